@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+// ketasim — ketamine pharmacokinetic simulation and dosing-schedule engine.
+// No package dependencies: Foundation and Swift Testing only.
+import PackageDescription
+
+let package = Package(
+    name: "ketasim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PKCore", targets: ["PKCore"]),
+        .executable(name: "ketasim", targets: ["ketasim"]),
+    ],
+    targets: [
+        // Numeric core: models, exact linear solutions, events, metrics. No I/O.
+        .target(
+            name: "PKCore",
+            path: "Sources/PKCore",
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        // Command-line layer: argument and unit parsing, formatting, charts. Testable as a library.
+        .target(name: "KetasimCLI", dependencies: ["PKCore"], path: "Sources/KetasimCLI"),
+        // The `ketasim` executable: a thin main that calls KetasimCLI.
+        .executableTarget(name: "ketasim", dependencies: ["KetasimCLI"], path: "Sources/ketasim"),
+        // Shared test helpers (isClose, fixture paths).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PKCoreTests", dependencies: ["PKCore", "TestSupport"], path: "Tests/PKCoreTests"),
+        .testTarget(
+            name: "KetasimCLITests", dependencies: ["KetasimCLI", "PKCore", "TestSupport"],
+            path: "Tests/KetasimCLITests"),
+    ]
+)

@@ -1,0 +1,59 @@
+/// Command-line arguments parsed against a command's declared options: a pure function from
+/// `[String]` to values, so commands are unit-tested without spawning processes.
+public struct Arguments {
+    /// Options that take a value, by name ("--dose").
+    public let valueOptions: Set<String>
+    /// Options that are flags ("--quiet").
+    public let flagOptions: Set<String>
+    public private(set) var values: [String: [String]] = [:]
+    public private(set) var flags: Set<String> = []
+    public private(set) var positional: [String] = []
+    let command: String
+
+    /// Parses `args` (without the command name). `--name=value` and `--name value` both work.
+    /// Unknown options and missing values are usage errors naming the option.
+    public init(_ args: [String], command: String, values: [String], flags: [String], positionalMax: Int = 0) throws {
+        self.command = command
+        valueOptions = Set(values)
+        flagOptions = Set(flags + ["--help", "-h"])
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a.hasPrefix("-") && a.count > 1 && Double(a) == nil {
+                var name = a
+                var inline: String? = nil
+                if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
+                    name = String(a[..<eq])
+                    inline = String(a[a.index(after: eq)...])
+                }
+                if valueOptions.contains(name) {
+                    let v: String
+                    if let inline { v = inline } else {
+                        guard i + 1 < args.count else { throw CLIError.usage("\(name): missing value (see 'ketasim \(command) --help')") }
+                        i += 1
+                        v = args[i]
+                    }
+                    self.values[name, default: []].append(v)
+                } else if flagOptions.contains(name) {
+                    if inline != nil { throw CLIError.usage("\(name): takes no value") }
+                    self.flags.insert(name)
+                } else {
+                    throw CLIError.usage("unknown option '\(name)' for 'ketasim \(command)' (see 'ketasim \(command) --help')")
+                }
+            } else {
+                positional.append(a)
+            }
+            i += 1
+        }
+        if positional.count > positionalMax && !flags.contains("--help") && !flags.contains("-h") {
+            throw CLIError.usage("unexpected argument '\(positional[positionalMax])' for 'ketasim \(command)'")
+        }
+    }
+
+    /// The last value given for `name`, if any.
+    public func value(_ name: String) -> String? { values[name]?.last }
+    /// All values given for a repeatable option.
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+    public var wantsHelp: Bool { flags.contains("--help") || flags.contains("-h") }
+}

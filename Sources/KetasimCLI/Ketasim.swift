@@ -1,0 +1,111 @@
+import Foundation
+import PKCore
+
+/// The `ketasim` command line: dispatch to sub-commands, turn errors into one-line messages and
+/// exit codes (0 success, 64 usage error, 1 failure).
+public enum Ketasim {
+    public static let version = "0.1.0"
+    public static let disclaimer = "Model predictions for planning and research, not medical advice."
+
+    /// Where a command writes: captured in tests, the real streams in the executable.
+    public struct Console {
+        public var out: (String) -> Void
+        public var err: (String) -> Void
+        /// True when stdout is a terminal (charts are drawn only then, unless forced).
+        public var isTerminal: Bool
+        /// Terminal width in columns.
+        public var width: Int
+
+        public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void, isTerminal: Bool = false, width: Int = 100) {
+            self.out = out
+            self.err = err
+            self.isTerminal = isTerminal
+            self.width = width
+        }
+
+        /// The process's own stdout and stderr.
+        public static func standard() -> Console {
+            let tty = isatty(STDOUT_FILENO) == 1
+            var width = 100
+            if let c = ProcessInfo.processInfo.environment["COLUMNS"], let w = Int(c), w >= 40 { width = w }
+            else if tty {
+                var ws = winsize()
+                if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col >= 40 { width = Int(ws.ws_col) }
+            }
+            return Console(
+                out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                err: { FileHandle.standardError.write(Data($0.utf8)) },
+                isTerminal: tty, width: width)
+        }
+    }
+
+    static let commands: [(name: String, summary: String)] = [
+        ("compare", "compare routes and doses for one patient, side by side"),
+        ("simulate", "simulate one route and dose: curve and metrics"),
+        ("nm", "run a NONMEM-style data set (ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS)"),
+        ("models", "list the built-in models for 'nm'"),
+    ]
+
+    static var mainHelp: String {
+        var s = """
+        ketasim \(version): ketamine pharmacokinetic simulation and dosing-schedule engine.
+        \(disclaimer)
+
+        Usage: ketasim <command> [options]
+
+        Commands:
+
+        """
+        for c in commands { s += "  \(c.name.padding(toLength: 10, withPad: " ", startingAt: 0))\(c.summary)\n" }
+        s += """
+
+        Run 'ketasim <command> --help' for a command's options and an example.
+        Example: ketasim compare --weight 80kg
+
+        """
+        return s
+    }
+
+    /// Runs the command line `args` (without the program name) and returns the exit code.
+    public static func run(_ args: [String], console: Console) -> Int32 {
+        guard let first = args.first else {
+            console.out(mainHelp)
+            return 0
+        }
+        let rest = Array(args.dropFirst())
+        do {
+            switch first {
+            case "-h", "--help", "help":
+                console.out(mainHelp)
+            case "--version", "version":
+                console.out("ketasim \(version)\n")
+            case "compare":
+                try CompareCommand.run(rest, console: console)
+            case "simulate":
+                try SimulateCommand.run(rest, console: console)
+            case "nm":
+                try NmCommand.run(rest, console: console)
+            case "models":
+                try ModelsCommand.run(rest, console: console)
+            default:
+                throw CLIError.usage("unknown command '\(first)' (commands: \(commands.map(\.name).joined(separator: ", ")); see 'ketasim --help')")
+            }
+            return 0
+        } catch let e as CLIError {
+            console.err("ketasim: \(e.message)\n")
+            return e.exitCode
+        } catch let e as SimulationError {
+            console.err("ketasim: \(e.message)\n")
+            return 1
+        } catch let e as DataError {
+            console.err("ketasim: \(e.message)\n")
+            return 1
+        } catch let e as ModelSpecError {
+            console.err("ketasim: model: \(e.message)\n")
+            return 1
+        } catch {
+            console.err("ketasim: \(error)\n")
+            return 1
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import PKCore
+
+/// `ketasim nm DATA.csv --model MODEL [--out FILE]`: runs a NONMEM-style data set.
+enum NmCommand {
+    static let help = """
+    Usage: ketasim nm DATA.csv --model MODEL [--out FILE]
+
+    Runs a NONMEM-style data set with NONMEM 7.5 event semantics (ADDL, SS=1/2, lag, F, modelled
+    rate/duration, EVID 0-4) on an exact linear model, and writes one CSV row per data row:
+    ID, TIME, EVID, the model's first output (e.g. CP), and the amount in every compartment A1..An.
+
+    Options:
+      --model NAME|PATH  a built-in model ('ketasim models') or a JSON model file (README: Model files)
+      --out FILE         write the CSV to FILE (atomically) instead of standard output
+
+    Data set: columns ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS (case-insensitive; missing ones are 0);
+    RATE -1/-2 take R<n>/D<n> from the model or data; columns named like a model parameter (or mapped
+    in the model's "columns") override it from their record on, NOCB. "." counts as 0.
+
+    Example: ketasim nm Tests/Conformance/example.csv --model 1cmt-oral
+
+    \(Ketasim.disclaimer)
+
+    """
+
+    static func run(_ args: [String], console: Ketasim.Console) throws {
+        let a = try Arguments(args, command: "nm", values: ["--model", "--out"], flags: [], positionalMax: 1)
+        if a.wantsHelp { console.out(help); return }
+        guard let dataPath = a.positional.first else { throw CLIError.usage("nm: missing DATA.csv (see 'ketasim nm --help')") }
+        guard let modelName = a.value("--model") else { throw CLIError.usage("--model: required (a built-in name or a JSON file)") }
+        let spec = try ModelLoader.load(modelName)
+        let compiled: CompiledModel
+        do { compiled = try CompiledModel(spec) } catch let e as ModelSpecError {
+            throw CLIError.failure("--model \(modelName): \(e.message)")
+        }
+        let text = try AtomicFile.read(dataPath, flag: "DATA")
+        let data: NonmemDataset
+        do { data = try NonmemDataset(parsing: text) } catch let e as DataError {
+            throw CLIError.failure("\(dataPath): \(e.message)")
+        }
+        let result: NonmemRun.Result
+        do { result = try NonmemRun.simulate(data, model: compiled) } catch let e as DataError {
+            throw CLIError.failure("\(dataPath): \(e.message)")
+        }
+        var csv = "# ketasim \(Ketasim.version) nm: model \(spec.name)\(spec.description.map { " (\($0))" } ?? ""); \(Ketasim.disclaimer)\n"
+        csv += "ID,TIME,EVID,\(result.outputName)"
+        for i in 1...result.compartmentNames.count { csv += ",A\(i)" }
+        csv += "\n"
+        for r in result.rows {
+            csv += "\(r.id),\(Format.g(r.timeH)),\(r.evid),\(Format.g(r.output))"
+            for v in r.amounts { csv += ",\(Format.g(v))" }
+            csv += "\n"
+        }
+        if let out = a.value("--out") { try AtomicFile.write(csv, to: out) } else { console.out(csv) }
+    }
+}
+
+/// `ketasim models`: the built-in models.
+enum ModelsCommand {
+    static func run(_ args: [String], console: Ketasim.Console) throws {
+        let a = try Arguments(args, command: "models", values: [], flags: [])
+        if a.wantsHelp { console.out("Usage: ketasim models\n\nLists the built-in models for 'ketasim nm --model'.\n"); return }
+        var s = ""
+        for m in BuiltinModels.catalogue { s += "\(m.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(m.summary)\n" }
+        console.out(s)
+    }
+}
+
+/// Loads a model spec from a built-in name or a JSON file.
+enum ModelLoader {
+    static func load(_ nameOrPath: String) throws -> LinearModelSpec {
+        if let s = BuiltinModels.spec(named: nameOrPath) { return s }
+        guard nameOrPath.hasSuffix(".json") || FileManager.default.fileExists(atPath: nameOrPath) else {
+            throw CLIError.usage("--model: unknown model '\(nameOrPath)' (built-in: \(BuiltinModels.catalogue.map(\.name).joined(separator: ", ")), or a .json file)")
+        }
+        let text = try AtomicFile.read(nameOrPath, flag: "--model")
+        do {
+            return try JSONDecoder().decode(LinearModelSpec.self, from: Data(text.utf8))
+        } catch let e as DecodingError {
+            throw CLIError.failure("--model \(nameOrPath): \(JSONErrors.describe(e))")
+        } catch {
+            throw CLIError.failure("--model \(nameOrPath): not valid JSON (\(error.localizedDescription))")
+        }
+    }
+}
+
+/// One-line descriptions of JSON decoding errors naming the field path.
+enum JSONErrors {
+    static func path(_ p: [CodingKey]) -> String {
+        var s = ""
+        for k in p {
+            if let i = k.intValue { s += "[\(i)]" } else { s += s.isEmpty ? k.stringValue : ".\(k.stringValue)" }
+        }
+        return s.isEmpty ? "(top level)" : s
+    }
+
+    static func describe(_ e: DecodingError) -> String {
+        switch e {
+        case .keyNotFound(let k, let c): return "field '\(path(c.codingPath + [k]))' is missing"
+        case .typeMismatch(let t, let c): return "field '\(path(c.codingPath))' should be \(t)"
+        case .valueNotFound(let t, let c): return "field '\(path(c.codingPath))' is null, expected \(t)"
+        case .dataCorrupted(let c):
+            return c.codingPath.isEmpty ? "not valid JSON" : "field '\(path(c.codingPath))': \(c.debugDescription)"
+        @unknown default: return "\(e)"
+        }
+    }
+}

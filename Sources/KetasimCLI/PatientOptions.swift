@@ -1,0 +1,225 @@
+import Foundation
+import PKCore
+
+/// Options shared by `simulate` and `compare`: patient, horizon, band, window, discharge level.
+struct PatientOptions {
+    var weightKg = 70.0
+    var durationH = 24.0
+    var band = (low: 100.0, high: 250.0)
+    var windowH = 1.5
+    var dischargeNgPerML = 100.0
+    var infusionH = 40.0 / 60
+    var format = "table"
+    var chart: Bool
+
+    static let valueOptions = ["--weight", "--duration", "--band", "--window", "--discharge", "--infusion", "--format", "--out"]
+    static let flagOptions = ["--no-chart", "--chart"]
+
+    static let helpLines = """
+      --weight W        body weight (default 70kg)
+      --duration T      simulated time from the first dose (default 24h)
+      --infusion T      IV infusion duration (default 40min)
+      --band LOW-HIGH   concentration band, e.g. 100-250ng/mL (default: the dissociation band
+                        100-250 ng/mL reported for 0.5 mg/kg over 40 min, Zanos 2018 Table 1)
+      --window T        session window for time in band, from the first dose (default 90min)
+      --discharge C     discharge level (default 100ng/mL, the lower edge of the dissociation band;
+                        no published plasma discharge criterion exists, so choose your own)
+      --format F        table, csv or json (default table)
+      --out FILE        write to FILE (atomically) instead of standard output
+      --chart/--no-chart  force the terminal chart on or off (default: on when stdout is a terminal)
+    """
+
+    init(_ a: Arguments, console: Ketasim.Console) throws {
+        chart = console.isTerminal
+        if let w = a.value("--weight") { weightKg = try Units.weightKg(w) }
+        if let d = a.value("--duration") {
+            durationH = try Units.hours(d, flag: "--duration")
+            guard durationH > 0 else { throw CLIError.usage("--duration: '\(d)' must be greater than zero") }
+            guard durationH <= 24 * 365 else { throw CLIError.usage("--duration: '\(d)' is longer than a year") }
+        }
+        if let b = a.value("--band") { band = try PatientOptions.parseBand(b) }
+        if let w = a.value("--window") {
+            windowH = try Units.hours(w, flag: "--window")
+            guard windowH > 0 else { throw CLIError.usage("--window: '\(w)' must be greater than zero") }
+        }
+        if let d = a.value("--discharge") { dischargeNgPerML = try Units.concentrationNgPerML(d, flag: "--discharge") }
+        if let i = a.value("--infusion") {
+            infusionH = try Units.hours(i, flag: "--infusion")
+            guard infusionH > 0 else { throw CLIError.usage("--infusion: '\(i)' must be greater than zero") }
+        }
+        if let f = a.value("--format") {
+            guard ["table", "csv", "json"].contains(f.lowercased()) else {
+                throw CLIError.usage("--format: unknown format '\(f)' (use table, csv or json)")
+            }
+            format = f.lowercased()
+        }
+        if a.flag("--no-chart") { chart = false }
+        if a.flag("--chart") { chart = true }
+        if format != "table" { chart = false }
+    }
+
+    /// "100-250ng/mL" → (100, 250) in ng/mL.
+    static func parseBand(_ text: String) throws -> (low: Double, high: Double) {
+        let t = text.trimmedSpaces
+        // Split at a '-' that follows a digit (so exponents and a leading minus are not split).
+        var cut: String.Index? = nil
+        var i = t.startIndex
+        while i < t.endIndex {
+            if t[i] == "-", i > t.startIndex, t[t.index(before: i)].isNumber || t[t.index(before: i)].isLetter { cut = i; break }
+            i = t.index(after: i)
+        }
+        guard let cut else { throw CLIError.usage("--band: '\(text)' is not LOW-HIGH with a unit, e.g. 100-250ng/mL") }
+        var lowText = String(t[..<cut]), highText = String(t[t.index(after: cut)...])
+        let (_, unitHigh) = try Units.split(highText, flag: "--band")
+        let (_, unitLow) = try Units.split(lowText, flag: "--band")
+        if unitLow.isEmpty { lowText += unitHigh }
+        if unitHigh.isEmpty { highText += unitLow }
+        let lo = try Units.concentrationNgPerML(lowText, flag: "--band")
+        let hi = try Units.concentrationNgPerML(highText, flag: "--band")
+        guard hi > lo else { throw CLIError.usage("--band: '\(text)' needs LOW < HIGH") }
+        return (lo, hi)
+    }
+}
+
+/// One route–dose arm: what `simulate` and `compare` run.
+struct Arm {
+    var route: Route
+    var dose: Units.DoseAmount
+    var doseMg: Double
+    var label: String
+    var result: SimulationResult
+    var summary: ExposureSummary
+    var routeParameters: RouteParameters
+
+    /// Simulates `dose` by `route` for the patient (default racemic model).
+    static func run(route: Route, dose: Units.DoseAmount, options o: PatientOptions, routeParameters: RouteParameters? = nil,
+                    intervalH: Double = 0, count: Int = 1, stepH: Double) throws -> Arm {
+        let mg = dose.milligrams(weightKg: o.weightKg)
+        guard mg.isFinite, mg >= 0 else { throw CLIError.usage("--dose: \(mg) mg is not a valid dose") }
+        guard mg <= 5000 else { throw CLIError.usage("--dose: \(Format.sig(mg)) mg is beyond any ketamine dose (> 5 g)") }
+        let params = routeParameters ?? .racemicAdultDefault(route)
+        var regimen = Regimen()
+        if route == .ivInfusion {
+            regimen = regimen.infusion(amountMg: mg, overH: o.infusionH, every: intervalH, count: count)
+        } else {
+            regimen = regimen.dose(amountMg: mg, route: route, every: intervalH, count: count)
+        }
+        let compiled = try regimen.compile(on: DefaultModel.racemic(weightKg: o.weightKg), routeParameters: [route: params])
+        var times = try Simulator.grid(endH: o.durationH, stepH: stepH)
+        if route == .ivInfusion && count == 1 && o.infusionH < o.durationH && !times.contains(o.infusionH) {
+            times.append(o.infusionH)   // show the end-of-infusion peak on the grid too
+            times.sort()
+        }
+        let result = try Simulator.simulate(model: compiled.model, records: compiled.records, timesH: times)
+        let summary = try ExposureSummary.compute(result, band: o.band, windowH: (0, o.windowH), dischargeLevel: o.dischargeNgPerML)
+        let doseText: String
+        switch dose {
+        case .mg(let v): doseText = "\(Format.short(v)) mg"
+        case .mgPerKg(let v): doseText = "\(Format.short(v)) mg/kg (\(Format.short(mg, 3)) mg)"
+        }
+        var label = "\(route.displayName) \(doseText)"
+        if route == .ivInfusion { label += " over \(Format.short(o.infusionH * 60)) min" }
+        return Arm(route: route, dose: dose, doseMg: mg, label: label, result: result, summary: summary, routeParameters: params)
+    }
+}
+
+/// Output shared by `simulate` and `compare`.
+enum ArmReport {
+    static func header(_ o: PatientOptions) -> [String] {
+        [
+            "ketasim \(Ketasim.version): \(Ketasim.disclaimer)",
+            "Model: \(DefaultModel.citation)",
+            "Patient: \(Format.short(o.weightKg)) kg adult; band \(Format.short(o.band.low)) to \(Format.short(o.band.high)) ng/mL in the first \(Format.short(o.windowH * 60)) min; discharge below \(Format.short(o.dischargeNgPerML)) ng/mL",
+        ]
+    }
+
+    static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> String {
+        let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(Format.short(o.durationH))h", "AUCinf", "t1/2 h",
+                    "min in band", "to discharge", "NK Cmax", "Ce max"]
+        var rows: [[String]] = []
+        for a in arms {
+            let s = a.summary
+            rows.append([
+                a.label, Format.sig(s.cmaxNgPerML), Format.f(s.tmaxH * 60, 1), Format.sig(s.auc0tNgHPerML),
+                s.aucInfNgHPerML.map { Format.sig($0) } ?? "-", s.terminalHalfLifeH.map { Format.f($0, 2) } ?? "-",
+                Format.f(s.minutesInBand, 1), s.cmaxNgPerML < s.dischargeLevelNgPerML ? "never above" : (s.dischargeH.map { Format.hm($0) + " h" } ?? "> 30 d"),
+                s.metaboliteCmaxNgPerML.map { Format.sig($0) } ?? "-", s.effectCmaxNgPerML.map { Format.sig($0) } ?? "-",
+            ])
+        }
+        var widths = cols.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = Swift.max(widths[i], c.count) } }
+        var out = ""
+        out += zip(cols, widths).enumerated().map { i, cw in Format.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for r in rows {
+            out += zip(r, widths).enumerated().map { i, cw in Format.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
+        }
+        out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine, Ce = effect site.\n"
+        return out
+    }
+
+    static func chart(_ arms: [Arm], _ o: PatientOptions, width: Int) -> String {
+        let maxT = Swift.min(o.durationH, Swift.max(6, o.windowH * 3))
+        let chart = TerminalChart(
+            series: arms.map { .init(label: $0.label, timesH: $0.result.timesH, values: $0.result.series("CP") ?? []) },
+            band: (o.band.low, o.band.high, "band \(Format.short(o.band.low))-\(Format.short(o.band.high)) ng/mL"),
+            width: Swift.min(width, 120), height: 18, yUnit: "Cp ng/mL", maxTimeH: maxT)
+        return chart.render()
+    }
+
+    static func csv(_ arms: [Arm], _ o: PatientOptions) -> String {
+        var s = header(o).map { "# " + $0 }.joined(separator: "\n") + "\n"
+        for a in arms {
+            let m = a.summary
+            s += "# \(a.label): Cmax \(m.cmaxNgPerML) ng/mL at \(m.tmaxH) h; AUC0-t \(m.auc0tNgHPerML) ng*h/mL; minutes in band \(m.minutesInBand); discharge \(m.dischargeH.map { "\($0) h" } ?? "not within 30 d")\n"
+        }
+        let names = arms[0].result.outputNames
+        s += "arm,route,dose_mg,time_h," + names.joined(separator: ",") + "\n"
+        for a in arms {
+            for (i, t) in a.result.timesH.enumerated() {
+                s += "\"\(a.label)\",\(a.route.rawValue),\(Format.g(a.doseMg)),\(Format.g(t))"
+                for o in 0..<names.count { s += ",\(Format.g(a.result.outputs[o][i]))" }
+                s += "\n"
+            }
+        }
+        return s
+    }
+
+    struct JSONArm: Encodable {
+        var label: String
+        var route: String
+        var doseMg: Double
+        var bioavailability: Double
+        var kaPerH: Double?
+        var routeSource: String
+        var metrics: ExposureSummary
+        var timesH: [Double]
+        var outputs: [String: [Double]]
+    }
+    struct JSONReport: Encodable {
+        var ketasim: String
+        var disclaimer: String
+        var model: String
+        var weightKg: Double
+        var arms: [JSONArm]
+    }
+
+    static func json(_ arms: [Arm], _ o: PatientOptions) throws -> String {
+        let report = JSONReport(
+            ketasim: Ketasim.version, disclaimer: Ketasim.disclaimer, model: DefaultModel.citation, weightKg: o.weightKg,
+            arms: arms.map { a in
+                JSONArm(label: a.label, route: a.route.rawValue, doseMg: a.doseMg, bioavailability: a.routeParameters.bioavailability,
+                        kaPerH: a.route.isIntravascular ? nil : a.routeParameters.kaPerH, routeSource: a.routeParameters.source,
+                        metrics: a.summary, timesH: a.result.timesH,
+                        outputs: Dictionary(uniqueKeysWithValues: a.result.outputNames.enumerated().map { ($1, a.result.outputs[$0]) }))
+            })
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try enc.encode(report), as: UTF8.self) + "\n"
+    }
+
+    static func emit(_ text: String, _ a: Arguments, _ console: Ketasim.Console) throws {
+        if let out = a.value("--out") { try AtomicFile.write(text, to: out) } else { console.out(text) }
+    }
+}

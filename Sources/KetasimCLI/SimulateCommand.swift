@@ -1,0 +1,109 @@
+import Foundation
+import PKCore
+
+/// `ketasim simulate`: one route and dose (optionally repeated), the curve and its metrics.
+enum SimulateCommand {
+    static let help = """
+    Usage: ketasim simulate --route ROUTE --dose DOSE [options]
+
+    Simulates racemic ketamine by one route for one patient and prints the metrics (peak, time to
+    peak, AUC, half-life, minutes in the band during the session window, time until below the
+    discharge level) computed on the exact solution, the concentration curve, and a chart.
+
+    Options:
+      --route R         iv (infusion), iv-bolus, im, in, po, sl, pr
+      --dose D          e.g. 0.5mg/kg, 35mg, 500ug/kg
+      --step T          output grid step (default 1min; the table shows every 15min unless given)
+      --every T         repeat the dose every T ...
+      --count N         ... N times in all (default 1)
+      --f F             override the route's bioavailability (0-1)
+      --ka K            override the absorption rate constant, e.g. 3/h or 0.05/min
+      --lag T           override the absorption lag time, e.g. 5min
+      --first-pass F    override the fraction converted to norketamine before absorption (0-1)
+    \(PatientOptions.helpLines)
+
+    Route defaults (racemic ketamine, adults; sources in 'ketasim compare --help' and the README):
+      IM F 0.93, IN F 0.45, PO F 0.20 (+0.39 to norketamine), SL F 0.29 (+0.22), PR F 0.25.
+
+    Example: ketasim simulate --route im --dose 0.5mg/kg --weight 70kg --duration 12h
+
+    \(Ketasim.disclaimer)
+
+    """
+
+    static func run(_ args: [String], console: Ketasim.Console) throws {
+        let a = try Arguments(args, command: "simulate",
+                              values: PatientOptions.valueOptions + ["--route", "--dose", "--step", "--every", "--count", "--f", "--ka", "--lag", "--first-pass"],
+                              flags: PatientOptions.flagOptions)
+        if a.wantsHelp { console.out(help); return }
+        guard let routeText = a.value("--route") else { throw CLIError.usage("--route: required (iv, iv-bolus, im, in, po, sl, pr)") }
+        guard let route = Route(text: routeText) else {
+            throw CLIError.usage("--route: unknown route '\(routeText)' (use iv, iv-bolus, im, in, po, sl or pr)")
+        }
+        guard let doseText = a.value("--dose") else { throw CLIError.usage("--dose: required, e.g. --dose 0.5mg/kg") }
+        let dose = try Units.dose(doseText)
+        let o = try PatientOptions(a, console: console)
+        var count = 1
+        var every = 0.0
+        if let c = a.value("--count") {
+            guard let n = Int(c), n >= 1, n <= 10_000 else { throw CLIError.usage("--count: '\(c)' must be a whole number from 1 to 10000") }
+            count = n
+        }
+        if let e = a.value("--every") {
+            every = try Units.hours(e, flag: "--every")
+            guard every > 0 else { throw CLIError.usage("--every: '\(e)' must be greater than zero") }
+        }
+        if count > 1 && every == 0 { throw CLIError.usage("--count: \(count) doses need --every (the interval)") }
+        if route == .ivInfusion && count > 1 && o.infusionH > every {
+            throw CLIError.usage("--infusion: \(Format.sig(o.infusionH * 60)) min is longer than the interval --every \(Format.sig(every * 60)) min")
+        }
+        var params = RouteParameters.racemicAdultDefault(route)
+        var overridden: [String] = []
+        if let f = a.value("--f") { params.bioavailability = try Units.fraction(f, flag: "--f"); overridden.append("F \(f)") }
+        if let k = a.value("--ka") {
+            if route.isIntravascular { throw CLIError.usage("--ka: not used by route \(route.rawValue)") }
+            params.kaPerH = try Units.perHour(k, flag: "--ka"); overridden.append("KA \(k)")
+        }
+        if let l = a.value("--lag") { params.lagH = try Units.hours(l, flag: "--lag"); overridden.append("lag \(l)") }
+        if let fp = a.value("--first-pass") {
+            params.firstPassMetaboliteFraction = try Units.fraction(fp, flag: "--first-pass"); overridden.append("first pass \(fp)")
+        }
+        if !overridden.isEmpty { params.source = "overridden on the command line: " + overridden.joined(separator: ", ") + "; rest: " + params.source }
+        if params.bioavailability + params.firstPassMetaboliteFraction > 1 + 1e-12 {
+            throw CLIError.usage("--f/--first-pass: F \(params.bioavailability) + first pass \(params.firstPassMetaboliteFraction) exceed 1")
+        }
+        let stepGiven = a.value("--step")
+        let stepH = try stepGiven.map { try Units.hours($0, flag: "--step") } ?? 1.0 / 60
+        guard stepH > 0 else { throw CLIError.usage("--step: '\(stepGiven ?? "")' must be greater than zero") }
+        guard o.durationH / stepH <= 2_000_000 else { throw CLIError.usage("--step: too fine for --duration (over 2 million points)") }
+        let arm = try Arm.run(route: route, dose: dose, options: o, routeParameters: params, intervalH: every, count: count, stepH: stepH)
+
+        let text: String
+        switch o.format {
+        case "csv": text = ArmReport.csv([arm], o)
+        case "json": text = try ArmReport.json([arm], o)
+        default:
+            var s = ArmReport.header(o).joined(separator: "\n") + "\n"
+            s += "Route: \(arm.route.displayName): F \(params.bioavailability)" + (route.isIntravascular ? "" : ", KA \(Format.sig(params.kaPerH)) /h") + "; \(params.source)\n"
+            if count > 1 { s += "Repeated every \(Format.sig(every)) h, \(count) doses\n" }
+            s += "\n" + ArmReport.metricsTable([arm], o)
+            if o.chart { s += "\n" + ArmReport.chart([arm], o, width: console.width) }
+            let tableStep = stepGiven == nil ? 0.25 : stepH
+            s += "\n" + curveTable(arm, every: tableStep)
+            text = s
+        }
+        try ArmReport.emit(text, a, console)
+    }
+
+    static func curveTable(_ arm: Arm, every stepH: Double) -> String {
+        let r = arm.result
+        let names = r.outputNames
+        var s = Format.pad("time h", 9) + names.map { Format.pad($0 + " ng/mL", 14, right: true) }.joined() + "\n"
+        var next = r.timesH.first ?? 0
+        for (i, t) in r.timesH.enumerated() where t >= next - 1e-9 {
+            s += Format.pad(Format.f(t, 3), 9) + (0..<names.count).map { Format.pad(Format.sig(r.outputs[$0][i]), 14, right: true) }.joined() + "\n"
+            next = t + stepH
+        }
+        return s
+    }
+}

@@ -1,0 +1,146 @@
+/// A concentration–time chart drawn with text: one symbol per series, a shaded concentration band,
+/// labelled axes with units, and a legend.
+public struct TerminalChart {
+    public struct Series {
+        public var label: String
+        public var timesH: [Double]
+        public var values: [Double]
+        public init(label: String, timesH: [Double], values: [Double]) {
+            self.label = label
+            self.timesH = timesH
+            self.values = values
+        }
+    }
+
+    public var series: [Series]
+    public var band: (low: Double, high: Double, label: String)?
+    public var width: Int
+    public var height: Int
+    public var yUnit: String
+    /// Only times up to this are drawn (h).
+    public var maxTimeH: Double?
+
+    public static let symbols: [Character] = ["*", "o", "+", "x", "#", "@", "%", "&"]
+
+    public init(series: [Series], band: (low: Double, high: Double, label: String)? = nil, width: Int = 80,
+                height: Int = 18, yUnit: String = "ng/mL", maxTimeH: Double? = nil) {
+        self.series = series
+        self.band = band
+        self.width = width
+        self.height = height
+        self.yUnit = yUnit
+        self.maxTimeH = maxTimeH
+    }
+
+    /// A "nice" step (1, 2, 2.5 or 5 × 10^k) giving about `count` ticks over `span`.
+    static func niceStep(_ span: Double, count: Int) -> Double {
+        guard span > 0 else { return 1 }
+        let raw = span / Double(count)
+        let mag = pow10(floorLog10(raw))
+        for m in [1.0, 2.0, 2.5, 5.0, 10.0] where m * mag >= raw { return m * mag }
+        return 10 * mag
+    }
+    static func floorLog10(_ x: Double) -> Int {
+        var e = 0
+        var v = x
+        while v >= 10 { v /= 10; e += 1 }
+        while v < 1 { v *= 10; e -= 1 }
+        return e
+    }
+    static func pow10(_ e: Int) -> Double {
+        var r = 1.0
+        if e >= 0 { for _ in 0..<e { r *= 10 } } else { for _ in 0..<(-e) { r /= 10 } }
+        return r
+    }
+
+    static func label(_ v: Double) -> String {
+        if v == v.rounded() { return String(Int(v)) }
+        var s = String(v)
+        if s.count > 6 { s = String(s.prefix(6)) }
+        return s
+    }
+
+    /// The chart as lines of text.
+    public func render() -> String {
+        let tEnd = maxTimeH ?? (series.compactMap { $0.timesH.last }.max() ?? 1)
+        let yMaxData = series.flatMap { s in zip(s.timesH, s.values).filter { $0.0 <= tEnd }.map(\.1) }.max() ?? 1
+        var yTop = Swift.max(yMaxData, band.map { $0.low * 1.1 } ?? 0) * 1.05
+        if yTop <= 0 { yTop = 1 }
+        let yStep = TerminalChart.niceStep(yTop, count: 5)
+        yTop = (yTop / yStep).rounded(.up) * yStep
+        let yLabels = stride(from: 0.0, through: yTop + yStep * 0.01, by: yStep).map { TerminalChart.label($0) }
+        let labelWidth = (yLabels.map(\.count).max() ?? 1) + 1
+        let plotW = Swift.max(20, width - labelWidth - 2)
+        let plotH = Swift.max(6, height)
+        var grid = [[Character]](repeating: [Character](repeating: " ", count: plotW), count: plotH)
+        func row(_ y: Double) -> Int { Int(((1 - y / yTop) * Double(plotH - 1)).rounded()) }
+        func col(_ t: Double) -> Int { Int((t / tEnd * Double(plotW - 1)).rounded()) }
+        if let b = band {
+            let r0 = Swift.max(0, row(Swift.min(b.high, yTop))), r1 = Swift.min(plotH - 1, row(b.low))
+            if r0 <= r1 { for r in r0...r1 { for c in 0..<plotW { grid[r][c] = "." } } }
+        }
+        for (k, s) in series.enumerated() {
+            let sym = TerminalChart.symbols[k % TerminalChart.symbols.count]
+            // Per column, plot every row the curve passes through (so steep rises stay connected).
+            var prevRow: Int? = nil
+            for c in 0..<plotW {
+                let t = Double(c) / Double(plotW - 1) * tEnd
+                guard let v = TerminalChart.interpolate(s, at: t) else { prevRow = nil; continue }
+                let r = Swift.min(plotH - 1, Swift.max(0, row(v)))
+                if let p = prevRow, abs(p - r) > 1 {
+                    let step = p < r ? 1 : -1
+                    var rr = p + step
+                    while rr != r { grid[rr][c] = sym; rr += step }
+                }
+                grid[r][c] = sym
+                prevRow = r
+            }
+        }
+        var out = "  \(yUnit)\n"
+        let tickRows = Dictionary(uniqueKeysWithValues: stride(from: 0.0, through: yTop + yStep * 0.01, by: yStep).map { (row($0), TerminalChart.label($0)) })
+        for r in 0..<plotH {
+            let lab = tickRows[r] ?? ""
+            out += String(repeating: " ", count: labelWidth - lab.count) + lab + (tickRows[r] != nil ? " ┤" : " │") + String(grid[r]) + "\n"
+        }
+        out += String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: plotW) + "\n"
+        // x ticks
+        let xStep = TerminalChart.niceStep(tEnd, count: Swift.max(2, plotW / 12))
+        var axis = [Character](repeating: " ", count: plotW + 8)
+        var t = 0.0
+        while t <= tEnd + 1e-9 {
+            let lab = TerminalChart.label(t)
+            let c = col(t)
+            if c + lab.count <= axis.count {
+                for (i, ch) in lab.enumerated() { axis[c + i] = ch }
+            }
+            t += xStep
+        }
+        out += String(repeating: " ", count: labelWidth + 2) + String(axis).trimmingTrailingSpaces() + "  h\n"
+        var legend = "  "
+        for (k, s) in series.enumerated() { legend += "\(TerminalChart.symbols[k % TerminalChart.symbols.count]) \(s.label)   " }
+        if let b = band { legend += ". \(b.label)" }
+        out += legend.trimmingTrailingSpaces() + "\n"
+        return out
+    }
+
+    static func interpolate(_ s: Series, at t: Double) -> Double? {
+        guard let first = s.timesH.first, let last = s.timesH.last, t >= first, t <= last else { return nil }
+        var lo = 0, hi = s.timesH.count - 1
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if s.timesH[mid] <= t { lo = mid } else { hi = mid }
+        }
+        let t0 = s.timesH[lo], t1 = s.timesH[hi]
+        if t1 == t0 { return s.values[lo] }
+        let w = (t - t0) / (t1 - t0)
+        return s.values[lo] * (1 - w) + s.values[hi] * w
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

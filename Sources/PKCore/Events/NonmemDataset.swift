@@ -1,0 +1,257 @@
+/// A NONMEM-style data set: one record per row with ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS
+/// (MDV read when EVID is absent). Column names are case-insensitive; missing optional columns
+/// default to 0; "." in a cell means 0, as in NONMEM. Extra columns are kept as covariates and
+/// override model parameters of the same name (or an alias) from their record on, NOCB.
+///
+/// Rows whose C column holds "C", or whose first cell starts with "#", are comments (NONMEM
+/// IGNORE=C / IGNORE=#) and are skipped.
+public struct NonmemDataset: Sendable {
+    /// One data record. `line` is its line in the file.
+    public struct Row: Sendable, Equatable {
+        public var line: Int
+        public var id: String
+        public var timeH: Double
+        public var evid: Int
+        public var amount: Double
+        public var cmt: Int
+        public var rate: Double
+        public var ii: Double
+        public var addl: Int
+        public var ss: Int
+        /// Numeric value of every column, by `NonmemDataset.header` index (NaN when not numeric).
+        public var values: [Double]
+    }
+
+    public var header: [String]
+    public var rows: [Row]
+
+    static let standard = ["ID", "TIME", "EVID", "AMT", "CMT", "RATE", "II", "ADDL", "SS", "MDV"]
+
+    /// Parses and checks the data set text. Errors name the line, the column and the value.
+    public init(parsing text: String) throws {
+        let table = try CSVTable(parsing: text, what: "data set")
+        header = table.header
+        guard !table.rows.isEmpty else { throw DataError("data set: no data rows") }
+        guard let timeCol = table.column("TIME") else { throw DataError("data set: no TIME column") }
+        let idCol = table.column("ID")
+        let cCol = table.column("C")
+        func col(_ n: String) -> Int? { table.column(n) }
+        let evidCol = col("EVID"), amtCol = col("AMT"), cmtCol = col("CMT"), rateCol = col("RATE")
+        let iiCol = col("II"), addlCol = col("ADDL"), ssCol = col("SS"), mdvCol = col("MDV")
+        let strict: Set<Int> = Set([timeCol, evidCol, amtCol, cmtCol, rateCol, iiCol, addlCol, ssCol, mdvCol].compactMap { $0 })
+        var out: [Row] = []
+        for (k, cells) in table.rows.enumerated() {
+            let line = table.lineNumbers[k]
+            if let c = cCol, cells[c].trimmedSpaces == "C" { continue }
+            if cells.first?.trimmedSpaces.hasPrefix("#") == true { continue }
+            var values = [Double](repeating: .nan, count: cells.count)
+            for (j, raw) in cells.enumerated() {
+                let s = raw.trimmedSpaces
+                if s == "." || s.isEmpty { values[j] = 0; continue }
+                if let v = Double(s) {
+                    guard v.isFinite else {
+                        throw DataError("line \(line), column \(table.header[j]): value '\(s)' is not finite")
+                    }
+                    values[j] = v
+                } else if strict.contains(j) {
+                    throw DataError("line \(line), column \(table.header[j]): '\(s)' is not a number")
+                }
+            }
+            func v(_ c: Int?) -> Double { c.map { values[$0] } ?? 0 }
+            func integer(_ c: Int?, _ name: String) throws -> Int {
+                let x = v(c)
+                guard x == x.rounded(), abs(x) < 1e9 else {
+                    throw DataError("line \(line), column \(name): '\(x)' must be a whole number")
+                }
+                return Int(x)
+            }
+            let amt = v(amtCol)
+            var evid: Int
+            if evidCol != nil {
+                evid = try integer(evidCol, "EVID")
+            } else {
+                evid = (amt > 0 && (mdvCol == nil || v(mdvCol) == 1 || v(mdvCol) == 0)) ? 1 : 0
+            }
+            let row = Row(
+                line: line, id: idCol.map { cells[$0].trimmedSpaces } ?? "1", timeH: v(timeCol), evid: evid,
+                amount: amt, cmt: try integer(cmtCol, "CMT"), rate: v(rateCol), ii: v(iiCol),
+                addl: try integer(addlCol, "ADDL"), ss: try integer(ssCol, "SS"), values: values)
+            try NonmemDataset.check(row)
+            out.append(row)
+        }
+        guard !out.isEmpty else { throw DataError("data set: no data rows (all rows are comments)") }
+        // TIME must not decrease within an individual, except on reset records (EVID 3 or 4).
+        for k in 1..<out.count where out[k].id == out[k - 1].id && out[k].timeH < out[k - 1].timeH {
+            if out[k].evid != 3 && out[k].evid != 4 {
+                throw DataError("line \(out[k].line), column TIME: \(out[k].timeH) is earlier than \(out[k - 1].timeH) on the previous record of ID \(out[k].id)")
+            }
+        }
+        rows = out
+    }
+
+    static func check(_ r: Row) throws {
+        let at = "line \(r.line)"
+        guard (0...4).contains(r.evid) else { throw DataError("\(at), column EVID: \(r.evid) is not 0, 1, 2, 3 or 4") }
+        guard r.amount >= 0 else { throw DataError("\(at), column AMT: \(r.amount) is negative") }
+        guard r.ii >= 0 else { throw DataError("\(at), column II: \(r.ii) is negative") }
+        guard r.addl >= 0 else { throw DataError("\(at), column ADDL: \(r.addl) is negative") }
+        guard (0...2).contains(r.ss) else { throw DataError("\(at), column SS: \(r.ss) is not 0, 1 or 2") }
+        guard r.rate >= 0 || r.rate == -1 || r.rate == -2 else {
+            throw DataError("\(at), column RATE: \(r.rate) is not ≥ 0, −1 (modelled rate) or −2 (modelled duration)")
+        }
+        let isDose = r.evid == 1 || r.evid == 4
+        if isDose {
+            if r.addl > 0 && r.ii == 0 { throw DataError("\(at), column II: ADDL \(r.addl) needs II > 0") }
+            if r.ss > 0 && r.ii == 0 && !(r.amount == 0 && r.rate > 0) {
+                throw DataError("\(at), column II: SS=\(r.ss) needs II > 0 (or AMT=0 with RATE>0 for a constant-rate steady state)")
+            }
+        }
+    }
+}
+
+/// Runs a NONMEM data set on a compiled linear model and returns one output row per data row.
+public enum NonmemRun {
+    /// One output row.
+    public struct OutputRow: Sendable {
+        public var line: Int
+        public var id: String
+        public var timeH: Double
+        public var evid: Int
+        /// The model's first output (e.g. CP).
+        public var output: Double
+        /// Amount in every compartment, after the record's action.
+        public var amounts: [Double]
+    }
+
+    public struct Result: Sendable {
+        public var outputName: String
+        public var compartmentNames: [String]
+        public var rows: [OutputRow]
+    }
+
+    /// Simulates every individual. Parameter columns (spec parameters, their aliases in
+    /// `spec.columns`, and F/ALAG/R/D<n> for any compartment n) override values NOCB.
+    public static func simulate(_ data: NonmemDataset, model: CompiledModel) throws -> Result {
+        let nCmt = model.stateCount
+        // Column → parameter bindings.
+        var paramColumn: [(param: Int, column: Int)] = []
+        for (j, name) in data.header.enumerated() {
+            if let p = model.parameterNames.firstIndex(where: { $0.caseInsensitiveEquals(name) }) {
+                paramColumn.append((p, j))
+            } else if let alias = model.spec.columns?.first(where: { $0.key.caseInsensitiveEquals(name) }),
+                      let p = model.parameterIndex(alias.value) {
+                paramColumn.append((p, j))
+            }
+        }
+        // Dose modifiers given only as data columns (no spec parameter).
+        func modifierColumn(_ prefix: String, _ n: Int) -> Int? {
+            data.header.firstIndex { $0.caseInsensitiveEquals("\(prefix)\(n)") }
+        }
+        let columnF = (1...nCmt).map { modifierColumn("F", $0) }
+        let columnLag = (1...nCmt).map { modifierColumn("ALAG", $0) }
+        let columnR = (1...nCmt).map { modifierColumn("R", $0) }
+        let columnD = (1...nCmt).map { modifierColumn("D", $0) }
+        for (p, j) in paramColumn {
+            for r in data.rows where r.values[j].isNaN {
+                throw DataError("line \(r.line), column \(data.header[j]): parameter \(model.parameterNames[p]) needs a number")
+            }
+        }
+
+        var result = Result(outputName: model.spec.outputs[0].name, compartmentNames: model.spec.compartments.map(\.name), rows: [])
+        result.rows.reserveCapacity(data.rows.count)
+        var start = 0
+        while start < data.rows.count {
+            var end = start + 1
+            while end < data.rows.count && data.rows[end].id == data.rows[start].id { end += 1 }
+            let rows = data.rows[start..<end]
+            // Models per distinct parameter vector.
+            var models: [LinearModel] = []
+            var modelIndexOf: [[Double]: Int] = [:]
+            var paramsOf: [[Double]] = []
+            var records: [EventRecord] = []
+            for r in rows {
+                var p = model.defaultParameters
+                for (pi, j) in paramColumn { p[pi] = r.values[j] }
+                let mi: Int
+                if let existing = modelIndexOf[p] { mi = existing } else {
+                    do { models.append(try model.build(p)) } catch let e as ModelSpecError {
+                        throw DataError("line \(r.line): \(e.message)")
+                    }
+                    mi = models.count - 1
+                    modelIndexOf[p] = mi
+                    paramsOf.append(p)
+                }
+                records.append(EventRecord(timeH: r.timeH, action: try action(r, p, mi)))
+                records[records.count - 1].modelIndex = mi
+            }
+            func action(_ r: NonmemDataset.Row, _ p: [Double], _ mi: Int) throws -> EventRecord.Action {
+                let at = "line \(r.line)"
+                switch r.evid {
+                case 0: return .observe
+                case 3: return .reset
+                case 2:
+                    if r.cmt < 0 {
+                        guard -r.cmt <= nCmt else { throw DataError("\(at), column CMT: compartment \(-r.cmt) does not exist (model has \(nCmt))") }
+                        return .emptyCompartment(-r.cmt - 1)
+                    }
+                    return .other
+                default:
+                    let cmt = r.cmt == 0 ? 1 : r.cmt
+                    guard cmt >= 1 && cmt <= nCmt else {
+                        throw DataError("\(at), column CMT: compartment \(r.cmt) does not exist (model has \(nCmt))")
+                    }
+                    let c = cmt - 1
+                    let mods = model.doseModifiers[c]
+                    func value(_ idx: Int?, _ column: Int?, _ fallback: Double) -> Double? {
+                        if let idx { return p[idx] }
+                        if let column { return r.values[column].isNaN ? nil : r.values[column] }
+                        return fallback
+                    }
+                    let f = value(mods.bioavailability, columnF[c], 1) ?? 1
+                    let lag = value(mods.lag, columnLag[c], 0) ?? 0
+                    guard f >= 0 else { throw DataError("\(at): bioavailability F\(cmt) is \(f); it must be ≥ 0") }
+                    guard lag >= 0 else { throw DataError("\(at): lag ALAG\(cmt) is \(lag); it must be ≥ 0") }
+                    let input: DoseInput
+                    switch r.rate {
+                    case 0: input = .bolus
+                    case -1:
+                        guard mods.rate != nil || columnR[c] != nil, let rr = value(mods.rate, columnR[c], 0), rr > 0 else {
+                            throw DataError("\(at), column RATE: −1 (modelled rate) needs R\(cmt) > 0 in the model or data")
+                        }
+                        input = .rate(rr)
+                    case -2:
+                        guard mods.duration != nil || columnD[c] != nil, let dd = value(mods.duration, columnD[c], 0), dd > 0 else {
+                            throw DataError("\(at), column RATE: −2 (modelled duration) needs D\(cmt) > 0 in the model or data")
+                        }
+                        input = .duration(dd)
+                    default: input = .rate(r.rate)
+                    }
+                    let dose = DoseInstruction(
+                        compartment: c, amountMg: r.amount, bioavailability: f, lagH: lag, input: input,
+                        intervalH: r.ii, additionalDoses: r.addl, steadyState: SteadyStateMode(rawValue: r.ss)!)
+                    return r.evid == 4 ? .resetAndDose(dose) : .dose(dose)
+                }
+            }
+            var engine = EventEngine(models: models)
+            engine.start(atH: rows.first!.timeH)
+            for (k, rec) in records.enumerated() {
+                let r = rows[rows.startIndex + k]
+                do {
+                    if rec.timeH < engine.timeH {
+                        // A reset record may restart time (EVID 3/4, checked at parse time).
+                        engine.restart(atH: rec.timeH)
+                    }
+                    try engine.process(rec)
+                } catch let e as SimulationError {
+                    throw DataError("line \(r.line): \(e.message)")
+                }
+                let m = models[rec.modelIndex]
+                result.rows.append(OutputRow(
+                    line: r.line, id: r.id, timeH: r.timeH, evid: r.evid, output: m.outputValue(0, engine.state),
+                    amounts: engine.state))
+            }
+            start = end
+        }
+        return result
+    }
+}

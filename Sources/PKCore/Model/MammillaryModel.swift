@@ -1,0 +1,165 @@
+/// Parent disposition in clearance form: CL (L/h), V1 (L), and up to two peripherals (Q2/V2, Q3/V3).
+/// A zero Q means the peripheral is absent.
+public struct Disposition: Sendable, Equatable {
+    public var clearanceLPerH: Double
+    public var centralVolumeL: Double
+    public var q2LPerH: Double
+    public var v2L: Double
+    public var q3LPerH: Double
+    public var v3L: Double
+
+    public init(clearanceLPerH: Double, centralVolumeL: Double, q2LPerH: Double = 0, v2L: Double = 0,
+                q3LPerH: Double = 0, v3L: Double = 0) {
+        self.clearanceLPerH = clearanceLPerH
+        self.centralVolumeL = centralVolumeL
+        self.q2LPerH = q2LPerH
+        self.v2L = v2L
+        self.q3LPerH = q3LPerH
+        self.v3L = v3L
+    }
+
+    /// From micro-constants (1/h) and V1 (L), the form of the published ketamine TCI sets:
+    /// CL = k10·V1, Q2 = k12·V1, V2 = Q2/k21, Q3 = k13·V1, V3 = Q3/k31.
+    public init(k10PerH: Double, k12PerH: Double = 0, k21PerH: Double = 0, k13PerH: Double = 0,
+                k31PerH: Double = 0, centralVolumeL v1: Double) {
+        self.init(
+            clearanceLPerH: k10PerH * v1, centralVolumeL: v1,
+            q2LPerH: k12PerH * v1, v2L: k12PerH > 0 ? k12PerH * v1 / k21PerH : 0,
+            q3LPerH: k13PerH * v1, v3L: k13PerH > 0 ? k13PerH * v1 / k31PerH : 0)
+    }
+
+    /// Number of parent compartments (1 to 3).
+    public var compartmentCount: Int { 1 + (q2LPerH > 0 ? 1 : 0) + (q3LPerH > 0 ? 1 : 0) }
+}
+
+/// Metabolite (norketamine) disposition. Amounts are tracked in parent-equivalent mg so mass balances;
+/// concentrations are converted to metabolite mass with `massRatio` (MW metabolite / MW parent).
+public struct MetaboliteDisposition: Sendable, Equatable {
+    /// Fraction of parent clearance forming the metabolite.
+    public var fractionFormed: Double
+    public var clearanceLPerH: Double
+    public var centralVolumeL: Double
+    public var qLPerH: Double
+    public var peripheralVolumeL: Double
+    /// MW(metabolite)/MW(parent): norketamine 223.70 / ketamine 237.73 g/mol.
+    public var massRatio: Double
+
+    public static let norketamineMassRatio = 223.70 / 237.73
+
+    public init(fractionFormed: Double, clearanceLPerH: Double, centralVolumeL: Double, qLPerH: Double = 0,
+                peripheralVolumeL: Double = 0, massRatio: Double = MetaboliteDisposition.norketamineMassRatio) {
+        self.fractionFormed = fractionFormed
+        self.clearanceLPerH = clearanceLPerH
+        self.centralVolumeL = centralVolumeL
+        self.qLPerH = qLPerH
+        self.peripheralVolumeL = peripheralVolumeL
+        self.massRatio = massRatio
+    }
+}
+
+/// A first-order absorption depot feeding the parent or the metabolite central compartment.
+public struct Depot: Sendable, Equatable {
+    public enum Target: String, Sendable, Equatable { case parent, metabolite }
+    public var name: String
+    public var kaPerH: Double
+    public var target: Target
+    public init(name: String, kaPerH: Double, target: Target = .parent) {
+        self.name = name
+        self.kaPerH = kaPerH
+        self.target = target
+    }
+}
+
+/// The mammillary structure used for ketamine: absorption depots, a 1–3 compartment parent, an
+/// optional 1–2 compartment metabolite formed from parent clearance, an optional effect site.
+///
+/// State order follows NONMEM's ADVAN convention (depots first, then central): depots…, central,
+/// peripheral2, peripheral3, metabolite, metabolitePeripheral, effect (absent parts are skipped).
+/// Outputs: "CP" (parent, ng/mL), "CM" (metabolite, ng/mL of metabolite), "CE" (effect site, ng/mL).
+public struct MammillaryModel: Sendable, Equatable {
+    public var disposition: Disposition
+    public var metabolite: MetaboliteDisposition?
+    /// Effect-site equilibration rate constant (1/h), if an effect site is wanted.
+    public var ke0PerH: Double?
+    public var depots: [Depot]
+
+    public init(disposition: Disposition, metabolite: MetaboliteDisposition? = nil, ke0PerH: Double? = nil,
+                depots: [Depot] = []) {
+        self.disposition = disposition
+        self.metabolite = metabolite
+        self.ke0PerH = ke0PerH
+        self.depots = depots
+    }
+
+    /// State names used by the structure.
+    public enum StateName {
+        public static let central = "central"
+        public static let peripheral2 = "peripheral2"
+        public static let peripheral3 = "peripheral3"
+        public static let metabolite = "metabolite"
+        public static let metabolitePeripheral = "metabolitePeripheral"
+        public static let effect = "effect"
+    }
+
+    /// The equivalent parametric spec (parameter names CL, V1, Q2, V2, Q3, V3, FM, CLM, VM, QM, VMP,
+    /// KE0, and KA_<depot>).
+    public func spec(name: String = "mammillary") -> LinearModelSpec {
+        typealias S = LinearModelSpec
+        let d = disposition
+        var params: [S.Parameter] = [
+            .init(name: "CL", value: d.clearanceLPerH, unit: "L/h"),
+            .init(name: "V1", value: d.centralVolumeL, unit: "L"),
+        ]
+        var cmts: [S.Compartment] = depots.map { S.Compartment(name: $0.name) }
+        var flows: [S.Flow] = []
+        cmts.append(.init(name: StateName.central, volume: "V1"))
+        for dep in depots {
+            params.append(.init(name: "KA_\(dep.name)", value: dep.kaPerH, unit: "1/h"))
+            flows.append(.init(from: dep.name, to: dep.target == .parent ? StateName.central : StateName.metabolite,
+                               rate: "KA_\(dep.name)"))
+        }
+        if d.q2LPerH > 0 {
+            params += [.init(name: "Q2", value: d.q2LPerH, unit: "L/h"), .init(name: "V2", value: d.v2L, unit: "L")]
+            cmts.append(.init(name: StateName.peripheral2, volume: "V2"))
+            flows += [.init(from: StateName.central, to: StateName.peripheral2, rate: "Q2/V1"),
+                      .init(from: StateName.peripheral2, to: StateName.central, rate: "Q2/V2")]
+        }
+        if d.q3LPerH > 0 {
+            params += [.init(name: "Q3", value: d.q3LPerH, unit: "L/h"), .init(name: "V3", value: d.v3L, unit: "L")]
+            cmts.append(.init(name: StateName.peripheral3, volume: "V3"))
+            flows += [.init(from: StateName.central, to: StateName.peripheral3, rate: "Q3/V1"),
+                      .init(from: StateName.peripheral3, to: StateName.central, rate: "Q3/V3")]
+        }
+        var outputs: [S.Output] = [.init(name: "CP", compartment: StateName.central)]
+        if let m = metabolite {
+            params += [.init(name: "FM", value: m.fractionFormed, unit: "fraction"),
+                       .init(name: "CLM", value: m.clearanceLPerH, unit: "L/h"),
+                       .init(name: "VM", value: m.centralVolumeL, unit: "L")]
+            cmts.append(.init(name: StateName.metabolite, volume: "VM"))
+            flows += [.init(from: StateName.central, to: StateName.metabolite, rate: "CL/V1", yield: "FM"),
+                      .init(from: StateName.metabolite, to: nil, rate: "CLM/VM")]
+            if m.qLPerH > 0 {
+                params += [.init(name: "QM", value: m.qLPerH, unit: "L/h"),
+                           .init(name: "VMP", value: m.peripheralVolumeL, unit: "L")]
+                cmts.append(.init(name: StateName.metabolitePeripheral, volume: "VMP"))
+                flows += [.init(from: StateName.metabolite, to: StateName.metabolitePeripheral, rate: "QM/VM"),
+                          .init(from: StateName.metabolitePeripheral, to: StateName.metabolite, rate: "QM/VMP")]
+            }
+            outputs.append(.init(name: "CM", compartment: StateName.metabolite, scale: 1000 * m.massRatio))
+        } else {
+            flows.append(.init(from: StateName.central, to: nil, rate: "CL/V1"))
+        }
+        if let ke0 = ke0PerH {
+            params.append(.init(name: "KE0", value: ke0, unit: "1/h"))
+            cmts.append(.init(name: StateName.effect, effect: .init(source: StateName.central, ke0: "KE0")))
+            outputs.append(.init(name: "CE", compartment: StateName.effect))
+        }
+        return LinearModelSpec(name: name, parameters: params, compartments: cmts, flows: flows, outputs: outputs)
+    }
+
+    /// The concrete linear model. Throws on non-positive volumes or negative rates.
+    public func linearModel() throws -> LinearModel {
+        let compiled = try CompiledModel(spec())
+        return try compiled.build(compiled.defaultParameters)
+    }
+}

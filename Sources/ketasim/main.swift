@@ -1,0 +1,5 @@
+import Foundation
+import KetasimCLI
+
+let code = Ketasim.run(Array(CommandLine.arguments.dropFirst()), console: .standard())
+exit(code)
