@@ -186,6 +186,9 @@ public enum NonmemRun {
             }
             func action(_ r: NonmemDataset.Row, _ p: [Double], _ mi: Int) throws -> EventRecord.Action {
                 let at = "line \(r.line)"
+                guard abs(r.cmt) <= nCmt else {
+                    throw DataError("\(at), column CMT: compartment \(r.cmt) does not exist (model has \(nCmt))")
+                }
                 switch r.evid {
                 case 0: return .observe
                 case 3: return .reset

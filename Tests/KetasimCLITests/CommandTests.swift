@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import PKCore
+import TestSupport
+@testable import KetasimCLI
+
+/// Commands run in-process through `Ketasim.run`, with captured output.
+final class Captured: @unchecked Sendable {
+    var out = ""
+    var err = ""
+    var console: Ketasim.Console {
+        Ketasim.Console(out: { self.out += $0 }, err: { self.err += $0 }, isTerminal: false, width: 100)
+    }
+}
+
+func ketasim(_ args: String...) -> (code: Int32, out: String, err: String) {
+    let c = Captured()
+    let code = Ketasim.run(args, console: c.console)
+    return (code, c.out, c.err)
+}
+
+func tempDir() -> URL {
+    let u = FileManager.default.temporaryDirectory.appendingPathComponent("ketasim-test-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+    return u
+}
+
+@Suite("CLI commands")
+struct CommandTests {
+    @Test("compare with no arguments: five default arms, disclaimer, exact IV peak")
+    func compareDefaults() throws {
+        let r = ketasim("compare")
+        #expect(r.code == 0)
+        #expect(r.out.contains("not medical advice"))
+        for label in ["IV infusion 0.5 mg/kg (35 mg) over 40 min", "IM 0.5 mg/kg", "IN 50 mg", "SL 100 mg", "PO 1 mg/kg"] {
+            #expect(r.out.contains(label), "missing \(label)")
+        }
+        #expect(!r.out.contains("Cp ng/mL\n"), "no chart when stdout is not a terminal")
+        let chart = ketasim("compare", "--chart")
+        #expect(chart.out.contains("Cp ng/mL") && chart.out.contains("band 100-250 ng/mL"))
+    }
+
+    @Test("compare JSON: the IV peak is the end-of-infusion value of the 2-compartment closed form")
+    func compareJSON() throws {
+        let r = ketasim("compare", "--routes", "iv", "--doses", "0.5mg/kg", "--format", "json")
+        #expect(r.code == 0, "\(r.err)")
+        let obj = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        let arm = (obj["arms"] as! [[String: Any]])[0]
+        let metrics = arm["metrics"] as! [String: Any]
+        // Independent: superpose the 2-cmt bolus response over the 40-min infusion (fine quadrature).
+        let v1 = 1.7522 * 70, k10 = 0.0109 * 60, k12 = 0.0186 * 60, k21 = 0.0137 * 60
+        let tEnd = 40.0 / 60, rate = 35.0 / tEnd
+        let n = 20000
+        var c = 0.0
+        for i in 0..<n {   // midpoint rule on the convolution, error ~1e-9 relative
+            let s = (Double(i) + 0.5) * tEnd / Double(n)
+            c += rate * tEnd / Double(n) * ClosedForm.bolus2(doseMg: 1, v1L: v1, k10: k10, k12: k12, k21: k21, t: tEnd - s)
+        }
+        #expect(isClose(metrics["cmaxNgPerML"] as! Double, 1000 * c, rtol: 1e-7))
+        #expect(isClose(metrics["tmaxH"] as! Double, tEnd, rtol: 1e-9))
+        #expect((obj["disclaimer"] as! String).contains("not medical advice"))
+    }
+
+    @Test("simulate: CSV with a comment header and one row per grid point")
+    func simulateCSV() {
+        let r = ketasim("simulate", "--route", "im", "--dose", "0.5mg/kg", "--weight", "80kg", "--duration", "2h", "--step", "10min", "--format", "csv")
+        #expect(r.code == 0, "\(r.err)")
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.first!.hasPrefix("# ketasim"))
+        #expect(lines.filter { $0.hasPrefix("\"IM") }.count == 13)
+        #expect(r.out.contains("arm,route,dose_mg,time_h,CP,CM,CE"))
+    }
+
+    @Test("usage errors exit 64 with a one-line message naming the flag and value", arguments: [
+        (["simulate", "--route", "xx", "--dose", "1mg"], "--route: unknown route 'xx'"),
+        (["simulate", "--route", "im", "--dose", "0.5"], "--dose: '0.5' has no unit"),
+        (["simulate", "--route", "im", "--dose", "-1mg"], "--dose: '-1mg' is negative"),
+        (["simulate", "--route", "im"], "--dose: required"),
+        (["simulate", "--route", "im", "--dose", "1mg", "--weight", "70"], "--weight: '70' has no unit"),
+        (["simulate", "--route", "im", "--dose", "1mg", "--count", "3"], "--count: 3 doses need --every"),
+        (["simulate", "--route", "im", "--dose", "1mg", "--bogus"], "unknown option '--bogus'"),
+        (["compare", "--routes", "iv,im", "--doses", "1mg"], "--doses: 1 doses for 2 routes"),
+        (["compare", "--band", "250-100ng/mL"], "--band: '250-100ng/mL' needs LOW < HIGH"),
+        (["compare", "--format", "xml"], "--format: unknown format 'xml'"),
+        (["frobnicate"], "unknown command 'frobnicate'"),
+        (["nm"], "nm: missing DATA.csv"),
+    ])
+    func usageErrors(args: [String], message: String) {
+        let c = Captured()
+        let code = Ketasim.run(args, console: c.console)
+        #expect(code == 64)
+        #expect(c.err.hasPrefix("ketasim: \(message)"), "\(c.err)")
+        #expect(c.err.split(separator: "\n").count == 1)
+        #expect(c.out.isEmpty)
+    }
+
+    @Test("every command's help has an example and the disclaimer", arguments: ["compare", "simulate", "nm"])
+    func help(command: String) {
+        let r = ketasim(command, "--help")
+        #expect(r.code == 0)
+        #expect(r.out.contains("Example: ketasim \(command)"))
+        #expect(r.out.contains("not medical advice"))
+    }
+
+    @Test("nm writes the output file atomically; a bad data set exits 1 and leaves no file")
+    func nmFiles() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = dir.appendingPathComponent("good.csv"), bad = dir.appendingPathComponent("bad.csv")
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n1,1,0,0,1\n".write(to: good, atomically: true, encoding: .utf8)
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n1,1,0,0,9\n".write(to: bad, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out.csv").path
+        let ok = ketasim("nm", good.path, "--model", "1cmt-iv", "--out", out)
+        #expect(ok.code == 0, "\(ok.err)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("ID,TIME,EVID,CP,A1"))
+        let failed = ketasim("nm", bad.path, "--model", "1cmt-iv", "--out", dir.appendingPathComponent("out2.csv").path)
+        #expect(failed.code == 1)
+        #expect(failed.err.contains("line 3, column CMT"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(leftovers == ["bad.csv", "good.csv", "out.csv"])
+    }
+
+    @Test("model files: unknown names and malformed JSON are errors naming the field")
+    func modelFiles() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("d.csv")
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n".write(to: data, atomically: true, encoding: .utf8)
+        let cases: [(String, String)] = [
+            ("{\"name\": \"x\"}", "field 'parameters' is missing"),
+            ("{not json", "not valid JSON"),
+            ("""
+            {"name":"x","parameters":[{"name":"CL","value":1}],"compartments":[{"name":"C","volume":"V"}],"flows":[],"outputs":[{"name":"CP","compartment":"C"}]}
+            """, "compartments.C.volume: unknown parameter 'V'"),
+            ("""
+            {"name":"x","parameters":[{"name":"V","value":1}],"compartments":[{"name":"C","volume":"V"}],"flows":[{"from":"C","to":null,"rate":"CL/V"}],"outputs":[{"name":"CP","compartment":"C"}]}
+            """, "flows[0].rate: unknown parameter 'CL'"),
+            ("""
+            {"name":"x","parameters":[{"name":"V","value":-1}],"compartments":[{"name":"C","volume":"V"}],"flows":[],"outputs":[{"name":"CP","compartment":"C"}]}
+            """, "V: volume of 'C' must be positive"),
+        ]
+        for (i, (json, message)) in cases.enumerated() {
+            let m = dir.appendingPathComponent("m\(i).json")
+            try json.write(to: m, atomically: true, encoding: .utf8)
+            let r = ketasim("nm", data.path, "--model", m.path)
+            #expect(r.code == 1)
+            #expect(r.err.contains(message), "\(r.err)")
+        }
+        #expect(ketasim("nm", data.path, "--model", "nosuchmodel").code == 64)
+    }
+}
