@@ -162,4 +162,49 @@ public struct MammillaryModel: Sendable, Equatable {
         let compiled = try CompiledModel(spec())
         return try compiled.build(compiled.defaultParameters)
     }
+
+    /// The dosing model for these routes: one depot per extravascular route (parameters KA_<route>,
+    /// F_<route>, LAG_<route>) and, with a metabolite, a first-pass depot into it (FP_<route>) with
+    /// the same KA. IV routes dose the central compartment. Route parameters are checked here,
+    /// naming the route and the value.
+    public func dosingModel(routes: [Route: RouteParameters]) throws -> DosingModel {
+        var m = self
+        m.depots = []
+        var extra: [LinearModelSpec.Parameter] = []
+        var defs: [String: RouteDefinition] = [:]
+        for (r, p) in routes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let tag = r.rawValue.uppercased().replacingDashes()
+            guard p.bioavailability.isFinite, p.bioavailability >= 0, p.bioavailability <= 1 else {
+                throw ModelSpecError("\(r.displayName): bioavailability must be in [0, 1] (got \(p.bioavailability))")
+            }
+            guard p.firstPassMetaboliteFraction.isFinite, p.firstPassMetaboliteFraction >= 0,
+                  p.bioavailability + p.firstPassMetaboliteFraction <= 1 + 1e-12 else {
+                throw ModelSpecError("\(r.displayName): F + first-pass fraction must not exceed 1 (got \(p.bioavailability) + \(p.firstPassMetaboliteFraction))")
+            }
+            guard p.lagH.isFinite, p.lagH >= 0 else { throw ModelSpecError("\(r.displayName): lag must be ≥ 0 h (got \(p.lagH))") }
+            if r.isIntravascular {
+                defs[r.rawValue] = RouteDefinition(inputs: [RouteInput(compartment: StateName.central, fraction: "1")], source: p.source)
+                continue
+            }
+            guard p.kaPerH.isFinite, p.kaPerH > 0 else { throw ModelSpecError("\(r.displayName): KA must be > 0 /h (got \(p.kaPerH))") }
+            let depot = Regimen.depotName(r)
+            m.depots.append(Depot(name: depot, kaPerH: p.kaPerH))
+            extra += [.init(name: "F_\(tag)", value: p.bioavailability, unit: "fraction"), .init(name: "LAG_\(tag)", value: p.lagH, unit: "h")]
+            var inputs = [RouteInput(compartment: depot, fraction: "F_\(tag)", lag: "LAG_\(tag)")]
+            if p.firstPassMetaboliteFraction > 0 && metabolite != nil {
+                let fp = Regimen.firstPassDepotName(r)
+                m.depots.append(Depot(name: fp, kaPerH: p.kaPerH, target: .metabolite))
+                extra.append(.init(name: "FP_\(tag)", value: p.firstPassMetaboliteFraction, unit: "fraction"))
+                inputs.append(RouteInput(compartment: fp, fraction: "FP_\(tag)", lag: "LAG_\(tag)"))
+            }
+            defs[r.rawValue] = RouteDefinition(inputs: inputs, source: p.source)
+        }
+        var spec = m.spec()
+        spec.parameters += extra
+        return try DosingModel(spec: spec, routes: defs)
+    }
+}
+
+extension String {
+    func replacingDashes() -> String { String(map { $0 == "-" ? "_" : $0 }) }
 }

@@ -74,11 +74,10 @@ public struct Regimen: Sendable, Equatable {
     }
 }
 
-/// A regimen turned into a model with one depot per extravascular route and the matching event
-/// records (the same records a NONMEM data set produces).
+/// A regimen turned into a model and the matching event records (the same records a NONMEM data set
+/// produces).
 public struct CompiledRegimen: Sendable {
     public var model: LinearModel
-    public var structure: MammillaryModel
     public var records: [EventRecord]
 }
 
@@ -88,56 +87,35 @@ extension Regimen {
     /// Depot name for a route's first-pass metabolite path.
     public static func firstPassDepotName(_ route: Route) -> String { "depot.\(route.rawValue).firstpass" }
 
-    /// Adds the depots the regimen needs to `base` and builds the event records.
-    /// `routeParameters` overrides the racemic adult defaults per route.
-    public func compile(on base: MammillaryModel, routeParameters: [Route: RouteParameters] = [:]) throws -> CompiledRegimen {
+    /// Builds the event records on a dosing model with parameters `p` (default: typical values).
+    public func compile(on model: DosingModel, parameters p: [Double]? = nil) throws -> CompiledRegimen {
         try validate()
-        var structure = base
-        structure.depots = []
-        func params(_ r: Route) -> RouteParameters { routeParameters[r] ?? .racemicAdultDefault(r) }
-        let routes = Route.allCases.filter { r in doses.contains { $0.route == r } }
-        for r in routes where !r.isIntravascular {
-            let p = params(r)
-            guard p.kaPerH.isFinite, p.kaPerH > 0 else { throw SimulationError("\(r.displayName): KA must be > 0 /h (got \(p.kaPerH))") }
-            structure.depots.append(Depot(name: Regimen.depotName(r), kaPerH: p.kaPerH))
-            if p.firstPassMetaboliteFraction > 0 && base.metabolite != nil {
-                structure.depots.append(Depot(name: Regimen.firstPassDepotName(r), kaPerH: p.kaPerH, target: .metabolite))
-            }
-        }
-        for r in routes {
-            let p = params(r)
-            guard p.bioavailability.isFinite, p.bioavailability >= 0, p.bioavailability <= 1 else {
-                throw SimulationError("\(r.displayName): bioavailability must be in [0, 1] (got \(p.bioavailability))")
-            }
-            guard p.firstPassMetaboliteFraction >= 0, p.bioavailability + p.firstPassMetaboliteFraction <= 1 + 1e-12 else {
-                throw SimulationError("\(r.displayName): F + first-pass fraction must not exceed 1 (got \(p.bioavailability) + \(p.firstPassMetaboliteFraction))")
-            }
-            guard p.lagH.isFinite, p.lagH >= 0 else { throw SimulationError("\(r.displayName): lag must be ≥ 0 h (got \(p.lagH))") }
-        }
-        let model = try structure.linearModel()
-        let central = model.stateIndex(MammillaryModel.StateName.central)!
+        let params = p ?? model.compiled.defaultParameters
+        let linear: LinearModel
+        do { linear = try model.compiled.build(params) } catch let e as ModelSpecError { throw SimulationError(e.message) }
         var records: [EventRecord] = []
         for d in doses {
-            let p = params(d.route)
-            func add(_ cmt: Int, _ f: Double, _ input: DoseInput, lag: Double) {
-                let inst = DoseInstruction(
-                    compartment: cmt, amountMg: d.amountMg, bioavailability: f, lagH: lag, input: input,
-                    intervalH: d.count > 1 ? d.intervalH : 0, additionalDoses: d.count - 1)
+            let ins = try model.inputs(route: d.route.rawValue, amountMg: d.amountMg, parameters: params,
+                                       infusionDurationH: d.route == .ivInfusion ? d.infusionDurationH : nil)
+            for var inst in ins {
+                inst.intervalH = d.count > 1 ? d.intervalH : 0
+                inst.additionalDoses = d.count - 1
                 records.append(EventRecord(timeH: d.timeH, action: .dose(inst)))
-            }
-            switch d.route {
-            case .ivBolus:
-                add(central, 1, .bolus, lag: 0)
-            case .ivInfusion:
-                add(central, 1, .duration(d.infusionDurationH!), lag: 0)
-            default:
-                add(model.stateIndex(Regimen.depotName(d.route))!, p.bioavailability, .bolus, lag: p.lagH)
-                if let fp = model.stateIndex(Regimen.firstPassDepotName(d.route)) {
-                    add(fp, p.firstPassMetaboliteFraction, .bolus, lag: p.lagH)
-                }
             }
         }
         records = records.enumerated().sorted { ($0.element.timeH, $0.offset) < ($1.element.timeH, $1.offset) }.map(\.element)
-        return CompiledRegimen(model: model, structure: structure, records: records)
+        return CompiledRegimen(model: linear, records: records)
+    }
+
+    /// Compiles on a mammillary structure with the given route parameters (racemic adult defaults
+    /// for routes not listed), adding one depot per extravascular route used.
+    public func compile(on base: MammillaryModel, routeParameters: [Route: RouteParameters] = [:]) throws -> CompiledRegimen {
+        try validate()
+        let used = Route.allCases.filter { r in doses.contains { $0.route == r } }
+        var params: [Route: RouteParameters] = [:]
+        for r in used { params[r] = routeParameters[r] ?? .racemicAdultDefault(r) }
+        let model: DosingModel
+        do { model = try base.dosingModel(routes: params) } catch let e as ModelSpecError { throw SimulationError(e.message) }
+        return try compile(on: model)
     }
 }
