@@ -18,14 +18,20 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         // Command-line layer: argument and unit parsing, formatting, charts. Testable as a library.
-        .target(name: "KetasimCLI", dependencies: ["PKCore"], path: "Sources/KetasimCLI"),
+        .target(name: "KetasimCLI", dependencies: ["PKCore", "PKProfiles"], path: "Sources/KetasimCLI"),
+        // Literature profiles and bands: schema, loader, individual parameters; the JSON files of the
+        // top-level Profiles/ folder embedded as generated code (checked by a test).
+        .target(
+            name: "PKProfiles", dependencies: ["PKCore"], path: "Sources/PKProfiles",
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The `ketasim` executable: a thin main that calls KetasimCLI.
         .executableTarget(name: "ketasim", dependencies: ["KetasimCLI"], path: "Sources/ketasim"),
         // Shared test helpers (isClose, fixture paths).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PKCoreTests", dependencies: ["PKCore", "TestSupport"], path: "Tests/PKCoreTests"),
+        .testTarget(name: "PKProfilesTests", dependencies: ["PKProfiles", "PKCore", "TestSupport"], path: "Tests/PKProfilesTests"),
         .testTarget(
-            name: "KetasimCLITests", dependencies: ["KetasimCLI", "PKCore", "TestSupport"],
+            name: "KetasimCLITests", dependencies: ["KetasimCLI", "PKCore", "PKProfiles", "TestSupport"],
             path: "Tests/KetasimCLITests"),
     ]
 )

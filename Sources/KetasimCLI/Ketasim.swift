@@ -43,6 +43,8 @@ public enum Ketasim {
         ("compare", "compare routes and doses for one patient, side by side"),
         ("simulate", "simulate one route and dose: curve and metrics"),
         ("nm", "run a NONMEM-style data set (ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS)"),
+        ("profiles", "list literature profiles; 'profiles show NAME' for every number and source"),
+        ("validate", "predicted vs published PK figures for the built-in profiles"),
         ("models", "list the built-in models for 'nm'"),
     ]
 
@@ -85,6 +87,10 @@ public enum Ketasim {
                 try SimulateCommand.run(rest, console: console)
             case "nm":
                 try NmCommand.run(rest, console: console)
+            case "profiles":
+                try ProfilesCommand.run(rest, console: console)
+            case "validate":
+                try ValidateCommand.run(rest, console: console)
             case "models":
                 try ModelsCommand.run(rest, console: console)
             default:

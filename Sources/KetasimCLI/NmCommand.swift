@@ -1,10 +1,11 @@
 import Foundation
 import PKCore
+import PKProfiles
 
 /// `ketasim nm DATA.csv --model MODEL [--out FILE]`: runs a NONMEM-style data set.
 enum NmCommand {
     static let help = """
-    Usage: ketasim nm DATA.csv --model MODEL [--out FILE]
+    Usage: ketasim nm DATA.csv (--model MODEL | --profile PROFILE) [--out FILE]
 
     Runs a NONMEM-style data set with NONMEM 7.5 event semantics (ADDL, SS=1/2, lag, F, modelled
     rate/duration, EVID 0-4) on an exact linear model, and writes one CSV row per data row:
@@ -12,6 +13,8 @@ enum NmCommand {
 
     Options:
       --model NAME|PATH  a built-in model ('ketasim models') or a JSON model file (README: Model files)
+      --profile P        a literature profile ('ketasim profiles') at typical covariates; compartments
+                         are numbered in the profile's order ('ketasim profiles show P')
       --out FILE         write the CSV to FILE (atomically) instead of standard output
 
     Data set: columns ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS (case-insensitive; missing ones are 0);
@@ -25,11 +28,20 @@ enum NmCommand {
     """
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "nm", values: ["--model", "--out"], flags: [], positionalMax: 1)
+        let a = try Arguments(args, command: "nm", values: ["--model", "--profile", "--out"], flags: [], positionalMax: 1)
         if a.wantsHelp { console.out(help); return }
         guard let dataPath = a.positional.first else { throw CLIError.usage("nm: missing DATA.csv (see 'ketasim nm --help')") }
-        guard let modelName = a.value("--model") else { throw CLIError.usage("--model: required (a built-in name or a JSON file)") }
-        let spec = try ModelLoader.load(modelName)
+        let spec: LinearModelSpec
+        let modelName: String
+        if let p = a.value("--profile") {
+            if a.value("--model") != nil { throw CLIError.usage("nm: give --model or --profile, not both") }
+            do { spec = try ProfileLibrary.load(p).dosing.compiled.spec } catch let e as ProfileError { throw CLIError.usage(e.message) }
+            modelName = p
+        } else {
+            guard let m = a.value("--model") else { throw CLIError.usage("--model: required (a built-in name or a JSON file), or --profile") }
+            spec = try ModelLoader.load(m)
+            modelName = m
+        }
         let compiled: CompiledModel
         do { compiled = try CompiledModel(spec) } catch let e as ModelSpecError {
             throw CLIError.failure("--model \(modelName): \(e.message)")
@@ -80,29 +92,7 @@ enum ModelLoader {
         } catch let e as DecodingError {
             throw CLIError.failure("--model \(nameOrPath): \(JSONErrors.describe(e))")
         } catch {
-            throw CLIError.failure("--model \(nameOrPath): not valid JSON (\(error.localizedDescription))")
-        }
-    }
-}
-
-/// One-line descriptions of JSON decoding errors naming the field path.
-enum JSONErrors {
-    static func path(_ p: [CodingKey]) -> String {
-        var s = ""
-        for k in p {
-            if let i = k.intValue { s += "[\(i)]" } else { s += s.isEmpty ? k.stringValue : ".\(k.stringValue)" }
-        }
-        return s.isEmpty ? "(top level)" : s
-    }
-
-    static func describe(_ e: DecodingError) -> String {
-        switch e {
-        case .keyNotFound(let k, let c): return "field '\(path(c.codingPath + [k]))' is missing"
-        case .typeMismatch(let t, let c): return "field '\(path(c.codingPath))' should be \(t)"
-        case .valueNotFound(let t, let c): return "field '\(path(c.codingPath))' is null, expected \(t)"
-        case .dataCorrupted(let c):
-            return c.codingPath.isEmpty ? "not valid JSON" : "field '\(path(c.codingPath))': \(c.debugDescription)"
-        @unknown default: return "\(e)"
+            throw CLIError.failure("--model \(nameOrPath): not valid JSON")
         }
     }
 }

@@ -1,9 +1,12 @@
 import Foundation
 import PKCore
+import PKProfiles
 
 /// Options shared by `simulate` and `compare`: patient, horizon, band, window, discharge level.
 struct PatientOptions {
+    var profile: ProfileModel
     var weightKg = 70.0
+    var bandName: String? = "dissociation"
     var durationH = 24.0
     var band = (low: 100.0, high: 250.0)
     var windowH = 1.5
@@ -12,18 +15,20 @@ struct PatientOptions {
     var format = "table"
     var chart: Bool
 
-    static let valueOptions = ["--weight", "--duration", "--band", "--window", "--discharge", "--infusion", "--format", "--out"]
+    static let valueOptions = ["--profile", "--weight", "--duration", "--band", "--window", "--discharge", "--infusion", "--format", "--out"]
     static let flagOptions = ["--no-chart", "--chart"]
 
     static let helpLines = """
+      --profile P       a built-in profile ('ketasim profiles') or a profile JSON file (default clements-1981)
       --weight W        body weight (default 70kg)
       --duration T      simulated time from the first dose (default 24h)
       --infusion T      IV infusion duration (default 40min)
-      --band LOW-HIGH   concentration band, e.g. 100-250ng/mL (default: the dissociation band
-                        100-250 ng/mL reported for 0.5 mg/kg over 40 min, Zanos 2018 Table 1)
+      --band B          a named band of the profile's analyte (e.g. dissociation, analgesia; see
+                        'ketasim profiles bands') or LOW-HIGH with a unit, e.g. 100-250ng/mL (default:
+                        dissociation, racemic 100-250 ng/mL at 0.5 mg/kg over 40 min, Zanos 2018)
       --window T        session window for time in band, from the first dose (default 90min)
-      --discharge C     discharge level (default 100ng/mL, the lower edge of the dissociation band;
-                        no published plasma discharge criterion exists, so choose your own)
+      --discharge C     discharge level (default: the lower edge of the dissociation band, 100 ng/mL
+                        racemic; no published plasma discharge criterion exists, so choose your own)
       --format F        table, csv or json (default table)
       --out FILE        write to FILE (atomically) instead of standard output
       --chart/--no-chart  force the terminal chart on or off (default: on when stdout is a terminal)
@@ -31,13 +36,34 @@ struct PatientOptions {
 
     init(_ a: Arguments, console: Ketasim.Console) throws {
         chart = console.isTerminal
+        do { profile = try ProfileLibrary.load(a.value("--profile") ?? "clements-1981") } catch let e as ProfileError {
+            throw CLIError.usage(e.message)
+        }
+        let analyte = profile.profile.analyte
+        if let d = ProfileLibrary.bands(for: analyte).first(where: { $0.name == "dissociation" }), let hi = d.highNgPerML {
+            band = (d.lowNgPerML, hi)
+            dischargeNgPerML = d.lowNgPerML
+        } else {
+            bandName = nil
+        }
         if let w = a.value("--weight") { weightKg = try Units.weightKg(w) }
         if let d = a.value("--duration") {
             durationH = try Units.hours(d, flag: "--duration")
             guard durationH > 0 else { throw CLIError.usage("--duration: '\(d)' must be greater than zero") }
             guard durationH <= 24 * 365 else { throw CLIError.usage("--duration: '\(d)' is longer than a year") }
         }
-        if let b = a.value("--band") { band = try PatientOptions.parseBand(b) }
+        if let b = a.value("--band") {
+            if let named = ProfileLibrary.bands(for: analyte).first(where: { $0.name.lowercased() == b.lowercased() }) {
+                band = (named.lowNgPerML, named.highNgPerML ?? .infinity)
+                bandName = named.name
+            } else if b.first?.isLetter == true {
+                let names = ProfileLibrary.bands(for: analyte).map(\.name).joined(separator: ", ")
+                throw CLIError.usage("--band: unknown band '\(b)' for \(analyte) (named bands: \(names); or LOW-HIGH, e.g. 100-250ng/mL)")
+            } else {
+                band = try PatientOptions.parseBand(b)
+                bandName = nil
+            }
+        }
         if let w = a.value("--window") {
             windowH = try Units.hours(w, flag: "--window")
             guard windowH > 0 else { throw CLIError.usage("--window: '\(w)' must be greater than zero") }
@@ -89,22 +115,34 @@ struct Arm {
     var label: String
     var result: SimulationResult
     var summary: ExposureSummary
-    var routeParameters: RouteParameters
+    /// The route's inputs as the profile defines them, and any command-line overrides.
+    var routeNote: String
 
-    /// Simulates `dose` by `route` for the patient (default racemic model).
-    static func run(route: Route, dose: Units.DoseAmount, options o: PatientOptions, routeParameters: RouteParameters? = nil,
+    /// Simulates `dose` by `route` for the patient on the chosen profile, with parameters
+    /// overridden by name (`overrides`, model units).
+    static func run(route: Route, dose: Units.DoseAmount, options o: PatientOptions, overrides: [String: Double] = [:],
                     intervalH: Double = 0, count: Int = 1, stepH: Double) throws -> Arm {
+        let pm = o.profile
+        guard let def = pm.dosing.routes[route.rawValue] else {
+            throw CLIError.usage("--route: profile \(pm.profile.name) has no route '\(route.rawValue)' (it has: \(pm.dosing.routeNames.joined(separator: ", ")))")
+        }
         let mg = dose.milligrams(weightKg: o.weightKg)
         guard mg.isFinite, mg >= 0 else { throw CLIError.usage("--dose: \(mg) mg is not a valid dose") }
         guard mg <= 5000 else { throw CLIError.usage("--dose: \(Format.sig(mg)) mg is beyond any ketamine dose (> 5 g)") }
-        let params = routeParameters ?? .racemicAdultDefault(route)
+        var params = pm.parameters(covariates: pm.covariates(weightKg: o.weightKg))
+        for (name, v) in overrides.sorted(by: { $0.key < $1.key }) {
+            guard let i = pm.dosing.compiled.parameterIndex(name) else {
+                throw CLIError.usage("profile \(pm.profile.name) has no parameter \(name) to override for route \(route.rawValue)")
+            }
+            params[i] = v
+        }
         var regimen = Regimen()
         if route == .ivInfusion {
             regimen = regimen.infusion(amountMg: mg, overH: o.infusionH, every: intervalH, count: count)
         } else {
             regimen = regimen.dose(amountMg: mg, route: route, every: intervalH, count: count)
         }
-        let compiled = try regimen.compile(on: DefaultModel.racemic(weightKg: o.weightKg), routeParameters: [route: params])
+        let compiled = try regimen.compile(on: pm.dosing, parameters: params)
         var times = try Simulator.grid(endH: o.durationH, stepH: stepH)
         if route == .ivInfusion && count == 1 && o.infusionH < o.durationH && !times.contains(o.infusionH) {
             times.append(o.infusionH)   // show the end-of-infusion peak on the grid too
@@ -119,7 +157,11 @@ struct Arm {
         }
         var label = "\(route.displayName) \(doseText)"
         if route == .ivInfusion { label += " over \(Format.short(o.infusionH * 60)) min" }
-        return Arm(route: route, dose: dose, doseMg: mg, label: label, result: result, summary: summary, routeParameters: params)
+        var note = def.source ?? ""
+        if !overrides.isEmpty {
+            note = "overridden: " + overrides.sorted { $0.key < $1.key }.map { "\($0.key) = \(Format.short($0.value))" }.joined(separator: ", ") + (note.isEmpty ? "" : "; \(note)")
+        }
+        return Arm(route: route, dose: dose, doseMg: mg, label: label, result: result, summary: summary, routeNote: note)
     }
 }
 
@@ -128,8 +170,9 @@ enum ArmReport {
     static func header(_ o: PatientOptions) -> [String] {
         [
             "ketasim \(Ketasim.version): \(Ketasim.disclaimer)",
-            "Model: \(DefaultModel.citation)",
-            "Patient: \(Format.short(o.weightKg)) kg adult; band \(Format.short(o.band.low)) to \(Format.short(o.band.high)) ng/mL in the first \(Format.short(o.windowH * 60)) min; discharge below \(Format.short(o.dischargeNgPerML)) ng/mL",
+            "Profile: \(o.profile.profile.name): \(o.profile.profile.title)\(o.profile.profile.hasUnconfirmed ? " (has UNCONFIRMED numbers: 'ketasim profiles show \(o.profile.profile.name)')" : "")",
+            "Source: \(o.profile.profile.citation)",
+            "Patient: \(Format.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(Format.short(o.band.low)) to \(Format.short(o.band.high)) ng/mL in the first \(Format.short(o.windowH * 60)) min; discharge below \(Format.short(o.dischargeNgPerML)) ng/mL",
         ]
     }
 
@@ -189,8 +232,6 @@ enum ArmReport {
         var label: String
         var route: String
         var doseMg: Double
-        var bioavailability: Double
-        var kaPerH: Double?
         var routeSource: String
         var metrics: ExposureSummary
         var timesH: [Double]
@@ -199,17 +240,20 @@ enum ArmReport {
     struct JSONReport: Encodable {
         var ketasim: String
         var disclaimer: String
-        var model: String
+        var profile: String
+        var profileTitle: String
+        var citation: String
+        var hasUnconfirmed: Bool
         var weightKg: Double
         var arms: [JSONArm]
     }
 
     static func json(_ arms: [Arm], _ o: PatientOptions) throws -> String {
         let report = JSONReport(
-            ketasim: Ketasim.version, disclaimer: Ketasim.disclaimer, model: DefaultModel.citation, weightKg: o.weightKg,
+            ketasim: Ketasim.version, disclaimer: Ketasim.disclaimer, profile: o.profile.profile.name, profileTitle: o.profile.profile.title,
+            citation: o.profile.profile.citation, hasUnconfirmed: o.profile.profile.hasUnconfirmed, weightKg: o.weightKg,
             arms: arms.map { a in
-                JSONArm(label: a.label, route: a.route.rawValue, doseMg: a.doseMg, bioavailability: a.routeParameters.bioavailability,
-                        kaPerH: a.route.isIntravascular ? nil : a.routeParameters.kaPerH, routeSource: a.routeParameters.source,
+                JSONArm(label: a.label, route: a.route.rawValue, doseMg: a.doseMg, routeSource: a.routeNote,
                         metrics: a.summary, timesH: a.result.timesH,
                         outputs: Dictionary(uniqueKeysWithValues: a.result.outputNames.enumerated().map { ($1, a.result.outputs[$0]) }))
             })

@@ -22,8 +22,8 @@ enum SimulateCommand {
       --first-pass F    override the fraction converted to norketamine before absorption (0-1)
     \(PatientOptions.helpLines)
 
-    Route defaults (racemic ketamine, adults; sources in 'ketasim compare --help' and the README):
-      IM F 0.93, IN F 0.45, PO F 0.20 (+0.39 to norketamine), SL F 0.29 (+0.22), PR F 0.25.
+    Route parameters come from the profile ('ketasim profiles show clements-1981' for the racemic
+    route set); --f, --ka, --lag and --first-pass override its F_<ROUTE>, KA_<ROUTE>, LAG_<ROUTE>, FP_<ROUTE>.
 
     Example: ketasim simulate --route im --dose 0.5mg/kg --weight 70kg --duration 12h
 
@@ -57,26 +57,29 @@ enum SimulateCommand {
         if route == .ivInfusion && count > 1 && o.infusionH > every {
             throw CLIError.usage("--infusion: \(Format.sig(o.infusionH * 60)) min is longer than the interval --every \(Format.sig(every * 60)) min")
         }
-        var params = RouteParameters.racemicAdultDefault(route)
-        var overridden: [String] = []
-        if let f = a.value("--f") { params.bioavailability = try Units.fraction(f, flag: "--f"); overridden.append("F \(f)") }
+        // Route overrides act on the profile's route parameters F_<ROUTE>, KA_<ROUTE>, LAG_<ROUTE>, FP_<ROUTE>.
+        let tag = route.rawValue.uppercased().replacingOccurrences(of: "-", with: "_")
+        var overrides: [String: Double] = [:]
+        if let f = a.value("--f") { overrides["F_\(tag)"] = try Units.fraction(f, flag: "--f") }
         if let k = a.value("--ka") {
             if route.isIntravascular { throw CLIError.usage("--ka: not used by route \(route.rawValue)") }
-            params.kaPerH = try Units.perHour(k, flag: "--ka"); overridden.append("KA \(k)")
+            overrides["KA_\(tag)"] = try Units.perHour(k, flag: "--ka")
         }
-        if let l = a.value("--lag") { params.lagH = try Units.hours(l, flag: "--lag"); overridden.append("lag \(l)") }
-        if let fp = a.value("--first-pass") {
-            params.firstPassMetaboliteFraction = try Units.fraction(fp, flag: "--first-pass"); overridden.append("first pass \(fp)")
-        }
-        if !overridden.isEmpty { params.source = "overridden on the command line: " + overridden.joined(separator: ", ") + "; rest: " + params.source }
-        if params.bioavailability + params.firstPassMetaboliteFraction > 1 + 1e-12 {
-            throw CLIError.usage("--f/--first-pass: F \(params.bioavailability) + first pass \(params.firstPassMetaboliteFraction) exceed 1")
+        if let l = a.value("--lag") { overrides["LAG_\(tag)"] = try Units.hours(l, flag: "--lag") }
+        if let fp = a.value("--first-pass") { overrides["FP_\(tag)"] = try Units.fraction(fp, flag: "--first-pass") }
+        if overrides["F_\(tag)"] != nil || overrides["FP_\(tag)"] != nil {
+            let names = o.profile.dosing.compiled.parameterNames
+            let typical = o.profile.parameters(covariates: o.profile.covariates(weightKg: o.weightKg))
+            func value(_ n: String) -> Double { overrides[n] ?? names.firstIndex(of: n).map { typical[$0] } ?? 0 }
+            if value("F_\(tag)") + value("FP_\(tag)") > 1 + 1e-12 {
+                throw CLIError.usage("--f/--first-pass: F \(value("F_\(tag)")) + first pass \(value("FP_\(tag)")) exceed 1")
+            }
         }
         let stepGiven = a.value("--step")
         let stepH = try stepGiven.map { try Units.hours($0, flag: "--step") } ?? 1.0 / 60
         guard stepH > 0 else { throw CLIError.usage("--step: '\(stepGiven ?? "")' must be greater than zero") }
         guard o.durationH / stepH <= 2_000_000 else { throw CLIError.usage("--step: too fine for --duration (over 2 million points)") }
-        let arm = try Arm.run(route: route, dose: dose, options: o, routeParameters: params, intervalH: every, count: count, stepH: stepH)
+        let arm = try Arm.run(route: route, dose: dose, options: o, overrides: overrides, intervalH: every, count: count, stepH: stepH)
 
         let text: String
         switch o.format {
@@ -84,7 +87,7 @@ enum SimulateCommand {
         case "json": text = try ArmReport.json([arm], o)
         default:
             var s = ArmReport.header(o).joined(separator: "\n") + "\n"
-            s += "Route: \(arm.route.displayName): F \(params.bioavailability)" + (route.isIntravascular ? "" : ", KA \(Format.sig(params.kaPerH)) /h") + "; \(params.source)\n"
+            s += "Route: \(arm.route.displayName): \(arm.routeNote)\n"
             if count > 1 { s += "Repeated every \(Format.sig(every)) h, \(count) doses\n" }
             s += "\n" + ArmReport.metricsTable([arm], o)
             if o.chart { s += "\n" + ArmReport.chart([arm], o, width: console.width) }

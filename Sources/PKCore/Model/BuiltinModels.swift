@@ -1,6 +1,6 @@
 /// Built-in linear models for `ketasim nm --model NAME`, numbered as NONMEM's ADVANs: with a depot,
 /// compartment 1 is the depot and 2 the central one. Amounts in mg, volumes in L, time in h, so
-/// CP = 1000·A/V is in ng/mL.
+/// CP = 1000·A/V is in ng/mL. Literature ketamine models are profiles (`ketasim nm --profile`).
 public enum BuiltinModels {
     /// Names and one-line descriptions.
     public static let catalogue: [(name: String, summary: String)] = [
@@ -8,7 +8,6 @@ public enum BuiltinModels {
         ("1cmt-oral", "ADVAN2: depot, central (CL, V, KA)"),
         ("2cmt-iv", "ADVAN3: central, peripheral (CL, V1, Q, V2)"),
         ("2cmt-oral", "ADVAN4: depot, central, peripheral (CL, V1, Q, V2, KA)"),
-        ("ketamine", "default racemic ketamine: depot, central, peripheral, norketamine (2 cmt), effect site; 70 kg"),
     ]
 
     /// The spec for a built-in name, or nil.
@@ -42,12 +41,6 @@ public enum BuiltinModels {
                      flows: [.init(from: "DEPOT", to: "CENTRAL", rate: "KA"), .init(from: "CENTRAL", to: nil, rate: "CL/V1"),
                              .init(from: "CENTRAL", to: "PERIPH", rate: "Q/V1"), .init(from: "PERIPH", to: "CENTRAL", rate: "Q/V2")],
                      outputs: [.init(name: "CP", compartment: "CENTRAL")])
-        case "ketamine":
-            var m = DefaultModel.racemic(weightKg: 70)
-            m.depots = [Depot(name: "depot", kaPerH: RouteKA.intramuscular)]
-            var s = m.spec(name: "ketamine")
-            s.description = DefaultModel.citation
-            return s
         default:
             return nil
         }

@@ -1,0 +1,151 @@
+import Foundation
+import PKCore
+import PKProfiles
+
+/// `ketasim profiles [show NAME | bands]`: the literature profiles, their numbers and sources.
+enum ProfilesCommand {
+    static let help = """
+    Usage: ketasim profiles                 list the built-in profiles
+           ketasim profiles show NAME|PATH  every parameter with unit, source and UNCONFIRMED marks
+           ketasim profiles bands           the named concentration bands
+
+    Example: ketasim profiles show clements-1981
+
+    \(Ketasim.disclaimer)
+
+    """
+
+    static func run(_ args: [String], console: Ketasim.Console) throws {
+        let a = try Arguments(args, command: "profiles", values: [], flags: [], positionalMax: 2)
+        if a.wantsHelp { console.out(help); return }
+        switch a.positional.first {
+        case nil: console.out(list())
+        case "show":
+            guard a.positional.count == 2 else { throw CLIError.usage("profiles show: give a profile name or file") }
+            let m: ProfileModel
+            do { m = try ProfileLibrary.load(a.positional[1]) } catch let e as ProfileError { throw CLIError.usage(e.message) }
+            console.out(show(m))
+        case "bands": console.out(bands())
+        case let other?: throw CLIError.usage("profiles: unknown sub-command '\(other)' (show, bands)")
+        }
+    }
+
+    static func list() -> String {
+        var rows: [[String]] = [["name", "drug", "routes", "population", "source"]]
+        for p in ProfileLibrary.builtin {
+            rows.append([p.name + (p.hasUnconfirmed ? " *" : ""), p.drug, p.routes.keys.sorted().joined(separator: ","),
+                         String(p.population.prefix(40)), String(p.citation.prefix(60))])
+        }
+        return table(rows) + "* has numbers marked UNCONFIRMED in the research notes; 'ketasim profiles show NAME' lists them.\n"
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        var w = [Int](repeating: 0, count: rows[0].count)
+        for r in rows { for (i, c) in r.enumerated() { w[i] = max(w[i], c.count) } }
+        var s = ""
+        for (k, r) in rows.enumerated() {
+            s += r.enumerated().map { Format.pad($1, w[$0]) }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+            if k == 0 { s += w.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        return s
+    }
+
+    static func show(_ m: ProfileModel) -> String {
+        let p = m.profile
+        var s = "\(p.name): \(p.title)\n\(Ketasim.disclaimer)\n\nDrug: \(p.drug) (bands: \(p.analyte))\nPopulation: \(p.population)\nCitation: \(p.citation)\n"
+        if let smp = p.sampling { s += "Sampling: \(smp)\n" }
+        let typical = m.parameters(covariates: m.typicalCovariates)
+        s += "\nParameters (published value and unit; model value in h, L, mg at typical covariates):\n"
+        var rows: [[String]] = [["name", "value", "unit", "model", "mark", "source"]]
+        for (i, q) in p.parameters.enumerated() {
+            var mark = [String]()
+            if q.unconfirmed == true { mark.append("UNCONFIRMED") }
+            if q.calc == true { mark.append("[calc]") }
+            rows.append([q.name, Format.g(q.value), q.unit, Format.sig(typical[i], 5), mark.joined(separator: " "), q.source])
+        }
+        s += table(rows)
+        if let covs = p.covariates, !covs.isEmpty {
+            s += "\nCovariates:\n" + table([["name", "unit", "reference", "typical", "source"]] + covs.map {
+                [$0.name, $0.unit, Format.g($0.reference), Format.g($0.typical), $0.source ?? ""] })
+        }
+        if let effs = p.covariateEffects, !effs.isEmpty {
+            s += "\nCovariate effects:\n" + table([["parameter", "covariate", "kind", "value", "mark", "source"]] + effs.map { e in
+                let v = e.exponent.map { "exponent \(Format.g($0))" } ?? e.slope.map { "slope \(Format.g($0))" + (e.threshold.map { " above \(Format.g($0))" } ?? "") }
+                    ?? e.factor.map { "x\(Format.g($0)) at \(Format.g(e.level ?? 1))" } ?? ""
+                return [e.parameter, e.covariate, e.kind, v, e.unconfirmed == true ? "UNCONFIRMED" : "", e.source]
+            })
+        }
+        if let v = p.variability, !v.isEmpty {
+            s += "\nBetween-subject variability (omega^2 on the transform's scale):\n" + table([["eta", "parameter", "transform", "omega^2", "given as", "mark", "source"]] + v.enumerated().map { i, r in
+                let given = r.cv.map { "CV \(Format.g($0))%" } ?? r.sd.map { "SD \(Format.g($0))" } ?? r.variance.map { "var \(Format.g($0))" } ?? ""
+                return [r.name, r.parameter, r.transform ?? "exponential", Format.sig(m.omega[i, i], 4), given, r.unconfirmed == true ? "UNCONFIRMED" : "", r.source]
+            })
+        }
+        if let r = p.residualError, !r.isEmpty {
+            s += "\nResidual error:\n" + table([["output", "proportional", "additive", "exponential", "mark", "source"]] + r.map {
+                [$0.output, $0.proportional.map { Format.g($0) } ?? "-", $0.additive.map { Format.g($0) } ?? "-",
+                 $0.exponential.map { Format.g($0) } ?? "-", $0.unconfirmed == true ? "UNCONFIRMED" : "", $0.source] })
+        }
+        s += "\nRoutes:\n"
+        for (name, r) in p.routes.sorted(by: { $0.key < $1.key }) {
+            let ins = r.inputs.map { "\($0.fraction) -> \($0.compartment)" + ($0.duration.map { " over \($0)" } ?? "") + ($0.lag.map { " lag \($0)" } ?? "") }
+            s += "  \(name): " + ins.joined(separator: "; ") + (r.devices.map { "; devices of \(Format.g($0.sizeMg)) mg, later devices x\($0.laterDeviceFactor)" } ?? "") + "\n"
+            if let src = r.source { s += "      \(src)\n" }
+        }
+        if let notes = p.notes, !notes.isEmpty { s += "\nNotes:\n" + notes.map { "  - \($0)\n" }.joined() }
+        return s
+    }
+
+    static func bands() -> String {
+        table([["analyte", "band", "ng/mL", "mark", "source"]] + ProfileLibrary.bands.map {
+            [$0.analyte, $0.name, Format.g($0.lowNgPerML) + ($0.highNgPerML.map { "-\(Format.g($0))" } ?? "+"),
+             $0.unconfirmed == true ? "UNCONFIRMED" : "", $0.source] })
+    }
+}
+
+/// `ketasim validate`: predicted vs published PK figures.
+enum ValidateCommand {
+    static let help = """
+    Usage: ketasim validate [--format table|csv]
+
+    Reproduces published PK figures (research notes section 3) with the built-in profiles at typical
+    parameters and prints predicted vs published with the stated tolerance and pass/miss. Misses are
+    shown, never tuned away; 'expected' says whether the miss is known and why.
+
+    Example: ketasim validate
+
+    \(Ketasim.disclaimer)
+
+    """
+
+    static func run(_ args: [String], console: Ketasim.Console) throws {
+        let a = try Arguments(args, command: "validate", values: ["--format"], flags: [])
+        if a.wantsHelp { console.out(help); return }
+        let format = a.value("--format") ?? "table"
+        guard ["table", "csv"].contains(format) else { throw CLIError.usage("--format: unknown format '\(format)' (use table or csv)") }
+        let cases: [ValidationCase]
+        do { cases = try Validation.builtinCases() } catch let e as ProfileError { throw CLIError.failure(e.message) }
+        var rows: [[String]] = [["id", "profile", "figure", "predicted", "published", "unit", "diff", "tolerance", "result", "expected", "source"]]
+        var unexpected = 0
+        for c in cases {
+            let r: ValidationResult
+            do { r = try Validation.run(c) } catch let e as ProfileError { throw CLIError.failure(e.message) }
+            if !r.asExpected { unexpected += 1 }
+            rows.append([c.id, c.profile, c.description, Format.sig(r.predicted), Format.g(c.published), c.unit,
+                         String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
+                         r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
+        }
+        if format == "csv" {
+            console.out(rows.map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        } else {
+            var s = "ketasim \(Ketasim.version) validate: \(Ketasim.disclaimer)\n\n" + ProfilesCommand.table(rows)
+            let misses = cases.filter { $0.expect == "miss" }
+            if !misses.isEmpty {
+                s += "\nKnown misses:\n" + misses.map { "  \($0.id): \($0.missReason ?? "")\n" }.joined()
+            }
+            s += "\n\(cases.count) figures, \(rows.dropFirst().filter { $0[8] == "pass" }.count) within tolerance, \(unexpected) not as expected.\n"
+            console.out(s)
+        }
+        if unexpected > 0 { throw CLIError.failure("validate: \(unexpected) figure(s) changed verdict from the expected one in Profiles/validation.json") }
+    }
+}
