@@ -33,5 +33,12 @@ let package = Package(
         .testTarget(
             name: "KetasimCLITests", dependencies: ["KetasimCLI", "PKCore", "PKProfiles", "TestSupport"],
             path: "Tests/KetasimCLITests"),
+        .target(
+            name: "ModelLanguage",
+            path: "Sources/ModelLanguage",
+            exclude: ["FORMAT.md"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        .testTarget(name: "ModelLanguageTests", dependencies: ["ModelLanguage"], path: "Tests/ModelLanguageTests"),
     ]
 )
