@@ -55,7 +55,11 @@ public struct CurveAnalysis: Sendable {
         for k in 0..<(ts.count - 1) where ts[k + 1] > ts[k] && ts[k + 1] > s && ts[k] < e {
             let a = Swift.max(ts[k], s), b = Swift.min(ts[k + 1], e)
             let (ca, da) = CurveAnalysis.valueAndSlope(trajectory, output, knot: k, at: a)
-            let (cb, db) = CurveAnalysis.valueAndSlope(trajectory, output, knot: k, at: b)
+            // The knot at tₖ₊₁ holds the state reached by this piece (before any action there), so
+            // the right end needs no exponential unless the piece is clipped.
+            let (cb, db) = b == ts[k + 1]
+                ? CurveAnalysis.leftLimit(trajectory, output, piece: k)
+                : CurveAnalysis.valueAndSlope(trajectory, output, knot: k, at: b)
             ps.append(Piece(a: a, b: b, ca: ca, cb: cb, da: da, db: db, knot: k))
         }
         if ps.isEmpty {
@@ -79,6 +83,17 @@ public struct CurveAnalysis: Sendable {
         var d = r[s]
         for j in 0..<m.stateCount { d += m.rateMatrix[s, j] * x[j] }
         return (m.outputs[o].scale * x[s], m.outputs[o].scale * d)
+    }
+
+    /// Value and slope at the end of piece k from the stored state of knot k + 1 and the piece's rates.
+    static func leftLimit(_ tr: Trajectory, _ o: Int, piece k: Int) -> (Double, Double) {
+        let m = tr.models[tr.modelIndex(after: k)]
+        let x = tr.knotState(k + 1)
+        let r = tr.knotRates(k)
+        let s = m.outputs[o].state
+        var d = r[r.startIndex + s]
+        for j in 0..<m.stateCount { d += m.rateMatrix[s, j] * x[x.startIndex + j] }
+        return (m.outputs[o].scale * x[x.startIndex + s], m.outputs[o].scale * d)
     }
 
     func value(_ p: Piece, _ t: Double) -> Double { CurveAnalysis.valueAndSlope(trajectory, output, knot: p.knot, at: t).0 }
