@@ -14,6 +14,7 @@ let package = Package(
         // Numeric core: models, exact linear solutions, events, metrics. No I/O.
         .target(
             name: "PKCore",
+            dependencies: ["ModelLanguage"],
             path: "Sources/PKCore",
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),

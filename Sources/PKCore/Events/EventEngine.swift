@@ -30,6 +30,9 @@ public struct EventEngine: Sendable {
     public private(set) var knots: Knots
 
     public var recordKnots: Bool
+    /// The general ODE path (text models); nil for the exact linear path.
+    public private(set) var ode: ODEBackend?
+    let modelCount: Int
 
     @usableFromInline var caches: [TransitionCache]
     @usableFromInline var rates: [Double]
@@ -67,6 +70,7 @@ public struct EventEngine: Sendable {
         let n = models[0].stateCount
         precondition(models.allSatisfy { $0.stateCount == n }, "all models need the same states")
         self.models = models
+        self.modelCount = models.count
         self.caches = models.map { TransitionCache(rateMatrix: $0.rateMatrix) }
         self.state = [Double](repeating: 0, count: n)
         self.rates = [Double](repeating: 0, count: n)
@@ -74,6 +78,23 @@ public struct EventEngine: Sendable {
         self.timeH = 0
         self.knots = Knots()
         self.recordKnots = recordKnots
+    }
+
+    /// An engine on the ODE path: a text model with one parameter vector per model index. States
+    /// start at the program's initial conditions for the first parameter set.
+    public init(ode backend: ODEBackend) {
+        precondition(!backend.parameterSets.isEmpty, "at least one parameter set")
+        let n = backend.program.stateCount
+        models = []
+        modelCount = backend.parameterSets.count
+        caches = []
+        state = backend.program.initialState(parameters: backend.parameterSets[0])
+        rates = [Double](repeating: 0, count: n)
+        activeInfusions = [Int](repeating: 0, count: n)
+        timeH = 0
+        knots = Knots()
+        recordKnots = false
+        ode = backend
     }
 
     /// Sets the start time and initial state (before the first record).
@@ -86,7 +107,8 @@ public struct EventEngine: Sendable {
         addKnot()
     }
 
-    /// Clears everything (state, infusions, pending doses) and moves the clock to `t`, which may be
+    /// Clears everything (state, infusions, pending doses; ODE models back to their initial
+    /// conditions) and moves the clock to `t`, which may be
     /// earlier than the current time: NONMEM allows TIME to restart on a reset record.
     public mutating func restart(atH t: Double) {
         reset()
@@ -95,13 +117,35 @@ public struct EventEngine: Sendable {
     }
 
     /// Runs all records and returns the state after each one, flattened (`stateCount` per record).
+    /// On the ODE path, consecutive observations under one parameter set and before the next pending
+    /// event are filled from one integration's dense output.
     public mutating func run(_ records: [EventRecord]) throws -> [Double] {
         var out: [Double] = []
         out.reserveCapacity(records.count * state.count)
         if let first = records.first, knots.timesH.isEmpty { start(atH: Swift.min(first.timeH, timeH)) }
-        for r in records {
+        var i = 0
+        while i < records.count {
+            let r = records[i]
+            if ode != nil, case .observe = r.action, r.timeH >= timeH, r.modelIndex >= 0, r.modelIndex < modelCount {
+                let limit = pending.last?.timeH ?? .infinity
+                var k = i
+                while k < records.count, case .observe = records[k].action, records[k].modelIndex == r.modelIndex,
+                      records[k].timeH < limit, records[k].timeH >= (k == i ? timeH : records[k - 1].timeH) {
+                    k += 1
+                }
+                if k > i {
+                    currentModel = r.modelIndex
+                    let times = records[i..<k].map(\.timeH)
+                    out += try ode!.integrate(&state, from: timeH, to: times.last!, rates: activeCount > 0 ? rates : nil,
+                                              model: currentModel, outputTimes: times)
+                    timeH = times.last!
+                    i = k
+                    continue
+                }
+            }
             try process(r)
             out.append(contentsOf: state)
+            i += 1
         }
         return out
     }
@@ -112,11 +156,11 @@ public struct EventEngine: Sendable {
         guard r.timeH >= timeH else {
             throw SimulationError("TIME: records must not go back in time (\(r.timeH) after \(timeH))")
         }
-        guard r.modelIndex >= 0 && r.modelIndex < models.count else {
+        guard r.modelIndex >= 0 && r.modelIndex < modelCount else {
             throw SimulationError("model index \(r.modelIndex) out of range")
         }
         currentModel = r.modelIndex
-        advance(to: r.timeH)
+        try advance(to: r.timeH)
         switch r.action {
         case .observe, .other:
             return
@@ -135,14 +179,14 @@ public struct EventEngine: Sendable {
     }
 
     /// Steps to time `t`, applying every pending event due at or before `t` first (rule 4).
-    public mutating func advance(to t: Double) {
+    public mutating func advance(to t: Double) throws {
         while let p = pending.last, p.timeH <= t {
             pending.removeLast()
-            step(to: p.timeH)
+            try step(to: p.timeH)
             apply(p.kind, at: p.timeH)
             addKnot()
         }
-        step(to: t)
+        try step(to: t)
     }
 
     /// True while an infusion is running.
@@ -154,13 +198,18 @@ public struct EventEngine: Sendable {
     // MARK: - Internals
 
     @usableFromInline
-    mutating func step(to t: Double) {
+    mutating func step(to t: Double) throws {
         let dt = t - timeH
         guard dt > 0 else { return }
-        caches[currentModel].transition(dt).apply(&state, rate: activeCount > 0 ? rates : nil)
+        if ode != nil {
+            _ = try ode!.integrate(&state, from: timeH, to: t, rates: activeCount > 0 ? rates : nil, model: currentModel)
+        } else {
+            caches[currentModel].transition(dt).apply(&state, rate: activeCount > 0 ? rates : nil)
+        }
         timeH = t
         addKnot()
     }
+
 
     mutating func addKnot() {
         guard recordKnots else { return }
@@ -172,6 +221,7 @@ public struct EventEngine: Sendable {
 
     mutating func reset() {
         for i in state.indices { state[i] = 0; rates[i] = 0; activeInfusions[i] = 0 }
+        if let o = ode { state = o.program.initialState(parameters: o.parameterSets[currentModel]) }
         activeCount = 0
         pending.removeAll()
     }
@@ -236,6 +286,9 @@ public struct EventEngine: Sendable {
         let c = d.compartment
 
         if d.steadyState != .none {
+            if ode != nil {
+                throw SimulationError("SS: steady state is computed exactly for linear models only; this model is nonlinear (give the doses explicitly)")
+            }
             if d.steadyState == .reset { reset() }
             if d.intervalH == 0 {
                 // Constant-rate steady state (rule 8).

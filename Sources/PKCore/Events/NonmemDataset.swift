@@ -109,7 +109,33 @@ public struct NonmemDataset: Sendable {
     }
 }
 
-/// Runs a NONMEM data set on a compiled linear model and returns one output row per data row.
+/// A model that can run a NONMEM data set: the linear `CompiledModel` or a text model (`TextModel`).
+public protocol NonmemModel {
+    var parameterNames: [String] { get }
+    var defaultParameters: [Double] { get }
+    var compartmentNames: [String] { get }
+    var outputName: String { get }
+    /// Data-set column → parameter aliases.
+    var columnAliases: [String: String] { get }
+    /// Indices of the F, ALAG, R and D parameters for doses into compartment `c` (0-based).
+    func doseModifiers(_ c: Int) -> CompiledModel.DoseModifierIndices
+    /// An engine for these parameter sets (model index = set index), the output function
+    /// (set index, state, time → first output), and the name of the solver it uses.
+    func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
+}
+
+extension CompiledModel: NonmemModel {
+    public var compartmentNames: [String] { spec.compartments.map(\.name) }
+    public var outputName: String { spec.outputs[0].name }
+    public var columnAliases: [String: String] { spec.columns ?? [:] }
+    public func doseModifiers(_ c: Int) -> DoseModifierIndices { doseModifiers[c] }
+    public func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String) {
+        let models = try parameterSets.map { try build($0) }
+        return (EventEngine(models: models), { m, x, _ in models[m].outputValue(0, x) }, "exact (matrix exponential)")
+    }
+}
+
+/// Runs a NONMEM data set and returns one output row per data row.
 public enum NonmemRun {
     /// One output row.
     public struct OutputRow: Sendable {
@@ -127,19 +153,21 @@ public enum NonmemRun {
         public var outputName: String
         public var compartmentNames: [String]
         public var rows: [OutputRow]
+        /// Which solver ran ("exact (matrix exponential)" or the ODE method).
+        public var solver: String = ""
     }
 
     /// Simulates every individual. Parameter columns (spec parameters, their aliases in
     /// `spec.columns`, and F/ALAG/R/D<n> for any compartment n) override values NOCB.
-    public static func simulate(_ data: NonmemDataset, model: CompiledModel) throws -> Result {
-        let nCmt = model.stateCount
+    public static func simulate<M: NonmemModel>(_ data: NonmemDataset, model: M) throws -> Result {
+        let nCmt = model.compartmentNames.count
         // Column → parameter bindings.
         var paramColumn: [(param: Int, column: Int)] = []
         for (j, name) in data.header.enumerated() {
             if let p = model.parameterNames.firstIndex(where: { $0.caseInsensitiveEquals(name) }) {
                 paramColumn.append((p, j))
-            } else if let alias = model.spec.columns?.first(where: { $0.key.caseInsensitiveEquals(name) }),
-                      let p = model.parameterIndex(alias.value) {
+            } else if let alias = model.columnAliases.first(where: { $0.key.caseInsensitiveEquals(name) }),
+                      let p = model.parameterNames.firstIndex(of: alias.value) {
                 paramColumn.append((p, j))
             }
         }
@@ -157,15 +185,14 @@ public enum NonmemRun {
             }
         }
 
-        var result = Result(outputName: model.spec.outputs[0].name, compartmentNames: model.spec.compartments.map(\.name), rows: [])
+        var result = Result(outputName: model.outputName, compartmentNames: model.compartmentNames, rows: [])
         result.rows.reserveCapacity(data.rows.count)
         var start = 0
         while start < data.rows.count {
             var end = start + 1
             while end < data.rows.count && data.rows[end].id == data.rows[start].id { end += 1 }
             let rows = data.rows[start..<end]
-            // Models per distinct parameter vector.
-            var models: [LinearModel] = []
+            // One parameter set per distinct parameter vector.
             var modelIndexOf: [[Double]: Int] = [:]
             var paramsOf: [[Double]] = []
             var records: [EventRecord] = []
@@ -174,10 +201,7 @@ public enum NonmemRun {
                 for (pi, j) in paramColumn { p[pi] = r.values[j] }
                 let mi: Int
                 if let existing = modelIndexOf[p] { mi = existing } else {
-                    do { models.append(try model.build(p)) } catch let e as ModelSpecError {
-                        throw DataError("line \(r.line): \(e.message)")
-                    }
-                    mi = models.count - 1
+                    mi = paramsOf.count
                     modelIndexOf[p] = mi
                     paramsOf.append(p)
                 }
@@ -204,7 +228,7 @@ public enum NonmemRun {
                         throw DataError("\(at), column CMT: compartment \(r.cmt) does not exist (model has \(nCmt))")
                     }
                     let c = cmt - 1
-                    let mods = model.doseModifiers[c]
+                    let mods = model.doseModifiers(c)
                     func value(_ idx: Int?, _ column: Int?, _ fallback: Double) -> Double? {
                         if let idx { return p[idx] }
                         if let column { return r.values[column].isNaN ? nil : r.values[column] }
@@ -235,23 +259,42 @@ public enum NonmemRun {
                     return r.evid == 4 ? .resetAndDose(dose) : .dose(dose)
                 }
             }
-            var engine = EventEngine(models: models)
+            var made: (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
+            do { made = try model.makeEngine(parameterSets: paramsOf) } catch let e as ModelSpecError {
+                let line = rows.first { r in paramColumn.allSatisfy { _ in true } && modelIndexOf.isEmpty == false && r.line > 0 }?.line ?? rows.first!.line
+                throw DataError("ID \(rows.first!.id) (from line \(line)): \(e.message)")
+            }
+            result.solver = made.solver
+            var engine = made.engine
             engine.start(atH: rows.first!.timeH)
-            for (k, rec) in records.enumerated() {
-                let r = rows[rows.startIndex + k]
+            // Split at time restarts (EVID 3/4 with an earlier TIME); run each part in one go so the
+            // ODE path can fill observations from dense output.
+            var k = 0
+            while k < records.count {
+                var e = k + 1
+                while e < records.count && records[e].timeH >= records[e - 1].timeH { e += 1 }
                 do {
-                    if rec.timeH < engine.timeH {
-                        // A reset record may restart time (EVID 3/4, checked at parse time).
-                        engine.restart(atH: rec.timeH)
+                    if records[k].timeH < engine.timeH { engine.restart(atH: records[k].timeH) }
+                    let flat = try engine.run(Array(records[k..<e]))
+                    let n = nCmt
+                    for q in k..<e {
+                        let r = rows[rows.startIndex + q]
+                        let x = Array(flat[((q - k) * n)..<((q - k + 1) * n)])
+                        result.rows.append(OutputRow(line: r.line, id: r.id, timeH: r.timeH, evid: r.evid,
+                                                     output: made.output(records[q].modelIndex, x, r.timeH), amounts: x))
                     }
-                    try engine.process(rec)
-                } catch let e as SimulationError {
-                    throw DataError("line \(r.line): \(e.message)")
+                } catch let err as SimulationError {
+                    // Name the first record of the failing part; re-run record by record to find the line.
+                    var probe = made.engine
+                    probe.start(atH: records[0].timeH)
+                    var line = rows[rows.startIndex + k].line
+                    for q in 0..<e {
+                        if records[q].timeH < probe.timeH { probe.restart(atH: records[q].timeH) }
+                        do { try probe.process(records[q]) } catch { line = rows[rows.startIndex + q].line; break }
+                    }
+                    throw DataError("line \(line): \(err.message)")
                 }
-                let m = models[rec.modelIndex]
-                result.rows.append(OutputRow(
-                    line: r.line, id: r.id, timeH: r.timeH, evid: r.evid, output: m.outputValue(0, engine.state),
-                    amounts: engine.state))
+                k = e
             }
             start = end
         }
