@@ -16,6 +16,12 @@ enum NmCommand {
       --profile P        a literature profile ('ketasim profiles') at typical covariates; compartments
                          are numbered in the profile's order ('ketasim profiles show P')
       --out FILE         write the CSV to FILE (atomically) instead of standard output
+      --rtol R, --atol A ODE tolerances for text models (default 1e-6, 1e-9; amounts)
+      --method M         ODE method for text models: auto (default), dopri5, rodas4
+      --verbose          say which solver ran, and the ODE statistics, on standard error
+
+    Text models (a .model file, see Sources/ModelLanguage/FORMAT.md) run on the exact solver when
+    their equations are linear in the states, else on the ODE solvers; the CSV header says which.
 
     Data set: columns ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS (case-insensitive; missing ones are 0);
     RATE -1/-2 take R<n>/D<n> from the model or data; columns named like a model parameter (or mapped
@@ -28,34 +34,49 @@ enum NmCommand {
     """
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "nm", values: ["--model", "--profile", "--out"], flags: [], positionalMax: 1)
+        let a = try Arguments(args, command: "nm", values: ["--model", "--profile", "--out", "--rtol", "--atol", "--method"],
+                              flags: ["--verbose"], positionalMax: 1)
         if a.wantsHelp { console.out(help); return }
         guard let dataPath = a.positional.first else { throw CLIError.usage("nm: missing DATA.csv (see 'ketasim nm --help')") }
-        let spec: LinearModelSpec
-        let modelName: String
-        if let p = a.value("--profile") {
-            if a.value("--model") != nil { throw CLIError.usage("nm: give --model or --profile, not both") }
-            do { spec = try ProfileLibrary.load(p).dosing.compiled.spec } catch let e as ProfileError { throw CLIError.usage(e.message) }
-            modelName = p
-        } else {
-            guard let m = a.value("--model") else { throw CLIError.usage("--model: required (a built-in name or a JSON file), or --profile") }
-            spec = try ModelLoader.load(m)
-            modelName = m
-        }
-        let compiled: CompiledModel
-        do { compiled = try CompiledModel(spec) } catch let e as ModelSpecError {
-            throw CLIError.failure("--model \(modelName): \(e.message)")
-        }
         let text = try AtomicFile.read(dataPath, flag: "DATA")
         let data: NonmemDataset
         do { data = try NonmemDataset(parsing: text) } catch let e as DataError {
             throw CLIError.failure("\(dataPath): \(e.message)")
         }
+        let modelLabel: String
         let result: NonmemRun.Result
-        do { result = try NonmemRun.simulate(data, model: compiled) } catch let e as DataError {
+        do {
+            if let p = a.value("--profile") {
+                if a.value("--model") != nil { throw CLIError.usage("nm: give --model or --profile, not both") }
+                let pm: ProfileModel
+                do { pm = try ProfileLibrary.load(p) } catch let e as ProfileError { throw CLIError.usage(e.message) }
+                modelLabel = "profile \(pm.profile.name) (\(pm.profile.citation))"
+                result = try NonmemRun.simulate(data, model: pm.dosing.compiled)
+            } else {
+                guard let m = a.value("--model") else { throw CLIError.usage("--model: required (a built-in name, a JSON or .model file), or --profile") }
+                if m.hasSuffix(".model") {
+                    let source = try AtomicFile.read(m, flag: "--model")
+                    let tm: TextModel
+                    do { tm = try TextModel(source: source, options: try odeOptions(a)) } catch let e as ModelSpecError {
+                        throw CLIError.failure("--model \(m): \(e.message)")
+                    }
+                    modelLabel = "text model \(m)"
+                    result = try NonmemRun.simulate(data, model: tm)
+                } else {
+                    let spec = try ModelLoader.load(m)
+                    let compiled: CompiledModel
+                    do { compiled = try CompiledModel(spec) } catch let e as ModelSpecError {
+                        throw CLIError.failure("--model \(m): \(e.message)")
+                    }
+                    modelLabel = "model \(spec.name)\(spec.description.map { " (\($0))" } ?? "")"
+                    result = try NonmemRun.simulate(data, model: compiled)
+                }
+            }
+        } catch let e as DataError {
             throw CLIError.failure("\(dataPath): \(e.message)")
         }
-        var csv = "# ketasim \(Ketasim.version) nm: model \(spec.name)\(spec.description.map { " (\($0))" } ?? ""); \(Ketasim.disclaimer)\n"
+        if a.flag("--verbose") { console.err("ketasim nm: solver: \(result.solver)\n") }
+        var csv = "# ketasim \(Ketasim.version) nm: \(modelLabel); solver: \(result.solver); \(Ketasim.disclaimer)\n"
         csv += "ID,TIME,EVID,\(result.outputName)"
         for i in 1...result.compartmentNames.count { csv += ",A\(i)" }
         csv += "\n"
@@ -66,6 +87,25 @@ enum NmCommand {
         }
         if let out = a.value("--out") { try AtomicFile.write(csv, to: out) } else { console.out(csv) }
     }
+}
+
+/// ODE options from --rtol, --atol, --method.
+func odeOptions(_ a: Arguments) throws -> ODEOptions {
+    var o = ODEOptions()
+    func positive(_ flag: String) throws -> Double? {
+        guard let t = a.value(flag) else { return nil }
+        guard let v = Double(t), v.isFinite, v > 0, v < 1 else { throw CLIError.usage("\(flag): '\(t)' must be a number between 0 and 1") }
+        return v
+    }
+    if let r = try positive("--rtol") { o.rtol = [r] }
+    if let t = try positive("--atol") { o.atol = [t] }
+    switch a.value("--method")?.lowercased() {
+    case nil, "auto", "automatic": o.method = .automatic
+    case "dopri5", "dormand-prince": o.method = .dormandPrince54
+    case "rodas4", "rosenbrock": o.method = .rodas4
+    case let m?: throw CLIError.usage("--method: unknown method '\(m)' (auto, dopri5, rodas4)")
+    }
+    return o
 }
 
 /// `ketasim models`: the built-in models.

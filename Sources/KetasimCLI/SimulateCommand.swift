@@ -20,6 +20,9 @@ enum SimulateCommand {
       --ka K            override the absorption rate constant, e.g. 3/h or 0.05/min
       --lag T           override the absorption lag time, e.g. 5min
       --first-pass F    override the fraction converted to norketamine before absorption (0-1)
+      --model FILE      simulate a text model (.model) instead of a profile; the dose goes into
+                        --cmt NAME (default: depot, or central for IV) with bioavailability --f;
+                        --rtol/--atol/--method set the ODE solver; --verbose names the solver
     \(PatientOptions.helpLines)
 
     Route parameters come from the profile ('ketasim profiles show clements-1981' for the racemic
@@ -33,8 +36,9 @@ enum SimulateCommand {
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
         let a = try Arguments(args, command: "simulate",
-                              values: PatientOptions.valueOptions + ["--route", "--dose", "--step", "--every", "--count", "--f", "--ka", "--lag", "--first-pass"],
-                              flags: PatientOptions.flagOptions)
+                              values: PatientOptions.valueOptions + ["--route", "--dose", "--step", "--every", "--count", "--f", "--ka", "--lag", "--first-pass",
+                                                                     "--model", "--cmt", "--rtol", "--atol", "--method"],
+                              flags: PatientOptions.flagOptions + ["--verbose"])
         if a.wantsHelp { console.out(help); return }
         guard let routeText = a.value("--route") else { throw CLIError.usage("--route: required (iv, iv-bolus, im, in, po, sl, pr)") }
         guard let route = Route(text: routeText) else {
@@ -56,6 +60,12 @@ enum SimulateCommand {
         if count > 1 && every == 0 { throw CLIError.usage("--count: \(count) doses need --every (the interval)") }
         if route == .ivInfusion && count > 1 && o.infusionH > every {
             throw CLIError.usage("--infusion: \(Format.sig(o.infusionH * 60)) min is longer than the interval --every \(Format.sig(every * 60)) min")
+        }
+        if let modelPath = a.value("--model") {
+            let stepH = try a.value("--step").map { try Units.hours($0, flag: "--step") } ?? 1.0 / 60
+            guard stepH > 0, o.durationH / stepH <= 2_000_000 else { throw CLIError.usage("--step: must be > 0 and give at most 2 million points") }
+            try ModelSimulation.run(path: modelPath, route: route, dose: dose, a: a, o: o, console: console, intervalH: every, count: count, stepH: stepH)
+            return
         }
         // Route overrides act on the profile's route parameters F_<ROUTE>, KA_<ROUTE>, LAG_<ROUTE>, FP_<ROUTE>.
         let tag = route.rawValue.uppercased().replacingOccurrences(of: "-", with: "_")

@@ -25,7 +25,12 @@ python3 "$here/compare_nm.py" "$fixtures/dosing-1001-input.csv" "$fixtures/dosin
 
 for extra in "$here"/extra-*.sh; do
   [ -e "$extra" ] || continue
-  bash "$extra" "$bin" "$fixtures" "$tmp" || status=1
+  bash "$extra" "$bin" "$fixtures" "$tmp" | tee -a "$tmp/extra.log" || status=1
 done
+
+# One final line over every scenario of every section.
+cat "$tmp/1001.log" "$tmp/extra.log" 2>/dev/null | awk '
+  /^[0-9]+ passed, [0-9]+ failed$/ { p += $1; f += $3 }
+  END { printf "conformance total:\n%d passed, %d failed\n", p, f; exit (f > 0) }' || status=1
 
 exit $status

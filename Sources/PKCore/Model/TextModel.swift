@@ -1,0 +1,86 @@
+import ModelLanguage
+
+/// A text model file (`ModelLanguage`) as a model for data sets and simulations. When every
+/// parameter set makes the right-hand side linear in the states with no constant input, the initial
+/// state is zero and the first output reads one state, it runs on the exact (matrix exponential)
+/// path; otherwise on the ODE solvers. `solverDescription` says which.
+public struct TextModel: NonmemModel, Sendable {
+    public let program: ModelProgram
+    public var options: ODEOptions
+    /// Force the ODE path even for linear models.
+    public var forceODE: Bool
+
+    /// Parses and compiles `source`; errors give line and column.
+    public init(source: String, options: ODEOptions = ODEOptions(), forceODE: Bool = false) throws {
+        do { program = try ModelProgram(source: source) } catch let e as ModelLanguageError {
+            throw ModelSpecError(e.description)
+        }
+        guard !program.outputNames.isEmpty else { throw ModelSpecError("model has no [outputs]") }
+        self.options = options
+        self.forceODE = forceODE
+    }
+
+    public var parameterNames: [String] { program.parameterNames }
+    public var defaultParameters: [Double] { program.parameterDefaults }
+    public var compartmentNames: [String] { program.stateNames }
+    public var outputName: String { program.outputNames[0] }
+    public var columnAliases: [String: String] { [:] }
+
+    public func doseModifiers(_ c: Int) -> CompiledModel.DoseModifierIndices {
+        let n = c + 1
+        return .init(bioavailability: parameterNames.firstIndex(of: "F\(n)"), lag: parameterNames.firstIndex(of: "ALAG\(n)"),
+                     rate: parameterNames.firstIndex(of: "R\(n)"), duration: parameterNames.firstIndex(of: "D\(n)"))
+    }
+
+    /// The exact linear models for these parameter sets, or nil when the program is not linear
+    /// (or starts away from zero, or its first output mixes states).
+    public func linearModels(parameterSets: [[Double]]) -> [LinearModel]? {
+        if forceODE { return nil }
+        let n = program.stateCount
+        var models: [LinearModel] = []
+        for p in parameterSets {
+            guard let (k, b) = program.linearForm(parameters: p), b.allSatisfy({ $0 == 0 }),
+                  program.initialState(parameters: p).allSatisfy({ $0 == 0 }),
+                  let outs = program.linearOutputs(parameters: p) else { return nil }
+            let first = Array(outs[0..<n])
+            let nonzero = first.indices.filter { first[$0] != 0 }
+            guard nonzero.count == 1 else { return nil }
+            var elim = [Double](repeating: 0, count: n)
+            for j in 0..<n { var s = 0.0; for i in 0..<n { s += k[i * n + j] }; elim[j] = -s }
+            var mat = Matrix(rows: n, cols: n)
+            mat.elements = k
+            models.append(LinearModel(
+                stateNames: program.stateNames, rateMatrix: mat, isMassState: [Bool](repeating: true, count: n),
+                outputs: [ModelOutput(name: outputName, state: nonzero[0], scale: first[nonzero[0]], unit: "")],
+                eliminationRatePerH: elim))
+        }
+        return models
+    }
+
+    public func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String) {
+        if let models = linearModels(parameterSets: parameterSets) {
+            return (EventEngine(models: models), { m, x, _ in models[m].outputValue(0, x) },
+                    "exact (matrix exponential; the model is linear)")
+        }
+        let backend = ODEBackend(program: program, parameterSets: parameterSets, options: options)
+        let box = ScratchBox(program.makeScratch())
+        let prog = program
+        let output: (Int, [Double], Double) -> Double = { m, x, t in
+            var y = [Double](repeating: 0, count: prog.outputNames.count)
+            x.withUnsafeBufferPointer { xs in
+                parameterSets[m].withUnsafeBufferPointer { ps in
+                    y.withUnsafeMutableBufferPointer { ys in prog.outputs(t: t, state: xs, parameters: ps, scratch: &box.scratch, into: ys) }
+                }
+            }
+            return y[0]
+        }
+        let method: String
+        switch options.method {
+        case .dormandPrince54: method = "Dormand-Prince 5(4)"
+        case .rodas4: method = "Rodas4"
+        case .automatic: method = "automatic (Dormand-Prince 5(4), switching to Rodas4 when stiff)"
+        }
+        func tol(_ v: [Double]) -> String { v.count == 1 ? "\(v[0])" : "per state" }
+        return (EventEngine(ode: backend), output, "ODE: \(method), rtol \(tol(options.rtol)), atol \(tol(options.atol))")
+    }
+}
