@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "PKCore", targets: ["PKCore"]),
         .executable(name: "ketasim", targets: ["ketasim"]),
+        .executable(name: "ketasim-bench", targets: ["KetasimBench"]),
     ],
     targets: [
         // Numeric core: models, exact linear solutions, events, metrics. No I/O.
@@ -27,6 +28,11 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The `ketasim` executable: a thin main that calls KetasimCLI.
         .executableTarget(name: "ketasim", dependencies: ["KetasimCLI"], path: "Sources/ketasim"),
+        // Benchmark workloads W1-W3 (../shared/bench/WORKLOADS.md), shared by the executable and a guard test.
+        .target(name: "KetasimWorkloads", dependencies: ["PKCore"], path: "Benchmarks/Workloads"),
+        // `ketasim-bench`: prints the speed and accuracy figures; speed is never asserted in unit tests.
+        .executableTarget(name: "KetasimBench", dependencies: ["KetasimWorkloads", "PKCore"], path: "Benchmarks/KetasimBench"),
+        .testTarget(name: "WorkloadTests", dependencies: ["KetasimWorkloads", "PKCore", "TestSupport"], path: "Tests/WorkloadTests"),
         // Shared test helpers (isClose, fixture paths).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PKCoreTests", dependencies: ["PKCore", "TestSupport"], path: "Tests/PKCoreTests"),

@@ -9,20 +9,20 @@
 /// near-coincident ones are handled like any other matrix.
 public enum MatrixExponential {
     // θ_m from Higham (2005), Table 2.3 (double precision).
-    @usableFromInline static let theta3 = 1.495585217958292e-2
-    @usableFromInline static let theta5 = 2.539398330063230e-1
-    @usableFromInline static let theta7 = 9.504178996162932e-1
-    @usableFromInline static let theta9 = 2.097847961257068e0
-    @usableFromInline static let theta13 = 5.371920351148152e0
+    public static let theta3 = 1.495585217958292e-2
+    public static let theta5 = 2.539398330063230e-1
+    public static let theta7 = 9.504178996162932e-1
+    public static let theta9 = 2.097847961257068e0
+    public static let theta13 = 5.371920351148152e0
 
     // Padé coefficients b_0 … b_m (Higham 2005, eq. 2.2 / Algorithm 2.3).
-    @usableFromInline static let b3: [Double] = [120, 60, 12, 1]
-    @usableFromInline static let b5: [Double] = [30240, 15120, 3360, 420, 30, 1]
-    @usableFromInline static let b7: [Double] = [17297280, 8648640, 1995840, 277200, 25200, 1512, 56, 1]
-    @usableFromInline static let b9: [Double] = [
+    public static let b3: [Double] = [120, 60, 12, 1]
+    public static let b5: [Double] = [30240, 15120, 3360, 420, 30, 1]
+    public static let b7: [Double] = [17297280, 8648640, 1995840, 277200, 25200, 1512, 56, 1]
+    public static let b9: [Double] = [
         17643225600, 8821612800, 2075673600, 302702400, 30270240, 2162160, 110880, 3960, 90, 1,
     ]
-    @usableFromInline static let b13: [Double] = [
+    public static let b13: [Double] = [
         64764752532480000, 32382376266240000, 7771770303897600, 1187353796428800,
         129060195264000, 10559470521600, 670442572800, 33522128640, 1323241920,
         40840800, 960960, 16380, 182, 1,

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import PKCore
+import KetasimWorkloads
+import TestSupport
+
+/// Guards the fast population path (not timed): it must agree with the plain exact path, and the
+/// W2 results must match the peers' reference file when ../shared is present.
+@Suite("W2 fast path guard")
+struct FastPathGuardTests {
+    static let subjects: [BenchSubject] = (try? BenchSubjects.load(first: 100)) ?? nil ?? BenchSubjects.generate(100)
+
+    @Test("fast SIMD kernel and the plain event engine agree to 1e-12 on every grid point (Cp > 1e-3 ng/mL)")
+    func fastEqualsPlain() throws {
+        let batch = FastPathGuardTests.subjects[0..<8]
+        let fast = Workload.w2FastBatch(batch, storeCurves: true)
+        for (lane, s) in batch.enumerated() where lane % 3 == 0 {
+            let plain = try Workload.w2Plain(s)
+            var worst = 0.0
+            for (a, b) in zip(fast.curves[lane], plain) where b > 1e-3 { worst = max(worst, abs(a - b) / b) }
+            #expect(worst <= 1e-12, "subject \(s.id): max relative difference \(worst)")
+        }
+    }
+
+    @Test("a partial batch pads lanes without changing the real subjects' results")
+    func partialBatch() {
+        let s = FastPathGuardTests.subjects
+        let full = Workload.w2FastBatch(s[0..<8]).metrics
+        let part = Workload.w2FastBatch(s[0..<3]).metrics
+        for i in 0..<3 { #expect(full[i].cmax == part[i].cmax && full[i].auc == part[i].auc) }
+    }
+
+    @Test("W2 on 100 subjects matches reference_w2.csv (Cmax, AUC to 1e-10; hours above 100 ng/mL exactly)",
+          .enabled(if: BenchSubjects.sharedFile("peers/reference_w2.csv") != nil && BenchSubjects.sharedFile("subjects.csv") != nil))
+    func reference() throws {
+        let rows = try SharedData.csvRows(BenchSubjects.sharedFile("peers/reference_w2.csv")!).prefix(100)
+        let got = Workload.w2Fast(FastPathGuardTests.subjects, threads: 2)
+        for (i, r) in rows.enumerated() {
+            let cmax = Double(r[1])!, auc = Double(r[3])!, t100 = Double(r[4])!
+            #expect(isClose(got[i].cmax, cmax, rtol: 1e-10), "subject \(i + 1) Cmax")
+            #expect(isClose(got[i].auc, auc, rtol: 1e-10), "subject \(i + 1) AUC")
+            #expect(got[i].hoursAbove == t100, "subject \(i + 1) T>100")
+        }
+        let meanCmax = got.map(\.cmax).reduce(0, +) / 100
+        let refMean = rows.map { Double($0[1])! }.reduce(0, +) / 100
+        #expect(isClose(meanCmax, refMean, rtol: 1e-10))
+    }
+}
