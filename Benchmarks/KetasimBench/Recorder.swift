@@ -39,7 +39,7 @@ enum Recorder {
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
         guard let line = try? enc.encode(r) else { return }
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let h = FileHandle(forWritingAtPath: path) else { print("cannot write \(path)"); return }
         h.seekToEndOfFile()
         h.write(line + Data("\n".utf8))

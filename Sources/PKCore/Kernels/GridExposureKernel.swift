@@ -79,15 +79,20 @@ public struct GridExposureKernel: Sendable {
 
     @inlinable
     func run4(_ p: [Lanes], _ scale: Lanes, _ amounts: [Lanes], _ curve: UnsafeMutablePointer<Lanes>?) -> Result {
+        // Metrics are tracked on the output state's amount (scale > 0 per lane), and scaled at the end:
+        // max and argmax are unchanged, the area is Σ amounts, the threshold is divided by the scale.
         let p00 = p[0], p01 = p[1], p02 = p[2], p03 = p[3]
         let p10 = p[4], p11 = p[5], p12 = p[6], p13 = p[7]
         let p20 = p[8], p21 = p[9], p22 = p[10], p23 = p[11]
         let p30 = p[12], p31 = p[13], p32 = p[14], p33 = p[15]
+        // A state that only decays (like a depot) has a zero row apart from its diagonal.
+        let row0Diagonal = all(p01 .== 0) && all(p02 .== 0) && all(p03 .== 0)
         var x0 = Lanes.zero, x1 = Lanes.zero, x2 = Lanes.zero, x3 = Lanes.zero
-        let thr = Lanes(repeating: threshold)
+        let thr = Lanes(repeating: threshold) / scale
         let one = Lanes(repeating: 1)
-        var cmax = Lanes(repeating: -.infinity), kmax = Lanes.zero, sum = Lanes.zero, above = Lanes.zero
-        var prev = Lanes.zero
+        var best = Lanes(repeating: -.infinity), kmax = Lanes.zero, sum = Lanes.zero, above = Lanes.zero
+        var kv = Lanes.zero
+        var first = Lanes.zero, last = Lanes.zero
         var d = 0
         let o = outputState
         @inline(__always) func dose(_ k: Int) {
@@ -101,45 +106,46 @@ public struct GridExposureKernel: Sendable {
                 d += 1
             }
         }
-        @inline(__always) func observe(_ k: Int) {
-            let xo = o == 0 ? x0 : (o == 1 ? x1 : (o == 2 ? x2 : x3))
-            let c = scale * xo
-            curve?[k] = c
-            let better = c .> cmax
-            cmax.replace(with: c, where: better)
-            kmax.replace(with: Lanes(repeating: Double(k)), where: better)
-            above.replace(with: above + one, where: c .> thr)
-            sum += prev + c
-            prev = c
+        @inline(__always) func observe() {
+            let xo = o == 1 ? x1 : (o == 0 ? x0 : (o == 2 ? x2 : x3))
+            let better = xo .> best
+            best.replace(with: xo, where: better)
+            kmax.replace(with: kv, where: better)
+            above += Lanes.zero.replacing(with: one, where: xo .> thr)
+            sum += xo
+            last = xo
+            kv += one
+        }
+        @inline(__always) func step() {
+            let n0 = row0Diagonal ? p00 * x0 : p00 * x0 + p01 * x1 + p02 * x2 + p03 * x3
+            let n1 = p10 * x0 + p11 * x1 + p12 * x2 + p13 * x3
+            let n2 = p20 * x0 + p21 * x1 + p22 * x2 + p23 * x3
+            let n3 = p30 * x0 + p31 * x1 + p32 * x2 + p33 * x3
+            x0 = n0; x1 = n1; x2 = n2; x3 = n3
         }
         dose(0)
-        observe(0)
-        sum = .zero   // the first point has no left neighbour
+        if let curve { curve[0] = scale * (o == 1 ? x1 : (o == 0 ? x0 : (o == 2 ? x2 : x3))) }
+        observe()
+        first = last
         var k = 1
         while k <= steps {
-            // Step without dose checks up to the next dose point.
             let next = d < doseSteps.count ? Swift.min(doseSteps[d], steps + 1) : steps + 1
-            while k < next {
-                let n0 = p00 * x0 + p01 * x1 + p02 * x2 + p03 * x3
-                let n1 = p10 * x0 + p11 * x1 + p12 * x2 + p13 * x3
-                let n2 = p20 * x0 + p21 * x1 + p22 * x2 + p23 * x3
-                let n3 = p30 * x0 + p31 * x1 + p32 * x2 + p33 * x3
-                x0 = n0; x1 = n1; x2 = n2; x3 = n3
-                observe(k)
-                k += 1
+            if let curve {
+                while k < next { step(); observe(); curve[k] = scale * last; k += 1 }
+            } else {
+                while k < next { step(); observe(); k += 1 }
             }
             if k <= steps {
-                let n0 = p00 * x0 + p01 * x1 + p02 * x2 + p03 * x3
-                let n1 = p10 * x0 + p11 * x1 + p12 * x2 + p13 * x3
-                let n2 = p20 * x0 + p21 * x1 + p22 * x2 + p23 * x3
-                let n3 = p30 * x0 + p31 * x1 + p32 * x2 + p33 * x3
-                x0 = n0; x1 = n1; x2 = n2; x3 = n3
+                step()
                 dose(k)
-                observe(k)
+                observe()
+                curve?[k] = scale * last
                 k += 1
             }
         }
-        return Result(cmax: cmax, kmax: kmax, auc: sum * (0.5 * stepH), above: above)
+        // Trapezoid: h·(Σ x − (x_first + x_last)/2).
+        let area = (sum - 0.5 * (first + last)) * (scale * stepH)
+        return Result(cmax: best * scale, kmax: kmax, auc: area, above: above)
     }
 
     @inlinable
