@@ -82,6 +82,7 @@ enum CompareCommand {
             if o.chart { s += "\n" + ArmReport.chart(results, o, width: console.width) }
             text = s
         }
+        try ArmReport.graphics(results, o, a, title: "Route comparison")
         try ArmReport.emit(text, a, console)
     }
 }

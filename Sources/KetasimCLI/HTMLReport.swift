@@ -276,16 +276,7 @@ extension HTMLReport {
     static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> Table {
         let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0–\(Format.short(o.durationH)) h ng·h/mL", "AUCinf ng·h/mL",
                     "t½ h", "min in band", "to discharge", "NK Cmax ng/mL", "Ce max ng/mL"]
-        let rows = arms.map { a -> [String] in
-            let s = a.summary
-            return [
-                a.label, Format.sig(s.cmaxNgPerML), Format.f(s.tmaxH * 60, 1), Format.sig(s.auc0tNgHPerML),
-                s.aucInfNgHPerML.map { Format.sig($0) } ?? "-", s.terminalHalfLifeH.map { Format.f($0, 2) } ?? "-",
-                Format.f(s.minutesInBand, 1),
-                s.cmaxNgPerML < s.dischargeLevelNgPerML ? "never above" : (s.dischargeH.map { Format.hm($0) + " h" } ?? "> 30 d"),
-                s.metaboliteCmaxNgPerML.map { Format.sig($0) } ?? "-", s.effectCmaxNgPerML.map { Format.sig($0) } ?? "-",
-            ]
-        }
+        let rows = ArmReport.metricRows(arms)
         return Table(columns: cols, rows: rows, caption: "Exposure metrics")
     }
 

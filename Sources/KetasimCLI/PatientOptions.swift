@@ -15,7 +15,7 @@ struct PatientOptions {
     var format = "table"
     var chart: Bool
 
-    static let valueOptions = ["--profile", "--weight", "--duration", "--band", "--window", "--discharge", "--infusion", "--format", "--out"]
+    static let valueOptions = ["--svg", "--html", "--profile", "--weight", "--duration", "--band", "--window", "--discharge", "--infusion", "--format", "--out"]
     static let flagOptions = ["--no-chart", "--chart"]
 
     static let helpLines = """
@@ -31,6 +31,8 @@ struct PatientOptions {
                         racemic; no published plasma discharge criterion exists, so choose your own)
       --format F        table, csv or json (default table)
       --out FILE        write to FILE (atomically) instead of standard output
+      --svg FILE        also write the concentration-time plot as SVG
+      --html FILE       also write a self-contained HTML report (plots, metrics, inputs, sources)
       --chart/--no-chart  force the terminal chart on or off (default: on when stdout is a terminal)
     """
 
@@ -176,19 +178,23 @@ enum ArmReport {
         ]
     }
 
-    static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> String {
-        let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(Format.short(o.durationH))h", "AUCinf", "t1/2 h",
-                    "min in band", "to discharge", "NK Cmax", "Ce max"]
-        var rows: [[String]] = []
-        for a in arms {
+    /// The metric cells of each arm, shared by the terminal table and the HTML report.
+    static func metricRows(_ arms: [Arm]) -> [[String]] {
+        arms.map { a in
             let s = a.summary
-            rows.append([
+            return [
                 a.label, Format.sig(s.cmaxNgPerML), Format.f(s.tmaxH * 60, 1), Format.sig(s.auc0tNgHPerML),
                 s.aucInfNgHPerML.map { Format.sig($0) } ?? "-", s.terminalHalfLifeH.map { Format.f($0, 2) } ?? "-",
                 Format.f(s.minutesInBand, 1), s.cmaxNgPerML < s.dischargeLevelNgPerML ? "never above" : (s.dischargeH.map { Format.hm($0) + " h" } ?? "> 30 d"),
                 s.metaboliteCmaxNgPerML.map { Format.sig($0) } ?? "-", s.effectCmaxNgPerML.map { Format.sig($0) } ?? "-",
-            ])
+            ]
         }
+    }
+
+    static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> String {
+        let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(Format.short(o.durationH))h", "AUCinf", "t1/2 h",
+                    "min in band", "to discharge", "NK Cmax", "Ce max"]
+        let rows = metricRows(arms)
         var widths = cols.map(\.count)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = Swift.max(widths[i], c.count) } }
         var out = ""
@@ -261,6 +267,16 @@ enum ArmReport {
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return String(decoding: try enc.encode(report), as: UTF8.self) + "\n"
+    }
+
+    /// Writes --svg and --html when asked (each atomically).
+    static func graphics(_ arms: [Arm], _ o: PatientOptions, _ a: Arguments, title: String) throws {
+        if let svg = a.value("--svg") {
+            try AtomicFile.write(SVGPlot.arms(arms, o, title: title).render(), to: svg, flag: "--svg")
+        }
+        if let html = a.value("--html") {
+            try AtomicFile.write(HTMLReport.arms(arms, o, title: title).render(), to: html, flag: "--html")
+        }
     }
 
     static func emit(_ text: String, _ a: Arguments, _ console: Ketasim.Console) throws {

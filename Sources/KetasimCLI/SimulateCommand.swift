@@ -105,6 +105,7 @@ enum SimulateCommand {
             s += "\n" + curveTable(arm, every: tableStep)
             text = s
         }
+        try ArmReport.graphics([arm], o, a, title: arm.label)
         try ArmReport.emit(text, a, console)
     }
 
