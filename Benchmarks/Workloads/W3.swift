@@ -4,32 +4,36 @@ import PKCore
 /// K6 with Michaelis–Menten elimination (W3) as a concrete `ODESystem`: the four states Cp depends
 /// on (depot, central, shallow, deep); norketamine and Ce do not feed back. Analytic Jacobian.
 public struct K6MMSystem: ODESystem {
-    public let ka: Double, v1: Double, q2: Double, v2: Double, q3: Double, v3: Double, vmax: Double, km: Double
+    public let ka: Double, v1: Double, vmax: Double, km: Double
+    // Rate constants precomputed once per subject (1/h): one division per RHS call remains.
+    public let invV1: Double, kOut: Double, k21: Double, k31: Double, k12: Double, k13: Double
     public init(_ p: K6Parameters) {
-        ka = p.ka; v1 = p.v1; q2 = p.q2; v2 = p.v2; q3 = p.q3; v3 = p.v3; vmax = p.vmax; km = p.km
+        ka = p.ka; v1 = p.v1; vmax = p.vmax; km = p.km
+        invV1 = 1 / p.v1; kOut = (p.q2 + p.q3) / p.v1; k21 = p.q2 / p.v2; k31 = p.q3 / p.v3; k12 = p.q2 / p.v1; k13 = p.q3 / p.v1
     }
     public var dimension: Int { 4 }
     public var isAutonomous: Bool { true }
 
     @inlinable
     public func derivatives(t: Double, state x: UnsafeBufferPointer<Double>, into dx: UnsafeMutableBufferPointer<Double>) {
-        let c = x[1] / v1
+        let c = x[1] * invV1
         let elim = vmax * c / (km + c)
-        dx[0] = -ka * x[0]
-        dx[1] = ka * x[0] - elim - (q2 + q3) / v1 * x[1] + q2 / v2 * x[2] + q3 / v3 * x[3]
-        dx[2] = q2 / v1 * x[1] - q2 / v2 * x[2]
-        dx[3] = q3 / v1 * x[1] - q3 / v3 * x[3]
+        let a0 = ka * x[0]
+        dx[0] = -a0
+        dx[1] = a0 - elim - kOut * x[1] + k21 * x[2] + k31 * x[3]
+        dx[2] = k12 * x[1] - k21 * x[2]
+        dx[3] = k13 * x[1] - k31 * x[3]
     }
 
     @inlinable
     public func jacobian(t: Double, state x: UnsafeBufferPointer<Double>, into j: UnsafeMutableBufferPointer<Double>) -> Bool {
-        let c = x[1] / v1
-        let dElim = vmax * km / ((km + c) * (km + c)) / v1
+        let c = x[1] * invV1
+        let dElim = vmax * km / ((km + c) * (km + c)) * invV1
         for i in 0..<16 { j[i] = 0 }
         j[0] = -ka
-        j[4] = ka; j[5] = -dElim - (q2 + q3) / v1; j[6] = q2 / v2; j[7] = q3 / v3
-        j[9] = q2 / v1; j[10] = -q2 / v2
-        j[13] = q3 / v1; j[15] = -q3 / v3
+        j[4] = ka; j[5] = -dElim - kOut; j[6] = k21; j[7] = k31
+        j[9] = k12; j[10] = -k21
+        j[13] = k13; j[15] = -k31
         return true
     }
 }
@@ -50,9 +54,10 @@ extension Workload {
             for i in 0..<count { times[i] = Double(k0 + i) * stepH }
             let tEnd = Double(k1 == steps + 1 ? steps : k1) * stepH
             let r = try ODESolver.solve(sys, t0: Double(k0) * stepH, x0: x, tEnd: tEnd, outputTimes: Array(times[0..<count]),
-                                        options: options, workspace: &workspace)
+                                        options: options, workspace: &workspace, outputStates: [1])
             stats.add(r.stats)
-            for i in 0..<count { curve[k0 + i] = 1000 * r.outputs[i * 4 + 1] / p.v1 }
+            let scale = 1000 / p.v1
+            for i in 0..<count { curve[k0 + i] = scale * r.outputs[i] }
             x = r.final
         }
     }

@@ -22,19 +22,21 @@ enum DenseOutput {
         return theta1 * yOld + theta * (yNew + theta1 * (c3 + theta * c4))
     }
 
-    /// Writes the interpolant at θ into `out` (n values) from the 5·n coefficients in `b.dense`.
+    /// Writes the interpolant at θ of the `selected` states into `out` (one value each, in order)
+    /// from the 5·n coefficients in `b.dense`.
     @inlinable
-    static func evaluate(_ method: ActiveMethod, theta: Double, _ b: ODEBuffers, into out: UnsafeMutablePointer<Double>) {
+    static func evaluate(_ method: ActiveMethod, theta: Double, _ b: ODEBuffers, selected: UnsafeBufferPointer<Int>,
+                         into out: UnsafeMutablePointer<Double>) {
         let n = b.n, d = b.dense
         switch method {
         case .dormandPrince:
-            for i in 0..<n {
-                out[i] = dormandPrince(theta: theta, c1: d[i], c2: d[n + i], c3: d[2 * n + i],
+            for (j, i) in selected.enumerated() {
+                out[j] = dormandPrince(theta: theta, c1: d[i], c2: d[n + i], c3: d[2 * n + i],
                                        c4: d[3 * n + i], c5: d[4 * n + i])
             }
         case .rosenbrock:
-            for i in 0..<n {
-                out[i] = rosenbrock(theta: theta, yOld: d[i], yNew: d[n + i], c3: d[2 * n + i], c4: d[3 * n + i])
+            for (j, i) in selected.enumerated() {
+                out[j] = rosenbrock(theta: theta, yOld: d[i], yNew: d[n + i], c3: d[2 * n + i], c4: d[3 * n + i])
             }
         }
     }

@@ -11,27 +11,33 @@ public struct ODESolver {
     ///   - options: tolerances, method, step limits. The error test is the scaled RMS norm of
     ///     HNW I §II.4 with sc_i = atol_i + rtol_i · max(|x_i|, |x_i,new|).
     ///   - workspace: reusable storage; re-laid out only if its dimension differs from the system's.
+    ///   - outputStates: the state indices to interpolate at output times (default: all); outputs then
+    ///     hold `outputStates.count` values per time, in that order.
     /// - Returns: `outputs` (n values per output time, time-major), `final` = x(tEnd), and `stats`.
     /// - Throws: `ODEError` naming why the solve stopped. `x0.count` must equal `system.dimension`
     ///   (a programming error: checked by precondition).
     @inlinable
     public static func solve<S: ODESystem>(
         _ system: S, t0: Double, x0: [Double], tEnd: Double, outputTimes: [Double], options: ODEOptions,
-        workspace: inout ODEWorkspace
+        workspace: inout ODEWorkspace, outputStates: [Int]? = nil
     ) throws -> (outputs: [Double], final: [Double], stats: SolverStatistics) {
         let n = system.dimension
+        let selected = outputStates ?? Array(0..<n)
+        precondition(selected.allSatisfy { $0 >= 0 && $0 < n }, "output state index out of range")
         precondition(x0.count == n, "x0 has \(x0.count) entries but the system dimension is \(n)")
         try validate(dimension: n, t0: t0, tEnd: tEnd, outputTimes: outputTimes, options: options)
         let start: ActiveMethod = options.method == .rodas4 ? .rosenbrock : .dormandPrince
         var stats = SolverStatistics(methodUsed: start.publicMethod)
-        var outputs = [Double](repeating: 0, count: outputTimes.count * n)
+        var outputs = [Double](repeating: 0, count: outputTimes.count * selected.count)
         var final = x0
         if n == 0 { return (outputs, final, stats) }
         workspace.prepare(dimension: n)
         try workspace.withBuffers { b in
             try outputs.withUnsafeMutableBufferPointer { out in
-                try integrate(system, t0: t0, x0: x0, tEnd: tEnd, outputTimes: outputTimes, options: options,
-                              start: start, b, out: out.baseAddress, stats: &stats)
+                try selected.withUnsafeBufferPointer { sel in
+                    try integrate(system, t0: t0, x0: x0, tEnd: tEnd, outputTimes: outputTimes, options: options,
+                                  start: start, b, out: out.baseAddress, selected: sel, stats: &stats)
+                }
             }
             final.withUnsafeMutableBufferPointer { fin in
                 for i in 0..<n { fin[i] = b.y[i] }
@@ -44,9 +50,11 @@ public struct ODESolver {
     @inlinable
     static func integrate<S: ODESystem>(
         _ system: S, t0: Double, x0: [Double], tEnd: Double, outputTimes: [Double], options: ODEOptions,
-        start: ActiveMethod, _ b: ODEBuffers, out: UnsafeMutablePointer<Double>?, stats: inout SolverStatistics
+        start: ActiveMethod, _ b: ODEBuffers, out: UnsafeMutablePointer<Double>?, selected: UnsafeBufferPointer<Int>,
+        stats: inout SolverStatistics
     ) throws {
         let n = b.n
+        let m = selected.count
         let scalarRtol = options.rtol.count == 1, scalarAtol = options.atol.count == 1
         for i in 0..<n {
             b.y[i] = x0[i]
@@ -58,7 +66,7 @@ public struct ODESolver {
         let outCount = outputTimes.count
         var nextOut = 0
         while nextOut < outCount && outputTimes[nextOut] <= t0 {
-            for i in 0..<n { out![nextOut * n + i] = b.y[i] }
+            for (j, i) in selected.enumerated() { out![nextOut * m + j] = b.y[i] }
             nextOut += 1
         }
         if tEnd == t0 { return }
@@ -153,9 +161,10 @@ public struct ODESolver {
                 case .dormandPrince: DormandPrince54.prepareDense(h: hStep, b)
                 case .rosenbrock: Rosenbrock.prepareDense(b)
                 }
+                let invH = 1 / hStep
                 while nextOut < outCount && outputTimes[nextOut] <= tNew {
-                    let theta = Swift.min(1, Swift.max(0, (outputTimes[nextOut] - t) / hStep))
-                    DenseOutput.evaluate(method, theta: theta, b, into: out! + nextOut * n)
+                    let theta = Swift.min(1, Swift.max(0, (outputTimes[nextOut] - t) * invH))
+                    DenseOutput.evaluate(method, theta: theta, b, selected: selected, into: out! + nextOut * m)
                     nextOut += 1
                 }
             }
