@@ -33,7 +33,7 @@ struct ODEConvergenceTests {
                     _ = Rosenbrock.step(system, t: t, h: h, autonomous: false, b)
                     Rosenbrock.prepareDense(b)
                 }
-                withUnsafeMutablePointer(to: &mid) { DenseOutput.evaluate(method, theta: 0.5, b, into: $0) }
+                withUnsafeMutablePointer(to: &mid) { out in [0].withUnsafeBufferPointer { DenseOutput.evaluate(method, theta: 0.5, b, selected: $0, into: out) } }
                 midError = max(midError, abs(mid - ODEForcedDecay.exact(t + 0.5 * h, y0: y0)))
                 b.y[0] = b.y1[0]
             }
