@@ -20,7 +20,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         // Command-line layer: argument and unit parsing, formatting, charts. Testable as a library.
-        .target(name: "KetasimCLI", dependencies: ["PKCore", "PKProfiles"], path: "Sources/KetasimCLI"),
+        .target(name: "KetasimCLI", dependencies: ["PKCore", "PKProfiles", "Planner"], path: "Sources/KetasimCLI"),
+        // Protocol planner: session calendars, escalation tiers, safety rules, dose finding.
+        .target(name: "Planner", dependencies: ["PKCore", "PKProfiles"], path: "Sources/Planner"),
         // Literature profiles and bands: schema, loader, individual parameters; the JSON files of the
         // top-level Profiles/ folder embedded as generated code (checked by a test).
         .target(
@@ -38,7 +40,7 @@ let package = Package(
         .testTarget(name: "PKCoreTests", dependencies: ["PKCore", "TestSupport"], path: "Tests/PKCoreTests"),
         .testTarget(name: "PKProfilesTests", dependencies: ["PKProfiles", "PKCore", "TestSupport"], path: "Tests/PKProfilesTests"),
         .testTarget(
-            name: "KetasimCLITests", dependencies: ["KetasimCLI", "PKCore", "PKProfiles", "TestSupport"],
+            name: "KetasimCLITests", dependencies: ["KetasimCLI", "PKCore", "PKProfiles", "Planner", "TestSupport"],
             path: "Tests/KetasimCLITests"),
         .target(
             name: "ModelLanguage",
@@ -46,6 +48,7 @@ let package = Package(
             exclude: ["FORMAT.md"],
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PKCore", "PKProfiles", "TestSupport"], path: "Tests/PlannerTests"),
         .testTarget(name: "ModelLanguageTests", dependencies: ["ModelLanguage"], path: "Tests/ModelLanguageTests"),
     ]
 )

@@ -42,6 +42,7 @@ public enum Ketasim {
     static let commands: [(name: String, summary: String)] = [
         ("compare", "compare routes and doses for one patient, side by side"),
         ("simulate", "simulate one route and dose: curve and metrics"),
+        ("plan", "plan a course of sessions from a protocol (calendar, tiers, safety rules); --find-dose"),
         ("nm", "run a NONMEM-style data set (ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS)"),
         ("profiles", "list literature profiles; 'profiles show NAME' for every number and source"),
         ("validate", "predicted vs published PK figures for the built-in profiles"),
@@ -85,6 +86,7 @@ public enum Ketasim {
                 try CompareCommand.run(rest, console: console)
             case "simulate":
                 try SimulateCommand.run(rest, console: console)
+            case "plan": try PlanCommand.run(rest, console: console)
             case "nm":
                 try NmCommand.run(rest, console: console)
             case "profiles":

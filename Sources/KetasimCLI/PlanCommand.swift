@@ -1,0 +1,364 @@
+import Foundation
+import PKCore
+import PKProfiles
+import Planner
+
+/// `ketasim plan`: a course of sessions for one patient from a protocol template, every session
+/// predicted and checked against the safety rules; and `plan --find-dose` for dose finding.
+enum PlanCommand {
+    static let help = """
+    Usage: ketasim plan --protocol ID|FILE --start YYYY-MM-DD [options]
+           ketasim plan --find-dose --route R (--target-peak C | --band LOW-HIGH [--hold T1-T2] | --match-iv DOSE) [options]
+           ketasim plan --list
+
+    Lays out a protocol's preparation, dosing and integration sessions on the calendar, escalates the
+    dose through the route's tiers, predicts every dosing session on the exact model of the whole
+    course (peak, time to peak, minutes in the tier's band in the session window, time to the discharge
+    level, concentration left at the next session, IV-equivalent dose, rolling 7-day totals) and checks
+    the safety rules (block / warn / info, each with its source). A plan with a blocking finding is not
+    produced unless the rule is overridden with a reason; overrides are recorded in every output.
+
+    Plan options:
+      --protocol P      a built-in protocol (--list) or a protocol JSON file (same schema as Profiles/protocols.json)
+      --start DATE      first day of the course, YYYY-MM-DD (past dates are fine)
+      --weight W        body weight (default 70kg)
+      --age Y           age in years (esketamine: from 65 the start dose is 28 mg)
+      --weekdays LIST   allowed dosing days, e.g. mon,wed,fri or mon-fri (default: the protocol's)
+      --time HH:MM      time of day of the sessions (default: the protocol's)
+      --sessions N      number of dosing sessions (default: the protocol's)
+      --dose D          starting dose, e.g. 0.5mg/kg or 56mg (default: the protocol's)
+      --top-up D        planned in-session top-up (IM KAP: 20-40 mg at 12 min)
+      --response N:R    response at dosing session N: none, partial, good, adverse, missed (repeatable,
+                        or comma-separated); drives the escalation of the following sessions
+      --bp SYS/DIA      pre-dose blood pressure, e.g. 150/95
+      --flag F          contraindication or caution flag (repeatable or comma-separated; see --list)
+      --acknowledge R   acknowledge a warning that needs it (e.g. bp-esketamine)
+      --override R      override a blocking rule; needs --reason (one per --override, or one for all)
+      --reason TEXT     the clinician's reason, recorded in every output
+      --add-dose DATE[THH:MM]  an extra, unscheduled dosing session (repeatable)
+      --profile P       profile for the predictions (default: the protocol's)
+      --infusion T      IV infusion duration (default: the protocol's, 40 min)
+      --window T        dosing-session window for time in band (default: the protocol's, 90-120 min)
+      --observation T   observation period after the window (default: the protocol's)
+      --discharge C     discharge level (default: the dissociation band's lower edge of the analyte)
+      --site S          plasma or effect (effect-site concentration), default plasma
+      --format F        table, csv or json (default table)
+      --out FILE        write to FILE (atomically) instead of standard output
+
+    Dose finding (--find-dose):
+      --route R         iv, iv-bolus, im, in, sl, po
+      --target-peak C   the dose whose predicted peak is C (e.g. 150ng/mL)
+      --band B          LOW-HIGH with a unit or a band name: the dose range holding it over --hold
+      --hold T1-T2      window after the dose for --band (default 10min-60min)
+      --match-iv D      the dose matching an IV reference dose (over --infusion) by --match auc (default) or peak
+      --tci             with --route iv and --band: a bolus plus rate steps holding the band for --duration
+      --tci-step T      rate step length (default 10min); --duration T (default 60min); --target C (default: geometric middle of the band)
+    Doses never exceed the route's single-dose limits or a predicted anaesthetic peak; the output says
+    when no safe dose reaches the target. A target in the anaesthetic band is an error.
+
+    IV-equivalent dose: the IV dose with the same parent plasma AUC in this patient on this profile
+    (dose x the route's systemic availability); for esketamine also shown x 1.8 as racemic.
+
+    Example: ketasim plan --protocol murrough-2013 --start 2026-12-01 --weight 70kg --weekdays mon,wed,fri
+    Example: ketasim plan --find-dose --route im --target-peak 150ng/mL --weight 80kg
+
+    \(Ketasim.disclaimer)
+
+    """
+
+    static let valueOptions = [
+        "--protocol", "--start", "--weight", "--age", "--weekdays", "--time", "--sessions", "--dose", "--top-up", "--response", "--bp", "--flag",
+        "--acknowledge", "--override", "--reason", "--add-dose", "--profile", "--infusion", "--window", "--observation", "--discharge", "--site",
+        "--format", "--out", "--route", "--target-peak", "--band", "--hold", "--match-iv", "--match", "--tci-step", "--duration", "--target",
+    ]
+
+    static var tool: String { "ketasim \(Ketasim.version)" }
+
+    static func run(_ args: [String], console: Ketasim.Console) throws {
+        let a = try Arguments(args, command: "plan", values: valueOptions, flags: ["--list", "--find-dose", "--tci"])
+        if a.wantsHelp { console.out(help); return }
+        do {
+            let format = (a.value("--format") ?? "table").lowercased()
+            guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(a.value("--format")!)' (use table, csv or json)") }
+            let text: String
+            if a.flag("--list") { text = list() }
+            else if a.flag("--find-dose") { text = try findDose(a, format: format) }
+            else { text = try plan(a, format: format) }
+            if let out = a.value("--out") { try AtomicFile.write(text, to: out) } else { console.out(text) }
+        } catch let e as PlanError {
+            throw e.usage ? CLIError.usage(e.message) : CLIError.failure(e.message)
+        } catch let e as ProfileError {
+            throw CLIError.usage(e.message)
+        }
+    }
+
+    static func list() -> String {
+        let c = ProtocolCatalog.builtin
+        var s = "\(tool): \(Ketasim.disclaimer)\nBuilt-in protocols (Profiles/protocols.json; \(c.source)):\n"
+        s += PlanFormat.table(["Protocol", "Route", "Sessions", "Source"], c.protocols.map {
+            [$0.id, "\($0.route) \($0.analyte)", "\($0.defaultSessionCount)", "\($0.source) [\($0.evidence)]"]
+        }, left: [0, 1, 3])
+        s += "\nRules (--override / --acknowledge):\n"
+        for r in c.rules { s += "  \(r.level.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(r.id): \(r.source) [\(r.evidence)]\n" }
+        s += "\nFlags (--flag; findings as contraindication-FLAG):\n"
+        for f in c.contraindications { s += "  \(f.flag): \(f.label) (\(f.levels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))\n" }
+        return s
+    }
+
+    // MARK: - Parsing helpers
+
+    static func list(_ a: Arguments, _ name: String) -> [String] {
+        a.all(name).flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+
+    static func template(_ text: String) throws -> ProtocolTemplate {
+        if let t = ProtocolCatalog.builtin.named(text) { return t }
+        guard FileManager.default.fileExists(atPath: text) else {
+            throw CLIError.usage("--protocol: unknown protocol '\(text)' (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")); or a JSON file)")
+        }
+        return try ProtocolTemplate.decodeFile(try AtomicFile.read(text, flag: "--protocol"), origin: text)
+    }
+
+    static func date(_ text: String, flag: String) throws -> CivilDate {
+        guard let d = CivilDate.parse(text) else { throw CLIError.usage("\(flag): '\(text)' is not a valid date (YYYY-MM-DD)") }
+        return d
+    }
+
+    static func minutes(_ text: String, flag: String) throws -> Double {
+        let h = try Units.hours(text, flag: flag)
+        guard h > 0 else { throw CLIError.usage("\(flag): '\(text)' must be greater than zero") }
+        return h * 60
+    }
+
+    static func amount(_ text: String, flag: String) throws -> Amount {
+        switch try Units.dose(text, flag: flag) {
+        case .mg(let v): return Amount(mg: v)
+        case .mgPerKg(let v): return Amount(mgPerKg: v)
+        }
+    }
+
+    /// "LOW-HIGH" with units, or a named band of the analyte.
+    static func band(_ text: String, analyte: String) throws -> (Double, Double) {
+        if let b = ProfileLibrary.bands(for: analyte).first(where: { $0.name.lowercased() == text.lowercased() }) {
+            guard let hi = b.highNgPerML else { throw CLIError.usage("--band: '\(text)' is open-ended; give LOW-HIGH") }
+            return (b.lowNgPerML, hi)
+        }
+        if text.first?.isLetter == true {
+            throw CLIError.usage("--band: unknown band '\(text)' for \(analyte) (named: \(ProfileLibrary.bands(for: analyte).map(\.name).joined(separator: ", ")); or LOW-HIGH, e.g. 100-250ng/mL)")
+        }
+        let b = try PatientOptions.parseBand(text)
+        return (b.low, b.high)
+    }
+
+    /// "10min-60min" or "10-60min" → hours.
+    static func span(_ text: String, flag: String) throws -> (Double, Double) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw CLIError.usage("\(flag): '\(text)' is not FROM-TO with a unit, e.g. 10min-60min") }
+        var first = parts[0]
+        if first.allSatisfy({ $0.isNumber || $0 == "." }) {
+            first += String(parts[1].drop { $0.isNumber || $0 == "." })
+        }
+        let a = try Units.hours(first, flag: flag), b = try Units.hours(parts[1], flag: flag)
+        guard b > a else { throw CLIError.usage("\(flag): '\(text)' needs FROM < TO") }
+        return (a, b)
+    }
+
+    static func profile(_ a: Arguments, default name: String) throws -> ProfileModel {
+        try ProfileLibrary.load(a.value("--profile") ?? name)
+    }
+
+    // MARK: - Plan
+
+    static func plan(_ a: Arguments, format: String) throws -> String {
+        guard let pText = a.value("--protocol") else {
+            throw CLIError.usage("--protocol: required (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")); or --find-dose, --list)")
+        }
+        let t = try template(pText)
+        guard let sText = a.value("--start") else { throw CLIError.usage("--start: required, e.g. --start 2026-12-01") }
+        let start = try date(sText, flag: "--start")
+        let weight = try a.value("--weight").map { try Units.weightKg($0) } ?? 70
+        var age: Double? = nil
+        if let s = a.value("--age") {
+            let v = Double(s.lowercased().replacingOccurrences(of: "y", with: "").trimmingCharacters(in: .whitespaces))
+            guard let v, v >= 0, v < 130 else { throw CLIError.usage("--age: '\(s)' is not an age in years") }
+            age = v
+        }
+        var bp: (Double, Double)? = nil
+        if let s = a.value("--bp") {
+            let parts = s.split(separator: "/").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let sys = parts[0], let dia = parts[1], sys > dia, dia > 0, sys < 350 else {
+                throw CLIError.usage("--bp: '\(s)' is not SYSTOLIC/DIASTOLIC in mmHg, e.g. 150/95")
+            }
+            bp = (sys, dia)
+        }
+        // Profile: the protocol's, unless given; when the protocol's is missing, plan without predictions.
+        var prof: ProfileModel? = nil
+        var note: String? = nil
+        if a.value("--profile") != nil {
+            prof = try profile(a, default: "")
+        } else if let name = t.profile {
+            if ProfileLibrary.named(name) != nil { prof = try ProfileLibrary.load(name) }
+            else {
+                note = "profile \(name) (\(t.analyte), route \(t.route)) is not available in this build; the calendar, doses and dose rules are shown without predictions. Give --profile PATH for predictions."
+            }
+        } else {
+            prof = try ProfileLibrary.load("clements-1981")
+        }
+        var req = PlanRequest(template: t, profile: prof,
+                              patient: PatientFacts(weightKg: weight, ageYears: age, systolic: bp?.0, diastolic: bp?.1, flags: list(a, "--flag")),
+                              start: start, disclaimer: Ketasim.disclaimer)
+        req.profileNote = note
+        if let w = a.value("--weekdays") {
+            do { req.weekdays = try Weekday.parseSet(w, flag: "--weekdays") } catch let e as PlanError { throw CLIError.usage(e.message) }
+            req.weekdaysText = w
+        }
+        if let s = a.value("--time") {
+            guard let m = CivilDate.parseTime(s) else { throw CLIError.usage("--time: '\(s)' is not a time of day HH:MM (00:00-23:59)") }
+            req.timeMin = m
+        }
+        if let s = a.value("--sessions") {
+            guard let n = Int(s), n >= 1, n <= 200 else { throw CLIError.usage("--sessions: '\(s)' must be a whole number from 1 to 200") }
+            req.sessions = n
+        }
+        if let s = a.value("--dose") { req.startDose = try amount(s, flag: "--dose") }
+        if let s = a.value("--top-up") {
+            guard case .mg(let v) = try Units.dose(s, flag: "--top-up") else { throw CLIError.usage("--top-up: '\(s)' must be in mg, e.g. 30mg") }
+            req.topUpMg = v
+        }
+        for r in list(a, "--response") {
+            let parts = r.split(separator: ":").map(String.init)
+            guard parts.count == 2, let n = Int(parts[0]), let resp = SessionResponse(rawValue: parts[1].lowercased()) else {
+                throw CLIError.usage("--response: '\(r)' is not N:RESPONSE (RESPONSE: \(SessionResponse.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            req.responses[n] = resp
+        }
+        req.acknowledgements = list(a, "--acknowledge")
+        let overrides = a.all("--override"), reasons = a.all("--reason")
+        if !overrides.isEmpty || !reasons.isEmpty {
+            guard !overrides.isEmpty else { throw CLIError.usage("--reason: given without --override") }
+            guard !reasons.isEmpty else { throw CLIError.usage("--override: '\(overrides[0])' needs --reason TEXT (recorded in every output)") }
+            guard reasons.count == overrides.count || reasons.count == 1 else {
+                throw CLIError.usage("--reason: \(reasons.count) reasons for \(overrides.count) overrides; give one per --override or one for all")
+            }
+            req.overrides = overrides.enumerated().map { Override(rule: $1, reason: reasons.count == 1 ? reasons[0] : reasons[$0]) }
+        }
+        for s in a.all("--add-dose") {
+            let parts = s.split(whereSeparator: { $0 == "T" || $0 == "@" || $0 == " " }).map(String.init)
+            guard (1...2).contains(parts.count), let d = CivilDate.parse(parts[0]) else { throw CLIError.usage("--add-dose: '\(s)' is not YYYY-MM-DD[THH:MM]") }
+            var m = req.timeMin ?? t.time.flatMap { CivilDate.parseTime($0) } ?? 540
+            if parts.count == 2 {
+                guard let x = CivilDate.parseTime(parts[1]) else { throw CLIError.usage("--add-dose: '\(s)' has no valid time HH:MM") }
+                m = x
+            }
+            req.extraDoses.append((d, m))
+        }
+        if let s = a.value("--window") { req.windowMin = try minutes(s, flag: "--window") }
+        if let s = a.value("--observation") { req.observationMin = try Units.hours(s, flag: "--observation") * 60 }
+        if let s = a.value("--infusion") {
+            guard t.route == "iv" else { throw CLIError.usage("--infusion: protocol \(t.id) is not an IV infusion") }
+            req.infusionMin = try minutes(s, flag: "--infusion")
+        }
+        if let s = a.value("--discharge") { req.dischargeNgPerML = try Units.concentrationNgPerML(s, flag: "--discharge") }
+        if let s = a.value("--site") {
+            guard ["plasma", "effect"].contains(s.lowercased()) else { throw CLIError.usage("--site: '\(s)' (use plasma or effect)") }
+            req.site = s.lowercased()
+        }
+        let plan = try Planner.plan(req)
+        if plan.refused {
+            throw CLIError.failure("plan refused: " + plan.refusalReasons.joined(separator: "; "))
+        }
+        switch format {
+        case "csv": return PlanRender.csv(plan, tool: tool)
+        case "json": return try PlanRender.json(plan, tool: tool)
+        default: return PlanRender.table(plan, tool: tool)
+        }
+    }
+
+    // MARK: - Dose finding
+
+    static func findDose(_ a: Arguments, format: String) throws -> String {
+        guard let rText = a.value("--route") else { throw CLIError.usage("--route: required for --find-dose (iv, iv-bolus, im, in, sl, po)") }
+        guard let route = Route(text: rText) else { throw CLIError.usage("--route: unknown route '\(rText)' (use iv, iv-bolus, im, in, po, sl or pr)") }
+        let prof = try profile(a, default: "clements-1981")
+        let weight = try a.value("--weight").map { try Units.weightKg($0) } ?? 70
+        let infusionH = try a.value("--infusion").map { try minutes($0, flag: "--infusion") / 60 } ?? 40.0 / 60
+        var site = "CP"
+        if let s = a.value("--site") {
+            guard ["plasma", "effect"].contains(s.lowercased()) else { throw CLIError.usage("--site: '\(s)' (use plasma or effect)") }
+            site = s.lowercased() == "effect" ? "CE" : "CP"
+        }
+        let finder = DoseFinder(profile: prof, weightKg: weight, output: site, infusionH: infusionH)
+        let analyte = prof.profile.analyte
+        let goals = [a.value("--target-peak"), a.value("--band"), a.value("--match-iv")].compactMap { $0 }
+        guard goals.count == 1 else { throw CLIError.usage("--find-dose: give exactly one of --target-peak, --band, --match-iv") }
+        var lines = ["\(tool): \(Ketasim.disclaimer)",
+                     "Profile: \(prof.profile.name): \(prof.profile.title)\(prof.profile.hasUnconfirmed ? " (has UNCONFIRMED numbers)" : "")",
+                     "Profile source: \(prof.profile.citation)",
+                     "Patient: \(PlanFormat.short(weight)) kg; route \(route.rawValue); \(site == "CE" ? "effect-site" : "plasma") concentration of \(analyte)"]
+        var body: [(String, String)] = []
+        let json: String
+        if let s = a.value("--target-peak") {
+            let c = try Units.concentrationNgPerML(s, flag: "--target-peak")
+            let r = try finder.doseForPeak(route: route.rawValue, targetNgPerML: c)
+            body = doseRows(r, weight)
+            json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
+            lines.append(r.message)
+        } else if let s = a.value("--match-iv") {
+            let ref = try Units.dose(s, flag: "--match-iv").milligrams(weightKg: weight)
+            let metric = (a.value("--match") ?? "auc").lowercased()
+            guard ["auc", "peak"].contains(metric) else { throw CLIError.usage("--match: '\(metric)' (use auc or peak)") }
+            let r = try finder.routeEquivalent(route: route.rawValue, referenceMg: ref, metric: metric)
+            body = doseRows(r, weight)
+            json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
+            lines.append(r.message)
+        } else {
+            let (lo, hi) = try band(a.value("--band")!, analyte: analyte)
+            if a.flag("--tci") {
+                guard route == .ivInfusion else { throw CLIError.usage("--tci: needs --route iv") }
+                let dur = try a.value("--duration").map { try minutes($0, flag: "--duration") / 60 } ?? 1
+                let step = try a.value("--tci-step").map { try minutes($0, flag: "--tci-step") / 60 } ?? 1.0 / 6
+                let target = try a.value("--target").map { try Units.concentrationNgPerML($0, flag: "--target") }
+                let r = try finder.tciScheme(low: lo, high: hi, target: target, durationH: dur, stepH: step)
+                body = [("target", "\(PlanFormat.short(r.targetNgPerML, 4)) ng/mL in \(PlanFormat.short(lo))-\(PlanFormat.short(hi)) ng/mL"),
+                        ("bolus", "\(PlanFormat.short(r.bolusMg, 4)) mg at 0 min")]
+                for st in r.steps {
+                    body.append(("rate \(PlanFormat.short(st.startMin))-\(PlanFormat.short(st.endMin)) min", "\(PlanFormat.short(st.rateMgPerH, 4)) mg/h (\(PlanFormat.short(st.rateMgPerH / weight, 3)) mg/kg/h)"))
+                }
+                body += [("total", "\(PlanFormat.short(r.totalMg, 4)) mg (\(PlanFormat.short(r.totalMg / weight, 3)) mg/kg); ceiling \(PlanFormat.short(r.ceilingMg, 4)) mg"),
+                         ("achieved", "\(PlanFormat.short(r.minutesInBand, 3)) of \(PlanFormat.short(r.durationMin)) min in band; min \(PlanFormat.short(r.minNgPerML, 4)), max \(PlanFormat.short(r.maxNgPerML, 4)) ng/mL")]
+                json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
+                lines.append(r.message)
+            } else {
+                let (from, to) = try a.value("--hold").map { try span($0, flag: "--hold") } ?? (10.0 / 60, 1)
+                let r = try finder.doseForBand(route: route.rawValue, low: lo, high: hi, fromH: from, toH: to)
+                body = [("band", "\(PlanFormat.short(lo))-\(PlanFormat.short(hi)) ng/mL from \(PlanFormat.short(r.fromMin)) to \(PlanFormat.short(r.toMin)) min"),
+                        ("holds", r.holds ? "yes" : "no"),
+                        ("dose", "\(PlanFormat.short(r.doseMg, 4)) mg (\(PlanFormat.short(r.doseMg / weight, 3)) mg/kg)"),
+                        ("minutes in band", PlanFormat.short(r.minutesInBand, 3)), ("peak", "\(PlanFormat.short(r.peakNgPerML, 4)) ng/mL"),
+                        ("ceiling", "\(PlanFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
+                if let lo = r.minDoseMg { body.append(("smallest dose holding LOW", "\(PlanFormat.short(lo, 4)) mg")) }
+                if let hi = r.maxDoseMg { body.append(("largest dose peaking below HIGH", "\(PlanFormat.short(hi, 4)) mg")) }
+                json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
+                lines.append(r.message)
+            }
+        }
+        switch format {
+        case "json": return json
+        case "csv":
+            return lines.map { "# " + $0 }.joined(separator: "\n") + "\nquantity,value\n" + body.map { PlanFormat.csv($0.0) + "," + PlanFormat.csv($0.1) }.joined(separator: "\n") + "\n"
+        default:
+            let w = body.map(\.0.count).max() ?? 0
+            return lines.joined(separator: "\n") + "\n\n" + body.map { PlanFormat.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n"
+        }
+    }
+
+    static func doseRows(_ r: DoseResult, _ w: Double) -> [(String, String)] {
+        [("goal", "\(r.goal) \(PlanFormat.short(r.target, 4)) \(r.targetUnit)"),
+         ("reachable", r.reachable ? "yes" : "NO: no safe dose reaches the target"),
+         ("dose", "\(PlanFormat.short(r.doseMg, 4)) mg (\(PlanFormat.short(r.doseMg / w, 3)) mg/kg)\(r.reachable ? "" : " (the ceiling)")"),
+         ("achieved", "\(PlanFormat.short(r.achieved, 4)) \(r.targetUnit)"),
+         ("peak", "\(PlanFormat.short(r.peakNgPerML, 4)) ng/mL at \(PlanFormat.short(r.tmaxMin, 3)) min"),
+         ("IV-equivalent", "\(PlanFormat.short(r.ivEquivalentMg, 4)) mg"),
+         ("ceiling", "\(PlanFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
+    }
+}

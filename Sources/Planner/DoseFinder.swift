@@ -1,0 +1,325 @@
+import PKCore
+import PKProfiles
+
+/// The outcome of a dose search.
+public struct DoseResult: Sendable, Codable, Equatable {
+    /// What was searched ("peak", "auc", "band-hold", …).
+    public var goal: String
+    public var route: String
+    public var target: Double
+    public var targetUnit: String
+    /// False when no dose within the safety ceiling reaches the target.
+    public var reachable: Bool
+    /// The dose found (mg); when unreachable, the safety ceiling.
+    public var doseMg: Double
+    /// The value the dose achieves (same unit as the target).
+    public var achieved: Double
+    /// Largest dose the safety limits allow for this route and patient, and why.
+    public var ceilingMg: Double
+    public var ceilingReason: String
+    public var peakNgPerML: Double
+    public var tmaxMin: Double
+    public var ivEquivalentMg: Double
+    /// For routes dosed in fixed units (esketamine devices): the unit multiples just below and above
+    /// the dose, with the value each achieves.
+    public var unitDoses: [UnitDose]
+    public var message: String
+
+    public struct UnitDose: Sendable, Codable, Equatable {
+        public var doseMg: Double
+        public var achieved: Double
+        public var withinCeiling: Bool
+    }
+}
+
+/// A single-dose window analysis for "keep C inside a band": the dose range that holds it, or the best dose.
+public struct BandResult: Sendable, Codable, Equatable {
+    public var route: String
+    public var lowNgPerML: Double
+    public var highNgPerML: Double
+    public var fromMin: Double
+    public var toMin: Double
+    /// Smallest dose with C >= low over the whole window, and largest with the peak < high (mg).
+    public var minDoseMg: Double?
+    public var maxDoseMg: Double?
+    /// True when some dose keeps C inside the band for the whole window.
+    public var holds: Bool
+    /// The proposed dose: the middle (geometric mean) of the holding range, else the dose with the most minutes in band.
+    public var doseMg: Double
+    public var minutesInBand: Double
+    public var peakNgPerML: Double
+    public var ceilingMg: Double
+    public var ceilingReason: String
+    public var message: String
+}
+
+/// An IV target-controlled scheme: a loading bolus, then constant-rate steps.
+public struct TCIScheme: Sendable, Codable, Equatable {
+    public struct Step: Sendable, Codable, Equatable {
+        public var startMin: Double
+        public var endMin: Double
+        public var rateMgPerH: Double
+    }
+    public var targetNgPerML: Double
+    public var lowNgPerML: Double
+    public var highNgPerML: Double
+    public var bolusMg: Double
+    public var steps: [Step]
+    public var totalMg: Double
+    public var minNgPerML: Double
+    public var maxNgPerML: Double
+    /// Minutes inside [low, high) over the scheme.
+    public var minutesInBand: Double
+    public var durationMin: Double
+    public var ceilingMg: Double
+    public var withinCeiling: Bool
+    public var message: String
+}
+
+/// Dose finding on the exact model for one patient. Every search is bracketed bisection on a
+/// quantity that increases with dose (peak, AUC, the window minimum): exact for linear routes and
+/// for the esketamine device rule alike.
+public struct DoseFinder: Sendable {
+    public let profile: ProfileModel
+    public let weightKg: Double
+    public let ageYears: Double?
+    public let catalog: ProtocolCatalog
+    /// "CP" or "CE".
+    public let output: String
+    public let infusionH: Double
+
+    public init(profile: ProfileModel, weightKg: Double, ageYears: Double? = nil, catalog: ProtocolCatalog = .builtin, output: String = "CP",
+                infusionH: Double = 40.0 / 60) {
+        self.profile = profile
+        self.weightKg = weightKg
+        self.ageYears = ageYears
+        self.catalog = catalog
+        self.output = output
+        self.infusionH = infusionH
+    }
+
+    public var analyte: String { profile.profile.analyte }
+
+    func predictor(_ route: String) throws -> CoursePredictor {
+        try CoursePredictor(profile: profile, weightKg: weightKg, ageYears: ageYears, route: route, infusionH: infusionH, output: output)
+    }
+
+    static func routeKey(_ route: String, analyte: String) -> String {
+        let r = route == "iv-bolus" ? "iv" : route
+        return analyte.lowercased() == "s-ketamine" && r == "in" ? "in-esketamine" : r
+    }
+
+    /// The largest dose allowed by the route's single-dose rules (warn or block), the fast-IV
+    /// rule, and a predicted peak below the anaesthesia floor.
+    public func ceiling(route: String) throws -> (mg: Double, reason: String) {
+        let key = DoseFinder.routeKey(route, analyte: analyte)
+        var mg = 5000.0, reason = "5 g (beyond any ketamine dose)"
+        for r in catalog.rules where r.kind == "maxSingleDose" && r.route == key {
+            if let m = r.maxMg, m < mg { mg = m; reason = "\(r.id): \(PlanFormat.short(m)) mg" }
+            if let m = r.maxMgPerKg, m * weightKg < mg { mg = m * weightKg; reason = "\(r.id): \(PlanFormat.short(m)) mg/kg" }
+        }
+        let minutes = route == "iv-bolus" ? 0 : infusionH * 60
+        if route.hasPrefix("iv"), let r = catalog.rules.first(where: { $0.kind == "fastIV" }), let lim = r.minMgPerKg, let maxMin = r.maxMinutes,
+           minutes <= maxMin, lim * weightKg < mg {
+            mg = lim * weightKg * (1 - 1e-9)
+            reason = "\(r.id): below \(PlanFormat.short(lim)) mg/kg"
+        }
+        if let floor = Planner.anaesthesiaFloor(analyte: analyte) {
+            let pr = try predictor(route)
+            let peakAtCeiling = try pr.single(doseMg: mg).peak().cmax
+            if peakAtCeiling >= floor {
+                let d = try DoseFinder.bisect(lo: 0, hi: mg) { try pr.single(doseMg: $0).peak().cmax - floor }
+                mg = d.lo
+                reason = "anaesthetic-exposure: predicted peak below \(PlanFormat.short(floor)) ng/mL"
+            }
+        }
+        return (mg, reason)
+    }
+
+    /// Bracketed bisection for an increasing f with f(lo) < 0 <= f(hi): returns the bracket, to a
+    /// relative width of 1e-10.
+    static func bisect(lo l0: Double, hi h0: Double, _ f: (Double) throws -> Double) rethrows -> (lo: Double, hi: Double) {
+        var lo = l0, hi = h0
+        for _ in 0..<200 {
+            if hi - lo <= 1e-10 * Swift.max(hi, 1e-9) { break }
+            let mid = 0.5 * (lo + hi)
+            if try f(mid) < 0 { lo = mid } else { hi = mid }
+        }
+        return (lo, hi)
+    }
+
+    /// The dose whose predicted peak equals `target` (ng/mL), within the safety ceiling.
+    public func doseForPeak(route: String, targetNgPerML target: Double) throws -> DoseResult {
+        try checkTarget(target, flag: "--target-peak")
+        let pr = try predictor(route)
+        let (cap, why) = try ceiling(route: route)
+        let f: (Double) throws -> Double = { try pr.single(doseMg: $0).peak().cmax }
+        return try solve(goal: "peak", route: route, target: target, unit: "ng/mL", cap: cap, why: why, pr: pr, f: f)
+    }
+
+    /// The dose by `route` matching an IV reference (mg over the predictor's infusion time; bolus when
+    /// `referenceRoute` is iv-bolus) by peak or AUC.
+    public func routeEquivalent(route: String, referenceMg: Double, referenceRoute: String = "iv", metric: String = "auc") throws -> DoseResult {
+        let ref = try predictor(referenceRoute)
+        let pr = try predictor(route)
+        let (cap, why) = try ceiling(route: route)
+        let target: Double
+        let f: (Double) throws -> Double
+        switch metric {
+        case "peak":
+            target = try ref.single(doseMg: referenceMg).peak().cmax
+            f = { try pr.single(doseMg: $0).peak().cmax }
+        case "auc":
+            target = try ref.auc(doseMg: referenceMg, route: ref.route)
+            f = { try pr.auc(doseMg: $0, route: pr.route) }
+        default: throw PlanError("--match: unknown metric '\(metric)' (peak or auc)")
+        }
+        var r = try solve(goal: metric, route: route, target: target, unit: metric == "auc" ? "ng*h/mL" : "ng/mL", cap: cap, why: why, pr: pr, f: f)
+        r.message = "IV reference \(PlanFormat.short(referenceMg)) mg (\(referenceRoute == "iv" ? "over \(PlanFormat.short(infusionH * 60)) min" : "bolus")) gives \(metric) \(PlanFormat.short(target, 4)) \(r.targetUnit); " + r.message
+        return r
+    }
+
+    func checkTarget(_ target: Double, flag: String) throws {
+        guard target > 0, target.isFinite else { throw PlanError("\(flag): target must be > 0 ng/mL") }
+        if let floor = Planner.anaesthesiaFloor(analyte: analyte), target >= floor {
+            throw PlanError("\(flag): \(PlanFormat.short(target)) ng/mL is in the anaesthetic range for \(analyte) (>= \(PlanFormat.short(floor)) ng/mL, bands.json 'anaesthesia'); not a planning target")
+        }
+    }
+
+    func solve(goal: String, route: String, target: Double, unit: String, cap: Double, why: String, pr: CoursePredictor,
+               f: (Double) throws -> Double) throws -> DoseResult {
+        let atCap = try f(cap)
+        let reachable = atCap >= target
+        var dose = cap
+        if reachable {
+            let b = try DoseFinder.bisect(lo: 0, hi: cap) { try f($0) - target }
+            dose = b.hi
+        }
+        let a = try pr.single(doseMg: dose)
+        let (peak, tmax) = a.peak()
+        let achieved = try f(dose)
+        var msg = reachable
+            ? "\(PlanFormat.short(dose, 4)) mg (\(PlanFormat.short(dose / weightKg, 3)) mg/kg) \(route) gives \(goal) \(PlanFormat.short(achieved, 4)) \(unit)"
+            : "no safe dose reaches \(goal) \(PlanFormat.short(target, 4)) \(unit) by \(route): the ceiling \(PlanFormat.short(cap, 4)) mg (\(why)) gives \(PlanFormat.short(atCap, 4)) \(unit)"
+        var units: [DoseResult.UnitDose] = []
+        let key = DoseFinder.routeKey(route, analyte: analyte)
+        if let k = catalog.rules.first(where: { $0.kind == "doseMultiple" && $0.route == key })?.multipleOfMg {
+            let below = Swift.max(k, (dose / k).rounded(.down) * k), above = Swift.max(k, (dose / k).rounded(.up) * k)
+            for d in Set([below, above]).sorted() {
+                units.append(.init(doseMg: d, achieved: try f(d), withinCeiling: d <= cap * (1 + 1e-12)))
+            }
+            msg += "; in \(PlanFormat.short(k)) mg units: " + units.map { "\(PlanFormat.short($0.doseMg)) mg gives \(PlanFormat.short($0.achieved, 4)) \(unit)\($0.withinCeiling ? "" : " (above the ceiling)")" }.joined(separator: ", ")
+        }
+        return DoseResult(goal: goal, route: route, target: target, targetUnit: unit, reachable: reachable, doseMg: dose, achieved: achieved,
+                          ceilingMg: cap, ceilingReason: why, peakNgPerML: peak, tmaxMin: tmax * 60, ivEquivalentMg: try pr.ivEquivalent(doseMg: dose),
+                          unitDoses: units, message: msg)
+    }
+
+    /// The dose range keeping low <= C < high over [fromH, toH] after a single dose, or the dose with
+    /// the most minutes in band when no dose holds it throughout.
+    public func doseForBand(route: String, low: Double, high: Double, fromH: Double, toH: Double) throws -> BandResult {
+        try checkTarget(high, flag: "--band")
+        guard low < high, toH > fromH else { throw PlanError("--band: need LOW < HIGH and a window with end > start") }
+        let pr = try predictor(route)
+        let (cap, why) = try ceiling(route: route)
+        let horizon = Swift.max(toH + 1, 12)
+        // Window minimum reaches `low`: the full window is at or above it (increasing in dose).
+        let span = toH - fromH
+        func covered(_ d: Double) throws -> Double { try pr.single(doseMg: d, horizonH: horizon).hoursAtOrAbove(low, from: fromH, to: toH) - span * (1 - 1e-9) }
+        func peak(_ d: Double) throws -> Double { try pr.single(doseMg: d, horizonH: horizon).peak().cmax }
+        var minDose: Double? = nil, maxDose: Double? = nil
+        if try covered(cap) >= 0 { minDose = try DoseFinder.bisect(lo: 0, hi: cap) { try covered($0) }.hi }
+        if try peak(cap) < high { maxDose = cap } else { maxDose = try DoseFinder.bisect(lo: 0, hi: cap) { try peak($0) - high }.lo }
+        func minutes(_ d: Double) throws -> Double { try pr.single(doseMg: d, horizonH: horizon).hoursInBand(lower: low, upper: high, from: fromH, to: toH) * 60 }
+        var dose: Double
+        let holds = minDose != nil && maxDose != nil && minDose! <= maxDose!
+        if holds {
+            dose = (minDose! * maxDose!).squareRoot()
+        } else {
+            // Scan, then refine around the best by golden-section search.
+            var best = (d: 0.0, m: -1.0)
+            let n = 60
+            for i in 1...n {
+                let d = cap * Double(i) / Double(n)
+                let m = try minutes(d)
+                if m > best.m { best = (d, m) }
+            }
+            var a = Swift.max(0, best.d - cap / Double(n)), b = Swift.min(cap, best.d + cap / Double(n))
+            let g = (5.0.squareRoot() - 1) / 2
+            for _ in 0..<40 {
+                let x1 = b - g * (b - a), x2 = a + g * (b - a)
+                if try minutes(x1) >= minutes(x2) { b = x2 } else { a = x1 }
+            }
+            dose = try minutes(0.5 * (a + b)) >= best.m ? 0.5 * (a + b) : best.d
+        }
+        let m = try minutes(dose)
+        let pk = try peak(dose)
+        let win = "\(PlanFormat.short(fromH * 60)) to \(PlanFormat.short(toH * 60)) min"
+        let msg: String
+        if holds {
+            msg = "doses \(PlanFormat.short(minDose!, 4))-\(PlanFormat.short(maxDose!, 4)) mg \(route) keep \(PlanFormat.short(low))-\(PlanFormat.short(high)) ng/mL from \(win); middle \(PlanFormat.short(dose, 4)) mg (\(PlanFormat.short(dose / weightKg, 3)) mg/kg)"
+        } else {
+            var why2 = ""
+            if minDose == nil { why2 = "even the ceiling \(PlanFormat.short(cap, 4)) mg (\(why)) does not stay above \(PlanFormat.short(low)) ng/mL for the whole window" }
+            else { why2 = "reaching \(PlanFormat.short(low)) ng/mL over the whole window needs \(PlanFormat.short(minDose!, 4)) mg, which peaks at or above \(PlanFormat.short(high)) ng/mL" }
+            msg = "no single \(route) dose holds \(PlanFormat.short(low))-\(PlanFormat.short(high)) ng/mL from \(win): \(why2); the most time in band is \(PlanFormat.short(m, 3)) min at \(PlanFormat.short(dose, 4)) mg"
+        }
+        return BandResult(route: route, lowNgPerML: low, highNgPerML: high, fromMin: fromH * 60, toMin: toH * 60, minDoseMg: minDose, maxDoseMg: maxDose,
+                          holds: holds, doseMg: dose, minutesInBand: m, peakNgPerML: pk, ceilingMg: cap, ceilingReason: why, message: msg)
+    }
+
+    /// IV target-controlled scheme: a bolus bringing the central concentration to `target`, then
+    /// constant rates over steps of `stepH`, each chosen so the concentration is back at `target` at
+    /// the step's end (exact on the linear model: the free response is simulated, the unit-rate
+    /// response added). Holds for `durationH`.
+    public func tciScheme(low: Double, high: Double, target: Double? = nil, durationH: Double, stepH: Double) throws -> TCIScheme {
+        try checkTarget(high, flag: "--band")
+        guard low < high else { throw PlanError("--band: need LOW < HIGH") }
+        guard durationH > 0, stepH > 0, durationH / stepH <= 500 else { throw PlanError("--tci-step: need 0 < step and at most 500 steps") }
+        guard profile.dosing.routes["iv-bolus"] != nil, profile.dosing.routes["iv"] != nil else {
+            throw PlanError("--tci: profile \(profile.profile.name) needs routes iv and iv-bolus")
+        }
+        let c = target ?? (low * high).squareRoot()
+        guard c >= low && c < high else { throw PlanError("--target: \(PlanFormat.short(c)) ng/mL is outside the band") }
+        let params = try predictor("iv").parameters
+        let bolusPr = try predictor("iv-bolus")
+        // Bolus: C(0+) = dose / V1, found on the model itself (bisection on the t = 0 concentration).
+        let unitBolus = try bolusPr.single(doseMg: 1, horizonH: 0.01, stepH: 0.01).peak().cmax
+        let bolus = c / unitBolus
+        var reg = Regimen().dose(amountMg: bolus, route: .ivBolus)
+        func cpAt(_ r: Regimen, _ t: Double) throws -> Double {
+            let comp = try r.compile(on: profile.dosing, parameters: params)
+            let res = try Simulator.simulate(model: comp.model, records: comp.records, timesH: [t])
+            return res.series(output)![0]
+        }
+        let unitStep = try cpAt(Regimen().infusion(amountMg: stepH, overH: stepH), stepH)   // 1 mg/h for one step
+        var steps: [TCIScheme.Step] = []
+        var t = 0.0
+        var total = bolus
+        while t < durationH - 1e-9 {
+            let h = Swift.min(stepH, durationH - t)
+            let unit = h == stepH ? unitStep : try cpAt(Regimen().infusion(amountMg: h, overH: h), h)
+            let free = try cpAt(reg, t + h)
+            let rate = Swift.max(0, (c - free) / unit)
+            if rate > 0 { reg = reg.infusion(amountMg: rate * h, overH: h, atH: t) }
+            steps.append(.init(startMin: t * 60, endMin: (t + h) * 60, rateMgPerH: rate))
+            total += rate * h
+            t += h
+        }
+        let comp = try reg.compile(on: profile.dosing, parameters: params)
+        let res = try Simulator.simulate(model: comp.model, records: comp.records, timesH: try Simulator.grid(endH: durationH, stepH: 1.0 / 60))
+        let o = res.trajectory.models[0].outputIndex(output)!
+        let a = CurveAnalysis(trajectory: res.trajectory, output: o, startH: 0, endH: durationH)
+        let inBand = a.hoursInBand(lower: low, upper: high) * 60
+        let series = res.series(output)!
+        var lo = Double.infinity
+        for (i, tt) in res.timesH.enumerated() where tt > 1e-9 { lo = Swift.min(lo, series[i]) }
+        let hi = a.peak().cmax
+        let cap = try ceiling(route: "iv")
+        let within = total <= cap.mg * (1 + 1e-9) && bolus / weightKg < (catalog.rules.first { $0.kind == "fastIV" }?.minMgPerKg ?? .infinity)
+        var msg = "bolus \(PlanFormat.short(bolus, 3)) mg then \(steps.count) rate steps; total \(PlanFormat.short(total, 4)) mg (\(PlanFormat.short(total / weightKg, 3)) mg/kg) over \(PlanFormat.short(durationH * 60)) min; \(PlanFormat.short(inBand, 3)) of \(PlanFormat.short(durationH * 60)) min in band (minimum \(PlanFormat.short(lo, 4)), maximum \(PlanFormat.short(hi, 4)) ng/mL on a 1-min grid and exact peak)"
+        if !within { msg += "; EXCEEDS the IV safety limits (\(cap.reason)): no safe scheme holds this band for this long" }
+        return TCIScheme(targetNgPerML: c, lowNgPerML: low, highNgPerML: high, bolusMg: bolus, steps: steps, totalMg: total, minNgPerML: lo, maxNgPerML: hi,
+                         minutesInBand: inBand, durationMin: durationH * 60, ceilingMg: cap.mg, withinCeiling: within, message: msg)
+    }
+}

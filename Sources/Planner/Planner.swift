@@ -1,0 +1,274 @@
+import PKCore
+import PKProfiles
+
+/// A clinician's override of a blocking rule, with the reason; recorded in every output.
+public struct Override: Sendable, Codable, Equatable {
+    public var rule: String
+    public var reason: String
+    /// False when the rule did not fire in this plan (the override is still recorded).
+    public var matched: Bool
+    public init(rule: String, reason: String, matched: Bool = false) {
+        self.rule = rule
+        self.reason = reason
+        self.matched = matched
+    }
+}
+
+/// Everything the planner needs for one patient and protocol.
+public struct PlanRequest: Sendable {
+    public var template: ProtocolTemplate
+    public var catalog: ProtocolCatalog
+    /// nil: no profile available for the protocol's analyte and route; the plan has no predictions.
+    public var profile: ProfileModel?
+    /// Why the profile is what it is (fallback message), shown in every output.
+    public var profileNote: String?
+    public var patient: PatientFacts
+    public var start: CivilDate
+    /// nil: the protocol's default weekdays.
+    public var weekdays: Set<Weekday>?
+    public var weekdaysText: String?
+    public var timeMin: Int?
+    public var sessions: Int?
+    public var startDose: Amount?
+    public var topUpMg: Double?
+    public var responses: [Int: SessionResponse]
+    public var extraDoses: [(date: CivilDate, timeMin: Int)]
+    public var overrides: [Override]
+    public var acknowledgements: [String]
+    public var windowMin: Double?
+    public var observationMin: Double?
+    public var dischargeNgPerML: Double?
+    public var infusionMin: Double?
+    /// "plasma" or "effect".
+    public var site: String
+    public var disclaimer: String
+
+    public init(template: ProtocolTemplate, catalog: ProtocolCatalog = .builtin, profile: ProfileModel?, patient: PatientFacts, start: CivilDate,
+                disclaimer: String = "Model predictions for planning and research, not medical advice.") {
+        self.template = template
+        self.catalog = catalog
+        self.profile = profile
+        self.patient = patient
+        self.start = start
+        responses = [:]
+        extraDoses = []
+        overrides = []
+        acknowledgements = []
+        site = "plasma"
+        self.disclaimer = disclaimer
+    }
+}
+
+/// One row of the plan: a calendar entry, with dose and predictions for dosing sessions.
+public struct PlanSession: Sendable, Codable, Equatable {
+    public var kind: String
+    public var date: String
+    public var weekday: String
+    public var time: String
+    public var durationMin: Double
+    public var label: String
+    public var number: Int?
+    public var phase: String?
+    public var route: String?
+    public var doseMg: Double?
+    public var doseText: String?
+    public var topUpMg: Double?
+    public var topUpAtMin: Double?
+    public var infusionMin: Double?
+    public var doseTier: String?
+    public var response: String?
+    public var escalationNote: String?
+    public var projected: Bool?
+    public var review: String?
+    public var prediction: SessionPrediction?
+}
+
+/// A course plan: calendar, doses, predictions, findings, overrides; the sources of all of it.
+public struct Plan: Sendable, Codable {
+    public var disclaimer: String
+    public var protocolID: String
+    public var protocolTitle: String
+    public var protocolSource: String
+    public var protocolEvidence: String
+    public var protocolNotes: [String]
+    public var catalogSource: String
+    public var profile: String?
+    public var profileTitle: String?
+    public var profileCitation: String?
+    public var profileHasUnconfirmed: Bool
+    public var profileNote: String?
+    public var route: String
+    public var analyte: String
+    public var infusionMin: Double?
+    public var patient: PatientFacts
+    public var weekdays: [String]
+    public var time: String
+    public var windowMin: Double
+    public var observationMin: Double
+    public var windowSource: String?
+    public var dischargeNgPerML: Double
+    public var site: String
+    public var tierBands: [TierBand]
+    public var ivEquivalentDefinition: String
+    public var sessions: [PlanSession]
+    public var findings: [Finding]
+    public var overrides: [Override]
+    public var acknowledgements: [String]
+    /// True when a block finding is not overridden, or a finding needing acknowledgement is not acknowledged.
+    public var refused: Bool
+    public var refusalReasons: [String]
+
+    public struct TierBand: Sendable, Codable, Equatable {
+        public var tier: String
+        public var lowNgPerML: Double
+        public var highNgPerML: Double
+        public var evidence: String
+        public var source: String
+    }
+
+    public var dosingSessions: [PlanSession] { sessions.filter { $0.kind == "dosing" } }
+}
+
+public enum Planner {
+    public static let ivEquivalentDefinition =
+        "IV-equivalent dose = the IV dose giving the same parent plasma AUC (0-240 h) in this patient on this profile, i.e. dose x the route's systemic availability; for S-ketamine the racemic equivalent multiplies it by the potency factor"
+
+    /// Exposure tier bands for an analyte, the open top closed at the anaesthesia floor.
+    public static func tierBands(_ c: ProtocolCatalog, analyte: String, floor: Double) -> [Plan.TierBand] {
+        let key = c.exposureTiers.keys.first { $0.lowercased() == analyte.lowercased() } ?? analyte
+        return (c.exposureTiers[key] ?? []).map {
+            Plan.TierBand(tier: $0.tier, lowNgPerML: $0.lowNgPerML, highNgPerML: $0.highNgPerML ?? floor, evidence: $0.evidence, source: $0.source)
+        }
+    }
+
+    /// The anaesthesia floor of the analyte (bands.json "anaesthesia").
+    public static func anaesthesiaFloor(analyte: String) -> Double? {
+        ProfileLibrary.bands(for: analyte).first { $0.name == "anaesthesia" }?.lowNgPerML
+    }
+
+    /// Builds the plan. Input errors throw `PlanError`; a plan with unresolved blocking findings is
+    /// returned with `refused` set (the caller decides not to emit it).
+    public static func plan(_ r: PlanRequest) throws -> Plan {
+        let p = r.template, c = r.catalog
+        // Checks on the request.
+        let allowed = r.weekdays ?? Set(p.defaultWeekdays.compactMap { Weekday(text: $0) })
+        try Scheduler.checkFits(p, allowed: allowed, weekdaysText: r.weekdaysText ?? p.defaultWeekdays.joined(separator: ","))
+        let timeMin = r.timeMin ?? p.time.flatMap { CivilDate.parseTime($0) } ?? 9 * 60
+        if let n = r.sessions, !(1...200).contains(n) { throw PlanError("--sessions: \(n) must be from 1 to 200") }
+        if let t = r.topUpMg {
+            guard let spec = p.topUp else { throw PlanError("--top-up: protocol \(p.id) has no in-session top-up") }
+            guard t >= spec.minMg - 1e-9 && t <= spec.maxMg + 1e-9 else {
+                throw PlanError("--top-up: \(PlanFormat.short(t)) mg is outside the protocol's \(PlanFormat.short(spec.minMg))-\(PlanFormat.short(spec.maxMg)) mg")
+            }
+        }
+        let known = Set(c.ruleIDs)
+        for o in r.overrides {
+            guard known.contains(o.rule) else { throw PlanError("--override: unknown rule '\(o.rule)' (rules: \(c.rules.map(\.id).joined(separator: ", ")), contraindication-FLAG)") }
+            guard !o.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw PlanError("--reason: empty reason for --override \(o.rule)") }
+        }
+        for a in r.acknowledgements where !known.contains(a) { throw PlanError("--acknowledge: unknown rule '\(a)'") }
+        for f in r.patient.flags where !c.contraindications.contains(where: { $0.flag == f }) {
+            throw PlanError("--flag: unknown flag '\(f)' (flags: \(c.contraindications.map(\.flag).joined(separator: ", ")))")
+        }
+        if let prof = r.profile, prof.profile.analyte.lowercased() != p.analyte.lowercased() {
+            throw PlanError("--profile: \(prof.profile.name) is \(prof.profile.analyte); protocol \(p.id) is \(p.analyte)")
+        }
+        let windowMin = r.windowMin ?? p.windowMin ?? 90
+        let observationMin = r.observationMin ?? p.observationMin ?? 60
+        let infusionMin: Double? = p.route == "iv" ? (r.infusionMin ?? p.infusionMin ?? 40) : nil
+
+        // Calendar and doses.
+        let cal = try Scheduler.calendar(p, .init(start: r.start, allowed: allowed, timeMin: timeMin, sessions: r.sessions, extra: r.extraDoses,
+                                                  windowMin: windowMin, observationMin: observationMin))
+        let dosing = cal.filter { $0.kind == .dosing }
+        for k in r.responses.keys where k < 1 || k > dosing.count {
+            throw PlanError("--response: session \(k) is not one of the \(dosing.count) dosing sessions")
+        }
+        let doses = Escalation.doses(template: p, catalog: c, weightKg: r.patient.weightKg, ageYears: r.patient.ageYears,
+                                     startOverride: r.startDose, count: dosing.count, responses: r.responses)
+        let first = dosing[0]
+        func hours(_ e: CalendarEntry) -> Double { Double(e.date.daysSinceEpoch - first.date.daysSinceEpoch) * 24 + Double(e.timeMin - first.timeMin) / 60 }
+        let topUpAtH = (p.topUp?.atMin ?? 12) / 60
+        let courseDoses = zip(dosing, doses).map { CourseDose(timeH: hours($0), doseMg: $1.doseMg, topUpMg: r.topUpMg, topUpAtH: topUpAtH) }
+
+        // Predictions.
+        let floor = anaesthesiaFloor(analyte: p.analyte) ?? .infinity
+        let bands = tierBands(c, analyte: p.analyte, floor: floor)
+        let dissociation = ProfileLibrary.bands(for: p.analyte).first { $0.name == "dissociation" }?.lowNgPerML ?? 100
+        let discharge = r.dischargeNgPerML ?? dissociation
+        var predictions: [SessionPrediction]? = nil
+        if let prof = r.profile {
+            let predictor = try CoursePredictor(profile: prof, weightKg: r.patient.weightKg, ageYears: r.patient.ageYears, route: p.route,
+                                                infusionH: (infusionMin ?? 40) / 60, output: r.site == "effect" ? "CE" : "CP")
+            let routeTiers = c.doseTiers[p.routeKey] ?? []
+            let sessionBands: [(tier: String, low: Double, high: Double)] = doses.map { d in
+                var name = d.doseTier
+                if name == nil, let firstTier = routeTiers.first, let lastTier = routeTiers.last {
+                    name = firstTier.value(mg: d.doseMg, weightKg: r.patient.weightKg) < firstTier.min ? firstTier.tier : lastTier.tier
+                }
+                let b = bands.first { $0.tier == name } ?? bands.first { $0.tier == "psycholytic" } ?? Plan.TierBand(tier: "none", lowNgPerML: 0, highNgPerML: floor, evidence: "", source: "")
+                return (b.tier, b.lowNgPerML, b.highNgPerML)
+            }
+            let maxTopUp = r.topUpMg == nil ? p.topUp?.maxMg : nil
+            let potency = p.analyte.lowercased() == "s-ketamine" ? c.potency.sKetamineToRacemic : nil
+            predictions = try predictor.predict(courseDoses, bands: sessionBands, exposureTiers: bands.map { ($0.tier, $0.lowNgPerML, $0.highNgPerML) },
+                                                anaesthesiaFloor: floor, windowMin: windowMin, dischargeLevel: discharge, maxTopUpMg: maxTopUp, potency: potency)
+        }
+
+        // Findings.
+        let ruleSessions = dosing.enumerated().map { i, e in
+            RuleSession(number: i + 1, date: e.date, timeH: hours(e), doseMg: doses[i].doseMg, topUpMg: r.topUpMg, prediction: predictions?[i],
+                        review: doses[i].review, doseTier: doses[i].doseTier)
+        }
+        var findings = SafetyRules.evaluate(catalog: c, template: p, sessions: ruleSessions, patient: r.patient, infusionMin: infusionMin,
+                                            anaesthesiaFloor: floor.isFinite ? floor : nil)
+        var overrides = r.overrides
+        for i in findings.indices {
+            if let k = overrides.firstIndex(where: { $0.rule == findings[i].rule }) {
+                findings[i].overridden = true
+                findings[i].overrideReason = overrides[k].reason
+                overrides[k].matched = true
+            }
+            if findings[i].requiresAcknowledgement && r.acknowledgements.contains(findings[i].rule) { findings[i].acknowledged = true }
+        }
+        var reasons: [String] = []
+        for f in findings where f.level == "block" && !f.overridden {
+            reasons.append("BLOCK \(f.rule)\(f.sessions.isEmpty ? "" : " at session \(f.sessions.map(String.init).joined(separator: ","))"): \(f.message); give --override \(f.rule) --reason TEXT")
+        }
+        for f in findings where f.requiresAcknowledgement && !f.acknowledged && !f.overridden {
+            reasons.append("WARN \(f.rule): \(f.message); acknowledgement required: give --acknowledge \(f.rule)")
+        }
+
+        // Rows.
+        var rows: [PlanSession] = []
+        for e in cal {
+            var s = PlanSession(kind: e.kind.rawValue, date: e.date.description, weekday: e.date.weekday.short, time: CivilDate.timeText(e.timeMin),
+                                durationMin: e.durationMin, label: e.label, number: e.number, phase: e.phase)
+            if e.kind == .dosing, let n = e.number {
+                let d = doses[n - 1]
+                s.route = p.route
+                s.doseMg = d.doseMg
+                s.doseText = d.text
+                s.topUpMg = r.topUpMg
+                s.topUpAtMin = r.topUpMg != nil ? p.topUp?.atMin : nil
+                s.infusionMin = infusionMin
+                s.doseTier = d.doseTier
+                s.response = r.responses[n]?.rawValue
+                s.escalationNote = d.note
+                s.projected = !d.recorded
+                s.review = d.review
+                s.prediction = predictions?[n - 1]
+            }
+            rows.append(s)
+        }
+        return Plan(
+            disclaimer: r.disclaimer, protocolID: p.id, protocolTitle: p.title, protocolSource: p.source, protocolEvidence: p.evidence,
+            protocolNotes: p.notes ?? [], catalogSource: c.source, profile: r.profile?.profile.name, profileTitle: r.profile?.profile.title,
+            profileCitation: r.profile?.profile.citation, profileHasUnconfirmed: r.profile?.profile.hasUnconfirmed ?? false, profileNote: r.profileNote,
+            route: p.route, analyte: p.analyte, infusionMin: infusionMin, patient: r.patient,
+            weekdays: allowed.sorted().map { $0.short.lowercased() }, time: CivilDate.timeText(timeMin), windowMin: windowMin,
+            observationMin: observationMin, windowSource: p.windowSource, dischargeNgPerML: discharge, site: r.site, tierBands: bands,
+            ivEquivalentDefinition: ivEquivalentDefinition, sessions: rows, findings: findings, overrides: overrides,
+            acknowledgements: r.acknowledgements, refused: !reasons.isEmpty, refusalReasons: reasons)
+    }
+}

@@ -1,0 +1,304 @@
+import Foundation
+import PKProfiles
+
+/// An error from the planner. `usage` errors are bad input (exit 64 on the command line); the others
+/// are failures (exit 1). The message is one line naming the flag or field and the value.
+public struct PlanError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public let usage: Bool
+    public init(_ message: String, usage: Bool = true) {
+        self.message = message
+        self.usage = usage
+    }
+    public var description: String { message }
+}
+
+/// A dose amount: absolute (mg) or per kg of body weight. Exactly one is set.
+public struct Amount: Sendable, Codable, Equatable {
+    public var mg: Double?
+    public var mgPerKg: Double?
+    public init(mg: Double? = nil, mgPerKg: Double? = nil) {
+        self.mg = mg
+        self.mgPerKg = mgPerKg
+    }
+    public func milligrams(weightKg: Double) -> Double { mg ?? (mgPerKg ?? 0) * weightKg }
+    public var text: String {
+        if let mg { return "\(PlanFormat.short(mg)) mg" }
+        return "\(PlanFormat.short(mgPerKg ?? 0)) mg/kg"
+    }
+}
+
+/// The protocol library: tiers, escalation steps, safety rules, contraindication flags and
+/// protocol templates, each with its source and evidence mark (V, U, S or derived).
+public struct ProtocolCatalog: Sendable, Codable {
+    public var version: Int
+    public var source: String
+    public var notes: [String]?
+    public var potency: Potency
+    public var tierOrder: [String]
+    /// Exposure tiers by analyte ("racemic", "S-ketamine"), on predicted peak plasma concentration.
+    public var exposureTiers: [String: [ExposureTier]]
+    /// Dose tiers by route key ("iv", "im", "sl", "po", "in-esketamine").
+    public var doseTiers: [String: [DoseTier]]
+    /// Escalation step by route key.
+    public var escalationSteps: [String: Step]
+    public var rules: [Rule]
+    public var contraindications: [Contraindication]
+    public var protocols: [ProtocolTemplate]
+
+    public struct Potency: Sendable, Codable {
+        /// Racemic-equivalent mg per mg of S-ketamine.
+        public var sKetamineToRacemic: Double
+        public var source: String
+        public var evidence: String
+    }
+
+    public struct ExposureTier: Sendable, Codable {
+        public var tier: String
+        public var lowNgPerML: Double
+        /// nil: up to the anaesthesia floor of bands.json.
+        public var highNgPerML: Double?
+        public var evidence: String
+        public var source: String
+    }
+
+    public struct DoseTier: Sendable, Codable {
+        public var tier: String
+        public var min: Double
+        public var max: Double
+        /// "mg" or "mg/kg".
+        public var unit: String
+        public var evidence: String
+        public var source: String
+        func value(mg: Double, weightKg: Double) -> Double { unit == "mg/kg" ? mg / weightKg : mg }
+    }
+
+    public struct Step: Sendable, Codable {
+        public var mg: Double?
+        public var mgPerKg: Double?
+        public var evidence: String
+        public var source: String
+        public var amount: Amount { Amount(mg: mg, mgPerKg: mgPerKg) }
+    }
+
+    /// A safety rule. `kind` selects the check; the other fields are its parameters.
+    public struct Rule: Sendable, Codable {
+        public var id: String
+        public var kind: String
+        /// "block", "warn" or "info".
+        public var level: String
+        public var route: String?
+        public var analyte: String?
+        public var maxMg: Double?
+        public var maxMgPerKg: Double?
+        /// For maxSingleDose: true when reaching the limit already fires (≥), else strictly above.
+        public var inclusive: Bool?
+        public var minMgPerKg: Double?
+        public var maxMinutes: Double?
+        public var minMinutes: Double?
+        public var multipleOfMg: Double?
+        public var hours: Double?
+        public var limits: [String: Amount]?
+        public var systolicAbove: Double?
+        public var diastolicAbove: Double?
+        public var requiresAcknowledgement: Bool?
+        public var minAge: Double?
+        public var settings: [String]?
+        public var sessions: Int?
+        public var evidence: String
+        public var source: String
+    }
+
+    public struct Contraindication: Sendable, Codable {
+        public var flag: String
+        public var label: String
+        /// Level by analyte.
+        public var levels: [String: String]
+        public var evidence: String
+        public var source: String
+    }
+
+    /// The built-in catalog from `Profiles/protocols.json`.
+    public static let builtin: ProtocolCatalog = {
+        guard let text = ProtocolLibrary.json else { fatalError("protocols.json is not embedded") }
+        // Checked by a test; a failure here is a build defect.
+        return try! decode(text, origin: "protocols.json")
+    }()
+
+    public static func decode(_ text: String, origin: String) throws -> ProtocolCatalog {
+        let c: ProtocolCatalog
+        do { c = try JSONDecoder().decode(ProtocolCatalog.self, from: Data(text.utf8)) } catch let e as DecodingError {
+            throw PlanError("\(origin): \(describe(e))", usage: false)
+        }
+        try c.validate(origin: origin)
+        return c
+    }
+
+    static func describe(_ e: DecodingError) -> String {
+        func path(_ c: [CodingKey]) -> String {
+            c.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+        }
+        switch e {
+        case .keyNotFound(let k, let ctx): return "\(path(ctx.codingPath + [k])): field '\(k.stringValue)' is missing"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx): return "\(path(ctx.codingPath)): \(ctx.debugDescription)"
+        case .dataCorrupted(let ctx): return ctx.codingPath.isEmpty ? "not valid JSON" : "\(path(ctx.codingPath)): \(ctx.debugDescription)"
+        @unknown default: return "not valid JSON"
+        }
+    }
+
+    func validate(origin: String) throws {
+        let levels: Set<String> = ["block", "warn", "info"]
+        for r in rules {
+            guard levels.contains(r.level) else { throw PlanError("\(origin): rules.\(r.id).level: '\(r.level)' (use block, warn or info)", usage: false) }
+            guard !r.source.isEmpty else { throw PlanError("\(origin): rules.\(r.id).source: empty", usage: false) }
+        }
+        guard Set(rules.map(\.id)).count == rules.count else { throw PlanError("\(origin): rules: duplicate id", usage: false) }
+        for p in protocols { try p.validate(origin: origin) }
+    }
+
+    /// A protocol by id (case-insensitive).
+    public func named(_ id: String) -> ProtocolTemplate? { protocols.first { $0.id.lowercased() == id.lowercased() } }
+
+    /// The rule with this id.
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// Every id a finding can carry (rules and contraindication flags), for `--override` checks.
+    public var ruleIDs: [String] { rules.map(\.id) + contraindications.map { "contraindication-\($0.flag)" } }
+}
+
+/// A protocol template: route, analyte, starting dose, escalation, schedule phases, sessions.
+public struct ProtocolTemplate: Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var source: String
+    public var evidence: String
+    public var notes: [String]?
+    /// "iv" (infusion), "iv-bolus", "im", "in", "sl", "po".
+    public var route: String
+    public var analyte: String
+    /// Default profile for predictions.
+    public var profile: String?
+    public var infusionMin: Double?
+    public var infusionEvidence: String?
+    public var dose: Amount
+    public var doseEvidence: String?
+    /// Starting dose from age 65 (esketamine label).
+    public var doseAge65: Amount?
+    public var escalation: Escalation?
+    public var topUp: TopUp?
+    public var schedule: [Phase]
+    public var reviewAfterSessions: Int?
+    public var reviewSource: String?
+    public var defaultWeekdays: [String]
+    public var preparation: SupportSession?
+    public var integration: SupportSession?
+    public var therapy: Therapy?
+    /// "clinic", "home-remote", "home-unsupervised".
+    public var setting: String?
+    public var time: String?
+    public var windowMin: Double?
+    public var observationMin: Double?
+    public var windowSource: String?
+
+    public struct Escalation: Sendable, Codable {
+        /// "none", "no-response" (step up after a completed session without a good response) or
+        /// "scheduled" (step up after every completed session unless the response is good).
+        public var trigger: String
+        /// Overrides the route's default step.
+        public var step: Amount?
+        public var max: Amount?
+        public var evidence: String
+        public var source: String
+    }
+
+    public struct TopUp: Sendable, Codable {
+        public var minMg: Double
+        public var maxMg: Double
+        public var atMin: Double
+        public var evidence: String
+        public var source: String
+    }
+
+    /// A schedule phase: `sessions` dosing sessions, either `perWeek` a week (on a fixed weekday
+    /// pattern), one every `everyWeeks` weeks, or one every `everyDays` days.
+    public struct Phase: Sendable, Codable {
+        public var sessions: Int
+        public var perWeek: Int?
+        public var everyWeeks: Int?
+        public var everyDays: Int?
+        public var label: String?
+        public var evidence: String
+        public var source: String
+    }
+
+    public struct SupportSession: Sendable, Codable {
+        public var count: Int?
+        public var afterDays: Int?
+        public var durationMin: Double
+        public var evidence: String
+        public var source: String
+    }
+
+    public struct Therapy: Sendable, Codable {
+        public var name: String
+        public var count: Int
+        public var overWeeks: Int
+        public var durationMin: Double
+        public var evidence: String
+        public var source: String
+    }
+
+    /// Key into the route tables: the route, with "-esketamine" for nasal S-ketamine.
+    public var routeKey: String {
+        let r = route == "iv-bolus" ? "iv" : route
+        return analyte.lowercased() == "s-ketamine" && r == "in" ? "in-esketamine" : r
+    }
+
+    public var defaultSessionCount: Int { schedule.reduce(0) { $0 + $1.sessions } }
+
+    func validate(origin: String) throws {
+        let f = "\(origin): protocols.\(id)"
+        func bad(_ m: String) -> PlanError { PlanError("\(f).\(m)", usage: false) }
+        guard ["iv", "iv-bolus", "im", "in", "sl", "po", "pr"].contains(route) else { throw bad("route: unknown route '\(route)'") }
+        guard ["racemic", "s-ketamine"].contains(analyte.lowercased()) else { throw bad("analyte: '\(analyte)' (racemic or S-ketamine)") }
+        guard (dose.mg == nil) != (dose.mgPerKg == nil) else { throw bad("dose: give exactly one of mg, mgPerKg") }
+        guard dose.milligrams(weightKg: 1) > 0 else { throw bad("dose: must be > 0") }
+        guard !schedule.isEmpty else { throw bad("schedule: empty") }
+        for (i, p) in schedule.enumerated() {
+            let kinds = [p.perWeek, p.everyWeeks, p.everyDays].compactMap { $0 }
+            guard kinds.count == 1 else { throw bad("schedule[\(i)]: give exactly one of perWeek, everyWeeks, everyDays") }
+            guard kinds[0] >= 1, p.sessions >= 1 else { throw bad("schedule[\(i)]: sessions and interval must be >= 1") }
+            if let k = p.perWeek, k > 7 { throw bad("schedule[\(i)].perWeek: \(k) is more than 7") }
+        }
+        for d in defaultWeekdays where Weekday(text: d) == nil { throw bad("defaultWeekdays: unknown weekday '\(d)'") }
+        if let e = escalation, !["none", "no-response", "scheduled"].contains(e.trigger) {
+            throw bad("escalation.trigger: '\(e.trigger)' (none, no-response, scheduled)")
+        }
+        if let t = time, CivilDate.parseTime(t) == nil { throw bad("time: '\(t)' is not HH:MM") }
+        if let s = setting, !["clinic", "home-remote", "home-unsupervised"].contains(s) {
+            throw bad("setting: '\(s)' (clinic, home-remote, home-unsupervised)")
+        }
+        if route == "iv", (infusionMin ?? 40) <= 0 { throw bad("infusionMin: must be > 0") }
+        if let t = topUp, !(t.minMg > 0 && t.maxMg >= t.minMg && t.atMin >= 0) { throw bad("topUp: need 0 < minMg <= maxMg and atMin >= 0") }
+    }
+
+    /// Decodes a user's protocol file: one protocol object, or an object with a "protocols" array
+    /// holding exactly one protocol.
+    public static func decodeFile(_ text: String, origin: String) throws -> ProtocolTemplate {
+        let data = Data(text.utf8)
+        struct Wrapper: Decodable { var protocols: [ProtocolTemplate] }
+        let p: ProtocolTemplate
+        do {
+            if let w = try? JSONDecoder().decode(Wrapper.self, from: data) {
+                guard w.protocols.count == 1 else { throw PlanError("\(origin): protocols: give exactly one protocol (found \(w.protocols.count))", usage: false) }
+                p = w.protocols[0]
+            } else {
+                p = try JSONDecoder().decode(ProtocolTemplate.self, from: data)
+            }
+        } catch let e as DecodingError {
+            throw PlanError("\(origin): \(ProtocolCatalog.describe(e))", usage: false)
+        }
+        try p.validate(origin: origin)
+        return p
+    }
+}
