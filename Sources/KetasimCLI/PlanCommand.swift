@@ -75,15 +75,16 @@ enum PlanCommand {
     static var tool: String { "ketasim \(Ketasim.version)" }
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "plan", values: valueOptions, flags: ["--list", "--find-dose", "--tci"])
+        let a = try Arguments(args, command: "plan", values: valueOptions + ["--svg", "--html"], flags: ["--list", "--find-dose", "--tci", "--chart", "--no-chart"])
         if a.wantsHelp { console.out(help); return }
+        let chartWidth = console.isTerminal || a.flag("--chart") ? (a.flag("--no-chart") ? nil : console.width) : nil
         do {
             let format = (a.value("--format") ?? "table").lowercased()
             guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(a.value("--format")!)' (use table, csv or json)") }
             let text: String
             if a.flag("--list") { text = list() }
             else if a.flag("--find-dose") { text = try findDose(a, format: format) }
-            else { text = try plan(a, format: format) }
+            else { text = try plan(a, format: format, chartWidth: chartWidth) }
             if let out = a.value("--out") { try AtomicFile.write(text, to: out) } else { console.out(text) }
         } catch let e as PlanError {
             throw e.usage ? CLIError.usage(e.message) : CLIError.failure(e.message)
@@ -169,7 +170,7 @@ enum PlanCommand {
 
     // MARK: - Plan
 
-    static func plan(_ a: Arguments, format: String) throws -> String {
+    static func plan(_ a: Arguments, format: String, chartWidth: Int? = nil) throws -> String {
         guard let pText = a.value("--protocol") else {
             throw CLIError.usage("--protocol: required (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")); or --find-dose, --list)")
         }
@@ -267,12 +268,17 @@ enum PlanCommand {
         if plan.refused {
             throw CLIError.failure("plan refused: " + plan.refusalReasons.joined(separator: "; "))
         }
+        try PlanGraphics.write(plan, a)
         switch format {
         case "csv": return PlanRender.csv(plan, tool: tool)
         case "json": return try PlanRender.json(plan, tool: tool)
-        default: return PlanRender.table(plan, tool: tool)
+        default:
+            var text = PlanRender.table(plan, tool: tool)
+            if let w = chartWidth, let chart = PlanGraphics.terminal(plan, width: w) { text += "\n" + chart }
+            return text
         }
     }
+
 
     // MARK: - Dose finding
 

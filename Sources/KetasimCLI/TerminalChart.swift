@@ -81,19 +81,28 @@ public struct TerminalChart {
         }
         for (k, s) in series.enumerated() {
             let sym = TerminalChart.symbols[k % TerminalChart.symbols.count]
-            // Per column, plot every row the curve passes through (so steep rises stay connected).
+            // Per column, the range of the samples the column covers (so short peaks are not
+            // skipped), joined to the previous column so steep rises stay connected.
             var prevRow: Int? = nil
+            var idx = 0
+            let colWidth = tEnd / Double(plotW - 1)
             for c in 0..<plotW {
-                let t = Double(c) / Double(plotW - 1) * tEnd
-                guard let v = TerminalChart.interpolate(s, at: t) else { prevRow = nil; continue }
-                let r = Swift.min(plotH - 1, Swift.max(0, row(v)))
-                if let p = prevRow, abs(p - r) > 1 {
-                    let step = p < r ? 1 : -1
-                    var rr = p + step
-                    while rr != r { grid[rr][c] = sym; rr += step }
+                let t = Double(c) * colWidth
+                let lo = t - colWidth / 2, hi = t + colWidth / 2
+                guard let v = TerminalChart.interpolate(s, at: Swift.min(Swift.max(t, s.timesH.first ?? 0), s.timesH.last ?? 0)),
+                      t >= (s.timesH.first ?? 0) - colWidth / 2, t <= (s.timesH.last ?? 0) + colWidth / 2 else { prevRow = nil; continue }
+                var vmin = v, vmax = v
+                while idx < s.timesH.count && s.timesH[idx] < lo { idx += 1 }
+                var j = idx
+                while j < s.timesH.count && s.timesH[j] <= hi {
+                    vmin = Swift.min(vmin, s.values[j]); vmax = Swift.max(vmax, s.values[j]); j += 1
                 }
-                grid[r][c] = sym
-                prevRow = r
+                let rTop = Swift.min(plotH - 1, Swift.max(0, row(vmax)))
+                let rBottom = Swift.min(plotH - 1, Swift.max(0, row(vmin)))
+                var from = rTop, to = rBottom
+                if let p = prevRow { from = Swift.min(from, p < rTop ? p + 1 : from); to = Swift.max(to, p > rBottom ? p - 1 : to) }
+                for r in from...to { grid[r][c] = sym }
+                prevRow = row(v) < plotH ? Swift.min(plotH - 1, Swift.max(0, row(v))) : nil
             }
         }
         var out = "  \(yUnit)\n"

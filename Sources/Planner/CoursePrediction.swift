@@ -52,6 +52,15 @@ public struct CourseDose: Sendable, Equatable {
     public var totalMg: Double { doseMg + (topUpMg ?? 0) }
 }
 
+/// The predicted concentration over a whole course, for charts (ng/mL at `timesH`, h from the
+/// first dose).
+public struct CourseCurve: Sendable, Codable, Equatable {
+    public var output: String
+    public var timesH: [Double]
+    public var valuesNgPerML: [Double]
+    public var doseTimesH: [Double]
+}
+
 /// Simulates a course for one patient on one profile, by one route.
 public struct CoursePredictor: Sendable {
     public let profile: ProfileModel
@@ -107,6 +116,12 @@ public struct CoursePredictor: Sendable {
         times = Array(Set(times.filter { $0 >= 0 && $0 <= endH })).sorted()
         let c = try reg.compile(on: profile.dosing, parameters: parameters)
         return try Simulator.simulate(model: c.model, records: c.records, timesH: times)
+    }
+
+    /// The course curve: 1-min points for 6 h after each dose, hourly between.
+    public func curve(_ doses: [CourseDose], endH: Double) throws -> CourseCurve {
+        let res = try simulate(regimen(doses), doseTimes: doses.map(\.timeH), endH: endH)
+        return CourseCurve(output: output, timesH: res.timesH, valuesNgPerML: res.series(output) ?? [], doseTimesH: doses.map(\.timeH))
     }
 
     /// Single-dose curve analysis over [0, horizonH].

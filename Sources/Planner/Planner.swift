@@ -117,6 +117,8 @@ public struct Plan: Sendable, Codable {
     /// True when a block finding is not overridden, or a finding needing acknowledgement is not acknowledged.
     public var refused: Bool
     public var refusalReasons: [String]
+    /// The predicted course concentration (for charts), when a profile was available.
+    public var curve: CourseCurve? = nil
 
     public struct TierBand: Sendable, Codable, Equatable {
         public var tier: String
@@ -197,6 +199,7 @@ public enum Planner {
         let dissociation = ProfileLibrary.bands(for: p.analyte).first { $0.name == "dissociation" }?.lowNgPerML ?? 100
         let discharge = r.dischargeNgPerML ?? dissociation
         var predictions: [SessionPrediction]? = nil
+        var curve: CourseCurve? = nil
         if let prof = r.profile {
             let predictor = try CoursePredictor(profile: prof, weightKg: r.patient.weightKg, ageYears: r.patient.ageYears, route: p.route,
                                                 infusionH: (infusionMin ?? 40) / 60, output: r.site == "effect" ? "CE" : "CP")
@@ -213,6 +216,7 @@ public enum Planner {
             let potency = p.analyte.lowercased() == "s-ketamine" ? c.potency.sKetamineToRacemic : nil
             predictions = try predictor.predict(courseDoses, bands: sessionBands, exposureTiers: bands.map { ($0.tier, $0.lowNgPerML, $0.highNgPerML) },
                                                 anaesthesiaFloor: floor, windowMin: windowMin, dischargeLevel: discharge, maxTopUpMg: maxTopUp, potency: potency)
+            curve = try predictor.curve(courseDoses, endH: (courseDoses.last?.timeH ?? 0) + 24)
         }
 
         // Findings.
@@ -269,6 +273,6 @@ public enum Planner {
             weekdays: allowed.sorted().map { $0.short.lowercased() }, time: CivilDate.timeText(timeMin), windowMin: windowMin,
             observationMin: observationMin, windowSource: p.windowSource, dischargeNgPerML: discharge, site: r.site, tierBands: bands,
             ivEquivalentDefinition: ivEquivalentDefinition, sessions: rows, findings: findings, overrides: overrides,
-            acknowledgements: r.acknowledgements, refused: !reasons.isEmpty, refusalReasons: reasons)
+            acknowledgements: r.acknowledgements, refused: !reasons.isEmpty, refusalReasons: reasons, curve: curve)
     }
 }
