@@ -100,6 +100,9 @@ struct PatientOptions {
         var lowText = String(t[..<cut]), highText = String(t[t.index(after: cut)...])
         let (_, unitHigh) = try Units.split(highText, flag: "--band")
         let (_, unitLow) = try Units.split(lowText, flag: "--band")
+        if unitLow.isEmpty && unitHigh.isEmpty {
+            throw CLIError.usage("--band: '\(text)' has no unit (e.g. 100-250ng/mL)")
+        }
         if unitLow.isEmpty { lowText += unitHigh }
         if unitHigh.isEmpty { highText += unitLow }
         let lo = try Units.concentrationNgPerML(lowText, flag: "--band")
