@@ -43,6 +43,8 @@ public enum Ketasim {
         ("compare", "compare routes and doses for one patient, side by side"),
         ("simulate", "simulate one route and dose: curve and metrics"),
         ("plan", "plan a course of sessions from a protocol (calendar, tiers, safety rules); --find-dose"),
+        ("batch", "simulate a virtual population: per-subject metrics, percentile bands, shards"),
+        ("merge", "merge the shard outputs of 'batch --shard K/N' into one run's output"),
         ("nm", "run a NONMEM-style data set (ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS)"),
         ("profiles", "list literature profiles; 'profiles show NAME' for every number and source"),
         ("validate", "predicted vs published PK figures for the built-in profiles"),
@@ -87,6 +89,8 @@ public enum Ketasim {
             case "simulate":
                 try SimulateCommand.run(rest, console: console)
             case "plan": try PlanCommand.run(rest, console: console)
+            case "batch": try BatchCommand.run(rest, console: console)
+            case "merge": try MergeCommand.run(rest, console: console)
             case "nm":
                 try NmCommand.run(rest, console: console)
             case "profiles":

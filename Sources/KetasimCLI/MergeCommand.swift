@@ -1,0 +1,181 @@
+import Foundation
+import PKCore
+
+/// `ketasim merge`: combines the JSON outputs of `ketasim batch --shard K/N` into exactly what one
+/// run of all subjects writes.
+enum MergeCommand {
+    static let help = """
+    Usage: ketasim merge SHARD.json... [--out FILE] [options]
+
+    Combines the shard outputs of 'ketasim batch --shard K/N' (every K from 1 to N, each once, all
+    from the same arguments) into the output one run of all subjects would have written: the same
+    counts, exact sums and means, exact quantiles, sketches and JSON, bit for bit. The per-subject
+    (and --curves) files of the shards, found beside their JSON files, are concatenated in subject
+    order.
+
+    Options:
+      --out FILE        merged summary (.json, .csv or text; default: standard output as a table)
+      --format F        table, csv or json (default: from --out's extension)
+      --per-subject F   merged per-subject CSV (default with --out: <out>.subjects.csv, when the
+                        shards have per-subject files)
+      --curves F        merged curves CSV (when the shards have curves files)
+      --summary-only    no per-subject file
+
+    Example: ketasim merge shards/part-*.json --out study.json
+
+    \(Ketasim.disclaimer)
+
+    """
+
+    static func run(_ args: [String], console: Ketasim.Console) throws {
+        let a = try Arguments(args, command: "merge", values: ["--out", "--format", "--per-subject", "--curves"],
+                              flags: ["--summary-only", "--quiet"], positionalMax: 1_000_000)
+        if a.wantsHelp { console.out(help); return }
+        guard !a.positional.isEmpty else { throw CLIError.usage("merge: no shard files (see 'ketasim merge --help')") }
+        var format = a.value("--format")?.lowercased()
+        if let f = format, !["table", "csv", "json"].contains(f) { throw CLIError.usage("--format: unknown format '\(f)' (use table, csv or json)") }
+        let out = a.value("--out")
+        if format == nil, let o = out {
+            let ext = (o as NSString).pathExtension.lowercased()
+            format = ext == "json" ? "json" : ext == "csv" ? "csv" : "table"
+        }
+
+        // Read and check every shard before writing anything.
+        var shards: [(path: String, doc: BatchDocument, state: PopulationAccumulator, shard: ShardInfo)] = []
+        for path in a.positional {
+            let text = try AtomicFile.read(path, flag: "merge")
+            let doc: BatchDocument
+            do { doc = try BatchReport.decoder.decode(BatchDocument.self, from: Data(text.utf8)) } catch {
+                throw CLIError.failure("merge: \(path) is not a JSON output of 'ketasim batch' (\(error is DecodingError ? "unexpected content" : "unreadable"))")
+            }
+            guard let state = doc.state else { throw CLIError.failure("merge: \(path) has no mergeable state") }
+            guard let sh = doc.shard else { throw CLIError.failure("merge: \(path) is a complete run, not a shard (--shard K/N)") }
+            guard state.subjects == UInt64(sh.lastSubject - sh.firstSubject + 1) else {
+                throw CLIError.failure("merge: \(path) holds \(state.subjects) subjects, but shard \(sh.index)/\(sh.count) has \(sh.lastSubject - sh.firstSubject + 1)")
+            }
+            if let first = shards.first {
+                guard doc.ketasim == first.doc.ketasim else {
+                    throw CLIError.failure("merge: \(path) is from ketasim \(doc.ketasim), \(first.path) from \(first.doc.ketasim); rerun the shards with one version")
+                }
+                guard doc.run == first.doc.run else {
+                    throw CLIError.failure("merge: \(path) is from a different run than \(first.path) (\(differences(doc.run, first.doc.run)) differ)")
+                }
+                guard sh.count == first.shard.count else {
+                    throw CLIError.failure("merge: \(path) is shard \(sh.index)/\(sh.count), \(first.path) is of \(first.shard.count) shards")
+                }
+            }
+            if let dup = shards.first(where: { $0.shard.index == sh.index }) {
+                throw CLIError.failure("merge: \(path) and \(dup.path) are both shard \(sh.index)/\(sh.count)")
+            }
+            shards.append((path, doc, state, sh))
+        }
+        shards.sort { $0.shard.index < $1.shard.index }
+        let count = shards[0].shard.count
+        let missing = Set(1...count).subtracting(shards.map(\.shard.index)).sorted()
+        guard missing.isEmpty else {
+            throw CLIError.failure("merge: missing shard\(missing.count > 1 ? "s" : "") \(missing.map(String.init).joined(separator: ", ")) of \(count)")
+        }
+        let run = shards[0].doc.run
+
+        // Per-subject and curves files beside each shard's JSON.
+        func companions(_ key: KeyPath<BatchDocument, String?>, flag: String, explicit: String?) throws -> (out: String, inputs: [String])? {
+            if a.flag("--summary-only") { return nil }
+            let names = shards.map { s in s.doc[keyPath: key].map { URL(fileURLWithPath: s.path).deletingLastPathComponent().appendingPathComponent($0).path } }
+            guard let target = explicit ?? (flag == "--per-subject" ? out.map { BatchJob.sibling($0, suffix: ".subjects.csv") } : nil) else { return nil }
+            guard names.allSatisfy({ $0 != nil && FileManager.default.fileExists(atPath: $0!) }) else {
+                if explicit != nil {
+                    let which = zip(shards, names).first { $0.1 == nil || !FileManager.default.fileExists(atPath: $0.1!) }!
+                    throw CLIError.failure("\(flag): shard \(which.0.path) has no \(flag == "--curves" ? "curves" : "per-subject") file\(which.1.map { " (\($0) not found)" } ?? "")")
+                }
+                return nil
+            }
+            return (target, names.map { $0! })
+        }
+        let perSubject = try companions(\.perSubjectFile, flag: "--per-subject", explicit: a.value("--per-subject"))
+        let curves = try companions(\.curvesFile, flag: "--curves", explicit: a.value("--curves"))
+
+        var merged = PopulationAccumulator(plan: run.plan)
+        for s in shards { merged.merge(s.state) }
+        var streams: [StreamingFile] = []
+        var cleanup: [Int] = []
+        defer { for t in cleanup { TempFileCleanup.unregister(t) } }
+        do {
+            if let ps = perSubject {
+                let f = try StreamingFile(path: ps.out, flag: "--per-subject")
+                streams.append(f)
+                cleanup.append(TempFileCleanup.register([f.tempPath]))
+                try concatenate(ps.inputs, shards: shards.map(\.shard), into: f, rowsPerSubject: 1)
+            }
+            if let cv = curves {
+                let f = try StreamingFile(path: cv.out, flag: "--curves")
+                streams.append(f)
+                cleanup.append(TempFileCleanup.register([f.tempPath]))
+                try concatenate(cv.inputs, shards: shards.map(\.shard), into: f, rowsPerSubject: run.plan.timesH.count)
+            }
+            for s in streams { try s.commit() }
+        } catch {
+            for s in streams { s.abort() }
+            throw error
+        }
+        let doc = BatchDocument(
+            ketasim: shards[0].doc.ketasim, disclaimer: shards[0].doc.disclaimer, run: run, shard: nil, subjectsSimulated: merged.subjects,
+            summary: merged.summary(plan: run.plan, percentiles: run.percentiles),
+            perSubjectFile: perSubject.map { ($0.out as NSString).lastPathComponent },
+            curvesFile: curves.map { ($0.out as NSString).lastPathComponent }, state: merged)
+        let text = try BatchReport.render(doc, format: format ?? "table")
+        if let o = out { try AtomicFile.write(text, to: o) } else { console.out(text) }
+    }
+
+    /// Header of the first file without its "# shard" line, then the rows of every file in order.
+    static func concatenate(_ inputs: [String], shards: [ShardInfo], into f: StreamingFile, rowsPerSubject: Int) throws {
+        for (k, path) in inputs.enumerated() {
+            guard let h = FileHandle(forReadingAtPath: path) else { throw CLIError.failure("merge: cannot read '\(path)'") }
+            defer { try? h.close() }
+            var pending = Data()
+            var inHeader = true
+            var rows = 0
+            while true {
+                let chunk = h.readData(ofLength: 1 << 20)
+                if chunk.isEmpty { break }
+                if inHeader {
+                    pending.append(chunk)
+                    // Header: comment lines, then the column line.
+                    while inHeader, let nl = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                        let line = pending[pending.startIndex...nl]
+                        if k == 0 && !line.starts(with: Array("# shard ".utf8)) { f.write(Data(line)) }
+                        if line.first != UInt8(ascii: "#") { inHeader = false }
+                        pending = Data(pending[(nl + 1)...])
+                    }
+                    if inHeader { continue }
+                    rows += pending.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                    f.write(pending)
+                    pending = Data()
+                } else {
+                    rows += chunk.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                    f.write(chunk)
+                }
+                try f.flushIfLarge()
+            }
+            let expected = (shards[k].lastSubject - shards[k].firstSubject + 1) * rowsPerSubject
+            guard rows == expected else {
+                throw CLIError.failure("merge: \(path) has \(rows) rows, expected \(expected) for shard \(shards[k].index)/\(shards[k].count)")
+            }
+        }
+    }
+
+    /// Names of the run settings that differ.
+    static func differences(_ a: RunInfo, _ b: RunInfo) -> String {
+        var d: [String] = []
+        if a.profile != b.profile { d.append("profile") }
+        if a.seed != b.seed { d.append("seed") }
+        if a.n != b.n { d.append("N") }
+        if a.subjects != b.subjects { d.append("subjects") }
+        if a.regimen != b.regimen { d.append("regimen") }
+        if a.grid != b.grid || a.plan.timesH != b.plan.timesH { d.append("grid") }
+        if a.bandNgPerML != b.bandNgPerML || a.windowH != b.windowH || a.dischargeNgPerML != b.dischargeNgPerML { d.append("band/window/discharge") }
+        if a.plan.thresholds != b.plan.thresholds { d.append("thresholds") }
+        if a.percentiles != b.percentiles { d.append("percentiles") }
+        if a.residual != b.residual { d.append("residual error") }
+        return d.isEmpty ? "settings" : d.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,261 @@
+/// The running summary of one quantity over subjects: count, exact sums (mean, SD), exact min and
+/// max, and quantiles, either exact (every value kept: used when the study's total count is at most
+/// `exactLimit`, decided up front so every shard agrees) or from a `QuantileSketch`. NaN values
+/// (e.g. "not reached") are counted apart; infinities are not expected and count as NaN.
+///
+/// Everything is integer counts, exact sums, extrema or a multiset of values, so `merge` is
+/// associative and commutative and the summary is bit-identical for any split of the subjects.
+public struct DistributionAccumulator: Sendable, Equatable, Codable {
+    public private(set) var count: UInt64 = 0
+    public private(set) var missing: UInt64 = 0
+    var sum: ExactSum?
+    var sumSquares: ExactSum?
+    public private(set) var min: Double = .infinity
+    public private(set) var max: Double = -.infinity
+    /// All values, when exact.
+    var values: [Double]?
+    var sketch: QuantileSketch?
+
+    /// `exact`: keep every value (exact quantiles); else a sketch of accuracy `alpha`.
+    /// `moments`: keep exact sums for the mean and SD.
+    public init(exact: Bool, alpha: Double, zeroBelow: Double = 1e-9, moments: Bool) {
+        if exact { values = [] } else { sketch = QuantileSketch(alpha: alpha, zeroBelow: zeroBelow) }
+        if moments { sum = ExactSum(); sumSquares = ExactSum() }
+    }
+
+    public var isExact: Bool { values != nil }
+
+    public mutating func add(_ x: Double) {
+        guard x.isFinite else { missing += 1; return }
+        count += 1
+        if x < min { min = x }
+        if x > max { max = x }
+        sum?.add(x)
+        sumSquares?.add(x * x)
+        values?.append(x)
+        sketch?.add(x)
+    }
+
+    public mutating func merge(_ o: DistributionAccumulator) {
+        precondition(isExact == o.isExact && (sum == nil) == (o.sum == nil), "merging different kinds of accumulators")
+        count += o.count
+        missing += o.missing
+        min = Swift.min(min, o.min)
+        max = Swift.max(max, o.max)
+        if let s = o.sum { sum!.add(s) }
+        if let s = o.sumSquares { sumSquares!.add(s) }
+        if let v = o.values { values!.append(contentsOf: v) }
+        if let s = o.sketch { sketch!.merge(s) }
+    }
+
+    /// Exact sum of the values rounded once, over the count; nil without moments or values.
+    public var mean: Double? {
+        guard let s = sum, count > 0 else { return nil }
+        if min == max { return min }
+        return s.value / Double(count)
+    }
+
+    /// Sample SD from the exact sums: √((Σx² − (Σx)²/n)/(n − 1)). Each sum is exact and rounded
+    /// once, so the relative error is about 1e-16·(mean/SD)², negligible for any real spread.
+    public var standardDeviation: Double? {
+        guard let s = sum?.value, let q = sumSquares?.value, count > 1 else { return nil }
+        if min == max { return 0 }
+        let n = Double(count)
+        return Swift.max(0, (q - s * s / n) / (n - 1)).squareRoot()
+    }
+
+    /// The q-quantiles (type 7: linear between order statistics at h = (n − 1)q), exact or sketched.
+    public func quantiles(_ qs: [Double]) -> [Double] {
+        guard count > 0 else { return qs.map { _ in .nan } }
+        if let v = values {
+            let s = v.sorted()
+            return qs.map { q in
+                let h = Double(s.count - 1) * q
+                let lo = Int(h.rounded(.down)), hi = Swift.min(lo + 1, s.count - 1)
+                let w = h - Double(lo)
+                return w == 0 ? s[lo] : s[lo] + w * (s[hi] - s[lo])
+            }
+        }
+        return qs.map { sketch!.quantile($0) }
+    }
+
+    /// "exact", or the sketch's stated error.
+    public var method: String {
+        if let s = sketch { return "sketch (relative error <= \(s.alpha * 100)%, or \(s.zeroBelow) absolute below that)" }
+        return "exact"
+    }
+
+    // Canonical encoding: values sorted, so equal multisets encode equally.
+    enum CodingKeys: String, CodingKey { case count, missing, sum, sumSquares, min, max, values, sketch }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(count, forKey: .count)
+        try c.encode(missing, forKey: .missing)
+        try c.encodeIfPresent(sum, forKey: .sum)
+        try c.encodeIfPresent(sumSquares, forKey: .sumSquares)
+        if count > 0 {
+            try c.encode(min, forKey: .min)
+            try c.encode(max, forKey: .max)
+        }
+        try c.encodeIfPresent(values?.sorted(), forKey: .values)
+        try c.encodeIfPresent(sketch, forKey: .sketch)
+    }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        count = try c.decode(UInt64.self, forKey: .count)
+        missing = try c.decode(UInt64.self, forKey: .missing)
+        sum = try c.decodeIfPresent(ExactSum.self, forKey: .sum)
+        sumSquares = try c.decodeIfPresent(ExactSum.self, forKey: .sumSquares)
+        if count > 0 {
+            min = try c.decode(Double.self, forKey: .min)
+            max = try c.decode(Double.self, forKey: .max)
+        }
+        values = try c.decodeIfPresent([Double].self, forKey: .values)
+        sketch = try c.decodeIfPresent(QuantileSketch.self, forKey: .sketch)
+        guard (values == nil) != (sketch == nil), values.map({ UInt64($0.count) == count }) ?? true,
+              sketch.map({ $0.count == count }) ?? true else {
+            throw DecodingError.dataCorruptedError(forKey: .count, in: c, debugDescription: "accumulator counts do not add up")
+        }
+    }
+    public static func == (a: DistributionAccumulator, b: DistributionAccumulator) -> Bool {
+        a.count == b.count && a.missing == b.missing && a.sum == b.sum && a.sumSquares == b.sumSquares
+            && (a.count == 0 || (a.min == b.min && a.max == b.max)) && a.values?.sorted() == b.values?.sorted() && a.sketch == b.sketch
+    }
+}
+
+/// What a population summary keeps: the metrics' distributions, counts of Cmax at or above named
+/// thresholds, and the output's distribution at every grid time (the percentile bands).
+public struct SummaryPlan: Sendable, Equatable, Codable {
+    public struct Threshold: Sendable, Equatable, Codable {
+        public var name: String
+        public var level: Double
+        public init(name: String, level: Double) { self.name = name; self.level = level }
+    }
+    public var thresholds: [Threshold]
+    public var timesH: [Double]
+    /// Total subjects of the whole study (all shards): decides exact vs sketched quantiles.
+    public var totalSubjects: Int
+    /// Metric quantiles are exact up to this many subjects, then sketched with `metricAlpha`.
+    public var metricExactLimit: Int = 100_000
+    public var metricAlpha: Double = 0.001
+    /// Band quantiles are exact while subjects × times ≤ this many values, then sketched with `bandAlpha`.
+    public var bandExactValues: Int = 250_000
+    public var bandAlpha: Double = 0.01
+    /// Sketched band values below this (ng/mL) count as 0: the absolute error there.
+    public var bandZeroBelow: Double = 1e-3
+
+    public init(thresholds: [Threshold], timesH: [Double], totalSubjects: Int) {
+        self.thresholds = thresholds
+        self.timesH = timesH
+        self.totalSubjects = totalSubjects
+    }
+
+    public var metricsExact: Bool { totalSubjects <= metricExactLimit }
+    public var bandsExact: Bool {
+        let (values, overflow) = totalSubjects.multipliedReportingOverflow(by: Swift.max(1, timesH.count))
+        return !overflow && values <= bandExactValues
+    }
+}
+
+/// The mergeable state of a population run (or of a shard of it).
+public struct PopulationAccumulator: Sendable, Equatable, Codable {
+    public private(set) var subjects: UInt64 = 0
+    /// One per `SubjectMetrics.names`.
+    public private(set) var metrics: [DistributionAccumulator]
+    /// Subjects with Cmax ≥ each threshold.
+    public private(set) var thresholdCounts: [UInt64]
+    /// One per grid time; empty when bands are not kept.
+    public private(set) var bands: [DistributionAccumulator]
+
+    public init(plan: SummaryPlan, bands keepBands: Bool = true) {
+        metrics = SubjectMetrics.names.map { _ in DistributionAccumulator(exact: plan.metricsExact, alpha: plan.metricAlpha, moments: true) }
+        thresholdCounts = plan.thresholds.map { _ in 0 }
+        bands = keepBands ? plan.timesH.map { _ in DistributionAccumulator(exact: plan.bandsExact, alpha: plan.bandAlpha, zeroBelow: plan.bandZeroBelow, moments: false) } : []
+    }
+
+    public mutating func add(_ m: SubjectMetrics, curve: [Double], plan: SummaryPlan) {
+        add(m, plan: plan)
+        addBands(curve)
+    }
+
+    /// One subject's metrics (the bands are added apart, with `addBands`).
+    public mutating func add(_ m: SubjectMetrics, plan: SummaryPlan) {
+        subjects += 1
+        for (k, v) in m.values.enumerated() { metrics[k].add(v) }
+        for (k, t) in plan.thresholds.enumerated() where m.cmax >= t.level { thresholdCounts[k] += 1 }
+    }
+
+    /// One subject's curve on the grid (ignored when bands are not kept).
+    public mutating func addBands(_ curve: [Double]) {
+        guard !bands.isEmpty else { return }
+        precondition(curve.count == bands.count, "curve length differs from the grid")
+        for (k, v) in curve.enumerated() { bands[k].add(v) }
+    }
+
+    /// Adds another accumulator of the same plan; its bands only if it keeps them.
+    public mutating func merge(_ o: PopulationAccumulator) {
+        precondition(metrics.count == o.metrics.count && thresholdCounts.count == o.thresholdCounts.count
+                     && (o.bands.isEmpty || bands.count == o.bands.count), "merging accumulators of different plans")
+        subjects += o.subjects
+        for k in metrics.indices { metrics[k].merge(o.metrics[k]) }
+        for k in thresholdCounts.indices { thresholdCounts[k] += o.thresholdCounts[k] }
+        for k in o.bands.indices { bands[k].merge(o.bands[k]) }
+    }
+
+    /// The finished numbers.
+    public func summary(plan: SummaryPlan, percentiles: [Double]) -> PopulationSummary {
+        let qs = percentiles.map { $0 / 100 }
+        let ms = zip(SubjectMetrics.names, metrics).enumerated().map { k, nm in
+            let (name, a) = nm
+            return PopulationSummary.Metric(
+                name: name, unit: SubjectMetrics.units[k], n: a.count, notReached: a.missing, mean: a.mean,
+                sd: a.standardDeviation, min: a.count > 0 ? a.min : nil, max: a.count > 0 ? a.max : nil,
+                percentiles: a.quantiles(qs), method: a.method)
+        }
+        let ts = zip(plan.thresholds, thresholdCounts).map { t, c in
+            PopulationSummary.ThresholdResult(name: t.name, levelNgPerML: t.level, count: c,
+                                              probability: subjects > 0 ? Double(c) / Double(subjects) : .nan)
+        }
+        var band: [[Double]] = percentiles.map { _ in [] }
+        for b in bands {
+            let q = b.quantiles(qs)
+            for k in q.indices { band[k].append(q[k]) }
+        }
+        return PopulationSummary(subjects: subjects, metrics: ms, thresholds: ts, percentiles: percentiles,
+                                 timesH: bands.isEmpty ? [] : plan.timesH, bands: bands.isEmpty ? [] : band,
+                                 bandMethod: bands.first?.method ?? "none")
+    }
+}
+
+/// Summary numbers of a population run.
+public struct PopulationSummary: Sendable, Equatable, Codable {
+    public struct Metric: Sendable, Equatable, Codable {
+        public var name: String
+        public var unit: String
+        /// Subjects with a value; `notReached`: NaN (e.g. discharge level not reached within 30 days).
+        public var n: UInt64
+        public var notReached: UInt64
+        public var mean: Double?
+        public var sd: Double?
+        public var min: Double?
+        public var max: Double?
+        /// At `PopulationSummary.percentiles`.
+        public var percentiles: [Double]
+        public var method: String
+    }
+    public struct ThresholdResult: Sendable, Equatable, Codable {
+        public var name: String
+        public var levelNgPerML: Double
+        /// Subjects with Cmax ≥ level, and that count over all subjects.
+        public var count: UInt64
+        public var probability: Double
+    }
+    public var subjects: UInt64
+    public var metrics: [Metric]
+    public var thresholds: [ThresholdResult]
+    public var percentiles: [Double]
+    public var timesH: [Double]
+    /// bands[k][i]: percentile k at timesH[i].
+    public var bands: [[Double]]
+    public var bandMethod: String
+}

@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A mergeable quantile sketch with a relative-error guarantee: fixed logarithmic buckets (the
+/// mapping of DDSketch, Masson, Rim & Lee, VLDB 2019). A value x > 0 goes to bucket
+/// i = ⌈log_γ x⌉, γ = (1 + α)/(1 − α), which covers (γ^(i−1), γ^i]; the bucket stands for
+/// 2γ^i/(γ + 1), within relative error α of every value in it. Negative values are mirrored, and
+/// values with |x| < `zeroBelow` are counted as 0.
+///
+/// Error statement: for any rank r, `value(rank: r)` differs from the exact r-th smallest value
+/// x₍ᵣ₎ by at most α·|x₍ᵣ₎| (or `zeroBelow` when |x₍ᵣ₎| < `zeroBelow`), up to the last-bit
+/// rounding of the logarithm at bucket edges; `quantile(q)` interpolates two such ranks like the
+/// exact type-7 quantile, so its error is at most α times the larger magnitude of the two bracketing
+/// values. min, max and count are exact.
+///
+/// The counts are integers in buckets fixed by α alone, so merging is exact, associative and
+/// commutative: a sketch built from shards equals, count for count, the one built in one pass. The
+/// memory is one counter per occupied bucket range, independent of the number of values
+/// (ln(x_max/x_min)/ln γ buckets: about 115 per decade for α = 1%).
+public struct QuantileSketch: Sendable, Equatable, Codable {
+    public let alpha: Double
+    public let zeroBelow: Double
+    let invLogGamma: Double
+    let gamma: Double
+
+    /// Counts of a contiguous bucket range starting at `offset`.
+    struct Store: Sendable, Equatable, Codable {
+        var offset: Int = 0
+        var counts: [UInt64] = []
+        var total: UInt64 = 0
+
+        mutating func add(_ i: Int, _ n: UInt64 = 1) {
+            if counts.isEmpty {
+                offset = i
+                counts = [n]
+            } else if i < offset {
+                counts.insert(contentsOf: [UInt64](repeating: 0, count: offset - i), at: 0)
+                offset = i
+                counts[0] += n
+            } else if i >= offset + counts.count {
+                counts.append(contentsOf: [UInt64](repeating: 0, count: i - offset - counts.count + 1))
+                counts[i - offset] += n
+            } else {
+                counts[i - offset] += n
+            }
+            total += n
+        }
+
+        mutating func merge(_ o: Store) {
+            guard !o.counts.isEmpty else { return }
+            if counts.isEmpty { self = o; return }
+            let lo = Swift.min(offset, o.offset), hi = Swift.max(offset + counts.count, o.offset + o.counts.count)
+            var c = [UInt64](repeating: 0, count: hi - lo)
+            for (k, v) in counts.enumerated() { c[offset - lo + k] += v }
+            for (k, v) in o.counts.enumerated() { c[o.offset - lo + k] += v }
+            offset = lo
+            counts = c
+            total += o.total
+        }
+
+        /// Bucket index holding the r-th (0-based) count in ascending index order.
+        func index(ofRank r: UInt64) -> Int {
+            var seen: UInt64 = 0
+            for (k, v) in counts.enumerated() {
+                seen += v
+                if r < seen { return offset + k }
+            }
+            return offset + counts.count - 1
+        }
+    }
+
+    var positive = Store()
+    var negative = Store()
+    public private(set) var zeroCount: UInt64 = 0
+    public private(set) var count: UInt64 = 0
+    public private(set) var min: Double = .infinity
+    public private(set) var max: Double = -.infinity
+
+    /// A sketch with relative accuracy `alpha` (0 < α < 1) for values with |x| ≥ `zeroBelow`.
+    public init(alpha: Double, zeroBelow: Double = 1e-9) {
+        precondition(alpha > 0 && alpha < 1, "sketch accuracy must be in (0, 1)")
+        self.alpha = alpha
+        self.zeroBelow = zeroBelow
+        gamma = (1 + alpha) / (1 - alpha)
+        invLogGamma = 1 / log(gamma)
+    }
+
+    func bucket(_ magnitude: Double) -> Int { Int((log(magnitude) * invLogGamma).rounded(.up)) }
+
+    /// The value a bucket stands for.
+    func representative(_ i: Int) -> Double { 2 * pow(gamma, Double(i)) / (gamma + 1) }
+
+    /// Adds a finite value (non-finite values are the caller's to count).
+    public mutating func add(_ x: Double) {
+        precondition(x.isFinite, "sketch values must be finite")
+        count += 1
+        if x < min { min = x }
+        if x > max { max = x }
+        if x >= zeroBelow { positive.add(bucket(x)) }
+        else if x <= -zeroBelow { negative.add(bucket(-x)) }
+        else { zeroCount += 1 }
+    }
+
+    public mutating func merge(_ o: QuantileSketch) {
+        precondition(o.alpha == alpha && o.zeroBelow == zeroBelow, "sketches with different accuracy")
+        positive.merge(o.positive)
+        negative.merge(o.negative)
+        zeroCount += o.zeroCount
+        count += o.count
+        min = Swift.min(min, o.min)
+        max = Swift.max(max, o.max)
+    }
+
+    /// Estimate of the r-th smallest value (0-based), clamped to [min, max].
+    public func value(rank r: UInt64) -> Double {
+        precondition(count > 0 && r < count, "rank out of range")
+        if r == 0 { return min }
+        if r == count - 1 { return max }
+        let v: Double
+        if r < negative.total {
+            // Negative values in ascending order are descending magnitudes.
+            v = -representative(negative.index(ofRank: negative.total - 1 - r))
+        } else if r < negative.total + zeroCount {
+            v = 0
+        } else {
+            v = representative(positive.index(ofRank: r - negative.total - zeroCount))
+        }
+        return Swift.min(Swift.max(v, min), max)
+    }
+
+    /// The q-quantile (0 ≤ q ≤ 1) by type-7 interpolation (h = (n − 1)q) between estimated ranks.
+    public func quantile(_ q: Double) -> Double {
+        guard count > 0 else { return .nan }
+        let h = Double(count - 1) * q
+        let lo = UInt64(h.rounded(.down)), hi = Swift.min(lo + 1, count - 1)
+        let a = value(rank: lo)
+        let w = h - Double(lo)
+        return w == 0 ? a : a + w * (value(rank: hi) - a)
+    }
+
+    enum CodingKeys: String, CodingKey { case alpha, zeroBelow, positive, negative, zero, count, min, max }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(alpha: try c.decode(Double.self, forKey: .alpha), zeroBelow: try c.decode(Double.self, forKey: .zeroBelow))
+        positive = try c.decode(Store.self, forKey: .positive)
+        negative = try c.decode(Store.self, forKey: .negative)
+        zeroCount = try c.decode(UInt64.self, forKey: .zero)
+        count = try c.decode(UInt64.self, forKey: .count)
+        if count > 0 {
+            min = try c.decode(Double.self, forKey: .min)
+            max = try c.decode(Double.self, forKey: .max)
+        }
+        guard positive.total + negative.total + zeroCount == count else {
+            throw DecodingError.dataCorruptedError(forKey: .count, in: c, debugDescription: "sketch counts do not add up")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(alpha, forKey: .alpha)
+        try c.encode(zeroBelow, forKey: .zeroBelow)
+        try c.encode(positive, forKey: .positive)
+        try c.encode(negative, forKey: .negative)
+        try c.encode(zeroCount, forKey: .zero)
+        try c.encode(count, forKey: .count)
+        if count > 0 {
+            try c.encode(min, forKey: .min)
+            try c.encode(max, forKey: .max)
+        }
+    }
+
+    public static func == (a: QuantileSketch, b: QuantileSketch) -> Bool {
+        a.alpha == b.alpha && a.zeroBelow == b.zeroBelow && a.positive == b.positive && a.negative == b.negative
+            && a.zeroCount == b.zeroCount && a.count == b.count && (a.count == 0 || (a.min == b.min && a.max == b.max))
+    }
+}
