@@ -75,7 +75,7 @@ enum BatchCommand {
     static let valueOptions = [
         "--profile", "--n", "--seed", "--subjects", "--eta-map", "--route", "--dose", "--infusion", "--every", "--count", "--data",
         "--duration", "--step", "--band", "--window", "--discharge", "--threshold", "--percentiles", "--residual", "--threads",
-        "--shard", "--out", "--format", "--per-subject", "--curves",
+        "--shard", "--out", "--format", "--per-subject", "--curves", "--svg", "--html",
     ]
     static let flagOptions = ["--summary-only", "--resume", "--quiet", "--progress"]
 
@@ -142,6 +142,8 @@ struct BatchJob {
     var range: Range<Int>
     var threads: Int
     var outPath: String?
+    var svgPath: String?
+    var htmlPath: String?
     var format: String
     var perSubjectPath: String?
     var curvesPath: String?
@@ -359,6 +361,14 @@ struct BatchJob {
 
         // Outputs.
         outPath = a.value("--out")
+        svgPath = a.value("--svg")
+        htmlPath = a.value("--html")
+        if svgPath != nil || htmlPath != nil {
+            // Checked before any work: the ribbons need these percentiles.
+            for p in [5.0, 25, 50, 75, 95] where !percentiles.contains(p) {
+                throw CLIError.usage("--svg/--html: the ribbons need the \(Format.short(p))th percentile (keep 5, 25, 50, 75, 95 in --percentiles)")
+            }
+        }
         var fmt = a.value("--format")?.lowercased()
         if let f = fmt, !["table", "csv", "json"].contains(f) { throw CLIError.usage("--format: unknown format '\(f)' (use table, csv or json)") }
         if fmt == nil, let o = outPath {
@@ -549,6 +559,7 @@ struct BatchJob {
                 perSubjectFile: perSubjectPath.map { ($0 as NSString).lastPathComponent },
                 curvesFile: curvesPath.map { ($0 as NSString).lastPathComponent }, state: accumulator)
             let text = try BatchReport.render(doc, format: format)
+            if shardInfo == nil { try BatchGraphics.write(doc, svg: svgPath, html: htmlPath) }
             if let out = outPath { try AtomicFile.write(text, to: out) } else { console.out(text) }
             if progress.enabled {
                 let s = Date().timeIntervalSince(started)

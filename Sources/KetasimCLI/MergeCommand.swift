@@ -28,7 +28,7 @@ enum MergeCommand {
     """
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "merge", values: ["--out", "--format", "--per-subject", "--curves"],
+        let a = try Arguments(args, command: "merge", values: ["--out", "--format", "--per-subject", "--curves", "--svg", "--html"],
                               flags: ["--summary-only", "--quiet"], positionalMax: 1_000_000)
         if a.wantsHelp { console.out(help); return }
         guard !a.positional.isEmpty else { throw CLIError.usage("merge: no shard files (see 'ketasim merge --help')") }
@@ -123,6 +123,7 @@ enum MergeCommand {
             perSubjectFile: perSubject.map { ($0.out as NSString).lastPathComponent },
             curvesFile: curves.map { ($0.out as NSString).lastPathComponent }, state: merged)
         let text = try BatchReport.render(doc, format: format ?? "table")
+        try BatchGraphics.write(doc, svg: a.value("--svg"), html: a.value("--html"))
         if let o = out { try AtomicFile.write(text, to: o) } else { console.out(text) }
     }
 
