@@ -32,6 +32,9 @@ enum BatchCommand {
       --route R, --dose D    iv, iv-bolus, im, in, po, sl, pr; e.g. 0.5mg/kg (per kg of each subject's WT)
       --infusion T           IV infusion duration (default 40min)
       --every T, --count N   repeat the dose every T, N doses in all
+      --protocol NAME        a planner protocol ('ketasim plan --list') as the regimen: its dosing
+                             sessions and start doses at each subject's weight (the projected course,
+                             no responses or top-ups); --start DATE fixes the weekday pattern
       --data FILE            a NONMEM data set of one individual as the regimen (EVID 0 times are the
                              grid; metrics then on that grid, linear between points)
 
@@ -75,7 +78,7 @@ enum BatchCommand {
     static let valueOptions = [
         "--profile", "--n", "--seed", "--subjects", "--eta-map", "--route", "--dose", "--infusion", "--every", "--count", "--data",
         "--duration", "--step", "--band", "--window", "--discharge", "--threshold", "--percentiles", "--residual", "--threads",
-        "--shard", "--out", "--format", "--per-subject", "--curves", "--svg", "--html",
+        "--shard", "--out", "--format", "--per-subject", "--curves", "--svg", "--html", "--protocol", "--start",
     ]
     static let flagOptions = ["--summary-only", "--resume", "--quiet", "--progress"]
 
@@ -304,6 +307,20 @@ struct BatchJob {
             } catch let e as DataError { throw CLIError.failure("--data \(dataPath): \(e.message)") }
             regimenText = "data set \((dataPath as NSString).lastPathComponent) (FNV-1a \(BatchJob.fnv1a(Data(text.utf8))))"
             gridText = "the data set's \(simulator.timesH.count) EVID 0 times"
+        } else if let protocolName = a.value("--protocol") {
+            for f in ["--route", "--dose", "--every", "--count", "--infusion"] where a.value(f) != nil {
+                throw CLIError.usage("\(f): not with --protocol (the protocol sets route, doses and times)")
+            }
+            let course = try BatchProtocolCourse(protocolName, startText: a.value("--start"), profile: pm)
+            let end = a.value("--duration") != nil ? durationH : course.timesH.last! + 24
+            let times = try Simulator.grid(endH: end, stepH: stepH)
+            guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
+            let wtIndex = pm.covariateNames.firstIndex(of: "WT")
+            simulator = try RegimenSubjectSimulator(model: pm.dosing, timesH: times, options: options) { s in
+                course.regimen(weightKg: wtIndex.map { s.covariates[$0] } ?? 70)
+            }
+            regimenText = course.description
+            gridText = "0 to \(Format.g(end)) h every \(Format.g(stepH * 60)) min (\(times.count) points)"
         } else {
             let routeText = a.value("--route") ?? "iv"
             guard let route = Route(text: routeText) else { throw CLIError.usage("--route: unknown route '\(routeText)' (use iv, iv-bolus, im, in, po, sl or pr)") }

@@ -1,0 +1,62 @@
+import Foundation
+import PKCore
+import PKProfiles
+import Planner
+
+/// A planner protocol as a population regimen: the dosing-session times come from the protocol's
+/// schedule (computed once), the doses from the protocol's start dose and escalation for each
+/// subject's weight with no recorded responses (the projected course). Top-ups are not included.
+struct BatchProtocolCourse: Sendable {
+    let template: ProtocolTemplate
+    let route: Route
+    let infusionH: Double
+    /// Dosing-session times (h from the first dose).
+    let timesH: [Double]
+
+    init(_ name: String, startText: String?, profile: ProfileModel) throws {
+        guard let t = ProtocolCatalog.builtin.named(name) else {
+            throw CLIError.usage("--protocol: unknown protocol '\(name)' (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")))")
+        }
+        guard t.analyte.lowercased() == profile.profile.analyte.lowercased() else {
+            throw CLIError.usage("--protocol: \(name) is for \(t.analyte) but profile \(profile.profile.name) is \(profile.profile.analyte) (use --profile \(t.profile ?? "…"))")
+        }
+        guard let r = Route(text: t.route) else { throw CLIError.failure("--protocol \(name): unknown route '\(t.route)'") }
+        guard profile.dosing.routes[r.rawValue] != nil else {
+            throw CLIError.usage("--protocol: \(name) gives route \(r.rawValue), which profile \(profile.profile.name) does not have (use --profile \(t.profile ?? "…"))")
+        }
+        var start = CivilDate(year: 2026, month: 1, day: 5)!
+        if let s = startText {
+            guard let d = CivilDate.parse(s) else { throw CLIError.usage("--start: '\(s)' is not a valid date (YYYY-MM-DD)") }
+            start = d
+        }
+        let plan: Plan
+        do {
+            plan = try Planner.plan(PlanRequest(template: t, profile: nil, patient: PatientFacts(weightKg: 70), start: start))
+        } catch let e as PlanError { throw CLIError.usage("--protocol \(name): \(e.message)") }
+        let dosing = plan.sessions.filter { $0.kind == "dosing" }
+        guard let first = dosing.first, let d0 = CivilDate.parse(first.date), let m0 = CivilDate.parseTime(first.time) else {
+            throw CLIError.failure("--protocol \(name): the schedule has no dosing session")
+        }
+        timesH = dosing.compactMap { s in
+            guard let d = CivilDate.parse(s.date), let m = CivilDate.parseTime(s.time) else { return nil }
+            return Double(d.daysSinceEpoch - d0.daysSinceEpoch) * 24 + Double(m - m0) / 60
+        }
+        template = t
+        route = r
+        infusionH = (t.infusionMin ?? 40) / 60
+    }
+
+    var description: String {
+        "protocol \(template.id) (\(template.source)): \(timesH.count) dosing sessions of \(template.dose.text) by \(route.displayName), projected course"
+    }
+
+    func regimen(weightKg: Double) -> Regimen {
+        let doses = Escalation.doses(template: template, catalog: .builtin, weightKg: weightKg, ageYears: nil,
+                                             startOverride: nil, count: timesH.count, responses: [:])
+        var r = Regimen()
+        for (t, d) in zip(timesH, doses) {
+            r = route == .ivInfusion ? r.infusion(amountMg: d.doseMg, overH: infusionH, atH: t) : r.dose(amountMg: d.doseMg, route: route, atH: t)
+        }
+        return r
+    }
+}
