@@ -146,8 +146,8 @@ enum Bench {
             var result: (metrics: [Workload.Metrics], stats: SolverStatistics, curves: [[Double]])!
             let t = try timed(repeats) { result = try Workload.w3Metrics(subs[...], options: options, threads: threads, keepCurvesOfFirst: 1) }
             let rate = Double(n) / t.best
-            let s = result.stats
-            let runs = Double(repeats)
+            let s = result.stats   // statistics of the last timed run
+            let runs = 1.0
             var line = "   \(method.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)): best \(f(t.best, 3)) s, \(thousands(rate)) subjects/s (\(f(rate / Peers.w3BestLSODA, 2))x LSODA/numba), steps/subject \(f(Double(s.acceptedSteps) / Double(n) / runs, 0)), RHS/subject \(f(Double(s.rhsEvaluations) / Double(n) / runs, 0))"
             if let ref {
                 let cpErr = maxRel(result.curves[0], ref.curve)

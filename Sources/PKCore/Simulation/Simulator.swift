@@ -38,7 +38,72 @@ public enum Simulator {
         try simulate(models: [model], records: records, timesH: timesH)
     }
 
-    public static func simulate(models: [LinearModel], records: [EventRecord], timesH: [Double]) throws -> SimulationResult {
+    /// States that can ever hold drug: those reachable through the flows from a dosed compartment.
+    /// The others stay zero, so the simulation steps only these (a profile with depots for every
+    /// route then costs no more than a model with one).
+    static func activeStates(_ models: [LinearModel], _ records: [EventRecord]) -> [Int] {
+        let n = models[0].stateCount
+        var keep = [Bool](repeating: false, count: n)
+        var stack: [Int] = []
+        for r in records {
+            switch r.action {
+            case .dose(let d), .resetAndDose(let d):
+                if d.compartment >= 0 && d.compartment < n && !keep[d.compartment] { keep[d.compartment] = true; stack.append(d.compartment) }
+            default: break
+            }
+        }
+        while let j = stack.popLast() {
+            for m in models {
+                for i in 0..<n where !keep[i] && m.rateMatrix[i, j] != 0 { keep[i] = true; stack.append(i) }
+            }
+        }
+        return (0..<n).filter { keep[$0] }
+    }
+
+    /// The model restricted to `states` (outputs on other states read a constant zero).
+    static func restricted(_ m: LinearModel, to states: [Int]) -> LinearModel {
+        let k = states.count
+        var mat = Matrix(rows: k, cols: k)
+        for (a, i) in states.enumerated() { for (b, j) in states.enumerated() { mat[a, b] = m.rateMatrix[i, j] } }
+        let outputs = m.outputs.map { o -> ModelOutput in
+            if let a = states.firstIndex(of: o.state) { return ModelOutput(name: o.name, state: a, scale: o.scale, unit: o.unit) }
+            return ModelOutput(name: o.name, state: 0, scale: 0, unit: o.unit)
+        }
+        return LinearModel(stateNames: states.map { m.stateNames[$0] }, rateMatrix: mat, isMassState: states.map { m.isMassState[$0] },
+                           outputs: outputs, eliminationRatePerH: states.map { m.eliminationRatePerH[$0] })
+    }
+
+    public static func simulate(models fullModels: [LinearModel], records fullRecords: [EventRecord], timesH: [Double]) throws -> SimulationResult {
+        let nFull = fullModels[0].stateCount
+        let active = activeStates(fullModels, fullRecords)
+        let reduce = !active.isEmpty && active.count < nFull
+        let models = reduce ? fullModels.map { restricted($0, to: active) } : fullModels
+        var records = fullRecords
+        if reduce {
+            var map = [Int](repeating: -1, count: nFull)
+            for (a, i) in active.enumerated() { map[i] = a }
+            for k in records.indices {
+                switch records[k].action {
+                case .dose(var d): d.compartment = map[d.compartment]; records[k].action = .dose(d)
+                case .resetAndDose(var d): d.compartment = map[d.compartment]; records[k].action = .resetAndDose(d)
+                case .emptyCompartment(let c): records[k].action = map[c] >= 0 ? .emptyCompartment(map[c]) : .other
+                default: break
+                }
+            }
+        }
+        var result = try simulateAll(models: models, records: records, timesH: timesH)
+        if reduce {
+            // Back to the full state vector: inactive states are zero throughout.
+            let n = models[0].stateCount
+            var full = [Double](repeating: 0, count: timesH.count * nFull)
+            for t in 0..<timesH.count { for (a, i) in active.enumerated() { full[t * nFull + i] = result.states[t * n + a] } }
+            result.states = full
+            result.stateNames = fullModels[0].stateNames
+        }
+        return result
+    }
+
+    static func simulateAll(models: [LinearModel], records: [EventRecord], timesH: [Double]) throws -> SimulationResult {
         guard !timesH.isEmpty else { throw SimulationError("no output times") }
         for i in 1..<timesH.count where !(timesH[i] >= timesH[i - 1]) {
             throw SimulationError("output times must be increasing (\(timesH[i]) after \(timesH[i - 1]))")
