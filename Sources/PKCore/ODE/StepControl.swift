@@ -17,6 +17,8 @@ struct PIStepController {
     @usableFromInline let proportionalExponent: Double
     @usableFromInline let rejectExponent: Double
     @usableFromInline var errOld: Double = 1e-4
+    /// log(errOld), kept so an accepted step costs one log and one exp instead of two pow calls.
+    @usableFromInline var logErrOld: Double = log(1e-4)
     @usableFromInline var lastRejected = false
 
     @inlinable static var safety: Double { 0.9 }
@@ -34,11 +36,13 @@ struct PIStepController {
     /// Next step after accepting a step of size h with scaled error `err` ≤ 1.
     @inlinable
     mutating func accepted(err: Double, h: Double) -> Double {
-        let e = Swift.max(err, 1e-10)
-        var fac = PIStepController.safety * pow(e, -integralExponent) * pow(errOld, proportionalExponent)
+        let logE = log(Swift.max(err, 1e-10))
+        // safety · e^(−α) · errOld^β, as one exponential of the logs.
+        var fac = PIStepController.safety * exp(-integralExponent * logE + proportionalExponent * logErrOld)
         fac = Swift.min(PIStepController.maxFactor, Swift.max(PIStepController.minFactor, fac))
         if lastRejected { fac = Swift.min(fac, 1) }
         errOld = Swift.max(err, 1e-4)
+        logErrOld = err >= 1e-4 ? logE : log(1e-4)
         lastRejected = false
         return h * fac
     }
