@@ -168,14 +168,31 @@ enum Bench {
             report.figures["w3_\(method.rawValue)_subjects_per_s"] = rate
             if rate > bestRate { bestRate = rate; bestMethod = method.rawValue }
         }
-        let meanAUC = try Workload.w3Metrics(subs[...], options: ODEOptions(rtol: 1e-6, atol: 1e-9), threads: threads).metrics.map(\.auc).reduce(0, +) / Double(n)
+        // The same DOPRI5 on 8 subjects in lock-step (SIMD lanes, common step size from the worst lane).
+        do {
+            var result: (metrics: [Workload.Metrics], stats: SolverStatistics, curves: [[Double]])!
+            let t = try timed(repeats) { result = try Workload.w3LaneMetrics(subs[...], rtol: 1e-6, atol: 1e-9, threads: threads, keepCurvesOfFirst: 1) }
+            let rate = Double(n) / t.best
+            var line = "   \("dopri5 x8 lanes".padding(toLength: 15, withPad: " ", startingAt: 0)): best \(f(t.best, 3)) s, \(thousands(rate)) subjects/s (\(f(rate / Peers.w3BestLSODA, 2))x LSODA/numba), steps per 8 subjects \(f(Double(result.stats.acceptedSteps) / Double((n + 7) / 8), 0))"
+            if let ref {
+                let cpErr = maxRel(result.curves[0], ref.curve)
+                let first = min(200, n)
+                let aucErr = zip(result.metrics.prefix(first), ref.rows).map { abs($0.auc - $1[3]) / $1[3] }.max() ?? 0
+                line += ", max rel err Cp(subject 1) \(e(cpErr)), AUC(\(first)) \(e(aucErr))"
+                report.figures["w3_lanes_max_rel_err_cp"] = cpErr
+            }
+            print(line)
+            report.figures["w3_lanes_subjects_per_s"] = rate
+            if rate > bestRate { bestRate = rate; bestMethod = "dopri5 x8 lanes" }
+        }
+        let meanAUC = try Workload.w3LaneMetrics(subs[...], rtol: 1e-6, atol: 1e-9, threads: threads).metrics.map(\.auc).reduce(0, +) / Double(n)
         print("   best: \(bestMethod) at \(thousands(bestRate)) subjects/s = \(f(bestRate / Peers.w3BestLSODA, 2))x the best peer (LSODA/numba 1,242/s; target >= 3x at max rel err <= 1e-5); mean AUC \(f(meanAUC, 3))")
         report.figures["w3_best_subjects_per_s"] = bestRate
         report.figures["w3_ratio_to_lsoda"] = bestRate / Peers.w3BestLSODA
         report.figures["w3_mean_auc"] = meanAUC
         // Work-precision table (subject 1 curve error and time per subject on a small set).
         print("\n   work-precision, W3 (error: max rel Cp of subject 1 where Cp > 1 ng/mL vs Radau rtol 1e-12; time: us/subject, 1 thread)")
-        print("   rtol     " + ["automatic", "dormandPrince54", "rodas4"].map { $0.padding(toLength: 26, withPad: " ", startingAt: 0) }.joined())
+        print("   rtol     " + ["automatic", "dormandPrince54", "rodas4", "dopri5 x8 lanes"].map { $0.padding(toLength: 26, withPad: " ", startingAt: 0) }.joined())
         let small = subs.prefix(quick ? 20 : 200)
         for exp in 3...10 {
             let rtol = pow(10, -Double(exp))
@@ -189,6 +206,12 @@ enum Bench {
                 report.figures["w3_wp_\(method.rawValue)_1e-\(exp)_us"] = t.best / Double(small.count) * 1e6
                 if let err { report.figures["w3_wp_\(method.rawValue)_1e-\(exp)_err"] = err }
             }
+            var rl: (metrics: [Workload.Metrics], stats: SolverStatistics, curves: [[Double]])!
+            let tl = try timed(1) { rl = try Workload.w3LaneMetrics(small, rtol: rtol, atol: rtol * 1e-3, threads: 1, keepCurvesOfFirst: 1) }
+            let errL = ref.map { maxRel(rl.curves[0], $0.curve) }
+            line += "\(errL.map { e($0) } ?? "   -    ") \(f(tl.best / Double(small.count) * 1e6, 0)) us"
+            report.figures["w3_wp_lanes_1e-\(exp)_us"] = tl.best / Double(small.count) * 1e6
+            if let errL { report.figures["w3_wp_lanes_1e-\(exp)_err"] = errL }
             print(line)
         }
         // Per-subject cost: exact (linear W2) vs ODE (W3), one thread.

@@ -108,3 +108,82 @@ final class Accumulator: @unchecked Sendable {
     func add(_ s: SolverStatistics) { lock.lock(); stats.add(s); lock.unlock() }
     func fail(_ e: Error) { lock.lock(); failure = e; lock.unlock() }
 }
+
+/// K6-MM for 8 subjects at once (one per SIMD lane), for `LaneDormandPrince`.
+public struct K6MMLaneSystem: LaneODESystem {
+    public var ka = Lanes.zero, invV1 = Lanes.zero, kOut = Lanes.zero, k21 = Lanes.zero, k31 = Lanes.zero
+    public var k12 = Lanes.zero, k13 = Lanes.zero, vmax = Lanes.zero, km = Lanes.zero
+    public init(_ ps: [K6Parameters]) {
+        for (l, p) in ps.enumerated() {
+            let s = K6MMSystem(p)
+            ka[l] = s.ka; invV1[l] = s.invV1; kOut[l] = s.kOut; k21[l] = s.k21; k31[l] = s.k31
+            k12[l] = s.k12; k13[l] = s.k13; vmax[l] = s.vmax; km[l] = s.km
+        }
+    }
+    public var dimension: Int { 4 }
+
+    @inlinable
+    public func derivatives(t: Double, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>) {
+        let c = x[1] * invV1
+        let elim = vmax * c / (km + c)
+        let a0 = ka * x[0]
+        dx[0] = -a0
+        dx[1] = a0 - elim - kOut * x[1] + k21 * x[2] + k31 * x[3]
+        dx[2] = k12 * x[1] - k21 * x[2]
+        dx[3] = k13 * x[1] - k31 * x[3]
+    }
+}
+
+extension Workload {
+    /// W3 for up to 8 subjects in lock-step (padded with copies of the last): Cp on the grid per lane.
+    public static func w3LaneBatch(_ batch: ArraySlice<BenchSubject>, rtol: Double, atol: Double, stats: inout SolverStatistics) throws -> [[Double]] {
+        let lanes = Lanes.scalarCount
+        let ps = (0..<lanes).map { K6Parameters(batch[batch.startIndex + Swift.min($0, batch.count - 1)]) }
+        let sys = K6MMLaneSystem(ps)
+        var amount = Lanes.zero, scale = Lanes.zero
+        for (l, p) in ps.enumerated() { amount[l] = p.doseMg * p.f; scale[l] = 1000 / p.v1 }
+        var x = [Lanes](repeating: .zero, count: 4)
+        var curve = [Lanes](repeating: .zero, count: steps + 1)
+        var times = [Double](repeating: 0, count: 1009)
+        try curve.withUnsafeMutableBufferPointer { cbuf in
+            for d in 0..<doseSteps.count {
+                x[0] += amount
+                let k0 = doseSteps[d]
+                let k1 = d + 1 < doseSteps.count ? doseSteps[d + 1] : steps + 1
+                let count = k1 - k0
+                for i in 0..<count { times[i] = Double(k0 + i) * stepH }
+                let tEnd = Double(k1 == steps + 1 ? steps : k1) * stepH
+                x = try times.withUnsafeBufferPointer { tb in
+                    try LaneDormandPrince.solve(sys, t0: Double(k0) * stepH, x0: x, tEnd: tEnd,
+                                                outputTimes: UnsafeBufferPointer(rebasing: tb[0..<count]), outputState: 1,
+                                                rtol: rtol, atol: atol, into: cbuf.baseAddress! + k0, stats: &stats)
+                }
+            }
+        }
+        return (0..<batch.count).map { l in curve.map { $0[l] * scale[l] } }
+    }
+
+    /// W3 on the lane solver over `subjects`, in parallel chunks of batches; results by index.
+    public static func w3LaneMetrics(_ subjects: ArraySlice<BenchSubject>, rtol: Double, atol: Double, threads: Int,
+                                     keepCurvesOfFirst keep: Int = 0) throws -> (metrics: [Metrics], stats: SolverStatistics, curves: [[Double]]) {
+        let n = subjects.count, lanes = Lanes.scalarCount
+        let batches = (n + lanes - 1) / lanes
+        let acc = Accumulator(count: n, keep: Swift.min(keep, n), method: .dormandPrince54)
+        let chunk = Swift.max(1, batches / (Swift.max(1, threads) * 8))
+        let chunks = (batches + chunk - 1) / chunk
+        let work: @Sendable (Int) -> Void = { c in
+            var st = SolverStatistics(methodUsed: .dormandPrince54)
+            do {
+                for b in (c * chunk)..<Swift.min(batches, (c + 1) * chunk) {
+                    let lo = b * lanes, hi = Swift.min(n, lo + lanes)
+                    let curves = try w3LaneBatch(subjects[(subjects.startIndex + lo)..<(subjects.startIndex + hi)], rtol: rtol, atol: atol, stats: &st)
+                    for (j, cp) in curves.enumerated() { acc.set(lo + j, metricsFromGrid(cp), curve: lo + j < keep ? cp : nil) }
+                }
+            } catch { acc.fail(error) }
+            acc.add(st)
+        }
+        if threads <= 1 { for c in 0..<chunks { work(c) } } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+        if let f = acc.failure { throw f }
+        return (acc.metrics, acc.stats, acc.curves)
+    }
+}

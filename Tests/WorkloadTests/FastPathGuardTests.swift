@@ -46,3 +46,30 @@ struct FastPathGuardTests {
         #expect(isClose(meanCmax, refMean, rtol: 1e-10))
     }
 }
+
+@Suite("W3 lane solver guard")
+struct W3LaneGuardTests {
+    @Test("the lock-step lane solver agrees with the scalar DOPRI5 per subject within the tolerance")
+    func lanesEqualScalar() throws {
+        let subs = FastPathGuardTests.subjects[0..<8]
+        var st = SolverStatistics(methodUsed: .dormandPrince54)
+        let lanes = try Workload.w3LaneBatch(subs, rtol: 1e-8, atol: 1e-11, stats: &st)
+        let scalar = try Workload.w3Metrics(subs, options: ODEOptions(rtol: 1e-8, atol: 1e-11, method: .dormandPrince54), threads: 1, keepCurvesOfFirst: 8)
+        for i in 0..<8 {
+            var worst = 0.0
+            for (a, b) in zip(lanes[i], scalar.curves[i]) where b > 1 { worst = max(worst, abs(a - b) / b) }
+            #expect(worst <= 1e-6, "subject \(i + 1): \(worst)")
+        }
+    }
+
+    @Test("W3 subject 1 on the lane solver matches the Radau reference to 1e-5 where Cp > 1 ng/mL at rtol 1e-6",
+          .enabled(if: BenchSubjects.sharedFile("peers/reference_w3_subject1.csv") != nil && BenchSubjects.sharedFile("subjects.csv") != nil))
+    func reference() throws {
+        let ref = try SharedData.csvRows(BenchSubjects.sharedFile("peers/reference_w3_subject1.csv")!).map { Double($0[1])! }
+        var st = SolverStatistics(methodUsed: .dormandPrince54)
+        let cp = try Workload.w3LaneBatch(FastPathGuardTests.subjects[0..<8], rtol: 1e-6, atol: 1e-9, stats: &st)[0]
+        var worst = 0.0
+        for (a, b) in zip(cp, ref) where b > 1 { worst = max(worst, abs(a - b) / b) }
+        #expect(worst <= 1e-5, "\(worst)")
+    }
+}

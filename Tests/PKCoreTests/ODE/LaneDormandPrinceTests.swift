@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import PKCore
+import TestSupport
+
+/// One-compartment oral model with a different KA and k in every lane.
+struct LaneOral: LaneODESystem {
+    var ka: Lanes, k: Lanes
+    var dimension: Int { 2 }
+    func derivatives(t: Double, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>) {
+        dx[0] = -ka * x[0]
+        dx[1] = ka * x[0] - k * x[1]
+    }
+}
+
+@Suite("DOPRI5 on SIMD lanes")
+struct LaneDormandPrinceTests {
+    static let ka = Lanes(0.5, 1, 2, 4, 8, 0.1, 0.1 * (1 + 1e-9), 30)
+    static let k = Lanes(0.1, 0.1, 0.3, 1, 0.05, 0.1, 0.1, 2)
+    static let times = (0...240).map { Double($0) * 0.1 }
+
+    func solve(rtol: Double) throws -> [Lanes] {
+        var out = [Lanes](repeating: .zero, count: LaneDormandPrinceTests.times.count)
+        var stats = SolverStatistics(methodUsed: .dormandPrince54)
+        _ = try LaneDormandPrinceTests.times.withUnsafeBufferPointer { tb in
+            try out.withUnsafeMutableBufferPointer { ob in
+                try LaneDormandPrince.solve(LaneOral(ka: LaneDormandPrinceTests.ka, k: LaneDormandPrinceTests.k), t0: 0,
+                                            x0: [Lanes(repeating: 100), .zero], tEnd: 24, outputTimes: tb, outputState: 1,
+                                            rtol: rtol, atol: 1e-12, into: ob.baseAddress!, stats: &stats)
+            }
+        }
+        #expect(stats.acceptedSteps > 0 && stats.rhsEvaluations == 1 + 6 * (stats.acceptedSteps + stats.rejectedSteps))
+        return out
+    }
+
+    @Test("every lane meets the tolerance against the Bateman closed form at the dense-output points", arguments: [1e-6, 1e-9])
+    func bateman(rtol: Double) throws {
+        let out = try solve(rtol: rtol)
+        for lane in 0..<Lanes.scalarCount {
+            var worst = 0.0, peak = 0.0
+            for (i, t) in LaneDormandPrinceTests.times.enumerated() {
+                let ref = ClosedForm.oral1(doseMg: 100, vL: 1, ka: LaneDormandPrinceTests.ka[lane], k: LaneDormandPrinceTests.k[lane], t: t)
+                peak = max(peak, ref)
+                if ref > 1e-3 * peak { worst = max(worst, abs(out[i][lane] - ref) / ref) }
+            }
+            // Local error control plus a 4th-order interpolant: within 10 × rtol on this damped system.
+            #expect(worst <= 10 * rtol, "lane \(lane): \(worst)")
+        }
+    }
+
+    @Test("bad tolerances and too few steps are named errors")
+    func errors() throws {
+        var out = [Lanes](repeating: .zero, count: 1)
+        var stats = SolverStatistics(methodUsed: .dormandPrince54)
+        let sys = LaneOral(ka: LaneDormandPrinceTests.ka, k: LaneDormandPrinceTests.k)
+        try [24.0].withUnsafeBufferPointer { tb in
+            try out.withUnsafeMutableBufferPointer { ob in
+                #expect(throws: ODEError.self) {
+                    _ = try LaneDormandPrince.solve(sys, t0: 0, x0: [Lanes(repeating: 1), .zero], tEnd: 24, outputTimes: tb, outputState: 1,
+                                                    rtol: 0, atol: 0, into: ob.baseAddress!, stats: &stats)
+                }
+                do {
+                    _ = try LaneDormandPrince.solve(sys, t0: 0, x0: [Lanes(repeating: 1), .zero], tEnd: 24, outputTimes: tb, outputState: 1,
+                                                    rtol: 1e-10, atol: 1e-14, maxSteps: 5, into: ob.baseAddress!, stats: &stats)
+                    Issue.record("expected maxStepsExceeded")
+                } catch let e as ODEError {
+                    if case .maxStepsExceeded = e {} else { Issue.record("got \(e)") }
+                }
+            }
+        }
+    }
+}
