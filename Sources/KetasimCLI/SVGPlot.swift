@@ -10,17 +10,8 @@ import Foundation
 /// every piece of text is XML-escaped, and every coordinate written is finite (non-finite data
 /// values are gaps in the curve).
 public struct SVGPlot: Sendable, Equatable {
-    /// One curve: values (y unit, e.g. ng/mL) at times (h), times ascending.
-    public struct Series: Sendable, Equatable {
-        public var label: String
-        public var timesH: [Double]
-        public var values: [Double]
-        public init(label: String, timesH: [Double], values: [Double]) {
-            self.label = label
-            self.timesH = timesH
-            self.values = values
-        }
-    }
+    /// One curve: values (y unit, e.g. ng/mL) at times (h), times ascending (shared with the terminal chart).
+    public typealias Series = ChartSeries
 
     /// A horizontal shaded band, e.g. dissociation 100–250 ng/mL. `high` may be `.infinity` (open band).
     public struct Band: Sendable, Equatable {

@@ -1,16 +1,19 @@
+/// One curve of a chart: values (y unit, e.g. ng/mL) at times (h), times ascending.
+public struct ChartSeries: Sendable, Equatable {
+    public var label: String
+    public var timesH: [Double]
+    public var values: [Double]
+    public init(label: String, timesH: [Double], values: [Double]) {
+        self.label = label
+        self.timesH = timesH
+        self.values = values
+    }
+}
+
 /// A concentration–time chart drawn with text: one symbol per series, a shaded concentration band,
 /// labelled axes with units, and a legend.
 public struct TerminalChart {
-    public struct Series {
-        public var label: String
-        public var timesH: [Double]
-        public var values: [Double]
-        public init(label: String, timesH: [Double], values: [Double]) {
-            self.label = label
-            self.timesH = timesH
-            self.values = values
-        }
-    }
+    public typealias Series = ChartSeries
 
     public var series: [Series]
     public var band: (low: Double, high: Double, label: String)?
