@@ -313,6 +313,9 @@ struct BatchJob {
             }
             let course = try BatchProtocolCourse(protocolName, startText: a.value("--start"), profile: pm)
             let end = a.value("--duration") != nil ? durationH : course.timesH.last! + 24
+            guard end > course.timesH.last! else {
+                throw CLIError.usage("--duration: \(Format.g(end)) h ends before the protocol's last dose at \(Format.g(course.timesH.last!)) h")
+            }
             let times = try Simulator.grid(endH: end, stepH: stepH)
             guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
             let wtIndex = pm.covariateNames.firstIndex(of: "WT")
@@ -349,6 +352,9 @@ struct BatchJob {
                 guard infusionH > 0 else { throw CLIError.usage("--infusion: '\(i)' must be greater than zero") }
                 guard route == .ivInfusion else { throw CLIError.usage("--infusion: only for route iv") }
             }
+            if Double(count - 1) * every >= durationH {
+                throw CLIError.usage("--duration: \(Format.g(durationH)) h ends before the last dose at \(Format.g(Double(count - 1) * every)) h; simulate past the last dose")
+            }
             if route == .ivInfusion && count > 1 && infusionH > every {
                 throw CLIError.usage("--infusion: \(Format.sig(infusionH * 60)) min is longer than the interval --every \(Format.sig(every * 60)) min")
             }
@@ -380,6 +386,14 @@ struct BatchJob {
         outPath = a.value("--out")
         svgPath = a.value("--svg")
         htmlPath = a.value("--html")
+        for (flag, path) in [("--out", outPath), ("--svg", svgPath), ("--html", htmlPath)] {
+            guard let path else { continue }
+            let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                throw CLIError.failure("\(flag): folder '\(dir)' does not exist")
+            }
+        }
         if svgPath != nil || htmlPath != nil {
             // Checked before any work: the ribbons need these percentiles.
             for p in [5.0, 25, 50, 75, 95] where !percentiles.contains(p) {
@@ -568,16 +582,18 @@ struct BatchJob {
             let started = Date()
             let accumulator = try runChunks(plan: plan, perSubject: perSubject, curves: curves, progress: progress)
             progress.finish()
-            try perSubject?.commit()
-            try curves?.commit()
             let doc = BatchDocument(
                 ketasim: Ketasim.version, disclaimer: Ketasim.disclaimer, run: info, shard: shardInfo, subjectsSimulated: accumulator.subjects,
                 summary: accumulator.summary(plan: plan, percentiles: info.percentiles),
                 perSubjectFile: perSubjectPath.map { ($0 as NSString).lastPathComponent },
                 curvesFile: curvesPath.map { ($0 as NSString).lastPathComponent }, state: accumulator)
             let text = try BatchReport.render(doc, format: format)
+            // Reports first, then the streamed files: a failure anywhere leaves no partial output.
             if shardInfo == nil { try BatchGraphics.write(doc, svg: svgPath, html: htmlPath) }
-            if let out = outPath { try AtomicFile.write(text, to: out) } else { console.out(text) }
+            if let out = outPath { try AtomicFile.write(text, to: out) }
+            try perSubject?.commit()
+            try curves?.commit()
+            if outPath == nil { console.out(text) }
             if progress.enabled {
                 let s = Date().timeIntervalSince(started)
                 console.err("ketasim batch: \(range.count) subjects in \(Format.f(s, 1)) s (\(Format.f(Double(range.count) / Swift.max(s, 1e-9), 0))/s, \(threads) threads)\n")

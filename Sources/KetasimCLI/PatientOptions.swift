@@ -93,7 +93,12 @@ struct PatientOptions {
         var cut: String.Index? = nil
         var i = t.startIndex
         while i < t.endIndex {
-            if t[i] == "-", i > t.startIndex, t[t.index(before: i)].isNumber || t[t.index(before: i)].isLetter { cut = i; break }
+            if t[i] == "-", i > t.startIndex {
+                let prev = t[t.index(before: i)]
+                // "5e-2": a minus after an exponent marker that follows a digit is not the separator.
+                let exponent = (prev == "e" || prev == "E") && t.index(before: i) > t.startIndex && t[t.index(t.index(before: i), offsetBy: -1)].isNumber
+                if (prev.isNumber || prev.isLetter) && !exponent { cut = i; break }
+            }
             i = t.index(after: i)
         }
         guard let cut else { throw CLIError.usage("--band: '\(text)' is not LOW-HIGH with a unit, e.g. 100-250ng/mL") }
@@ -133,6 +138,11 @@ struct Arm {
         }
         let mg = dose.milligrams(weightKg: o.weightKg)
         guard mg.isFinite, mg >= 0 else { throw CLIError.usage("--dose: \(mg) mg is not a valid dose") }
+        let lastDoseH = Double(count - 1) * intervalH
+        guard o.durationH > lastDoseH else {
+            // Metrics such as the discharge time need the simulation to run past the last dose.
+            throw CLIError.usage("--duration: \(Format.short(o.durationH)) h ends before the last dose at \(Format.short(lastDoseH)) h; simulate past the last dose")
+        }
         guard mg <= 5000 else { throw CLIError.usage("--dose: \(Format.sig(mg)) mg is beyond any ketamine dose (> 5 g)") }
         var params = pm.parameters(covariates: pm.covariates(weightKg: o.weightKg))
         for (name, v) in overrides.sorted(by: { $0.key < $1.key }) {

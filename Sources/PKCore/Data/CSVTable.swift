@@ -8,7 +8,9 @@ public struct CSVTable: Sendable {
 
     /// Parses `text`. Throws on an empty table, on unterminated quotes and on rows whose cell count
     /// differs from the header's, naming the line.
-    public init(parsing text: String, what: String = "CSV") throws {
+    /// With `commentPrefix`, rows whose first cell starts with it are dropped before the cell count is
+    /// checked (NONMEM IGNORE=#).
+    public init(parsing text: String, what: String = "CSV", commentPrefix: String? = nil) throws {
         var records: [[String]] = []
         var lines: [Int] = []
         var field = ""
@@ -60,6 +62,21 @@ public struct CSVTable: Sendable {
         }
         if inQuotes { throw DataError("\(what) line \(recordLine): unterminated quoted field") }
         if !field.isEmpty || !record.isEmpty { endRecord() }
+        if let prefix = commentPrefix {
+            var kept: [[String]] = [], keptLines: [Int] = []
+            for (k, (r, l)) in zip(records, lines).enumerated() {
+                if k == 0 {
+                    // The header may itself start with the prefix ("#ID,TIME,…"): keep it, unprefixed.
+                    var h = r
+                    if let f = h.first, f.trimmedSpaces.hasPrefix(prefix) { h[0] = String(f.trimmedSpaces.dropFirst(prefix.count)) }
+                    kept.append(h); keptLines.append(l)
+                } else if !(r.first?.trimmedSpaces.hasPrefix(prefix) ?? false) {
+                    kept.append(r); keptLines.append(l)
+                }
+            }
+            records = kept
+            lines = keptLines
+        }
         guard let head = records.first else { throw DataError("\(what): empty file (no header row)") }
         header = head.map { $0.trimmedSpaces }
         rows = Array(records.dropFirst())

@@ -59,6 +59,9 @@ public struct EventEngine: Sendable {
             case bolus(Int, Double)
             case infusionStart(Int, Double, Double)   // compartment, rate, duration
             case infusionEnd(Int, Double)             // compartment, rate
+            /// An additional (ADDL) dose; on landing it schedules the next one, II later, while
+            /// `remaining` > 0. Lazy, so a large ADDL costs nothing up front.
+            case repeatDose(Int, Double, Double?, Double, Int)   // compartment, amount, infusion duration, II, remaining
         }
         var timeH: Double
         var sequence: Int
@@ -255,6 +258,9 @@ public struct EventEngine: Sendable {
             activeInfusions[c] -= 1
             activeCount -= 1
             rates[c] = activeInfusions[c] == 0 ? 0 : rates[c] - r
+        case .repeatDose(let c, let amount, let duration, let ii, let remaining):
+            if let d = duration { startInfusion(c, rate: amount / d, durationH: d, at: t) } else { state[c] += amount }
+            if remaining > 0 { schedule(.repeatDose(c, amount, duration, ii, remaining - 1), at: t + ii) }
         }
     }
 
@@ -315,16 +321,16 @@ public struct EventEngine: Sendable {
         }
         let amount = d.enteringAmountMg
         let inf = d.infusion
-        for j in 0...d.additionalDoses {
-            let tj = t + Double(j) * d.intervalH + d.lagH
-            if tj == t {
-                if let inf { startInfusion(c, rate: inf.rateMgPerH, durationH: inf.durationH, at: t) }
-                else { state[c] += amount }
-            } else if let inf {
-                schedule(.infusionStart(c, inf.rateMgPerH, inf.durationH), at: tj)
-            } else {
-                schedule(.bolus(c, amount), at: tj)
+        // The record's own dose at T + ALAG, then its ADDL doses every II (scheduled one at a time).
+        let first = t + d.lagH
+        if first == t {
+            if let inf { startInfusion(c, rate: inf.rateMgPerH, durationH: inf.durationH, at: t) }
+            else { state[c] += amount }
+            if d.additionalDoses > 0 {
+                schedule(.repeatDose(c, amount, inf?.durationH, d.intervalH, d.additionalDoses - 1), at: t + d.intervalH + d.lagH)
             }
+        } else {
+            schedule(.repeatDose(c, amount, inf?.durationH, d.intervalH, d.additionalDoses), at: first)
         }
     }
 }

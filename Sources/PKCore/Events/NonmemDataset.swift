@@ -29,7 +29,7 @@ public struct NonmemDataset: Sendable {
 
     /// Parses and checks the data set text. Errors name the line, the column and the value.
     public init(parsing text: String) throws {
-        let table = try CSVTable(parsing: text, what: "data set")
+        let table = try CSVTable(parsing: text, what: "data set", commentPrefix: "#")
         header = table.header
         guard !table.rows.isEmpty else { throw DataError("data set: no data rows") }
         guard let timeCol = table.column("TIME") else { throw DataError("data set: no TIME column") }
@@ -261,8 +261,13 @@ public enum NonmemRun {
             }
             var made: (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
             do { made = try model.makeEngine(parameterSets: paramsOf) } catch let e as ModelSpecError {
-                let line = rows.first { r in paramColumn.allSatisfy { _ in true } && modelIndexOf.isEmpty == false && r.line > 0 }?.line ?? rows.first!.line
-                throw DataError("ID \(rows.first!.id) (from line \(line)): \(e.message)")
+                // Name the first record whose parameter set fails.
+                var line = rows.first!.line
+                for (k, rec) in records.enumerated() where (try? model.makeEngine(parameterSets: [paramsOf[rec.modelIndex]])) == nil {
+                    line = rows[rows.startIndex + k].line
+                    break
+                }
+                throw DataError("line \(line): \(e.message)")
             }
             result.solver = made.solver
             var engine = made.engine

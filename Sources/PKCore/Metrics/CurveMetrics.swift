@@ -143,7 +143,13 @@ public struct CurveAnalysis: Sendable {
     /// Times where the output crosses `level`, in order, each with its direction.
     public func crossings(of level: Double) -> [(timeH: Double, upward: Bool)] {
         var out: [(Double, Bool)] = []
+        var previousEnd: Double? = nil
         for p in pieces where p.b > p.a {
+            // A dose can lift (or a reset drop) the curve across the level at a knot: a jump.
+            if let prev = previousEnd, (prev >= level) != (p.ca >= level) {
+                out.append((p.a, p.ca >= level))
+            }
+            previousEnd = p.cb
             var cuts: [(Double, Double)] = [(p.a, p.ca)]
             if let e = interiorExtremum(p) { cuts.append((e.t, e.c)) }
             cuts.append((p.b, p.cb))

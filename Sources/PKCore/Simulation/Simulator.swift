@@ -25,8 +25,11 @@ public enum Simulator {
     public static func grid(startH: Double = 0, endH: Double, stepH: Double) throws -> [Double] {
         guard stepH.isFinite, stepH > 0 else { throw SimulationError("step must be > 0 h (got \(stepH))") }
         guard endH.isFinite, endH >= startH else { throw SimulationError("duration must be ≥ 0 h (got \(endH - startH))") }
-        let n = Int(((endH - startH) / stepH * (1 + 1e-12)).rounded(.down))
-        guard n <= 10_000_000 else { throw SimulationError("grid of \(n + 1) points is too large; use a coarser step") }
+        let count = ((endH - startH) / stepH * (1 + 1e-12)).rounded(.down)
+        guard count.isFinite, count <= 10_000_000 else {
+            throw SimulationError("a grid from \(startH) to \(endH) h every \(stepH) h has too many points (over 10 million); use a coarser step")
+        }
+        let n = Int(count)
         var t = (0...n).map { startH + Double($0) * stepH }
         if let last = t.last, endH - last > stepH * 1e-9 { t.append(endH) }
         return t
@@ -75,6 +78,17 @@ public enum Simulator {
 
     public static func simulate(models fullModels: [LinearModel], records fullRecords: [EventRecord], timesH: [Double]) throws -> SimulationResult {
         let nFull = fullModels[0].stateCount
+        for r in fullRecords {
+            switch r.action {
+            case .dose(let d), .resetAndDose(let d):
+                guard d.compartment >= 0 && d.compartment < nFull else {
+                    throw SimulationError("CMT: compartment \(d.compartment + 1) does not exist (model has \(nFull))")
+                }
+            case .emptyCompartment(let c):
+                guard c >= 0 && c < nFull else { throw SimulationError("CMT: compartment \(c + 1) does not exist (model has \(nFull))") }
+            default: break
+            }
+        }
         let active = activeStates(fullModels, fullRecords)
         let reduce = !active.isEmpty && active.count < nFull
         let models = reduce ? fullModels.map { restricted($0, to: active) } : fullModels
@@ -110,10 +124,12 @@ public enum Simulator {
         }
         var merged: [EventRecord] = []
         merged.reserveCapacity(records.count + timesH.count)
+        // An observation takes the model of the next record (NOCB), or of the last one after it.
         var i = 0
         for t in timesH {
             while i < records.count && records[i].timeH <= t { merged.append(records[i]); i += 1 }
-            merged.append(EventRecord(timeH: t, action: .observe))
+            let m = i < records.count ? records[i].modelIndex : (records.last?.modelIndex ?? 0)
+            merged.append(EventRecord(timeH: t, action: .observe, modelIndex: m))
         }
         while i < records.count { merged.append(records[i]); i += 1 }
         let start = Swift.min(timesH[0], records.first?.timeH ?? timesH[0])
@@ -122,15 +138,17 @@ public enum Simulator {
         let n = models[0].stateCount
         var states: [Double] = []
         states.reserveCapacity(timesH.count * n)
+        var observedModel: [Int] = []
         for r in merged {
             try engine.process(r)
-            if case .observe = r.action { states.append(contentsOf: engine.state) }
+            if case .observe = r.action { states.append(contentsOf: engine.state); observedModel.append(r.modelIndex) }
         }
         let m = models[0]
         var outputs = [[Double]](repeating: [], count: m.outputs.count)
         for k in 0..<timesH.count {
             let x = Array(states[(k * n)..<((k + 1) * n)])
-            for o in 0..<m.outputs.count { outputs[o].append(m.outputValue(o, x)) }
+            let mk = models[observedModel[k]]
+            for o in 0..<m.outputs.count { outputs[o].append(mk.outputValue(o, x)) }
         }
         return SimulationResult(
             timesH: timesH, outputNames: m.outputs.map(\.name), outputUnits: m.outputs.map(\.unit),

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import KetasimCLI
+
+@Suite("Review regressions (CLI)")
+struct ReviewRegressionCLITests {
+    @Test("a duration that ends before the last dose is a usage error (metrics need the tail)")
+    func durationBeforeLastDose() {
+        let r = ketasim("simulate", "--route", "im", "--dose", "10mg", "--every", "12h", "--count", "4", "--duration", "24h")
+        #expect(r.code == 64 && r.err.contains("--duration"), "\(r.err)")
+        #expect(ketasim("batch", "--profile", "herd-2007", "--n", "5", "--dose", "1mg", "--every", "12h", "--count", "4", "--duration", "24h").code == 64)
+    }
+
+    @Test("batch with an --svg folder that does not exist fails before any work and leaves no file")
+    func batchMissingFolder() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r.json").path
+        let r = ketasim("batch", "--profile", "herd-2007", "--n", "20", "--dose", "1mg", "--quiet", "--out", out, "--svg", dir.appendingPathComponent("missing/r.svg").path)
+        #expect(r.code == 1 && r.err.contains("--svg"), "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test("a band with exponents parses")
+    func bandExponent() throws {
+        let b = try PatientOptions.parseBand("5e-2mg/L-0.25mg/L")
+        #expect(abs(b.low - 50) < 1e-9 && abs(b.high - 250) < 1e-9)
+    }
+}
