@@ -192,12 +192,6 @@ public struct EventEngine: Sendable {
         try step(to: t)
     }
 
-    /// True while an infusion is running.
-    public var isInfusing: Bool { activeCount > 0 }
-
-    /// The input rates (mg/h) now in force.
-    public var currentRates: [Double] { rates }
-
     // MARK: - Internals
 
     @usableFromInline

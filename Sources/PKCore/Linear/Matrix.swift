@@ -118,13 +118,6 @@ public struct Matrix: Sendable, Equatable {
         return c
     }
 
-    /// The transpose.
-    public var transposed: Matrix {
-        var t = Matrix(rows: cols, cols: rows)
-        for i in 0..<rows { for j in 0..<cols { t[j, i] = self[i, j] } }
-        return t
-    }
-
     /// The sub-block of `rowCount` × `colCount` entries starting at (`row`, `col`).
     public func block(row: Int, col: Int, rowCount: Int, colCount: Int) -> Matrix {
         var b = Matrix(rows: rowCount, cols: colCount)

@@ -65,16 +65,4 @@ public struct Trajectory: Sendable {
         let i = knotIndex(atOrBefore: t)
         return models[modelIndex(after: i)].outputValue(o, state(atH: t))
     }
-
-    /// Output value and its time derivative (per h) at `t`, from dA/dt = K·A + r.
-    public func outputWithDerivative(_ o: Int, atH t: Double) -> (value: Double, slope: Double) {
-        let i = knotIndex(atOrBefore: t)
-        let m = models[modelIndex(after: i)]
-        let x = state(atH: t)
-        let r = knotRates(i)
-        let s = m.outputs[o].state
-        var d = r[r.startIndex + s]
-        for j in 0..<m.stateCount { d += m.rateMatrix[s, j] * x[j] }
-        return (m.outputs[o].scale * x[s], m.outputs[o].scale * d)
-    }
 }

@@ -29,5 +29,7 @@ struct ActiveStateTests {
             #expect(isClose(r.series("CP")![i], ClosedForm.oral1(doseMg: 100, vL: 50, ka: 0.5, k: 0.1, t: t), rtol: 1e-12, atol: 1e-15))
             #expect(r.series("DA")![i] == 0)
         }
+        // Between grid points the trajectory is exact too.
+        #expect(isClose(r.trajectory.output(0, atH: 3.7), ClosedForm.oral1(doseMg: 100, vL: 50, ka: 0.5, k: 0.1, t: 3.7), rtol: 1e-12))
     }
 }
