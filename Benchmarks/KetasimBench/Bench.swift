@@ -102,7 +102,7 @@ enum Bench {
         let meanCmax = metrics.map(\.cmax).reduce(0, +) / Double(n)
         let meanAUC = metrics.map(\.auc).reduce(0, +) / Double(n)
         let peer = threads >= 2 ? Peers.w2CKernel4x4TwoThreads : Peers.w2CKernel4x4OneThread
-        print("   fast path (SIMD lanes of 8, 4 Cp-relevant states): best \(f(t.best, 3)) s [median \(f(t.median, 3))], \(thousands(rate)) subjects/s, \(f(t.best / Double(n) * 1e6, 2)) us/subject")
+        print("   fast path (SIMD lanes of \(Lanes.scalarCount), 4 Cp-relevant states): best \(f(t.best, 3)) s [median \(f(t.median, 3))], \(thousands(rate)) subjects/s, \(f(t.best / Double(n) * 1e6, 2)) us/subject")
         print("   vs the peers' C kernel best variant (AVX-512 x16, 4x4 block, \(threads >= 2 ? 2 : 1) thread(s), \(thousands(peer))/s from results.md): \(f(rate / peer, 2))x")
         print("   checksums over N: mean Cmax \(f(meanCmax, 4)) ng/mL, mean AUC \(f(meanAUC, 3)) ng*h/mL")
         report.figures["w2_best_s"] = t.best
@@ -168,12 +168,12 @@ enum Bench {
             report.figures["w3_\(method.rawValue)_subjects_per_s"] = rate
             if rate > bestRate { bestRate = rate; bestMethod = method.rawValue }
         }
-        // The same DOPRI5 on 8 subjects in lock-step (SIMD lanes, common step size from the worst lane).
+        // The same DOPRI5 on several subjects in lock-step (SIMD lanes, common step size from the worst lane).
         do {
             var result: (metrics: [Workload.Metrics], stats: SolverStatistics, curves: [[Double]])!
             let t = try timed(repeats) { result = try Workload.w3LaneMetrics(subs[...], rtol: 1e-6, atol: 1e-9, threads: threads, keepCurvesOfFirst: 1) }
             let rate = Double(n) / t.best
-            var line = "   \("dopri5 x8 lanes".padding(toLength: 15, withPad: " ", startingAt: 0)): best \(f(t.best, 3)) s, \(thousands(rate)) subjects/s (\(f(rate / Peers.w3BestLSODA, 2))x LSODA/numba), steps per 8 subjects \(f(Double(result.stats.acceptedSteps) / Double((n + 7) / 8), 0))"
+            var line = "   \("dopri5 x\(Lanes.scalarCount) lanes".padding(toLength: 15, withPad: " ", startingAt: 0)): best \(f(t.best, 3)) s, \(thousands(rate)) subjects/s (\(f(rate / Peers.w3BestLSODA, 2))x LSODA/numba), steps per \(Lanes.scalarCount) subjects \(f(Double(result.stats.acceptedSteps) / Double((n + Lanes.scalarCount - 1) / Lanes.scalarCount), 0))"
             if let ref {
                 let cpErr = maxRel(result.curves[0], ref.curve)
                 let first = min(200, n)
@@ -183,7 +183,7 @@ enum Bench {
             }
             print(line)
             report.figures["w3_lanes_subjects_per_s"] = rate
-            if rate > bestRate { bestRate = rate; bestMethod = "dopri5 x8 lanes" }
+            if rate > bestRate { bestRate = rate; bestMethod = "dopri5 x\(Lanes.scalarCount) lanes" }
         }
         let meanAUC = try Workload.w3LaneMetrics(subs[...], rtol: 1e-6, atol: 1e-9, threads: threads).metrics.map(\.auc).reduce(0, +) / Double(n)
         print("   best: \(bestMethod) at \(thousands(bestRate)) subjects/s = \(f(bestRate / Peers.w3BestLSODA, 2))x the best peer (LSODA/numba 1,242/s; target >= 3x at max rel err <= 1e-5); mean AUC \(f(meanAUC, 3))")
@@ -192,7 +192,7 @@ enum Bench {
         report.figures["w3_mean_auc"] = meanAUC
         // Work-precision table (subject 1 curve error and time per subject on a small set).
         print("\n   work-precision, W3 (error: max rel Cp of subject 1 where Cp > 1 ng/mL vs Radau rtol 1e-12; time: us/subject, 1 thread)")
-        print("   rtol     " + ["automatic", "dormandPrince54", "rodas4", "dopri5 x8 lanes"].map { $0.padding(toLength: 26, withPad: " ", startingAt: 0) }.joined())
+        print("   rtol     " + ["automatic", "dormandPrince54", "rodas4", "dopri5 lanes"].map { $0.padding(toLength: 26, withPad: " ", startingAt: 0) }.joined())
         let small = subs.prefix(quick ? 20 : 200)
         for exp in 3...10 {
             let rtol = pow(10, -Double(exp))
@@ -216,7 +216,7 @@ enum Bench {
         }
         // Per-subject cost: exact (linear W2) vs ODE (W3), one thread.
         let one = subs.prefix(quick ? 20 : 200)
-        let te = timed(3) { for b in stride(from: 0, to: one.count, by: 8) { sink += Workload.w2FastBatch(one[b..<min(one.count, b + 8)]).metrics[0].auc } }
+        let te = timed(3) { for b in stride(from: 0, to: one.count, by: Lanes.scalarCount) { sink += Workload.w2FastBatch(one[b..<min(one.count, b + Lanes.scalarCount)]).metrics[0].auc } }
         let to = try timed(1) { _ = try Workload.w3Metrics(one, options: ODEOptions(rtol: 1e-6, atol: 1e-9), threads: 1) }
         print("\n   per subject, 1 thread: exact path (W2 kernel) \(f(te.best / Double(one.count) * 1e6, 2)) us; ODE path (W3, automatic) \(f(to.best / Double(one.count) * 1e6, 1)) us")
         report.figures["exact_us_per_subject"] = te.best / Double(one.count) * 1e6

@@ -95,9 +95,13 @@ enum Recorder {
             swift run -c release ketasim-bench --compare old.jsonl new.jsonl  # change per figure, regression flags
             swift run -c release ketasim-bench all --write-readme           # rewrite this file
 
-        The release build targets baseline x86-64 (SSE2), so the SIMD lanes run two doubles per instruction.
-        A CPU-specific build is opt-in: `swift build -c release -Xswiftc -target-cpu -Xswiftc native` (the binary
-        then runs only on CPUs like this one).
+        The release build targets baseline x86-64 (SSE2): SIMD work runs two doubles per instruction, with
+        4 subjects per lane vector. A CPU-specific build is opt-in (the binary then runs only on CPUs like this
+        one); with AVX-512, 8 subjects per vector pay off:
+
+            swift build -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -DKETASIM_WIDE_LANES
+
+        This run: \(r.figures["lanes"].map { "\(Int($0))" } ?? "?") subjects per lane vector.
 
         ## Last results (written by `ketasim-bench --write-readme`, not by hand)
 
@@ -112,17 +116,17 @@ enum Recorder {
         | W2 | checksums mean Cmax / mean AUC over N | \(g("w2_mean_cmax", "%.4f")) / \(g("w2_mean_auc", "%.3f")) | peers over 100,000: 506.5627 / 2580.525 |
         | W2 | plain exact path (event engine, curve kept) | \(g("w2_plain_us_per_subject", "%.1f")) us/subject | |
         | W3 | best ODE method | \(g("w3_best_subjects_per_s", "%.0f")) subjects/s | \(g("w3_ratio_to_lsoda", "%.2f"))x LSODA/numba (1,242/s); target >= 3x at <= 1e-5 |
-        | W3 | automatic / DOPRI5 / Rodas4 / DOPRI5 x8 lanes | \(g("w3_automatic_subjects_per_s", "%.0f")) / \(g("w3_dormandPrince54_subjects_per_s", "%.0f")) / \(g("w3_rodas4_subjects_per_s", "%.0f")) / \(g("w3_lanes_subjects_per_s", "%.0f")) subjects/s | |
+        | W3 | automatic / DOPRI5 / Rodas4 / DOPRI5 on lanes | \(g("w3_automatic_subjects_per_s", "%.0f")) / \(g("w3_dormandPrince54_subjects_per_s", "%.0f")) / \(g("w3_rodas4_subjects_per_s", "%.0f")) / \(g("w3_lanes_subjects_per_s", "%.0f")) subjects/s | |
         | W3 | max relative error Cp subject 1 (auto / DOPRI5 / Rodas4 / lanes) | \(g("w3_automatic_max_rel_err_cp", "%.1e")) / \(g("w3_dormandPrince54_max_rel_err_cp", "%.1e")) / \(g("w3_rodas4_max_rel_err_cp", "%.1e")) / \(g("w3_lanes_max_rel_err_cp", "%.1e")) | <= 1e-5 |
         | both | per subject, 1 thread: exact / ODE | \(g("exact_us_per_subject", "%.2f")) / \(g("ode_us_per_subject", "%.1f")) us | |
 
-        "DOPRI5 x8 lanes" is the same Dormand–Prince 5(4) integrating 8 subjects in lock-step on SIMD lanes
-        (`LaneDormandPrince`): one step size for all 8, set by the lane with the largest error, so no lane
+        "DOPRI5 on lanes" is the same Dormand–Prince 5(4) integrating several subjects in lock-step on SIMD lanes
+        (`LaneDormandPrince`): one step size for all, set by the lane with the largest error, so no lane
         is less accurate than alone.
 
         ### W3 work-precision (max relative error of Cp, subject 1; µs per subject, 1 thread)
 
-        | rtol | automatic | DOPRI5 | Rodas4 | DOPRI5 x8 lanes |
+        | rtol | automatic | DOPRI5 | Rodas4 | DOPRI5 on lanes |
         |---|---|---|---|---|
         \((3...10).map { e in "| 1e-\(e) | " + ["automatic", "dormandPrince54", "rodas4", "lanes"].map { m in "\(g("w3_wp_\(m)_1e-\(e)_err", "%.1e")), \(g("w3_wp_\(m)_1e-\(e)_us", "%.0f")) µs" }.joined(separator: " | ") + " |" }.joined(separator: "\n"))
 

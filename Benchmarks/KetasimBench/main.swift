@@ -52,6 +52,7 @@ let which = (args.first ?? "all").uppercased()
 guard ["W1", "W2", "W3", "ALL"].contains(which) else { fail("unknown workload '\(args.first!)' (W1, W2, W3, all)") }
 
 var report = Report(threads: threads)
+report.figures["lanes"] = Double(Lanes.scalarCount)
 print("ketasim-bench on \(report.machine) — \(threads) thread(s), best of \(repeats)")
 if BenchSubjects.sharedFile("subjects.csv") == nil {
     print("note: ../shared/bench/subjects.csv not found: subjects generated in code (same distributions, other draws); checksums are not comparable with the peer references")

@@ -91,7 +91,7 @@ public enum Workload {
 
     public static func w2PlainMetrics(_ s: BenchSubject) throws -> Metrics { metricsFromGrid(try w2Plain(s)) }
 
-    /// The fast path for one batch of up to 8 subjects (padded with copies of the last one):
+    /// The fast path for one batch of up to `Lanes.scalarCount` subjects (padded with copies of the last one):
     /// reduced 4-state model, lane-wise Φ, SIMD kernel. Optionally stores the curves
     /// (`curves[lane]`, steps + 1 values).
     public static func w2FastBatch(_ batch: ArraySlice<BenchSubject>, storeCurves: Bool = false) -> (metrics: [Metrics], curves: [[Double]]) {

@@ -109,7 +109,7 @@ final class Accumulator: @unchecked Sendable {
     func fail(_ e: Error) { lock.lock(); failure = e; lock.unlock() }
 }
 
-/// K6-MM for 8 subjects at once (one per SIMD lane), for `LaneDormandPrince`.
+/// K6-MM for `Lanes.scalarCount` subjects at once (one per SIMD lane), for `LaneDormandPrince`.
 public struct K6MMLaneSystem: LaneODESystem {
     public var ka = Lanes.zero, invV1 = Lanes.zero, kOut = Lanes.zero, k21 = Lanes.zero, k31 = Lanes.zero
     public var k12 = Lanes.zero, k13 = Lanes.zero, vmax = Lanes.zero, km = Lanes.zero
@@ -135,7 +135,7 @@ public struct K6MMLaneSystem: LaneODESystem {
 }
 
 extension Workload {
-    /// W3 for up to 8 subjects in lock-step (padded with copies of the last): Cp on the grid per lane.
+    /// W3 for up to `Lanes.scalarCount` subjects in lock-step (padded with copies of the last): Cp on the grid per lane.
     public static func w3LaneBatch(_ batch: ArraySlice<BenchSubject>, rtol: Double, atol: Double, stats: inout SolverStatistics) throws -> [[Double]] {
         let lanes = Lanes.scalarCount
         let ps = (0..<lanes).map { K6Parameters(batch[batch.startIndex + Swift.min($0, batch.count - 1)]) }

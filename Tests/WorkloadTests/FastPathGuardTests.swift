@@ -12,9 +12,9 @@ struct FastPathGuardTests {
 
     @Test("fast SIMD kernel and the plain event engine agree to 1e-12 on every grid point (Cp > 1e-3 ng/mL)")
     func fastEqualsPlain() throws {
-        let batch = FastPathGuardTests.subjects[0..<8]
+        let batch = FastPathGuardTests.subjects[0..<Lanes.scalarCount]
         let fast = Workload.w2FastBatch(batch, storeCurves: true)
-        for (lane, s) in batch.enumerated() where lane % 3 == 0 {
+        for (lane, s) in batch.enumerated() where lane % 2 == 0 {
             let plain = try Workload.w2Plain(s)
             var worst = 0.0
             for (a, b) in zip(fast.curves[lane], plain) where b > 1e-3 { worst = max(worst, abs(a - b) / b) }
@@ -25,9 +25,9 @@ struct FastPathGuardTests {
     @Test("a partial batch pads lanes without changing the real subjects' results")
     func partialBatch() {
         let s = FastPathGuardTests.subjects
-        let full = Workload.w2FastBatch(s[0..<8]).metrics
-        let part = Workload.w2FastBatch(s[0..<3]).metrics
-        for i in 0..<3 { #expect(full[i].cmax == part[i].cmax && full[i].auc == part[i].auc) }
+        let full = Workload.w2FastBatch(s[0..<Lanes.scalarCount]).metrics
+        let part = Workload.w2FastBatch(s[0..<(Lanes.scalarCount - 1)]).metrics
+        for i in 0..<(Lanes.scalarCount - 1) { #expect(full[i].cmax == part[i].cmax && full[i].auc == part[i].auc) }
     }
 
     @Test("W2 on 100 subjects matches reference_w2.csv (Cmax, AUC to 1e-10; hours above 100 ng/mL exactly)",
@@ -51,11 +51,12 @@ struct FastPathGuardTests {
 struct W3LaneGuardTests {
     @Test("the lock-step lane solver agrees with the scalar DOPRI5 per subject within the tolerance")
     func lanesEqualScalar() throws {
-        let subs = FastPathGuardTests.subjects[0..<8]
+        let n = Lanes.scalarCount
+        let subs = FastPathGuardTests.subjects[0..<n]
         var st = SolverStatistics(methodUsed: .dormandPrince54)
         let lanes = try Workload.w3LaneBatch(subs, rtol: 1e-8, atol: 1e-11, stats: &st)
-        let scalar = try Workload.w3Metrics(subs, options: ODEOptions(rtol: 1e-8, atol: 1e-11, method: .dormandPrince54), threads: 1, keepCurvesOfFirst: 8)
-        for i in 0..<8 {
+        let scalar = try Workload.w3Metrics(subs, options: ODEOptions(rtol: 1e-8, atol: 1e-11, method: .dormandPrince54), threads: 1, keepCurvesOfFirst: n)
+        for i in 0..<n {
             var worst = 0.0
             for (a, b) in zip(lanes[i], scalar.curves[i]) where b > 1 { worst = max(worst, abs(a - b) / b) }
             #expect(worst <= 1e-6, "subject \(i + 1): \(worst)")
@@ -67,7 +68,7 @@ struct W3LaneGuardTests {
     func reference() throws {
         let ref = try SharedData.csvRows(BenchSubjects.sharedFile("peers/reference_w3_subject1.csv")!).map { Double($0[1])! }
         var st = SolverStatistics(methodUsed: .dormandPrince54)
-        let cp = try Workload.w3LaneBatch(FastPathGuardTests.subjects[0..<8], rtol: 1e-6, atol: 1e-9, stats: &st)[0]
+        let cp = try Workload.w3LaneBatch(FastPathGuardTests.subjects[0..<Lanes.scalarCount], rtol: 1e-6, atol: 1e-9, stats: &st)[0]
         var worst = 0.0
         for (a, b) in zip(cp, ref) where b > 1 { worst = max(worst, abs(a - b) / b) }
         #expect(worst <= 1e-5, "\(worst)")

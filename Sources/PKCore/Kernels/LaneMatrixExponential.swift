@@ -4,11 +4,18 @@ import Glibc
 import Darwin
 #endif
 
-/// Subjects simulated in lock-step, one per SIMD lane.
+/// Subjects simulated in lock-step, one per SIMD lane. Four lanes by default: on baseline x86-64
+/// (SSE2) a 4-wide vector is two registers, and the 4×4 transition stays in registers. With AVX-512
+/// (`-Xswiftc -target-cpu -Xswiftc native`), eight lanes fill one register: build with
+/// `-Xswiftc -DKETASIM_WIDE_LANES` too (Benchmarks/README.md).
+#if KETASIM_WIDE_LANES
 public typealias Lanes = SIMD8<Double>
+#else
+public typealias Lanes = SIMD4<Double>
+#endif
 
 /// The matrix exponential of small matrices for a batch of subjects at once: each entry is a
-/// `Lanes` vector, one lane per subject, so every multiply-add serves 8 subjects.
+/// `Lanes` vector, one lane per subject, so every multiply-add serves `Lanes.scalarCount` subjects.
 ///
 /// Same method as `MatrixExponential` (Higham 2005 scaling and squaring with Padé; degree and
 /// scaling chosen from the largest 1-norm across lanes, which only makes lanes with smaller norms

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// An ODE system evaluated for 8 subjects at once, one per SIMD lane (`Lanes`): the form that lets
+/// An ODE system evaluated for several subjects at once, one per SIMD lane (`Lanes`): the form that lets
 /// a population of the same model be integrated in lock-step.
 public protocol LaneODESystem {
     /// Number of state variables n.
@@ -13,7 +13,7 @@ public protocol LaneODESystem {
     func derivatives(t: Double, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>)
 }
 
-/// Dormand–Prince 5(4) for 8 subjects in lock-step: the same tableau, error estimate and PI step
+/// Dormand–Prince 5(4) for `Lanes.scalarCount` subjects in lock-step: the same tableau, error estimate and PI step
 /// control as `DormandPrince54` (Hairer, Nørsett & Wanner I §II.4–II.6), with one step size for all
 /// lanes, chosen from the largest scaled error over the lanes, so every lane meets its tolerance
 /// (a lane never takes a longer step than it would alone). Dense output (the 4th-order continuous
