@@ -1,6 +1,7 @@
 import Foundation
 
-/// Number formatting for plan output (the CLI's helpers are internal to its target).
+/// Number formatting for plan output and the CLI (which calls these): one implementation, safe on
+/// non-finite values.
 public enum PlanFormat {
     /// About `sig` significant digits.
     public static func sig(_ x: Double, _ sig: Int = 3) -> String {
@@ -31,6 +32,7 @@ public enum PlanFormat {
 
     /// Minutes as "h:mm".
     public static func hm(minutes: Double) -> String {
+        guard minutes.isFinite, abs(minutes) < 1e12 else { return "\(minutes)" }
         let m = Int(minutes.rounded())
         return "\(m / 60):" + String(format: "%02d", m % 60)
     }
