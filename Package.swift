@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "PKCore", targets: ["PKCore"]),
+        .library(name: "Studies", targets: ["Studies"]),
         .executable(name: "ketasim", targets: ["ketasim"]),
         .executable(name: "ketasim-bench", targets: ["KetasimBench"]),
     ],
@@ -20,7 +21,10 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         // Command-line layer: argument and unit parsing, formatting, charts. Testable as a library.
-        .target(name: "KetasimCLI", dependencies: ["PKCore", "PKProfiles", "Planner"], path: "Sources/KetasimCLI"),
+        .target(name: "KetasimCLI", dependencies: ["PKCore", "PKProfiles", "Planner", "Studies"], path: "Sources/KetasimCLI"),
+        // Use cases: typed request -> typed result (route comparison, simulation, population, ...);
+        // no files, no printing, no formatted text. Every command and library user goes through it.
+        .target(name: "Studies", dependencies: ["PKCore", "PKProfiles", "Planner"], path: "Sources/Studies"),
         // Protocol planner: session calendars, escalation tiers, safety rules, dose finding.
         .target(name: "Planner", dependencies: ["PKCore", "PKProfiles"], path: "Sources/Planner"),
         // Literature profiles and bands: schema, loader, individual parameters; the JSON files of the

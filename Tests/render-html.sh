@@ -10,6 +10,8 @@
 #   CHROMIUM=/path/to/chromium overrides the browser. Exits 0 with "skipped: ..." when Chromium is
 #   not installed (Tests/install-chromium.sh installs it on Debian).
 set -euo pipefail
+# skip MESSAGE: exit 0 with a note, or fail when KETASIM_REQUIRE_TOOLS=1 (CI).
+skip() { if [ "${KETASIM_REQUIRE_TOOLS:-0}" = 1 ]; then echo "$1 (required under CI)" >&2; exit 1; fi; echo "$1"; exit 0; }
 cd "$(dirname "$0")/.."
 
 chrome="${CHROMIUM:-}"
@@ -19,12 +21,10 @@ if [ -z "$chrome" ]; then
   done
 fi
 if [ -z "$chrome" ] || ! [ -x "$chrome" ]; then
-  echo "render-html: skipped: chromium not installed (run Tests/install-chromium.sh)"
-  exit 0
+  skip "render-html: skipped: chromium not installed (run Tests/install-chromium.sh)"
 fi
 if ! command -v python3 >/dev/null 2>&1; then
-  echo "render-html: skipped: python3 not installed (needed to check the PNG)"
-  exit 0
+  skip "render-html: skipped: python3 not installed (needed to check the PNG)"
 fi
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/ketasim-render.XXXXXX")"

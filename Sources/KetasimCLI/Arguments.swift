@@ -1,21 +1,31 @@
-/// Command-line arguments parsed against a command's declared options: a pure function from
-/// `[String]` to values, so commands are unit-tested without spawning processes.
+/// Command-line arguments parsed against a command's declared options (`CommandSpec`): a pure
+/// function from `[String]` to values, so commands are unit-tested without spawning processes.
 public struct Arguments {
     /// Options that take a value, by name ("--dose").
     public let valueOptions: Set<String>
     /// Options that are flags ("--quiet").
     public let flagOptions: Set<String>
+    /// Options that may be given more than once.
+    public let repeatableOptions: Set<String>
     public private(set) var values: [String: [String]] = [:]
     public private(set) var flags: Set<String> = []
     public private(set) var positional: [String] = []
     let command: String
 
-    /// Parses `args` (without the command name). `--name=value` and `--name value` both work.
-    /// Unknown options and missing values are usage errors naming the option.
-    public init(_ args: [String], command: String, values: [String], flags: [String], positionalMax: Int = 0) throws {
+    /// Parses `args` (without the command name) against `spec`. `--name=value` and `--name value`
+    /// both work. Unknown options, missing values, a value on a flag, a non-repeatable option given
+    /// twice and surplus positional arguments are usage errors naming the option.
+    public init(_ args: [String], spec: CommandSpec) throws {
+        let opts = spec.options
+        try self.init(args, command: spec.name, values: opts.filter { !$0.isFlag }.map(\.name), flags: opts.filter(\.isFlag).map(\.name),
+                      repeatable: opts.filter(\.repeatable).map(\.name), positionalMax: spec.positionalMax)
+    }
+
+    init(_ args: [String], command: String, values: [String], flags: [String], repeatable: [String] = [], positionalMax: Int = 0) throws {
         self.command = command
         valueOptions = Set(values)
         flagOptions = Set(flags + ["--help", "-h"])
+        repeatableOptions = Set(repeatable)
         var i = 0
         while i < args.count {
             let a = args[i]
@@ -32,6 +42,9 @@ public struct Arguments {
                         guard i + 1 < args.count else { throw CLIError.usage("\(name): missing value (see 'ketasim \(command) --help')") }
                         i += 1
                         v = args[i]
+                    }
+                    if let earlier = self.values[name]?.first, !repeatableOptions.contains(name) {
+                        throw CLIError.usage("\(name): given twice ('\(earlier)' and '\(v)'); give it once")
                     }
                     self.values[name, default: []].append(v)
                 } else if flagOptions.contains(name) {
@@ -50,7 +63,7 @@ public struct Arguments {
         }
     }
 
-    /// The last value given for `name`, if any.
+    /// The value given for `name`, if any (the last one of a repeatable option).
     public func value(_ name: String) -> String? { values[name]?.last }
     /// All values given for a repeatable option.
     public func all(_ name: String) -> [String] { values[name] ?? [] }

@@ -2,89 +2,107 @@ import Dispatch
 import Foundation
 import PKCore
 import PKProfiles
+import Studies
 
 /// `ketasim batch`: a virtual population through one regimen, in parallel, with reproducible
 /// per-subject draws, streaming per-subject output, summaries, and shards that merge exactly.
 enum BatchCommand {
-    static let help = """
-    Usage: ketasim batch [--n N | --subjects FILE] [options]
-
-    Simulates a virtual population: subjects drawn from a profile's covariate distributions and
-    between-subject variability (Omega, through its Cholesky factor), or read from a CSV file; every
-    subject through the same regimen on the exact linear solution. Writes per-subject metrics (Cmax,
-    Tmax, AUC, hours in band, time to discharge) as subjects finish, in subject order, and a summary:
-    mean, SD and percentiles of each metric, the probability of Cmax at or above named thresholds,
-    and percentile bands of the concentration over time.
-
-    Subjects:
-      --profile P       a profile with variability (default herd-2007; 'ketasim profiles')
-      --n N             number of subjects (default: the rows of --subjects)
-      --seed S          random seed, 0 to 2^64-1 (default 1). Draws are keyed by (seed, subject,
-                        draw), so each subject's values are the same for any --threads and --shard
-      --subjects FILE   CSV of covariates and/or etas, one row per subject (first N rows): a column
-                        per covariate (e.g. WT) and, optionally, eta columns; etas not given are
-                        drawn from Omega. Eta columns map by name: ETA_CL (the profile's eta name),
-                        or eta_X for the eta on parameter X, trailing digits dropped if needed
-                        (eta_Q2 -> the eta on Q), so ../shared/bench/subjects.csv works as is
-      --eta-map MAP     explicit column mapping, e.g. eta_Q2=ETA_Q,eta_KA=- (- ignores a column)
-
-    Regimen (default: IV 0.5 mg/kg over 40 min):
-      --route R, --dose D    iv, iv-bolus, im, in, po, sl, pr; e.g. 0.5mg/kg (per kg of each subject's WT)
-      --infusion T           IV infusion duration (default 40min)
-      --every T, --count N   repeat the dose every T, N doses in all
-      --protocol NAME        a planner protocol ('ketasim plan --list') as the regimen: its dosing
-                             sessions and start doses at each subject's weight (the projected course,
-                             no responses or top-ups); --start DATE fixes the weekday pattern
-      --data FILE            a NONMEM data set of one individual as the regimen (EVID 0 times are the
-                             grid; metrics then on that grid, linear between points)
-
-    Output grid and metrics:
-      --duration T      simulated time (default 24h); --step T grid step (default 5min)
-      --band B          named band (e.g. dissociation) or LOW-HIGH, e.g. 100-250ng/mL (default dissociation)
-      --window T        time in band counts from 0 to T (default: the whole duration)
-      --discharge C     discharge level (default: the band's lower edge)
-      --threshold X     NAME=CONC or CONC, repeatable: report P(Cmax >= CONC)
-                        (default: the lower edges of the analyte's named bands)
-      --percentiles L   comma-separated (default 5,25,50,75,95)
-      --residual R      simulated observations for the bands and --curves: none (default),
-                        profile (the profile's residual error on CP), or e.g. prop=0.2,add=5ng/mL
-                        (combined), add=10ng/mL, exp=0.25 (log-normal)
-
-    Execution and output:
-      --threads N       worker threads (default: all cores)
-      --shard K/N       run the K-th of N deterministic parts of the subjects (write JSON; merge with
-                        'ketasim merge')
-      --out FILE        summary file (.json, .csv or text; default: standard output as a table)
-      --format F        table, csv or json (default: from --out's extension)
-      --per-subject F   per-subject metrics CSV (default with --out: <out>.subjects.csv)
-      --curves F        per-subject concentration (and observation) on the grid, long CSV
-      --summary-only    no per-subject file
-      --resume          if --out already holds this run (same arguments), do nothing
-      --quiet           no progress; --progress forces it (lines every 10 s when not a terminal)
-
-    Quantiles: exact for metrics up to 100,000 subjects and for bands up to 250,000 values
-    (subjects x grid times); beyond, a log-bucket sketch with relative error <= 0.1% (metrics) and
-    <= 1% (bands; band values below 0.001 ng/mL count as 0). The choice depends on the study's N
-    only. Means come from exact sums, so a merge of shards equals one run bit for bit. Memory does
-    not grow with N. Files are written to a temporary file and renamed: an interrupted run leaves
-    no partial output.
-
-    Example: ketasim batch --profile herd-2007 --n 10000 --seed 42 --dose 0.5mg/kg --out study.json
-
-    \(Ketasim.disclaimer)
-
-    """
-
-    static let valueOptions = [
-        "--profile", "--n", "--seed", "--subjects", "--eta-map", "--route", "--dose", "--infusion", "--every", "--count", "--data",
-        "--duration", "--step", "--band", "--window", "--discharge", "--threshold", "--percentiles", "--residual", "--threads",
-        "--shard", "--out", "--format", "--per-subject", "--curves", "--svg", "--html", "--protocol", "--start",
-    ]
-    static let flagOptions = ["--summary-only", "--resume", "--quiet", "--progress"]
+    static let spec = CommandSpec(
+        name: "batch", summary: "simulate a virtual population: per-subject metrics, percentile bands, shards",
+        usage: ["ketasim batch [--n N | --subjects FILE] [options]"],
+        about: """
+            Simulates a virtual population: subjects drawn from a profile's covariate distributions and
+            between-subject variability (Omega, through its Cholesky factor), or read from a CSV file; every
+            subject through the same regimen on the exact linear solution. Writes per-subject metrics (Cmax,
+            Tmax, AUC, minutes in band during the session window, time to discharge) as subjects finish, in
+            subject order, and a summary: mean, SD and percentiles of each metric, the probability of Cmax at
+            or above named thresholds, and percentile bands of the concentration over time.
+            """,
+        groups: [
+            OptionGroup("Subjects", [
+                OptionSpec("--profile", "P", """
+                    a profile ('ketasim profiles'; default \(StudyDefaults.profileName), which has no
+                    between-subject variability: herd-2007 has it, fitted in children)
+                    """),
+                OptionSpec("--n", "N", "number of subjects (default: the rows of --subjects)"),
+                OptionSpec("--seed", "S", """
+                    random seed, 0 to 2^64-1 (default 1). Draws are keyed by (seed, subject,
+                    draw), so each subject's values are the same for any --threads and --shard
+                    """),
+                OptionSpec("--subjects", "FILE", """
+                    CSV of covariates and/or etas, one row per subject (first N rows): a column
+                    per covariate (e.g. WT) and, optionally, eta columns; etas not given are
+                    drawn from Omega. Eta columns map by name: ETA_CL (the profile's eta name),
+                    or eta_X for the eta on parameter X, trailing digits dropped if needed
+                    (eta_Q2 -> the eta on Q), so ../shared/bench/subjects.csv works as is
+                    """),
+                OptionSpec("--eta-map", "MAP", "explicit column mapping, e.g. eta_Q2=ETA_Q,eta_KA=- (- ignores a column)"),
+            ]),
+            OptionGroup("Regimen (default: IV 0.5 mg/kg over 40 min)", [
+                OptionSpec("--route", "R", "iv, iv-bolus, im, in, po, sl, pr"),
+                OptionSpec("--dose", "D", "e.g. 0.5mg/kg (per kg of each subject's WT) or 35mg"),
+                OptionSpec("--infusion", "T", "IV infusion duration (default 40min)"),
+                OptionSpec("--every", "T", "repeat the dose every T ..."),
+                OptionSpec("--count", "N", "... N doses in all"),
+                OptionSpec("--protocol", "NAME", """
+                    a planner protocol ('ketasim plan --list') as the regimen: its dosing
+                    sessions and start doses at each subject's weight (the projected course,
+                    no responses or top-ups)
+                    """),
+                OptionSpec("--start", "DATE", "with --protocol: fixes the weekday pattern (YYYY-MM-DD)"),
+                OptionSpec("--data", "FILE", """
+                    a NONMEM data set of one individual as the regimen (EVID 0 times are the
+                    grid; metrics then on that grid, linear between points)
+                    """),
+            ]),
+            OptionGroup("Output grid and metrics", [
+                OptionSpec("--duration", "T", "simulated time (default 24h)"),
+                OptionSpec("--step", "T", "grid step (default 5min)"),
+                OptionSpec("--band", "B", "named band (e.g. dissociation) or LOW-HIGH, e.g. 100-250ng/mL (default dissociation)"),
+                OptionSpec("--window", "T", "time in band counts from 0 to T (default 90min, the session window)"),
+                OptionSpec("--discharge", "C", "discharge level (default: the band's lower edge)"),
+                OptionSpec("--threshold", "X", """
+                    NAME=CONC or CONC, repeatable: report P(Cmax >= CONC)
+                    (default: the lower edges of the analyte's named bands)
+                    """, repeatable: true),
+                OptionSpec("--percentiles", "L", "comma-separated (default 5,25,50,75,95)"),
+                OptionSpec("--residual", "R", """
+                    simulated observations for the bands and --curves: none (default),
+                    profile (the profile's residual error on CP), or e.g. prop=0.2,add=5ng/mL
+                    (combined), add=10ng/mL, exp=0.25 (log-normal)
+                    """),
+            ]),
+            OptionGroup("Execution and output", [
+                OptionSpec("--threads", "N", "worker threads (default: all cores)"),
+                OptionSpec("--shard", "K/N", """
+                    run the K-th of N deterministic parts of the subjects (write JSON; merge with
+                    'ketasim merge')
+                    """),
+                OptionSpec("--out", "FILE", "summary file (.json, .csv or text; default: standard output as a table)"),
+                OptionSpec("--format", "F", "table, csv or json (default: from --out's extension)"),
+                OptionSpec("--per-subject", "F", "per-subject metrics CSV (default with --out: <out>.subjects.csv)"),
+                OptionSpec("--curves", "F", "per-subject concentration (and observation) on the grid, long CSV"),
+                OptionSpec("--svg", "FILE", "percentile ribbons (5-95, 25-75) and median with the band, as SVG"),
+                OptionSpec("--html", "FILE", "a self-contained HTML report with the ribbons and the summary"),
+                .flag("--summary-only", "no per-subject file"),
+                .flag("--resume", "if --out already holds this run (same arguments), do nothing"),
+                .flag("--quiet", "no progress line"),
+                .flag("--progress", "force the progress line (lines every 10 s when not a terminal)"),
+            ]),
+        ],
+        notes: """
+            Quantiles: exact for metrics up to 100,000 subjects and for bands up to 250,000 values
+            (subjects x grid times); beyond, a log-bucket sketch with relative error <= 0.1% (metrics) and
+            <= 1% (bands; band values below 0.001 ng/mL count as 0). The choice depends on the study's N
+            only. Means come from exact sums, so a merge of shards equals one run bit for bit. Memory does
+            not grow with N. Files are written to a temporary file and renamed: an interrupted run leaves
+            no partial output.
+            """,
+        examples: ["ketasim batch --profile herd-2007 --n 10000 --seed 42 --dose 0.5mg/kg --out study.json"])
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "batch", values: valueOptions, flags: flagOptions)
-        if a.wantsHelp { console.out(help); return }
+        let a = try Arguments(args, spec: spec)
+        if a.wantsHelp { console.out(spec.help); return }
         let job = try BatchJob(a, console: console)
         try job.execute(console: console)
     }
@@ -157,7 +175,7 @@ struct BatchJob {
 
     init(_ a: Arguments, console: Ketasim.Console) throws {
         let pm: ProfileModel
-        do { pm = try ProfileLibrary.load(a.value("--profile") ?? "herd-2007") } catch let e as ProfileError { throw CLIError.usage(e.message) }
+        do { pm = try ProfileLibrary.load(a.value("--profile") ?? StudyDefaults.profileName) } catch let e as ProfileError { throw CLIError.usage(e.message) }
         profile = pm
         let p = pm.profile
         let at = "profile \(p.name)"
@@ -258,7 +276,7 @@ struct BatchJob {
             stepH = try Units.hours(s, flag: "--step")
             guard stepH > 0 else { throw CLIError.usage("--step: '\(s)' must be greater than zero") }
         }
-        var window = (0.0, durationH)
+        var window = (0.0, Swift.min(StudyDefaults.sessionWindowH, durationH))
         if let w = a.value("--window") {
             let h = try Units.hours(w, flag: "--window")
             guard h > 0 else { throw CLIError.usage("--window: '\(w)' must be greater than zero") }
@@ -298,12 +316,7 @@ struct BatchJob {
             let text = try AtomicFile.read(dataPath, flag: "--data")
             do {
                 let data = try NonmemDataset(parsing: text)
-                var opts = options
-                if a.value("--window") == nil, let last = data.rows.filter({ $0.evid == 0 }).map(\.timeH).max() {
-                    opts.windowEndH = last   // time in band over the whole data set by default
-                    window.1 = last
-                }
-                simulator = try DatasetSubjectSimulator(data: data, model: pm.dosing.compiled, options: opts)
+                simulator = try DatasetSubjectSimulator(data: data, model: pm.dosing.compiled, options: options)
             } catch let e as DataError { throw CLIError.failure("--data \(dataPath): \(e.message)") }
             regimenText = "data set \((dataPath as NSString).lastPathComponent) (FNV-1a \(BatchJob.fnv1a(Data(text.utf8))))"
             gridText = "the data set's \(simulator.timesH.count) EVID 0 times"

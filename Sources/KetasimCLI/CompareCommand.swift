@@ -8,41 +8,40 @@ enum CompareCommand {
         (.ivInfusion, "0.5mg/kg"), (.intramuscular, "0.5mg/kg"), (.intranasal, "50mg"), (.sublingual, "100mg"), (.oral, "1mg/kg"),
     ]
 
-    static let help = """
-    Usage: ketasim compare [--routes R1,R2,...] [--doses D1,D2,...] [options]
+    static let spec = CommandSpec(
+        name: "compare", summary: "compare routes and doses for one patient, side by side",
+        usage: ["ketasim compare [--routes R1,R2,...] [--doses D1,D2,...] [options]"],
+        about: """
+            Compares routes and doses of racemic ketamine for one patient, side by side: Cmax, Tmax, AUC,
+            minutes inside the band during the session window, time until below the discharge level, and a
+            chart of the curves. Every number comes from the exact solution of the linear model.
 
-    Compares routes and doses of racemic ketamine for one patient, side by side: Cmax, Tmax, AUC,
-    minutes inside the band during the session window, time until below the discharge level, and a
-    chart of the curves. Every number comes from the exact solution of the linear model.
-
-    With no arguments it compares, for a 70 kg adult:
-      IV 0.5 mg/kg over 40 min  the standard antidepressant infusion (Zarate 2006, Murrough 2013)
-      IM 0.5 mg/kg              within the IM KAP range (<= 0.75 mg/kg plus top-up, IM feasibility study)
-      IN 50 mg                  the highest adult dose of the racemic IN study (Pharmacotherapy 2022)
-      SL 100 mg                 lower end of the 100-200 mg SL "empathogenic" range; RDTs come as 50/100 mg
-      PO 1 mg/kg                lower arm of the oral RCT (KheirAbadi & Golkar 2023: 1 vs 2 mg/kg)
-
-    Options:
-      --routes LIST     comma-separated: iv, iv-bolus, im, in, po, sl, pr
-      --doses LIST      one dose per route, e.g. 0.5mg/kg,0.5mg/kg,50mg (default: the doses above)
-    \(PatientOptions.helpLines)
-
-    Route parameters (racemic adults, research notes section 2; UNCONFIRMED where marked there):
-      IM F 0.93 (Clements 1982, secondary sources, UNCONFIRMED), IN F 0.45 (Yanagihara 2003; adults
-      10-50 mg gave 0.11-0.17 in Pharmacotherapy 2022), PO F 0.20 (Yanagihara 2003; reviews 0.17-0.20),
-      SL F 0.29 (Rolan 2014), PR F 0.25 (Malinovsky 1996). Absorption rate constants are fitted [calc]
-      to the published mean Tmax. Disposition: Clements 250 ug/kg set (UNCONFIRMED: opentiva code only).
-
-    Example: ketasim compare --routes iv,im,in --doses 0.5mg/kg,0.5mg/kg,56mg --weight 80kg
-
-    \(Ketasim.disclaimer)
-
-    """
+            With no arguments it compares, for a 70 kg adult:
+              IV 0.5 mg/kg over 40 min  the standard antidepressant infusion (Zarate 2006, Murrough 2013)
+              IM 0.5 mg/kg              within the IM KAP range (<= 0.75 mg/kg plus top-up, IM feasibility study)
+              IN 50 mg                  the highest adult dose of the racemic IN study (Pharmacotherapy 2022)
+              SL 100 mg                 lower end of the 100-200 mg SL "empathogenic" range; RDTs come as 50/100 mg
+              PO 1 mg/kg                lower arm of the oral RCT (KheirAbadi & Golkar 2023: 1 vs 2 mg/kg)
+            """,
+        groups: [
+            OptionGroup("Options", [
+                OptionSpec("--routes", "LIST", "comma-separated: iv, iv-bolus, im, in, po, sl, pr"),
+                OptionSpec("--doses", "LIST", "one dose per route, e.g. 0.5mg/kg,0.5mg/kg,50mg (default: the doses above)"),
+                OptionSpec("--step", "T", "grid step of the curves (default 1min); metrics are exact whatever the step"),
+            ] + PatientOptions.options),
+        ],
+        notes: """
+            Route parameters (racemic adults; UNCONFIRMED where the profile marks them):
+              IM F 0.93 (Clements 1982, secondary sources, UNCONFIRMED), IN F 0.45 (Yanagihara 2003; adults
+              10-50 mg gave 0.11-0.17 in Pharmacotherapy 2022), PO F 0.20 (Yanagihara 2003; reviews 0.17-0.20),
+              SL F 0.29 (Rolan 2014), PR F 0.25 (Malinovsky 1996). Absorption rate constants are fitted [calc]
+              to the published mean Tmax. Disposition: Clements 250 ug/kg set (UNCONFIRMED: opentiva code only).
+            """,
+        examples: ["ketasim compare --routes iv,im,in --doses 0.5mg/kg,0.5mg/kg,56mg --weight 80kg"])
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "compare", values: PatientOptions.valueOptions + ["--routes", "--doses", "--step"],
-                              flags: PatientOptions.flagOptions)
-        if a.wantsHelp { console.out(help); return }
+        let a = try Arguments(args, spec: spec)
+        if a.wantsHelp { console.out(spec.help); return }
         let o = try PatientOptions(a, console: console)
         var arms: [(Route, Units.DoseAmount)] = []
         let routeTexts = a.value("--routes").map { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmedSpaces } }

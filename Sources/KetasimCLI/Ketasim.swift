@@ -39,17 +39,12 @@ public enum Ketasim {
         }
     }
 
-    static let commands: [(name: String, summary: String)] = [
-        ("compare", "compare routes and doses for one patient, side by side"),
-        ("simulate", "simulate one route and dose: curve and metrics"),
-        ("plan", "plan a course of sessions from a protocol (calendar, tiers, safety rules); --find-dose"),
-        ("batch", "simulate a virtual population: per-subject metrics, percentile bands, shards"),
-        ("merge", "merge the shard outputs of 'batch --shard K/N' into one run's output"),
-        ("nm", "run a NONMEM-style data set (ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS)"),
-        ("profiles", "list literature profiles; 'profiles show NAME' for every number and source"),
-        ("validate", "predicted vs published PK figures for the built-in profiles"),
-        ("models", "list the built-in models for 'nm'"),
+    /// Every command's declared options and help, in the order `ketasim --help` lists them.
+    public static let specs: [CommandSpec] = [
+        CompareCommand.spec, SimulateCommand.spec, PlanCommand.spec, BatchCommand.spec, MergeCommand.spec,
+        NmCommand.spec, ProfilesCommand.spec, ValidateCommand.spec, ModelsCommand.spec,
     ]
+    static var commands: [(name: String, summary: String)] { specs.map { ($0.name, $0.summary) } }
 
     static var mainHelp: String {
         var s = """

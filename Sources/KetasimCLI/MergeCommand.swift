@@ -4,33 +4,35 @@ import PKCore
 /// `ketasim merge`: combines the JSON outputs of `ketasim batch --shard K/N` into exactly what one
 /// run of all subjects writes.
 enum MergeCommand {
-    static let help = """
-    Usage: ketasim merge SHARD.json... [--out FILE] [options]
-
-    Combines the shard outputs of 'ketasim batch --shard K/N' (every K from 1 to N, each once, all
-    from the same arguments) into the output one run of all subjects would have written: the same
-    counts, exact sums and means, exact quantiles, sketches and JSON, bit for bit. The per-subject
-    (and --curves) files of the shards, found beside their JSON files, are concatenated in subject
-    order.
-
-    Options:
-      --out FILE        merged summary (.json, .csv or text; default: standard output as a table)
-      --format F        table, csv or json (default: from --out's extension)
-      --per-subject F   merged per-subject CSV (default with --out: <out>.subjects.csv, when the
-                        shards have per-subject files)
-      --curves F        merged curves CSV (when the shards have curves files)
-      --summary-only    no per-subject file
-
-    Example: ketasim merge shards/part-*.json --out study.json
-
-    \(Ketasim.disclaimer)
-
-    """
+    static let spec = CommandSpec(
+        name: "merge", summary: "merge the shard outputs of 'batch --shard K/N' into one run's output",
+        usage: ["ketasim merge SHARD.json... [--out FILE] [options]"],
+        about: """
+            Combines the shard outputs of 'ketasim batch --shard K/N' (every K from 1 to N, each once, all
+            from the same arguments) into the output one run of all subjects would have written: the same
+            counts, exact sums and means, exact quantiles, sketches and JSON, bit for bit. The per-subject
+            (and --curves) files of the shards, found beside their JSON files, are concatenated in subject
+            order.
+            """,
+        groups: [
+            OptionGroup("Options", [
+                OptionSpec("--out", "FILE", "merged summary (.json, .csv or text; default: standard output as a table)"),
+                OptionSpec("--format", "F", "table, csv or json (default: from --out's extension)"),
+                OptionSpec("--per-subject", "F", """
+                    merged per-subject CSV (default with --out: <out>.subjects.csv, when the
+                    shards have per-subject files)
+                    """),
+                OptionSpec("--curves", "F", "merged curves CSV (when the shards have curves files)"),
+                OptionSpec("--svg", "FILE", "percentile ribbons and median with the band, as SVG"),
+                OptionSpec("--html", "FILE", "a self-contained HTML report with the ribbons and the summary"),
+                .flag("--summary-only", "no per-subject file"),
+            ]),
+        ],
+        examples: ["ketasim merge shards/part-*.json --out study.json"], positionalMax: 1_000_000)
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "merge", values: ["--out", "--format", "--per-subject", "--curves", "--svg", "--html"],
-                              flags: ["--summary-only", "--quiet"], positionalMax: 1_000_000)
-        if a.wantsHelp { console.out(help); return }
+        let a = try Arguments(args, spec: spec)
+        if a.wantsHelp { console.out(spec.help); return }
         guard !a.positional.isEmpty else { throw CLIError.usage("merge: no shard files (see 'ketasim merge --help')") }
         var format = a.value("--format")?.lowercased()
         if let f = format, !["table", "csv", "json"].contains(f) { throw CLIError.usage("--format: unknown format '\(f)' (use table, csv or json)") }

@@ -4,39 +4,41 @@ import PKProfiles
 
 /// `ketasim nm DATA.csv --model MODEL [--out FILE]`: runs a NONMEM-style data set.
 enum NmCommand {
-    static let help = """
-    Usage: ketasim nm DATA.csv (--model MODEL | --profile PROFILE) [--out FILE]
+    static let spec = CommandSpec(
+        name: "nm", summary: "run a NONMEM-style data set (ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS)",
+        usage: ["ketasim nm DATA.csv (--model MODEL | --profile PROFILE) [--out FILE]"],
+        about: """
+            Runs a NONMEM-style data set with NONMEM 7.5 event semantics (ADDL, SS=1/2, lag, F, modelled
+            rate/duration, EVID 0-4) on an exact linear model, and writes one CSV row per data row:
+            ID, TIME, EVID, the model's first output (e.g. CP), and the amount in every compartment A1..An.
+            """,
+        groups: [
+            OptionGroup("Options", [
+                OptionSpec("--model", "NAME|PATH", "a built-in model ('ketasim models') or a JSON model file (README: Model files)"),
+                OptionSpec("--profile", "P", """
+                    a literature profile ('ketasim profiles') at typical covariates; compartments
+                    are numbered in the profile's order ('ketasim profiles show P')
+                    """),
+                OptionSpec("--out", "FILE", "write the CSV to FILE (atomically) instead of standard output"),
+                OptionSpec("--rtol", "R", "ODE relative tolerance for text models (default 1e-6)"),
+                OptionSpec("--atol", "A", "ODE absolute tolerance for text models (default 1e-9; amounts)"),
+                OptionSpec("--method", "M", "ODE method for text models: auto (default), dopri5, rodas4"),
+                .flag("--verbose", "say which solver ran, and the ODE statistics, on standard error"),
+            ]),
+        ],
+        notes: """
+            Text models (a .model file, see Sources/ModelLanguage/FORMAT.md) run on the exact solver when
+            their equations are linear in the states, else on the ODE solvers; the CSV header says which.
 
-    Runs a NONMEM-style data set with NONMEM 7.5 event semantics (ADDL, SS=1/2, lag, F, modelled
-    rate/duration, EVID 0-4) on an exact linear model, and writes one CSV row per data row:
-    ID, TIME, EVID, the model's first output (e.g. CP), and the amount in every compartment A1..An.
-
-    Options:
-      --model NAME|PATH  a built-in model ('ketasim models') or a JSON model file (README: Model files)
-      --profile P        a literature profile ('ketasim profiles') at typical covariates; compartments
-                         are numbered in the profile's order ('ketasim profiles show P')
-      --out FILE         write the CSV to FILE (atomically) instead of standard output
-      --rtol R, --atol A ODE tolerances for text models (default 1e-6, 1e-9; amounts)
-      --method M         ODE method for text models: auto (default), dopri5, rodas4
-      --verbose          say which solver ran, and the ODE statistics, on standard error
-
-    Text models (a .model file, see Sources/ModelLanguage/FORMAT.md) run on the exact solver when
-    their equations are linear in the states, else on the ODE solvers; the CSV header says which.
-
-    Data set: columns ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS (case-insensitive; missing ones are 0);
-    RATE -1/-2 take R<n>/D<n> from the model or data; columns named like a model parameter (or mapped
-    in the model's "columns") override it from their record on, NOCB. "." counts as 0.
-
-    Example: ketasim nm Tests/Conformance/example.csv --model 1cmt-oral
-
-    \(Ketasim.disclaimer)
-
-    """
+            Data set: columns ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS (case-insensitive; missing ones are 0);
+            RATE -1/-2 take R<n>/D<n> from the model or data; columns named like a model parameter (or mapped
+            in the model's "columns") override it from their record on, NOCB. "." counts as 0.
+            """,
+        examples: ["ketasim nm Tests/Conformance/example.csv --model 1cmt-oral"], positionalMax: 1)
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "nm", values: ["--model", "--profile", "--out", "--rtol", "--atol", "--method"],
-                              flags: ["--verbose"], positionalMax: 1)
-        if a.wantsHelp { console.out(help); return }
+        let a = try Arguments(args, spec: spec)
+        if a.wantsHelp { console.out(spec.help); return }
         guard let dataPath = a.positional.first else { throw CLIError.usage("nm: missing DATA.csv (see 'ketasim nm --help')") }
         let text = try AtomicFile.read(dataPath, flag: "DATA")
         let data: NonmemDataset
@@ -110,9 +112,13 @@ func odeOptions(_ a: Arguments) throws -> ODEOptions {
 
 /// `ketasim models`: the built-in models.
 enum ModelsCommand {
+    static let spec = CommandSpec(
+        name: "models", summary: "list the built-in models for 'nm'", usage: ["ketasim models"],
+        about: "Lists the built-in models for 'ketasim nm --model'.", groups: [], examples: ["ketasim models"])
+
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "models", values: [], flags: [])
-        if a.wantsHelp { console.out("Usage: ketasim models\n\nLists the built-in models for 'ketasim nm --model'.\n"); return }
+        let a = try Arguments(args, spec: spec)
+        if a.wantsHelp { console.out(spec.help); return }
         var s = ""
         for m in BuiltinModels.catalogue { s += "\(m.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(m.summary)\n" }
         console.out(s)

@@ -1,6 +1,7 @@
 import Foundation
 import PKCore
 import PKProfiles
+import Studies
 
 /// Options shared by `simulate` and `compare`: patient, horizon, band, window, discharge level.
 struct PatientOptions {
@@ -15,30 +16,36 @@ struct PatientOptions {
     var format = "table"
     var chart: Bool
 
-    static let valueOptions = ["--svg", "--html", "--profile", "--weight", "--duration", "--band", "--window", "--discharge", "--infusion", "--format", "--out"]
-    static let flagOptions = ["--no-chart", "--chart"]
-
-    static let helpLines = """
-      --profile P       a built-in profile ('ketasim profiles') or a profile JSON file (default clements-1981)
-      --weight W        body weight (default 70kg)
-      --duration T      simulated time from the first dose (default 24h)
-      --infusion T      IV infusion duration (default 40min)
-      --band B          a named band of the profile's analyte (e.g. dissociation, analgesia; see
-                        'ketasim profiles bands') or LOW-HIGH with a unit, e.g. 100-250ng/mL (default:
-                        dissociation, racemic 100-250 ng/mL at 0.5 mg/kg over 40 min, Zanos 2018)
-      --window T        session window for time in band, from the first dose (default 90min)
-      --discharge C     discharge level (default: the lower edge of the dissociation band, 100 ng/mL
-                        racemic; no published plasma discharge criterion exists, so choose your own)
-      --format F        table, csv or json (default table)
-      --out FILE        write to FILE (atomically) instead of standard output
-      --svg FILE        also write the concentration-time plot as SVG
-      --html FILE       also write a self-contained HTML report (plots, metrics, inputs, sources)
-      --chart/--no-chart  force the terminal chart on or off (default: on when stdout is a terminal)
-    """
+    /// The shared options of `simulate` and `compare`, declared once for the parser and the help.
+    static let options: [OptionSpec] = [
+        OptionSpec("--profile", "P", """
+            a built-in profile ('ketasim profiles') or a profile JSON file (default
+            \(StudyDefaults.profileName))
+            """),
+        OptionSpec("--weight", "W", "body weight (default 70kg)"),
+        OptionSpec("--duration", "T", "simulated time from the first dose (default 24h)"),
+        OptionSpec("--infusion", "T", "IV infusion duration (default 40min)"),
+        OptionSpec("--band", "B", """
+            a named band of the profile's analyte (e.g. dissociation, analgesia; see
+            'ketasim profiles bands') or LOW-HIGH with a unit, e.g. 100-250ng/mL (default:
+            dissociation, racemic 100-250 ng/mL at 0.5 mg/kg over 40 min, Zanos 2018)
+            """),
+        OptionSpec("--window", "T", "session window for time in band, from the first dose (default 90min)"),
+        OptionSpec("--discharge", "C", """
+            discharge level (default: the lower edge of the dissociation band, 100 ng/mL
+            racemic; no published plasma discharge criterion exists, so choose your own)
+            """),
+        OptionSpec("--format", "F", "table, csv or json (default table)"),
+        OptionSpec("--out", "FILE", "write to FILE (atomically) instead of standard output"),
+        OptionSpec("--svg", "FILE", "also write the concentration-time plot as SVG"),
+        OptionSpec("--html", "FILE", "also write a self-contained HTML report (plots, metrics, inputs, sources)"),
+        .flag("--chart", "draw the terminal chart (default: when stdout is a terminal)"),
+        .flag("--no-chart", "no terminal chart"),
+    ]
 
     init(_ a: Arguments, console: Ketasim.Console) throws {
         chart = console.isTerminal
-        do { profile = try ProfileLibrary.load(a.value("--profile") ?? "clements-1981") } catch let e as ProfileError {
+        do { profile = try ProfileLibrary.load(a.value("--profile") ?? StudyDefaults.profileName) } catch let e as ProfileError {
             throw CLIError.usage(e.message)
         }
         let analyte = profile.profile.analyte

@@ -6,77 +6,88 @@ import Planner
 /// `ketasim plan`: a course of sessions for one patient from a protocol template, every session
 /// predicted and checked against the safety rules; and `plan --find-dose` for dose finding.
 enum PlanCommand {
-    static let help = """
-    Usage: ketasim plan --protocol ID|FILE --start YYYY-MM-DD [options]
-           ketasim plan --find-dose --route R (--target-peak C | --band LOW-HIGH [--hold T1-T2] | --match-iv DOSE) [options]
-           ketasim plan --list
+    static let spec = CommandSpec(
+        name: "plan", summary: "plan a course of sessions from a protocol (calendar, tiers, safety rules); --find-dose",
+        usage: [
+            "ketasim plan --protocol ID|FILE --start YYYY-MM-DD [options]",
+            "ketasim plan --find-dose --route R (--target-peak C | --band LOW-HIGH [--hold T1-T2] | --match-iv DOSE) [options]",
+            "ketasim plan --list",
+        ],
+        about: """
+            Lays out a protocol's preparation, dosing and integration sessions on the calendar, escalates the
+            dose through the route's tiers, predicts every dosing session on the exact model of the whole
+            course (peak, time to peak, minutes in the tier's band in the session window, time to the discharge
+            level, concentration left at the next session, IV-equivalent dose, rolling 7-day totals) and checks
+            the safety rules (block / warn / info, each with its source). A plan with a blocking finding is not
+            produced unless the rule is overridden with a reason; overrides are recorded in every output.
+            """,
+        groups: [
+            OptionGroup("Plan options", [
+                .flag("--list", "list the built-in protocols, flags and rules"),
+                OptionSpec("--protocol", "P", "a built-in protocol (--list) or a protocol JSON file (same schema as Profiles/protocols.json)"),
+                OptionSpec("--start", "DATE", "first day of the course, YYYY-MM-DD (past dates are fine)"),
+                OptionSpec("--weight", "W", "body weight (default 70kg)"),
+                OptionSpec("--age", "Y", "age in years (esketamine: from 65 the start dose is 28 mg)"),
+                OptionSpec("--weekdays", "LIST", "allowed dosing days, e.g. mon,wed,fri or mon-fri (default: the protocol's)"),
+                OptionSpec("--time", "HH:MM", "time of day of the sessions (default: the protocol's)"),
+                OptionSpec("--sessions", "N", "number of dosing sessions (default: the protocol's)"),
+                OptionSpec("--dose", "D", "starting dose, e.g. 0.5mg/kg or 56mg (default: the protocol's)"),
+                OptionSpec("--top-up", "D", "planned in-session top-up (IM KAP: 20-40 mg at 12 min)"),
+                OptionSpec("--response", "N:R", """
+                    response at dosing session N: none, partial, good, adverse, missed (repeatable,
+                    or comma-separated); drives the escalation of the following sessions
+                    """, repeatable: true),
+                OptionSpec("--bp", "SYS/DIA", "pre-dose blood pressure, e.g. 150/95"),
+                OptionSpec("--flag", "F", "contraindication or caution flag (repeatable or comma-separated; see --list)", repeatable: true),
+                OptionSpec("--acknowledge", "R", "acknowledge a warning that needs it (e.g. bp-esketamine; repeatable)", repeatable: true),
+                OptionSpec("--override", "R", "override a blocking rule; needs --reason (one per --override, or one for all; repeatable)", repeatable: true),
+                OptionSpec("--reason", "TEXT", "the clinician's reason, recorded in every output (repeatable)", repeatable: true),
+                OptionSpec("--add-dose", "DATE[THH:MM]", "an extra, unscheduled dosing session (repeatable)", repeatable: true),
+                OptionSpec("--profile", "P", "profile for the predictions (default: the protocol's)"),
+                OptionSpec("--infusion", "T", "IV infusion duration (default: the protocol's, 40 min)"),
+                OptionSpec("--window", "T", "dosing-session window for time in band (default: the protocol's, 90-120 min)"),
+                OptionSpec("--observation", "T", "observation period after the window (default: the protocol's)"),
+                OptionSpec("--discharge", "C", "discharge level (default: the dissociation band's lower edge of the analyte)"),
+                OptionSpec("--site", "S", "plasma or effect (effect-site concentration), default plasma"),
+                OptionSpec("--format", "F", "table, csv or json (default table)"),
+                OptionSpec("--out", "FILE", "write to FILE (atomically) instead of standard output"),
+                OptionSpec("--svg", "FILE", "also write the course chart as SVG"),
+                OptionSpec("--html", "FILE", "also write a self-contained HTML report (calendar, chart, findings, sources)"),
+                .flag("--chart", "draw the terminal chart of the course (default: when stdout is a terminal)"),
+                .flag("--no-chart", "no terminal chart"),
+            ]),
+            OptionGroup("Dose finding (--find-dose)", [
+                .flag("--find-dose", "find a dose instead of planning a course"),
+                OptionSpec("--route", "R", "iv, iv-bolus, im, in, sl, po"),
+                OptionSpec("--target-peak", "C", "the dose whose predicted peak is C (e.g. 150ng/mL)"),
+                OptionSpec("--band", "B", "LOW-HIGH with a unit or a band name: the dose range holding it over --hold"),
+                OptionSpec("--hold", "T1-T2", "window after the dose for --band (default 10min-60min)"),
+                OptionSpec("--match-iv", "D", "the dose matching an IV reference dose (over --infusion) by --match"),
+                OptionSpec("--match", "M", "auc (default) or peak"),
+                .flag("--tci", "with --route iv and --band: a bolus plus rate steps holding the band for --duration"),
+                OptionSpec("--tci-step", "T", "rate step length (default 10min)"),
+                OptionSpec("--duration", "T", "length of the --tci schedule (default 60min)"),
+                OptionSpec("--target", "C", "--tci target (default: geometric middle of the band)"),
+            ]),
+        ],
+        notes: """
+            Doses never exceed the route's single-dose limits or a predicted anaesthetic peak; the output says
+            when no safe dose reaches the target. A target in the anaesthetic band is an error.
 
-    Lays out a protocol's preparation, dosing and integration sessions on the calendar, escalates the
-    dose through the route's tiers, predicts every dosing session on the exact model of the whole
-    course (peak, time to peak, minutes in the tier's band in the session window, time to the discharge
-    level, concentration left at the next session, IV-equivalent dose, rolling 7-day totals) and checks
-    the safety rules (block / warn / info, each with its source). A plan with a blocking finding is not
-    produced unless the rule is overridden with a reason; overrides are recorded in every output.
+            IV-equivalent dose: the IV dose with the same parent plasma AUC in this patient on this profile
+            (dose x the route's systemic availability); for esketamine also shown x 1.8 as racemic.
+            """,
+        examples: [
+            "ketasim plan --protocol murrough-2013 --start 2026-12-01 --weight 70kg --weekdays mon,wed,fri",
+            "ketasim plan --find-dose --route im --target-peak 150ng/mL --weight 80kg",
+        ])
 
-    Plan options:
-      --protocol P      a built-in protocol (--list) or a protocol JSON file (same schema as Profiles/protocols.json)
-      --start DATE      first day of the course, YYYY-MM-DD (past dates are fine)
-      --weight W        body weight (default 70kg)
-      --age Y           age in years (esketamine: from 65 the start dose is 28 mg)
-      --weekdays LIST   allowed dosing days, e.g. mon,wed,fri or mon-fri (default: the protocol's)
-      --time HH:MM      time of day of the sessions (default: the protocol's)
-      --sessions N      number of dosing sessions (default: the protocol's)
-      --dose D          starting dose, e.g. 0.5mg/kg or 56mg (default: the protocol's)
-      --top-up D        planned in-session top-up (IM KAP: 20-40 mg at 12 min)
-      --response N:R    response at dosing session N: none, partial, good, adverse, missed (repeatable,
-                        or comma-separated); drives the escalation of the following sessions
-      --bp SYS/DIA      pre-dose blood pressure, e.g. 150/95
-      --flag F          contraindication or caution flag (repeatable or comma-separated; see --list)
-      --acknowledge R   acknowledge a warning that needs it (e.g. bp-esketamine)
-      --override R      override a blocking rule; needs --reason (one per --override, or one for all)
-      --reason TEXT     the clinician's reason, recorded in every output
-      --add-dose DATE[THH:MM]  an extra, unscheduled dosing session (repeatable)
-      --profile P       profile for the predictions (default: the protocol's)
-      --infusion T      IV infusion duration (default: the protocol's, 40 min)
-      --window T        dosing-session window for time in band (default: the protocol's, 90-120 min)
-      --observation T   observation period after the window (default: the protocol's)
-      --discharge C     discharge level (default: the dissociation band's lower edge of the analyte)
-      --site S          plasma or effect (effect-site concentration), default plasma
-      --format F        table, csv or json (default table)
-      --out FILE        write to FILE (atomically) instead of standard output
-
-    Dose finding (--find-dose):
-      --route R         iv, iv-bolus, im, in, sl, po
-      --target-peak C   the dose whose predicted peak is C (e.g. 150ng/mL)
-      --band B          LOW-HIGH with a unit or a band name: the dose range holding it over --hold
-      --hold T1-T2      window after the dose for --band (default 10min-60min)
-      --match-iv D      the dose matching an IV reference dose (over --infusion) by --match auc (default) or peak
-      --tci             with --route iv and --band: a bolus plus rate steps holding the band for --duration
-      --tci-step T      rate step length (default 10min); --duration T (default 60min); --target C (default: geometric middle of the band)
-    Doses never exceed the route's single-dose limits or a predicted anaesthetic peak; the output says
-    when no safe dose reaches the target. A target in the anaesthetic band is an error.
-
-    IV-equivalent dose: the IV dose with the same parent plasma AUC in this patient on this profile
-    (dose x the route's systemic availability); for esketamine also shown x 1.8 as racemic.
-
-    Example: ketasim plan --protocol murrough-2013 --start 2026-12-01 --weight 70kg --weekdays mon,wed,fri
-    Example: ketasim plan --find-dose --route im --target-peak 150ng/mL --weight 80kg
-
-    \(Ketasim.disclaimer)
-
-    """
-
-    static let valueOptions = [
-        "--protocol", "--start", "--weight", "--age", "--weekdays", "--time", "--sessions", "--dose", "--top-up", "--response", "--bp", "--flag",
-        "--acknowledge", "--override", "--reason", "--add-dose", "--profile", "--infusion", "--window", "--observation", "--discharge", "--site",
-        "--format", "--out", "--route", "--target-peak", "--band", "--hold", "--match-iv", "--match", "--tci-step", "--duration", "--target",
-    ]
 
     static var tool: String { "ketasim \(Ketasim.version)" }
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "plan", values: valueOptions + ["--svg", "--html"], flags: ["--list", "--find-dose", "--tci", "--chart", "--no-chart"])
-        if a.wantsHelp { console.out(help); return }
+        let a = try Arguments(args, spec: spec)
+        if a.wantsHelp { console.out(spec.help); return }
         let chartWidth = console.isTerminal || a.flag("--chart") ? (a.flag("--no-chart") ? nil : console.width) : nil
         do {
             let format = (a.value("--format") ?? "table").lowercased()

@@ -4,20 +4,19 @@ import PKProfiles
 
 /// `ketasim profiles [show NAME | bands]`: the literature profiles, their numbers and sources.
 enum ProfilesCommand {
-    static let help = """
-    Usage: ketasim profiles                 list the built-in profiles
-           ketasim profiles show NAME|PATH  every parameter with unit, source and UNCONFIRMED marks
-           ketasim profiles bands           the named concentration bands
-
-    Example: ketasim profiles show clements-1981
-
-    \(Ketasim.disclaimer)
-
-    """
+    static let spec = CommandSpec(
+        name: "profiles", summary: "list literature profiles; 'profiles show NAME' for every number and source",
+        usage: ["ketasim profiles", "ketasim profiles show NAME|PATH", "ketasim profiles bands"],
+        about: """
+            The literature profiles behind every prediction. With no argument, lists the built-in profiles;
+            'show' prints every parameter of one profile (or a profile JSON file) with its unit, source and
+            UNCONFIRMED marks; 'bands' lists the named concentration bands.
+            """,
+        groups: [], examples: ["ketasim profiles show clements-1981"], positionalMax: 2)
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "profiles", values: [], flags: [], positionalMax: 2)
-        if a.wantsHelp { console.out(help); return }
+        let a = try Arguments(args, spec: spec)
+        if a.wantsHelp { console.out(spec.help); return }
         switch a.positional.first {
         case nil: console.out(list())
         case "show":
@@ -105,22 +104,20 @@ enum ProfilesCommand {
 
 /// `ketasim validate`: predicted vs published PK figures.
 enum ValidateCommand {
-    static let help = """
-    Usage: ketasim validate [--format table|csv]
-
-    Reproduces published PK figures (research notes section 3) with the built-in profiles at typical
-    parameters and prints predicted vs published with the stated tolerance and pass/miss. Misses are
-    shown, never tuned away; 'expected' says whether the miss is known and why.
-
-    Example: ketasim validate
-
-    \(Ketasim.disclaimer)
-
-    """
+    static let spec = CommandSpec(
+        name: "validate", summary: "predicted vs published PK figures for the built-in profiles",
+        usage: ["ketasim validate [--format table|csv]"],
+        about: """
+            Reproduces published PK figures with the built-in profiles at typical parameters and prints
+            predicted vs published with the stated tolerance and pass/miss. Misses are shown, never tuned
+            away; 'expected' says whether the miss is known and why.
+            """,
+        groups: [OptionGroup("Options", [OptionSpec("--format", "F", "table or csv (default table)")])],
+        examples: ["ketasim validate"])
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "validate", values: ["--format"], flags: [])
-        if a.wantsHelp { console.out(help); return }
+        let a = try Arguments(args, spec: spec)
+        if a.wantsHelp { console.out(spec.help); return }
         let format = a.value("--format") ?? "table"
         guard ["table", "csv"].contains(format) else { throw CLIError.usage("--format: unknown format '\(format)' (use table or csv)") }
         let cases: [ValidationCase]

@@ -3,43 +3,47 @@ import PKCore
 
 /// `ketasim simulate`: one route and dose (optionally repeated), the curve and its metrics.
 enum SimulateCommand {
-    static let help = """
-    Usage: ketasim simulate --route ROUTE --dose DOSE [options]
-
-    Simulates racemic ketamine by one route for one patient and prints the metrics (peak, time to
-    peak, AUC, half-life, minutes in the band during the session window, time until below the
-    discharge level) computed on the exact solution, the concentration curve, and a chart.
-
-    Options:
-      --route R         iv (infusion), iv-bolus, im, in, po, sl, pr
-      --dose D          e.g. 0.5mg/kg, 35mg, 500ug/kg
-      --step T          output grid step (default 1min; the table shows every 15min unless given)
-      --every T         repeat the dose every T ...
-      --count N         ... N times in all (default 1)
-      --f F             override the route's bioavailability (0-1)
-      --ka K            override the absorption rate constant, e.g. 3/h or 0.05/min
-      --lag T           override the absorption lag time, e.g. 5min
-      --first-pass F    override the fraction converted to norketamine before absorption (0-1)
-      --model FILE      simulate a text model (.model) instead of a profile; the dose goes into
-                        --cmt NAME (default: depot, or central for IV) with bioavailability --f;
-                        --rtol/--atol/--method set the ODE solver; --verbose names the solver
-    \(PatientOptions.helpLines)
-
-    Route parameters come from the profile ('ketasim profiles show clements-1981' for the racemic
-    route set); --f, --ka, --lag and --first-pass override its F_<ROUTE>, KA_<ROUTE>, LAG_<ROUTE>, FP_<ROUTE>.
-
-    Example: ketasim simulate --route im --dose 0.5mg/kg --weight 70kg --duration 12h
-
-    \(Ketasim.disclaimer)
-
-    """
+    static let spec = CommandSpec(
+        name: "simulate", summary: "simulate one route and dose: curve and metrics",
+        usage: ["ketasim simulate --route ROUTE --dose DOSE [options]"],
+        about: """
+            Simulates racemic ketamine by one route for one patient and prints the metrics (peak, time to
+            peak, AUC, half-life, minutes in the band during the session window, time until below the
+            discharge level) computed on the exact solution, the concentration curve, and a chart.
+            """,
+        groups: [
+            OptionGroup("Options", [
+                OptionSpec("--route", "R", "iv (infusion), iv-bolus, im, in, po, sl, pr"),
+                OptionSpec("--dose", "D", "e.g. 0.5mg/kg, 35mg, 500ug/kg"),
+                OptionSpec("--step", "T", "output grid step (default 1min; the table shows every 15min unless given)"),
+                OptionSpec("--every", "T", "repeat the dose every T ..."),
+                OptionSpec("--count", "N", "... N times in all (default 1)"),
+                OptionSpec("--f", "F", "override the route's bioavailability (0-1)"),
+                OptionSpec("--ka", "K", "override the absorption rate constant, e.g. 3/h or 0.05/min"),
+                OptionSpec("--lag", "T", "override the absorption lag time, e.g. 5min"),
+                OptionSpec("--first-pass", "F", "override the fraction converted to norketamine before absorption (0-1)"),
+            ] + PatientOptions.options),
+            OptionGroup("Text models", [
+                OptionSpec("--model", "FILE", """
+                    simulate a text model (.model) instead of a profile; the dose goes into
+                    --cmt NAME with bioavailability --f
+                    """),
+                OptionSpec("--cmt", "NAME", "the dosed compartment of --model (default: depot, or central for IV)"),
+                OptionSpec("--rtol", "R", "ODE relative tolerance (default 1e-6)"),
+                OptionSpec("--atol", "A", "ODE absolute tolerance (default 1e-9; amounts)"),
+                OptionSpec("--method", "M", "ODE method: auto (default), dopri5, rodas4"),
+                .flag("--verbose", "name the solver and its statistics on standard error"),
+            ]),
+        ],
+        notes: """
+            Route parameters come from the profile ('ketasim profiles show clements-1981' for the racemic
+            route set); --f, --ka, --lag and --first-pass override its F_<ROUTE>, KA_<ROUTE>, LAG_<ROUTE>, FP_<ROUTE>.
+            """,
+        examples: ["ketasim simulate --route im --dose 0.5mg/kg --weight 70kg --duration 12h"])
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
-        let a = try Arguments(args, command: "simulate",
-                              values: PatientOptions.valueOptions + ["--route", "--dose", "--step", "--every", "--count", "--f", "--ka", "--lag", "--first-pass",
-                                                                     "--model", "--cmt", "--rtol", "--atol", "--method"],
-                              flags: PatientOptions.flagOptions + ["--verbose"])
-        if a.wantsHelp { console.out(help); return }
+        let a = try Arguments(args, spec: spec)
+        if a.wantsHelp { console.out(spec.help); return }
         guard let routeText = a.value("--route") else { throw CLIError.usage("--route: required (iv, iv-bolus, im, in, po, sl, pr)") }
         guard let route = Route(text: routeText) else {
             throw CLIError.usage("--route: unknown route '\(routeText)' (use iv, iv-bolus, im, in, po, sl or pr)")

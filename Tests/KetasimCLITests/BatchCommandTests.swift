@@ -59,7 +59,7 @@ struct BatchCommandTests {
             let dir = tempDir()
             defer { try? FileManager.default.removeItem(at: dir) }
             let out = dir.appendingPathComponent("study.json")
-            let r = Ketasim.run(["batch", "--n", "70", "--seed", "99", "--threads", threads, "--residual", "prop=0.2,add=2ng/mL",
+            let r = Ketasim.run(["batch", "--profile", "herd-2007", "--n", "70", "--seed", "99", "--threads", threads, "--residual", "prop=0.2,add=2ng/mL",
                                  "--curves", dir.appendingPathComponent("curves.csv").path, "--out", out.path] + small,
                                 console: Captured().console)
             #expect(r == 0)
@@ -79,7 +79,7 @@ struct BatchCommandTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let single = root.appendingPathComponent("single"), shards = root.appendingPathComponent("shards"), merged = root.appendingPathComponent("merged")
         for d in [single, shards, merged] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
-        let common = ["batch", "--n", "31", "--seed", "5", "--residual", "prop=0.15"] + small
+        let common = ["batch", "--profile", "herd-2007", "--n", "31", "--seed", "5", "--residual", "prop=0.15"] + small
         #expect(ketasim(common + ["--threads", "2", "--out", single.appendingPathComponent("study.json").path,
                                   "--curves", single.appendingPathComponent("curves.csv").path]).code == 0)
         var parts: [String] = []
@@ -103,7 +103,7 @@ struct BatchCommandTests {
         let missing = ketasim("merge", parts[0], parts[2], "--out", merged.appendingPathComponent("x.json").path)
         #expect(missing.code == 1 && missing.err.contains("missing shard 2 of 3"))
         let other = shards.appendingPathComponent("other.json").path
-        #expect(ketasim(["batch", "--n", "31", "--seed", "6", "--residual", "prop=0.15", "--shard", "2/3", "--summary-only", "--out", other] + small).code == 0)
+        #expect(ketasim(["batch", "--profile", "herd-2007", "--n", "31", "--seed", "6", "--residual", "prop=0.15", "--shard", "2/3", "--summary-only", "--out", other] + small).code == 0)
         let mixed = ketasim("merge", parts[0], other, parts[2])
         #expect(mixed.code == 1 && mixed.err.contains("different run") && mixed.err.contains("seed"))
         let whole = ketasim("merge", single.appendingPathComponent("study.json").path)
@@ -116,7 +116,7 @@ struct BatchCommandTests {
         let dir = tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("s.json")
-        #expect(ketasim(["batch", "--n", "41", "--seed", "3", "--threshold", "high=280ng/mL", "--percentiles", "10,50,90", "--out", out.path] + small).code == 0)
+        #expect(ketasim(["batch", "--profile", "herd-2007", "--n", "41", "--seed", "3", "--threshold", "high=280ng/mL", "--percentiles", "10,50,90", "--out", out.path] + small).code == 0)
         let doc = try BatchReport.decoder.decode(BatchDocument.self, from: Data(try read(out).utf8))
         let csv = try read(dir.appendingPathComponent("s.subjects.csv"))
         let cmax = column(csv, "cmax").sorted()
@@ -131,9 +131,9 @@ struct BatchCommandTests {
         #expect(doc.summary.timesH.count == 13 && doc.summary.bands.count == 3)
         // The 90th-percentile band lies above the median band at every time.
         #expect(zip(doc.summary.bands[1], doc.summary.bands[2]).allSatisfy { $0 <= $1 })
-        let table = ketasim(["batch", "--n", "41", "--seed", "3"] + small)
+        let table = ketasim(["batch", "--profile", "herd-2007", "--n", "41", "--seed", "3"] + small)
         #expect(table.out.contains("Cmax ng/mL") && table.out.contains("CP percentiles") && table.out.contains("not medical advice"))
-        let csvSummary = ketasim(["batch", "--n", "41", "--seed", "3", "--format", "csv"] + small)
+        let csvSummary = ketasim(["batch", "--profile", "herd-2007", "--n", "41", "--seed", "3", "--format", "csv"] + small)
         #expect(csvSummary.out.contains("kind,name,time_h,n,not_reached,mean,sd,min,p5,p25,p50,p75,p95,max,count,probability"))
     }
 
@@ -144,7 +144,7 @@ struct BatchCommandTests {
         let file = dir.appendingPathComponent("subjects.csv")
         try benchSubjects.write(to: file, atomically: true, encoding: .utf8)
         let per = dir.appendingPathComponent("per.csv")
-        let r = ketasim(["batch", "--subjects", file.path, "--n", "3", "--dose", "0.5mg/kg", "--per-subject", per.path, "--duration", "4h", "--step", "20min"])
+        let r = ketasim(["batch", "--profile", "herd-2007", "--subjects", file.path, "--n", "3", "--dose", "0.5mg/kg", "--per-subject", per.path, "--duration", "4h", "--step", "20min"])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.err.contains("column eta_KA ignored"))
         let csv = try read(per)
@@ -160,7 +160,7 @@ struct BatchCommandTests {
         let peak = CurveAnalysis(trajectory: sim.trajectory, output: 0, startH: 0, endH: 4).peak()
         #expect(column(csv, "cmax")[1] == peak.cmax)
         // Explicit mapping, and an explicit ignore.
-        let mapped = ketasim(["batch", "--subjects", file.path, "--eta-map", "eta_Q2=ETA_Q,eta_KA=-", "--summary-only", "--quiet"] + small)
+        let mapped = ketasim(["batch", "--profile", "herd-2007", "--subjects", file.path, "--eta-map", "eta_Q2=ETA_Q,eta_KA=-", "--summary-only", "--quiet"] + small)
         #expect(mapped.code == 0 && mapped.err.isEmpty)
     }
 
@@ -173,11 +173,11 @@ struct BatchCommandTests {
         for t in [0.0, 0.25, 0.5, 2.0 / 3, 1, 2, 3, 4] { text += "1,\(t),0,0,1,0\n" }
         try text.write(to: data, atomically: true, encoding: .utf8)
         let a = dir.appendingPathComponent("a.csv"), b = dir.appendingPathComponent("b.csv")
-        let viaData = ketasim(["batch", "--n", "6", "--seed", "8", "--data", data.path, "--per-subject", a.path, "--quiet"])
+        let viaData = ketasim(["batch", "--profile", "herd-2007", "--n", "6", "--seed", "8", "--data", data.path, "--per-subject", a.path, "--quiet"])
         #expect(viaData.code == 0, "\(viaData.err)")
-        #expect(ketasim(["batch", "--n", "6", "--seed", "8", "--dose", "35mg", "--per-subject", b.path] + small).code == 0)
+        #expect(ketasim(["batch", "--profile", "herd-2007", "--n", "6", "--seed", "8", "--dose", "35mg", "--per-subject", b.path] + small).code == 0)
         for (x, y) in zip(column(try read(a), "cmax"), column(try read(b), "cmax")) { #expect(isClose(x, y, rtol: 1e-9)) }
-        let both = ketasim(["batch", "--n", "6", "--data", data.path, "--dose", "35mg"])
+        let both = ketasim(["batch", "--profile", "herd-2007", "--n", "6", "--data", data.path, "--dose", "35mg"])
         #expect(both.code == 64 && both.err.contains("--dose: not with --data"))
     }
 
@@ -186,7 +186,7 @@ struct BatchCommandTests {
         let dir = tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("r.json").path
-        let args = ["batch", "--n", "12", "--out", out, "--duration", "2h", "--step", "30min"]
+        let args = ["batch", "--profile", "herd-2007", "--n", "12", "--out", out, "--duration", "2h", "--step", "30min"]
         #expect(ketasim(args + ["--quiet"]).code == 0)
         let before = try read(URL(fileURLWithPath: out))
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: out)
@@ -208,9 +208,9 @@ struct BatchCommandTests {
         (["--n", "10", "--shard", "0/4"], 64, "--shard: '0/4'"),
         (["--n", "3", "--shard", "1/4"], 64, "--shard: 4 shards for 3 subjects"),
         (["--n", "10", "--threads", "0"], 64, "--threads: '0'"),
-        (["--n", "10", "--route", "im"], 64, "--route: profile herd-2007 has no route 'im'"),
+        (["--n", "10", "--profile", "herd-2007", "--route", "im"], 64, "--route: profile herd-2007 has no route 'im'"),
         (["--n", "10", "--percentiles", "50,5"], 64, "--percentiles: '50,5' must increase"),
-        (["--n", "10", "--residual", "profile"], 64, "--residual: profile herd-2007 has no residual error on CP"),
+        (["--n", "10", "--residual", "profile"], 64, "--residual: profile clements-1981 has no residual error on CP"),
         (["--n", "10", "--residual", "prop=0.1,exp=0.2"], 64, "--residual: exponential error cannot be combined"),
         (["--n", "10", "--profile", "nosuch"], 64, "--profile: unknown profile 'nosuch'"),
         (["--n", "10", "--format", "csv", "--shard", "1/2"], 64, "--shard: needs --out"),
@@ -234,7 +234,8 @@ struct BatchCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         func run(_ args: [String]) -> (Int32, String) {
             let c = Captured()
-            let rc = Ketasim.run(["batch"] + args + ["--out", dir.appendingPathComponent("o.json").path], console: c.console)
+            let profile = args.contains("--profile") ? [] : ["--profile", "herd-2007"]
+            let rc = Ketasim.run(["batch"] + profile + args + ["--out", dir.appendingPathComponent("o.json").path], console: c.console)
             return (rc, c.err)
         }
         let noWT = dir.appendingPathComponent("nowt.csv"), nan = dir.appendingPathComponent("nan.csv"), partial = dir.appendingPathComponent("partial.csv")

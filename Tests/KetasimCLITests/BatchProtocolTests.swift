@@ -20,9 +20,9 @@ struct BatchProtocolTests {
 
     @Test("protocol errors: unknown name, route missing from the profile, conflicting flags")
     func errors() {
-        #expect(ketasim("batch", "--protocol", "nope", "--n", "5").code == 64)
+        #expect(ketasim("batch", "--profile", "herd-2007", "--protocol", "nope", "--n", "5").code == 64)
         let r = ketasim("batch", "--protocol", "esketamine-label", "--profile", "clements-1981", "--n", "5")
         #expect(r.code == 64 && r.err.contains("--protocol"), "\(r.err)")
-        #expect(ketasim("batch", "--protocol", "murrough-2013", "--dose", "1mg", "--n", "5").err.contains("--dose: not with --protocol"))
+        #expect(ketasim("batch", "--profile", "herd-2007", "--protocol", "murrough-2013", "--dose", "1mg", "--n", "5").err.contains("--dose: not with --protocol"))
     }
 }

@@ -136,7 +136,7 @@ struct HTMLReportTests {
 
     @Test("the simulate/compare report: plots, the metrics of every arm, inputs and sources")
     func armsReport() throws {
-        let a = try Arguments([], command: "compare", values: PatientOptions.valueOptions, flags: PatientOptions.flagOptions)
+        let a = try Arguments([], spec: CompareCommand.spec)
         let o = try PatientOptions(a, console: Captured().console)
         let arms = try [(Route.ivInfusion, Units.DoseAmount.mgPerKg(0.5)), (.intramuscular, .mgPerKg(0.5)), (.intranasal, .mg(50))]
             .map { try Arm.run(route: $0.0, dose: $0.1, options: o, stepH: 1.0 / 60) }

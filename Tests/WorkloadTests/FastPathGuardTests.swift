@@ -31,9 +31,9 @@ struct FastPathGuardTests {
     }
 
     @Test("W2 on 100 subjects matches reference_w2.csv (Cmax, AUC to 1e-10; hours above 100 ng/mL exactly)",
-          .enabled(if: BenchSubjects.sharedFile("peers/reference_w2.csv") != nil && BenchSubjects.sharedFile("subjects.csv") != nil))
+          .enabled(if: SharedData.shouldRun(BenchSubjects.sharedFile("peers/reference_w2.csv"), BenchSubjects.sharedFile("subjects.csv"))))
     func reference() throws {
-        let rows = try SharedData.csvRows(BenchSubjects.sharedFile("peers/reference_w2.csv")!).prefix(100)
+        let rows = try SharedData.csvRows(try #require(BenchSubjects.sharedFile("peers/reference_w2.csv"), "../shared/bench/peers/reference_w2.csv is missing")).prefix(100)
         let got = Workload.w2Fast(FastPathGuardTests.subjects, threads: 2)
         for (i, r) in rows.enumerated() {
             let cmax = Double(r[1])!, auc = Double(r[3])!, t100 = Double(r[4])!
@@ -64,9 +64,9 @@ struct W3LaneGuardTests {
     }
 
     @Test("W3 subject 1 on the lane solver matches the Radau reference to 1e-5 where Cp > 1 ng/mL at rtol 1e-6",
-          .enabled(if: BenchSubjects.sharedFile("peers/reference_w3_subject1.csv") != nil && BenchSubjects.sharedFile("subjects.csv") != nil))
+          .enabled(if: SharedData.shouldRun(BenchSubjects.sharedFile("peers/reference_w3_subject1.csv"), BenchSubjects.sharedFile("subjects.csv"))))
     func reference() throws {
-        let ref = try SharedData.csvRows(BenchSubjects.sharedFile("peers/reference_w3_subject1.csv")!).map { Double($0[1])! }
+        let ref = try SharedData.csvRows(try #require(BenchSubjects.sharedFile("peers/reference_w3_subject1.csv"), "../shared/bench/peers/reference_w3_subject1.csv is missing")).map { Double($0[1])! }
         var st = SolverStatistics(methodUsed: .dormandPrince54)
         let cp = try Workload.w3LaneBatch(FastPathGuardTests.subjects[0..<Lanes.scalarCount], rtol: 1e-6, atol: 1e-9, stats: &st)[0]
         var worst = 0.0

@@ -19,13 +19,13 @@ struct TextModelTests {
     }
 
     @Test("K6 with Michaelis–Menten elimination matches the Radau reference (W3 subject 1) to 1e-5 where Cp > 1 ng/mL",
-          .enabled(if: SharedData.file("bench/peers/reference_w3_subject1.csv") != nil && SharedData.file("bench/subjects.csv") != nil))
+          .enabled(if: SharedData.shouldRun(SharedData.file("bench/peers/reference_w3_subject1.csv"), SharedData.file("bench/subjects.csv"))))
     func k6mmReference() throws {
-        let subject = try String(contentsOf: SharedData.file("bench/subjects.csv")!, encoding: .utf8)
+        let subject = try String(contentsOf: try #require(SharedData.file("bench/subjects.csv"), "../shared/bench/subjects.csv is missing"), encoding: .utf8)
             .split(separator: "\n")[1].split(separator: ",").map { Double($0)! }
         let tm = try TextModel(source: TextModelTests.k6mm, options: ODEOptions(rtol: 1e-6, atol: 1e-9))
         let p = TextModelTests.w3Parameters(tm, wt: subject[1], eta: Array(subject[2...6]))
-        let ref = try SharedData.csvRows(SharedData.file("bench/peers/reference_w3_subject1.csv")!).map { ($0[0], Double($0[1])!) }
+        let ref = try SharedData.csvRows(try #require(SharedData.file("bench/peers/reference_w3_subject1.csv"), "../shared/bench/peers/reference_w3_subject1.csv is missing")).map { ($0[0], Double($0[1])!) }
         var records: [EventRecord] = []
         let dose = 0.5 * subject[1] * 0.93
         var d = 0

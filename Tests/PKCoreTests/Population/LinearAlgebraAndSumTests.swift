@@ -27,7 +27,7 @@ struct LinearAlgebraAndSumTests {
         var om = Matrix(rows: 3, cols: 3)
         om[0, 0] = 0.1; om[2, 2] = 0.2; om[0, 2] = 1.2 * (0.1 * 0.2).squareRoot(); om[2, 0] = om[0, 2]
         #expect(throws: CholeskyError.self) { try EtaSampler(omega: om) }
-        do { _ = try EtaSampler(omega: om) } catch let err as CholeskyError { #expect(err.index == 2 && err.kind == .notPositiveDefinite) } catch {}
+        do { _ = try EtaSampler(omega: om) } catch let err as CholeskyError { #expect(err.index == 2 && err.kind == .notPositiveDefinite) } catch { Issue.record("unexpected error \(error)") }
     }
 
     @Test("eta draws reproduce Omega within statistical bounds; all-zero rows stay 0")
