@@ -2,6 +2,7 @@ import Foundation
 import PKCore
 import PKProfiles
 import Planner
+import Studies
 
 /// `ketasim plan`: a course of sessions for one patient from a protocol template, every session
 /// predicted and checked against the safety rules; and `plan --find-dose` for dose finding.
@@ -46,6 +47,10 @@ enum PlanCommand {
                 OptionSpec("--profile", "P", "profile for the predictions (default: the protocol's)"),
                 OptionSpec("--infusion", "T", "IV infusion duration (default: the protocol's, 40 min)"),
                 OptionSpec("--window", "T", "dosing-session window for time in band (default: the protocol's, 90-120 min)"),
+                OptionSpec("--band", "B", """
+                    band for minutes in band in every session: a band name or LOW-HIGH with a unit
+                    (default: each session's tier band); with --find-dose, the band to hold
+                    """),
                 OptionSpec("--observation", "T", "observation period after the window (default: the protocol's)"),
                 OptionSpec("--discharge", "C", "discharge level (default: the dissociation band's lower edge of the analyte)"),
                 OptionSpec("--site", "S", "plasma or effect (effect-site concentration), default plasma"),
@@ -60,7 +65,6 @@ enum PlanCommand {
                 .flag("--find-dose", "find a dose instead of planning a course"),
                 OptionSpec("--route", "R", "iv, iv-bolus, im, in, sl, po"),
                 OptionSpec("--target-peak", "C", "the dose whose predicted peak is C (e.g. 150ng/mL)"),
-                OptionSpec("--band", "B", "LOW-HIGH with a unit or a band name: the dose range holding it over --hold"),
                 OptionSpec("--hold", "T1-T2", "window after the dose for --band (default 10min-60min)"),
                 OptionSpec("--match-iv", "D", "the dose matching an IV reference dose (over --infusion) by --match"),
                 OptionSpec("--match", "M", "auc (default) or peak"),
@@ -214,7 +218,7 @@ enum PlanCommand {
                 note = "profile \(name) (\(t.analyte), route \(t.route)) is not available in this build; the calendar, doses and dose rules are shown without predictions. Give --profile PATH for predictions."
             }
         } else {
-            prof = try ProfileLibrary.load("clements-1981")
+            prof = try ProfileLibrary.load(StudyDefaults.profileName)
         }
         var req = PlanRequest(template: t, profile: prof,
                               patient: PatientFacts(weightKg: weight, ageYears: age, systolic: bp?.0, diastolic: bp?.1, flags: list(a, "--flag")),
@@ -265,6 +269,12 @@ enum PlanCommand {
             req.extraDoses.append((d, m))
         }
         if let s = a.value("--window") { req.windowMin = try minutes(s, flag: "--window") }
+        if let s = a.value("--band") {
+            let (lo, hi) = try band(s, analyte: prof?.profile.analyte ?? t.analyte)
+            let named = ProfileLibrary.bands(for: prof?.profile.analyte ?? t.analyte).contains { $0.name.lowercased() == s.lowercased() }
+            req.band = Plan.TierBand(tier: named ? s.lowercased() : "\(PlanFormat.short(lo))-\(PlanFormat.short(hi)) ng/mL", lowNgPerML: lo, highNgPerML: hi,
+                                     evidence: "given", source: "--band \(s)")
+        }
         if let s = a.value("--observation") { req.observationMin = try Units.hours(s, flag: "--observation") * 60 }
         if let s = a.value("--infusion") {
             guard t.route == "iv" else { throw CLIError.usage("--infusion: protocol \(t.id) is not an IV infusion") }

@@ -36,6 +36,8 @@ public struct PlanRequest: Sendable {
     public var overrides: [Override]
     public var acknowledgements: [String]
     public var windowMin: Double?
+    /// The band for minutes in band in every session (ng/mL); nil: each session's tier band.
+    public var band: Plan.TierBand?
     public var observationMin: Double?
     public var dischargeNgPerML: Double?
     public var infusionMin: Double?
@@ -126,6 +128,13 @@ public struct Plan: Sendable, Codable {
         public var highNgPerML: Double
         public var evidence: String
         public var source: String
+        public init(tier: String, lowNgPerML: Double, highNgPerML: Double, evidence: String, source: String) {
+            self.tier = tier
+            self.lowNgPerML = lowNgPerML
+            self.highNgPerML = highNgPerML
+            self.evidence = evidence
+            self.source = source
+        }
     }
 
     public var dosingSessions: [PlanSession] { sessions.filter { $0.kind == "dosing" } }
@@ -205,6 +214,7 @@ public enum Planner {
                                                 infusionH: (infusionMin ?? 40) / 60, output: r.site == "effect" ? "CE" : "CP")
             let routeTiers = c.doseTiers[p.routeKey] ?? []
             let sessionBands: [(tier: String, low: Double, high: Double)] = doses.map { d in
+                if let b = r.band { return (b.tier, b.lowNgPerML, b.highNgPerML) }
                 var name = d.doseTier
                 if name == nil, let firstTier = routeTiers.first, let lastTier = routeTiers.last {
                     name = firstTier.value(mg: d.doseMg, weightKg: r.patient.weightKg) < firstTier.min ? firstTier.tier : lastTier.tier
