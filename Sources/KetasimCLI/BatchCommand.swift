@@ -572,12 +572,12 @@ struct BatchJob {
     func execute(console: Ketasim.Console) throws {
         let info = self.info
         if !quiet { for n in notes { console.err("ketasim batch: note: \(n)\n") } }
-        if resume, let out = outPath, FileManager.default.fileExists(atPath: out),
+        if resume, let out = outPath, AtomicFile.isCompleted(out),
            let text = try? String(contentsOfFile: out, encoding: .utf8),
            let doc = try? BatchReport.decoder.decode(BatchDocument.self, from: Data(text.utf8)),
            doc.run == info, doc.shard == shardInfo, doc.perSubjectFile == perSubjectPath.map({ ($0 as NSString).lastPathComponent }),
            doc.curvesFile == curvesPath.map({ ($0 as NSString).lastPathComponent }),
-           [perSubjectPath, curvesPath].allSatisfy({ $0.map { FileManager.default.fileExists(atPath: $0) } ?? true }) {
+           [perSubjectPath, curvesPath].allSatisfy({ $0.map(AtomicFile.isCompleted) ?? true }) {
             if !quiet { console.err("ketasim batch: \(out) already holds this run (--resume): nothing to do\n") }
             return
         }
@@ -601,11 +601,13 @@ struct BatchJob {
                 perSubjectFile: perSubjectPath.map { ($0 as NSString).lastPathComponent },
                 curvesFile: curvesPath.map { ($0 as NSString).lastPathComponent }, state: accumulator)
             let text = try BatchReport.render(doc, format: format)
-            // Reports first, then the streamed files: a failure anywhere leaves no partial output.
+            // Reports first, then the streamed files, then --out (the sign of a finished run for
+            // --resume): a failure anywhere leaves no partial output.
             if shardInfo == nil { try BatchGraphics.write(doc, svg: svgPath, html: htmlPath) }
-            if let out = outPath { try AtomicFile.write(text, to: out) }
+            let summary = try outPath.map { try AtomicFile.prepare(text, to: $0) }
             try perSubject?.commit()
             try curves?.commit()
+            try summary?.commit()
             if outPath == nil { console.out(text) }
             if progress.enabled {
                 let s = Date().timeIntervalSince(started)
@@ -760,18 +762,14 @@ final class StreamingFile: @unchecked Sendable {
     let path: String
     let tempPath: String
     let flag: String
-    private var handle: FileHandle?
+    private let file: OutputFile
     private var buffer = Data()
 
     init(path: String, flag: String) throws {
         self.path = path
         self.flag = flag
-        let url = URL(fileURLWithPath: path)
-        tempPath = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
-        guard FileManager.default.createFile(atPath: tempPath, contents: nil), let h = FileHandle(forWritingAtPath: tempPath) else {
-            throw CLIError.failure("\(flag): cannot write '\(path)'")
-        }
-        handle = h
+        file = try OutputFile(path: path, flag: flag)
+        tempPath = file.tempPath
     }
 
     func write(_ s: String) { buffer.append(contentsOf: s.utf8) }
@@ -780,27 +778,17 @@ final class StreamingFile: @unchecked Sendable {
     func flushIfLarge() throws { if buffer.count >= 1 << 16 { try flush() } }
 
     func flush() throws {
-        guard !buffer.isEmpty, let h = handle else { return }
-        do { try h.write(contentsOf: buffer) } catch { throw CLIError.failure("\(flag): cannot write '\(path)': \(error.localizedDescription)") }
+        guard !buffer.isEmpty else { return }
+        try file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
     func commit() throws {
         try flush()
-        try? handle?.close()
-        handle = nil
-        guard rename(tempPath, path) == 0 else {
-            let msg = String(cString: strerror(errno))
-            unlink(tempPath)
-            throw CLIError.failure("\(flag): cannot write '\(path)': \(msg)")
-        }
+        try file.commit()
     }
 
-    func abort() {
-        try? handle?.close()
-        handle = nil
-        unlink(tempPath)
-    }
+    func abort() { file.abort() }
 }
 
 /// Removes the runs' temporary files if the process is interrupted (SIGINT, SIGTERM, SIGHUP), then
