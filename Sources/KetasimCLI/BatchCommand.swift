@@ -607,8 +607,14 @@ struct BatchJob {
             let summary = try outPath.map { try AtomicFile.prepare(text, to: $0) }
             try perSubject?.commit()
             try curves?.commit()
+            if let p = perSubjectPath { try Provenance.writeSidecar(for: p, command: "batch", lines: BatchReport.perSubjectProvenance(info, shard: shardInfo), flag: "--per-subject") }
+            if let p = curvesPath { try Provenance.writeSidecar(for: p, command: "batch", lines: BatchReport.curvesProvenance(info, shard: shardInfo), flag: "--curves") }
+            if format == "csv", let o = outPath { try Provenance.writeSidecar(for: o, command: "batch", lines: BatchReport.headerLines(doc)) }
             try summary?.commit()
-            if outPath == nil { console.out(text) }
+            if outPath == nil {
+                console.out(text)
+                if format == "csv" { console.err("ketasim batch: " + BatchReport.headerLines(doc).joined(separator: "; ") + "\n") }
+            }
             if progress.enabled {
                 let s = Date().timeIntervalSince(started)
                 console.err("ketasim batch: \(range.count) subjects in \(Format.f(s, 1)) s (\(Format.f(Double(range.count) / Swift.max(s, 1e-9), 0))/s, \(threads) threads)\n")
@@ -1045,20 +1051,30 @@ enum BatchReport {
     }
 
     static func perSubjectHeader(_ info: RunInfo, shard: ShardInfo?) -> String {
-        var s = "# ketasim \(Ketasim.version) batch: profile \(info.profile); seed \(info.seed); N \(info.n); \(Ketasim.disclaimer)\n"
-        s += "# regimen: \(info.regimen); subjects: \(info.subjects)\n"
-        s += "# units: cmax ng/mL, tmax_h h, auc ng*h/mL (0 to end), band_h h in \(Format.g(info.bandNgPerML[0]))-\(Format.g(info.bandNgPerML[1])) ng/mL, discharge_h h until below \(Format.g(info.dischargeNgPerML)) ng/mL for good (NA: not within 30 days)\n"
-        if let sh = shard { s += "# shard \(sh.index)/\(sh.count): subjects \(sh.firstSubject)-\(sh.lastSubject)\n" }
-        s += (["id"] + info.covariates + info.etas + SubjectMetrics.names).map(csvField).joined(separator: ",") + "\n"
-        return s
+        (["id"] + info.covariates + info.etas + SubjectMetrics.names).map(csvField).joined(separator: ",") + "\n"
     }
 
     static func curvesHeader(_ info: RunInfo, shard: ShardInfo?) -> String {
-        var s = "# ketasim \(Ketasim.version) batch: profile \(info.profile); seed \(info.seed); N \(info.n); \(Ketasim.disclaimer)\n"
-        s += "# regimen: \(info.regimen); \(info.output) in ng/mL\(info.residual == nil ? "" : "; DV: with residual error")\n"
-        if let sh = shard { s += "# shard \(sh.index)/\(sh.count): subjects \(sh.firstSubject)-\(sh.lastSubject)\n" }
-        s += "id,time_h,\(info.output)" + (info.residual == nil ? "" : ",DV") + "\n"
-        return s
+        "id,time_h,\(info.output)" + (info.residual == nil ? "" : ",DV") + "\n"
+    }
+
+    /// Provenance of the per-subject file (its sidecar).
+    static func perSubjectProvenance(_ info: RunInfo, shard: ShardInfo?) -> [String] {
+        runProvenance(info, shard: shard) + [
+            "units: cmax ng/mL, tmax_h h, auc ng*h/mL (0 to end), band_h h in \(Format.g(info.bandNgPerML[0]))-\(Format.g(info.bandNgPerML[1])) ng/mL from \(Format.g(info.windowH[0])) to \(Format.g(info.windowH[1])) h, discharge_h h until below \(Format.g(info.dischargeNgPerML)) ng/mL for good (NA: not within 30 days)",
+        ]
+    }
+
+    /// Provenance of the curves file (its sidecar).
+    static func curvesProvenance(_ info: RunInfo, shard: ShardInfo?) -> [String] {
+        runProvenance(info, shard: shard) + ["units: time_h h; \(info.output) in ng/mL\(info.residual == nil ? "" : "; DV: with residual error")"]
+    }
+
+    static func runProvenance(_ info: RunInfo, shard: ShardInfo?) -> [String] {
+        var l = ["profile \(info.profile): \(info.citation)", "seed \(info.seed); N \(info.n); rng \(info.rng)",
+                 "regimen: \(info.regimen)", "subjects: \(info.subjects)", "grid: \(info.grid)"]
+        if let sh = shard { l.append("shard \(sh.index)/\(sh.count): subjects \(sh.firstSubject)-\(sh.lastSubject)") }
+        return l
     }
 
     static let metricLabels = ["Cmax ng/mL", "Tmax h", "AUC ng*h/mL", "h in band", "discharge h"]
@@ -1067,8 +1083,7 @@ enum BatchReport {
 
     static func csv(_ doc: BatchDocument) -> String {
         let s = doc.summary
-        var out = headerLines(doc).map { "# " + $0 }.joined(separator: "\n") + "\n"
-        out += "kind,name,time_h,n,not_reached,mean,sd,min," + s.percentiles.map(pctName).joined(separator: ",") + ",max,count,probability\n"
+        var out = "kind,name,time_h,n,not_reached,mean,sd,min," + s.percentiles.map(pctName).joined(separator: ",") + ",max,count,probability\n"
         func num(_ x: Double?) -> String { x.map(number) ?? "" }
         for m in s.metrics {
             out += "metric,\(m.name),,\(m.n),\(m.notReached),\(num(m.mean)),\(num(m.sd)),\(num(m.min)),"

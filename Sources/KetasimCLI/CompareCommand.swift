@@ -82,6 +82,10 @@ enum CompareCommand {
             text = s
         }
         try ArmReport.graphics(results, o, a, title: "Route comparison")
-        try ArmReport.emit(text, a, console)
+        if o.format == "csv" {
+            try ArmReport.emitCSV(text, provenance: ArmReport.provenance(results, o), command: "compare", a, console)
+        } else {
+            try ArmReport.emit(text, a, console)
+        }
     }
 }

@@ -115,6 +115,8 @@ enum MergeCommand {
                 try concatenate(cv.inputs, shards: shards.map(\.shard), into: f, rowsPerSubject: run.plan.timesH.count)
             }
             for s in streams { try s.commit() }
+            if let ps = perSubject { try Provenance.writeSidecar(for: ps.out, command: "merge", lines: BatchReport.perSubjectProvenance(run, shard: nil), flag: "--per-subject") }
+            if let cv = curves { try Provenance.writeSidecar(for: cv.out, command: "merge", lines: BatchReport.curvesProvenance(run, shard: nil), flag: "--curves") }
         } catch {
             for s in streams { s.abort() }
             throw error
@@ -126,10 +128,13 @@ enum MergeCommand {
             curvesFile: curves.map { ($0.out as NSString).lastPathComponent }, state: merged)
         let text = try BatchReport.render(doc, format: format ?? "table")
         try BatchGraphics.write(doc, svg: a.value("--svg"), html: a.value("--html"))
-        if let o = out { try AtomicFile.write(text, to: o) } else { console.out(text) }
+        if format == "csv" {
+            try Provenance.emitCSV(text, command: "merge", lines: BatchReport.headerLines(doc), out: out, console: console)
+        } else if let o = out { try AtomicFile.write(text, to: o) } else { console.out(text) }
     }
 
-    /// Header of the first file without its "# shard" line, then the rows of every file in order.
+    /// The header line of the first file, then the rows of every file in order (comment lines, which
+    /// files of older versions started with, are dropped).
     static func concatenate(_ inputs: [String], shards: [ShardInfo], into f: StreamingFile, rowsPerSubject: Int) throws {
         for (k, path) in inputs.enumerated() {
             guard let h = FileHandle(forReadingAtPath: path) else { throw CLIError.failure("merge: cannot read '\(path)'") }
@@ -145,7 +150,7 @@ enum MergeCommand {
                     // Header: comment lines, then the column line.
                     while inHeader, let nl = pending.firstIndex(of: UInt8(ascii: "\n")) {
                         let line = pending[pending.startIndex...nl]
-                        if k == 0 && !line.starts(with: Array("# shard ".utf8)) { f.write(Data(line)) }
+                        if k == 0 && line.first != UInt8(ascii: "#") { f.write(Data(line)) }
                         if line.first != UInt8(ascii: "#") { inHeader = false }
                         pending = Data(pending[(nl + 1)...])
                     }

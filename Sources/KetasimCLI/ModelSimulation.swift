@@ -58,7 +58,7 @@ enum ModelSimulation {
             enc.outputFormatting = [.prettyPrinted, .sortedKeys]
             text = String(decoding: try enc.encode(r), as: UTF8.self) + "\n"
         case "csv":
-            text = "# ketasim \(Ketasim.version) simulate: model \(path); solver: \(made.solver); \(Ketasim.disclaimer)\ntime_h,\(name)\n"
+            text = "time_h,\(name)\n"
                 + zip(times, cp).map { "\(Format.g($0)),\(Format.g($1))" }.joined(separator: "\n") + "\n"
         default:
             var s = "ketasim \(Ketasim.version): \(Ketasim.disclaimer)\nModel: \(path)\nSolver: \(made.solver)\n"
@@ -74,6 +74,12 @@ enum ModelSimulation {
             }
             text = s
         }
-        try ArmReport.emit(text, a, console)
+        if o.format == "csv" {
+            try ArmReport.emitCSV(text, provenance: ["model \(path); solver: \(made.solver)\(stats.isEmpty ? "" : " (\(stats))")",
+                                                    "dose \(Format.g(mg)) mg into \(cmtName); time_h in h; \(name) in the model's output unit"],
+                                  command: "simulate", a, console)
+        } else {
+            try ArmReport.emit(text, a, console)
+        }
     }
 }

@@ -78,8 +78,7 @@ enum NmCommand {
             throw CLIError.failure("\(dataPath): \(e.message)")
         }
         if a.flag("--verbose") { console.err("ketasim nm: solver: \(result.solver)\n") }
-        var csv = "# ketasim \(Ketasim.version) nm: \(modelLabel); solver: \(result.solver); \(Ketasim.disclaimer)\n"
-        csv += "ID,TIME,EVID,\(result.outputName)"
+        var csv = "ID,TIME,EVID,\(result.outputName)"
         for i in 1...result.compartmentNames.count { csv += ",A\(i)" }
         csv += "\n"
         for r in result.rows {
@@ -87,7 +86,9 @@ enum NmCommand {
             for v in r.amounts { csv += ",\(Format.g(v))" }
             csv += "\n"
         }
-        if let out = a.value("--out") { try AtomicFile.write(csv, to: out) } else { console.out(csv) }
+        try Provenance.emitCSV(csv, command: "nm", lines: ["data \(dataPath)", "\(modelLabel); solver: \(result.solver)",
+                                                           "A1..A\(result.compartmentNames.count): " + result.compartmentNames.joined(separator: ", ")],
+                               out: a.value("--out"), console: console)
     }
 }
 

@@ -236,12 +236,16 @@ enum ArmReport {
         return chart.render()
     }
 
-    static func csv(_ arms: [Arm], _ o: PatientOptions) -> String {
-        var s = header(o).map { "# " + $0 }.joined(separator: "\n") + "\n"
-        for a in arms {
+    /// Provenance of a CSV (goes to its sidecar, never into the CSV).
+    static func provenance(_ arms: [Arm], _ o: PatientOptions) -> [String] {
+        header(o).dropFirst().map { $0 } + arms.map { a in
             let m = a.summary
-            s += "# \(a.label): Cmax \(m.cmaxNgPerML) ng/mL at \(m.tmaxH) h; AUC0-t \(m.auc0tNgHPerML) ng*h/mL; minutes in band \(m.minutesInBand); discharge \(m.dischargeH.map { "\($0) h" } ?? "not within 30 d")\n"
-        }
+            return "\(a.label): Cmax \(Format.g(m.cmaxNgPerML)) ng/mL at \(Format.g(m.tmaxH)) h; AUC0-t \(Format.g(m.auc0tNgHPerML)) ng*h/mL; minutes in band \(Format.g(m.minutesInBand)); discharge \(m.dischargeH.map { "\(Format.g($0)) h" } ?? "not within 30 d")"
+        } + ["columns: time_h in h; " + arms[0].result.outputNames.joined(separator: ", ") + " in ng/mL"]
+    }
+
+    static func csv(_ arms: [Arm], _ o: PatientOptions) -> String {
+        var s = ""
         let names = arms[0].result.outputNames
         s += "arm,route,dose_mg,time_h," + names.joined(separator: ",") + "\n"
         for a in arms {
@@ -301,5 +305,10 @@ enum ArmReport {
 
     static func emit(_ text: String, _ a: Arguments, _ console: Ketasim.Console) throws {
         if let out = a.value("--out") { try AtomicFile.write(text, to: out) } else { console.out(text) }
+    }
+
+    /// A CSV with its provenance (sidecar or one stderr line).
+    static func emitCSV(_ text: String, provenance: [String], command: String, _ a: Arguments, _ console: Ketasim.Console) throws {
+        try Provenance.emitCSV(text, command: command, lines: provenance, out: a.value("--out"), console: console)
     }
 }

@@ -96,11 +96,13 @@ enum PlanCommand {
         do {
             let format = (a.value("--format") ?? "table").lowercased()
             guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(a.value("--format")!)' (use table, csv or json)") }
-            let text: String
-            if a.flag("--list") { text = list() }
-            else if a.flag("--find-dose") { text = try findDose(a, format: format) }
-            else { text = try plan(a, format: format, chartWidth: chartWidth) }
-            if let out = a.value("--out") { try AtomicFile.write(text, to: out) } else { console.out(text) }
+            let result: (text: String, provenance: [String])
+            if a.flag("--list") { result = (list(), []) }
+            else if a.flag("--find-dose") { result = try findDose(a, format: format) }
+            else { result = try plan(a, format: format, chartWidth: chartWidth) }
+            if format == "csv" && !a.flag("--list") {
+                try Provenance.emitCSV(result.text, command: "plan", lines: result.provenance, out: a.value("--out"), console: console)
+            } else if let out = a.value("--out") { try AtomicFile.write(result.text, to: out) } else { console.out(result.text) }
         } catch let e as PlanError {
             throw e.usage ? CLIError.usage(e.message) : CLIError.failure(e.message)
         } catch let e as ProfileError {
@@ -185,7 +187,7 @@ enum PlanCommand {
 
     // MARK: - Plan
 
-    static func plan(_ a: Arguments, format: String, chartWidth: Int? = nil) throws -> String {
+    static func plan(_ a: Arguments, format: String, chartWidth: Int? = nil) throws -> (text: String, provenance: [String]) {
         guard let pText = a.value("--protocol") else {
             throw CLIError.usage("--protocol: required (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")); or --find-dose, --list)")
         }
@@ -291,19 +293,19 @@ enum PlanCommand {
         }
         try PlanGraphics.write(plan, a)
         switch format {
-        case "csv": return PlanRender.csv(plan, tool: tool)
-        case "json": return try PlanRender.json(plan, tool: tool)
+        case "csv": return (PlanRender.csv(plan, tool: tool), PlanRender.csvProvenance(plan, tool: tool))
+        case "json": return (try PlanRender.json(plan, tool: tool), [])
         default:
             var text = PlanRender.table(plan, tool: tool)
             if let w = chartWidth, let chart = PlanGraphics.terminal(plan, width: w) { text += "\n" + chart }
-            return text
+            return (text, [])
         }
     }
 
 
     // MARK: - Dose finding
 
-    static func findDose(_ a: Arguments, format: String) throws -> String {
+    static func findDose(_ a: Arguments, format: String) throws -> (text: String, provenance: [String]) {
         guard let rText = a.value("--route") else { throw CLIError.usage("--route: required for --find-dose (iv, iv-bolus, im, in, sl, po)") }
         guard let route = Route(text: rText) else { throw CLIError.usage("--route: unknown route '\(rText)' (use iv, iv-bolus, im, in, po, sl or pr)") }
         let prof = try profile(a, default: "clements-1981")
@@ -370,12 +372,12 @@ enum PlanCommand {
             }
         }
         switch format {
-        case "json": return json
+        case "json": return (json, [])
         case "csv":
-            return lines.map { "# " + $0 }.joined(separator: "\n") + "\nquantity,value\n" + body.map { PlanFormat.csv($0.0) + "," + PlanFormat.csv($0.1) }.joined(separator: "\n") + "\n"
+            return ("quantity,value\n" + body.map { PlanFormat.csv($0.0) + "," + PlanFormat.csv($0.1) }.joined(separator: "\n") + "\n", lines)
         default:
             let w = body.map(\.0.count).max() ?? 0
-            return lines.joined(separator: "\n") + "\n\n" + body.map { PlanFormat.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n"
+            return (lines.joined(separator: "\n") + "\n\n" + body.map { PlanFormat.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n", [])
         }
     }
 

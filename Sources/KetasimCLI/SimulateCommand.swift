@@ -110,7 +110,11 @@ enum SimulateCommand {
             text = s
         }
         try ArmReport.graphics([arm], o, a, title: arm.label)
-        try ArmReport.emit(text, a, console)
+        if o.format == "csv" {
+            try ArmReport.emitCSV(text, provenance: ArmReport.provenance([arm], o), command: "simulate", a, console)
+        } else {
+            try ArmReport.emit(text, a, console)
+        }
     }
 
     static func curveTable(_ arm: Arm, every stepH: Double) -> String {

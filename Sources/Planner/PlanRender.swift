@@ -97,10 +97,13 @@ public enum PlanRender {
         return s
     }
 
+    /// The provenance of the plan's CSV (header, findings, definitions), kept out of the CSV itself.
+    public static func csvProvenance(_ p: Plan, tool: String) -> [String] {
+        header(p, tool: tool) + findingLines(p).map { "finding: \($0)" } + [p.ivEquivalentDefinition]
+    }
+
     public static func csv(_ p: Plan, tool: String) -> String {
-        var s = header(p, tool: tool).map { "# " + $0 }.joined(separator: "\n") + "\n"
-        for f in findingLines(p) { s += "# finding: \(f)\n" }
-        s += "# " + p.ivEquivalentDefinition + "\n"
+        var s = ""
         let cols = ["date", "weekday", "time", "kind", "label", "number", "phase", "duration_min", "route", "dose_mg", "dose", "top_up_mg", "infusion_min",
                     "dose_tier", "exposure_tier", "response", "escalation", "review", "peak_ng_ml", "tmax_min", "band_tier", "band_low_ng_ml",
                     "band_high_ng_ml", "minutes_in_band", "discharge_min", "residual_start_ng_ml", "residual_next_ng_ml", "iv_equivalent_mg",

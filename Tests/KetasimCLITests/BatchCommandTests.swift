@@ -63,7 +63,7 @@ struct BatchCommandTests {
                                  "--curves", dir.appendingPathComponent("curves.csv").path, "--out", out.path] + small,
                                 console: Captured().console)
             #expect(r == 0)
-            #expect(try files(dir) == ["curves.csv", "study.json", "study.subjects.csv"])
+            #expect(try files(dir) == ["curves.csv", "curves.csv.meta.json", "study.json", "study.subjects.csv", "study.subjects.csv.meta.json"])
             outputs.append([try read(out), try read(dir.appendingPathComponent("study.subjects.csv")), try read(dir.appendingPathComponent("curves.csv"))])
         }
         #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
@@ -196,7 +196,7 @@ struct BatchCommandTests {
         let changed = ketasim(args + ["--resume", "--seed", "2", "--quiet"])
         #expect(changed.code == 0)
         #expect(try read(URL(fileURLWithPath: out)) != before)
-        #expect(try files(dir) == ["r.json", "r.subjects.csv"])
+        #expect(try files(dir) == ["r.json", "r.subjects.csv", "r.subjects.csv.meta.json"])
     }
 
     @Test("bad input: one-line error before any work, exit 64 or 1, no output file", arguments: [

@@ -18,15 +18,20 @@ struct PlanCommandTests {
         #expect(r.out.contains("0.5 mg/kg (35 mg)"))
     }
 
-    @Test("CSV: comment header with sources and disclaimer, one row per calendar entry")
-    func csv() {
-        let r = ketasim("plan", "--protocol", "im-kap", "--start", "2026-12-01", "--format", "csv", "--top-up", "30mg")
+    @Test("CSV: the header is the first line, one row per calendar entry; sources and disclaimer in the sidecar")
+    func csv() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("plan.csv").path
+        let r = ketasim("plan", "--protocol", "im-kap", "--start", "2026-12-01", "--format", "csv", "--top-up", "30mg", "--out", out)
         #expect(r.code == 0, "\(r.err)")
-        let lines = r.out.split(separator: "\n")
-        #expect(lines[0].contains("not medical advice"))
-        #expect(lines.contains { $0.hasPrefix("# Protocol source: Open-label IM KAP") })
-        #expect(lines.contains { $0.hasPrefix("# Profile source:") })
-        let rows = lines.filter { !$0.hasPrefix("#") }
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        let meta = try String(contentsOfFile: out + ".meta.json", encoding: .utf8)
+        #expect(meta.contains("not medical advice"))
+        #expect(meta.contains("Protocol source: Open-label IM KAP"))
+        #expect(meta.contains("Profile source:"))
+        #expect(!lines.contains { $0.hasPrefix("#") })
+        let rows = lines
         #expect(rows[0].hasPrefix("date,weekday,time,kind"))
         #expect(rows.count == 1 + 7)   // preparation, 3 dosing, 3 integration
         #expect(rows.filter { $0.contains(",dosing,") }.allSatisfy { $0.contains(",35,0.5 mg/kg (35 mg),30,") })
@@ -62,7 +67,8 @@ struct PlanCommandTests {
             let c2 = Captured()
             let code = Ketasim.run(base + ["--override", "same-day", "--reason", reason, "--format", format, "--out", out], console: c2.console)
             #expect(code == 0, "\(c2.err)")
-            let text = try String(contentsOfFile: out, encoding: .utf8)
+            var text = try String(contentsOfFile: out, encoding: .utf8)
+            if format == "csv" { text += try String(contentsOfFile: out + ".meta.json", encoding: .utf8) }   // provenance lives beside the CSV
             #expect(text.contains("same-day") && text.contains(reason), "\(format)")
             #expect(text.contains("not medical advice"), "\(format)")
         }

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Where a CSV's provenance goes: the CSV itself holds only its header line and rows, so plain
+/// `pandas.read_csv` and R's `read.csv` read it as is. The provenance (tool version, model or
+/// profile and citation, solver, seed, units, disclaimer) goes to a sidecar `<file>.meta.json`
+/// beside a file, or to one line on standard error when the CSV goes to standard output.
+enum Provenance {
+    struct Sidecar: Encodable {
+        var ketasim: String
+        var command: String
+        var file: String
+        var disclaimer: String
+        var provenance: [String]
+    }
+
+    /// The sidecar path of an output file.
+    static func sidecarPath(_ path: String) -> String { path + ".meta.json" }
+
+    /// Writes the sidecar of `path` (atomically).
+    static func writeSidecar(for path: String, command: String, lines: [String], flag: String = "--out") throws {
+        let doc = Sidecar(ketasim: Ketasim.version, command: command, file: (path as NSString).lastPathComponent,
+                          disclaimer: Ketasim.disclaimer, provenance: lines)
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try AtomicFile.write(String(decoding: try enc.encode(doc), as: UTF8.self) + "\n", to: sidecarPath(path), flag: flag)
+    }
+
+    /// A CSV to `out` (with its sidecar) or to standard output (with one provenance line on stderr).
+    static func emitCSV(_ csv: String, command: String, lines: [String], out: String?, console: Ketasim.Console) throws {
+        if let out {
+            try AtomicFile.write(csv, to: out)
+            try writeSidecar(for: out, command: command, lines: lines)
+        } else {
+            console.out(csv)
+            console.err("ketasim \(command): " + ([Ketasim.disclaimer] + lines).joined(separator: "; ").replacingOccurrences(of: "\n", with: " ") + "\n")
+        }
+    }
+}
