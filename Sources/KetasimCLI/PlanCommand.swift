@@ -9,7 +9,7 @@ enum PlanCommand {
     static let help = """
     Usage: ketasim plan --protocol ID|FILE --start YYYY-MM-DD [options]
            ketasim plan --find-dose --route R (--target-peak C | --band LOW-HIGH [--hold T1-T2] | --match-iv DOSE) [options]
-           ketasim plan --list
+           ketasim plan --list [--format json]
 
     Lays out a protocol's preparation, dosing and integration sessions on the calendar, escalates the
     dose through the route's tiers, predicts every dosing session on the exact model of the whole
@@ -82,7 +82,7 @@ enum PlanCommand {
             let format = (a.value("--format") ?? "table").lowercased()
             guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(a.value("--format")!)' (use table, csv or json)") }
             let text: String
-            if a.flag("--list") { text = list() }
+            if a.flag("--list") { text = format == "json" ? try ReferenceList.catalogJSON(ProtocolCatalog.builtin) : list() }
             else if a.flag("--find-dose") { text = try findDose(a, format: format) }
             else { text = try plan(a, format: format, chartWidth: chartWidth) }
             if let out = a.value("--out") { try AtomicFile.write(text, to: out) } else { console.out(text) }
@@ -103,7 +103,7 @@ enum PlanCommand {
         for r in c.rules { s += "  \(r.level.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(r.id): \(r.source) [\(r.evidence)]\n" }
         s += "\nFlags (--flag; findings as contraindication-FLAG):\n"
         for f in c.contraindications { s += "  \(f.flag): \(f.label) (\(f.levels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))\n" }
-        return s
+        return s + ReferenceList.text(citedIn: [s])
     }
 
     // MARK: - Parsing helpers
@@ -275,7 +275,7 @@ enum PlanCommand {
         default:
             var text = PlanRender.table(plan, tool: tool)
             if let w = chartWidth, let chart = PlanGraphics.terminal(plan, width: w) { text += "\n" + chart }
-            return text
+            return text + ReferenceList.text(citedIn: [text])
         }
     }
 
@@ -355,6 +355,7 @@ enum PlanCommand {
         default:
             let w = body.map(\.0.count).max() ?? 0
             return lines.joined(separator: "\n") + "\n\n" + body.map { PlanFormat.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n"
+                + ReferenceList.text(citedIn: lines)
         }
     }
 
