@@ -34,7 +34,7 @@ enum BatchCommand {
                     per covariate (e.g. WT) and, optionally, eta columns; etas not given are
                     drawn from Omega. Eta columns map by name: ETA_CL (the profile's eta name),
                     or eta_X for the eta on parameter X, trailing digits dropped if needed
-                    (eta_Q2 -> the eta on Q), so ../shared/bench/subjects.csv works as is
+                    (eta_Q2 -> the eta on Q), so the benchmark subjects file works as is
                     """),
                 OptionSpec("--eta-map", "MAP", "explicit column mapping, e.g. eta_Q2=ETA_Q,eta_KA=- (- ignores a column)"),
             ]),

@@ -96,8 +96,9 @@ public struct CommandSpec: Sendable {
         }
         if !notes.isEmpty { s += "\n" + CommandSpec.wrapText(notes, width: width) + "\n" }
         s += "\n" + examples.map { CommandSpec.wrapText("Example: " + $0, width: width) }.joined(separator: "\n") + "\n"
-        s += "\n\(Ketasim.disclaimer)\n\n"
-        return s
+        s += "\n\(Ketasim.disclaimer)\n"
+        // The references the help text cites ([key] of Profiles/references.json), resolved.
+        return ReferenceList.appendingReferences(to: s) + "\n"
     }
 
     /// Words of `text` in lines of at most `first` columns, then `rest` (a longer word stands alone).

@@ -17,11 +17,12 @@ enum CompareCommand {
             chart of the curves. Every number comes from the exact solution of the linear model.
 
             With no arguments it compares, for a 70 kg adult:
-              IV 0.5 mg/kg over 40 min  the standard antidepressant infusion (Zarate 2006, Murrough 2013)
-              IM 0.5 mg/kg              within the IM KAP range (<= 0.75 mg/kg plus top-up, IM feasibility study)
-              IN 50 mg                  the highest adult dose of the racemic IN study (Pharmacotherapy 2022)
-              SL 100 mg                 lower end of the 100-200 mg SL "empathogenic" range; RDTs come as 50/100 mg
-              PO 1 mg/kg                lower arm of the oral RCT (KheirAbadi & Golkar 2023: 1 vs 2 mg/kg)
+              IV 0.5 mg/kg over 40 min  the standard antidepressant infusion [zarate-2006; murrough-2013]
+              IM 0.5 mg/kg              within the IM KAP range (<= 0.75 mg/kg plus top-up) [im-kap-feasibility-trial]
+              IN 50 mg                  the highest adult dose of the racemic IN study [pharmacotherapy-2022]
+              SL 100 mg                 lower end of the 100-200 mg SL "empathogenic" range [samadhi-ketamine-dose];
+                                        RDTs come as 50/100 mg [wolfson-ctp-lozenge]
+              PO 1 mg/kg                lower arm of the oral RCT (1 vs 2 mg/kg) [kheirabadi-2023]
             """,
         groups: [
             OptionGroup("Options", [
@@ -31,11 +32,12 @@ enum CompareCommand {
             ] + PatientOptions.options),
         ],
         notes: """
-            Route parameters (racemic adults; UNCONFIRMED where the profile marks them):
-              IM F 0.93 (Clements 1982, secondary sources, UNCONFIRMED), IN F 0.45 (Yanagihara 2003; adults
-              10-50 mg gave 0.11-0.17 in Pharmacotherapy 2022), PO F 0.20 (Yanagihara 2003; reviews 0.17-0.20),
-              SL F 0.29 (Rolan 2014), PR F 0.25 (Malinovsky 1996). Absorption rate constants are fitted [calc]
-              to the published mean Tmax. Disposition: Clements 250 ug/kg set (UNCONFIRMED: opentiva code only).
+            Route parameters (racemic adults; 'ketasim profiles show clements-1981' lists every source):
+              IM F 0.93 (secondary sources, UNCONFIRMED) [clements-1982], IN F 0.45 [yanagihara-2003] (adults
+              10-50 mg gave 0.11-0.17 [pharmacotherapy-2022]), PO F 0.20 [yanagihara-2003] (reviews 0.17-0.20),
+              SL F 0.29 [rolan-2014], PR F 0.25 [malinovsky-1996]. Absorption rate constants are fitted [calc]
+              to the published mean Tmax. Disposition: Clements 250 ug/kg set (UNCONFIRMED: opentiva code only)
+              [clements-1981].
             """,
         examples: ["ketasim compare --routes iv,im,in --doses 0.5mg/kg,0.5mg/kg,56mg --weight 80kg"])
 
@@ -79,7 +81,7 @@ enum CompareCommand {
         default:
             var s = ArmReport.header(o).joined(separator: "\n") + "\n\n" + ArmReport.metricsTable(results, o)
             if o.chart { s += "\n" + ArmReport.chart(results, o, width: console.width) }
-            text = s
+            text = s + ReferenceList.text(citedIn: [s])
         }
         try ArmReport.graphics(results, o, a, title: "Route comparison")
         if o.format == "csv" {

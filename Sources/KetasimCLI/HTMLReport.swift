@@ -134,6 +134,7 @@ public struct HTMLReport: Sendable {
             for c in citations { h += "<li>\(e(c))</li>\n" }
             h += "</ol>\n</section>\n"
         }
+        h += ReferenceList.html(self)
 
         h += """
         </main>

@@ -276,6 +276,7 @@ enum ArmReport {
         var hasUnconfirmed: Bool
         var weightKg: Double
         var arms: [JSONArm]
+        var references: [Reference]
     }
 
     static func json(_ arms: [Arm], _ o: PatientOptions) throws -> String {
@@ -286,7 +287,8 @@ enum ArmReport {
                 JSONArm(label: a.label, route: a.route.rawValue, doseMg: a.doseMg, routeSource: a.routeNote,
                         metrics: a.summary, timesH: a.result.timesH,
                         outputs: Dictionary(uniqueKeysWithValues: a.result.outputNames.enumerated().map { ($1, a.result.outputs[$0]) }))
-            })
+            },
+            references: ReferenceList.references(citedIn: [o.profile.profile.citation] + arms.map(\.routeNote)))
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")

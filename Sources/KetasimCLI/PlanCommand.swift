@@ -12,7 +12,7 @@ enum PlanCommand {
         usage: [
             "ketasim plan --protocol ID|FILE --start YYYY-MM-DD [options]",
             "ketasim plan --find-dose --route R (--target-peak C | --band LOW-HIGH [--hold T1-T2] | --match-iv DOSE) [options]",
-            "ketasim plan --list",
+            "ketasim plan --list [--format json]",
         ],
         about: """
             Lays out a protocol's preparation, dosing and integration sessions on the calendar, escalates the
@@ -97,7 +97,7 @@ enum PlanCommand {
             let format = (a.value("--format") ?? "table").lowercased()
             guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(a.value("--format")!)' (use table, csv or json)") }
             let result: (text: String, provenance: [String])
-            if a.flag("--list") { result = (list(), []) }
+            if a.flag("--list") { result = (format == "json" ? try ReferenceList.catalogJSON(ProtocolCatalog.builtin) : list(), []) }
             else if a.flag("--find-dose") { result = try findDose(a, format: format) }
             else { result = try plan(a, format: format, chartWidth: chartWidth) }
             if format == "csv" && !a.flag("--list") {
@@ -120,7 +120,7 @@ enum PlanCommand {
         for r in c.rules { s += "  \(r.level.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(r.id): \(r.source) [\(r.evidence)]\n" }
         s += "\nFlags (--flag; findings as contraindication-FLAG):\n"
         for f in c.contraindications { s += "  \(f.flag): \(f.label) (\(f.levels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))\n" }
-        return s
+        return s + ReferenceList.text(citedIn: [s])
     }
 
     // MARK: - Parsing helpers
@@ -298,7 +298,7 @@ enum PlanCommand {
         default:
             var text = PlanRender.table(plan, tool: tool)
             if let w = chartWidth, let chart = PlanGraphics.terminal(plan, width: w) { text += "\n" + chart }
-            return (text, [])
+            return (text + ReferenceList.text(citedIn: [text]), [])
         }
     }
 
@@ -377,7 +377,7 @@ enum PlanCommand {
             return ("quantity,value\n" + body.map { PlanFormat.csv($0.0) + "," + PlanFormat.csv($0.1) }.joined(separator: "\n") + "\n", lines)
         default:
             let w = body.map(\.0.count).max() ?? 0
-            return (lines.joined(separator: "\n") + "\n\n" + body.map { PlanFormat.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n", [])
+            return (lines.joined(separator: "\n") + "\n\n" + body.map { PlanFormat.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n" + ReferenceList.text(citedIn: lines), [])
         }
     }
 

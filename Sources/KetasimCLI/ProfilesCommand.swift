@@ -6,24 +6,30 @@ import PKProfiles
 enum ProfilesCommand {
     static let spec = CommandSpec(
         name: "profiles", summary: "list literature profiles; 'profiles show NAME' for every number and source",
-        usage: ["ketasim profiles", "ketasim profiles show NAME|PATH", "ketasim profiles bands"],
+        usage: ["ketasim profiles", "ketasim profiles show NAME|PATH [--format json]", "ketasim profiles bands"],
         about: """
             The literature profiles behind every prediction. With no argument, lists the built-in profiles;
             'show' prints every parameter of one profile (or a profile JSON file) with its unit, source and
             UNCONFIRMED marks; 'bands' lists the named concentration bands.
+
+            Sources cite Profiles/references.json as [key] or [key Table 1]; each listing ends with the
+            references it cites.
             """,
-        groups: [], examples: ["ketasim profiles show clements-1981"], positionalMax: 2)
+        groups: [OptionGroup("Options", [OptionSpec("--format", "F", "table or json (default table; json: the profile and its references)")])],
+        examples: ["ketasim profiles show clements-1981"], positionalMax: 2)
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
         let a = try Arguments(args, spec: spec)
         if a.wantsHelp { console.out(spec.help); return }
+        let format = a.value("--format") ?? "table"
+        guard ["table", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(format)' (use table or json)") }
         switch a.positional.first {
         case nil: console.out(list())
         case "show":
             guard a.positional.count == 2 else { throw CLIError.usage("profiles show: give a profile name or file") }
             let m: ProfileModel
             do { m = try ProfileLibrary.load(a.positional[1]) } catch let e as ProfileError { throw CLIError.usage(e.message) }
-            console.out(show(m))
+            console.out(format == "json" ? try ReferenceList.profileJSON(m.profile) : show(m))
         case "bands": console.out(bands())
         case let other?: throw CLIError.usage("profiles: unknown sub-command '\(other)' (show, bands)")
         }
@@ -33,9 +39,10 @@ enum ProfilesCommand {
         var rows: [[String]] = [["name", "drug", "routes", "population", "source"]]
         for p in ProfileLibrary.builtin {
             rows.append([p.name + (p.hasUnconfirmed ? " *" : ""), p.drug, p.routes.keys.sorted().joined(separator: ","),
-                         String(p.population.prefix(40)), String(p.citation.prefix(60))])
+                         String(p.population.prefix(40)), Bibliography.citedKeys(in: [p.citation]).map { "[\($0)]" }.joined(separator: " ")])
         }
-        return table(rows) + "* has numbers marked UNCONFIRMED in the research notes; 'ketasim profiles show NAME' lists them.\n"
+        let s = table(rows) + "* has numbers marked UNCONFIRMED (not confirmed against the primary paper); 'ketasim profiles show NAME' lists them.\n"
+        return s + ReferenceList.text(citedIn: [s])
     }
 
     static func table(_ rows: [[String]]) -> String {
@@ -92,13 +99,14 @@ enum ProfilesCommand {
             if let src = r.source { s += "      \(src)\n" }
         }
         if let notes = p.notes, !notes.isEmpty { s += "\nNotes:\n" + notes.map { "  - \($0)\n" }.joined() }
-        return s
+        return s + ReferenceList.text(citedIn: [s])
     }
 
     static func bands() -> String {
-        table([["analyte", "band", "ng/mL", "mark", "source"]] + ProfileLibrary.bands.map {
+        let s = table([["analyte", "band", "ng/mL", "mark", "source"]] + ProfileLibrary.bands.map {
             [$0.analyte, $0.name, Format.g($0.lowNgPerML) + ($0.highNgPerML.map { "-\(Format.g($0))" } ?? "+"),
              $0.unconfirmed == true ? "UNCONFIRMED" : "", $0.source] })
+        return s + ReferenceList.text(citedIn: [s])
     }
 }
 
@@ -106,33 +114,38 @@ enum ProfilesCommand {
 enum ValidateCommand {
     static let spec = CommandSpec(
         name: "validate", summary: "predicted vs published PK figures for the built-in profiles",
-        usage: ["ketasim validate [--format table|csv]"],
+        usage: ["ketasim validate [--format table|csv|json]"],
         about: """
-            Reproduces published PK figures with the built-in profiles at typical parameters and prints
-            predicted vs published with the stated tolerance and pass/miss. Misses are shown, never tuned
-            away; 'expected' says whether the miss is known and why.
+            Reproduces published PK figures (Profiles/validation.json) with the built-in profiles at typical
+            parameters and prints predicted vs published with the stated tolerance and pass/miss. Misses are
+            shown, never tuned away; 'expected' says whether the miss is known and why. The table ends with
+            the references the sources cite; --format json carries them in full.
             """,
-        groups: [OptionGroup("Options", [OptionSpec("--format", "F", "table or csv (default table)")])],
+        groups: [OptionGroup("Options", [OptionSpec("--format", "F", "table, csv or json (default table)")])],
         examples: ["ketasim validate"])
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
         let a = try Arguments(args, spec: spec)
         if a.wantsHelp { console.out(spec.help); return }
         let format = a.value("--format") ?? "table"
-        guard ["table", "csv"].contains(format) else { throw CLIError.usage("--format: unknown format '\(format)' (use table or csv)") }
+        guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(format)' (use table, csv or json)") }
         let cases: [ValidationCase]
         do { cases = try Validation.builtinCases() } catch let e as ProfileError { throw CLIError.failure(e.message) }
         var rows: [[String]] = [["id", "profile", "figure", "predicted", "published", "unit", "diff", "tolerance", "result", "expected", "source"]]
         var unexpected = 0
+        var results: [ValidationResult] = []
         for c in cases {
             let r: ValidationResult
             do { r = try Validation.run(c) } catch let e as ProfileError { throw CLIError.failure(e.message) }
+            results.append(r)
             if !r.asExpected { unexpected += 1 }
             rows.append([c.id, c.profile, c.description, Format.sig(r.predicted), Format.g(c.published), c.unit,
                          String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
                          r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
         }
-        if format == "csv" {
+        if format == "json" {
+            console.out(try ReferenceList.validationJSON(results))
+        } else if format == "csv" {
             console.out(rows.map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
         } else {
             var s = "ketasim \(Ketasim.version) validate: \(Ketasim.disclaimer)\n\n" + ProfilesCommand.table(rows)
@@ -141,7 +154,7 @@ enum ValidateCommand {
                 s += "\nKnown misses:\n" + misses.map { "  \($0.id): \($0.missReason ?? "")\n" }.joined()
             }
             s += "\n\(cases.count) figures, \(rows.dropFirst().filter { $0[8] == "pass" }.count) within tolerance, \(unexpected) not as expected.\n"
-            console.out(s)
+            console.out(s + ReferenceList.text(citedIn: [s]))
         }
         if unexpected > 0 { throw CLIError.failure("validate: \(unexpected) figure(s) changed verdict from the expected one in Profiles/validation.json") }
     }

@@ -107,7 +107,7 @@ enum SimulateCommand {
             if o.chart { s += "\n" + ArmReport.chart([arm], o, width: console.width) }
             let tableStep = stepGiven == nil ? 0.25 : stepH
             s += "\n" + curveTable(arm, every: tableStep)
-            text = s
+            text = s + ReferenceList.text(citedIn: [s])
         }
         try ArmReport.graphics([arm], o, a, title: arm.label)
         if o.format == "csv" {

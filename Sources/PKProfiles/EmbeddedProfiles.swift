@@ -2,29 +2,29 @@
 // Do not edit: change the JSON files, then run
 //   KETASIM_REGENERATE=1 swift test --filter EmbeddedProfilesTests
 
-/// The contents of the built-in profile and band files, by file name.
+/// The contents of the built-in profile, band, validation, protocol and reference files, by file name.
 enum EmbeddedProfiles {
     static let files: [String: String] = [
         "bands.json": ####"""
 [
   {"name": "analgesia", "analyte": "racemic", "lowNgPerML": 70, "highNgPerML": 160,
-   "source": "Reviews via Zanos 2018 Pharmacol Rev Table 1 (S27); >100 ng/mL used as target (Hornik 2018, S13); 0.1 mg/L 'analgesia in adults' (Herd 2007, S11)"},
+   "source": "Reviews via Zanos 2018 [zanos-2018 Table 1]; >100 ng/mL used as target (Hornik 2018 [hornik-2018]); 0.1 mg/L 'analgesia in adults' (Herd 2007 [herd-2007])"},
   {"name": "dissociation", "analyte": "racemic", "lowNgPerML": 100, "highNgPerML": 250,
-   "source": "Zanos 2018 Table 1 (S27): 100-250 ng/mL during 0.5 mg/kg over 40 min (Krystal 1994 design)"},
+   "source": "Zanos 2018 [zanos-2018 Table 1]: 100-250 ng/mL during 0.5 mg/kg over 40 min (Krystal 1994 design [krystal-1994])"},
   {"name": "awakening", "analyte": "racemic", "lowNgPerML": 640, "highNgPerML": 750,
-   "source": "Idvall 1979 (S29): recovery at 2.7 umol/L (~640 ng/mL); 750 ng/mL used as awakening target (Hornik 2018, S13); 0.74 (SD 0.24) mg/L (Herd 2008, S32)"},
+   "source": "Idvall 1979 [idvall-1979]: recovery at 2.7 umol/L (~640 ng/mL); 750 ng/mL used as awakening target (Hornik 2018 [hornik-2018]); 0.74 (SD 0.24) mg/L (Herd 2008 [herd-2008])"},
   {"name": "anaesthesia", "analyte": "racemic", "lowNgPerML": 1200,
-   "source": "IV 1-2 mg/kg gives 1200-2400 ng/mL (Zanos 2018, S27); EC50 2 mg/L (Herd 2008, S32); maintenance ~2.2 ug/mL (Idvall 1979, S29)"},
+   "source": "IV 1-2 mg/kg gives 1200-2400 ng/mL (Zanos 2018 [zanos-2018 Table 1]); EC50 2 mg/L (Herd 2008 [herd-2008]); maintenance ~2.2 ug/mL (Idvall 1979 [idvall-1979])"},
   {"name": "drug-high", "analyte": "S-ketamine", "lowNgPerML": 71,
-   "source": "Simons 2022 Part 2 (S6 abstract): C50 drug high 0.3 nmol/mL = ~71 ng/mL [calc]", "note": "a C50, used as the lower edge of an open band"},
+   "source": "Simons 2022 Part 2 abstract [simons-2022b]: C50 drug high 0.3 nmol/mL = ~71 ng/mL [calc]", "note": "a C50, used as the lower edge of an open band"},
   {"name": "dissociation", "analyte": "S-ketamine", "lowNgPerML": 50, "highNgPerML": 125, "unconfirmed": true,
-   "source": "[calc] racemic 100-250 ng/mL divided by the S/racemate potency ratio ~2 (Schuettler 1987 EEG IC50, S33; Peltoniemi 2016, S36): rough"},
+   "source": "[calc] racemic 100-250 ng/mL divided by the S/racemate potency ratio ~2 (Schuettler 1987 EEG IC50 [schuettler-1987]; Peltoniemi 2016 [peltoniemi-2016]): rough"},
   {"name": "subanaesthetic-target", "analyte": "S-ketamine", "lowNgPerML": 150, "highNgPerML": 160,
-   "source": "Langsjo 2005 (S30): S-ketamine subanaesthetic PET target ~150-160 ng/mL"},
+   "source": "Langsjo 2005 [langsjo-2005]: S-ketamine subanaesthetic PET target ~150-160 ng/mL"},
   {"name": "antinociception", "analyte": "S-ketamine", "lowNgPerML": 285, "highNgPerML": 404,
-   "source": "Simons 2022 Part 2 (S6): antinociception C50 1.2-1.7 nmol/mL = ~285-404 ng/mL [calc]"},
+   "source": "Simons 2022 Part 2 abstract [simons-2022b]: antinociception C50 1.2-1.7 nmol/mL = ~285-404 ng/mL [calc]"},
   {"name": "anaesthesia", "analyte": "S-ketamine", "lowNgPerML": 2000,
-   "source": "Langsjo 2005 (S30): S-ketamine anaesthesia ~2000 ng/mL (measured 1959 +/- 442 at 1500-2000 targets)"}
+   "source": "Langsjo 2005 [langsjo-2005]: S-ketamine anaesthesia ~2000 ng/mL (measured 1959 +/- 442 at 1500-2000 targets)"}
 ]
 """####,
         "clements-1981.profile.json": ####"""
@@ -34,23 +34,23 @@ enum EmbeddedProfiles {
   "analyte": "racemic",
   "drug": "racemic ketamine",
   "population": "adult volunteers, 0.25 mg/kg IV (population details UNCONFIRMED)",
-  "citation": "Clements JA, Nimmo WS. Br J Anaesth 1981;53:27 (parameters via opentiva, UNCONFIRMED against the paper); routes and metabolite as noted per parameter",
+  "citation": "Clements JA, Nimmo WS. Br J Anaesth 1981;53:27 [clements-1981] (parameters via opentiva, UNCONFIRMED against the paper); routes and metabolite as noted per parameter",
   "sampling": "venous (UNCONFIRMED)",
   "notes": [
-    "Chosen as the racemic default: CL 80 L/h at 70 kg matches the Kamp 2020 meta-analysis (79 L/h/70 kg) and the 10 mg IV cross-check (~88 L/h); predicts ~177 ng/mL for 0.5 mg/kg over 40 min vs ~185 observed (research notes 1.5, 1.6).",
+    "Chosen as the racemic default: CL 80 L/h at 70 kg [calc] matches the Kamp 2020 meta-analysis (79 L/h/70 kg) [kamp-2020] and the 10 mg IV cross-check (~88 L/h [calc] from [pharmacotherapy-2022 Table 6]); predicts ~177 ng/mL [calc] for 0.5 mg/kg over 40 min vs ~185 observed [zarate-2006; zanos-2018 Table 1].",
     "Micro-constants with V1 per kg, as in TCI pumps: all volumes and clearances scale linearly with weight.",
-    "Route set: F from the route table (research notes section 2); no published racemic model gives KA, so each KA is fitted [calc] to the published mean Tmax on this disposition.",
-    "Oral and sublingual first pass: the part of the dose reaching the circulation as norketamine (combined K+NK F minus parent F, Chong 2006) enters the metabolite compartment through a depot with the route's KA.",
-    "Norketamine: no racemic norketamine disposition was found; the Otto 2021 S-norketamine set is used, scaled allometrically (assumption).",
+    "Route set: F per route from the sources cited on each F_ parameter; no published racemic model gives KA, so each KA is fitted [calc] to the published mean Tmax on this disposition.",
+    "Oral and sublingual first pass: the part of the dose reaching the circulation as norketamine (combined K+NK F minus parent F [chong-2006]) enters the metabolite compartment through a depot with the route's KA.",
+    "Norketamine: no racemic norketamine disposition was found; the Otto 2021 S-norketamine set [otto-2021] is used, scaled allometrically (assumption).",
     "Amounts are parent-equivalent mg; norketamine concentration is converted with MW 223.70/237.73.",
-    "ke0 from Olofsen 2012 (S-ketamine): opentiva's Clements ke0 (5.2/min) is back-calculated from an assumed 1-min time to peak effect, not measured, and is not used."
+    "ke0 from Olofsen 2012 (S-ketamine) [olofsen-2012]: opentiva's Clements ke0 (5.2/min) is back-calculated from an assumed 1-min time to peak effect, not measured, and is not used."
   ],
   "parameters": [
     {
       "name": "V1",
       "value": 1.7522,
       "unit": "L/kg",
-      "source": "Clements & Nimmo 1981 Br J Anaesth 53:27 ('250 ug/kg' set), as coded in opentiva ketamine.py (research notes S8)",
+      "source": "Clements & Nimmo 1981 ('250 ug/kg' set) as coded in opentiva ketamine.py [clements-1981]",
       "unconfirmed": true,
       "note": "central volume per kg of body weight"
     },
@@ -58,76 +58,76 @@ enum EmbeddedProfiles {
       "name": "K10",
       "value": 0.0109,
       "unit": "1/min",
-      "source": "Clements & Nimmo 1981 Br J Anaesth 53:27 ('250 ug/kg' set), as coded in opentiva ketamine.py (research notes S8)",
+      "source": "Clements & Nimmo 1981 ('250 ug/kg' set) as coded in opentiva ketamine.py [clements-1981]",
       "unconfirmed": true
     },
     {
       "name": "K12",
       "value": 0.0186,
       "unit": "1/min",
-      "source": "Clements & Nimmo 1981 Br J Anaesth 53:27 ('250 ug/kg' set), as coded in opentiva ketamine.py (research notes S8)",
+      "source": "Clements & Nimmo 1981 ('250 ug/kg' set) as coded in opentiva ketamine.py [clements-1981]",
       "unconfirmed": true
     },
     {
       "name": "K21",
       "value": 0.0137,
       "unit": "1/min",
-      "source": "Clements & Nimmo 1981 Br J Anaesth 53:27 ('250 ug/kg' set), as coded in opentiva ketamine.py (research notes S8)",
+      "source": "Clements & Nimmo 1981 ('250 ug/kg' set) as coded in opentiva ketamine.py [clements-1981]",
       "unconfirmed": true
     },
     {
       "name": "FM",
       "value": 0.8,
       "unit": "fraction",
-      "source": "Simons 2022 (research notes S5/S6): 80% of metabolised S-ketamine fixed to form S-norketamine; assumed for racemic ketamine",
+      "source": "Simons 2022 [simons-2022a]: 80% of metabolised S-ketamine fixed to form S-norketamine; assumed for racemic ketamine",
       "unconfirmed": true
     },
     {
       "name": "CLM",
       "value": 57.7,
       "unit": "L/h",
-      "source": "Otto 2021 S-norketamine re-estimate (S4), 70 kg; assumed for racemic norketamine",
+      "source": "Otto 2021 S-norketamine re-estimate [otto-2021 Table 3], 70 kg; assumed for racemic norketamine",
       "unconfirmed": true
     },
     {
       "name": "VM",
       "value": 98.6,
       "unit": "L",
-      "source": "Otto 2021 (S4), 70 kg; assumed for racemic norketamine",
+      "source": "Otto 2021 [otto-2021 Table 3], 70 kg; assumed for racemic norketamine",
       "unconfirmed": true
     },
     {
       "name": "QM",
       "value": 42.8,
       "unit": "L/h",
-      "source": "Otto 2021 (S4), 70 kg; assumed for racemic norketamine",
+      "source": "Otto 2021 [otto-2021 Table 3], 70 kg; assumed for racemic norketamine",
       "unconfirmed": true
     },
     {
       "name": "VMP",
       "value": 160,
       "unit": "L",
-      "source": "Otto 2021 (S4), 70 kg; assumed for racemic norketamine",
+      "source": "Otto 2021 [otto-2021 Table 3], 70 kg; assumed for racemic norketamine",
       "unconfirmed": true
     },
     {
       "name": "T12KE0",
       "value": 6.1,
       "unit": "min",
-      "source": "Olofsen 2012 Anesthesiology 117:353 (S34): mean t1/2ke0 across endpoints, S-ketamine; assumed for racemic"
+      "source": "Olofsen 2012 [olofsen-2012]: mean t1/2ke0 across endpoints, S-ketamine; assumed for racemic"
     },
     {
       "name": "F_IM",
       "value": 0.93,
       "unit": "fraction",
-      "source": "Clements 1982 J Pharm Sci via secondary pages (research notes S18): primary not retrieved",
+      "source": "Clements 1982 J Pharm Sci via secondary pages [clements-1982]: primary not retrieved",
       "unconfirmed": true
     },
     {
       "name": "KA_IM",
       "value": 14.8,
       "unit": "1/h",
-      "source": "[calc] fitted to Tmax 10 min (middle of the 5-15 min review figure, S18, UNCONFIRMED) on this disposition",
+      "source": "[calc] fitted to Tmax 10 min (middle of the 5-15 min review figure [clements-1982], UNCONFIRMED) on this disposition",
       "unconfirmed": true,
       "calc": true
     },
@@ -135,97 +135,97 @@ enum EmbeddedProfiles {
       "name": "LAG_IM",
       "value": 0,
       "unit": "h",
-      "source": "no published ketamine model uses a true lag (research notes section 2)"
+      "source": "no published ketamine model uses a true lag (delays are modelled as zero-order input or transit compartments [perez-ruixo-2021; simons-2022a])"
     },
     {
       "name": "F_IN",
       "value": 0.45,
       "unit": "fraction",
-      "source": "Yanagihara 2003 Biopharm Drug Dispos 24:37 (S19), n = 3; note adults 10/30/50 mg gave 0.17/0.13/0.11 (Pharmacotherapy 2022, S17)"
+      "source": "Yanagihara 2003 [yanagihara-2003], n = 3; note adults 10/30/50 mg gave 0.17/0.13/0.11 [pharmacotherapy-2022 Table 6]"
     },
     {
       "name": "KA_IN",
       "value": 5.2,
       "unit": "1/h",
-      "source": "[calc] fitted to Tmax 20 min (adult IN Tmax 14-23 min, S17; ~20 min children, Malinovsky 1996, S21)",
+      "source": "[calc] fitted to Tmax 20 min (adult IN Tmax 14-23 min [pharmacotherapy-2022 Table 6]; ~20 min children, Malinovsky 1996 [malinovsky-1996])",
       "calc": true
     },
     {
       "name": "LAG_IN",
       "value": 0,
       "unit": "h",
-      "source": "no published ketamine model uses a true lag (research notes section 2)"
+      "source": "no published ketamine model uses a true lag (delays are modelled as zero-order input or transit compartments [perez-ruixo-2021; simons-2022a])"
     },
     {
       "name": "F_PO",
       "value": 0.2,
       "unit": "fraction",
-      "source": "Yanagihara 2003 (S19, n = 3); reviews 0.17-0.20 (S18)"
+      "source": "Yanagihara 2003 [yanagihara-2003] (n = 3); reviews 0.17-0.20 [clements-1982]"
     },
     {
       "name": "KA_PO",
       "value": 0.992,
       "unit": "1/h",
-      "source": "[calc] fitted to Tmax 0.96 h (Chong 2006, S23)",
+      "source": "[calc] fitted to Tmax 0.96 h (Chong 2006 [chong-2006])",
       "calc": true
     },
     {
       "name": "LAG_PO",
       "value": 0,
       "unit": "h",
-      "source": "no published ketamine model uses a true lag (research notes section 2)"
+      "source": "no published ketamine model uses a true lag (delays are modelled as zero-order input or transit compartments [perez-ruixo-2021; simons-2022a])"
     },
     {
       "name": "FP_PO",
       "value": 0.39,
       "unit": "fraction",
-      "source": "[calc] combined K+NK F 59% (Chong 2006, S23) minus parent F 0.20",
+      "source": "[calc] combined K+NK F 59% (Chong 2006 [chong-2006]) minus parent F 0.20",
       "calc": true
     },
     {
       "name": "F_SL",
       "value": 0.29,
       "unit": "fraction",
-      "source": "Rolan 2014 Br J Clin Pharmacol 77:1011 (S24): 0.29 (90% CI 0.27-0.31), 25 mg wafer"
+      "source": "Rolan 2014 [rolan-2014]: 0.29 (90% CI 0.27-0.31), 25 mg wafer"
     },
     {
       "name": "KA_SL",
       "value": 1.44,
       "unit": "1/h",
-      "source": "[calc] fitted to Tmax 0.75 h (Rolan 2014, S24; Chong 2006 0.76 h)",
+      "source": "[calc] fitted to Tmax 0.75 h (Rolan 2014 [rolan-2014]; Chong 2006 0.76 h [chong-2006])",
       "calc": true
     },
     {
       "name": "LAG_SL",
       "value": 0,
       "unit": "h",
-      "source": "no published ketamine model uses a true lag (research notes section 2)"
+      "source": "no published ketamine model uses a true lag (delays are modelled as zero-order input or transit compartments [perez-ruixo-2021; simons-2022a])"
     },
     {
       "name": "FP_SL",
       "value": 0.22,
       "unit": "fraction",
-      "source": "[calc] combined K+NK F 54% with parent F 0.32 (Chong 2006, S23)",
+      "source": "[calc] combined K+NK F 54% with parent F 0.32 (Chong 2006 [chong-2006])",
       "calc": true
     },
     {
       "name": "F_PR",
       "value": 0.25,
       "unit": "fraction",
-      "source": "Malinovsky 1996 Br J Anaesth 77:203 (S21), children 9 mg/kg"
+      "source": "Malinovsky 1996 [malinovsky-1996], children 9 mg/kg"
     },
     {
       "name": "KA_PR",
       "value": 1.6,
       "unit": "1/h",
-      "source": "[calc] fitted to Tmax 42 min (Malinovsky 1996, S21)",
+      "source": "[calc] fitted to Tmax 42 min (Malinovsky 1996 [malinovsky-1996])",
       "calc": true
     },
     {
       "name": "LAG_PR",
       "value": 0,
       "unit": "h",
-      "source": "no published ketamine model uses a true lag (research notes section 2)"
+      "source": "no published ketamine model uses a true lag (delays are modelled as zero-order input or transit compartments [perez-ruixo-2021; simons-2022a])"
     },
     {
       "name": "KE0",
@@ -395,7 +395,7 @@ enum EmbeddedProfiles {
           "lag": "LAG_IM"
         }
       ],
-      "source": "Clements 1982 J Pharm Sci via secondary pages (research notes S18): primary not retrieved"
+      "source": "Clements 1982 J Pharm Sci via secondary pages [clements-1982]: primary not retrieved"
     },
     "in": {
       "inputs": [
@@ -405,7 +405,7 @@ enum EmbeddedProfiles {
           "lag": "LAG_IN"
         }
       ],
-      "source": "Yanagihara 2003 Biopharm Drug Dispos 24:37 (S19), n = 3; note adults 10/30/50 mg gave 0.17/0.13/0.11 (Pharmacotherapy 2022, S17)"
+      "source": "Yanagihara 2003 [yanagihara-2003], n = 3; note adults 10/30/50 mg gave 0.17/0.13/0.11 [pharmacotherapy-2022 Table 6]"
     },
     "po": {
       "inputs": [
@@ -420,7 +420,7 @@ enum EmbeddedProfiles {
           "lag": "LAG_PO"
         }
       ],
-      "source": "Yanagihara 2003 (S19, n = 3); reviews 0.17-0.20 (S18)"
+      "source": "Yanagihara 2003 [yanagihara-2003] (n = 3); reviews 0.17-0.20 [clements-1982]"
     },
     "sl": {
       "inputs": [
@@ -435,7 +435,7 @@ enum EmbeddedProfiles {
           "lag": "LAG_SL"
         }
       ],
-      "source": "Rolan 2014 Br J Clin Pharmacol 77:1011 (S24): 0.29 (90% CI 0.27-0.31), 25 mg wafer"
+      "source": "Rolan 2014 [rolan-2014]: 0.29 (90% CI 0.27-0.31), 25 mg wafer"
     },
     "pr": {
       "inputs": [
@@ -445,7 +445,7 @@ enum EmbeddedProfiles {
           "lag": "LAG_PR"
         }
       ],
-      "source": "Malinovsky 1996 Br J Anaesth 77:203 (S21), children 9 mg/kg"
+      "source": "Malinovsky 1996 [malinovsky-1996], children 9 mg/kg"
     }
   },
   "covariates": [
@@ -470,7 +470,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 scaled S-ketamine CL by WT^0.75, V by WT)",
+      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 [otto-2021] scaled S-ketamine CL by WT^0.75, V by WT)",
       "unconfirmed": true
     },
     {
@@ -478,7 +478,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 scaled S-ketamine CL by WT^0.75, V by WT)",
+      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 [otto-2021] scaled S-ketamine CL by WT^0.75, V by WT)",
       "unconfirmed": true
     },
     {
@@ -486,7 +486,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 scaled S-ketamine CL by WT^0.75, V by WT)",
+      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 [otto-2021] scaled S-ketamine CL by WT^0.75, V by WT)",
       "unconfirmed": true
     },
     {
@@ -494,7 +494,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 scaled S-ketamine CL by WT^0.75, V by WT)",
+      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 [otto-2021] scaled S-ketamine CL by WT^0.75, V by WT)",
       "unconfirmed": true
     }
   ],
@@ -509,24 +509,24 @@ enum EmbeddedProfiles {
   "analyte": "racemic",
   "drug": "racemic ketamine",
   "population": "surgical patients (details UNCONFIRMED)",
-  "citation": "Domino EF, et al. Anesth Analg 1982 (PMID 7198883); parameters via opentiva and fus_anes code, UNCONFIRMED against the paper",
+  "citation": "Domino EF, et al. Anesth Analg 1982 (PMID 7198883) [domino-1982]; parameters via opentiva and fus_anes code, UNCONFIRMED against the paper",
   "sampling": "unknown (UNCONFIRMED)",
   "notes": [
     "Common TCI set: three-compartment micro-constants with V1 per kg (0.063 L/kg), so every volume and clearance scales linearly with weight (no allometry), as in TCI pumps.",
-    "All five numbers were seen only in opentiva and fus_anes code (research notes S8, S9), never in the paper: every parameter is marked UNCONFIRMED.",
-    "Routes: iv (infusion) and iv-bolus only. The set is an IV disposition model and the research notes give no absorption data for it; use clements-1981 for the racemic IM/IN/PO/SL/PR route set.",
-    "[calc] at 70 kg: CL 116 L/h, Vss 193 L, half-lives 0.4 / 4.6 / 115 min (research notes 1.5); checked by ProfileValidationTests.",
-    "The tiny V1 (4.4 L at 70 kg) gives high early concentrations: ~240 ng/mL predicted for 0.5 mg/kg over 40 min vs ~185 observed (notes 1.6), and CL 116 L/h is above the Kamp 2020 literature range (69-90 L/h/70 kg): see validation V1, V3 and V18.",
+    "All five numbers were seen only in opentiva and fus_anes code [domino-1982], never in the paper: every parameter is marked UNCONFIRMED.",
+    "Routes: iv (infusion) and iv-bolus only. The set is an IV disposition model and no absorption data were found for it; use clements-1981 for the racemic IM/IN/PO/SL/PR route set.",
+    "[calc] at 70 kg: CL 116 L/h, Vss 193 L, half-lives 0.4 / 4.6 / 115 min; checked by ProfileValidationTests.",
+    "The tiny V1 (4.4 L at 70 kg) gives high early concentrations: ~240 ng/mL predicted [calc] for 0.5 mg/kg over 40 min vs ~185 observed [zanos-2018 Table 1], and CL 116 L/h is above the Kamp 2020 literature range (69-90 L/h/70 kg) [kamp-2020]: see validation V1, V3 and V18.",
     "No norketamine: no metabolite data accompany this set.",
-    "Effect site: opentiva's Domino ke0 (0.652/min) is back-calculated from an assumed 1-min time to peak effect, not measured (notes 1.5), and is not used; t1/2ke0 6.1 min from Olofsen 2012 (S-ketamine) is assumed, as in clements-1981.",
-    "No variability or residual error was published with the set (notes 1.5): variability and residualError are empty, so Monte Carlo bands are not available for this profile."
+    "Effect site: opentiva's Domino ke0 (0.652/min) is back-calculated from an assumed 1-min time to peak effect, not measured, and is not used; t1/2ke0 6.1 min from Olofsen 2012 (S-ketamine) [olofsen-2012] is assumed, as in clements-1981.",
+    "No variability or residual error was published with the set [domino-1982]: variability and residualError are empty, so Monte Carlo bands are not available for this profile."
   ],
   "parameters": [
     {
       "name": "V1",
       "value": 0.063,
       "unit": "L/kg",
-      "source": "Domino et al. 1982 Anesth Analg (PMID 7198883), as coded in opentiva ketamine.py and fus_anes (research notes 1.5, S8, S9)",
+      "source": "Domino et al. 1982 as coded in opentiva ketamine.py and fus_anes [domino-1982]",
       "unconfirmed": true,
       "note": "central volume per kg of body weight"
     },
@@ -534,42 +534,42 @@ enum EmbeddedProfiles {
       "name": "K10",
       "value": 0.4381,
       "unit": "1/min",
-      "source": "Domino et al. 1982 Anesth Analg (PMID 7198883), as coded in opentiva ketamine.py and fus_anes (research notes 1.5, S8, S9)",
+      "source": "Domino et al. 1982 as coded in opentiva ketamine.py and fus_anes [domino-1982]",
       "unconfirmed": true
     },
     {
       "name": "K12",
       "value": 0.5921,
       "unit": "1/min",
-      "source": "Domino et al. 1982 Anesth Analg (PMID 7198883), as coded in opentiva ketamine.py and fus_anes (research notes 1.5, S8, S9)",
+      "source": "Domino et al. 1982 as coded in opentiva ketamine.py and fus_anes [domino-1982]",
       "unconfirmed": true
     },
     {
       "name": "K13",
       "value": 0.59,
       "unit": "1/min",
-      "source": "Domino et al. 1982 Anesth Analg (PMID 7198883), as coded in opentiva ketamine.py and fus_anes (research notes 1.5, S8, S9)",
+      "source": "Domino et al. 1982 as coded in opentiva ketamine.py and fus_anes [domino-1982]",
       "unconfirmed": true
     },
     {
       "name": "K21",
       "value": 0.247,
       "unit": "1/min",
-      "source": "Domino et al. 1982 Anesth Analg (PMID 7198883), as coded in opentiva ketamine.py and fus_anes (research notes 1.5, S8, S9)",
+      "source": "Domino et al. 1982 as coded in opentiva ketamine.py and fus_anes [domino-1982]",
       "unconfirmed": true
     },
     {
       "name": "K31",
       "value": 0.0146,
       "unit": "1/min",
-      "source": "Domino et al. 1982 Anesth Analg (PMID 7198883), as coded in opentiva ketamine.py and fus_anes (research notes 1.5, S8, S9)",
+      "source": "Domino et al. 1982 as coded in opentiva ketamine.py and fus_anes [domino-1982]",
       "unconfirmed": true
     },
     {
       "name": "T12KE0",
       "value": 6.1,
       "unit": "min",
-      "source": "Olofsen 2012 Anesthesiology 117:353 (research notes S34): mean t1/2ke0 across endpoints, S-ketamine, 12 healthy men; assumed for racemic ketamine on this disposition",
+      "source": "Olofsen 2012 [olofsen-2012]: mean t1/2ke0 across endpoints, S-ketamine, 12 healthy men; assumed for racemic ketamine on this disposition",
       "unconfirmed": true
     },
     {
@@ -688,17 +688,17 @@ enum EmbeddedProfiles {
   "analyte": "S-ketamine",
   "drug": "S-ketamine (esketamine)",
   "population": "Fanta: 11 healthy men, 22.3 +/- 2.4 y, 77 +/- 7.5 kg (0.125 mg/kg IV bolus, 0.25 mg/kg oral); Otto: 48 healthy adults (CHDR), 68-71 kg mean, IV 10 mg/30 min and stepped 2-h infusions",
-  "citation": "Fanta S, Kinnunen M, Backman JT, Kalso E. Eur J Clin Pharmacol 2015;71(4):441-447; Otto ME, Bergmann KR, Jacobs G, van Esdonk MJ. Eur J Clin Pharmacol 2021;77(8):1181-1192",
+  "citation": "Fanta S, Kinnunen M, Backman JT, Kalso E. Eur J Clin Pharmacol 2015;71(4):441-447 [fanta-2015]; Otto ME, Bergmann KR, Jacobs G, van Esdonk MJ. Eur J Clin Pharmacol 2021;77(8):1181-1192 [otto-2021]",
   "sampling": "venous",
   "notes": [
-    "S-ketamine 3-compartment (Fanta 2015 values fixed in Otto 2021) and S-norketamine 2-compartment (Otto 2021 re-estimate). Best external predictive performance of five S-ketamine models (notes 1.2, S4).",
-    "Scaling as in Otto's code: V1 and the S-norketamine V x (WT/70), CL and CLM x (WT/70)^0.75; peripheral volumes and Q not scaled.",
-    "All S-ketamine clearance forms S-norketamine (Otto's assumption): the CL flow has yield 1. Amounts stay in S-ketamine mass without a molecular-weight factor, as in Otto's $DES, so the S-norketamine volume and clearance absorb the MW ratio and CM uses scale 1000.",
-    "IIV: Otto's omega^2 blocks (V1, CL with covariance 0.023; S-NK V, CL with covariance 0.044) on exponential etas; oral F IIV 11% from the Fanta abstract. Fanta's CL IIV (13%) is superseded by Otto's re-estimate and not used.",
-    "Oral route: F = 8% (Fanta abstract). ka is not in the abstract (UNCONFIRMED): KA_PO 1.07 /h [calc] is the value that puts Tmax at 0.96 h on this disposition, the only oral ketamine Tmax in the notes (Chong 2006, racemic); no lag (no published ketamine model uses one).",
-    "Presystemic S-norketamine [calc]: Fanta reports oral S-norketamine AUC 16.5x S-ketamine AUC (S3). With linear kinetics, AUC_NK/AUC_K = (F + FP)/F x CL/CLM, so F + FP = 16.5 x 0.08 x 57.7/95.2 = 0.80 and FP = 0.72 of the dose reaches S-norketamine presystemically (through a depot with the same ka). It uses Otto's S-norketamine disposition, not Fanta's own 3-compartment metabolite model, so it is marked UNCONFIRMED; 0.08 + 0.72 <= 1 is plausible (the rest is lost to other metabolites or not absorbed).",
-    "Residual error: proportional, SD 23.6% (S-ketamine) and 14.3% (S-norketamine) from Otto's sigma^2.",
-    "Effect site: t1/2ke0 6.1 min (Olofsen 2012, S-ketamine, mean over endpoints) as an assumption for overlays; Fanta and Otto have no PD.",
+    "S-ketamine 3-compartment (Fanta 2015 values fixed in Otto 2021) and S-norketamine 2-compartment (Otto 2021 re-estimate). Best external predictive performance of five S-ketamine models [otto-2021].",
+    "Scaling as in Otto's code [otto-2021]: V1 and the S-norketamine V x (WT/70), CL and CLM x (WT/70)^0.75; peripheral volumes and Q not scaled.",
+    "All S-ketamine clearance forms S-norketamine (Otto's assumption) [otto-2021]: the CL flow has yield 1. Amounts stay in S-ketamine mass without a molecular-weight factor, as in Otto's $DES, so the S-norketamine volume and clearance absorb the MW ratio and CM uses scale 1000.",
+    "IIV: Otto's omega^2 blocks (V1, CL with covariance 0.023; S-NK V, CL with covariance 0.044) [otto-2021 Table 3] on exponential etas; oral F IIV 11% from the Fanta abstract [fanta-2015]. Fanta's CL IIV (13%) is superseded by Otto's re-estimate and not used.",
+    "Oral route: F = 8% (Fanta abstract) [fanta-2015]. ka is not in the abstract (UNCONFIRMED): KA_PO 1.07 /h [calc] is the value that puts Tmax at 0.96 h on this disposition, the only oral ketamine Tmax found (Chong 2006, racemic) [chong-2006]; no lag (no published ketamine model uses one).",
+    "Presystemic S-norketamine [calc]: Fanta reports oral S-norketamine AUC 16.5x S-ketamine AUC [fanta-2015]. With linear kinetics, AUC_NK/AUC_K = (F + FP)/F x CL/CLM, so F + FP = 16.5 x 0.08 x 57.7/95.2 = 0.80 and FP = 0.72 of the dose reaches S-norketamine presystemically (through a depot with the same ka). It uses Otto's S-norketamine disposition [otto-2021], not Fanta's own 3-compartment metabolite model, so it is marked UNCONFIRMED; 0.08 + 0.72 <= 1 is plausible (the rest is lost to other metabolites or not absorbed).",
+    "Residual error: proportional, SD 23.6% (S-ketamine) and 14.3% (S-norketamine) from Otto's sigma^2 [otto-2021 Table 3].",
+    "Effect site: t1/2ke0 6.1 min (Olofsen 2012, S-ketamine, mean over endpoints) [olofsen-2012] as an assumption for overlays; Fanta and Otto have no PD.",
     "Routes: iv, iv-bolus and po. The model has no sublingual or nasal data."
   ],
   "parameters": [
@@ -706,73 +706,73 @@ enum EmbeddedProfiles {
       "name": "V1",
       "value": 133,
       "unit": "L",
-      "source": "Fanta 2015 Eur J Clin Pharmacol 71:441, fixed in Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 (research notes 1.2, S3, S4): V1 at 70 kg"
+      "source": "[fanta-2015] as fixed in [otto-2021 Table 3]: V1 at 70 kg"
     },
     {
       "name": "CL",
       "value": 95.2,
       "unit": "L/h",
-      "source": "Fanta 2015 Eur J Clin Pharmacol 71:441, fixed in Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 (research notes 1.2, S3, S4): CL at 70 kg"
+      "source": "[fanta-2015] as fixed in [otto-2021 Table 3]: CL at 70 kg"
     },
     {
       "name": "VP1",
       "value": 187,
       "unit": "L",
-      "source": "Fanta 2015 Eur J Clin Pharmacol 71:441, fixed in Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 (research notes 1.2, S3, S4): Vp1"
+      "source": "[fanta-2015] as fixed in [otto-2021 Table 3]: Vp1"
     },
     {
       "name": "Q1",
       "value": 23.2,
       "unit": "L/h",
-      "source": "Fanta 2015 Eur J Clin Pharmacol 71:441, fixed in Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 (research notes 1.2, S3, S4): Q1"
+      "source": "[fanta-2015] as fixed in [otto-2021 Table 3]: Q1"
     },
     {
       "name": "VP2",
       "value": 98.8,
       "unit": "L",
-      "source": "Fanta 2015 Eur J Clin Pharmacol 71:441, fixed in Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 (research notes 1.2, S3, S4): Vp2"
+      "source": "[fanta-2015] as fixed in [otto-2021 Table 3]: Vp2"
     },
     {
       "name": "Q2",
       "value": 157,
       "unit": "L/h",
-      "source": "Fanta 2015 Eur J Clin Pharmacol 71:441, fixed in Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 (research notes 1.2, S3, S4): Q2"
+      "source": "[fanta-2015] as fixed in [otto-2021 Table 3]: Q2"
     },
     {
       "name": "VM",
       "value": 98.6,
       "unit": "L",
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): S-norketamine V at 70 kg"
+      "source": "[otto-2021 Table 3] re-estimate: S-norketamine V at 70 kg"
     },
     {
       "name": "CLM",
       "value": 57.7,
       "unit": "L/h",
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): S-norketamine CL at 70 kg"
+      "source": "[otto-2021 Table 3] re-estimate: S-norketamine CL at 70 kg"
     },
     {
       "name": "VMP",
       "value": 160,
       "unit": "L",
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): S-norketamine Vp"
+      "source": "[otto-2021 Table 3] re-estimate: S-norketamine Vp"
     },
     {
       "name": "QM",
       "value": 42.8,
       "unit": "L/h",
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): S-norketamine Q"
+      "source": "[otto-2021 Table 3] re-estimate: S-norketamine Q"
     },
     {
       "name": "F_PO",
       "value": 8,
       "unit": "%",
-      "source": "Fanta 2015 abstract (research notes 1.2, S3): oral F 8%"
+      "source": "Fanta 2015 abstract [fanta-2015]: oral F 8%"
     },
     {
       "name": "KA_PO",
       "value": 1.07,
       "unit": "1/h",
-      "source": "[calc] fitted to Tmax 0.96 h (Chong 2006 racemic oral, S23) on this disposition at 70 kg; Fanta's ka is not in the abstract (UNCONFIRMED, notes 1.2)",
+      "source": "[calc] fitted to Tmax 0.96 h (Chong 2006 racemic oral [chong-2006]) on this disposition at 70 kg; Fanta's ka is not in the abstract (UNCONFIRMED)",
       "unconfirmed": true,
       "calc": true
     },
@@ -780,7 +780,7 @@ enum EmbeddedProfiles {
       "name": "FP_PO",
       "value": 0.72,
       "unit": "fraction",
-      "source": "[calc] presystemic S-norketamine fraction from the oral NK/K AUC ratio 16.5 (Fanta 2015, S3): 16.5 x 0.08 x CLM/CL - 0.08 with Otto's CLM (S4); Fanta's own NK model not used: UNCONFIRMED",
+      "source": "[calc] presystemic S-norketamine fraction from the oral NK/K AUC ratio 16.5 (Fanta 2015 [fanta-2015]): 16.5 x 0.08 x CLM/CL - 0.08 with Otto's CLM [otto-2021]; Fanta's own NK model not used: UNCONFIRMED",
       "unconfirmed": true,
       "calc": true
     },
@@ -788,7 +788,7 @@ enum EmbeddedProfiles {
       "name": "T12KE0",
       "value": 6.1,
       "unit": "min",
-      "source": "Olofsen 2012 Anesthesiology 117:353 (research notes S34): mean t1/2ke0 across endpoints, S-ketamine, 12 healthy men; assumed on this disposition",
+      "source": "Olofsen 2012 [olofsen-2012]: mean t1/2ke0 across endpoints, S-ketamine, 12 healthy men; assumed on this disposition",
       "unconfirmed": true
     },
     {
@@ -923,7 +923,7 @@ enum EmbeddedProfiles {
           "fraction": "1"
         }
       ],
-      "source": "IV bolus: F = 1 (Fanta 0.125 mg/kg bolus)"
+      "source": "IV bolus: F = 1 (Fanta 0.125 mg/kg bolus [fanta-2015])"
     },
     "po": {
       "inputs": [
@@ -936,7 +936,7 @@ enum EmbeddedProfiles {
           "fraction": "FP_PO"
         }
       ],
-      "source": "Fanta 2015 (S3): F 8%; ka and presystemic S-norketamine fraction [calc], UNCONFIRMED"
+      "source": "Fanta 2015 [fanta-2015]: F 8%; ka and presystemic S-norketamine fraction [calc], UNCONFIRMED"
     }
   },
   "covariates": [
@@ -952,7 +952,7 @@ enum EmbeddedProfiles {
         "low": 50,
         "high": 100
       },
-      "source": "reference 70 kg (Otto 2021); distribution after Otto's healthy adults (68.0 +/- 7.2 and 71.3 +/- 8.5 kg, S4), limits an assumption"
+      "source": "reference 70 kg (Otto 2021); distribution after Otto's healthy adults (68.0 +/- 7.2 and 71.3 +/- 8.5 kg) [otto-2021], limits an assumption"
     }
   ],
   "covariateEffects": [
@@ -961,28 +961,28 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "Otto 2021 (S4): V1 x (WT/70)^1, CL x (WT/70)^0.75; peripheral terms not scaled"
+      "source": "Otto 2021 [otto-2021]: V1 x (WT/70)^1, CL x (WT/70)^0.75; peripheral terms not scaled"
     },
     {
       "parameter": "CL",
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Otto 2021 (S4): V1 x (WT/70)^1, CL x (WT/70)^0.75; peripheral terms not scaled"
+      "source": "Otto 2021 [otto-2021]: V1 x (WT/70)^1, CL x (WT/70)^0.75; peripheral terms not scaled"
     },
     {
       "parameter": "VM",
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "Otto 2021 (S4): V1 x (WT/70)^1, CL x (WT/70)^0.75; peripheral terms not scaled"
+      "source": "Otto 2021 [otto-2021]: V1 x (WT/70)^1, CL x (WT/70)^0.75; peripheral terms not scaled"
     },
     {
       "parameter": "CLM",
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Otto 2021 (S4): V1 x (WT/70)^1, CL x (WT/70)^0.75; peripheral terms not scaled"
+      "source": "Otto 2021 [otto-2021]: V1 x (WT/70)^1, CL x (WT/70)^0.75; peripheral terms not scaled"
     }
   ],
   "variability": [
@@ -990,31 +990,31 @@ enum EmbeddedProfiles {
       "name": "ETA_V1",
       "parameter": "V1",
       "variance": 0.084,
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): omega^2 0.084"
+      "source": "[otto-2021 Table 3] re-estimate: omega^2 0.084"
     },
     {
       "name": "ETA_CL",
       "parameter": "CL",
       "variance": 0.026,
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): omega^2 0.026"
+      "source": "[otto-2021 Table 3] re-estimate: omega^2 0.026"
     },
     {
       "name": "ETA_VM",
       "parameter": "VM",
       "variance": 0.04,
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): omega^2 0.040"
+      "source": "[otto-2021 Table 3] re-estimate: omega^2 0.040"
     },
     {
       "name": "ETA_CLM",
       "parameter": "CLM",
       "variance": 0.103,
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): omega^2 0.103"
+      "source": "[otto-2021 Table 3] re-estimate: omega^2 0.103"
     },
     {
       "name": "ETA_F_PO",
       "parameter": "F_PO",
       "cv": 11,
-      "source": "Fanta 2015 abstract (S3): F IIV 11%"
+      "source": "Fanta 2015 abstract [fanta-2015]: F IIV 11%"
     }
   ],
   "correlations": [
@@ -1022,25 +1022,25 @@ enum EmbeddedProfiles {
       "first": "ETA_V1",
       "second": "ETA_CL",
       "covariance": 0.023,
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): cov(V1, CL) 0.023"
+      "source": "[otto-2021 Table 3] re-estimate: cov(V1, CL) 0.023"
     },
     {
       "first": "ETA_VM",
       "second": "ETA_CLM",
       "covariance": 0.044,
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): cov(V, CL) S-norketamine 0.044"
+      "source": "[otto-2021 Table 3] re-estimate: cov(V, CL) S-norketamine 0.044"
     }
   ],
   "residualError": [
     {
       "output": "CP",
       "proportional": 0.236,
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): proportional sigma^2 0.056 (SD 23.6%)"
+      "source": "[otto-2021 Table 3] re-estimate: proportional sigma^2 0.056 (SD 23.6%)"
     },
     {
       "output": "CM",
       "proportional": 0.143,
-      "source": "Otto 2021 Eur J Clin Pharmacol 77:1181 Table 3 re-estimate (research notes 1.2, S4): proportional sigma^2 0.020 (SD 14.3%)"
+      "source": "[otto-2021 Table 3] re-estimate: proportional sigma^2 0.020 (SD 14.3%)"
     }
   ]
 }
@@ -1052,16 +1052,16 @@ enum EmbeddedProfiles {
   "analyte": "racemic",
   "drug": "racemic ketamine",
   "population": "54 children in the emergency department, 8.3 +/- 3.5 y, 32.5 +/- 15.6 kg, 1-1.5 mg/kg IV; scaled allometrically to 70 kg",
-  "citation": "Herd DW, Anderson BJ. Paediatr Anaesth 2007;17:622-629 (confirmed from the abstract); effect site Herd 2008 Paediatr Anaesth 18:36-42",
+  "citation": "Herd DW, Anderson BJ. Paediatr Anaesth 2007;17:622-629 [herd-2007] (confirmed from the abstract); effect site Herd 2008 Paediatr Anaesth 18:36-42 [herd-2008]",
   "sampling": "venous (UNCONFIRMED)",
   "notes": [
-    "Two-compartment model standardised to 70 kg: V1, V2 x (WT/70), CL, Q x (WT/70)^0.75, all four numbers and their BSV confirmed from the abstract (research notes 1.5).",
-    "Pediatric source population (32.5 kg mean): adult use relies on the allometric extrapolation; the research notes recommend it as the weight-scaled racemic alternative with variability for Monte Carlo bands (notes section 5). The WT distribution is the adult virtual population used by clements-1981, not the source children.",
+    "Two-compartment model standardised to 70 kg: V1, V2 x (WT/70), CL, Q x (WT/70)^0.75, all four numbers and their BSV confirmed from the abstract [herd-2007].",
+    "Pediatric source population (32.5 kg mean) [herd-2007]: adult use relies on the allometric extrapolation; it is included as the weight-scaled racemic alternative with variability for Monte Carlo bands. The WT distribution is the adult virtual population used by clements-1981, not the source children.",
     "BSV entered as CV% on exponential etas (omega^2 = ln(1 + CV^2)); no covariances were published, so the etas are independent.",
-    "Residual error: not given in the research notes (UNCONFIRMED/absent), so residualError is empty; simulated observations carry BSV only.",
-    "Routes: iv and iv-bolus only. IM is left out: the notes give no ka for any racemic IM model (Hornik 2018 children F 0.41 with ka UNCONFIRMED; adult F 0.93 only via secondary pages, UNCONFIRMED), and mixing an adult Tmax with a pediatric F on this pediatric disposition would be a guess, not a published value.",
-    "Effect site from the same group and population: Herd 2008 sedation t1/2ke0 11 s (95% CI 0.07-20 s, research notes section 4, S32); opentiva's Herd ke0 (2.995/min) is back-calculated from an assumed 1-min time to peak and is not used.",
-    "[calc] at 70 kg: CL 90 L/h (upper end of the Kamp 2020 95% CI 69-90 L/h/70 kg), Vss 140.7 L; 0.5 mg/kg over 40 min gives ~253 ng/mL vs ~185 observed (notes 1.6; validation V1 is an expected miss).",
+    "Residual error: not found in the abstract (UNCONFIRMED/absent) [herd-2007], so residualError is empty; simulated observations carry BSV only.",
+    "Routes: iv and iv-bolus only. IM is left out: no ka was found for any racemic IM model (Hornik 2018 children F 0.41 with ka UNCONFIRMED [hornik-2018]; adult F 0.93 only via secondary pages, UNCONFIRMED [clements-1982]), and mixing an adult Tmax with a pediatric F on this pediatric disposition would be a guess, not a published value.",
+    "Effect site from the same group and population: Herd 2008 sedation t1/2ke0 11 s (95% CI 0.07-20 s) [herd-2008]; opentiva's Herd ke0 (2.995/min) is back-calculated from an assumed 1-min time to peak and is not used.",
+    "[calc] at 70 kg: CL 90 L/h (upper end of the Kamp 2020 95% CI 69-90 L/h/70 kg [kamp-2020]), Vss 140.7 L; 0.5 mg/kg over 40 min gives ~253 ng/mL vs ~185 observed [zanos-2018 Table 1] (validation V1 is an expected miss).",
     "No norketamine: none was modelled in the source."
   ],
   "parameters": [
@@ -1069,37 +1069,37 @@ enum EmbeddedProfiles {
       "name": "V1",
       "value": 38.7,
       "unit": "L/70kg",
-      "source": "Herd & Anderson 2007 Paediatr Anaesth 17:622-629 abstract (research notes 1.5, S11)"
+      "source": "[herd-2007] abstract"
     },
     {
       "name": "V2",
       "value": 102,
       "unit": "L/70kg",
-      "source": "Herd & Anderson 2007 Paediatr Anaesth 17:622-629 abstract (research notes 1.5, S11)"
+      "source": "[herd-2007] abstract"
     },
     {
       "name": "CL",
       "value": 90,
       "unit": "L/h/70kg",
-      "source": "Herd & Anderson 2007 Paediatr Anaesth 17:622-629 abstract (research notes 1.5, S11)"
+      "source": "[herd-2007] abstract"
     },
     {
       "name": "Q",
       "value": 215,
       "unit": "L/h/70kg",
-      "source": "Herd & Anderson 2007 Paediatr Anaesth 17:622-629 abstract (research notes 1.5, S11)"
+      "source": "[herd-2007] abstract"
     },
     {
       "name": "T12KE0",
       "value": 11,
       "unit": "s",
-      "source": "Herd 2008 Paediatr Anaesth 18:36-42 (research notes section 4, S32): sedation t1/2ke0 11 s (95% CI 0.07-20 s), children, racemic"
+      "source": "Herd 2008 [herd-2008]: sedation t1/2ke0 11 s (95% CI 0.07-20 s), children, racemic"
     },
     {
       "name": "KE0",
       "value": 226.8481681832548,
       "unit": "1/h",
-      "source": "[calc] ln 2 / T12KE0 (11 s); ~3.8 /min as in research notes section 4",
+      "source": "[calc] ln 2 / T12KE0 (11 s); ~3.8 /min",
       "calc": true
     }
   ],
@@ -1184,7 +1184,7 @@ enum EmbeddedProfiles {
         "low": 45,
         "high": 150
       },
-      "source": "reference 70 kg (Herd 2007); distribution an assumption for virtual adults (source children 32.5 +/- 15.6 kg, S11)"
+      "source": "reference 70 kg (Herd 2007); distribution an assumption for virtual adults (source children 32.5 +/- 15.6 kg [herd-2007])"
     }
   ],
   "covariateEffects": [
@@ -1193,28 +1193,28 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "Herd & Anderson 2007 (S11): allometric V x (W/70), CL and Q x (W/70)^0.75"
+      "source": "Herd & Anderson 2007 [herd-2007]: allometric V x (W/70), CL and Q x (W/70)^0.75"
     },
     {
       "parameter": "V2",
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "Herd & Anderson 2007 (S11): allometric V x (W/70), CL and Q x (W/70)^0.75"
+      "source": "Herd & Anderson 2007 [herd-2007]: allometric V x (W/70), CL and Q x (W/70)^0.75"
     },
     {
       "parameter": "CL",
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Herd & Anderson 2007 (S11): allometric V x (W/70), CL and Q x (W/70)^0.75"
+      "source": "Herd & Anderson 2007 [herd-2007]: allometric V x (W/70), CL and Q x (W/70)^0.75"
     },
     {
       "parameter": "Q",
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Herd & Anderson 2007 (S11): allometric V x (W/70), CL and Q x (W/70)^0.75"
+      "source": "Herd & Anderson 2007 [herd-2007]: allometric V x (W/70), CL and Q x (W/70)^0.75"
     }
   ],
   "variability": [
@@ -1223,28 +1223,28 @@ enum EmbeddedProfiles {
       "parameter": "V1",
       "cv": 64,
       "transform": "exponential",
-      "source": "Herd & Anderson 2007 Paediatr Anaesth 17:622-629 abstract (research notes 1.5, S11): BSV 64%"
+      "source": "[herd-2007] abstract: BSV 64%"
     },
     {
       "name": "ETA_V2",
       "parameter": "V2",
       "cv": 51.7,
       "transform": "exponential",
-      "source": "Herd & Anderson 2007 Paediatr Anaesth 17:622-629 abstract (research notes 1.5, S11): BSV 51.7%"
+      "source": "[herd-2007] abstract: BSV 51.7%"
     },
     {
       "name": "ETA_CL",
       "parameter": "CL",
       "cv": 38.1,
       "transform": "exponential",
-      "source": "Herd & Anderson 2007 Paediatr Anaesth 17:622-629 abstract (research notes 1.5, S11): BSV 38.1%"
+      "source": "[herd-2007] abstract: BSV 38.1%"
     },
     {
       "name": "ETA_Q",
       "parameter": "Q",
       "cv": 19,
       "transform": "exponential",
-      "source": "Herd & Anderson 2007 Paediatr Anaesth 17:622-629 abstract (research notes 1.5, S11): BSV 19%"
+      "source": "[herd-2007] abstract: BSV 19%"
     }
   ],
   "correlations": [],
@@ -1258,154 +1258,154 @@ enum EmbeddedProfiles {
   "analyte": "S-ketamine",
   "drug": "esketamine (Spravato nasal spray; IV; oral solution)",
   "population": "820 subjects, 13 studies (256 healthy phase-I, 564 TRD patients); age median 45 (18-86) y, weight median 74 (39-170) kg, 58.4% female, 13.7% Asian",
-  "citation": "Perez-Ruixo C, Rossenu S, Zannikos P, Nandy P, Singh J, Drevets WC, Perez-Ruixo JJ. Clin Pharmacokinet 2021;60(4):501-516, doi:10.1007/s40262-020-00953-4 (Table 3 via nlmixr2lib, S1; abstract S2)",
+  "citation": "Perez-Ruixo C, Rossenu S, Zannikos P, Nandy P, Singh J, Drevets WC, Perez-Ruixo JJ. Clin Pharmacokinet 2021;60(4):501-516 [perez-ruixo-2021] (Table 3 via nlmixr2lib; abstract read)",
   "sampling": "venous",
   "notes": [
-    "Structure as published: esketamine 3-compartment (Vc, Vp1, Vp2) plus a hepato-portal liver compartment (Vh) exchanging with the central compartment at Qh; hepatic loss is first order from the liver (kel to other metabolites, kmet to noresketamine), which is the well-stirred model written as linear flows. [calc] E = (kel+kmet)Vh / (Qh + (kel+kmet)Vh) = 0.72, CL = Qh E = 109 L/h, fraction to noresketamine kmet/(kel+kmet) = 0.71 (notes 1.1; checked by ProfileValidationTests).",
-    "Units: Table 3 prints the rate constants (ka_n, ka_sw, ka_po, kel, kmet) in 'L/h' and the ODEs for the depots with typos (notes 1.1, S1). Rate constants are entered as 1/h; the depots follow the paper's Fig. 1 (nasal depot into central, swallowed and oral depots into the liver).",
-    "Route 'in': one session dose of n = dose/28 mg devices (Spravato 28 mg base per device, S20). The nasal depot receives FRN_EFF = FRn (1 + 0.62 (n-1)) / n (DeviceRule: later devices absorb 0.62x), first order ka_n into the central compartment; the swallowed part (1 - FRN_EFF) x Fgut is a zero-order input over Dsw into a gut depot, then first order ka_sw into the liver. Devices given 5 min apart are treated as one dose at the session start. [calc] FRN_EFF 0.54 / 0.437 / 0.403 and total F 0.62 / 0.54 / 0.51 for 28 / 56 / 84 mg.",
-    "Route 'po' (oral solution): zero-order over Dpo into a gut depot with F = Fgut, then ka_po into the liver ([calc] systemic F = Fgut (1-E) = 0.18; the paper reports 18.6% of a swallowed dose reaching the circulation). Route 'iv' (the paper's 28 mg over 40 min) and 'iv-bolus' dose the central compartment.",
+    "Structure as published [perez-ruixo-2021]: esketamine 3-compartment (Vc, Vp1, Vp2) plus a hepato-portal liver compartment (Vh) exchanging with the central compartment at Qh; hepatic loss is first order from the liver (kel to other metabolites, kmet to noresketamine), which is the well-stirred model written as linear flows. [calc] E = (kel+kmet)Vh / (Qh + (kel+kmet)Vh) = 0.72, CL = Qh E = 109 L/h, fraction to noresketamine kmet/(kel+kmet) = 0.71 (checked by ProfileValidationTests).",
+    "Units: Table 3 prints the rate constants (ka_n, ka_sw, ka_po, kel, kmet) in 'L/h' and the ODEs for the depots with typos [perez-ruixo-2021 Table 3]. Rate constants are entered as 1/h; the depots follow the paper's Fig. 1 (nasal depot into central, swallowed and oral depots into the liver).",
+    "Route 'in': one session dose of n = dose/28 mg devices (Spravato 28 mg base per device [esketamine-us-label-2019]). The nasal depot receives FRN_EFF = FRn (1 + 0.62 (n-1)) / n (DeviceRule: later devices absorb 0.62x), first order ka_n into the central compartment; the swallowed part (1 - FRN_EFF) x Fgut is a zero-order input over Dsw into a gut depot, then first order ka_sw into the liver. Devices given 5 min apart are treated as one dose at the session start. [calc] FRN_EFF 0.54 / 0.437 / 0.403 and total F 0.62 / 0.54 / 0.51 for 28 / 56 / 84 mg.",
+    "Route 'po' (oral solution): zero-order over Dpo into a gut depot with F = Fgut, then ka_po into the liver ([calc] systemic F = Fgut (1-E) = 0.18; the paper reports 18.6% of a swallowed dose reaching the circulation [perez-ruixo-2021]). Route 'iv' (the paper's 28 mg over 40 min) and 'iv-bolus' dose the central compartment.",
     "Noresketamine volumes and clearances are apparent (Vcn/F, CLn/F, Q3/F, Vpn/F): there were no noresketamine IV data, so the fraction F of the kmet flux that reaches plasma as noresketamine is not identifiable and is absorbed into those apparent values. The kmet flow therefore moves the whole kmet flux (yield 1, esketamine mass, no molecular-weight conversion) into the noresketamine compartment, exactly as the paper's dA7/dt = kmet A6 - ...; applying a further formation fraction would count F twice, and a MW factor would double-count what the apparent volumes already hold. CM therefore uses output scale 1000.",
-    "Known discrepancy kept, not tuned: a literal implementation reproduces Table 4 esketamine Cmax/AUC within ~4% and noresketamine Cmax within ~2% but over-predicts noresketamine AUC0-24 by ~1.4-1.56x (notes 1.1, S1; independently seen by others). The ratio is close to 1/fm = 3.88/2.77 = 1.40 but is not a constant scale (it varies with covariates), and a linear scale would break the matching Cmax, so the cause is probably a transcription or typesetting error in one of the noresketamine parameters that we cannot identify without the full text. The published values are kept; validation V10 noresketamine AUC cases are expected misses with this reason. Consistent with a shape problem: the simulated noresketamine terminal half-life is ~11 h against ~8 h on the label (V12), while esketamine's (~11 h) is inside the label's 7-12 h.",
-    "Covariates: Qh decreases by 2.19 L/h per year of age above 60 (linearAbove); kel x 0.36 and CLn/F x 0.81 in Asian subjects (ASIAN = 1); FRn x 1.34 in Japanese subjects (JAPANESE = 1; a Japanese subject is also ASIAN = 1). The profile cannot draw the two race indicators jointly (Japanese is a subset of Asian), so JAPANESE has a 'fixed' distribution at 0 and must be set explicitly; ASIAN is drawn as Bernoulli(0.137). Body weight was screened and not retained (no effect); WT is listed only so virtual subjects carry a weight.",
+    "Known discrepancy kept, not tuned: a literal implementation reproduces Table 4 esketamine Cmax/AUC within ~4% and noresketamine Cmax within ~2% but over-predicts noresketamine AUC0-24 by ~1.4-1.56x (reported with the nlmixr2lib transcription [perez-ruixo-2021]; independently seen by others). The ratio is close to 1/fm = 3.88/2.77 = 1.40 but is not a constant scale (it varies with covariates), and a linear scale would break the matching Cmax, so the cause is probably a transcription or typesetting error in one of the noresketamine parameters that we cannot identify without the full text. The published values are kept; validation V10 noresketamine AUC cases are expected misses with this reason. Consistent with a shape problem: the simulated noresketamine terminal half-life is ~11 h against ~8 h on the label [esketamine-us-label-2019], while esketamine's (~11 h) is inside the label's 7-12 h.",
+    "Covariates [perez-ruixo-2021 Table 3]: Qh decreases by 2.19 L/h per year of age above 60 (linearAbove); kel x 0.36 and CLn/F x 0.81 in Asian subjects (ASIAN = 1); FRn x 1.34 in Japanese subjects (JAPANESE = 1; a Japanese subject is also ASIAN = 1). The profile cannot draw the two race indicators jointly (Japanese is a subset of Asian), so JAPANESE has a 'fixed' distribution at 0 and must be set explicitly; ASIAN is drawn as Bernoulli(0.137). Body weight was screened and not retained (no effect); WT is listed only so virtual subjects carry a weight.",
     "Order of operations differs slightly from the paper for Japanese subjects: the engine applies covariate factors before etas, so FRn = logistic(logit(0.54 x 1.34) + eta) instead of 1.34 x logistic(logit(0.54) + eta); identical at eta = 0 and it keeps FRn < 1.",
-    "IIV: CV% on exponential etas (omega^2 = ln(1 + CV^2)); FRn eta additive on the logit scale with SD 0.708 (the printed '70.8' read as a logit SD by S1: UNCONFIRMED). Table 3 has no number for the kmet IIV (notes 1.1; nlmixr2lib's 30% is a placeholder, UNCONFIRMED), so kmet has no eta here: population bands understate noresketamine variability somewhat.",
-    "Residual error: additive on log-transformed data (LTBS) = exponential residuals, phase I/II values 27.6% (esketamine) and 42.2% (noresketamine), entered as log-scale SDs.",
-    "Effect site: the paper has none. CE uses t1/2ke0 6.1 min (Olofsen 2012, S-ketamine, mean over endpoints) as an assumption for overlays."
+    "IIV: CV% on exponential etas (omega^2 = ln(1 + CV^2)); FRn eta additive on the logit scale with SD 0.708 (the printed '70.8' read as a logit SD by nlmixr2lib [perez-ruixo-2021 Table 3]: UNCONFIRMED). Table 3 has no number for the kmet IIV (nlmixr2lib's 30% is a placeholder, UNCONFIRMED), so kmet has no eta here: population bands understate noresketamine variability somewhat.",
+    "Residual error: additive on log-transformed data (LTBS) = exponential residuals, phase I/II values 27.6% (esketamine) and 42.2% (noresketamine) [perez-ruixo-2021 Table 3], entered as log-scale SDs.",
+    "Effect site: the paper has none. CE uses t1/2ke0 6.1 min (Olofsen 2012, S-ketamine, mean over endpoints) [olofsen-2012] as an assumption for overlays."
   ],
   "parameters": [
     {
       "name": "FRN",
       "value": 0.54,
       "unit": "fraction",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): FRn, fraction of one 28 mg device absorbed through the nasal mucosa"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: FRn, fraction of one 28 mg device absorbed through the nasal mucosa"
     },
     {
       "name": "FRN_LATER",
       "value": 0.62,
       "unit": "ratio",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): dose effect on FRn for the 2nd and later devices in a session (x 0.62)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: dose effect on FRn for the 2nd and later devices in a session (x 0.62)"
     },
     {
       "name": "KA_N",
       "value": 2.93,
       "unit": "1/h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): ka_n nasal absorption (printed 'L/h' in Table 3: a units typo, rate constants are 1/h; notes 1.1)",
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: ka_n nasal absorption (printed 'L/h' in Table 3: a units typo, rate constants are 1/h)",
       "note": "absorption t1/2 ~14 min [calc]"
     },
     {
       "name": "DSW",
       "value": 0.53,
       "unit": "h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Dsw, zero-order duration of the swallowed nasal fraction"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Dsw, zero-order duration of the swallowed nasal fraction"
     },
     {
       "name": "KA_SW",
       "value": 1.45,
       "unit": "1/h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): ka_sw swallowed-nasal absorption (printed 'L/h' in Table 3: a units typo, rate constants are 1/h; notes 1.1)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: ka_sw swallowed-nasal absorption (printed 'L/h' in Table 3: a units typo, rate constants are 1/h)"
     },
     {
       "name": "DPO",
       "value": 0.32,
       "unit": "h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Dpo, zero-order duration of the oral solution"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Dpo, zero-order duration of the oral solution"
     },
     {
       "name": "KA_PO",
       "value": 0.97,
       "unit": "1/h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): ka_po oral absorption (printed 'L/h' in Table 3: a units typo, rate constants are 1/h; notes 1.1)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: ka_po oral absorption (printed 'L/h' in Table 3: a units typo, rate constants are 1/h)"
     },
     {
       "name": "FGUT",
       "value": 0.64,
       "unit": "fraction",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Fgut, fraction escaping the gut wall"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Fgut, fraction escaping the gut wall"
     },
     {
       "name": "VC",
       "value": 192,
       "unit": "L",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Vc"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Vc"
     },
     {
       "name": "Q1",
       "value": 84.3,
       "unit": "L/h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Q1"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Q1"
     },
     {
       "name": "VP1",
       "value": 143,
       "unit": "L",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Vp1"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Vp1"
     },
     {
       "name": "Q2",
       "value": 37.6,
       "unit": "L/h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Q2"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Q2"
     },
     {
       "name": "VP2",
       "value": 417,
       "unit": "L",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Vp2"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Vp2"
     },
     {
       "name": "QH",
       "value": 151,
       "unit": "L/h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Qh hepatic blood flow (age effect in covariateEffects)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Qh hepatic blood flow (age effect in covariateEffects)"
     },
     {
       "name": "VH",
       "value": 101,
       "unit": "L",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Vh hepato-portal volume"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Vh hepato-portal volume"
     },
     {
       "name": "KEL",
       "value": 1.11,
       "unit": "1/h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): kel, liver to other metabolites (printed 'L/h' in Table 3: a units typo, rate constants are 1/h; notes 1.1)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: kel, liver to other metabolites (printed 'L/h' in Table 3: a units typo, rate constants are 1/h)"
     },
     {
       "name": "KMET",
       "value": 2.77,
       "unit": "1/h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): kmet, liver to noresketamine (printed 'L/h' in Table 3: a units typo, rate constants are 1/h; notes 1.1)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: kmet, liver to noresketamine (printed 'L/h' in Table 3: a units typo, rate constants are 1/h)"
     },
     {
       "name": "VCN",
       "value": 70.0,
       "unit": "L",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): noresketamine Vcn/F (apparent)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: noresketamine Vcn/F (apparent)"
     },
     {
       "name": "CLN",
       "value": 38.0,
       "unit": "L/h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): noresketamine CLn/F (apparent)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: noresketamine CLn/F (apparent)"
     },
     {
       "name": "Q3",
       "value": 26.1,
       "unit": "L/h",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): noresketamine Q3/F (apparent)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: noresketamine Q3/F (apparent)"
     },
     {
       "name": "VPN",
       "value": 115,
       "unit": "L",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): noresketamine Vpn/F (apparent)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: noresketamine Vpn/F (apparent)"
     },
     {
       "name": "T12KE0",
       "value": 6.1,
       "unit": "min",
-      "source": "Olofsen 2012 Anesthesiology 117:353 (research notes S34): mean t1/2ke0 across endpoints, S-ketamine, 12 healthy men; the paper has no effect site, assumed for esketamine overlays",
+      "source": "Olofsen 2012 [olofsen-2012]: mean t1/2ke0 across endpoints, S-ketamine, 12 healthy men; the paper has no effect site, assumed for esketamine overlays",
       "unconfirmed": true
     },
     {
@@ -1558,7 +1558,7 @@ enum EmbeddedProfiles {
           "fraction": "1"
         }
       ],
-      "source": "IV: F = 1; the paper's IV arm was 28 mg over 40 min (ESKETINTRD1009, S37)"
+      "source": "IV: F = 1; the paper's IV arm was 28 mg over 40 min (ESKETINTRD1009 [esketintrd1009-record])"
     },
     "iv-bolus": {
       "inputs": [
@@ -1587,7 +1587,7 @@ enum EmbeddedProfiles {
         "laterDeviceFactor": "FRN_LATER",
         "effective": "FRN_EFF"
       },
-      "source": "Perez-Ruixo 2021 (S1, S2): nasal depot F = FRn_eff, swallowed depot F = (1-FRn_eff) Fgut over Dsw; 28 mg base per device (Spravato label, S20)"
+      "source": "Perez-Ruixo 2021 [perez-ruixo-2021]: nasal depot F = FRn_eff, swallowed depot F = (1-FRn_eff) Fgut over Dsw; 28 mg base per device (Spravato label [esketamine-us-label-2019])"
     },
     "po": {
       "inputs": [
@@ -1597,7 +1597,7 @@ enum EmbeddedProfiles {
           "duration": "DPO"
         }
       ],
-      "source": "Perez-Ruixo 2021 (S1): oral solution, zero-order over Dpo then ka_po into the liver, F = Fgut before hepatic first pass"
+      "source": "Perez-Ruixo 2021 [perez-ruixo-2021]: oral solution, zero-order over Dpo then ka_po into the liver, F = Fgut before hepatic first pass"
     }
   },
   "covariates": [
@@ -1613,7 +1613,7 @@ enum EmbeddedProfiles {
         "low": 39,
         "high": 170
       },
-      "source": "Perez-Ruixo 2021 (S1): median 74 (39-170) kg; screened, not retained (no effect). SD 15 is an assumption"
+      "source": "Perez-Ruixo 2021 [perez-ruixo-2021 Table 2]: median 74 (39-170) kg; screened, not retained (no effect). SD 15 is an assumption"
     },
     {
       "name": "AGE",
@@ -1627,7 +1627,7 @@ enum EmbeddedProfiles {
         "low": 18,
         "high": 86
       },
-      "source": "Perez-Ruixo 2021 (S1): median 45 (18-86) y; SD 14 is an assumption"
+      "source": "Perez-Ruixo 2021 [perez-ruixo-2021 Table 2]: median 45 (18-86) y; SD 14 is an assumption"
     },
     {
       "name": "ASIAN",
@@ -1638,7 +1638,7 @@ enum EmbeddedProfiles {
         "kind": "bernoulli",
         "p": 0.137
       },
-      "source": "Perez-Ruixo 2021 (S1): 13.7% Asian"
+      "source": "Perez-Ruixo 2021 [perez-ruixo-2021 Table 2]: 13.7% Asian"
     },
     {
       "name": "JAPANESE",
@@ -1648,7 +1648,7 @@ enum EmbeddedProfiles {
       "distribution": {
         "kind": "fixed"
       },
-      "source": "Perez-Ruixo 2021 (S1): 72 of 820 Japanese (all also Asian); set explicitly together with ASIAN = 1"
+      "source": "Perez-Ruixo 2021 [perez-ruixo-2021 Table 2]: 72 of 820 Japanese (all also Asian); set explicitly together with ASIAN = 1"
     }
   ],
   "covariateEffects": [
@@ -1658,7 +1658,7 @@ enum EmbeddedProfiles {
       "kind": "linearAbove",
       "slope": -2.19,
       "threshold": 60,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): age on Qh -2.19 L/h per year above 60"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: age on Qh -2.19 L/h per year above 60"
     },
     {
       "parameter": "KEL",
@@ -1666,7 +1666,7 @@ enum EmbeddedProfiles {
       "kind": "factor",
       "level": 1,
       "factor": 0.36,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Asian on kel x 0.36"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Asian on kel x 0.36"
     },
     {
       "parameter": "CLN",
@@ -1674,7 +1674,7 @@ enum EmbeddedProfiles {
       "kind": "factor",
       "level": 1,
       "factor": 0.81,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Asian on CLn/F x 0.81"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Asian on CLn/F x 0.81"
     },
     {
       "parameter": "FRN",
@@ -1682,7 +1682,7 @@ enum EmbeddedProfiles {
       "kind": "factor",
       "level": 1,
       "factor": 1.34,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): Japanese on FRn x 1.34"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: Japanese on FRn x 1.34"
     }
   ],
   "variability": [
@@ -1691,68 +1691,68 @@ enum EmbeddedProfiles {
       "parameter": "FRN",
       "sd": 0.708,
       "transform": "logit",
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): printed 70.8, read as the SD of an additive eta on the logit scale by S1",
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: printed 70.8, read as the SD of an additive eta on the logit scale by nlmixr2lib",
       "unconfirmed": true
     },
     {
       "name": "ETA_KA_N",
       "parameter": "KA_N",
       "cv": 61.5,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): 61.5 CV%"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: 61.5 CV%"
     },
     {
       "name": "ETA_KA_SW",
       "parameter": "KA_SW",
       "cv": 132,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): 132 CV%"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: 132 CV%"
     },
     {
       "name": "ETA_KA_PO",
       "parameter": "KA_PO",
       "cv": 132,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): 132 CV%"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: 132 CV%"
     },
     {
       "name": "ETA_VC",
       "parameter": "VC",
       "cv": 27.5,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): 27.5 CV%"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: 27.5 CV%"
     },
     {
       "name": "ETA_VP1",
       "parameter": "VP1",
       "cv": 49.3,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): 49.3 CV%"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: 49.3 CV%"
     },
     {
       "name": "ETA_QH",
       "parameter": "QH",
       "cv": 23.2,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): 23.2 CV%"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: 23.2 CV%"
     },
     {
       "name": "ETA_VH",
       "parameter": "VH",
       "cv": 34.6,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): 34.6 CV%"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: 34.6 CV%"
     },
     {
       "name": "ETA_KEL",
       "parameter": "KEL",
       "cv": 120,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): 120 CV%"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: 120 CV%"
     },
     {
       "name": "ETA_VCN",
       "parameter": "VCN",
       "cv": 31.6,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): 31.6 CV%"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: 31.6 CV%"
     },
     {
       "name": "ETA_CLN",
       "parameter": "CLN",
       "cv": 25.4,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): 25.4 CV%"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: 25.4 CV%"
     }
   ],
   "correlations": [],
@@ -1760,12 +1760,12 @@ enum EmbeddedProfiles {
     {
       "output": "CP",
       "exponential": 0.276,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): log-transformed additive 27.6% (phase I/II)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: log-transformed additive 27.6% (phase I/II)"
     },
     {
       "output": "CM",
       "exponential": 0.422,
-      "source": "Perez-Ruixo 2021 Clin Pharmacokinet 60:501 Table 3, as transcribed in nlmixr2lib (research notes 1.1, S1): log-transformed additive 42.2% (phase I/II)"
+      "source": "[perez-ruixo-2021 Table 3] via nlmixr2lib: log-transformed additive 42.2% (phase I/II)"
     }
   ]
 }
@@ -1773,7 +1773,7 @@ enum EmbeddedProfiles {
         "protocols.json": ####"""
 {
   "version": 1,
-  "source": "research/kap-protocols.md (KAP dosing and scheduling in published practice). Evidence marks: V = read in the named source or a faithful abstract/label extract; U = not verified against the primary source; S = secondary source (clinic site, blog, news); derived = our own choice from the numbers cited, no published value",
+  "source": "KAP dosing and scheduling in published practice, each entry with its sources (Profiles/references.json). Evidence marks: V = read in the named source or a faithful abstract/label extract; U = not verified against the primary source; S = secondary source (clinic site, blog, news); derived = our own choice from the numbers cited, no published value",
   "notes": [
     "Every limit here is clinician-configurable data, not clinical guidance.",
     "Dose tiers are by route (the same mg/kg means different things by route and rate); exposure tiers are by predicted peak plasma concentration of the profile's analyte.",
@@ -1781,7 +1781,7 @@ enum EmbeddedProfiles {
   ],
   "potency": {
     "sKetamineToRacemic": 1.8,
-    "source": "ASKP3 route table note: esketamine roughly 1.8x as potent as racemic ketamine [S]; EEG IC50 ratio 2-2.5 (Schuettler 1987, ketamine-pk.md S33)",
+    "source": "ASKP3 route table note [askp3-routes]: esketamine roughly 1.8x as potent as racemic ketamine [S]; EEG IC50 ratio 2-2.5 (Schuettler 1987 [schuettler-1987])",
     "evidence": "S"
   },
   "tierOrder": ["sub-perceptual", "psycholytic", "psychedelic", "high"],
@@ -1790,15 +1790,15 @@ enum EmbeddedProfiles {
       {"tier": "sub-perceptual", "lowNgPerML": 0, "highNgPerML": 70, "evidence": "derived",
        "source": "below the lower edge of the racemic analgesia band (70 ng/mL, bands.json)"},
       {"tier": "psycholytic", "lowNgPerML": 70, "highNgPerML": 250, "evidence": "derived",
-       "source": "analgesia lower edge to the top of the dissociation band (100-250 ng/mL at 0.5 mg/kg over 40 min, Zanos 2018 Table 1); IV 0.5 mg/kg over 40 min peaks ~185 ng/mL (Zarate 2006 via Zanos 2018) [V]"},
+       "source": "analgesia lower edge to the top of the dissociation band (100-250 ng/mL at 0.5 mg/kg over 40 min [zanos-2018 Table 1]); IV 0.5 mg/kg over 40 min peaks ~185 ng/mL (Zarate 2006 [zarate-2006] via Zanos 2018) [V]"},
       {"tier": "psychedelic", "lowNgPerML": 250, "highNgPerML": 640, "evidence": "derived",
-       "source": "above the dissociation band, below the adult awakening level (~640 ng/mL, Idvall 1979 via bands.json)"},
+       "source": "above the dissociation band, below the adult awakening level (~640 ng/mL, Idvall 1979 [idvall-1979] via bands.json)"},
       {"tier": "high", "lowNgPerML": 640, "highNgPerML": null, "evidence": "derived",
-       "source": "awakening level up to the anaesthesia floor (bands.json); Krupitsky 2.0 mg/kg IM predicts ~800 ng/mL on clements-1981 [calc]"}
+       "source": "awakening level up to the anaesthesia floor (bands.json); Krupitsky 2.0 mg/kg IM [krupitsky-2002] predicts ~800 ng/mL on clements-1981 [calc]"}
     ],
     "S-ketamine": [
       {"tier": "sub-perceptual", "lowNgPerML": 0, "highNgPerML": 35, "evidence": "derived",
-       "source": "racemic edge 70 ng/mL divided by the S/racemate potency ~2 (Schuettler 1987, Peltoniemi 2016) [calc, rough]"},
+       "source": "racemic edge 70 ng/mL divided by the S/racemate potency ~2 (Schuettler 1987, Peltoniemi 2016) [schuettler-1987; peltoniemi-2016] [calc, rough]"},
       {"tier": "psycholytic", "lowNgPerML": 35, "highNgPerML": 125, "evidence": "derived",
        "source": "up to the top of the S-ketamine dissociation band (50-125 ng/mL, bands.json, UNCONFIRMED) [calc]"},
       {"tier": "psychedelic", "lowNgPerML": 125, "highNgPerML": 320, "evidence": "derived",
@@ -1810,132 +1810,132 @@ enum EmbeddedProfiles {
   "doseTiers": {
     "iv": [
       {"tier": "sub-perceptual", "min": 0.1, "max": 0.3, "unit": "mg/kg", "evidence": "V",
-       "source": "0.1 mg/kg is the lowest dose reported to help some patients (Andrade 2017, J Clin Psychiatry 78(7):e852) [V]; upper edge derived"},
+       "source": "0.1 mg/kg is the lowest dose reported to help some patients (Andrade 2017 [andrade-2017]) [V]; upper edge derived"},
       {"tier": "psycholytic", "min": 0.3, "max": 0.75, "unit": "mg/kg", "evidence": "V",
-       "source": "0.5 mg/kg over 40 min: standard antidepressant infusion (Sanacora 2017; Andrade 2017) [V], labelled psycholytic (Numinus) [S]; antidepressant range to 0.75 (Andrade 2017) [V]"},
+       "source": "0.5 mg/kg over 40 min: standard antidepressant infusion (Sanacora 2017; Andrade 2017) [sanacora-2017; andrade-2017] [V], labelled psycholytic (Numinus) [numinus-ketamine-module] [S]; antidepressant range to 0.75 (Andrade 2017) [andrade-2017] [V]"},
       {"tier": "psychedelic", "min": 0.75, "max": 2.0, "unit": "mg/kg", "evidence": "S",
-       "source": "0.71-0.8 mg/kg in addiction RCTs (Dakwar 2020, Grabski 2022) [V]; ~1 mg/kg 'psychedelic' (Numinus) [S]; clinics report 0.5-2 mg/kg (Nushama) [S]"}
+       "source": "0.71-0.8 mg/kg in addiction RCTs (Dakwar 2020, Grabski 2022) [dakwar-2020; grabski-2022] [V]; ~1 mg/kg 'psychedelic' (Numinus) [numinus-ketamine-module] [S]; clinics report 0.5-2 mg/kg (Nushama) [nushama-faq] [S]"}
     ],
     "im": [
       {"tier": "psycholytic", "min": 0.2, "max": 0.5, "unit": "mg/kg", "evidence": "V",
-       "source": "0.2 mg/kg IM sub-psychedelic (Krupitsky 2002) [V]; 25-50 mg empathogenic (Psychedelic Times IM guide) [S]"},
+       "source": "0.2 mg/kg IM sub-psychedelic (Krupitsky 2002) [krupitsky-2002] [V]; 25-50 mg empathogenic (Psychedelic Times IM guide) [psychedelic-times-dosing-guide] [S]"},
       {"tier": "psychedelic", "min": 0.5, "max": 1.5, "unit": "mg/kg", "evidence": "V",
-       "source": "<= 0.75 mg/kg plus 20-40 mg top-up (IM feasibility study, Blossom trial record) [V]; upper edge derived"},
+       "source": "<= 0.75 mg/kg plus 20-40 mg top-up (IM feasibility study, Blossom trial record) [im-kap-feasibility-trial] [V]; upper edge derived"},
       {"tier": "high", "min": 1.5, "max": 3.0, "unit": "mg/kg", "evidence": "V",
-       "source": "2.0 mg/kg IM full psychedelic (Krupitsky 2002, 2007) [V]; 2.5-3.0 mg/kg alcohol programme [U]"}
+       "source": "2.0 mg/kg IM full psychedelic (Krupitsky 2002, 2007) [krupitsky-2002; krupitsky-2007] [V]; 2.5-3.0 mg/kg alcohol programme [U]"}
     ],
     "sl": [
       {"tier": "sub-perceptual", "min": 10, "max": 70, "unit": "mg", "evidence": "V",
-       "source": "10 mg SL every 2-3 days (Lara 2013) [V]; 35-70 mg troches for home use (MIT Technology Review quote) [S]"},
+       "source": "10 mg SL every 2-3 days (Lara 2013) [lara-2013] [V]; 35-70 mg troches for home use (MIT Technology Review quote) [mit-technology-review-ketamine] [S]"},
       {"tier": "psycholytic", "min": 70, "max": 200, "unit": "mg", "evidence": "S",
-       "source": "100-200 mg SL 'empathogenic (light psychedelic)' (Samadhi blog citing Kolp) [S]"},
+       "source": "100-200 mg SL 'empathogenic (light psychedelic)' (Samadhi blog citing Kolp) [samadhi-ketamine-dose] [S]"},
       {"tier": "psychedelic", "min": 200, "max": 400, "unit": "mg", "evidence": "V",
-       "source": "up to 400 mg SL RDT (CTP at-home lozenge method) [V]; ~200 mg SL ~ IV 1 mg/kg (ASKP3 table) [S]"}
+       "source": "up to 400 mg SL RDT (CTP at-home lozenge method) [wolfson-ctp-lozenge] [V]; ~200 mg SL ~ IV 1 mg/kg (ASKP3 table) [askp3-routes Table 1] [S]"}
     ],
     "po": [
       {"tier": "sub-perceptual", "min": 0.25, "max": 1.0, "unit": "mg/kg", "evidence": "derived",
-       "source": "bottom of the oral range 0.25 mg/kg (Andrade 2019) [V]; edges derived"},
+       "source": "bottom of the oral range 0.25 mg/kg (Andrade 2019) [andrade-2019] [V]; edges derived"},
       {"tier": "psycholytic", "min": 1.0, "max": 3.0, "unit": "mg/kg", "evidence": "derived",
-       "source": "1 vs 2 mg/kg oral RCT (KheirAbadi & Golkar 2023) [V]; 2.0-2.5 mg/kg PO may be needed to match IV 0.5 mg/kg (Andrade 2019) [V]; edges derived"},
+       "source": "1 vs 2 mg/kg oral RCT (KheirAbadi & Golkar 2023) [kheirabadi-2023] [V]; 2.0-2.5 mg/kg PO may be needed to match IV 0.5 mg/kg (Andrade 2019) [andrade-2019] [V]; edges derived"},
       {"tier": "psychedelic", "min": 3.0, "max": 7.0, "unit": "mg/kg", "evidence": "derived",
-       "source": "top of the oral range 7 mg/kg (Andrade 2019) [V]; no published psychedelic oral protocol; derived"}
+       "source": "top of the oral range 7 mg/kg (Andrade 2019) [andrade-2019] [V]; no published psychedelic oral protocol; derived"}
     ],
     "in-esketamine": [
       {"tier": "psycholytic", "min": 28, "max": 84, "unit": "mg", "evidence": "S",
-       "source": "esketamine 56 mg ~ IV 0.5 mg/kg (ASKP3 table) [S]; label doses 28/56 mg [V]"},
+       "source": "esketamine 56 mg ~ IV 0.5 mg/kg (ASKP3 table) [askp3-routes Table 1] [S]; label doses 28/56 mg [esketamine-us-label-2019] [V]"},
       {"tier": "psychedelic", "min": 84, "max": 84, "unit": "mg", "evidence": "S",
-       "source": "esketamine 84 mg ~ IV 1 mg/kg (ASKP3 table) [S]; 84 mg label maximum [V]"}
+       "source": "esketamine 84 mg ~ IV 1 mg/kg (ASKP3 table) [askp3-routes Table 1] [S]; 84 mg label maximum [esketamine-us-label-2019] [V]"}
     ]
   },
   "escalationSteps": {
-    "iv": {"mgPerKg": 0.1, "evidence": "derived", "source": "ASKP basics: start 0.5-1 mg/kg over 40-60 min and escalate as needed [V]; step size derived"},
-    "im": {"mgPerKg": 0.25, "evidence": "derived", "source": "repeat at a higher dose for non-responders (Andrade 2017) [V]; step size derived"},
-    "sl": {"mg": 50, "evidence": "derived", "source": "RDTs come as 50 and 100 mg tablets (CTP) [V]; one 50 mg tablet per step derived"},
-    "po": {"mg": 25, "evidence": "V", "source": "+25 mg every 3 days (Al Shirawi 2017) [V]"},
-    "in-esketamine": {"mg": 28, "evidence": "V", "source": "esketamine label: change only in 28 mg (one device) steps [V]"}
+    "iv": {"mgPerKg": 0.1, "evidence": "derived", "source": "ASKP basics [askp-basics]: start 0.5-1 mg/kg over 40-60 min and escalate as needed [V]; step size derived"},
+    "im": {"mgPerKg": 0.25, "evidence": "derived", "source": "repeat at a higher dose for non-responders (Andrade 2017) [andrade-2017] [V]; step size derived"},
+    "sl": {"mg": 50, "evidence": "derived", "source": "RDTs come as 50 and 100 mg tablets (CTP) [wolfson-ctp-lozenge] [V]; one 50 mg tablet per step derived"},
+    "po": {"mg": 25, "evidence": "V", "source": "+25 mg every 3 days (Al Shirawi 2017) [al-shirawi-2017] [V]"},
+    "in-esketamine": {"mg": 28, "evidence": "V", "source": "esketamine label [esketamine-us-label-2019]: change only in 28 mg (one device) steps [V]"}
   },
   "rules": [
     {"id": "max-single-dose-iv", "kind": "maxSingleDose", "level": "warn", "route": "iv", "maxMgPerKg": 0.8, "evidence": "derived",
-     "source": "antidepressant range 0.1-0.75 mg/kg (Andrade 2017) [V]; RCTs used 0.8 (Grabski 2022) and 0.71 (Dakwar 2020) [V]; threshold derived"},
+     "source": "antidepressant range 0.1-0.75 mg/kg (Andrade 2017) [andrade-2017] [V]; RCTs used 0.8 (Grabski 2022) and 0.71 (Dakwar 2020) [grabski-2022; dakwar-2020] [V]; threshold derived"},
     {"id": "iv-fast-bolus", "kind": "fastIV", "level": "block", "route": "iv", "minMgPerKg": 1.0, "maxMinutes": 5, "evidence": "derived",
-     "source": "Ketalar label: IV induction 1-4.5 mg/kg over 60 s [V]; BLOCK any dose >= 1 mg/kg given over <= 5 min (derived)"},
+     "source": "Ketalar label [ketalar-label]: IV induction 1-4.5 mg/kg over 60 s [V]; BLOCK any dose >= 1 mg/kg given over <= 5 min (derived)"},
     {"id": "iv-short-infusion", "kind": "shortInfusion", "level": "info", "route": "iv", "minMinutes": 40, "evidence": "V",
-     "source": "40 min is conventional, but 2-100 min has been reported safe (Andrade 2017) [V]"},
+     "source": "40 min is conventional, but 2-100 min has been reported safe (Andrade 2017) [andrade-2017] [V]"},
     {"id": "max-single-dose-im", "kind": "maxSingleDose", "level": "warn", "route": "im", "maxMgPerKg": 2.0, "evidence": "V",
-     "source": "2.0 mg/kg IM is the top of published KAP practice (Krupitsky 2002, 2007) [V]"},
+     "source": "2.0 mg/kg IM is the top of published KAP practice (Krupitsky 2002, 2007) [krupitsky-2002; krupitsky-2007] [V]"},
     {"id": "im-anaesthetic-dose", "kind": "maxSingleDose", "level": "block", "route": "im", "maxMgPerKg": 6.5, "inclusive": true, "evidence": "V",
-     "source": "Ketalar label: IM induction 6.5-13 mg/kg [V]; BLOCK at or above its floor"},
+     "source": "Ketalar label [ketalar-label]: IM induction 6.5-13 mg/kg [V]; BLOCK at or above its floor"},
     {"id": "max-single-dose-sl", "kind": "maxSingleDose", "level": "warn", "route": "sl", "maxMg": 400, "evidence": "V",
-     "source": "400 mg SL RDT, top of the CTP range [V]"},
+     "source": "400 mg SL RDT, top of the CTP range [wolfson-ctp-lozenge] [V]"},
     {"id": "max-single-dose-po", "kind": "maxSingleDose", "level": "warn", "route": "po", "maxMg": 300, "maxMgPerKg": 7.0, "evidence": "V",
-     "source": "oral 25-300 mg fixed or 0.25-7.0 mg/kg (Andrade 2019) [V]"},
+     "source": "oral 25-300 mg fixed or 0.25-7.0 mg/kg (Andrade 2019) [andrade-2019] [V]"},
     {"id": "max-single-dose-esketamine", "kind": "maxSingleDose", "level": "warn", "route": "in-esketamine", "maxMg": 84, "evidence": "V",
-     "source": "esketamine label: 84 mg per session maximum [V]"},
+     "source": "esketamine label [esketamine-us-label-2019]: 84 mg per session maximum [V]"},
     {"id": "esketamine-device-step", "kind": "doseMultiple", "level": "block", "route": "in-esketamine", "multipleOfMg": 28, "evidence": "V",
-     "source": "esketamine label: 28 mg per device (2 sprays), dose changes in 28 mg steps [V]"},
+     "source": "esketamine label [esketamine-us-label-2019]: 28 mg per device (2 sprays), dose changes in 28 mg steps [V]"},
     {"id": "min-interval", "kind": "minInterval", "level": "warn", "hours": 48, "evidence": "derived",
-     "source": "no published course doses more often than every ~2 days: Murrough 2013 3x/week, esketamine/Wilkinson 2017/Yale 2x/week, Al Shirawi 2017 every 3 days [V]; 48 h threshold derived"},
+     "source": "no published course doses more often than every ~2 days: Murrough 2013 3x/week [murrough-2013], esketamine/Wilkinson 2017/Yale 2x/week [esketamine-us-label-2019; wilkinson-2017; yale-nct02289248], Al Shirawi 2017 every 3 days [al-shirawi-2017] [V]; 48 h threshold derived"},
     {"id": "same-day", "kind": "sameDay", "level": "block", "evidence": "derived",
-     "source": "BLOCK a second dosing session on the same calendar day (derived); a planned in-session top-up (20-40 mg IM at 12 min, IM feasibility study) [V] is part of its session and exempt"},
+     "source": "BLOCK a second dosing session on the same calendar day (derived); a planned in-session top-up (20-40 mg IM at 12 min, IM feasibility study [im-kap-feasibility-trial]) [V] is part of its session and exempt"},
     {"id": "weekly-total", "kind": "weeklyTotal", "level": "warn", "evidence": "derived",
      "limits": {"iv": {"mgPerKg": 1.5}, "in-esketamine": {"mg": 168}, "po": {"mgPerKg": 4.0}, "im": {"mgPerKg": 2.0}},
-     "source": "no published weekly cap; densest published schedules (derived): IV 3 x 0.5 mg/kg (Murrough 2013) [V]; esketamine 2 x 84 mg in induction (label) [V]; PO 2 x 2 mg/kg (KheirAbadi 2023) [V]; IM 2.0 mg/kg weekly at most (IM feasibility study weekly, Krupitsky 2007 monthly) [V]. Rolling 7 days ending at each session"},
+     "source": "no published weekly cap; densest published schedules (derived): IV 3 x 0.5 mg/kg (Murrough 2013) [murrough-2013] [V]; esketamine 2 x 84 mg in induction (label) [esketamine-us-label-2019] [V]; PO 2 x 2 mg/kg (KheirAbadi 2023) [kheirabadi-2023] [V]; IM 2.0 mg/kg weekly at most (IM feasibility study weekly, Krupitsky 2007 monthly) [im-kap-feasibility-trial; krupitsky-2007] [V]. Rolling 7 days ending at each session"},
     {"id": "anaesthetic-exposure", "kind": "anaestheticExposure", "level": "block", "evidence": "V",
-     "source": "predicted peak plasma concentration in the anaesthesia band of bands.json: racemic >= 1200 ng/mL (IV 1-2 mg/kg gives 1200-2400 ng/mL, Zanos 2018; EC50 2 mg/L, Herd 2008), S-ketamine >= 2000 ng/mL (Langsjo 2005); anaesthesia is never a KAP target"},
+     "source": "predicted peak plasma concentration in the anaesthesia band of bands.json: racemic >= 1200 ng/mL (IV 1-2 mg/kg gives 1200-2400 ng/mL [zanos-2018 Table 1]; EC50 2 mg/L [herd-2008]), S-ketamine >= 2000 ng/mL [langsjo-2005]; anaesthesia is never a KAP target"},
     {"id": "bp-esketamine", "kind": "bloodPressure", "level": "warn", "analyte": "S-ketamine", "systolicAbove": 140, "diastolicAbove": 90, "requiresAcknowledgement": true, "evidence": "V",
-     "source": "esketamine label (secondary extracts): measure BP before dosing; above 140/90 weigh the short-term rise against benefit or consider delaying [V via MPR/droracle]; a caution, not an absolute bar"},
+     "source": "esketamine label (secondary extracts) [esketamine-us-label-2019]: measure BP before dosing; above 140/90 weigh the short-term rise against benefit or consider delaying [V via MPR/droracle]; a caution, not an absolute bar"},
     {"id": "bp-caution", "kind": "bloodPressure", "level": "info", "analyte": "racemic", "systolicAbove": 140, "diastolicAbove": 90, "evidence": "derived",
-     "source": "Ketalar label: significant BP elevation hazard [V]; 140/90 threshold borrowed from the esketamine label (derived)"},
+     "source": "Ketalar label [ketalar-label]: significant BP elevation hazard [V]; 140/90 threshold borrowed from the esketamine label [esketamine-us-label-2019] (derived)"},
     {"id": "bp-hard-limit", "kind": "bloodPressure", "level": "block", "systolicAbove": 180, "evidence": "derived",
-     "source": "ED analgesia protocol excludes systolic > 180 (SCIRP ED protocol) [V, ED context]; derived as a hard gate"},
+     "source": "ED analgesia protocol excludes systolic > 180 (SCIRP ED protocol) [scirp-ed-ketamine-protocol] [V, ED context]; derived as a hard gate"},
     {"id": "esketamine-age", "kind": "minAge", "level": "warn", "analyte": "S-ketamine", "minAge": 18, "evidence": "V",
-     "source": "esketamine label: not approved under 18 [V]"},
+     "source": "esketamine label [esketamine-us-label-2019]: not approved under 18 [V]"},
     {"id": "unsupervised-home", "kind": "setting", "level": "warn", "settings": ["home-unsupervised"], "evidence": "V",
-     "source": "APA consensus (Sanacora 2017) strongly discourages at-home self-administration [V, Medscape summary]; FDA 10 Oct 2023 warning on compounded ketamine at home [V]"},
+     "source": "APA consensus (Sanacora 2017) [sanacora-2017] strongly discourages at-home self-administration [V, Medscape summary]; FDA 10 Oct 2023 warning on compounded ketamine at home [fda-2023-compounded-ketamine] [V]"},
     {"id": "futility-review", "kind": "futility", "level": "info", "sessions": 3, "evidence": "V",
-     "source": "few patients respond after more than 3 infusions if none of the first 3 worked (Sanacora 2017 consensus via Medscape) [V]"},
+     "source": "few patients respond after more than 3 infusions if none of the first 3 worked (Sanacora 2017 consensus via Medscape) [sanacora-2017] [V]"},
     {"id": "tier-mismatch", "kind": "tierMismatch", "level": "info", "evidence": "derived",
-     "source": "tiers should be keyed on route, rate and predicted exposure, not mg/kg alone (kap-protocols.md section 2)"}
+     "source": "tiers should be keyed on route, rate and predicted exposure, not mg/kg alone: 1-2 mg/kg is an anaesthetic IV induction dose given over 60 s [ketalar-label] but a KAP dose given IM [krupitsky-2002] (derived)"}
   ],
   "contraindications": [
     {"flag": "aneurysmal-vascular-disease", "label": "aneurysmal vascular disease or arteriovenous malformation", "levels": {"S-ketamine": "block", "racemic": "block"}, "evidence": "V",
-     "source": "esketamine label contraindication [V]; Ketalar: contraindicated when a significant BP rise would be a serious hazard [V]"},
+     "source": "esketamine label contraindication [esketamine-us-label-2019] [V]; Ketalar: contraindicated when a significant BP rise would be a serious hazard [ketalar-label] [V]"},
     {"flag": "intracerebral-haemorrhage", "label": "history of intracerebral haemorrhage", "levels": {"S-ketamine": "block", "racemic": "block"}, "evidence": "V",
-     "source": "esketamine label contraindication [V]; Ketalar BP hazard [V]"},
+     "source": "esketamine label contraindication [esketamine-us-label-2019] [V]; Ketalar BP hazard [ketalar-label] [V]"},
     {"flag": "hypersensitivity", "label": "hypersensitivity to esketamine, ketamine or excipients", "levels": {"S-ketamine": "block", "racemic": "block"}, "evidence": "V",
-     "source": "esketamine label; Ketalar label [V]"},
+     "source": "esketamine label; Ketalar label [esketamine-us-label-2019; ketalar-label] [V]"},
     {"flag": "bp-rise-hazard", "label": "a BP or intracranial-pressure rise would be a serious hazard", "levels": {"S-ketamine": "block", "racemic": "block"}, "evidence": "V",
-     "source": "esketamine label; Ketalar label [V]"},
+     "source": "esketamine label; Ketalar label [esketamine-us-label-2019; ketalar-label] [V]"},
     {"flag": "psychosis", "label": "psychosis", "levels": {"S-ketamine": "warn", "racemic": "warn"}, "evidence": "V",
-     "source": "esketamine warnings (benefit/risk) [V]; ED protocol exclusion [V, ED context]"},
+     "source": "esketamine warnings (benefit/risk) [esketamine-us-label-2019] [V]; ED protocol exclusion [scirp-ed-ketamine-protocol] [V, ED context]"},
     {"flag": "substance-use", "label": "substance-use disorder history, including alcohol", "levels": {"S-ketamine": "warn", "racemic": "info"}, "evidence": "V",
-     "source": "esketamine warnings [V]"},
+     "source": "esketamine warnings [esketamine-us-label-2019] [V]"},
     {"flag": "cardiovascular-disease", "label": "cardiovascular or cerebrovascular disease", "levels": {"S-ketamine": "warn", "racemic": "warn"}, "evidence": "V",
-     "source": "esketamine warnings [V]; ED protocol excludes active ischaemia or acute heart failure [V, ED context]"},
+     "source": "esketamine warnings [esketamine-us-label-2019] [V]; ED protocol excludes active ischaemia or acute heart failure [scirp-ed-ketamine-protocol] [V, ED context]"},
     {"flag": "hypertensive-encephalopathy", "label": "history of hypertensive encephalopathy", "levels": {"S-ketamine": "warn", "racemic": "warn"}, "evidence": "V",
-     "source": "esketamine warnings [V]"},
+     "source": "esketamine warnings [esketamine-us-label-2019] [V]"},
     {"flag": "hepatic-moderate", "label": "moderate hepatic impairment (monitor longer)", "levels": {"S-ketamine": "warn", "racemic": "warn"}, "evidence": "V",
-     "source": "esketamine warnings [V]"},
+     "source": "esketamine warnings [esketamine-us-label-2019] [V]"},
     {"flag": "hepatic-severe", "label": "severe hepatic impairment (not recommended)", "levels": {"S-ketamine": "warn", "racemic": "warn"}, "evidence": "V",
-     "source": "esketamine warnings [V]; ED protocol excludes advanced liver disease [V, ED context]"},
+     "source": "esketamine warnings [esketamine-us-label-2019] [V]; ED protocol excludes advanced liver disease [scirp-ed-ketamine-protocol] [V, ED context]"},
     {"flag": "pregnancy", "label": "pregnancy (not recommended)", "levels": {"S-ketamine": "warn", "racemic": "warn"}, "evidence": "V",
-     "source": "esketamine warnings [V]; ED protocol exclusion [V, ED context]"},
+     "source": "esketamine warnings [esketamine-us-label-2019] [V]; ED protocol exclusion [scirp-ed-ketamine-protocol] [V, ED context]"},
     {"flag": "breastfeeding", "label": "breastfeeding (not recommended)", "levels": {"S-ketamine": "warn", "racemic": "warn"}, "evidence": "V",
-     "source": "esketamine warnings [V]"},
+     "source": "esketamine warnings [esketamine-us-label-2019] [V]"},
     {"flag": "cystitis", "label": "ulcerative or interstitial cystitis", "levels": {"S-ketamine": "warn", "racemic": "warn"}, "evidence": "V",
-     "source": "esketamine warnings [V]; Ketalar: genitourinary pain with chronic use [V]"},
+     "source": "esketamine warnings [esketamine-us-label-2019] [V]; Ketalar: genitourinary pain with chronic use [ketalar-label] [V]"},
     {"flag": "cns-depressants", "label": "CNS depressants (sedation)", "levels": {"S-ketamine": "warn", "racemic": "warn"}, "evidence": "V",
-     "source": "esketamine warnings [V]"},
+     "source": "esketamine warnings [esketamine-us-label-2019] [V]"},
     {"flag": "stimulants-maoi", "label": "psychostimulants or MAOIs (BP)", "levels": {"S-ketamine": "warn", "racemic": "warn"}, "evidence": "V",
-     "source": "esketamine warnings [V]"},
+     "source": "esketamine warnings [esketamine-us-label-2019] [V]"},
     {"flag": "hypertension", "label": "known hypertension (larger BP rises expected)", "levels": {"S-ketamine": "info", "racemic": "info"}, "evidence": "V",
-     "source": "Guangzhou cohort: bigger BP rises with hypertension and age >= 50 [V, abstract]"}
+     "source": "Guangzhou cohort [guangzhou-bp-cohort]: bigger BP rises with hypertension and age >= 50 [V, abstract]"}
   ],
   "protocols": [
     {
       "id": "murrough-2013",
       "title": "IV ketamine 0.5 mg/kg over 40 min, up to 6 infusions, 3 a week over 12 days",
-      "source": "Murrough et al. 2013, Biol Psychiatry 74(4):250-256", "evidence": "V",
+      "source": "Murrough et al. 2013, Biol Psychiatry 74(4):250-256 [murrough-2013]", "evidence": "V",
       "notes": ["0.5 mg/kg and up to 6 infusions 3x/week over 12 days [V]; 40 min infusion standard, not in the abstract [U]", "no escalation (fixed dose) [V]"],
       "route": "iv", "analyte": "racemic", "profile": "clements-1981",
       "infusionMin": 40, "infusionEvidence": "U",
@@ -1943,85 +1943,85 @@ enum EmbeddedProfiles {
       "schedule": [{"sessions": 6, "perWeek": 3, "evidence": "V", "source": "3x/week over 12 days [V]"}],
       "defaultWeekdays": ["mon", "wed", "fri"],
       "time": "09:00", "windowMin": 90, "observationMin": 60,
-      "windowSource": "IV dosing session ~90 min (template default, kap-protocols.md 3.5) [derived]; observation >= 60 min [derived]"
+      "windowSource": "IV dosing session ~90 min (template default) [derived]; observation >= 60 min [derived]"
     },
     {
       "id": "wilkinson-2017",
       "title": "IV ketamine 0.5 mg/kg over 40 min, 4 infusions over 2 weeks, with 12 CBT sessions over 10 weeks",
-      "source": "Wilkinson et al. 2017, Psychother Psychosom 86(3):162-167", "evidence": "V",
+      "source": "Wilkinson et al. 2017, Psychother Psychosom 86(3):162-167 [wilkinson-2017]", "evidence": "V",
       "notes": ["4 infusions over 2 weeks (not 6) [V]", "12 CBT sessions over 10 weeks started at the same time [V]"],
       "route": "iv", "analyte": "racemic", "profile": "clements-1981",
       "infusionMin": 40, "infusionEvidence": "V",
       "dose": {"mgPerKg": 0.5},
       "schedule": [{"sessions": 4, "perWeek": 2, "evidence": "V", "source": "4 infusions over 2 weeks [V]"}],
       "defaultWeekdays": ["mon", "thu"],
-      "therapy": {"name": "CBT", "count": 12, "overWeeks": 10, "durationMin": 60, "evidence": "V", "source": "12 CBT sessions over 10 weeks (Wilkinson 2017) [V]; 60 min length derived"},
+      "therapy": {"name": "CBT", "count": 12, "overWeeks": 10, "durationMin": 60, "evidence": "V", "source": "12 CBT sessions over 10 weeks (Wilkinson 2017) [wilkinson-2017] [V]; 60 min length derived"},
       "time": "09:00", "windowMin": 90, "observationMin": 60,
       "windowSource": "IV dosing session ~90 min [derived]; observation >= 60 min [derived]"
     },
     {
       "id": "esketamine-label",
       "title": "Esketamine nasal spray per label: twice weekly weeks 1-4, weekly weeks 5-8, then every 2 weeks",
-      "source": "Esketamine (Spravato) label, TRD (HK/MIMS extract; spravatohcp.com; RxList)", "evidence": "V",
+      "source": "Esketamine (Spravato) label, TRD (HK/MIMS extract; spravatohcp.com; RxList) [spravato-hk-label; esketamine-us-label-2019]", "evidence": "V",
       "notes": ["day 1: 56 mg if < 65 y, 28 mg if >= 65 y; then 56 or 84 mg (>= 65 y: 28/56/84) [V]",
                 "28 mg per device, 5 min rest between devices [V]; change only in 28 mg steps [V]",
                 "judge benefit at the end of induction (week 4) [V]; weeks 9+: weekly or every 2 weeks [V]",
                 ">= 2 h on site, BP before dosing and ~40 min after, no driving until next day [V]"],
       "route": "in", "analyte": "S-ketamine", "profile": "perez-ruixo-2021",
       "dose": {"mg": 56}, "doseAge65": {"mg": 28},
-      "escalation": {"trigger": "no-response", "max": {"mg": 84}, "evidence": "V", "source": "56 or 84 mg, 28 mg steps, by efficacy and tolerability (label) [V]"},
+      "escalation": {"trigger": "no-response", "max": {"mg": 84}, "evidence": "V", "source": "56 or 84 mg, 28 mg steps, by efficacy and tolerability (label) [esketamine-us-label-2019] [V]"},
       "schedule": [
         {"sessions": 8, "perWeek": 2, "label": "induction", "evidence": "V", "source": "weeks 1-4 twice weekly [V]"},
         {"sessions": 4, "perWeek": 1, "label": "optimisation", "evidence": "V", "source": "weeks 5-8 weekly [V]"},
         {"sessions": 4, "everyWeeks": 2, "label": "maintenance", "evidence": "V", "source": "weeks 9+ weekly or every 2 weeks [V]; 4 sessions shown (course endpoint derived)"}
       ],
-      "reviewAfterSessions": 8, "reviewSource": "judge benefit at the end of the 4-week induction (label) [V]",
+      "reviewAfterSessions": 8, "reviewSource": "judge benefit at the end of the 4-week induction (label) [esketamine-us-label-2019] [V]",
       "defaultWeekdays": ["mon", "thu"],
       "time": "09:00", "windowMin": 120, "observationMin": 120,
-      "windowSource": ">= 2 h on site and observation before discharge (label) [V]"
+      "windowSource": ">= 2 h on site and observation before discharge (label) [esketamine-us-label-2019] [V]"
     },
     {
       "id": "im-kap",
       "title": "IM KAP: 3 weekly sessions, tiered escalation to <= 0.75 mg/kg, optional 20-40 mg top-up at 12 min",
-      "source": "Open-label IM KAP feasibility study in TRD, n=30 (Blossom trial record; authors not shown)", "evidence": "V",
+      "source": "Open-label IM KAP feasibility study in TRD, n=30 (Blossom trial record; authors not shown) [im-kap-feasibility-trial]", "evidence": "V",
       "notes": ["weight-banded, usually <= 0.75 mg/kg, plus optional 20-40 mg top-up 12 min after the first dose [V]",
                 "3 sessions weekly; 2 h preparation and 2 h integration sessions [V]",
                 "start at 0.5 mg/kg and 0.25 mg/kg steps are derived (weight bands not readable)"],
       "route": "im", "analyte": "racemic", "profile": "clements-1981",
       "dose": {"mgPerKg": 0.5}, "doseEvidence": "derived",
-      "escalation": {"trigger": "no-response", "max": {"mgPerKg": 0.75}, "evidence": "V", "source": "usually <= 0.75 mg/kg (IM feasibility study) [V]; repeat at a higher dose when there is no response (Andrade 2017) [V]"},
-      "topUp": {"minMg": 20, "maxMg": 40, "atMin": 12, "evidence": "V", "source": "optional 20-40 mg IM top-up 12 min after the first dose (IM feasibility study) [V]"},
+      "escalation": {"trigger": "no-response", "max": {"mgPerKg": 0.75}, "evidence": "V", "source": "usually <= 0.75 mg/kg (IM feasibility study) [im-kap-feasibility-trial] [V]; repeat at a higher dose when there is no response (Andrade 2017) [andrade-2017] [V]"},
+      "topUp": {"minMg": 20, "maxMg": 40, "atMin": 12, "evidence": "V", "source": "optional 20-40 mg IM top-up 12 min after the first dose (IM feasibility study) [im-kap-feasibility-trial] [V]"},
       "schedule": [{"sessions": 3, "perWeek": 1, "evidence": "V", "source": "3 sessions, weekly [V]"}],
       "defaultWeekdays": ["tue"],
       "preparation": {"count": 1, "durationMin": 120, "evidence": "V", "source": "2 h preparation session [V]"},
       "integration": {"afterDays": 1, "durationMin": 120, "evidence": "V", "source": "2 h integration sessions [V]; the day after dosing derived"},
       "time": "10:00", "windowMin": 120, "observationMin": 60,
-      "windowSource": "IM/SL dosing session 120 min (template default, kap-protocols.md 3.5) [derived]"
+      "windowSource": "IM/SL dosing session 120 min (template default) [derived]"
     },
     {
       "id": "sl-lozenge",
       "title": "Sublingual RDT/lozenge titration within 100-400 mg, weekly supervised sessions",
-      "source": "CTP at-home lozenge method (Wolfson / Ketamine Training Center letter); Hull et al. 2022, J Affect Disord (4 sessions over 4 weeks)", "evidence": "V",
-      "notes": ["100-400 mg, tablets of 50 and 100 mg; titrated within the range [V, partial]", "4 sessions over 4 weeks (Hull 2022) [V]", "Dore 2019 per-route doses not readable [U]; 50 mg steps derived"],
+      "source": "CTP at-home lozenge method (Wolfson / Ketamine Training Center letter) [wolfson-ctp-lozenge]; Hull et al. 2022, J Affect Disord (4 sessions over 4 weeks) [hull-2022]", "evidence": "V",
+      "notes": ["100-400 mg, tablets of 50 and 100 mg; titrated within the range [V, partial]", "4 sessions over 4 weeks (Hull 2022) [hull-2022] [V]", "Dore 2019 per-route doses not readable [dore-2019] [U]; 50 mg steps derived"],
       "route": "sl", "analyte": "racemic", "profile": "clements-1981",
       "dose": {"mg": 100},
-      "escalation": {"trigger": "no-response", "max": {"mg": 400}, "evidence": "V", "source": "titrated within 100-400 mg (CTP) [V, partial]"},
-      "schedule": [{"sessions": 4, "perWeek": 1, "evidence": "V", "source": "4 sessions over 4 weeks (Hull 2022) [V]"}],
+      "escalation": {"trigger": "no-response", "max": {"mg": 400}, "evidence": "V", "source": "titrated within 100-400 mg (CTP) [wolfson-ctp-lozenge] [V, partial]"},
+      "schedule": [{"sessions": 4, "perWeek": 1, "evidence": "V", "source": "4 sessions over 4 weeks (Hull 2022) [hull-2022] [V]"}],
       "defaultWeekdays": ["wed"],
-      "preparation": {"count": 1, "durationMin": 90, "evidence": "S", "source": "preparation before the first session (three-stage KAP method) [S]; length derived"},
+      "preparation": {"count": 1, "durationMin": 90, "evidence": "S", "source": "preparation before the first session (three-stage KAP method: preparation, session, integration [krupitsky-2002]) [S]; length derived"},
       "integration": {"afterDays": 1, "durationMin": 60, "evidence": "S", "source": "integration after each session [S]; timing and length derived"},
       "setting": "clinic",
       "time": "10:00", "windowMin": 120, "observationMin": 60,
-      "windowSource": "CTP sessions '2.5 hours or more' [V]; 120 min window template default [derived]"
+      "windowSource": "CTP sessions '2.5 hours or more' [wolfson-ctp-kap] [V]; 120 min window template default [derived]"
     },
     {
       "id": "al-shirawi-2017",
       "title": "Oral ketamine titration: start 50 mg, +25 mg every 3 days by response and tolerability",
-      "source": "Al Shirawi et al. 2017, J Clin Psychopharmacol (oral, TRD, n=22)", "evidence": "V",
+      "source": "Al Shirawi et al. 2017, J Clin Psychopharmacol (oral, TRD, n=22) [al-shirawi-2017]", "evidence": "V",
       "notes": ["start 50 mg, +25 mg every 3 days by response and tolerability [V]", "course is ongoing; 8 doses shown (course endpoint derived)"],
       "route": "po", "analyte": "racemic", "profile": "clements-1981",
       "dose": {"mg": 50},
-      "escalation": {"trigger": "scheduled", "max": {"mg": 300}, "evidence": "V", "source": "+25 mg every 3 days (Al Shirawi 2017) [V]; ceiling 300 mg (Andrade 2019) [V]"},
+      "escalation": {"trigger": "scheduled", "max": {"mg": 300}, "evidence": "V", "source": "+25 mg every 3 days (Al Shirawi 2017) [al-shirawi-2017] [V]; ceiling 300 mg (Andrade 2019) [andrade-2019] [V]"},
       "schedule": [{"sessions": 8, "everyDays": 3, "evidence": "V", "source": "every 3 days [V]"}],
       "defaultWeekdays": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
       "time": "09:00", "windowMin": 120, "observationMin": 60,
@@ -2030,7 +2030,7 @@ enum EmbeddedProfiles {
     {
       "id": "krupitsky-2002",
       "title": "Ketamine psychedelic therapy: one IM 2.0 mg/kg session with preparation and integration",
-      "source": "Krupitsky et al. 2002, J Subst Abuse Treat 23(4):273-283", "evidence": "V",
+      "source": "Krupitsky et al. 2002, J Subst Abuse Treat 23(4):273-283 [krupitsky-2002]", "evidence": "V",
       "notes": ["2.0 mg/kg IM psychedelic vs 0.2 mg/kg active placebo [V] (not 2.5 vs 0.25)", "preparation, drug session, integration psychotherapy [V]"],
       "route": "im", "analyte": "racemic", "profile": "clements-1981",
       "dose": {"mgPerKg": 2.0},
@@ -2039,23 +2039,613 @@ enum EmbeddedProfiles {
       "preparation": {"count": 1, "durationMin": 120, "evidence": "V", "source": "preparation before the drug session [V]; length derived"},
       "integration": {"afterDays": 1, "durationMin": 90, "evidence": "V", "source": "integration psychotherapy after the session [V]; timing and length derived"},
       "time": "10:00", "windowMin": 120, "observationMin": 120,
-      "windowSource": "1.5-2 h per session (Krupitsky 2007, Blossom trial record) [V]"
+      "windowSource": "1.5-2 h per session (Krupitsky 2007, Blossom trial record) [krupitsky-2007] [V]"
     },
     {
       "id": "krupitsky-2007",
       "title": "Ketamine psychedelic therapy: IM 2.0 mg/kg, 3 monthly sessions",
-      "source": "Krupitsky et al. 2007, J Psychoactive Drugs 39(1):13-19", "evidence": "V",
+      "source": "Krupitsky et al. 2007, J Psychoactive Drugs 39(1):13-19 [krupitsky-2007]", "evidence": "V",
       "notes": ["2.0 mg/kg IM, 3 sessions monthly vs 1 [V]; 1.5-2 h per session [V]"],
       "route": "im", "analyte": "racemic", "profile": "clements-1981",
       "dose": {"mgPerKg": 2.0},
       "schedule": [{"sessions": 3, "everyWeeks": 4, "evidence": "V", "source": "monthly (every 4 weeks shown) [V]"}],
       "defaultWeekdays": ["mon", "tue", "wed", "thu", "fri"],
-      "preparation": {"count": 1, "durationMin": 120, "evidence": "V", "source": "preparation (Krupitsky three-stage method) [V]; length derived"},
+      "preparation": {"count": 1, "durationMin": 120, "evidence": "V", "source": "preparation (Krupitsky three-stage method) [krupitsky-2002] [V]; length derived"},
       "integration": {"afterDays": 1, "durationMin": 90, "evidence": "V", "source": "integration psychotherapy [V]; timing and length derived"},
       "time": "10:00", "windowMin": 120, "observationMin": 120,
-      "windowSource": "1.5-2 h per session (Blossom trial record) [V]"
+      "windowSource": "1.5-2 h per session (Blossom trial record) [krupitsky-2007] [V]"
     }
   ]
+}
+"""####,
+        "references.json": ####"""
+{
+  "al-shirawi-2017": {
+    "authors": "Al Shirawi MI, Kennedy SH, Ho KT, Byrne R, Downar J",
+    "journal": "J Clin Psychopharmacol",
+    "note": "First page of the article read (scribd copy).",
+    "read": "abstract",
+    "title": "Oral ketamine in treatment-resistant depression: a clinical effectiveness case series",
+    "year": "2017"
+  },
+  "andrade-2017": {
+    "authors": "Andrade C",
+    "issue": "7",
+    "journal": "J Clin Psychiatry",
+    "note": "Opening part of the article page read.",
+    "pages": "e852",
+    "read": "abstract",
+    "title": "Ketamine for depression, 4: in what dose, at what rate, by what route, for how long, and at what frequency?",
+    "url": "https://www.psychiatrist.com/JCP/article/Pages/2017/v78n07/17f11738.aspx",
+    "volume": "78",
+    "year": "2017"
+  },
+  "andrade-2019": {
+    "authors": "Andrade C",
+    "journal": "J Clin Psychiatry",
+    "read": "abstract",
+    "title": "Oral ketamine for depression, 2: practical considerations",
+    "url": "https://www.psychiatrist.com/jcp/depression/oral-ketamine-for-depression-practical-considerations",
+    "year": "2019"
+  },
+  "askp-basics": {
+    "authors": "ASKP3",
+    "read": "secondary",
+    "title": "[ASKP basics: infusion dosing text on a member practice page]",
+    "where": "a member practice page (paswfl.com, post of 25 Jun 2018)",
+    "year": "n.d."
+  },
+  "askp3-routes": {
+    "authors": "Thomas K (ASKP3)",
+    "note": "Table 1; the oral row was cut off in the copy read, and row labels were inferred from the table's order and F values.",
+    "publisher": "ASKP3",
+    "read": "full-text",
+    "title": "Routes of administration (ROA)",
+    "url": "https://askp.org/patients/routes-of-administration-roa",
+    "year": "n.d."
+  },
+  "brunette-2011": {
+    "authors": "Brunette KEJ, Anderson BJ, Thomas J, Wiesner L, Herd DW, Schulein S",
+    "doi": "10.1111/j.1460-9592.2011.03548.x",
+    "issue": "6",
+    "journal": "Paediatr Anaesth",
+    "pages": "653-662",
+    "read": "abstract",
+    "title": "Exploring the pharmacokinetics of oral ketamine in children undergoing burns procedures",
+    "volume": "21",
+    "year": "2011"
+  },
+  "chong-2006": {
+    "authors": "Chong et al.",
+    "issue": "5",
+    "journal": "Pain Med",
+    "note": "Abstract as quoted on ketamine.com; the full paper (Chong 2009) was not read.",
+    "pages": "469",
+    "read": "abstract",
+    "title": "[Sublingual and oral racemic ketamine in neuropathic pain inpatients; meeting abstract, title not recorded]",
+    "url": "https://ketamine.com/bioavailability.html",
+    "volume": "7",
+    "year": "2006"
+  },
+  "clements-1981": {
+    "authors": "Clements JA, Nimmo WS",
+    "doi": "10.1093/bja/53.1.27",
+    "journal": "Br J Anaesth",
+    "note": "Parameters seen only in opentiva code, not checked against the paper; DOI as given in opentiva.",
+    "pages": "27",
+    "read": "transcription",
+    "title": "[Ketamine pharmacokinetics in volunteers, '250 ug/kg' set; title not recorded]",
+    "volume": "53",
+    "where": "opentiva ketamine.py (class Clements250)",
+    "year": "1981"
+  },
+  "clements-1982": {
+    "authors": "Clements et al.",
+    "journal": "J Pharm Sci",
+    "note": "Primary paper not retrieved.",
+    "read": "secondary",
+    "title": "[Ketamine bioavailability by route; title not recorded]",
+    "where": "route summaries on primidi.com/ketamine/pharmacokinetics and hendrickstherapy.com/bioavailability",
+    "year": "1982"
+  },
+  "dakwar-2020": {
+    "authors": "Dakwar E, et al.",
+    "doi": "10.1176/appi.ajp.2019.19070684",
+    "journal": "Am J Psychiatry",
+    "note": "Dosing details also from the trial record on moreblossom.com.",
+    "read": "abstract",
+    "title": "A single ketamine infusion combined with motivational enhancement therapy for alcohol use disorder: a randomized midazolam-controlled pilot trial",
+    "year": "2020"
+  },
+  "domino-1982": {
+    "authors": "Domino EF, et al.",
+    "journal": "Anesth Analg",
+    "note": "PMID 7198883. Parameters seen only in TCI code, not checked against the paper.",
+    "read": "transcription",
+    "title": "[Racemic ketamine three-compartment set in surgical patients; title not recorded]",
+    "url": "https://pubmed.ncbi.nlm.nih.gov/7198883/",
+    "where": "opentiva ketamine.py (class Domino) and fus_anes TCI_Ketamine",
+    "year": "1982"
+  },
+  "dore-2019": {
+    "authors": "Dore et al.",
+    "issue": "2",
+    "journal": "J Psychoactive Drugs",
+    "note": "Methods section not readable past the abstract.",
+    "pages": "189-198",
+    "read": "abstract",
+    "title": "[Ketamine-assisted psychotherapy in 235 patients at three practices; title not recorded]",
+    "volume": "51",
+    "year": "2019"
+  },
+  "esketamine-us-label-2019": {
+    "authors": "Janssen Pharmaceuticals",
+    "note": "Read in a mirror copy (120ty.net, pages 3, 5, 15 and 21) and in extracts: spravatohcp.com dosing page, RxList, MPR-style monographs, prescriberpoint, the usmedicine.com brief summary and the mdedge Current Psychiatry summary.",
+    "read": "label",
+    "title": "SPRAVATO (esketamine) nasal spray: US prescribing information",
+    "year": "2019"
+  },
+  "esketintrd1009-record": {
+    "authors": "[sponsor not recorded]",
+    "note": "Trial registry record read in a third-party copy.",
+    "read": "full-text",
+    "title": "[Clinical trial record NCT02343289 (ESKETINTRD1009): esketamine 28 mg IV over 40 min, 84 mg oral, 84 mg nasal, n = 18]",
+    "url": "https://crick.ai/trials/NCT02343289",
+    "year": "n.d."
+  },
+  "fanta-2015": {
+    "authors": "Fanta S, Kinnunen M, Backman JT, Kalso E",
+    "doi": "10.1007/s00228-015-1826-y",
+    "issue": "4",
+    "journal": "Eur J Clin Pharmacol",
+    "pages": "441-447",
+    "read": "abstract",
+    "title": "Population pharmacokinetics of S-ketamine and norketamine in healthy volunteers after intravenous and oral dosing",
+    "volume": "71",
+    "year": "2015"
+  },
+  "fda-2023-compounded-ketamine": {
+    "authors": "US Food and Drug Administration",
+    "read": "secondary",
+    "title": "[Warning of 10 Oct 2023 on compounded ketamine, including oral forms, for psychiatric use]",
+    "where": "copies on simhcottumwa.org and lexichronic.com; HealthDay summary",
+    "year": "2023"
+  },
+  "grabski-2022": {
+    "authors": "Grabski M, McAndrew A, Lawn W, et al.",
+    "doi": "10.1176/appi.ajp.2021.21030277",
+    "journal": "Am J Psychiatry",
+    "read": "secondary",
+    "title": "Adjunctive ketamine with relapse prevention-based psychological therapy in the treatment of alcohol use disorder",
+    "where": "Blossom paper summary (moreblossom.com)",
+    "year": "2022"
+  },
+  "grant-1981": {
+    "authors": "Grant et al.",
+    "journal": "Br J Anaesth",
+    "pages": "805",
+    "read": "secondary",
+    "title": "[Intramuscular and oral ketamine pharmacokinetics; title not recorded]",
+    "volume": "53",
+    "where": "Zanos 2018, Table 1 [zanos-2018]",
+    "year": "1981"
+  },
+  "guangzhou-bp-cohort": {
+    "authors": "[authors not shown in the summary]",
+    "note": "Abstract on Physician's Weekly; journal and authors believed to be Zheng et al. 2019, J Psychopharmacol (UNCONFIRMED).",
+    "read": "abstract",
+    "title": "Cardiovascular effects of repeated subanaesthetic ketamine infusion in depression",
+    "url": "https://www.physiciansweekly.com/cardiovascular-effects-of-repeated-subanaesthetic-ketamine-infusion-in-depression/",
+    "year": "n.d."
+  },
+  "henthorn-2018": {
+    "authors": "Henthorn TK, Avram MJ, Dahan A, Gustafsson LL, Persson J, Krejcie TC, Olofsen E",
+    "issue": "2",
+    "journal": "Anesthesiology",
+    "pages": "260",
+    "read": "abstract",
+    "title": "Combined recirculatory-compartmental population pharmacokinetic modeling of arterial and venous plasma S(+) and R(-) ketamine concentrations",
+    "volume": "129",
+    "year": "2018"
+  },
+  "herd-2007": {
+    "authors": "Herd DW, Anderson BJ",
+    "doi": "10.1111/j.1460-9592.2006.02145.x",
+    "issue": "7",
+    "journal": "Paediatr Anaesth",
+    "pages": "622-629",
+    "read": "abstract",
+    "title": "Ketamine disposition in children presenting for procedural sedation and analgesia in a children's emergency department",
+    "volume": "17",
+    "year": "2007"
+  },
+  "herd-2008": {
+    "authors": "Herd DW, Anderson BJ, Keene NA, Holford NH",
+    "issue": "1",
+    "journal": "Paediatr Anaesth",
+    "pages": "36-42",
+    "read": "abstract",
+    "title": "Investigating the pharmacodynamics of ketamine in children",
+    "url": "https://metajournal.com/articles/395076",
+    "volume": "18",
+    "year": "2008"
+  },
+  "hornik-2018": {
+    "authors": "Hornik et al.",
+    "doi": "10.1002/jcph.1116",
+    "journal": "J Clin Pharmacol",
+    "pages": "1092",
+    "read": "abstract",
+    "title": "Population pharmacokinetics of intramuscular and intravenous ketamine in children",
+    "volume": "58",
+    "year": "2018"
+  },
+  "hull-2022": {
+    "authors": "Hull TD, Malgaroli M, Gazzaley A, et al.",
+    "doi": "10.1016/j.jad.2022.07.004",
+    "journal": "J Affect Disord",
+    "pages": "59-67",
+    "read": "abstract",
+    "title": "At-home, sublingual ketamine telehealth is a safe and effective treatment for moderate to severe anxiety and depression: findings from a large, prospective, open-label effectiveness trial",
+    "volume": "314",
+    "year": "2022"
+  },
+  "idvall-1979": {
+    "authors": "Idvall et al.",
+    "doi": "10.1093/bja/51.12.1167",
+    "issue": "12",
+    "journal": "Br J Anaesth",
+    "pages": "1167-1173",
+    "read": "abstract",
+    "title": "Ketamine infusions: pharmacokinetics and clinical effects",
+    "volume": "51",
+    "year": "1979"
+  },
+  "im-kap-feasibility-trial": {
+    "authors": "[authors not shown in the record]",
+    "publisher": "Blossom trial record",
+    "read": "full-text",
+    "title": "An open-label feasibility study of ketamine-assisted therapy in adults with treatment-resistant depression",
+    "url": "https://www.moreblossom.com/trials/an-open-label-feasibility-study-of-ketamine-assisted-therapy-in-adults-with-trea",
+    "year": "n.d."
+  },
+  "kamp-2020": {
+    "authors": "Kamp J, Olofsen E, Henthorn TK, van Velzen M, Niesters M, Dahan A",
+    "doi": "10.1097/ALN.0000000000003577",
+    "issue": "6",
+    "journal": "Anesthesiology",
+    "pages": "1192-1213",
+    "read": "abstract",
+    "title": "Ketamine pharmacokinetics: a systematic review of the literature, meta-analysis, and population analysis",
+    "volume": "133",
+    "year": "2020"
+  },
+  "ketalar-label": {
+    "authors": "Par Pharmaceutical",
+    "note": "Also read in extracts on inpharmd.com and askpharma.ai.",
+    "read": "label",
+    "title": "KETALAR (ketamine hydrochloride) injection: prescribing information",
+    "url": "https://www.drugs.com/dosage/ketalar.html",
+    "year": "n.d."
+  },
+  "kheirabadi-2023": {
+    "authors": "KheirAbadi G, Golkar S",
+    "doi": "10.5812/ijpbs-137879",
+    "issue": "4",
+    "journal": "Iran J Psychiatry Behav Sci",
+    "pages": "e137879",
+    "read": "abstract",
+    "title": "High-dose versus low-dose oral ketamine on control and relapse of treatment-resistant depression: a randomized, double-blinded clinical trial",
+    "volume": "17",
+    "year": "2023"
+  },
+  "krupitsky-2002": {
+    "authors": "Krupitsky E, Burakov A, Romanova T, Dunaevsky I, Strassman R, Grinenko A",
+    "issue": "4",
+    "journal": "J Subst Abuse Treat",
+    "pages": "273-283",
+    "read": "abstract",
+    "title": "Ketamine psychotherapy for heroin addiction: immediate effects and two-year follow-up",
+    "url": "https://open-foundation.org/?p=18465",
+    "volume": "23",
+    "year": "2002"
+  },
+  "krupitsky-2007": {
+    "authors": "Krupitsky EM, Burakov AM, Dunaevsky IV, Romanova TN, Slavina TY, Grinenko AY",
+    "issue": "1",
+    "journal": "J Psychoactive Drugs",
+    "note": "Session length from the trial record on moreblossom.com.",
+    "pages": "13-19",
+    "read": "abstract",
+    "title": "Single versus repeated sessions of ketamine-assisted psychotherapy for people with heroin dependence",
+    "volume": "39",
+    "year": "2007"
+  },
+  "krystal-1994": {
+    "authors": "Krystal et al.",
+    "read": "secondary",
+    "title": "[Subanaesthetic ketamine 0.1 and 0.5 mg/kg IV in healthy volunteers; title not recorded]",
+    "where": "Zanos 2018, Table 1 [zanos-2018]",
+    "year": "1994"
+  },
+  "langsjo-2005": {
+    "authors": "Langsjo et al.",
+    "issue": "2",
+    "journal": "Anesthesiology",
+    "pages": "258",
+    "read": "abstract",
+    "title": "S-ketamine anesthesia increases cerebral blood flow in excess of the metabolic needs in humans",
+    "volume": "103",
+    "year": "2005"
+  },
+  "lara-2013": {
+    "authors": "Lara DR, Bisol LW, Munari LR",
+    "doi": "10.1017/s1461145713000485",
+    "issue": "9",
+    "journal": "Int J Neuropsychopharmacol",
+    "pages": "2111-2117",
+    "read": "abstract",
+    "title": "Antidepressant, mood stabilizing and procognitive effects of very low dose sublingual ketamine in refractory unipolar and bipolar depression",
+    "volume": "16",
+    "year": "2013"
+  },
+  "malinovsky-1996": {
+    "authors": "Malinovsky JM, Servin F, Cozian A, Lepage JY, Pinaud M",
+    "doi": "10.1093/bja/77.2.203",
+    "issue": "2",
+    "journal": "Br J Anaesth",
+    "pages": "203-207",
+    "read": "abstract",
+    "title": "Ketamine and norketamine plasma concentrations after i.v., nasal and rectal administration in children",
+    "volume": "77",
+    "year": "1996"
+  },
+  "mit-technology-review-ketamine": {
+    "authors": "MIT Technology Review",
+    "read": "secondary",
+    "title": "Ketamine is easier to prescribe than ever, and the FDA is not happy about it",
+    "where": "copy on topnews.media",
+    "year": "n.d."
+  },
+  "murrough-2013": {
+    "authors": "Murrough et al.",
+    "issue": "4",
+    "journal": "Biol Psychiatry",
+    "pages": "250-256",
+    "read": "abstract",
+    "title": "Rapid and longer-term antidepressant effects of repeated ketamine infusions in treatment-resistant major depression",
+    "volume": "74",
+    "year": "2013"
+  },
+  "numinus-ketamine-module": {
+    "authors": "Numinus",
+    "read": "full-text",
+    "title": "[Ketamine training module 2: effects of ketamine]",
+    "url": "https://numiustatic.numinus.com/ma/ketamine/ket-mod-2/03-effects-ketamine.html",
+    "year": "n.d."
+  },
+  "nushama-faq": {
+    "authors": "Nushama",
+    "read": "full-text",
+    "title": "[Frequently asked questions page]",
+    "url": "https://nushamatherapy.com",
+    "year": "n.d."
+  },
+  "olofsen-2012": {
+    "authors": "Olofsen E, Noppers I, Niesters M, Kharasch E, Aarts L, Sarton E, Dahan A",
+    "issue": "2",
+    "journal": "Anesthesiology",
+    "pages": "353-364",
+    "read": "abstract",
+    "title": "Estimation of the contribution of norketamine to ketamine-induced acute pain relief and neurocognitive impairment in healthy volunteers",
+    "volume": "117",
+    "year": "2012"
+  },
+  "otto-2021": {
+    "authors": "Otto ME, Bergmann KR, Jacobs G, van Esdonk MJ",
+    "doi": "10.1007/s00228-021-03104-1",
+    "issue": "8",
+    "journal": "Eur J Clin Pharmacol",
+    "note": "Abstract and Table 2 also read.",
+    "pages": "1181-1192",
+    "read": "transcription",
+    "title": "Predictive performance of parent-metabolite population pharmacokinetic models of (S)-ketamine in healthy volunteers",
+    "volume": "77",
+    "where": "nlmixr2lib Otto_2021_s_ketamine.R",
+    "year": "2021"
+  },
+  "peltoniemi-2016": {
+    "authors": "Peltoniemi MA, Hagelberg NM, Olkkola KT, Saari TI",
+    "doi": "10.1007/s40262-016-0383-6",
+    "issue": "9",
+    "journal": "Clin Pharmacokinet",
+    "pages": "1059-1077",
+    "read": "abstract",
+    "title": "Ketamine: a review of clinical pharmacokinetics and pharmacodynamics in anesthesia and pain therapy",
+    "volume": "55",
+    "year": "2016"
+  },
+  "perez-ruixo-2021": {
+    "authors": "Perez-Ruixo C, Rossenu S, Zannikos P, Nandy P, Singh J, Drevets WC, Perez-Ruixo JJ",
+    "doi": "10.1007/s40262-020-00953-4",
+    "issue": "4",
+    "journal": "Clin Pharmacokinet",
+    "note": "Abstract also read.",
+    "pages": "501-516",
+    "read": "transcription",
+    "title": "Population pharmacokinetics of esketamine nasal spray and its metabolite noresketamine in healthy subjects and patients with treatment-resistant depression",
+    "volume": "60",
+    "where": "nlmixr2lib PerezRuixo_2020_esketamine.R and its vignette (Tables 2-4)",
+    "year": "2021"
+  },
+  "pharmacotherapy-2022": {
+    "authors": "[authors not recorded]",
+    "doi": "10.1002/phar.2669",
+    "issue": "4",
+    "journal": "Pharmacotherapy",
+    "note": "Table 6 read (author manuscript on PMC); study population not recorded.",
+    "pages": "298-310",
+    "read": "full-text",
+    "title": "[Intranasal versus intravenous racemic ketamine in adults; title not recorded]",
+    "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC9118341/table/T6",
+    "volume": "42",
+    "year": "2022"
+  },
+  "psychedelic-times-dosing-guide": {
+    "authors": "Psychedelic Times",
+    "read": "full-text",
+    "title": "A dosing guide for using ketamine for psychedelic therapy",
+    "url": "https://psychedelictimes.com/a-dosing-guide-for-using-ketamine-for-psychedelic-therapy",
+    "year": "n.d."
+  },
+  "rolan-2014": {
+    "authors": "Rolan P, Lim S, Sunderland V, Liu Y, Molnar V",
+    "doi": "10.1111/bcp.12264",
+    "issue": "6",
+    "journal": "Br J Clin Pharmacol",
+    "pages": "1011-1016",
+    "read": "abstract",
+    "title": "The absolute bioavailability of racemic ketamine from a novel sublingual formulation",
+    "volume": "77",
+    "year": "2014"
+  },
+  "samadhi-ketamine-dose": {
+    "authors": "Samadhi Therapy Associates",
+    "read": "full-text",
+    "title": "How the right ketamine dose supports deep healing",
+    "url": "https://samadhitherapyassociates.com/post/how-the-right-ketamine-dose-supports-deep-healing",
+    "year": "n.d."
+  },
+  "sanacora-2017": {
+    "authors": "Sanacora G, Frye MA, McDonald W, Mathew SJ, Turner MS, Schatzberg AF, Summergrad P, Nemeroff CB",
+    "journal": "JAMA Psychiatry",
+    "pages": "399-405",
+    "read": "secondary",
+    "title": "A consensus statement on the use of ketamine in the treatment of mood disorders",
+    "volume": "74",
+    "where": "Medscape summary (reference.medscape.com/viewarticle/913357_3)",
+    "year": "2017"
+  },
+  "schuettler-1987": {
+    "authors": "Schuettler et al.",
+    "doi": "10.1007/BF01066320",
+    "journal": "J Pharmacokinet Biopharm",
+    "read": "abstract",
+    "title": "Pharmacodynamic modeling of the EEG effects of ketamine and its enantiomers in man",
+    "year": "1987"
+  },
+  "scirp-ed-ketamine-protocol": {
+    "authors": "[authors not recorded]",
+    "read": "full-text",
+    "title": "[Emergency department low-dose ketamine analgesia protocol, SCIRP]",
+    "url": "https://html.scirp.org/file/_3-1750111_1.htm",
+    "year": "n.d."
+  },
+  "simons-2022a": {
+    "authors": "Simons P, Olofsen E, van Velzen M, van Lemmen M, Mooren R, van Dasselaar T, Mohr P, Hammes F, van der Schrier R, Niesters M, Dahan A",
+    "doi": "10.3389/fpain.2022.946486",
+    "journal": "Front Pain Res",
+    "note": "Abstract also read.",
+    "pages": "946486",
+    "read": "transcription",
+    "title": "S-ketamine oral thin film - Part 1: population pharmacokinetics of S-ketamine, S-norketamine and S-hydroxynorketamine",
+    "volume": "3",
+    "where": "nlmixr2lib Simons_2022_s_ketamine.R and its vignette (Tables 2 and 4)",
+    "year": "2022"
+  },
+  "simons-2022b": {
+    "authors": "Simons P, Olofsen E, van Velzen M, van Lemmen M, van Dasselaar T, Mohr P, Hammes F, van der Schrier R, Niesters M, Dahan A",
+    "doi": "10.3389/fpain.2022.946487",
+    "journal": "Front Pain Res",
+    "note": "The abstract is cut off before the effect-site half-lives.",
+    "pages": "946487",
+    "read": "abstract",
+    "title": "S-ketamine oral thin film - Part 2: population pharmacodynamics of S-ketamine, S-norketamine and S-hydroxynorketamine",
+    "volume": "3",
+    "year": "2022"
+  },
+  "simons-2024": {
+    "authors": "Simons P",
+    "note": "Only pages 21, 34 and 46 of the online copy were read.",
+    "publisher": "PhD thesis, Leiden University",
+    "read": "full-text",
+    "title": "Pharmacotherapy and ventilatory control in health and disease",
+    "url": "https://publicatie-online.nl/uploaded/flipbook/174076-Pieter-Simons",
+    "year": "2024"
+  },
+  "spravato-hk-label": {
+    "authors": "MIMS Hong Kong",
+    "read": "label",
+    "title": "[Spravato drug information, Hong Kong label extract]",
+    "url": "https://uat.mimsdev.com/hongkong/drug/info/spravato",
+    "year": "n.d."
+  },
+  "wilkinson-2017": {
+    "authors": "Wilkinson et al.",
+    "doi": "10.1159/000457960",
+    "issue": "3",
+    "journal": "Psychother Psychosom",
+    "pages": "162-167",
+    "read": "abstract",
+    "title": "Cognitive behavior therapy may sustain antidepressant effects of intravenous ketamine in treatment-resistant depression",
+    "volume": "86",
+    "year": "2017"
+  },
+  "wolfson-ctp-kap": {
+    "authors": "Wolfson P",
+    "read": "full-text",
+    "title": "Ketamine-assisted psychotherapy",
+    "url": "https://philwolfsonmd.com/ketamine-assisted-psychotherapy",
+    "year": "n.d."
+  },
+  "wolfson-ctp-lozenge": {
+    "authors": "Wolfson P",
+    "publisher": "The Ketamine Training Center",
+    "read": "full-text",
+    "title": "CTP KAP at-home lozenge method",
+    "url": "https://theketaminetrainingcenter.com/ctp-kap-at-home-lozenge-method",
+    "year": "n.d."
+  },
+  "yale-nct02289248": {
+    "authors": "Yale University",
+    "note": "Trial registry record.",
+    "read": "full-text",
+    "title": "Cognitive behavioral therapy in prolonging the antidepressant effects of intravenous ketamine (NCT02289248)",
+    "url": "https://ctv.veeva.com/study/cognitive-behavioral-therapy-in-prolonging-the-antidepressant-effects-of-intravenous-ketamine",
+    "year": "n.d."
+  },
+  "yanagihara-2003": {
+    "authors": "Yanagihara et al.",
+    "doi": "10.1002/bdd.336",
+    "issue": "1",
+    "journal": "Biopharm Drug Dispos",
+    "pages": "37-43",
+    "read": "abstract",
+    "title": "Plasma concentration profiles of ketamine and norketamine after administration of various ketamine preparations to healthy Japanese volunteers",
+    "volume": "24",
+    "year": "2003"
+  },
+  "zanos-2018": {
+    "authors": "Zanos P, Moaddel R, Morris PJ, Riggs LM, Highland JN, Georgiou P, Pereira EFR, Albuquerque EX, Thomas CJ, Zarate CA Jr, Gould TD",
+    "doi": "10.1124/pr.117.015198",
+    "issue": "3",
+    "journal": "Pharmacol Rev",
+    "note": "Table 1 read.",
+    "pages": "621-660",
+    "read": "full-text",
+    "title": "Ketamine and ketamine metabolite pharmacology: insights into therapeutic mechanisms",
+    "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC6020109/table/T1",
+    "volume": "70",
+    "year": "2018"
+  },
+  "zarate-2006": {
+    "authors": "Zarate et al.",
+    "journal": "Arch Gen Psychiatry",
+    "read": "secondary",
+    "title": "[Single 0.5 mg/kg IV ketamine infusion in treatment-resistant depression; title not recorded]",
+    "where": "Zanos 2018, Table 1 [zanos-2018]",
+    "year": "2006"
+  }
 }
 """####,
         "simons-2022.profile.json": ####"""
@@ -2065,171 +2655,171 @@ enum EmbeddedProfiles {
   "analyte": "S-ketamine",
   "drug": "S-ketamine oral thin film 50/100 mg; S-ketamine IV",
   "population": "20 healthy volunteers (10 M/10 F), 24 +/- 3 y, 73 +/- 12 kg (53-93); film sublingual (n = 15) or buccal (n = 5), 20 mg IV over 20 min at 6 h",
-  "citation": "Simons P, Olofsen E, van Velzen M, et al., Dahan A. Front Pain Res 2022;3:946486 (Part 1 PK) and 946487 (Part 2 PD)",
+  "citation": "Simons P, Olofsen E, van Velzen M, et al., Dahan A. Front Pain Res 2022;3:946486 (Part 1 PK) [simons-2022a] and 946487 (Part 2 PD) [simons-2022b]",
   "sampling": "arterial",
   "notes": [
     "Time unit of the paper is min: volumes in L, clearances in L/min, rate constants in 1/min, durations in min, as published; the engine converts to h.",
-    "S-ketamine 3-compartment (VK1/VK2/VK3, CLK1 elimination, CLK2/CLK3 distribution). Arterial sampling: the small VK1 (11.6 L) gives high early peaks (notes 1.3).",
-    "Film input, two parallel paths as published: mucosal (F1 of the dose zero-order over D1 into a depot, KA1 into the central compartment) and swallowed (F2 of the dose zero-order over D2 into a gut depot, KA2 into a gut-to-liver transit compartment with rate 1/MTTG, then straight into the S-ketamine metabolism chain: swallowed S-ketamine never reaches the systemic parent pool).",
+    "S-ketamine 3-compartment (VK1/VK2/VK3, CLK1 elimination, CLK2/CLK3 distribution) [simons-2022a]. Arterial sampling: the small VK1 (11.6 L) gives high early peaks.",
+    "Film input, two parallel paths as published [simons-2022a]: mucosal (F1 of the dose zero-order over D1 into a depot, KA1 into the central compartment) and swallowed (F2 of the dose zero-order over D2 into a gut depot, KA2 into a gut-to-liver transit compartment with rate 1/MTTG, then straight into the S-ketamine metabolism chain: swallowed S-ketamine never reaches the systemic parent pool).",
     "Schema gap: F2 is 116% of the film dose and a route input fraction must be <= 1, so the swallowed input is split into four identical inputs of F2 x 0.25 into the same gut depot over the same D2 (sum = F2). Four parts keep each <= 1 even with the F2 IOV eta up to +5 SD.",
     "Metabolism: S-ketamine cleared by CLK1 (and the swallowed flux) passes a 2-compartment transit chain (each 2/MTT K->NK); 80% (fixed) of it forms S-norketamine (yield FM_NK), the rest is lost. S-norketamine (central volume = VK1, as published) cleared by CLN1 passes a second chain (2/MTT NK->HNK); 70% (fixed) forms S-HNK. S-HNK is 2-compartment.",
     "Amounts are S-ketamine mass equivalents throughout, i.e. moles conserved (the model was fitted in nmol/mL). Outputs convert to ng/mL of each analyte: CP scale 1000, CM (S-norketamine) 1000 x 223.70/237.73, CHNK 1000 x 239.70/237.73 [calc].",
-    "Weight scaling exponents were not printed (UNCONFIRMED): 1 for volumes and 0.75 for clearances as assumed by nlmixr2lib (S6).",
+    "Weight scaling exponents were not printed (UNCONFIRMED): 1 for volumes and 0.75 for clearances as assumed by nlmixr2lib [simons-2022a].",
     "IIV as published (omega^2, exponential). IOV (nu^2 on F1, D1, KA1, F2, D2, KA2, MTTG) is entered as additional exponential etas with the published variance, each marked in its note: for one dosing occasion an IOV eta acts like a between-subject eta; the schema has no occasions, so repeated films in one simulated subject reuse the same IOV draw (this understates occasion-to-occasion variability).",
-    "Residual error: S-ketamine proportional 0.11 (printed 0.012, read as a variance: UNCONFIRMED); S-NK and S-HNK proportional plus additive, the additive SDs converted from nmol/mL to ng/mL [calc].",
-    "Effect site: the Part 2 t1/2ke0 values are UNCONFIRMED (abstract truncated); CE uses Olofsen 2012 (6.1 min, S-ketamine) as an assumption.",
-    "Routes: sl (film; sublingual and buccal were pooled in the paper), iv (the 20 mg over 20 min arm) and iv-bolus. Validation V14 simulates the IV arm alone: in the study it started 6 h after a film, whose residual S-ketamine (~5 / ~9 ng/mL at the end of the infusion after 50 / 100 mg [calc], 2-4% of the peak) is not included."
+    "Residual error [simons-2022a Table 4]: S-ketamine proportional 0.11 (printed 0.012, read as a variance: UNCONFIRMED); S-NK and S-HNK proportional plus additive, the additive SDs converted from nmol/mL to ng/mL [calc].",
+    "Effect site: the Part 2 t1/2ke0 values are UNCONFIRMED (abstract truncated) [simons-2022b]; CE uses Olofsen 2012 (6.1 min, S-ketamine) [olofsen-2012] as an assumption.",
+    "Routes: sl (film; sublingual and buccal were pooled in the paper [simons-2022a]), iv (the 20 mg over 20 min arm) and iv-bolus. Validation V14 simulates the IV arm alone: in the study it started 6 h after a film, whose residual S-ketamine (~5 / ~9 ng/mL at the end of the infusion after 50 / 100 mg [calc], 2-4% of the peak) is not included."
   ],
   "parameters": [
     {
       "name": "F1",
       "value": 26.3,
       "unit": "%",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): F1 mucosal bioavailability"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: F1 mucosal bioavailability"
     },
     {
       "name": "D1",
       "value": 13.1,
       "unit": "min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): D1 zero-order mucosal input duration"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: D1 zero-order mucosal input duration"
     },
     {
       "name": "KA1",
       "value": 0.04,
       "unit": "1/min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): KA1 mucosal absorption"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: KA1 mucosal absorption"
     },
     {
       "name": "F2",
       "value": 116,
       "unit": "%",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): F2 swallowed fraction into metabolism (of film dose)"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: F2 swallowed fraction into metabolism (of film dose)"
     },
     {
       "name": "D2",
       "value": 29.9,
       "unit": "min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): D2 zero-order gastrointestinal input duration"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: D2 zero-order gastrointestinal input duration"
     },
     {
       "name": "KA2",
       "value": 0.049,
       "unit": "1/min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): KA2 gastrointestinal absorption"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: KA2 gastrointestinal absorption"
     },
     {
       "name": "MTTG",
       "value": 10.7,
       "unit": "min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): MTT gut to liver"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: MTT gut to liver"
     },
     {
       "name": "VK1",
       "value": 11.6,
       "unit": "L",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): VK1 at 70 kg (also the S-norketamine central volume)"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: VK1 at 70 kg (also the S-norketamine central volume)"
     },
     {
       "name": "VK2",
       "value": 39.0,
       "unit": "L",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): VK2 at 70 kg"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: VK2 at 70 kg"
     },
     {
       "name": "VK3",
       "value": 174,
       "unit": "L",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): VK3 at 70 kg"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: VK3 at 70 kg"
     },
     {
       "name": "CLK1",
       "value": 1.48,
       "unit": "L/min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): CLK1 at 70 kg (elimination into the metabolism chain)"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: CLK1 at 70 kg (elimination into the metabolism chain)"
     },
     {
       "name": "CLK2",
       "value": 2.43,
       "unit": "L/min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): CLK2 at 70 kg"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: CLK2 at 70 kg"
     },
     {
       "name": "CLK3",
       "value": 1.21,
       "unit": "L/min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): CLK3 at 70 kg"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: CLK3 at 70 kg"
     },
     {
       "name": "MTTKNK",
       "value": 20.1,
       "unit": "min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): MTT K->NK (2-compartment chain)"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: MTT K->NK (2-compartment chain)"
     },
     {
       "name": "FM_NK",
       "value": 0.8,
       "unit": "fraction",
-      "source": "Simons 2022 Methods (research notes 1.3, S6): fixed 80% of metabolised S-ketamine forms S-norketamine"
+      "source": "Simons 2022 Methods [simons-2022a]: fixed 80% of metabolised S-ketamine forms S-norketamine"
     },
     {
       "name": "VN2",
       "value": 221,
       "unit": "L",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): VN2 at 70 kg"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: VN2 at 70 kg"
     },
     {
       "name": "CLN1",
       "value": 1.0,
       "unit": "L/min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): CLN1 at 70 kg (S-norketamine elimination into the HNK chain)"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: CLN1 at 70 kg (S-norketamine elimination into the HNK chain)"
     },
     {
       "name": "CLN2",
       "value": 2.63,
       "unit": "L/min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): CLN2 at 70 kg"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: CLN2 at 70 kg"
     },
     {
       "name": "MTTNKH",
       "value": 1.12,
       "unit": "min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): MTT NK->HNK (2-compartment chain)"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: MTT NK->HNK (2-compartment chain)"
     },
     {
       "name": "FM_HNK",
       "value": 0.7,
       "unit": "fraction",
-      "source": "Simons 2022 Methods (research notes 1.3, S6): fixed 70% of metabolised S-norketamine forms S-HNK"
+      "source": "Simons 2022 Methods [simons-2022a]: fixed 70% of metabolised S-norketamine forms S-HNK"
     },
     {
       "name": "VH1",
       "value": 4.4,
       "unit": "L",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): VH1 at 70 kg"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: VH1 at 70 kg"
     },
     {
       "name": "VH2",
       "value": 87.5,
       "unit": "L",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): VH2 at 70 kg"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: VH2 at 70 kg"
     },
     {
       "name": "CLH1",
       "value": 0.933,
       "unit": "L/min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): CLH1 at 70 kg"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: CLH1 at 70 kg"
     },
     {
       "name": "CLH2",
       "value": 1.7,
       "unit": "L/min",
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): CLH2 at 70 kg"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: CLH2 at 70 kg"
     },
     {
       "name": "T12KE0",
       "value": 6.1,
       "unit": "min",
-      "source": "Olofsen 2012 Anesthesiology 117:353 (research notes S34): mean t1/2ke0 across endpoints, S-ketamine, 12 healthy men; Simons Part 2 t1/2ke0 values UNCONFIRMED (abstract truncated), so assumed",
+      "source": "Olofsen 2012 [olofsen-2012]: mean t1/2ke0 across endpoints, S-ketamine, 12 healthy men; Simons Part 2 t1/2ke0 values UNCONFIRMED (abstract truncated [simons-2022b]), so assumed",
       "unconfirmed": true
     },
     {
@@ -2447,7 +3037,7 @@ enum EmbeddedProfiles {
           "duration": "D2"
         }
       ],
-      "source": "Simons 2022 (S5, S6): mucosal F1 over D1 then KA1; swallowed F2 (116%, split in four inputs of F2 x 0.25) over D2 then KA2 and MTTG into metabolism"
+      "source": "Simons 2022 [simons-2022a]: mucosal F1 over D1 then KA1; swallowed F2 (116%, split in four inputs of F2 x 0.25) over D2 then KA2 and MTTG into metabolism"
     },
     "iv": {
       "inputs": [
@@ -2456,7 +3046,7 @@ enum EmbeddedProfiles {
           "fraction": "1"
         }
       ],
-      "source": "IV: F = 1; the study arm was 20 mg over 20 min (S5)"
+      "source": "IV: F = 1; the study arm was 20 mg over 20 min [simons-2022a]"
     },
     "iv-bolus": {
       "inputs": [
@@ -2481,7 +3071,7 @@ enum EmbeddedProfiles {
         "low": 53,
         "high": 93
       },
-      "source": "reference 70 kg (Table 4 '@ 70 kg'); distribution from the study population 73 +/- 12 (53-93) kg (S6)"
+      "source": "reference 70 kg (Table 4 '@ 70 kg'); distribution from the study population 73 +/- 12 (53-93) kg [simons-2022a]"
     }
   ],
   "covariateEffects": [
@@ -2490,7 +3080,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2498,7 +3088,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2506,7 +3096,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2514,7 +3104,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2522,7 +3112,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2530,7 +3120,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 1,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2538,7 +3128,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2546,7 +3136,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2554,7 +3144,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2562,7 +3152,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2570,7 +3160,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2578,7 +3168,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     },
     {
@@ -2586,7 +3176,7 @@ enum EmbeddedProfiles {
       "covariate": "WT",
       "kind": "power",
       "exponent": 0.75,
-      "source": "Simons 2022 (S6): values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
+      "source": "Simons 2022 [simons-2022a Table 4]: values '@ 70 kg', exponents not printed; 0.75 (clearances) / 1 (volumes) assumed as in nlmixr2lib",
       "unconfirmed": true
     }
   ],
@@ -2595,97 +3185,97 @@ enum EmbeddedProfiles {
       "name": "ETA_VK1",
       "parameter": "VK1",
       "variance": 0.057,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): omega^2 0.057 (shared with the S-NK central volume)"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: omega^2 0.057 (shared with the S-NK central volume)"
     },
     {
       "name": "ETA_CLK1",
       "parameter": "CLK1",
       "variance": 0.029,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): omega^2 0.029"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: omega^2 0.029"
     },
     {
       "name": "ETA_CLK3",
       "parameter": "CLK3",
       "variance": 0.026,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): omega^2 0.026"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: omega^2 0.026"
     },
     {
       "name": "ETA_CLN1",
       "parameter": "CLN1",
       "variance": 0.05,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): omega^2 0.050"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: omega^2 0.050"
     },
     {
       "name": "ETA_MTTKNK",
       "parameter": "MTTKNK",
       "variance": 0.021,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): omega^2 0.021"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: omega^2 0.021"
     },
     {
       "name": "ETA_VH1",
       "parameter": "VH1",
       "variance": 1.22,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): omega^2 1.22"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: omega^2 1.22"
     },
     {
       "name": "ETA_CLH1",
       "parameter": "CLH1",
       "variance": 0.103,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): omega^2 0.103"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: omega^2 0.103"
     },
     {
       "name": "ETA_CLH2",
       "parameter": "CLH2",
       "variance": 0.287,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): omega^2 0.287"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: omega^2 0.287"
     },
     {
       "name": "IOV_F1",
       "parameter": "F1",
       "variance": 0.06,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): IOV nu^2 0.06",
+      "source": "[simons-2022a Table 4] via nlmixr2lib: IOV nu^2 0.06",
       "note": "inter-occasion variability entered as a per-subject eta (no occasions in the schema)"
     },
     {
       "name": "IOV_D1",
       "parameter": "D1",
       "variance": 0.154,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): IOV nu^2 0.154",
+      "source": "[simons-2022a Table 4] via nlmixr2lib: IOV nu^2 0.154",
       "note": "inter-occasion variability entered as a per-subject eta (no occasions in the schema)"
     },
     {
       "name": "IOV_KA1",
       "parameter": "KA1",
       "variance": 0.062,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): IOV nu^2 0.062",
+      "source": "[simons-2022a Table 4] via nlmixr2lib: IOV nu^2 0.062",
       "note": "inter-occasion variability entered as a per-subject eta (no occasions in the schema)"
     },
     {
       "name": "IOV_F2",
       "parameter": "F2",
       "variance": 0.057,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): IOV nu^2 0.057",
+      "source": "[simons-2022a Table 4] via nlmixr2lib: IOV nu^2 0.057",
       "note": "inter-occasion variability entered as a per-subject eta (no occasions in the schema)"
     },
     {
       "name": "IOV_D2",
       "parameter": "D2",
       "variance": 0.611,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): IOV nu^2 0.611",
+      "source": "[simons-2022a Table 4] via nlmixr2lib: IOV nu^2 0.611",
       "note": "inter-occasion variability entered as a per-subject eta (no occasions in the schema)"
     },
     {
       "name": "IOV_KA2",
       "parameter": "KA2",
       "variance": 0.376,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): IOV nu^2 0.376",
+      "source": "[simons-2022a Table 4] via nlmixr2lib: IOV nu^2 0.376",
       "note": "inter-occasion variability entered as a per-subject eta (no occasions in the schema)"
     },
     {
       "name": "IOV_MTTG",
       "parameter": "MTTG",
       "variance": 0.937,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): IOV nu^2 0.937",
+      "source": "[simons-2022a Table 4] via nlmixr2lib: IOV nu^2 0.937",
       "note": "inter-occasion variability entered as a per-subject eta (no occasions in the schema)"
     }
   ],
@@ -2694,20 +3284,20 @@ enum EmbeddedProfiles {
     {
       "output": "CP",
       "proportional": 0.11,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): sigma printed 0.012, read as a variance (SD 0.11); interpretation UNCONFIRMED",
+      "source": "[simons-2022a Table 4] via nlmixr2lib: sigma printed 0.012, read as a variance (SD 0.11); interpretation UNCONFIRMED",
       "unconfirmed": true
     },
     {
       "output": "CM",
       "proportional": 0.102,
       "additive": 12.97,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): proportional 0.102 + additive 0.058 nmol/mL; additive [calc] x 223.70 ng/nmol = 12.97 ng/mL"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: proportional 0.102 + additive 0.058 nmol/mL; additive [calc] x 223.70 ng/nmol = 12.97 ng/mL"
     },
     {
       "output": "CHNK",
       "proportional": 0.079,
       "additive": 4.79,
-      "source": "Simons 2022 Front Pain Res 3:946486 Table 4, as transcribed in nlmixr2lib (research notes 1.3, S5, S6): proportional 0.079 + additive 0.020 nmol/mL; additive [calc] x 239.70 ng/nmol = 4.79 ng/mL"
+      "source": "[simons-2022a Table 4] via nlmixr2lib: proportional 0.079 + additive 0.020 nmol/mL; additive [calc] x 239.70 ng/nmol = 4.79 ng/mL"
     }
   ]
 }
@@ -2727,7 +3317,7 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.35,
     "toleranceReason": "No SD published for the mean peak; the same regimen's published between-patient range is 100-250 ng/mL (V2): +-35% is the distance from 185 to the nearer end of that range (250)",
-    "source": "Zarate 2006 via Zanos 2018 Pharmacol Rev Table 1 (research notes V1, S27)",
+    "source": "Zarate 2006 [zarate-2006] via Zanos 2018 [zanos-2018 Table 1]",
     "expect": "pass"
   },
   {
@@ -2743,7 +3333,7 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.42857142857142855,
     "toleranceReason": "The published range itself: 100-250 ng/mL = 175 +- 75 (relative 0.4286)",
-    "source": "Krystal 1994 design via Zanos 2018 Table 1 (research notes V2, S27)",
+    "source": "Krystal 1994 design [krystal-1994] via Zanos 2018 [zanos-2018 Table 1]",
     "expect": "pass"
   },
   {
@@ -2759,9 +3349,9 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.415,
     "toleranceReason": "Geometric SD 1.71: the 1-gSD interval is 173-506 ng/mL; the schema's tolerance is symmetric, so the narrower side 1 - 1/1.71 = 0.415 is used",
-    "source": "Pharmacotherapy 2022;42:298 Table 6, PMC9118341 (research notes V3, S17)",
+    "source": "Pharmacotherapy 2022;42:298 [pharmacotherapy-2022 Table 6]",
     "expect": "miss",
-    "missReason": "Clements' V1 of 1.75 L/kg (123 L at 70 kg) has no fast distribution phase: a bolus starts at D/V1 = 82 ng/mL, so the 2-min venous peak of 296 ng/mL (an initial volume of ~34 L) cannot be reproduced; the set describes the post-distribution phase. domino-1982 and herd-2007 reproduce it"
+    "missReason": "Clements' V1 of 1.75 L/kg (123 L at 70 kg) [clements-1981] has no fast distribution phase: a bolus starts at D/V1 = 82 ng/mL, so the 2-min venous peak of 296 ng/mL (an initial volume of ~34 L) cannot be reproduced; the set describes the post-distribution phase. domino-1982 and herd-2007 reproduce it"
   },
   {
     "id": "V3-auc-clements-1981",
@@ -2774,8 +3364,8 @@ enum EmbeddedProfiles {
     "published": 113,
     "unit": "ng*h/mL",
     "tolerance": 0.12,
-    "toleranceReason": "No dispersion published for this AUC; the closest published spread of study-mean clearances is the Kamp 2020 95% CI 69-90 L/h/70 kg around 79 (-13%/+14%): 0.12 = the narrower side in AUC terms (1 - 79/90)",
-    "source": "Pharmacotherapy 2022 Table 6 (research notes V3, S17); tolerance from Kamp 2020 (S15)",
+    "toleranceReason": "No dispersion published for this AUC; the closest published spread of study-mean clearances is the Kamp 2020 95% CI 69-90 L/h/70 kg around 79 (-13%/+14%) [kamp-2020]: 0.12 = the narrower side in AUC terms (1 - 79/90)",
+    "source": "Pharmacotherapy 2022 [pharmacotherapy-2022 Table 6]; tolerance from Kamp 2020 [kamp-2020]",
     "expect": "pass"
   },
   {
@@ -2791,7 +3381,7 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.35,
     "toleranceReason": "No SD published for the mean peak; the same regimen's published between-patient range is 100-250 ng/mL (V2): +-35% is the distance from 185 to the nearer end of that range (250)",
-    "source": "Zarate 2006 via Zanos 2018 Pharmacol Rev Table 1 (research notes V1, S27)",
+    "source": "Zarate 2006 [zarate-2006] via Zanos 2018 [zanos-2018 Table 1]",
     "expect": "pass"
   },
   {
@@ -2807,7 +3397,7 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.42857142857142855,
     "toleranceReason": "The published range itself: 100-250 ng/mL = 175 +- 75 (relative 0.4286)",
-    "source": "Krystal 1994 design via Zanos 2018 Table 1 (research notes V2, S27)",
+    "source": "Krystal 1994 design [krystal-1994] via Zanos 2018 [zanos-2018 Table 1]",
     "expect": "pass"
   },
   {
@@ -2823,7 +3413,7 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.415,
     "toleranceReason": "Geometric SD 1.71: the 1-gSD interval is 173-506 ng/mL; the schema's tolerance is symmetric, so the narrower side 1 - 1/1.71 = 0.415 is used",
-    "source": "Pharmacotherapy 2022;42:298 Table 6, PMC9118341 (research notes V3, S17)",
+    "source": "Pharmacotherapy 2022;42:298 [pharmacotherapy-2022 Table 6]",
     "expect": "pass"
   },
   {
@@ -2837,10 +3427,10 @@ enum EmbeddedProfiles {
     "published": 113,
     "unit": "ng*h/mL",
     "tolerance": 0.12,
-    "toleranceReason": "No dispersion published for this AUC; the closest published spread of study-mean clearances is the Kamp 2020 95% CI 69-90 L/h/70 kg around 79 (-13%/+14%): 0.12 = the narrower side in AUC terms (1 - 79/90)",
-    "source": "Pharmacotherapy 2022 Table 6 (research notes V3, S17); tolerance from Kamp 2020 (S15)",
+    "toleranceReason": "No dispersion published for this AUC; the closest published spread of study-mean clearances is the Kamp 2020 95% CI 69-90 L/h/70 kg around 79 (-13%/+14%) [kamp-2020]: 0.12 = the narrower side in AUC terms (1 - 79/90)",
+    "source": "Pharmacotherapy 2022 [pharmacotherapy-2022 Table 6]; tolerance from Kamp 2020 [kamp-2020]",
     "expect": "miss",
-    "missReason": "Domino CL 116 L/h at 70 kg (UNCONFIRMED micro-constants) is above every mean clearance in the notes (Kamp 2020 69-90 L/h/70 kg; ~88 L/h implied by this study), so the AUC is ~24% low"
+    "missReason": "Domino CL 116 L/h at 70 kg (UNCONFIRMED micro-constants) is above every mean clearance found (Kamp 2020 69-90 L/h/70 kg [kamp-2020]; ~88 L/h implied by this study), so the AUC is ~24% low"
   },
   {
     "id": "V1-herd-2007",
@@ -2855,9 +3445,9 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.35,
     "toleranceReason": "No SD published for the mean peak; the same regimen's published between-patient range is 100-250 ng/mL (V2): +-35% is the distance from 185 to the nearer end of that range (250)",
-    "source": "Zarate 2006 via Zanos 2018 Pharmacol Rev Table 1 (research notes V1, S27)",
+    "source": "Zarate 2006 [zarate-2006] via Zanos 2018 [zanos-2018 Table 1]",
     "expect": "miss",
-    "missReason": "The pediatric V1 (38.7 L/70 kg) scaled to 70 kg gives a high end-of-infusion peak (~253 ng/mL, research notes 1.6 [calc]); the source population was children of 32.5 kg, so adult use is an allometric extrapolation"
+    "missReason": "The pediatric V1 (38.7 L/70 kg) scaled to 70 kg gives a high end-of-infusion peak (~253 ng/mL [calc]); the source population was children of 32.5 kg [herd-2007], so adult use is an allometric extrapolation"
   },
   {
     "id": "V2-herd-2007",
@@ -2872,9 +3462,9 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.42857142857142855,
     "toleranceReason": "The published range itself: 100-250 ng/mL = 175 +- 75 (relative 0.4286)",
-    "source": "Krystal 1994 design via Zanos 2018 Table 1 (research notes V2, S27)",
+    "source": "Krystal 1994 design [krystal-1994] via Zanos 2018 [zanos-2018 Table 1]",
     "expect": "miss",
-    "missReason": "Peak ~253 ng/mL is just above the 100-250 ng/mL range: the pediatric V1 (38.7 L/70 kg) scaled to an adult (research notes 1.6 [calc])"
+    "missReason": "Peak ~253 ng/mL [calc] is just above the 100-250 ng/mL range: the pediatric V1 (38.7 L/70 kg) scaled to an adult"
   },
   {
     "id": "V3-c2min-herd-2007",
@@ -2889,7 +3479,7 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.415,
     "toleranceReason": "Geometric SD 1.71: the 1-gSD interval is 173-506 ng/mL; the schema's tolerance is symmetric, so the narrower side 1 - 1/1.71 = 0.415 is used",
-    "source": "Pharmacotherapy 2022;42:298 Table 6, PMC9118341 (research notes V3, S17)",
+    "source": "Pharmacotherapy 2022;42:298 [pharmacotherapy-2022 Table 6]",
     "expect": "pass"
   },
   {
@@ -2903,8 +3493,8 @@ enum EmbeddedProfiles {
     "published": 113,
     "unit": "ng*h/mL",
     "tolerance": 0.12,
-    "toleranceReason": "No dispersion published for this AUC; the closest published spread of study-mean clearances is the Kamp 2020 95% CI 69-90 L/h/70 kg around 79 (-13%/+14%): 0.12 = the narrower side in AUC terms (1 - 79/90)",
-    "source": "Pharmacotherapy 2022 Table 6 (research notes V3, S17); tolerance from Kamp 2020 (S15)",
+    "toleranceReason": "No dispersion published for this AUC; the closest published spread of study-mean clearances is the Kamp 2020 95% CI 69-90 L/h/70 kg around 79 (-13%/+14%) [kamp-2020]: 0.12 = the narrower side in AUC terms (1 - 79/90)",
+    "source": "Pharmacotherapy 2022 [pharmacotherapy-2022 Table 6]; tolerance from Kamp 2020 [kamp-2020]",
     "expect": "pass"
   },
   {
@@ -2918,8 +3508,8 @@ enum EmbeddedProfiles {
     "published": 126.6,
     "unit": "ng*h/mL",
     "tolerance": 0.12,
-    "toleranceReason": "Kamp 2020 95% CI of the mean CL, 69-90 L/h/70 kg: in AUC terms 111-145 ng*h/mL; 0.12 = the narrower side (1 - 79/90)",
-    "source": "Kamp 2020 Anesthesiology 133:1192 meta-analysis (research notes V18, S15)",
+    "toleranceReason": "Kamp 2020 95% CI of the mean CL, 69-90 L/h/70 kg [kamp-2020]: in AUC terms 111-145 ng*h/mL; 0.12 = the narrower side (1 - 79/90)",
+    "source": "Kamp 2020 meta-analysis [kamp-2020]",
     "expect": "pass"
   },
   {
@@ -2933,10 +3523,10 @@ enum EmbeddedProfiles {
     "published": 126.6,
     "unit": "ng*h/mL",
     "tolerance": 0.12,
-    "toleranceReason": "Kamp 2020 95% CI of the mean CL, 69-90 L/h/70 kg: in AUC terms 111-145 ng*h/mL; 0.12 = the narrower side (1 - 79/90)",
-    "source": "Kamp 2020 Anesthesiology 133:1192 meta-analysis (research notes V18, S15)",
+    "toleranceReason": "Kamp 2020 95% CI of the mean CL, 69-90 L/h/70 kg [kamp-2020]: in AUC terms 111-145 ng*h/mL; 0.12 = the narrower side (1 - 79/90)",
+    "source": "Kamp 2020 meta-analysis [kamp-2020]",
     "expect": "miss",
-    "missReason": "Domino CL 116 L/h at 70 kg (UNCONFIRMED micro-constants) lies outside the Kamp 2020 95% CI of 69-90 L/h/70 kg"
+    "missReason": "Domino CL 116 L/h at 70 kg (UNCONFIRMED micro-constants) lies outside the Kamp 2020 95% CI of 69-90 L/h/70 kg [kamp-2020]"
   },
   {
     "id": "V3-nk-clements-1981",
@@ -2951,9 +3541,9 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.415,
     "toleranceReason": "No dispersion published for norketamine; the parent Cmax geometric SD of the same study (1.71) is used as a proxy, narrower side 0.415",
-    "source": "Pharmacotherapy 2022 Table 6 (research notes V3, S17; printed '2.8', Cmax/D 2.7 and NK/K ratio 0.089 imply ~27)",
+    "source": "Pharmacotherapy 2022 [pharmacotherapy-2022 Table 6] (printed '2.8', Cmax/D 2.7 and NK/K ratio 0.089 imply ~27)",
     "expect": "miss",
-    "missReason": "No racemic norketamine disposition is in the notes: clements-1981 borrows Otto's S-norketamine set and FM 0.8 (both UNCONFIRMED assumptions), which puts the norketamine peak ~44% below the observed ~27 ng/mL"
+    "missReason": "No racemic norketamine disposition was found: clements-1981 borrows Otto's S-norketamine set [otto-2021] and FM 0.8 [simons-2022a] (both UNCONFIRMED assumptions), which puts the norketamine peak ~44% below the observed ~27 ng/mL"
   },
   {
     "id": "V5-sl-clements-1981",
@@ -2967,9 +3557,9 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.231,
     "toleranceReason": "Published mean +- SD 28.6 +- 6.6 ng/mL: tolerance = SD/mean",
-    "source": "Chong 2006 Pain Med 7:469 (research notes V5, S23)",
+    "source": "Chong 2006 [chong-2006]",
     "expect": "miss",
-    "missReason": "The profile's F_SL 0.29 is Rolan 2014's wafer; Chong's own SL F was 0.32 +/- 0.17 (that alone gives ~23 ng/mL, -18%); the rest is Clements' large V1 blunting absorption peaks and the unknown weights of 6 inpatients (70 kg assumed). F_SL keeps its cited source, not tuned"
+    "missReason": "The profile's F_SL 0.29 is Rolan 2014's wafer [rolan-2014]; Chong's own SL F was 0.32 +/- 0.17 [chong-2006] (that alone gives ~23 ng/mL, -18%); the rest is Clements' large V1 blunting absorption peaks and the unknown weights of 6 inpatients (70 kg assumed). F_SL keeps its cited source, not tuned"
   },
   {
     "id": "V5-po-clements-1981",
@@ -2983,7 +3573,7 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.561,
     "toleranceReason": "Published mean +- SD 22.8 +- 12.8 ng/mL: tolerance = SD/mean",
-    "source": "Chong 2006 Pain Med 7:469 (research notes V5, S23)",
+    "source": "Chong 2006 [chong-2006]",
     "expect": "pass"
   },
   {
@@ -2998,9 +3588,9 @@ enum EmbeddedProfiles {
     "unit": "ng/mL",
     "tolerance": 0.222,
     "toleranceReason": "Published mean +- SD 45 +- 10 ng/mL: tolerance = SD/mean",
-    "source": "Grant 1981 via Zanos 2018 Table 1 (research notes V6, S27)",
+    "source": "Grant 1981 [grant-1981] via Zanos 2018 [zanos-2018 Table 1]",
     "expect": "miss",
-    "missReason": "With F_PO 0.20 (Yanagihara 2003, n = 3; reviews 0.17-0.20) this disposition gives ~17 ng/mL; Grant 1981's 45 +/- 10 would need F ~0.5 (close to the children's 0.45 of Brunette 2011): the published oral F values conflict and the profile keeps the cited adult value"
+    "missReason": "With F_PO 0.20 (Yanagihara 2003 [yanagihara-2003], n = 3; reviews 0.17-0.20) this disposition gives ~17 ng/mL; Grant 1981's 45 +/- 10 would need F ~0.5 (close to the children's 0.45 of Brunette 2011 [brunette-2011]): the published oral F values conflict and the profile keeps the cited adult value"
   },
   {
     "id": "V10-28-cmax",
@@ -3012,8 +3602,8 @@ enum EmbeddedProfiles {
     "published": 43.8,
     "unit": "ng/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "pass"
   },
   {
@@ -3027,8 +3617,8 @@ enum EmbeddedProfiles {
     "published": 147.3,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "pass"
   },
   {
@@ -3042,8 +3632,8 @@ enum EmbeddedProfiles {
     "published": 59.1,
     "unit": "ng/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "pass"
   },
   {
@@ -3058,10 +3648,10 @@ enum EmbeddedProfiles {
     "published": 274.4,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "miss",
-    "missReason": "Known discrepancy of the published parameter set (research notes 1.1, S1): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)"
+    "missReason": "Known discrepancy of the published parameter set (reported with the nlmixr2lib transcription [perez-ruixo-2021]): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)"
   },
   {
     "id": "V10-56-cmax",
@@ -3073,8 +3663,8 @@ enum EmbeddedProfiles {
     "published": 72.5,
     "unit": "ng/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "pass"
   },
   {
@@ -3088,8 +3678,8 @@ enum EmbeddedProfiles {
     "published": 254.7,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "pass"
   },
   {
@@ -3103,8 +3693,8 @@ enum EmbeddedProfiles {
     "published": 119.7,
     "unit": "ng/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "pass"
   },
   {
@@ -3119,10 +3709,10 @@ enum EmbeddedProfiles {
     "published": 516.3,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "miss",
-    "missReason": "Known discrepancy of the published parameter set (research notes 1.1, S1): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)"
+    "missReason": "Known discrepancy of the published parameter set (reported with the nlmixr2lib transcription [perez-ruixo-2021]): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)"
   },
   {
     "id": "V10-84-cmax",
@@ -3134,8 +3724,8 @@ enum EmbeddedProfiles {
     "published": 101.0,
     "unit": "ng/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "pass"
   },
   {
@@ -3149,8 +3739,8 @@ enum EmbeddedProfiles {
     "published": 362.2,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "pass"
   },
   {
@@ -3164,8 +3754,8 @@ enum EmbeddedProfiles {
     "published": 180.0,
     "unit": "ng/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "pass"
   },
   {
@@ -3180,10 +3770,10 @@ enum EmbeddedProfiles {
     "published": 758.0,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
-    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2%, S1); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
-    "source": "Perez-Ruixo 2021 Table 4 via nlmixr2lib (research notes V10, S1): Caucasian 18-60 y, typical subject",
+    "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
+    "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "miss",
-    "missReason": "Known discrepancy of the published parameter set (research notes 1.1, S1): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)"
+    "missReason": "Known discrepancy of the published parameter set (reported with the nlmixr2lib transcription [perez-ruixo-2021]): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)"
   },
   {
     "id": "V12-56-tmax",
@@ -3196,7 +3786,7 @@ enum EmbeddedProfiles {
     "unit": "h",
     "tolerance": 0.3333,
     "toleranceReason": "The label's range itself: 20-40 min = 30 +- 10 min (relative 0.333)",
-    "source": "Spravato US prescribing information (research notes V12, S20)",
+    "source": "Spravato US prescribing information [esketamine-us-label-2019]",
     "expect": "pass"
   },
   {
@@ -3209,8 +3799,8 @@ enum EmbeddedProfiles {
     "published": 96,
     "unit": "ng/mL",
     "tolerance": 0.34,
-    "toleranceReason": "No SD in the research notes; one between-subject SD of log Cmax implied by the published variances of the parameters that set it: sqrt(nu^2 F1 0.060 + omega^2 VK1 0.057) = 0.34",
-    "source": "Simons 2022 Table 2 via nlmixr2lib vignette (research notes V13, S6); n = 20 healthy volunteers",
+    "toleranceReason": "No published SD was found; one between-subject SD of log Cmax implied by the published variances of the parameters that set it: sqrt(nu^2 F1 0.060 + omega^2 VK1 0.057) = 0.34",
+    "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
     "expect": "pass"
   },
   {
@@ -3224,8 +3814,8 @@ enum EmbeddedProfiles {
     "published": 139.38,
     "unit": "ng*h/mL",
     "tolerance": 0.3,
-    "toleranceReason": "No SD in the research notes; one between-subject SD of log AUC implied by the published variances: sqrt(nu^2 F1 0.060 + omega^2 CLK1 0.029) = 0.30",
-    "source": "Simons 2022 Table 2 via nlmixr2lib vignette (research notes V13, S6); n = 20 healthy volunteers",
+    "toleranceReason": "No published SD was found; one between-subject SD of log AUC implied by the published variances: sqrt(nu^2 F1 0.060 + omega^2 CLK1 0.029) = 0.30",
+    "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
     "expect": "pass"
   },
   {
@@ -3239,8 +3829,8 @@ enum EmbeddedProfiles {
     "published": 276,
     "unit": "ng/mL",
     "tolerance": 0.4,
-    "toleranceReason": "No SD in the research notes; one between-subject SD of log S-NK Cmax implied by the published variances: sqrt(nu^2 F2 0.057 + omega^2 VK1 0.057 + omega^2 CLN1 0.050) = 0.40",
-    "source": "Simons 2022 Table 2 via nlmixr2lib vignette (research notes V13, S6); n = 20 healthy volunteers",
+    "toleranceReason": "No published SD was found; one between-subject SD of log S-NK Cmax implied by the published variances: sqrt(nu^2 F2 0.057 + omega^2 VK1 0.057 + omega^2 CLN1 0.050) = 0.40",
+    "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
     "expect": "pass"
   },
   {
@@ -3253,8 +3843,8 @@ enum EmbeddedProfiles {
     "published": 144,
     "unit": "ng/mL",
     "tolerance": 0.34,
-    "toleranceReason": "No SD in the research notes; one between-subject SD of log Cmax implied by the published variances of the parameters that set it: sqrt(nu^2 F1 0.060 + omega^2 VK1 0.057) = 0.34",
-    "source": "Simons 2022 Table 2 via nlmixr2lib vignette (research notes V13, S6); n = 20 healthy volunteers",
+    "toleranceReason": "No published SD was found; one between-subject SD of log Cmax implied by the published variances of the parameters that set it: sqrt(nu^2 F1 0.060 + omega^2 VK1 0.057) = 0.34",
+    "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
     "expect": "pass"
   },
   {
@@ -3268,8 +3858,8 @@ enum EmbeddedProfiles {
     "published": 222.45,
     "unit": "ng*h/mL",
     "tolerance": 0.3,
-    "toleranceReason": "No SD in the research notes; one between-subject SD of log AUC implied by the published variances: sqrt(nu^2 F1 0.060 + omega^2 CLK1 0.029) = 0.30",
-    "source": "Simons 2022 Table 2 via nlmixr2lib vignette (research notes V13, S6); n = 20 healthy volunteers",
+    "toleranceReason": "No published SD was found; one between-subject SD of log AUC implied by the published variances: sqrt(nu^2 F1 0.060 + omega^2 CLK1 0.029) = 0.30",
+    "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
     "expect": "pass"
   },
   {
@@ -3283,8 +3873,8 @@ enum EmbeddedProfiles {
     "published": 426,
     "unit": "ng/mL",
     "tolerance": 0.4,
-    "toleranceReason": "No SD in the research notes; one between-subject SD of log S-NK Cmax implied by the published variances: sqrt(nu^2 F2 0.057 + omega^2 VK1 0.057 + omega^2 CLN1 0.050) = 0.40",
-    "source": "Simons 2022 Table 2 via nlmixr2lib vignette (research notes V13, S6); n = 20 healthy volunteers",
+    "toleranceReason": "No published SD was found; one between-subject SD of log S-NK Cmax implied by the published variances: sqrt(nu^2 F2 0.057 + omega^2 VK1 0.057 + omega^2 CLN1 0.050) = 0.40",
+    "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
     "expect": "pass"
   },
   {
@@ -3299,8 +3889,8 @@ enum EmbeddedProfiles {
     "published": 273,
     "unit": "ng/mL",
     "tolerance": 0.24,
-    "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269); individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 = 0.24",
-    "source": "Simons PhD thesis 2024 p.21 (research notes V14, S5): arterial, two occasions",
+    "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269) [simons-2024 p. 21]; individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 [simons-2022a Table 4] = 0.24",
+    "source": "Simons PhD thesis [simons-2024 p. 21]: arterial, two occasions",
     "expect": "pass"
   },
   {
@@ -3315,10 +3905,10 @@ enum EmbeddedProfiles {
     "published": 273,
     "unit": "ng/mL",
     "tolerance": 0.24,
-    "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269); individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 = 0.24",
-    "source": "Simons PhD thesis 2024 p.21 (research notes V14, S5): arterial, two occasions",
+    "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269) [simons-2024 p. 21]; individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 [simons-2022a Table 4] = 0.24",
+    "source": "Simons PhD thesis [simons-2024 p. 21]: arterial, two occasions",
     "expect": "miss",
-    "missReason": "Venous-sampled model (V1 133 L) against arterial data: arterial concentrations exceed venous during an infusion (Henthorn 2018, S16) and arterial-sampled models with small V1 give higher early concentrations (Otto 2021, S4); the gap is expected from the sampling site"
+    "missReason": "Venous-sampled model (V1 133 L) against arterial data: arterial concentrations exceed venous during an infusion (Henthorn 2018 [henthorn-2018]) and arterial-sampled models with small V1 give higher early concentrations (Otto 2021 [otto-2021]); the gap is expected from the sampling site"
   },
   {
     "id": "V14b-simons-2022",
@@ -3332,8 +3922,8 @@ enum EmbeddedProfiles {
     "published": 260,
     "unit": "ng/mL",
     "tolerance": 0.24,
-    "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269); individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 = 0.24",
-    "source": "Simons PhD thesis 2024 p.21 (research notes V14, S5): arterial, two occasions",
+    "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269) [simons-2024 p. 21]; individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 [simons-2022a Table 4] = 0.24",
+    "source": "Simons PhD thesis [simons-2024 p. 21]: arterial, two occasions",
     "expect": "pass"
   },
   {
@@ -3348,10 +3938,10 @@ enum EmbeddedProfiles {
     "published": 260,
     "unit": "ng/mL",
     "tolerance": 0.24,
-    "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269); individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 = 0.24",
-    "source": "Simons PhD thesis 2024 p.21 (research notes V14, S5): arterial, two occasions",
+    "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269) [simons-2024 p. 21]; individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 [simons-2022a Table 4] = 0.24",
+    "source": "Simons PhD thesis [simons-2024 p. 21]: arterial, two occasions",
     "expect": "miss",
-    "missReason": "Venous-sampled model (V1 133 L) against arterial data: arterial concentrations exceed venous during an infusion (Henthorn 2018, S16) and arterial-sampled models with small V1 give higher early concentrations (Otto 2021, S4); the gap is expected from the sampling site"
+    "missReason": "Venous-sampled model (V1 133 L) against arterial data: arterial concentrations exceed venous during an infusion (Henthorn 2018 [henthorn-2018]) and arterial-sampled models with small V1 give higher early concentrations (Otto 2021 [otto-2021]); the gap is expected from the sampling site"
   }
 ]
 """####,

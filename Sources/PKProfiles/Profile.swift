@@ -5,8 +5,9 @@ import PKCore
 /// `Profiles/` folder (schema in `Profiles/README.md`); the built-in ones are embedded at build time.
 ///
 /// Numbers keep the units they were published in (1/min, L/kg, mL/min/kg, …); `ProfileModel`
-/// converts them to h, L, mg. Every parameter names its source; `unconfirmed` marks numbers the
-/// research notes could not confirm against the primary paper, and `calc` marks our own arithmetic.
+/// converts them to h, L, mg. Every parameter names its source, citing `Profiles/references.json` by
+/// key (`[zanos-2018 Table 1]`, see `Bibliography`); `unconfirmed` marks numbers not confirmed against
+/// the primary paper, and `calc` marks our own arithmetic.
 public struct Profile: Sendable, Codable, Equatable {
     public var name: String
     public var title: String

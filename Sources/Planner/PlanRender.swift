@@ -1,4 +1,5 @@
 import Foundation
+import PKProfiles
 
 /// Plan output: a calendar table for people, CSV and JSON for programs. Each carries the
 /// disclaimer, the protocol and profile sources, the findings and any overrides.
@@ -129,13 +130,16 @@ public enum PlanRender {
     struct JSONPlan: Encodable {
         var tool: String
         var plan: Plan
+        /// The entries of Profiles/references.json that the plan's sources cite.
+        var references: [Reference]
     }
 
     public static func json(_ p: Plan, tool: String) throws -> String {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try enc.encode(JSONPlan(tool: tool, plan: p)), as: UTF8.self) + "\n"
+        let refs = Bibliography.builtin.references(citedIn: Bibliography.strings(in: p))
+        return String(decoding: try enc.encode(JSONPlan(tool: tool, plan: p, references: refs)), as: UTF8.self) + "\n"
     }
 
     static func encode<T: Encodable>(_ v: T) throws -> String {
@@ -152,10 +156,12 @@ public enum PlanRender {
         var profileCitation: String
         var weightKg: Double
         var result: R
+        var references: [Reference]
     }
 
     /// JSON for any dose-finding result with the header fields.
     public static func json<T: Encodable>(result: T, tool: String, disclaimer: String, profile: String, citation: String, weightKg: Double) throws -> String {
-        return try encode(ResultWrapper(tool: tool, disclaimer: disclaimer, profile: profile, profileCitation: citation, weightKg: weightKg, result: result))
+        return try encode(ResultWrapper(tool: tool, disclaimer: disclaimer, profile: profile, profileCitation: citation, weightKg: weightKg, result: result,
+                                        references: Bibliography.builtin.references(citedIn: [citation])))
     }
 }

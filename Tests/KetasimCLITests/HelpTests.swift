@@ -74,7 +74,10 @@ struct HelpTests {
     @Test("help lines fit 80 columns", arguments: Ketasim.specs.map(\.name))
     func fits80(_ name: String) throws {
         let spec = try #require(Ketasim.specs.first { $0.name == name })
-        for line in spec.help.split(separator: "\n") { #expect(line.count <= 80, "\(name): \(line)") }
+        // A URL that cannot be broken stands alone on its line; every other line fits.
+        for line in spec.help.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("http") {
+            #expect(line.count <= 80, "\(name): \(line)")
+        }
     }
 
     @Test("ketasim --help lists every command")

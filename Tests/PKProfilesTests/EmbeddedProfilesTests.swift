@@ -17,7 +17,7 @@ struct EmbeddedProfilesTests {
         // Do not edit: change the JSON files, then run
         //   KETASIM_REGENERATE=1 swift test --filter EmbeddedProfilesTests
 
-        /// The contents of the built-in profile and band files, by file name.
+        /// The contents of the built-in profile, band, validation, protocol and reference files, by file name.
         enum EmbeddedProfiles {
             static let files: [String: String] = [
 

@@ -52,7 +52,7 @@ public struct RouteParameters: Sendable, Equatable {
     /// Fraction of the dose (parent-equivalent) reaching the metabolite compartment presystemically,
     /// absorbed with the same KA. Lost when the model has no metabolite.
     public var firstPassMetaboliteFraction: Double
-    /// Where the numbers come from, with UNCONFIRMED marks copied from the research notes.
+    /// Where the numbers come from: citations (`[key]`) and UNCONFIRMED marks, as in the profile.
     public var source: String
 
     public init(bioavailability: Double, kaPerH: Double = 0, lagH: Double = 0,

@@ -1,0 +1,137 @@
+import Foundation
+import PKProfiles
+import Planner
+
+/// The references an output relies on, resolved from the citations (`[key]`, `[key Table 1]`) in its
+/// source strings against `Profiles/references.json`: a numbered list at the end of text output, a
+/// section of the HTML reports, full entries in JSON.
+///
+/// Numbering follows the order of first citation in the text given; an entry is listed once.
+enum ReferenceList {
+    static var bibliography: Bibliography { .builtin }
+
+    /// The entries cited in `texts`, in order of first citation (unknown keys are left out; a test
+    /// keeps every built-in citation resolvable).
+    static func references(citedIn texts: [String]) -> [Reference] {
+        bibliography.references(citedIn: texts)
+    }
+
+    // MARK: - Text
+
+    /// "References:" and one wrapped, numbered entry per cited key; empty when nothing is cited.
+    /// Lines stay within `width` columns except for a single word (a long URL) that is wider.
+    static func text(citedIn texts: [String], width: Int = 80) -> String {
+        text(references(citedIn: texts), width: width)
+    }
+
+    static func text(_ refs: [Reference], width: Int = 80) -> String {
+        guard !refs.isEmpty else { return "" }
+        var s = "\nReferences (cited as [key] above):\n"
+        let numberWidth = String(refs.count).count
+        for (i, r) in refs.enumerated() {
+            let number = "[\(i + 1)]"
+            let head = "  " + number + String(repeating: " ", count: numberWidth + 3 - number.count)
+            s += wrap(r.key + ": " + r.formatted, width: width, first: head, rest: String(repeating: " ", count: head.count))
+        }
+        return s
+    }
+
+    /// `text` followed by the references it cites (for help texts that cite sources).
+    static func appendingReferences(to text: String) -> String {
+        text + ReferenceList.text(citedIn: [text])
+    }
+
+    /// Greedy word wrap: `first` before the first line, `rest` before the others.
+    static func wrap(_ text: String, width: Int, first: String, rest: String) -> String {
+        var lines: [String] = []
+        var line = first
+        var empty = true
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !empty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = rest
+                empty = true
+            }
+            line += (empty ? "" : " ") + word
+            empty = false
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - HTML
+
+    /// The "References" section of an HTML report for the citations in its text (sources, findings,
+    /// inputs, notes, table cells); empty when nothing is cited. Plain text, no links.
+    static func html(_ report: HTMLReport) -> String {
+        var texts = report.citations + report.inputs.map(\.value)
+        texts += (report.findings ?? []).flatMap { [$0.message, $0.source] }
+        for s in report.sections { texts += s.notes + s.tables.flatMap { $0.rows.flatMap { $0 } } }
+        let refs = references(citedIn: texts)
+        guard !refs.isEmpty else { return "" }
+        let e = XMLText.escape
+        var h = "<section class=\"citations references\">\n<h2>References</h2>\n<ol>\n"
+        for r in refs { h += "<li id=\"ref-\(e(r.key))\"><strong>[\(e(r.key))]</strong> \(e(r.formatted))</li>\n" }
+        return h + "</ol>\n</section>\n"
+    }
+
+    // MARK: - JSON documents that carry their references
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try enc.encode(value), as: UTF8.self) + "\n"
+    }
+
+    struct ProfileDocument: Encodable {
+        var tool: String
+        var disclaimer: String
+        var profile: Profile
+        var references: [Reference]
+    }
+
+    /// `profiles show NAME --format json`: the profile as stored, and the references it cites.
+    static func profileJSON(_ p: Profile) throws -> String {
+        try encode(ProfileDocument(tool: "ketasim \(Ketasim.version)", disclaimer: Ketasim.disclaimer, profile: p,
+                                   references: references(citedIn: Bibliography.strings(in: p))))
+    }
+
+    struct ValidationRow: Encodable {
+        var validationCase: ValidationCase
+        var predicted: Double
+        var relativeDifference: Double
+        var passed: Bool
+        var asExpected: Bool
+    }
+
+    struct ValidationDocument: Encodable {
+        var tool: String
+        var disclaimer: String
+        var results: [ValidationRow]
+        var references: [Reference]
+    }
+
+    /// `validate --format json`: every case with its result, and the references the cases cite.
+    static func validationJSON(_ results: [ValidationResult]) throws -> String {
+        let rows = results.map {
+            ValidationRow(validationCase: $0.validationCase, predicted: $0.predicted, relativeDifference: $0.relativeDifference,
+                          passed: $0.passed, asExpected: $0.asExpected)
+        }
+        return try encode(ValidationDocument(tool: "ketasim \(Ketasim.version)", disclaimer: Ketasim.disclaimer, results: rows,
+                                             references: references(citedIn: Bibliography.strings(in: results.map(\.validationCase)))))
+    }
+
+    struct CatalogDocument: Encodable {
+        var tool: String
+        var disclaimer: String
+        var catalog: ProtocolCatalog
+        var references: [Reference]
+    }
+
+    /// `plan --list --format json`: the protocol library, and the references it cites.
+    static func catalogJSON(_ c: ProtocolCatalog) throws -> String {
+        try encode(CatalogDocument(tool: "ketasim \(Ketasim.version)", disclaimer: Ketasim.disclaimer, catalog: c,
+                                   references: references(citedIn: Bibliography.strings(in: c))))
+    }
+}
