@@ -561,7 +561,7 @@ struct BatchJob {
         if !quiet { for n in notes { console.err("ketasim batch: note: \(n)\n") } }
         if resume, let out = outPath, FileManager.default.fileExists(atPath: out),
            let text = try? String(contentsOfFile: out, encoding: .utf8),
-           let doc = try? BatchReport.decoder.decode(BatchDocument.self, from: Data(text.utf8)),
+           let doc = try? BatchReport.document(text, origin: out),
            doc.run == info, doc.shard == shardInfo, doc.perSubjectFile == perSubjectPath.map({ ($0 as NSString).lastPathComponent }),
            doc.curvesFile == curvesPath.map({ ($0 as NSString).lastPathComponent }),
            [perSubjectPath, curvesPath].allSatisfy({ $0.map { FileManager.default.fileExists(atPath: $0) } ?? true }) {

@@ -45,9 +45,7 @@ enum MergeCommand {
         for path in a.positional {
             let text = try AtomicFile.read(path, flag: "merge")
             let doc: BatchDocument
-            do { doc = try BatchReport.decoder.decode(BatchDocument.self, from: Data(text.utf8)) } catch {
-                throw CLIError.failure("merge: \(path) is not a JSON output of 'ketasim batch' (\(error is DecodingError ? "unexpected content" : "unreadable"))")
-            }
+            doc = try BatchReport.document(text, origin: "merge: \(path)")
             guard let state = doc.state else { throw CLIError.failure("merge: \(path) has no mergeable state") }
             guard let sh = doc.shard else { throw CLIError.failure("merge: \(path) is a complete run, not a shard (--shard K/N)") }
             guard state.subjects == UInt64(sh.lastSubject - sh.firstSubject + 1) else {
