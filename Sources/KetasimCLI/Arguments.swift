@@ -10,6 +10,13 @@ public struct Arguments {
     public private(set) var positional: [String] = []
     let command: String
 
+    /// The only options that may be given more than once (each command's --help says "repeatable").
+    /// Any other option given twice is a usage error naming it: a silent last-wins would run a
+    /// different dose, file or setting than the one the user may have meant.
+    public static let repeatable: Set<String> = [
+        "--threshold", "--response", "--flag", "--acknowledge", "--override", "--reason", "--add-dose",
+    ]
+
     /// Parses `args` (without the command name). `--name=value` and `--name value` both work.
     /// Unknown options and missing values are usage errors naming the option.
     public init(_ args: [String], command: String, values: [String], flags: [String], positionalMax: Int = 0) throws {
@@ -33,6 +40,9 @@ public struct Arguments {
                         i += 1
                         v = args[i]
                     }
+                    if let previous = self.values[name]?.first, !Arguments.repeatable.contains(name) {
+                        throw CLIError.usage("\(name): given more than once ('\(previous)' and '\(v)'); it takes one value")
+                    }
                     self.values[name, default: []].append(v)
                 } else if flagOptions.contains(name) {
                     if inline != nil { throw CLIError.usage("\(name): takes no value") }
@@ -50,7 +60,7 @@ public struct Arguments {
         }
     }
 
-    /// The last value given for `name`, if any.
+    /// The value given for `name`, if any (the last one for a repeatable option).
     public func value(_ name: String) -> String? { values[name]?.last }
     /// All values given for a repeatable option.
     public func all(_ name: String) -> [String] { values[name] ?? [] }

@@ -32,9 +32,10 @@ enum PlanCommand {
                         or comma-separated); drives the escalation of the following sessions
       --bp SYS/DIA      pre-dose blood pressure, e.g. 150/95
       --flag F          contraindication or caution flag (repeatable or comma-separated; see --list)
-      --acknowledge R   acknowledge a warning that needs it (e.g. bp-esketamine)
-      --override R      override a blocking rule; needs --reason (one per --override, or one for all)
-      --reason TEXT     the clinician's reason, recorded in every output
+      --acknowledge R   acknowledge a warning that needs it (e.g. bp-esketamine; repeatable)
+      --override R      override a blocking rule; needs --reason (one per --override, or one for all;
+                        repeatable)
+      --reason TEXT     the clinician's reason, recorded in every output (repeatable, see --override)
       --add-dose DATE[THH:MM]  an extra, unscheduled dosing session (repeatable)
       --profile P       profile for the predictions (default: the protocol's)
       --infusion T      IV infusion duration (default: the protocol's, 40 min)
