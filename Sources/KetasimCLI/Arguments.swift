@@ -58,6 +58,7 @@ public struct Arguments {
         if positional.count > positionalMax && !flags.contains("--help") && !flags.contains("-h") {
             throw CLIError.usage("unexpected argument '\(positional[positionalMax])' for 'ketasim \(command)'")
         }
+        if !wantsHelp { try refuseOutputsOverwritingInputs() }
     }
 
     /// The value given for `name`, if any (the last one for a repeatable option).

@@ -426,6 +426,7 @@ struct BatchJob {
             perSubjectPath = a.value("--per-subject") ?? outPath.map { BatchJob.sibling($0, suffix: ".subjects.csv") }
             curvesPath = a.value("--curves")
         }
+        try a.refuseOutputsOverwritingInputs([("--per-subject", perSubjectPath)])
         let paths = [outPath, perSubjectPath, curvesPath].compactMap { $0 }
         if Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }).count != paths.count {
             throw CLIError.usage("--out/--per-subject/--curves: the output files must differ")

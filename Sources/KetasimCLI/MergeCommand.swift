@@ -91,6 +91,8 @@ enum MergeCommand {
         }
         let perSubject = try companions(\.perSubjectFile, flag: "--per-subject", explicit: a.value("--per-subject"))
         let curves = try companions(\.curvesFile, flag: "--curves", explicit: a.value("--curves"))
+        try a.refuseOutputsOverwritingInputs([("--per-subject", perSubject?.out), ("--curves", curves?.out)],
+                                             inputs: ((perSubject?.inputs ?? []) + (curves?.inputs ?? [])).map { ("shard's companion", $0) })
 
         var merged = PopulationAccumulator(plan: run.plan)
         for s in shards { merged.merge(s.state) }
