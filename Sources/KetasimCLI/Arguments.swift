@@ -44,7 +44,7 @@ public struct Arguments {
                         v = args[i]
                     }
                     if let earlier = self.values[name]?.first, !repeatableOptions.contains(name) {
-                        throw CLIError.usage("\(name): given twice ('\(earlier)' and '\(v)'); give it once")
+                        throw CLIError.usage("\(name): given more than once ('\(earlier)' and '\(v)'); it takes one value")
                     }
                     self.values[name, default: []].append(v)
                 } else if flagOptions.contains(name) {
@@ -61,6 +61,7 @@ public struct Arguments {
         if positional.count > positionalMax && !flags.contains("--help") && !flags.contains("-h") {
             throw CLIError.usage("unexpected argument '\(positional[positionalMax])' for 'ketasim \(command)'")
         }
+        if !wantsHelp { try refuseOutputsOverwritingInputs() }
     }
 
     /// The value given for `name`, if any (the last one of a repeatable option).

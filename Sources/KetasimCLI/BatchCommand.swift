@@ -439,6 +439,7 @@ struct BatchJob {
             perSubjectPath = a.value("--per-subject") ?? outPath.map { BatchJob.sibling($0, suffix: ".subjects.csv") }
             curvesPath = a.value("--curves")
         }
+        try a.refuseOutputsOverwritingInputs([("--per-subject", perSubjectPath)])
         let paths = [outPath, perSubjectPath, curvesPath].compactMap { $0 }
         if Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }).count != paths.count {
             throw CLIError.usage("--out/--per-subject/--curves: the output files must differ")
@@ -574,7 +575,7 @@ struct BatchJob {
         if !quiet { for n in notes { console.err("ketasim batch: note: \(n)\n") } }
         if resume, let out = outPath, AtomicFile.isCompleted(out),
            let text = try? String(contentsOfFile: out, encoding: .utf8),
-           let doc = try? BatchReport.decoder.decode(BatchDocument.self, from: Data(text.utf8)),
+           let doc = try? BatchReport.document(text, origin: out),
            doc.run == info, doc.shard == shardInfo, doc.perSubjectFile == perSubjectPath.map({ ($0 as NSString).lastPathComponent }),
            doc.curvesFile == curvesPath.map({ ($0 as NSString).lastPathComponent }),
            [perSubjectPath, curvesPath].allSatisfy({ $0.map(AtomicFile.isCompleted) ?? true }) {

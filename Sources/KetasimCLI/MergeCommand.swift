@@ -47,9 +47,7 @@ enum MergeCommand {
         for path in a.positional {
             let text = try AtomicFile.read(path, flag: "merge")
             let doc: BatchDocument
-            do { doc = try BatchReport.decoder.decode(BatchDocument.self, from: Data(text.utf8)) } catch {
-                throw CLIError.failure("merge: \(path) is not a JSON output of 'ketasim batch' (\(error is DecodingError ? "unexpected content" : "unreadable"))")
-            }
+            doc = try BatchReport.document(text, origin: "merge: \(path)")
             guard let state = doc.state else { throw CLIError.failure("merge: \(path) has no mergeable state") }
             guard let sh = doc.shard else { throw CLIError.failure("merge: \(path) is a complete run, not a shard (--shard K/N)") }
             guard state.subjects == UInt64(sh.lastSubject - sh.firstSubject + 1) else {
@@ -95,6 +93,8 @@ enum MergeCommand {
         }
         let perSubject = try companions(\.perSubjectFile, flag: "--per-subject", explicit: a.value("--per-subject"))
         let curves = try companions(\.curvesFile, flag: "--curves", explicit: a.value("--curves"))
+        try a.refuseOutputsOverwritingInputs([("--per-subject", perSubject?.out), ("--curves", curves?.out)],
+                                             inputs: ((perSubject?.inputs ?? []) + (curves?.inputs ?? [])).map { ("shard's companion", $0) })
 
         var merged = PopulationAccumulator(plan: run.plan)
         for s in shards { merged.merge(s.state) }

@@ -135,9 +135,11 @@ enum ModelLoader {
         }
         let text = try AtomicFile.read(nameOrPath, flag: "--model")
         do {
-            return try JSONDecoder().decode(LinearModelSpec.self, from: Data(text.utf8))
+            return try StrictJSON.decode(LinearModelSpec.self, from: text)
         } catch let e as DecodingError {
             throw CLIError.failure("--model \(nameOrPath): \(JSONErrors.describe(e))")
+        } catch let e as StrictJSONError {
+            throw CLIError.failure("--model \(nameOrPath): \(e)")
         } catch {
             throw CLIError.failure("--model \(nameOrPath): not valid JSON")
         }

@@ -7,9 +7,11 @@ public enum ProfileLibrary {
     /// Decodes a profile from JSON text; `origin` names the file in error messages.
     public static func decode(_ text: String, origin: String) throws -> Profile {
         do {
-            return try JSONDecoder().decode(Profile.self, from: Data(text.utf8))
+            return try StrictJSON.decode(Profile.self, from: text)
         } catch let e as DecodingError {
             throw ProfileError("\(origin): \(JSONErrors.describe(e))")
+        } catch let e as StrictJSONError {
+            throw ProfileError("\(origin): \(e)")
         } catch {
             throw ProfileError("\(origin): not valid JSON")
         }
@@ -26,7 +28,8 @@ public enum ProfileLibrary {
     /// The built-in concentration bands.
     public static let bands: [ConcentrationBand] = {
         guard let text = EmbeddedProfiles.files["bands.json"] else { return [] }
-        return try! JSONDecoder().decode([ConcentrationBand].self, from: Data(text.utf8))
+        // Embedded at build time and checked by a test (not user input).
+        return try! StrictJSON.decode([ConcentrationBand].self, from: text)
     }()
 
     /// A built-in profile by name (case-insensitive).

@@ -86,9 +86,11 @@ public enum Validation {
     public static func builtinCases() throws -> [ValidationCase] {
         guard let text = EmbeddedProfiles.files["validation.json"] else { return [] }
         do {
-            return try JSONDecoder().decode([ValidationCase].self, from: Data(text.utf8))
+            return try StrictJSON.decode([ValidationCase].self, from: text)
         } catch let e as DecodingError {
             throw ProfileError("validation.json: \(JSONErrors.describe(e))")
+        } catch let e as StrictJSONError {
+            throw ProfileError("validation.json: \(e)")
         }
     }
 }

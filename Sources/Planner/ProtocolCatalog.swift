@@ -1,5 +1,6 @@
 import Foundation
 import PKProfiles
+import PKCore
 
 /// An error from the planner. `usage` errors are bad input (exit 64 on the command line); the others
 /// are failures (exit 1). The message is one line naming the flag or field and the value.
@@ -127,8 +128,10 @@ public struct ProtocolCatalog: Sendable, Codable {
 
     public static func decode(_ text: String, origin: String) throws -> ProtocolCatalog {
         let c: ProtocolCatalog
-        do { c = try JSONDecoder().decode(ProtocolCatalog.self, from: Data(text.utf8)) } catch let e as DecodingError {
+        do { c = try StrictJSON.decode(ProtocolCatalog.self, from: text) } catch let e as DecodingError {
             throw PlanError("\(origin): \(describe(e))", usage: false)
+        } catch let e as StrictJSONError {
+            throw PlanError("\(origin): \(e)", usage: false)
         }
         try c.validate(origin: origin)
         return c
@@ -285,18 +288,20 @@ public struct ProtocolTemplate: Sendable, Codable {
     /// Decodes a user's protocol file: one protocol object, or an object with a "protocols" array
     /// holding exactly one protocol.
     public static func decodeFile(_ text: String, origin: String) throws -> ProtocolTemplate {
-        let data = Data(text.utf8)
         struct Wrapper: Decodable { var protocols: [ProtocolTemplate] }
         let p: ProtocolTemplate
         do {
-            if let w = try? JSONDecoder().decode(Wrapper.self, from: data) {
+            if case .object(let top) = try StrictJSON.parse(text), top.values["protocols"] != nil {
+                let w = try StrictJSON.decode(Wrapper.self, from: text)
                 guard w.protocols.count == 1 else { throw PlanError("\(origin): protocols: give exactly one protocol (found \(w.protocols.count))", usage: false) }
                 p = w.protocols[0]
             } else {
-                p = try JSONDecoder().decode(ProtocolTemplate.self, from: data)
+                p = try StrictJSON.decode(ProtocolTemplate.self, from: text)
             }
         } catch let e as DecodingError {
             throw PlanError("\(origin): \(ProtocolCatalog.describe(e))", usage: false)
+        } catch let e as StrictJSONError {
+            throw PlanError("\(origin): \(e)", usage: false)
         }
         try p.validate(origin: origin)
         return p

@@ -97,7 +97,7 @@ struct HelpTests {
     func repeatedOption() throws {
         let r = ketasim("simulate", "--route", "im", "--dose", "35mg", "--dose", "50mg")
         #expect(r.code == 64)
-        #expect(r.err.contains("--dose: given twice ('35mg' and '50mg')"))
+        #expect(r.err.contains("--dose: given more than once ('35mg' and '50mg')"))
         #expect(r.err.split(separator: "\n").count == 1)
         let a = try Arguments(["--flag", "pregnancy", "--flag", "maoi"], spec: PlanCommand.spec)
         #expect(a.all("--flag") == ["pregnancy", "maoi"])

@@ -201,7 +201,7 @@ public struct EventEngine: Sendable {
         if ode != nil {
             _ = try ode!.integrate(&state, from: timeH, to: t, rates: activeCount > 0 ? rates : nil, model: currentModel)
         } else {
-            caches[currentModel].transition(dt).apply(&state, rate: activeCount > 0 ? rates : nil)
+            try caches[currentModel].transition(dt).apply(&state, rate: activeCount > 0 ? rates : nil)
         }
         timeH = t
         addKnot()

@@ -26,7 +26,7 @@ public enum SteadyState {
         guard ii > 0, ii.isFinite else { throw SimulationError("II: steady state needs an interval > 0 (got \(ii))") }
         let n = cache.rateMatrix.rows
         let lag = dose.lagH
-        let phiII = cache.transition(ii).phi
+        let phiII = try cache.transition(ii).phi
         var iMinusPhi = Matrix.identity(n) - phiII
         guard let lu = LUDecomposition(iMinusPhi), lu.pivotRatio > 1e-13 else {
             throw SimulationError("SS: no steady state exists (some drug never leaves the model)")
@@ -42,7 +42,7 @@ public enum SteadyState {
             var unit = [Double](repeating: 0, count: n)
             unit[c] = amount
             var s = lu.solve(unit)                      // Σ_{k≥0} Φ(k·II)·e_c·amount
-            cache.transition(Double(j0) * ii - lag).apply(&s, rate: nil)
+            try cache.transition(Double(j0) * ii - lag).apply(&s, rate: nil)
             out.state = s
             if j0 > 1 { for j in 1..<j0 { out.futureStarts.append((lag - Double(j) * ii, amount, nil)) } }
             return out
@@ -54,10 +54,10 @@ public enum SteadyState {
         // Completed infusions: e_j = j·II − L ≥ D, the first such j is j0.
         let j0 = Swift.max(1, Int(((dur + lag) / ii).rounded(.up)))
         var u = [Double](repeating: 0, count: n)
-        cache.transition(dur).apply(&u, rate: rateVec)           // U(D): one whole infusion from zero
+        try cache.transition(dur).apply(&u, rate: rateVec)           // U(D): one whole infusion from zero
         var completed = lu.solve(u)
         let sinceEnd = Double(j0) * ii - lag - dur
-        if sinceEnd > 0 { cache.transition(sinceEnd).apply(&completed, rate: nil) }
+        if sinceEnd > 0 { try cache.transition(sinceEnd).apply(&completed, rate: nil) }
         out.state = completed
         if j0 > 1 {
             for j in 1..<j0 {
@@ -66,7 +66,7 @@ public enum SteadyState {
                     out.futureStarts.append((-elapsed, amount, inf))
                 } else {
                     var partial = [Double](repeating: 0, count: n)
-                    if elapsed > 0 { cache.transition(elapsed).apply(&partial, rate: rateVec) }
+                    if elapsed > 0 { try cache.transition(elapsed).apply(&partial, rate: rateVec) }
                     for i in 0..<n { out.state[i] += partial[i] }
                     out.runningInfusions.append((c, rate, dur - elapsed))
                 }

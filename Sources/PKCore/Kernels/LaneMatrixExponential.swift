@@ -38,6 +38,8 @@ public enum LaneMatrixExponential {
         var ident = [Lanes](repeating: .zero, count: m * m)
         for i in 0..<m { ident[i * m + i] = Lanes(repeating: 1) }
         if maxNorm == 0 { return ident }
+        // Outside the scalar path's supported range (MatrixExponential.maxNorm1): NaN, never a trap.
+        guard maxNorm <= MatrixExponential.maxNorm1 else { return [Lanes](repeating: Lanes(repeating: .nan), count: m * m) }
         if maxNorm <= MatrixExponential.theta9 {
             let b: [Double]
             if maxNorm <= MatrixExponential.theta3 { b = MatrixExponential.b3 }

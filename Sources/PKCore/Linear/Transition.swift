@@ -14,7 +14,16 @@ public struct Transition: Sendable {
     /// Γ = ∫₀^Δt e^{Ks} ds (h).
     public let gamma: Matrix
 
-    /// Computes Φ and Γ for the rate matrix `k` (per h) over `dtH` hours.
+    /// Throws `MatrixExponential.RangeError` unless K·Δt (and so the Van Loan block matrix, whose
+    /// 1-norm is at most ‖K‖₁·Δt + Δt) is in the exact solver's supported range.
+    public static func checkRange(rateMatrix k: Matrix, dtH: Double) throws(MatrixExponential.RangeError) {
+        guard dtH.isFinite, k.isFinite else { throw MatrixExponential.RangeError(norm1: .infinity) }
+        let norm = (k.norm1 + 1) * dtH
+        guard norm <= MatrixExponential.maxNorm1 else { throw MatrixExponential.RangeError(norm1: norm) }
+    }
+
+    /// Computes Φ and Γ for the rate matrix `k` (per h) over `dtH` hours. Outside the supported
+    /// range (`checkRange`) Φ and Γ are NaN.
     public init(rateMatrix k: Matrix, dtH: Double) {
         precondition(k.isSquare, "rate matrix must be square")
         precondition(dtH >= 0 && dtH.isFinite, "step must be finite and non-negative")
@@ -69,10 +78,12 @@ public struct TransitionCache: Sendable {
 
     public init(rateMatrix: Matrix) { self.rateMatrix = rateMatrix }
 
-    /// The transition over `dtH` hours, computed once.
-    public mutating func transition(_ dtH: Double) -> Transition {
+    /// The transition over `dtH` hours, computed once. Throws `MatrixExponential.RangeError` when
+    /// ‖K‖₁·Δt is outside the exact solver's supported range.
+    public mutating func transition(_ dtH: Double) throws -> Transition {
         let key = dtH.bitPattern
         if let t = entries[key] { return t }
+        try Transition.checkRange(rateMatrix: rateMatrix, dtH: dtH)
         let t = Transition(rateMatrix: rateMatrix, dtH: dtH)
         if entries.count > 4096 { entries.removeAll(keepingCapacity: true) }
         entries[key] = t

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Output paths must not be input files: `ketasim nm d.csv --model M --out d.csv` would replace the
+/// data set with the predictions. Checked once for every command when its arguments are parsed
+/// (`Arguments.init`), before any work, and again by commands for outputs they derive themselves
+/// (batch's default per-subject file next to --out).
+extension Arguments {
+    /// Options whose value is a file the command writes.
+    public static let outputOptions = ["--out", "--svg", "--html", "--per-subject", "--curves"]
+    /// Options whose value may be a file the command reads (names of built-ins are not files).
+    public static let inputOptions = ["--model", "--profile", "--protocol", "--subjects", "--data"]
+
+    /// The files this command line reads: input options and positional arguments.
+    var inputFiles: [(label: String, path: String)] {
+        var list: [(String, String)] = []
+        for o in Arguments.inputOptions { for v in all(o) { list.append((o, v)) } }
+        for p in positional { list.append(("input", p)) }
+        return list
+    }
+
+    /// Throws a usage error when an output (given or derived) is the same file as an input: the same
+    /// path, or the same device and inode (hard or symbolic links).
+    public func refuseOutputsOverwritingInputs(_ derived: [(flag: String, path: String?)] = [],
+                                               inputs extra: [(label: String, path: String)] = []) throws {
+        var outputs: [(String, String)] = []
+        for o in Arguments.outputOptions { for v in all(o) { outputs.append((o, v)) } }
+        for d in derived { if let p = d.path { outputs.append((d.flag, p)) } }
+        let inputs = inputFiles + extra
+        for (flag, out) in outputs {
+            guard let o = FileIdentity(out) else {
+                if let same = inputs.first(where: { $0.path == out }) {
+                    throw CLIError.usage("\(flag): '\(out)' is also the \(same.label) file; refusing to overwrite an input")
+                }
+                continue
+            }
+            for (label, path) in inputs where path == out || FileIdentity(path) == o {
+                let what = label == "input" ? "input file '\(path)'" : "\(label) file '\(path)'"
+                throw CLIError.usage("\(flag): '\(out)' is the same file as the \(what); refusing to overwrite an input")
+            }
+        }
+    }
+}
+
+/// A file's device and inode (following symbolic links), nil when it does not exist.
+struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+    init?(_ path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+    }
+}
