@@ -21,7 +21,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         // Command-line layer: argument and unit parsing, formatting, charts. Testable as a library.
-        .target(name: "KetasimCLI", dependencies: ["PKCore", "PKProfiles", "Planner", "Studies"], path: "Sources/KetasimCLI"),
+        .target(name: "KetasimCLI", dependencies: ["PKCore", "PKProfiles", "Planner", "Studies", "Reports"], path: "Sources/KetasimCLI"),
+        // Every rendering of study results: tables, CSV, JSON, terminal charts, SVG, HTML. No files.
+        .target(name: "Reports", dependencies: ["PKCore", "PKProfiles", "Planner", "Studies"], path: "Sources/Reports"),
         // Use cases: typed request -> typed result (route comparison, simulation, population, ...);
         // no files, no printing, no formatted text. Every command and library user goes through it.
         .target(name: "Studies", dependencies: ["PKCore", "PKProfiles", "Planner"], path: "Sources/Studies"),
@@ -44,7 +46,7 @@ let package = Package(
         .testTarget(name: "PKCoreTests", dependencies: ["PKCore", "TestSupport"], path: "Tests/PKCoreTests"),
         .testTarget(name: "PKProfilesTests", dependencies: ["PKProfiles", "PKCore", "TestSupport"], path: "Tests/PKProfilesTests"),
         .testTarget(
-            name: "KetasimCLITests", dependencies: ["KetasimCLI", "PKCore", "PKProfiles", "Planner", "TestSupport"],
+            name: "KetasimCLITests", dependencies: ["KetasimCLI", "PKCore", "PKProfiles", "Planner", "Studies", "Reports", "TestSupport"],
             path: "Tests/KetasimCLITests"),
         .target(
             name: "ModelLanguage",
@@ -52,7 +54,7 @@ let package = Package(
             exclude: ["FORMAT.md"],
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PKCore", "PKProfiles", "TestSupport"], path: "Tests/PlannerTests"),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "PKCore", "PKProfiles", "Reports", "TestSupport"], path: "Tests/PlannerTests"),
         .testTarget(name: "ModelLanguageTests", dependencies: ["ModelLanguage"], path: "Tests/ModelLanguageTests"),
     ]
 )

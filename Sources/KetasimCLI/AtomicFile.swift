@@ -1,4 +1,6 @@
 import Foundation
+import PKProfiles
+import Reports
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

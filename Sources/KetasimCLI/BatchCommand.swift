@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Reports
 import PKCore
 import PKProfiles
 import Studies
@@ -327,7 +328,7 @@ struct BatchJob {
             let course = try BatchProtocolCourse(protocolName, startText: a.value("--start"), profile: pm)
             let end = a.value("--duration") != nil ? durationH : course.timesH.last! + 24
             guard end > course.timesH.last! else {
-                throw CLIError.usage("--duration: \(Format.g(end)) h ends before the protocol's last dose at \(Format.g(course.timesH.last!)) h")
+                throw CLIError.usage("--duration: \(NumberFormat.g(end)) h ends before the protocol's last dose at \(NumberFormat.g(course.timesH.last!)) h")
             }
             let times = try Simulator.grid(endH: end, stepH: stepH)
             guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
@@ -336,7 +337,7 @@ struct BatchJob {
                 course.regimen(weightKg: wtIndex.map { s.covariates[$0] } ?? 70)
             }
             regimenText = course.description
-            gridText = "0 to \(Format.g(end)) h every \(Format.g(stepH * 60)) min (\(times.count) points)"
+            gridText = "0 to \(NumberFormat.g(end)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
         } else {
             let routeText = a.value("--route") ?? "iv"
             guard let route = Route(text: routeText) else { throw CLIError.usage("--route: unknown route '\(routeText)' (use iv, iv-bolus, im, in, po, sl or pr)") }
@@ -348,7 +349,7 @@ struct BatchJob {
             if case .mgPerKg = dose, wtIndex == nil {
                 throw CLIError.usage("--dose: a dose per kg needs a WT covariate; profile \(p.name) has none (give mg)")
             }
-            if case .mg(let mg) = dose, mg > 5000 { throw CLIError.usage("--dose: \(Format.sig(mg)) mg is beyond any ketamine dose (> 5 g)") }
+            if case .mg(let mg) = dose, mg > 5000 { throw CLIError.usage("--dose: \(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
             var count = 1, every = 0.0
             if let c = a.value("--count") {
                 guard let v = Int(c), v >= 1, v <= 10_000 else { throw CLIError.usage("--count: '\(c)' must be a whole number from 1 to 10000") }
@@ -366,10 +367,10 @@ struct BatchJob {
                 guard route == .ivInfusion else { throw CLIError.usage("--infusion: only for route iv") }
             }
             if Double(count - 1) * every >= durationH {
-                throw CLIError.usage("--duration: \(Format.g(durationH)) h ends before the last dose at \(Format.g(Double(count - 1) * every)) h; simulate past the last dose")
+                throw CLIError.usage("--duration: \(NumberFormat.g(durationH)) h ends before the last dose at \(NumberFormat.g(Double(count - 1) * every)) h; simulate past the last dose")
             }
             if route == .ivInfusion && count > 1 && infusionH > every {
-                throw CLIError.usage("--infusion: \(Format.sig(infusionH * 60)) min is longer than the interval --every \(Format.sig(every * 60)) min")
+                throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
             }
             let times = try Simulator.grid(endH: durationH, stepH: stepH)
             guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
@@ -382,13 +383,13 @@ struct BatchJob {
             }
             var r = route.displayName + " "
             switch dose {
-            case .mg(let v): r += "\(Format.g(v)) mg"
-            case .mgPerKg(let v): r += "\(Format.g(v)) mg/kg"
+            case .mg(let v): r += "\(NumberFormat.g(v)) mg"
+            case .mgPerKg(let v): r += "\(NumberFormat.g(v)) mg/kg"
             }
-            if route == .ivInfusion { r += " over \(Format.g(infusionH * 60)) min" }
-            if count > 1 { r += ", every \(Format.g(every)) h, \(count) doses" }
+            if route == .ivInfusion { r += " over \(NumberFormat.g(infusionH * 60)) min" }
+            if count > 1 { r += ", every \(NumberFormat.g(every)) h, \(count) doses" }
             regimenText = r
-            gridText = "0 to \(Format.g(durationH)) h every \(Format.g(stepH * 60)) min (\(times.count) points)"
+            gridText = "0 to \(NumberFormat.g(durationH)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
         }
 
         // Residual error.
@@ -410,7 +411,7 @@ struct BatchJob {
         if svgPath != nil || htmlPath != nil {
             // Checked before any work: the ribbons need these percentiles.
             for p in [5.0, 25, 50, 75, 95] where !percentiles.contains(p) {
-                throw CLIError.usage("--svg/--html: the ribbons need the \(Format.short(p))th percentile (keep 5, 25, 50, 75, 95 in --percentiles)")
+                throw CLIError.usage("--svg/--html: the ribbons need the \(NumberFormat.short(p))th percentile (keep 5, 25, 50, 75, 95 in --percentiles)")
             }
         }
         var fmt = a.value("--format")?.lowercased()
@@ -496,14 +497,14 @@ struct BatchJob {
 
     static func describe(_ d: CovariateDistribution) -> String {
         func range(_ lo: Double?, _ hi: Double?) -> String {
-            lo == nil && hi == nil ? "" : " in [\(lo.map(Format.g) ?? "-inf"), \(hi.map(Format.g) ?? "inf")]"
+            lo == nil && hi == nil ? "" : " in [\(lo.map(NumberFormat.g) ?? "-inf"), \(hi.map(NumberFormat.g) ?? "inf")]"
         }
         switch d {
-        case .fixed(let v): return "fixed \(Format.g(v))"
-        case .uniform(let lo, let hi): return "~ U(\(Format.g(lo)), \(Format.g(hi)))"
-        case .normal(let m, let s, let lo, let hi): return "~ N(\(Format.g(m)), \(Format.g(s))^2)\(range(lo, hi))"
-        case .lognormal(let m, let s, let lo, let hi): return "~ logN(\(Format.g(m)), \(Format.g(s))^2)\(range(lo, hi))"
-        case .bernoulli(let p): return "~ Bernoulli(\(Format.g(p)))"
+        case .fixed(let v): return "fixed \(NumberFormat.g(v))"
+        case .uniform(let lo, let hi): return "~ U(\(NumberFormat.g(lo)), \(NumberFormat.g(hi)))"
+        case .normal(let m, let s, let lo, let hi): return "~ N(\(NumberFormat.g(m)), \(NumberFormat.g(s))^2)\(range(lo, hi))"
+        case .lognormal(let m, let s, let lo, let hi): return "~ logN(\(NumberFormat.g(m)), \(NumberFormat.g(s))^2)\(range(lo, hi))"
+        case .bernoulli(let p): return "~ Bernoulli(\(NumberFormat.g(p)))"
         }
     }
 
@@ -618,7 +619,7 @@ struct BatchJob {
             }
             if progress.enabled {
                 let s = Date().timeIntervalSince(started)
-                console.err("ketasim batch: \(range.count) subjects in \(Format.f(s, 1)) s (\(Format.f(Double(range.count) / Swift.max(s, 1e-9), 0))/s, \(threads) threads)\n")
+                console.err("ketasim batch: \(range.count) subjects in \(NumberFormat.f(s, 1)) s (\(NumberFormat.f(Double(range.count) / Swift.max(s, 1e-9), 0))/s, \(threads) threads)\n")
             }
         } catch {
             for s in streams { s.abort() }
@@ -656,7 +657,7 @@ struct BatchJob {
                 let params = profile.parameters(covariates: s.covariates, etas: s.etas.isEmpty ? nil : s.etas)
                 let r: SubjectResult
                 do { r = try simulator.simulate(s, parameters: params, wantCurve: true) } catch let e as SimulationError {
-                    throw CLIError.failure("subject \(s.id) (index \(i + 1)): \(e.message); parameters \(zip(profile.dosing.compiled.parameterNames, params).map { "\($0)=\(Format.g($1))" }.joined(separator: " "))")
+                    throw CLIError.failure("subject \(s.id) (index \(i + 1)): \(e.message); parameters \(zip(profile.dosing.compiled.parameterNames, params).map { "\($0)=\(NumberFormat.g($1))" }.joined(separator: " "))")
                 } catch let e as DataError {
                     throw CLIError.failure("subject \(s.id) (index \(i + 1)): \(e.message)")
                 }
@@ -868,7 +869,7 @@ final class ProgressLine: @unchecked Sendable {
         last = now
         let rate = Double(done) / elapsed
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        let line = "ketasim batch: \(done)/\(total) subjects, \(Format.f(rate, 0))/s, ETA \(ProgressLine.clock(eta))"
+        let line = "ketasim batch: \(done)/\(total) subjects, \(NumberFormat.f(rate, 0))/s, ETA \(ProgressLine.clock(eta))"
         console.err(tty ? "\r\(line)   " : line + "\n")
         shown = true
     }
@@ -1004,7 +1005,7 @@ enum BatchReport {
     }
 
     /// CSV number: shortest round-trip text, NA for NaN.
-    static func number(_ x: Double) -> String { x.isNaN ? "NA" : Format.g(x) }
+    static func number(_ x: Double) -> String { x.isNaN ? "NA" : NumberFormat.g(x) }
 
     static func csvField(_ s: String) -> String {
         s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
@@ -1040,10 +1041,10 @@ enum BatchReport {
             "Population: N \(r.n), seed \(r.seed); subjects \(r.subjects)",
             "Random numbers: \(r.rng)",
             "Regimen: \(r.regimen); grid \(r.grid)",
-            "Band\(r.bandName.map { " '\($0)'" } ?? ""): \(Format.g(r.bandNgPerML[0]))-\(Format.g(r.bandNgPerML[1])) ng/mL from \(Format.g(r.windowH[0])) to \(Format.g(r.windowH[1])) h; discharge below \(Format.g(r.dischargeNgPerML)) ng/mL",
+            "Band\(r.bandName.map { " '\($0)'" } ?? ""): \(NumberFormat.g(r.bandNgPerML[0]))-\(NumberFormat.g(r.bandNgPerML[1])) ng/mL from \(NumberFormat.g(r.windowH[0])) to \(NumberFormat.g(r.windowH[1])) h; discharge below \(NumberFormat.g(r.dischargeNgPerML)) ng/mL",
             "Residual error: " + (r.residual.map { e in
-                [e.proportional != 0 ? "proportional \(Format.g(e.proportional))" : nil, e.additive != 0 ? "additive \(Format.g(e.additive)) ng/mL" : nil,
-                 e.exponential != 0 ? "exponential \(Format.g(e.exponential))" : nil].compactMap { $0 }.joined(separator: ", ") + " (bands are of simulated observations)"
+                [e.proportional != 0 ? "proportional \(NumberFormat.g(e.proportional))" : nil, e.additive != 0 ? "additive \(NumberFormat.g(e.additive)) ng/mL" : nil,
+                 e.exponential != 0 ? "exponential \(NumberFormat.g(e.exponential))" : nil].compactMap { $0 }.joined(separator: ", ") + " (bands are of simulated observations)"
             } ?? "none"),
         ]
         if let s = doc.shard { lines.append("Shard \(s.index)/\(s.count): subjects \(s.firstSubject)-\(s.lastSubject)") }
@@ -1062,7 +1063,7 @@ enum BatchReport {
     /// Provenance of the per-subject file (its sidecar).
     static func perSubjectProvenance(_ info: RunInfo, shard: ShardInfo?) -> [String] {
         runProvenance(info, shard: shard) + [
-            "units: cmax ng/mL, tmax_h h, auc ng*h/mL (0 to end), band_h h in \(Format.g(info.bandNgPerML[0]))-\(Format.g(info.bandNgPerML[1])) ng/mL from \(Format.g(info.windowH[0])) to \(Format.g(info.windowH[1])) h, discharge_h h until below \(Format.g(info.dischargeNgPerML)) ng/mL for good (NA: not within 30 days)",
+            "units: cmax ng/mL, tmax_h h, auc ng*h/mL (0 to end), band_h h in \(NumberFormat.g(info.bandNgPerML[0]))-\(NumberFormat.g(info.bandNgPerML[1])) ng/mL from \(NumberFormat.g(info.windowH[0])) to \(NumberFormat.g(info.windowH[1])) h, discharge_h h until below \(NumberFormat.g(info.dischargeNgPerML)) ng/mL for good (NA: not within 30 days)",
         ]
     }
 
@@ -1080,7 +1081,7 @@ enum BatchReport {
 
     static let metricLabels = ["Cmax ng/mL", "Tmax h", "AUC ng*h/mL", "h in band", "discharge h"]
 
-    static func pctName(_ p: Double) -> String { "p" + Format.g(p) }
+    static func pctName(_ p: Double) -> String { "p" + NumberFormat.g(p) }
 
     static func csv(_ doc: BatchDocument) -> String {
         let s = doc.summary
@@ -1092,7 +1093,7 @@ enum BatchReport {
         }
         let blanks = String(repeating: ",", count: s.percentiles.count)
         for t in s.thresholds {
-            out += "threshold,\(csvField("\(t.name) cmax>=\(Format.g(t.levelNgPerML))ng/mL")),,\(s.subjects),,,,\(blanks),,\(t.count),\(number(t.probability))\n"
+            out += "threshold,\(csvField("\(t.name) cmax>=\(NumberFormat.g(t.levelNgPerML))ng/mL")),,\(s.subjects),,,,\(blanks),,\(t.count),\(number(t.probability))\n"
         }
         for (i, t) in s.timesH.enumerated() {
             out += "band,\(doc.run.output),\(number(t)),,,,,," + s.bands.map { number($0[i]) }.joined(separator: ",") + ",,,\n"
@@ -1106,14 +1107,14 @@ enum BatchReport {
         let cols = ["Metric", "n", "mean", "sd"] + s.percentiles.map(pctName)
         var rows: [[String]] = []
         for (k, m) in s.metrics.enumerated() {
-            rows.append([metricLabels[k] + (m.notReached > 0 ? " (\(m.notReached) NA)" : ""), "\(m.n)", m.mean.map { Format.sig($0) } ?? "-",
-                         m.sd.map { Format.sig($0) } ?? "-"] + m.percentiles.map { $0.isNaN ? "-" : Format.sig($0) })
+            rows.append([metricLabels[k] + (m.notReached > 0 ? " (\(m.notReached) NA)" : ""), "\(m.n)", m.mean.map { NumberFormat.sig($0, 4) } ?? "-",
+                         m.sd.map { NumberFormat.sig($0, 4) } ?? "-"] + m.percentiles.map { $0.isNaN ? "-" : NumberFormat.sig($0, 4) })
         }
         out += grid(cols, rows)
         if !s.thresholds.isEmpty {
             out += "\nP(Cmax >= threshold):\n"
             for t in s.thresholds {
-                out += "  \(Format.pad(t.name, 24)) \(Format.pad(Format.short(t.levelNgPerML) + " ng/mL", 12, right: true))  \(Format.f(t.probability, 4))  (\(t.count)/\(s.subjects))\n"
+                out += "  \(TextTable.pad(t.name, 24)) \(TextTable.pad(NumberFormat.short(t.levelNgPerML) + " ng/mL", 12, right: true))  \(NumberFormat.f(t.probability, 4))  (\(t.count)/\(s.subjects))\n"
             }
         }
         if !s.timesH.isEmpty {
@@ -1122,7 +1123,7 @@ enum BatchReport {
             var brows: [[String]] = []
             var i = 0
             while i < s.timesH.count {
-                brows.append([Format.f(s.timesH[i], 2)] + s.bands.map { Format.sig($0[i]) })
+                brows.append([NumberFormat.f(s.timesH[i], 2)] + s.bands.map { NumberFormat.sig($0[i], 4) })
                 if i == s.timesH.count - 1 { break }
                 i = Swift.min(i + step, s.timesH.count - 1)
             }
@@ -1135,7 +1136,7 @@ enum BatchReport {
         var widths = cols.map(\.count)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = Swift.max(widths[i], c.count) } }
         func line(_ r: [String]) -> String {
-            zip(r, widths).enumerated().map { i, cw in Format.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
+            zip(r, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
         }
         return line(cols) + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" + rows.map(line).joined()
     }

@@ -1,4 +1,6 @@
 import Foundation
+import PKProfiles
+import Reports
 import PKCore
 
 /// Population charts for `batch` and `merge`: percentile ribbons (5–95 %, 25–75 %) and the median of
@@ -21,7 +23,7 @@ enum BatchGraphics {
         var bands: [SVGPlot.Band] = []
         if r.bandNgPerML.count == 2 {
             bands.append(.init(low: r.bandNgPerML[0], high: r.bandNgPerML[1],
-                               label: "\(r.bandName ?? "band") \(Format.short(r.bandNgPerML[0]))–\(Format.short(r.bandNgPerML[1])) ng/mL"))
+                               label: "\(r.bandName ?? "band") \(NumberFormat.short(r.bandNgPerML[0]))–\(NumberFormat.short(r.bandNgPerML[1])) ng/mL"))
         }
         return SVGPlot(title: "\(r.profile): \(r.regimen)", bands: bands, ribbons: [ribbon],
                        xLabel: "Time (h)", yLabel: "\(r.output) (ng/mL)")
@@ -35,11 +37,11 @@ enum BatchGraphics {
         if let html {
             let s = doc.summary
             let metricRows = s.metrics.map { m -> [String] in
-                [m.name + (m.unit.isEmpty ? "" : " (\(m.unit))"), "\(m.n)", m.mean.map { Format.sig($0) } ?? "-", m.sd.map { Format.sig($0) } ?? "-"]
-                    + m.percentiles.map { Format.sig($0) }
+                [m.name + (m.unit.isEmpty ? "" : " (\(m.unit))"), "\(m.n)", m.mean.map { NumberFormat.sig($0, 4) } ?? "-", m.sd.map { NumberFormat.sig($0, 4) } ?? "-"]
+                    + m.percentiles.map { NumberFormat.sig($0, 4) }
             }
-            let pcols = s.percentiles.map { "P\(Format.short($0))" }
-            let thresholdRows = s.thresholds.map { [$0.name, Format.short($0.levelNgPerML), "\($0.count)", Format.f($0.probability * 100, 1) + " %"] }
+            let pcols = s.percentiles.map { "P\(NumberFormat.short($0))" }
+            let thresholdRows = s.thresholds.map { [$0.name, NumberFormat.short($0.levelNgPerML), "\($0.count)", NumberFormat.f($0.probability * 100, 1) + " %"] }
             let r = doc.run
             let report = HTMLReport(
                 title: "Population study: \(r.profile)",

@@ -1,3 +1,4 @@
+import Reports
 /// A command's declared options: the single source of both the parser (`Arguments`) and the help
 /// text, so an accepted option cannot be missing from `--help` and a documented one cannot be
 /// refused (in the spirit of swift-argument-parser; a test checks both directions).

@@ -1,4 +1,6 @@
 import Foundation
+import PKProfiles
+import Reports
 import PKCore
 
 /// `ketasim compare`: routes and doses side by side for one patient.

@@ -1,11 +1,14 @@
 import Foundation
+import PKProfiles
 import PKCore
+import Reports
+import Studies
 
 /// The `ketasim` command line: dispatch to sub-commands, turn errors into one-line messages and
 /// exit codes (0 success, 64 usage error, 1 failure).
 public enum Ketasim {
-    public static let version = "0.1.0"
-    public static let disclaimer = "Model predictions for planning and research, not medical advice."
+    public static let version = Product.version
+    public static let disclaimer = Product.disclaimer
 
     /// Where a command writes: captured in tests, the real streams in the executable.
     public struct Console {

@@ -1,4 +1,6 @@
 import Foundation
+import PKProfiles
+import Reports
 import PKCore
 
 /// `ketasim merge`: combines the JSON outputs of `ketasim batch --shard K/N` into exactly what one

@@ -1,4 +1,6 @@
 import Foundation
+import PKProfiles
+import Reports
 import PKCore
 
 /// `ketasim simulate --model FILE.model`: a text model (ODE, or exact when linear) dosed by route.
@@ -59,24 +61,24 @@ enum ModelSimulation {
             text = String(decoding: try enc.encode(r), as: UTF8.self) + "\n"
         case "csv":
             text = "time_h,\(name)\n"
-                + zip(times, cp).map { "\(Format.g($0)),\(Format.g($1))" }.joined(separator: "\n") + "\n"
+                + zip(times, cp).map { "\(NumberFormat.g($0)),\(NumberFormat.g($1))" }.joined(separator: "\n") + "\n"
         default:
             var s = "ketasim \(Ketasim.version): \(Ketasim.disclaimer)\nModel: \(path)\nSolver: \(made.solver)\n"
             if !stats.isEmpty { s += "Solver statistics: \(stats)\n" }
-            s += "Dose: \(Format.short(mg)) mg into \(cmtName) (F \(Format.short(f)))\(count > 1 ? ", \(count) doses every \(Format.short(intervalH)) h" : "")\n"
-            s += "\(name) max \(Format.sig(cmax)) at \(Format.f(tmax, 3)) h; AUC (trapezoid on the grid) \(Format.sig(auc)); metrics on the output grid\n\n"
-            s += Format.pad("time h", 10) + Format.pad(name, 14, right: true) + "\n"
+            s += "Dose: \(NumberFormat.short(mg)) mg into \(cmtName) (F \(NumberFormat.short(f)))\(count > 1 ? ", \(count) doses every \(NumberFormat.short(intervalH)) h" : "")\n"
+            s += "\(name) max \(NumberFormat.sig(cmax, 4)) at \(NumberFormat.f(tmax, 3)) h; AUC (trapezoid on the grid) \(NumberFormat.sig(auc, 4)); metrics on the output grid\n\n"
+            s += TextTable.pad("time h", 10) + TextTable.pad(name, 14, right: true) + "\n"
             let every = a.value("--step") == nil ? 0.25 : stepH
             var next = 0.0
             for (t, c) in zip(times, cp) where t >= next - 1e-9 {
-                s += Format.pad(Format.f(t, 3), 10) + Format.pad(Format.sig(c), 14, right: true) + "\n"
+                s += TextTable.pad(NumberFormat.f(t, 3), 10) + TextTable.pad(NumberFormat.sig(c, 4), 14, right: true) + "\n"
                 next = t + every
             }
             text = s
         }
         if o.format == "csv" {
             try ArmReport.emitCSV(text, provenance: ["model \(path); solver: \(made.solver)\(stats.isEmpty ? "" : " (\(stats))")",
-                                                    "dose \(Format.g(mg)) mg into \(cmtName); time_h in h; \(name) in the model's output unit"],
+                                                    "dose \(NumberFormat.g(mg)) mg into \(cmtName); time_h in h; \(name) in the model's output unit"],
                                   command: "simulate", a, console)
         } else {
             try ArmReport.emit(text, a, console)

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import PKCore
 import PKProfiles
 
@@ -82,8 +83,8 @@ enum NmCommand {
         for i in 1...result.compartmentNames.count { csv += ",A\(i)" }
         csv += "\n"
         for r in result.rows {
-            csv += "\(r.id),\(Format.g(r.timeH)),\(r.evid),\(Format.g(r.output))"
-            for v in r.amounts { csv += ",\(Format.g(v))" }
+            csv += "\(r.id),\(NumberFormat.g(r.timeH)),\(r.evid),\(NumberFormat.g(r.output))"
+            for v in r.amounts { csv += ",\(NumberFormat.g(v))" }
             csv += "\n"
         }
         try Provenance.emitCSV(csv, command: "nm", lines: ["data \(dataPath)", "\(modelLabel); solver: \(result.solver)",

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import PKCore
 import PKProfiles
 import Studies
@@ -148,9 +149,9 @@ struct Arm {
         let lastDoseH = Double(count - 1) * intervalH
         guard o.durationH > lastDoseH else {
             // Metrics such as the discharge time need the simulation to run past the last dose.
-            throw CLIError.usage("--duration: \(Format.short(o.durationH)) h ends before the last dose at \(Format.short(lastDoseH)) h; simulate past the last dose")
+            throw CLIError.usage("--duration: \(NumberFormat.short(o.durationH)) h ends before the last dose at \(NumberFormat.short(lastDoseH)) h; simulate past the last dose")
         }
-        guard mg <= 5000 else { throw CLIError.usage("--dose: \(Format.sig(mg)) mg is beyond any ketamine dose (> 5 g)") }
+        guard mg <= 5000 else { throw CLIError.usage("--dose: \(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
         var params = pm.parameters(covariates: pm.covariates(weightKg: o.weightKg))
         for (name, v) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let i = pm.dosing.compiled.parameterIndex(name) else {
@@ -174,14 +175,14 @@ struct Arm {
         let summary = try ExposureSummary.compute(result, band: o.band, windowH: (0, o.windowH), dischargeLevel: o.dischargeNgPerML)
         let doseText: String
         switch dose {
-        case .mg(let v): doseText = "\(Format.short(v)) mg"
-        case .mgPerKg(let v): doseText = "\(Format.short(v)) mg/kg (\(Format.short(mg, 3)) mg)"
+        case .mg(let v): doseText = "\(NumberFormat.short(v)) mg"
+        case .mgPerKg(let v): doseText = "\(NumberFormat.short(v)) mg/kg (\(NumberFormat.short(mg, 3)) mg)"
         }
         var label = "\(route.displayName) \(doseText)"
-        if route == .ivInfusion { label += " over \(Format.short(o.infusionH * 60)) min" }
+        if route == .ivInfusion { label += " over \(NumberFormat.short(o.infusionH * 60)) min" }
         var note = def.source ?? ""
         if !overrides.isEmpty {
-            note = "overridden: " + overrides.sorted { $0.key < $1.key }.map { "\($0.key) = \(Format.short($0.value))" }.joined(separator: ", ") + (note.isEmpty ? "" : "; \(note)")
+            note = "overridden: " + overrides.sorted { $0.key < $1.key }.map { "\($0.key) = \(NumberFormat.short($0.value))" }.joined(separator: ", ") + (note.isEmpty ? "" : "; \(note)")
         }
         return Arm(route: route, dose: dose, doseMg: mg, label: label, result: result, summary: summary, routeNote: note)
     }
@@ -194,7 +195,7 @@ enum ArmReport {
             "ketasim \(Ketasim.version): \(Ketasim.disclaimer)",
             "Profile: \(o.profile.profile.name): \(o.profile.profile.title)\(o.profile.profile.hasUnconfirmed ? " (has UNCONFIRMED numbers: 'ketasim profiles show \(o.profile.profile.name)')" : "")",
             "Source: \(o.profile.profile.citation)",
-            "Patient: \(Format.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(Format.short(o.band.low)) to \(Format.short(o.band.high)) ng/mL in the first \(Format.short(o.windowH * 60)) min; discharge below \(Format.short(o.dischargeNgPerML)) ng/mL",
+            "Patient: \(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(NumberFormat.short(o.band.low)) to \(NumberFormat.short(o.band.high)) ng/mL in the first \(NumberFormat.short(o.windowH * 60)) min; discharge below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL",
         ]
     }
 
@@ -203,25 +204,25 @@ enum ArmReport {
         arms.map { a in
             let s = a.summary
             return [
-                a.label, Format.sig(s.cmaxNgPerML), Format.f(s.tmaxH * 60, 1), Format.sig(s.auc0tNgHPerML),
-                s.aucInfNgHPerML.map { Format.sig($0) } ?? "-", s.terminalHalfLifeH.map { Format.f($0, 2) } ?? "-",
-                Format.f(s.minutesInBand, 1), s.cmaxNgPerML < s.dischargeLevelNgPerML ? "never above" : (s.dischargeH.map { Format.hm($0) + " h" } ?? "> 30 d"),
-                s.metaboliteCmaxNgPerML.map { Format.sig($0) } ?? "-", s.effectCmaxNgPerML.map { Format.sig($0) } ?? "-",
+                a.label, NumberFormat.sig(s.cmaxNgPerML, 4), NumberFormat.f(s.tmaxH * 60, 1), NumberFormat.sig(s.auc0tNgHPerML, 4),
+                s.aucInfNgHPerML.map { NumberFormat.sig($0, 4) } ?? "-", s.terminalHalfLifeH.map { NumberFormat.f($0, 2) } ?? "-",
+                NumberFormat.f(s.minutesInBand, 1), s.cmaxNgPerML < s.dischargeLevelNgPerML ? "never above" : (s.dischargeH.map { NumberFormat.hm(hours: $0) + " h" } ?? "> 30 d"),
+                s.metaboliteCmaxNgPerML.map { NumberFormat.sig($0, 4) } ?? "-", s.effectCmaxNgPerML.map { NumberFormat.sig($0, 4) } ?? "-",
             ]
         }
     }
 
     static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> String {
-        let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(Format.short(o.durationH))h", "AUCinf", "t1/2 h",
+        let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(NumberFormat.short(o.durationH))h", "AUCinf", "t1/2 h",
                     "min in band", "to discharge", "NK Cmax", "Ce max"]
         let rows = metricRows(arms)
         var widths = cols.map(\.count)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = Swift.max(widths[i], c.count) } }
         var out = ""
-        out += zip(cols, widths).enumerated().map { i, cw in Format.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
+        out += zip(cols, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for r in rows {
-            out += zip(r, widths).enumerated().map { i, cw in Format.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
+            out += zip(r, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
         }
         out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine, Ce = effect site.\n"
         return out
@@ -231,7 +232,7 @@ enum ArmReport {
         let maxT = Swift.min(o.durationH, Swift.max(6, o.windowH * 3))
         let chart = TerminalChart(
             series: arms.map { .init(label: $0.label, timesH: $0.result.timesH, values: $0.result.series("CP") ?? []) },
-            band: (o.band.low, o.band.high, "band \(Format.short(o.band.low))-\(Format.short(o.band.high)) ng/mL"),
+            band: (o.band.low, o.band.high, "band \(NumberFormat.short(o.band.low))-\(NumberFormat.short(o.band.high)) ng/mL"),
             width: Swift.min(width, 120), height: 18, yUnit: "Cp ng/mL", maxTimeH: maxT)
         return chart.render()
     }
@@ -240,7 +241,7 @@ enum ArmReport {
     static func provenance(_ arms: [Arm], _ o: PatientOptions) -> [String] {
         header(o).dropFirst().map { $0 } + arms.map { a in
             let m = a.summary
-            return "\(a.label): Cmax \(Format.g(m.cmaxNgPerML)) ng/mL at \(Format.g(m.tmaxH)) h; AUC0-t \(Format.g(m.auc0tNgHPerML)) ng*h/mL; minutes in band \(Format.g(m.minutesInBand)); discharge \(m.dischargeH.map { "\(Format.g($0)) h" } ?? "not within 30 d")"
+            return "\(a.label): Cmax \(NumberFormat.g(m.cmaxNgPerML)) ng/mL at \(NumberFormat.g(m.tmaxH)) h; AUC0-t \(NumberFormat.g(m.auc0tNgHPerML)) ng*h/mL; minutes in band \(NumberFormat.g(m.minutesInBand)); discharge \(m.dischargeH.map { "\(NumberFormat.g($0)) h" } ?? "not within 30 d")"
         } + ["columns: time_h in h; " + arms[0].result.outputNames.joined(separator: ", ") + " in ng/mL"]
     }
 
@@ -250,8 +251,8 @@ enum ArmReport {
         s += "arm,route,dose_mg,time_h," + names.joined(separator: ",") + "\n"
         for a in arms {
             for (i, t) in a.result.timesH.enumerated() {
-                s += "\"\(a.label)\",\(a.route.rawValue),\(Format.g(a.doseMg)),\(Format.g(t))"
-                for o in 0..<names.count { s += ",\(Format.g(a.result.outputs[o][i]))" }
+                s += "\"\(a.label)\",\(a.route.rawValue),\(NumberFormat.g(a.doseMg)),\(NumberFormat.g(t))"
+                for o in 0..<names.count { s += ",\(NumberFormat.g(a.result.outputs[o][i]))" }
                 s += "\n"
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import PKCore
 import PKProfiles
 import Planner
@@ -113,7 +114,7 @@ enum PlanCommand {
     static func list() -> String {
         let c = ProtocolCatalog.builtin
         var s = "\(tool): \(Ketasim.disclaimer)\nBuilt-in protocols (Profiles/protocols.json; \(c.source)):\n"
-        s += PlanFormat.table(["Protocol", "Route", "Sessions", "Source"], c.protocols.map {
+        s += TextTable.table(["Protocol", "Route", "Sessions", "Source"], c.protocols.map {
             [$0.id, "\($0.route) \($0.analyte)", "\($0.defaultSessionCount)", "\($0.source) [\($0.evidence)]"]
         }, left: [0, 1, 3])
         s += "\nRules (--override / --acknowledge):\n"
@@ -274,7 +275,7 @@ enum PlanCommand {
         if let s = a.value("--band") {
             let (lo, hi) = try band(s, analyte: prof?.profile.analyte ?? t.analyte)
             let named = ProfileLibrary.bands(for: prof?.profile.analyte ?? t.analyte).contains { $0.name.lowercased() == s.lowercased() }
-            req.band = Plan.TierBand(tier: named ? s.lowercased() : "\(PlanFormat.short(lo))-\(PlanFormat.short(hi)) ng/mL", lowNgPerML: lo, highNgPerML: hi,
+            req.band = Plan.TierBand(tier: named ? s.lowercased() : "\(NumberFormat.short(lo))-\(NumberFormat.short(hi)) ng/mL", lowNgPerML: lo, highNgPerML: hi,
                                      evidence: "given", source: "--band \(s)")
         }
         if let s = a.value("--observation") { req.observationMin = try Units.hours(s, flag: "--observation") * 60 }
@@ -323,7 +324,7 @@ enum PlanCommand {
         var lines = ["\(tool): \(Ketasim.disclaimer)",
                      "Profile: \(prof.profile.name): \(prof.profile.title)\(prof.profile.hasUnconfirmed ? " (has UNCONFIRMED numbers)" : "")",
                      "Profile source: \(prof.profile.citation)",
-                     "Patient: \(PlanFormat.short(weight)) kg; route \(route.rawValue); \(site == "CE" ? "effect-site" : "plasma") concentration of \(analyte)"]
+                     "Patient: \(NumberFormat.short(weight)) kg; route \(route.rawValue); \(site == "CE" ? "effect-site" : "plasma") concentration of \(analyte)"]
         var body: [(String, String)] = []
         let json: String
         if let s = a.value("--target-peak") {
@@ -348,25 +349,25 @@ enum PlanCommand {
                 let step = try a.value("--tci-step").map { try minutes($0, flag: "--tci-step") / 60 } ?? 1.0 / 6
                 let target = try a.value("--target").map { try Units.concentrationNgPerML($0, flag: "--target") }
                 let r = try finder.tciScheme(low: lo, high: hi, target: target, durationH: dur, stepH: step)
-                body = [("target", "\(PlanFormat.short(r.targetNgPerML, 4)) ng/mL in \(PlanFormat.short(lo))-\(PlanFormat.short(hi)) ng/mL"),
-                        ("bolus", "\(PlanFormat.short(r.bolusMg, 4)) mg at 0 min")]
+                body = [("target", "\(NumberFormat.short(r.targetNgPerML, 4)) ng/mL in \(NumberFormat.short(lo))-\(NumberFormat.short(hi)) ng/mL"),
+                        ("bolus", "\(NumberFormat.short(r.bolusMg, 4)) mg at 0 min")]
                 for st in r.steps {
-                    body.append(("rate \(PlanFormat.short(st.startMin))-\(PlanFormat.short(st.endMin)) min", "\(PlanFormat.short(st.rateMgPerH, 4)) mg/h (\(PlanFormat.short(st.rateMgPerH / weight, 3)) mg/kg/h)"))
+                    body.append(("rate \(NumberFormat.short(st.startMin))-\(NumberFormat.short(st.endMin)) min", "\(NumberFormat.short(st.rateMgPerH, 4)) mg/h (\(NumberFormat.short(st.rateMgPerH / weight, 3)) mg/kg/h)"))
                 }
-                body += [("total", "\(PlanFormat.short(r.totalMg, 4)) mg (\(PlanFormat.short(r.totalMg / weight, 3)) mg/kg); ceiling \(PlanFormat.short(r.ceilingMg, 4)) mg"),
-                         ("achieved", "\(PlanFormat.short(r.minutesInBand, 3)) of \(PlanFormat.short(r.durationMin)) min in band; min \(PlanFormat.short(r.minNgPerML, 4)), max \(PlanFormat.short(r.maxNgPerML, 4)) ng/mL")]
+                body += [("total", "\(NumberFormat.short(r.totalMg, 4)) mg (\(NumberFormat.short(r.totalMg / weight, 3)) mg/kg); ceiling \(NumberFormat.short(r.ceilingMg, 4)) mg"),
+                         ("achieved", "\(NumberFormat.short(r.minutesInBand, 3)) of \(NumberFormat.short(r.durationMin)) min in band; min \(NumberFormat.short(r.minNgPerML, 4)), max \(NumberFormat.short(r.maxNgPerML, 4)) ng/mL")]
                 json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
                 lines.append(r.message)
             } else {
                 let (from, to) = try a.value("--hold").map { try span($0, flag: "--hold") } ?? (10.0 / 60, 1)
                 let r = try finder.doseForBand(route: route.rawValue, low: lo, high: hi, fromH: from, toH: to)
-                body = [("band", "\(PlanFormat.short(lo))-\(PlanFormat.short(hi)) ng/mL from \(PlanFormat.short(r.fromMin)) to \(PlanFormat.short(r.toMin)) min"),
+                body = [("band", "\(NumberFormat.short(lo))-\(NumberFormat.short(hi)) ng/mL from \(NumberFormat.short(r.fromMin)) to \(NumberFormat.short(r.toMin)) min"),
                         ("holds", r.holds ? "yes" : "no"),
-                        ("dose", "\(PlanFormat.short(r.doseMg, 4)) mg (\(PlanFormat.short(r.doseMg / weight, 3)) mg/kg)"),
-                        ("minutes in band", PlanFormat.short(r.minutesInBand, 3)), ("peak", "\(PlanFormat.short(r.peakNgPerML, 4)) ng/mL"),
-                        ("ceiling", "\(PlanFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
-                if let lo = r.minDoseMg { body.append(("smallest dose holding LOW", "\(PlanFormat.short(lo, 4)) mg")) }
-                if let hi = r.maxDoseMg { body.append(("largest dose peaking below HIGH", "\(PlanFormat.short(hi, 4)) mg")) }
+                        ("dose", "\(NumberFormat.short(r.doseMg, 4)) mg (\(NumberFormat.short(r.doseMg / weight, 3)) mg/kg)"),
+                        ("minutes in band", NumberFormat.short(r.minutesInBand, 3)), ("peak", "\(NumberFormat.short(r.peakNgPerML, 4)) ng/mL"),
+                        ("ceiling", "\(NumberFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
+                if let lo = r.minDoseMg { body.append(("smallest dose holding LOW", "\(NumberFormat.short(lo, 4)) mg")) }
+                if let hi = r.maxDoseMg { body.append(("largest dose peaking below HIGH", "\(NumberFormat.short(hi, 4)) mg")) }
                 json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
                 lines.append(r.message)
             }
@@ -374,20 +375,20 @@ enum PlanCommand {
         switch format {
         case "json": return (json, [])
         case "csv":
-            return ("quantity,value\n" + body.map { PlanFormat.csv($0.0) + "," + PlanFormat.csv($0.1) }.joined(separator: "\n") + "\n", lines)
+            return ("quantity,value\n" + body.map { TextTable.csvField($0.0) + "," + TextTable.csvField($0.1) }.joined(separator: "\n") + "\n", lines)
         default:
             let w = body.map(\.0.count).max() ?? 0
-            return (lines.joined(separator: "\n") + "\n\n" + body.map { PlanFormat.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n" + ReferenceList.text(citedIn: lines), [])
+            return (lines.joined(separator: "\n") + "\n\n" + body.map { TextTable.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n" + ReferenceList.text(citedIn: lines), [])
         }
     }
 
     static func doseRows(_ r: DoseResult, _ w: Double) -> [(String, String)] {
-        [("goal", "\(r.goal) \(PlanFormat.short(r.target, 4)) \(r.targetUnit)"),
+        [("goal", "\(r.goal) \(NumberFormat.short(r.target, 4)) \(r.targetUnit)"),
          ("reachable", r.reachable ? "yes" : "NO: no safe dose reaches the target"),
-         ("dose", "\(PlanFormat.short(r.doseMg, 4)) mg (\(PlanFormat.short(r.doseMg / w, 3)) mg/kg)\(r.reachable ? "" : " (the ceiling)")"),
-         ("achieved", "\(PlanFormat.short(r.achieved, 4)) \(r.targetUnit)"),
-         ("peak", "\(PlanFormat.short(r.peakNgPerML, 4)) ng/mL at \(PlanFormat.short(r.tmaxMin, 3)) min"),
-         ("IV-equivalent", "\(PlanFormat.short(r.ivEquivalentMg, 4)) mg"),
-         ("ceiling", "\(PlanFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
+         ("dose", "\(NumberFormat.short(r.doseMg, 4)) mg (\(NumberFormat.short(r.doseMg / w, 3)) mg/kg)\(r.reachable ? "" : " (the ceiling)")"),
+         ("achieved", "\(NumberFormat.short(r.achieved, 4)) \(r.targetUnit)"),
+         ("peak", "\(NumberFormat.short(r.peakNgPerML, 4)) ng/mL at \(NumberFormat.short(r.tmaxMin, 3)) min"),
+         ("IV-equivalent", "\(NumberFormat.short(r.ivEquivalentMg, 4)) mg"),
+         ("ceiling", "\(NumberFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import PKProfiles
+import Reports
 import Planner
 
 /// Charts of a plan: the predicted course with the dosing-session windows and the first session's
@@ -6,7 +8,7 @@ import Planner
 enum PlanGraphics {
     static func band(_ plan: Plan) -> SVGPlot.Band? {
         guard let tier = plan.sessions.first(where: { $0.prediction != nil })?.prediction else { return nil }
-        return .init(low: tier.bandLowNgPerML, high: tier.bandHighNgPerML, label: "\(tier.bandTier) \(Format.short(tier.bandLowNgPerML))–\(Format.short(tier.bandHighNgPerML)) ng/mL")
+        return .init(low: tier.bandLowNgPerML, high: tier.bandHighNgPerML, label: "\(tier.bandTier) \(NumberFormat.short(tier.bandLowNgPerML))–\(NumberFormat.short(tier.bandHighNgPerML)) ng/mL")
     }
 
     static func svg(_ plan: Plan, maxTimeH: Double? = nil) -> SVGPlot? {
@@ -36,9 +38,9 @@ enum PlanGraphics {
         }
         if let path = a.value("--html") {
             let rows = plan.sessions.map { s -> [String] in
-                [s.date, s.weekday, s.time, s.label, s.doseText ?? "", s.prediction.map { Format.sig($0.peakNgPerML) } ?? "",
-                 s.prediction.map { Format.f($0.minutesInBand, 0) } ?? "",
-                 s.prediction.map { p in p.neverAboveDischarge ? "never above" : (p.dischargeMin.map { Format.hm($0 / 60) + " h" } ?? "-") } ?? ""]
+                [s.date, s.weekday, s.time, s.label, s.doseText ?? "", s.prediction.map { NumberFormat.sig($0.peakNgPerML, 4) } ?? "",
+                 s.prediction.map { NumberFormat.f($0.minutesInBand, 0) } ?? "",
+                 s.prediction.map { p in p.neverAboveDischarge ? "never above" : (p.dischargeMin.map { NumberFormat.hm(hours: $0 / 60) + " h" } ?? "-") } ?? ""]
             }
             var sections: [HTMLReport.Section] = []
             if let plot = svg(plan) {
@@ -52,9 +54,9 @@ enum PlanGraphics {
             let findings = plan.findings.map { HTMLReport.Finding(level: $0.level, rule: $0.rule, message: $0.message + ($0.overridden ? " (overridden: \($0.overrideReason ?? ""))" : ""), source: $0.source) }
             let report = HTMLReport(
                 title: "Plan: \(plan.protocolTitle)",
-                subtitle: "\(plan.profile ?? "no profile") · \(Format.short(plan.patient.weightKg)) kg · ketasim \(Ketasim.version)",
+                subtitle: "\(plan.profile ?? "no profile") · \(NumberFormat.short(plan.patient.weightKg)) kg · ketasim \(Ketasim.version)",
                 inputs: [("Protocol", "\(plan.protocolID): \(plan.protocolSource)"), ("Route", plan.route), ("Weekdays", plan.weekdays.joined(separator: ", ")),
-                         ("Session window", "\(Format.short(plan.windowMin)) min"), ("Discharge level", "\(Format.short(plan.dischargeNgPerML)) ng/mL")],
+                         ("Session window", "\(NumberFormat.short(plan.windowMin)) min"), ("Discharge level", "\(NumberFormat.short(plan.dischargeNgPerML)) ng/mL")],
                 sections: sections, findings: findings,
                 citations: ["Protocol: \(plan.protocolSource)"] + (plan.profileCitation.map { ["Profile \(plan.profile ?? ""): \($0)"] } ?? []))
             try AtomicFile.write(report.render(), to: path, flag: "--html")

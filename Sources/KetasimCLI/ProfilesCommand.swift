@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import PKCore
 import PKProfiles
 
@@ -50,7 +51,7 @@ enum ProfilesCommand {
         for r in rows { for (i, c) in r.enumerated() { w[i] = max(w[i], c.count) } }
         var s = ""
         for (k, r) in rows.enumerated() {
-            s += r.enumerated().map { Format.pad($1, w[$0]) }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+            s += r.enumerated().map { TextTable.pad($1, w[$0]) }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
             if k == 0 { s += w.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
         }
         return s
@@ -67,35 +68,35 @@ enum ProfilesCommand {
             var mark = [String]()
             if q.unconfirmed == true { mark.append("UNCONFIRMED") }
             if q.calc == true { mark.append("[calc]") }
-            rows.append([q.name, Format.g(q.value), q.unit, Format.sig(typical[i], 5), mark.joined(separator: " "), q.source])
+            rows.append([q.name, NumberFormat.g(q.value), q.unit, NumberFormat.sig(typical[i], 5), mark.joined(separator: " "), q.source])
         }
         s += table(rows)
         if let covs = p.covariates, !covs.isEmpty {
             s += "\nCovariates:\n" + table([["name", "unit", "reference", "typical", "source"]] + covs.map {
-                [$0.name, $0.unit, Format.g($0.reference), Format.g($0.typical), $0.source ?? ""] })
+                [$0.name, $0.unit, NumberFormat.g($0.reference), NumberFormat.g($0.typical), $0.source ?? ""] })
         }
         if let effs = p.covariateEffects, !effs.isEmpty {
             s += "\nCovariate effects:\n" + table([["parameter", "covariate", "kind", "value", "mark", "source"]] + effs.map { e in
-                let v = e.exponent.map { "exponent \(Format.g($0))" } ?? e.slope.map { "slope \(Format.g($0))" + (e.threshold.map { " above \(Format.g($0))" } ?? "") }
-                    ?? e.factor.map { "x\(Format.g($0)) at \(Format.g(e.level ?? 1))" } ?? ""
+                let v = e.exponent.map { "exponent \(NumberFormat.g($0))" } ?? e.slope.map { "slope \(NumberFormat.g($0))" + (e.threshold.map { " above \(NumberFormat.g($0))" } ?? "") }
+                    ?? e.factor.map { "x\(NumberFormat.g($0)) at \(NumberFormat.g(e.level ?? 1))" } ?? ""
                 return [e.parameter, e.covariate, e.kind, v, e.unconfirmed == true ? "UNCONFIRMED" : "", e.source]
             })
         }
         if let v = p.variability, !v.isEmpty {
             s += "\nBetween-subject variability (omega^2 on the transform's scale):\n" + table([["eta", "parameter", "transform", "omega^2", "given as", "mark", "source"]] + v.enumerated().map { i, r in
-                let given = r.cv.map { "CV \(Format.g($0))%" } ?? r.sd.map { "SD \(Format.g($0))" } ?? r.variance.map { "var \(Format.g($0))" } ?? ""
-                return [r.name, r.parameter, r.transform ?? "exponential", Format.sig(m.omega[i, i], 4), given, r.unconfirmed == true ? "UNCONFIRMED" : "", r.source]
+                let given = r.cv.map { "CV \(NumberFormat.g($0))%" } ?? r.sd.map { "SD \(NumberFormat.g($0))" } ?? r.variance.map { "var \(NumberFormat.g($0))" } ?? ""
+                return [r.name, r.parameter, r.transform ?? "exponential", NumberFormat.sig(m.omega[i, i], 4), given, r.unconfirmed == true ? "UNCONFIRMED" : "", r.source]
             })
         }
         if let r = p.residualError, !r.isEmpty {
             s += "\nResidual error:\n" + table([["output", "proportional", "additive", "exponential", "mark", "source"]] + r.map {
-                [$0.output, $0.proportional.map { Format.g($0) } ?? "-", $0.additive.map { Format.g($0) } ?? "-",
-                 $0.exponential.map { Format.g($0) } ?? "-", $0.unconfirmed == true ? "UNCONFIRMED" : "", $0.source] })
+                [$0.output, $0.proportional.map { NumberFormat.g($0) } ?? "-", $0.additive.map { NumberFormat.g($0) } ?? "-",
+                 $0.exponential.map { NumberFormat.g($0) } ?? "-", $0.unconfirmed == true ? "UNCONFIRMED" : "", $0.source] })
         }
         s += "\nRoutes:\n"
         for (name, r) in p.routes.sorted(by: { $0.key < $1.key }) {
             let ins = r.inputs.map { "\($0.fraction) -> \($0.compartment)" + ($0.duration.map { " over \($0)" } ?? "") + ($0.lag.map { " lag \($0)" } ?? "") }
-            s += "  \(name): " + ins.joined(separator: "; ") + (r.devices.map { "; devices of \(Format.g($0.sizeMg)) mg, later devices x\($0.laterDeviceFactor)" } ?? "") + "\n"
+            s += "  \(name): " + ins.joined(separator: "; ") + (r.devices.map { "; devices of \(NumberFormat.g($0.sizeMg)) mg, later devices x\($0.laterDeviceFactor)" } ?? "") + "\n"
             if let src = r.source { s += "      \(src)\n" }
         }
         if let notes = p.notes, !notes.isEmpty { s += "\nNotes:\n" + notes.map { "  - \($0)\n" }.joined() }
@@ -104,7 +105,7 @@ enum ProfilesCommand {
 
     static func bands() -> String {
         let s = table([["analyte", "band", "ng/mL", "mark", "source"]] + ProfileLibrary.bands.map {
-            [$0.analyte, $0.name, Format.g($0.lowNgPerML) + ($0.highNgPerML.map { "-\(Format.g($0))" } ?? "+"),
+            [$0.analyte, $0.name, NumberFormat.g($0.lowNgPerML) + ($0.highNgPerML.map { "-\(NumberFormat.g($0))" } ?? "+"),
              $0.unconfirmed == true ? "UNCONFIRMED" : "", $0.source] })
         return s + ReferenceList.text(citedIn: [s])
     }
@@ -139,7 +140,7 @@ enum ValidateCommand {
             do { r = try Validation.run(c) } catch let e as ProfileError { throw CLIError.failure(e.message) }
             results.append(r)
             if !r.asExpected { unexpected += 1 }
-            rows.append([c.id, c.profile, c.description, Format.sig(r.predicted), Format.g(c.published), c.unit,
+            rows.append([c.id, c.profile, c.description, NumberFormat.sig(r.predicted, 4), NumberFormat.g(c.published), c.unit,
                          String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
                          r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
         }

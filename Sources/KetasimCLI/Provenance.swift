@@ -1,4 +1,6 @@
 import Foundation
+import PKProfiles
+import Reports
 
 /// Where a CSV's provenance goes: the CSV itself holds only its header line and rows, so plain
 /// `pandas.read_csv` and R's `read.csv` read it as is. The provenance (tool version, model or

@@ -1,4 +1,6 @@
 import Foundation
+import PKProfiles
+import Reports
 import PKCore
 
 /// `ketasim simulate`: one route and dose (optionally repeated), the curve and its metrics.
@@ -63,7 +65,7 @@ enum SimulateCommand {
         }
         if count > 1 && every == 0 { throw CLIError.usage("--count: \(count) doses need --every (the interval)") }
         if route == .ivInfusion && count > 1 && o.infusionH > every {
-            throw CLIError.usage("--infusion: \(Format.sig(o.infusionH * 60)) min is longer than the interval --every \(Format.sig(every * 60)) min")
+            throw CLIError.usage("--infusion: \(NumberFormat.sig(o.infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
         }
         if let modelPath = a.value("--model") {
             let stepH = try a.value("--step").map { try Units.hours($0, flag: "--step") } ?? 1.0 / 60
@@ -102,7 +104,7 @@ enum SimulateCommand {
         default:
             var s = ArmReport.header(o).joined(separator: "\n") + "\n"
             s += "Route: \(arm.route.displayName): \(arm.routeNote)\n"
-            if count > 1 { s += "Repeated every \(Format.sig(every)) h, \(count) doses\n" }
+            if count > 1 { s += "Repeated every \(NumberFormat.sig(every, 4)) h, \(count) doses\n" }
             s += "\n" + ArmReport.metricsTable([arm], o)
             if o.chart { s += "\n" + ArmReport.chart([arm], o, width: console.width) }
             let tableStep = stepGiven == nil ? 0.25 : stepH
@@ -120,10 +122,10 @@ enum SimulateCommand {
     static func curveTable(_ arm: Arm, every stepH: Double) -> String {
         let r = arm.result
         let names = r.outputNames
-        var s = Format.pad("time h", 9) + names.map { Format.pad($0 + " ng/mL", 14, right: true) }.joined() + "\n"
+        var s = TextTable.pad("time h", 9) + names.map { TextTable.pad($0 + " ng/mL", 14, right: true) }.joined() + "\n"
         var next = r.timesH.first ?? 0
         for (i, t) in r.timesH.enumerated() where t >= next - 1e-9 {
-            s += Format.pad(Format.f(t, 3), 9) + (0..<names.count).map { Format.pad(Format.sig(r.outputs[$0][i]), 14, right: true) }.joined() + "\n"
+            s += TextTable.pad(NumberFormat.f(t, 3), 9) + (0..<names.count).map { TextTable.pad(NumberFormat.sig(r.outputs[$0][i], 4), 14, right: true) }.joined() + "\n"
             next = t + stepH
         }
         return s

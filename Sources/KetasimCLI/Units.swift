@@ -1,4 +1,6 @@
 import Foundation
+import PKProfiles
+import Reports
 import PKCore
 
 /// Parsing of quantities with units from command-line text, e.g. "0.5mg/kg", "40 min", "70kg".

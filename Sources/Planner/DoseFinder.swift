@@ -115,14 +115,14 @@ public struct DoseFinder: Sendable {
         let key = DoseFinder.routeKey(route, analyte: analyte)
         var mg = 5000.0, reason = "5 g (beyond any ketamine dose)"
         for r in catalog.rules where r.kind == "maxSingleDose" && r.route == key {
-            if let m = r.maxMg, m < mg { mg = m; reason = "\(r.id): \(PlanFormat.short(m)) mg" }
-            if let m = r.maxMgPerKg, m * weightKg < mg { mg = m * weightKg; reason = "\(r.id): \(PlanFormat.short(m)) mg/kg" }
+            if let m = r.maxMg, m < mg { mg = m; reason = "\(r.id): \(NumberFormat.short(m)) mg" }
+            if let m = r.maxMgPerKg, m * weightKg < mg { mg = m * weightKg; reason = "\(r.id): \(NumberFormat.short(m)) mg/kg" }
         }
         let minutes = route == "iv-bolus" ? 0 : infusionH * 60
         if route.hasPrefix("iv"), let r = catalog.rules.first(where: { $0.kind == "fastIV" }), let lim = r.minMgPerKg, let maxMin = r.maxMinutes,
            minutes <= maxMin, lim * weightKg < mg {
             mg = lim * weightKg * (1 - 1e-9)
-            reason = "\(r.id): below \(PlanFormat.short(lim)) mg/kg"
+            reason = "\(r.id): below \(NumberFormat.short(lim)) mg/kg"
         }
         if let floor = Planner.anaesthesiaFloor(analyte: analyte) {
             let pr = try predictor(route)
@@ -130,7 +130,7 @@ public struct DoseFinder: Sendable {
             if peakAtCeiling >= floor {
                 let d = try DoseFinder.bisect(lo: 0, hi: mg) { try pr.single(doseMg: $0).peak().cmax - floor }
                 mg = d.lo
-                reason = "anaesthetic-exposure: predicted peak below \(PlanFormat.short(floor)) ng/mL"
+                reason = "anaesthetic-exposure: predicted peak below \(NumberFormat.short(floor)) ng/mL"
             }
         }
         return (mg, reason)
@@ -175,14 +175,14 @@ public struct DoseFinder: Sendable {
         default: throw PlanError("--match: unknown metric '\(metric)' (peak or auc)")
         }
         var r = try solve(goal: metric, route: route, target: target, unit: metric == "auc" ? "ng*h/mL" : "ng/mL", cap: cap, why: why, pr: pr, f: f)
-        r.message = "IV reference \(PlanFormat.short(referenceMg)) mg (\(referenceRoute == "iv" ? "over \(PlanFormat.short(infusionH * 60)) min" : "bolus")) gives \(metric) \(PlanFormat.short(target, 4)) \(r.targetUnit); " + r.message
+        r.message = "IV reference \(NumberFormat.short(referenceMg)) mg (\(referenceRoute == "iv" ? "over \(NumberFormat.short(infusionH * 60)) min" : "bolus")) gives \(metric) \(NumberFormat.short(target, 4)) \(r.targetUnit); " + r.message
         return r
     }
 
     func checkTarget(_ target: Double, flag: String) throws {
         guard target > 0, target.isFinite else { throw PlanError("\(flag): target must be > 0 ng/mL") }
         if let floor = Planner.anaesthesiaFloor(analyte: analyte), target >= floor {
-            throw PlanError("\(flag): \(PlanFormat.short(target)) ng/mL is in the anaesthetic range for \(analyte) (>= \(PlanFormat.short(floor)) ng/mL, bands.json 'anaesthesia'); not a planning target")
+            throw PlanError("\(flag): \(NumberFormat.short(target)) ng/mL is in the anaesthetic range for \(analyte) (>= \(NumberFormat.short(floor)) ng/mL, bands.json 'anaesthesia'); not a planning target")
         }
     }
 
@@ -199,8 +199,8 @@ public struct DoseFinder: Sendable {
         let (peak, tmax) = a.peak()
         let achieved = try f(dose)
         var msg = reachable
-            ? "\(PlanFormat.short(dose, 4)) mg (\(PlanFormat.short(dose / weightKg, 3)) mg/kg) \(route) gives \(goal) \(PlanFormat.short(achieved, 4)) \(unit)"
-            : "no safe dose reaches \(goal) \(PlanFormat.short(target, 4)) \(unit) by \(route): the ceiling \(PlanFormat.short(cap, 4)) mg (\(why)) gives \(PlanFormat.short(atCap, 4)) \(unit)"
+            ? "\(NumberFormat.short(dose, 4)) mg (\(NumberFormat.short(dose / weightKg, 3)) mg/kg) \(route) gives \(goal) \(NumberFormat.short(achieved, 4)) \(unit)"
+            : "no safe dose reaches \(goal) \(NumberFormat.short(target, 4)) \(unit) by \(route): the ceiling \(NumberFormat.short(cap, 4)) mg (\(why)) gives \(NumberFormat.short(atCap, 4)) \(unit)"
         var units: [DoseResult.UnitDose] = []
         let key = DoseFinder.routeKey(route, analyte: analyte)
         if let k = catalog.rules.first(where: { $0.kind == "doseMultiple" && $0.route == key })?.multipleOfMg {
@@ -208,7 +208,7 @@ public struct DoseFinder: Sendable {
             for d in Set([below, above]).sorted() {
                 units.append(.init(doseMg: d, achieved: try f(d), withinCeiling: d <= cap * (1 + 1e-12)))
             }
-            msg += "; in \(PlanFormat.short(k)) mg units: " + units.map { "\(PlanFormat.short($0.doseMg)) mg gives \(PlanFormat.short($0.achieved, 4)) \(unit)\($0.withinCeiling ? "" : " (above the ceiling)")" }.joined(separator: ", ")
+            msg += "; in \(NumberFormat.short(k)) mg units: " + units.map { "\(NumberFormat.short($0.doseMg)) mg gives \(NumberFormat.short($0.achieved, 4)) \(unit)\($0.withinCeiling ? "" : " (above the ceiling)")" }.joined(separator: ", ")
         }
         return DoseResult(goal: goal, route: route, target: target, targetUnit: unit, reachable: reachable, doseMg: dose, achieved: achieved,
                           ceilingMg: cap, ceilingReason: why, peakNgPerML: peak, tmaxMin: tmax * 60, ivEquivalentMg: try pr.ivEquivalent(doseMg: dose),
@@ -254,15 +254,15 @@ public struct DoseFinder: Sendable {
         }
         let m = try minutes(dose)
         let pk = try peak(dose)
-        let win = "\(PlanFormat.short(fromH * 60)) to \(PlanFormat.short(toH * 60)) min"
+        let win = "\(NumberFormat.short(fromH * 60)) to \(NumberFormat.short(toH * 60)) min"
         let msg: String
         if holds {
-            msg = "doses \(PlanFormat.short(minDose!, 4))-\(PlanFormat.short(maxDose!, 4)) mg \(route) keep \(PlanFormat.short(low))-\(PlanFormat.short(high)) ng/mL from \(win); middle \(PlanFormat.short(dose, 4)) mg (\(PlanFormat.short(dose / weightKg, 3)) mg/kg)"
+            msg = "doses \(NumberFormat.short(minDose!, 4))-\(NumberFormat.short(maxDose!, 4)) mg \(route) keep \(NumberFormat.short(low))-\(NumberFormat.short(high)) ng/mL from \(win); middle \(NumberFormat.short(dose, 4)) mg (\(NumberFormat.short(dose / weightKg, 3)) mg/kg)"
         } else {
             var why2 = ""
-            if minDose == nil { why2 = "even the ceiling \(PlanFormat.short(cap, 4)) mg (\(why)) does not stay above \(PlanFormat.short(low)) ng/mL for the whole window" }
-            else { why2 = "reaching \(PlanFormat.short(low)) ng/mL over the whole window needs \(PlanFormat.short(minDose!, 4)) mg, which peaks at or above \(PlanFormat.short(high)) ng/mL" }
-            msg = "no single \(route) dose holds \(PlanFormat.short(low))-\(PlanFormat.short(high)) ng/mL from \(win): \(why2); the most time in band is \(PlanFormat.short(m, 3)) min at \(PlanFormat.short(dose, 4)) mg"
+            if minDose == nil { why2 = "even the ceiling \(NumberFormat.short(cap, 4)) mg (\(why)) does not stay above \(NumberFormat.short(low)) ng/mL for the whole window" }
+            else { why2 = "reaching \(NumberFormat.short(low)) ng/mL over the whole window needs \(NumberFormat.short(minDose!, 4)) mg, which peaks at or above \(NumberFormat.short(high)) ng/mL" }
+            msg = "no single \(route) dose holds \(NumberFormat.short(low))-\(NumberFormat.short(high)) ng/mL from \(win): \(why2); the most time in band is \(NumberFormat.short(m, 3)) min at \(NumberFormat.short(dose, 4)) mg"
         }
         return BandResult(route: route, lowNgPerML: low, highNgPerML: high, fromMin: fromH * 60, toMin: toH * 60, minDoseMg: minDose, maxDoseMg: maxDose,
                           holds: holds, doseMg: dose, minutesInBand: m, peakNgPerML: pk, ceilingMg: cap, ceilingReason: why, message: msg)
@@ -280,7 +280,7 @@ public struct DoseFinder: Sendable {
             throw PlanError("--tci: profile \(profile.profile.name) needs routes iv and iv-bolus")
         }
         let c = target ?? (low * high).squareRoot()
-        guard c >= low && c < high else { throw PlanError("--target: \(PlanFormat.short(c)) ng/mL is outside the band") }
+        guard c >= low && c < high else { throw PlanError("--target: \(NumberFormat.short(c)) ng/mL is outside the band") }
         let params = try predictor("iv").parameters
         let bolusPr = try predictor("iv-bolus")
         // Bolus: C(0+) = dose / V1, found on the model itself (bisection on the t = 0 concentration).
@@ -317,7 +317,7 @@ public struct DoseFinder: Sendable {
         let hi = a.peak().cmax
         let cap = try ceiling(route: "iv")
         let within = total <= cap.mg * (1 + 1e-9) && bolus / weightKg < (catalog.rules.first { $0.kind == "fastIV" }?.minMgPerKg ?? .infinity)
-        var msg = "bolus \(PlanFormat.short(bolus, 3)) mg then \(steps.count) rate steps; total \(PlanFormat.short(total, 4)) mg (\(PlanFormat.short(total / weightKg, 3)) mg/kg) over \(PlanFormat.short(durationH * 60)) min; \(PlanFormat.short(inBand, 3)) of \(PlanFormat.short(durationH * 60)) min in band (minimum \(PlanFormat.short(lo, 4)), maximum \(PlanFormat.short(hi, 4)) ng/mL on a 1-min grid and exact peak)"
+        var msg = "bolus \(NumberFormat.short(bolus, 3)) mg then \(steps.count) rate steps; total \(NumberFormat.short(total, 4)) mg (\(NumberFormat.short(total / weightKg, 3)) mg/kg) over \(NumberFormat.short(durationH * 60)) min; \(NumberFormat.short(inBand, 3)) of \(NumberFormat.short(durationH * 60)) min in band (minimum \(NumberFormat.short(lo, 4)), maximum \(NumberFormat.short(hi, 4)) ng/mL on a 1-min grid and exact peak)"
         if !within { msg += "; EXCEEDS the IV safety limits (\(cap.reason)): no safe scheme holds this band for this long" }
         return TCIScheme(targetNgPerML: c, lowNgPerML: low, highNgPerML: high, bolusMg: bolus, steps: steps, totalMg: total, minNgPerML: lo, maxNgPerML: hi,
                          minutesInBand: inBand, durationMin: durationH * 60, ceilingMg: cap.mg, withinCeiling: within, message: msg)

@@ -1,3 +1,4 @@
+import PKProfiles
 /// A clinician-entered outcome of a dosing session.
 public enum SessionResponse: String, Sendable, Codable, CaseIterable {
     /// Completed, no response ("none").
@@ -51,7 +52,7 @@ public enum Escalation {
     }
 
     static func text(_ mg: Double, unitPerKg: Bool, weightKg: Double) -> String {
-        unitPerKg ? "\(PlanFormat.short(mg / weightKg)) mg/kg (\(PlanFormat.short(mg)) mg)" : "\(PlanFormat.short(mg)) mg"
+        unitPerKg ? "\(NumberFormat.short(mg / weightKg)) mg/kg (\(NumberFormat.short(mg)) mg)" : "\(NumberFormat.short(mg)) mg"
     }
 
     public static func doses(

@@ -169,7 +169,7 @@ public enum Planner {
         if let t = r.topUpMg {
             guard let spec = p.topUp else { throw PlanError("--top-up: protocol \(p.id) has no in-session top-up") }
             guard t >= spec.minMg - 1e-9 && t <= spec.maxMg + 1e-9 else {
-                throw PlanError("--top-up: \(PlanFormat.short(t)) mg is outside the protocol's \(PlanFormat.short(spec.minMg))-\(PlanFormat.short(spec.maxMg)) mg")
+                throw PlanError("--top-up: \(NumberFormat.short(t)) mg is outside the protocol's \(NumberFormat.short(spec.minMg))-\(NumberFormat.short(spec.maxMg)) mg")
             }
         }
         let known = Set(c.ruleIDs)

@@ -24,8 +24,8 @@ public struct Amount: Sendable, Codable, Equatable {
     }
     public func milligrams(weightKg: Double) -> Double { mg ?? (mgPerKg ?? 0) * weightKg }
     public var text: String {
-        if let mg { return "\(PlanFormat.short(mg)) mg" }
-        return "\(PlanFormat.short(mgPerKg ?? 0)) mg/kg"
+        if let mg { return "\(NumberFormat.short(mg)) mg" }
+        return "\(NumberFormat.short(mgPerKg ?? 0)) mg/kg"
     }
 }
 

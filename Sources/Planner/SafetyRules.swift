@@ -1,3 +1,4 @@
+import PKProfiles
 /// A safety finding: a rule that fired, at which sessions, with its level and source.
 public struct Finding: Sendable, Codable, Equatable {
     public var rule: String
@@ -64,33 +65,33 @@ public enum SafetyRules {
                     let mg = s.doseMg + (s.topUpMg ?? 0)
                     let over: (Double, Double) -> Bool = { v, lim in r.inclusive == true ? v >= lim * (1 - 1e-12) : v > lim * (1 + 1e-12) }
                     var why: [String] = []
-                    if let m = r.maxMg, over(mg, m) { why.append("\(PlanFormat.short(mg)) mg \(r.inclusive == true ? ">=" : ">") \(PlanFormat.short(m)) mg") }
-                    if let m = r.maxMgPerKg, over(mg / w, m) { why.append("\(PlanFormat.short(mg / w)) mg/kg \(r.inclusive == true ? ">=" : ">") \(PlanFormat.short(m)) mg/kg") }
+                    if let m = r.maxMg, over(mg, m) { why.append("\(NumberFormat.short(mg)) mg \(r.inclusive == true ? ">=" : ">") \(NumberFormat.short(m)) mg") }
+                    if let m = r.maxMgPerKg, over(mg / w, m) { why.append("\(NumberFormat.short(mg / w)) mg/kg \(r.inclusive == true ? ">=" : ">") \(NumberFormat.short(m)) mg/kg") }
                     if !why.isEmpty { add(r, s.number, "single dose \(why.joined(separator: ", ")) (\(key))") }
                 }
             case "fastIV":
                 let minutes = isBolus ? 0 : (infusionMin ?? 40)
                 if let maxMin = r.maxMinutes, minutes <= maxMin, let lim = r.minMgPerKg {
                     for s in sessions where s.doseMg / w >= lim * (1 - 1e-12) {
-                        add(r, s.number, "\(PlanFormat.short(s.doseMg / w)) mg/kg IV over \(PlanFormat.short(minutes)) min (>= \(PlanFormat.short(lim)) mg/kg over <= \(PlanFormat.short(maxMin)) min: an induction dose)")
+                        add(r, s.number, "\(NumberFormat.short(s.doseMg / w)) mg/kg IV over \(NumberFormat.short(minutes)) min (>= \(NumberFormat.short(lim)) mg/kg over <= \(NumberFormat.short(maxMin)) min: an induction dose)")
                     }
                 }
             case "shortInfusion":
                 if p.route == "iv", let m = infusionMin, let lim = r.minMinutes, m < lim, !sessions.isEmpty {
-                    add(r, nil, "infusion over \(PlanFormat.short(m)) min is shorter than the conventional \(PlanFormat.short(lim)) min")
+                    add(r, nil, "infusion over \(NumberFormat.short(m)) min is shorter than the conventional \(NumberFormat.short(lim)) min")
                 }
             case "doseMultiple":
                 if let k = r.multipleOfMg {
                     for s in sessions {
                         let q = s.doseMg / k
-                        if abs(q - q.rounded()) > 1e-6 { add(r, s.number, "\(PlanFormat.short(s.doseMg)) mg is not a multiple of \(PlanFormat.short(k)) mg") }
+                        if abs(q - q.rounded()) > 1e-6 { add(r, s.number, "\(NumberFormat.short(s.doseMg)) mg is not a multiple of \(NumberFormat.short(k)) mg") }
                     }
                 }
             case "minInterval":
                 if let h = r.hours {
                     for (a, b) in zip(sessions, sessions.dropFirst()) where a.date != b.date {
                         let gap = b.timeH - a.timeH
-                        if gap < h - 1e-9 { add(r, b.number, "\(PlanFormat.short(gap)) h after session \(a.number) (< \(PlanFormat.short(h)) h)") }
+                        if gap < h - 1e-9 { add(r, b.number, "\(NumberFormat.short(gap)) h after session \(a.number) (< \(NumberFormat.short(h)) h)") }
                     }
                 }
             case "sameDay":
@@ -108,7 +109,7 @@ public enum SafetyRules {
                     }
                     // One finding for the whole plan: the sessions and the largest rolling total.
                     if !over.isEmpty {
-                        let m = "rolling 7-day total up to \(PlanFormat.short(worst)) mg (\(PlanFormat.short(worst / w, 3)) mg/kg) exceeds \(lim.text)\(lim.mgPerKg != nil ? " (\(PlanFormat.short(limMg)) mg)" : "") a week, the densest published schedule"
+                        let m = "rolling 7-day total up to \(NumberFormat.short(worst)) mg (\(NumberFormat.short(worst / w, 3)) mg/kg) exceeds \(lim.text)\(lim.mgPerKg != nil ? " (\(NumberFormat.short(limMg)) mg)" : "") a week, the densest published schedule"
                         for n in over { add(r, n, m) }
                     }
                 }
@@ -119,17 +120,17 @@ public enum SafetyRules {
                     let worst = Swift.max(pr.peakNgPerML, pr.peakWithMaxTopUpNgPerML ?? 0)
                     if worst >= floor {
                         let via = pr.peakWithMaxTopUpNgPerML.map { $0 > pr.peakNgPerML ? " with the largest optional top-up" : "" } ?? ""
-                        add(r, s.number, "predicted peak \(PlanFormat.short(worst, 4)) ng/mL\(via) is in the anaesthetic range (>= \(PlanFormat.short(floor)) ng/mL)")
+                        add(r, s.number, "predicted peak \(NumberFormat.short(worst, 4)) ng/mL\(via) is in the anaesthetic range (>= \(NumberFormat.short(floor)) ng/mL)")
                     }
                 }
             case "bloodPressure":
                 guard patient.systolic != nil || patient.diastolic != nil else { continue }
                 var why: [String] = []
-                if let s = patient.systolic, let lim = r.systolicAbove, s > lim { why.append("systolic \(PlanFormat.short(s)) > \(PlanFormat.short(lim))") }
-                if let d = patient.diastolic, let lim = r.diastolicAbove, d > lim { why.append("diastolic \(PlanFormat.short(d)) > \(PlanFormat.short(lim))") }
+                if let s = patient.systolic, let lim = r.systolicAbove, s > lim { why.append("systolic \(NumberFormat.short(s)) > \(NumberFormat.short(lim))") }
+                if let d = patient.diastolic, let lim = r.diastolicAbove, d > lim { why.append("diastolic \(NumberFormat.short(d)) > \(NumberFormat.short(lim))") }
                 if !why.isEmpty { add(r, nil, "pre-dose blood pressure \(bpText(patient)): \(why.joined(separator: ", "))") }
             case "minAge":
-                if let a = patient.ageYears, let lim = r.minAge, a < lim { add(r, nil, "age \(PlanFormat.short(a)) is under \(PlanFormat.short(lim))") }
+                if let a = patient.ageYears, let lim = r.minAge, a < lim { add(r, nil, "age \(NumberFormat.short(a)) is under \(NumberFormat.short(lim))") }
             case "setting":
                 if let s = p.setting, r.settings?.contains(s) == true { add(r, nil, "setting '\(s)': no one monitors on site") }
             case "futility":
@@ -166,7 +167,7 @@ public enum SafetyRules {
         return out.enumerated().sorted { (rank[$0.element.level] ?? 3, $0.offset) < (rank[$1.element.level] ?? 3, $1.offset) }.map(\.element)
     }
 
-    static func bpText(_ p: PatientFacts) -> String {
-        "\(p.systolic.map { PlanFormat.short($0) } ?? "?")/\(p.diastolic.map { PlanFormat.short($0) } ?? "?")"
+    public static func bpText(_ p: PatientFacts) -> String {
+        "\(p.systolic.map { NumberFormat.short($0) } ?? "?")/\(p.diastolic.map { NumberFormat.short($0) } ?? "?")"
     }
 }

@@ -3,6 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import PKProfiles
+@testable import Reports
 import PKCore
 @testable import KetasimCLI
 
@@ -151,7 +153,7 @@ struct HTMLReportTests {
         #expect(metrics.rows.count == 3 && metrics.columns.count == 10)
         for (row, arm) in zip(metrics.rows, arms) {
             #expect(row[0] == arm.label)
-            #expect(row[1] == Format.sig(arm.summary.cmaxNgPerML))
+            #expect(row[1] == NumberFormat.sig(arm.summary.cmaxNgPerML, 4))
             #expect(html.contains(XMLText.escape(arm.label)))
         }
         #expect(html.contains(XMLText.escape(o.profile.profile.citation)))

@@ -1,6 +1,7 @@
 import Foundation
 import PKProfiles
 import Testing
+@testable import Reports
 @testable import KetasimCLI
 
 /// Outputs end with the references their sources cite, resolved against Profiles/references.json.

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import Reports
 @testable import KetasimCLI
 
 /// An XML document read with Foundation's XMLParser: every element with its attributes and text.

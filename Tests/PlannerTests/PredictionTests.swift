@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Reports
 import PKCore
 import PKProfiles
 import TestSupport

@@ -1,3 +1,8 @@
+import Foundation
+import PKCore
+import PKProfiles
+import Planner
+import Studies
 /// One curve of a chart: values (y unit, e.g. ng/mL) at times (h), times ascending.
 public struct ChartSeries: Sendable, Equatable {
     public var label: String
@@ -36,27 +41,27 @@ public struct TerminalChart {
     }
 
     /// A "nice" step (1, 2, 2.5 or 5 × 10^k) giving about `count` ticks over `span`.
-    static func niceStep(_ span: Double, count: Int) -> Double {
+    public static func niceStep(_ span: Double, count: Int) -> Double {
         guard span > 0 else { return 1 }
         let raw = span / Double(count)
         let mag = pow10(floorLog10(raw))
         for m in [1.0, 2.0, 2.5, 5.0, 10.0] where m * mag >= raw { return m * mag }
         return 10 * mag
     }
-    static func floorLog10(_ x: Double) -> Int {
+    public static func floorLog10(_ x: Double) -> Int {
         var e = 0
         var v = x
         while v >= 10 { v /= 10; e += 1 }
         while v < 1 { v *= 10; e -= 1 }
         return e
     }
-    static func pow10(_ e: Int) -> Double {
+    public static func pow10(_ e: Int) -> Double {
         var r = 1.0
         if e >= 0 { for _ in 0..<e { r *= 10 } } else { for _ in 0..<(-e) { r /= 10 } }
         return r
     }
 
-    static func label(_ v: Double) -> String {
+    public static func label(_ v: Double) -> String {
         if v == v.rounded() { return String(Int(v)) }
         var s = String(v)
         if s.count > 6 { s = String(s.prefix(6)) }
@@ -135,7 +140,7 @@ public struct TerminalChart {
         return out
     }
 
-    static func interpolate(_ s: Series, at t: Double) -> Double? {
+    public static func interpolate(_ s: Series, at t: Double) -> Double? {
         guard let first = s.timesH.first, let last = s.timesH.last, t >= first, t <= last else { return nil }
         var lo = 0, hi = s.timesH.count - 1
         while hi - lo > 1 {
@@ -150,7 +155,7 @@ public struct TerminalChart {
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
+    public func trimmingTrailingSpaces() -> String {
         var s = Substring(self)
         while s.last == " " { s = s.dropLast() }
         return String(s)

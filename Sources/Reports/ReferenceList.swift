@@ -1,18 +1,19 @@
 import Foundation
+import PKCore
 import PKProfiles
 import Planner
-
+import Studies
 /// The references an output relies on, resolved from the citations (`[key]`, `[key Table 1]`) in its
 /// source strings against `Profiles/references.json`: a numbered list at the end of text output, a
 /// section of the HTML reports, full entries in JSON.
 ///
 /// Numbering follows the order of first citation in the text given; an entry is listed once.
-enum ReferenceList {
-    static var bibliography: Bibliography { .builtin }
+public enum ReferenceList {
+    public static var bibliography: Bibliography { .builtin }
 
     /// The entries cited in `texts`, in order of first citation (unknown keys are left out; a test
     /// keeps every built-in citation resolvable).
-    static func references(citedIn texts: [String]) -> [Reference] {
+    public static func references(citedIn texts: [String]) -> [Reference] {
         bibliography.references(citedIn: texts)
     }
 
@@ -20,11 +21,11 @@ enum ReferenceList {
 
     /// "References:" and one wrapped, numbered entry per cited key; empty when nothing is cited.
     /// Lines stay within `width` columns except for a single word (a long URL) that is wider.
-    static func text(citedIn texts: [String], width: Int = 80) -> String {
+    public static func text(citedIn texts: [String], width: Int = 80) -> String {
         text(references(citedIn: texts), width: width)
     }
 
-    static func text(_ refs: [Reference], width: Int = 80) -> String {
+    public static func text(_ refs: [Reference], width: Int = 80) -> String {
         guard !refs.isEmpty else { return "" }
         var s = "\nReferences (cited as [key] above):\n"
         let numberWidth = String(refs.count).count
@@ -37,12 +38,12 @@ enum ReferenceList {
     }
 
     /// `text` followed by the references it cites (for help texts that cite sources).
-    static func appendingReferences(to text: String) -> String {
+    public static func appendingReferences(to text: String) -> String {
         text + ReferenceList.text(citedIn: [text])
     }
 
     /// Greedy word wrap: `first` before the first line, `rest` before the others.
-    static func wrap(_ text: String, width: Int, first: String, rest: String) -> String {
+    public static func wrap(_ text: String, width: Int, first: String, rest: String) -> String {
         var lines: [String] = []
         var line = first
         var empty = true
@@ -63,7 +64,7 @@ enum ReferenceList {
 
     /// The "References" section of an HTML report for the citations in its text (sources, findings,
     /// inputs, notes, table cells); empty when nothing is cited. Plain text, no links.
-    static func html(_ report: HTMLReport) -> String {
+    public static func html(_ report: HTMLReport) -> String {
         var texts = report.citations + report.inputs.map(\.value)
         texts += (report.findings ?? []).flatMap { [$0.message, $0.source] }
         for s in report.sections { texts += s.notes + s.tables.flatMap { $0.rows.flatMap { $0 } } }
@@ -77,14 +78,14 @@ enum ReferenceList {
 
     // MARK: - JSON documents that carry their references
 
-    static func encode<T: Encodable>(_ value: T) throws -> String {
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return String(decoding: try enc.encode(value), as: UTF8.self) + "\n"
     }
 
-    struct ProfileDocument: Encodable {
+    public struct ProfileDocument: Encodable {
         var tool: String
         var disclaimer: String
         var profile: Profile
@@ -92,12 +93,12 @@ enum ReferenceList {
     }
 
     /// `profiles show NAME --format json`: the profile as stored, and the references it cites.
-    static func profileJSON(_ p: Profile) throws -> String {
-        try encode(ProfileDocument(tool: "ketasim \(Ketasim.version)", disclaimer: Ketasim.disclaimer, profile: p,
+    public static func profileJSON(_ p: Profile) throws -> String {
+        try encode(ProfileDocument(tool: "ketasim \(Product.version)", disclaimer: Product.disclaimer, profile: p,
                                    references: references(citedIn: Bibliography.strings(in: p))))
     }
 
-    struct ValidationRow: Encodable {
+    public struct ValidationRow: Encodable {
         var validationCase: ValidationCase
         var predicted: Double
         var relativeDifference: Double
@@ -105,7 +106,7 @@ enum ReferenceList {
         var asExpected: Bool
     }
 
-    struct ValidationDocument: Encodable {
+    public struct ValidationDocument: Encodable {
         var tool: String
         var disclaimer: String
         var results: [ValidationRow]
@@ -113,16 +114,16 @@ enum ReferenceList {
     }
 
     /// `validate --format json`: every case with its result, and the references the cases cite.
-    static func validationJSON(_ results: [ValidationResult]) throws -> String {
+    public static func validationJSON(_ results: [ValidationResult]) throws -> String {
         let rows = results.map {
             ValidationRow(validationCase: $0.validationCase, predicted: $0.predicted, relativeDifference: $0.relativeDifference,
                           passed: $0.passed, asExpected: $0.asExpected)
         }
-        return try encode(ValidationDocument(tool: "ketasim \(Ketasim.version)", disclaimer: Ketasim.disclaimer, results: rows,
+        return try encode(ValidationDocument(tool: "ketasim \(Product.version)", disclaimer: Product.disclaimer, results: rows,
                                              references: references(citedIn: Bibliography.strings(in: results.map(\.validationCase)))))
     }
 
-    struct CatalogDocument: Encodable {
+    public struct CatalogDocument: Encodable {
         var tool: String
         var disclaimer: String
         var catalog: ProtocolCatalog
@@ -130,8 +131,8 @@ enum ReferenceList {
     }
 
     /// `plan --list --format json`: the protocol library, and the references it cites.
-    static func catalogJSON(_ c: ProtocolCatalog) throws -> String {
-        try encode(CatalogDocument(tool: "ketasim \(Ketasim.version)", disclaimer: Ketasim.disclaimer, catalog: c,
+    public static func catalogJSON(_ c: ProtocolCatalog) throws -> String {
+        try encode(CatalogDocument(tool: "ketasim \(Product.version)", disclaimer: Product.disclaimer, catalog: c,
                                    references: references(citedIn: Bibliography.strings(in: c))))
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
-
+import PKCore
+import PKProfiles
+import Planner
+import Studies
 /// A publication-quality concentration–time plot rendered to an SVG string: axes with "nice" ticks
 /// and units, a title, a legend, one path per series (colour-blind-safe colours, each with its own
 /// dash pattern so the curves stay distinct in grayscale print), shaded concentration bands and
@@ -92,7 +95,7 @@ public struct SVGPlot: Sendable, Equatable {
     public static let colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
     /// Dash patterns, paired with the colours so each series differs in grayscale too.
     public static let dashes = ["", "8 4", "2 3", "10 3 2 3", "4 4", "12 3 2 3 2 3", "1 5"]
-    static let bandFills = ["#2E8B57", "#B8860B", "#7B68EE", "#708090"]
+    public static let bandFills = ["#2E8B57", "#B8860B", "#7B68EE", "#708090"]
     /// Ribbon colours, apart from the series colours so a typical-patient curve stands out.
     public static let ribbonColors = ["#5E3C99", "#B2182B", "#1B7837", "#2166AC"]
 
@@ -270,12 +273,12 @@ public struct SVGPlot: Sendable, Equatable {
 
     /// Colour and dash pattern of series `k`; beyond the palette, the dash cycle is shifted so
     /// (colour, dash) pairs stay distinct.
-    static func style(_ k: Int) -> (color: String, dash: String) {
+    public static func style(_ k: Int) -> (color: String, dash: String) {
         let c = colors.count
         return (colors[k % c], dashes[(k + k / c) % dashes.count])
     }
 
-    static func truncate(_ s: String, _ maxChars: Int) -> String {
+    public static func truncate(_ s: String, _ maxChars: Int) -> String {
         s.count <= maxChars ? s : String(s.prefix(Swift.max(1, maxChars - 1))) + "…"
     }
 
@@ -283,19 +286,19 @@ public struct SVGPlot: Sendable, Equatable {
 
     // MARK: - Layout and scales
 
-    struct Frame {
+    public struct Frame {
         var left, top, width, height: Double
         var right: Double { left + width }
         var bottom: Double { top + height }
     }
 
-    enum LegendKind { case line(Int), ribbonMedian(Int), ribbonInner(Int), ribbonOuter(Int) }
-    struct LegendEntry {
+    public enum LegendKind { case line(Int), ribbonMedian(Int), ribbonInner(Int), ribbonOuter(Int) }
+    public struct LegendEntry {
         var kind: LegendKind
         var label: String
     }
 
-    struct Axes {
+    public struct Axes {
         var frame: Frame
         var x0: Double, x1: Double
         var xStep: Double
@@ -325,7 +328,7 @@ public struct SVGPlot: Sendable, Equatable {
         func xLabel(_ t: Double) -> String { SVGPlot.tickLabel(t, step: xStep) }
     }
 
-    func computeAxes(_ frame: Frame) -> Axes {
+    public func computeAxes(_ frame: Frame) -> Axes {
         // Time domain.
         var tMin = 0.0, tMax = -Double.infinity
         func see(_ ts: [Double]) {
@@ -414,7 +417,7 @@ public struct SVGPlot: Sendable, Equatable {
 
     /// A tick step for a time span in hours: whole hours that divide a day (1, 2, 3, 4, 6, 12, 24)
     /// and multiples of days for long spans; 15 and 30 min; 1-2-2.5-5 steps below that.
-    static func timeStep(_ span: Double, count: Int) -> Double {
+    public static func timeStep(_ span: Double, count: Int) -> Double {
         guard span > 0, span.isFinite else { return 1 }
         let raw = span / Double(Swift.max(1, count))
         if raw <= 0.125 { return TerminalChart.niceStep(span, count: count) }
@@ -423,16 +426,16 @@ public struct SVGPlot: Sendable, Equatable {
         return TerminalChart.niceStep(span, count: count)
     }
 
-    static func pow10(_ e: Int) -> Double { Foundation.pow(10.0, Double(e)) }
+    public static func pow10(_ e: Int) -> Double { Foundation.pow(10.0, Double(e)) }
 
-    static func decadeLabel(_ d: Int) -> String {
+    public static func decadeLabel(_ d: Int) -> String {
         if d >= 0 && d <= 6 { return String(Int(pow10(d))) }
         if d < 0 && d >= -4 { return "0." + String(repeating: "0", count: -d - 1) + "1" }
         return "1e\(d)"
     }
 
     /// A tick value with as many decimals as the step needs; very large or small values in exponent form.
-    static func tickLabel(_ v: Double, step: Double) -> String {
+    public static func tickLabel(_ v: Double, step: Double) -> String {
         guard v.isFinite else { return "" }
         if v == 0 { return "0" }
         if abs(v) >= 1e7 || abs(step) < 1e-4 { return String(format: "%.3g", v) }
@@ -445,7 +448,7 @@ public struct SVGPlot: Sendable, Equatable {
     // MARK: - Paths
 
     /// Runs of finite points inside the visible time range, cut at x1 by interpolation.
-    static func runs(_ ts: [Double], _ vs: [Double], x0: Double, x1: Double) -> [[(t: Double, v: Double)]] {
+    public static func runs(_ ts: [Double], _ vs: [Double], x0: Double, x1: Double) -> [[(t: Double, v: Double)]] {
         var out: [[(t: Double, v: Double)]] = []
         var cur: [(t: Double, v: Double)] = []
         var prev: (t: Double, v: Double)? = nil
@@ -552,10 +555,10 @@ private func f(_ v: Double) -> String {
 }
 
 /// XML/HTML text escaping, shared by the SVG and HTML writers.
-enum XMLText {
+public enum XMLText {
     /// Escapes `& < > " '` and drops characters XML 1.0 does not allow (control characters other
     /// than tab, newline and carriage return), so any label is safe in text and attribute values.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {

@@ -1,6 +1,8 @@
 import Foundation
+import PKCore
 import PKProfiles
-
+import Planner
+import Studies
 /// Plan output: a calendar table for people, CSV and JSON for programs. Each carries the
 /// disclaimer, the protocol and profile sources, the findings and any overrides.
 public enum PlanRender {
@@ -18,14 +20,14 @@ public enum PlanRender {
         }
         if let note = p.profileNote { h.append("Profile note: \(note)") }
         h.append("Library: \(p.catalogSource)")
-        var patient = "Patient: \(PlanFormat.short(p.patient.weightKg)) kg"
-        if let a = p.patient.ageYears { patient += ", age \(PlanFormat.short(a))" }
+        var patient = "Patient: \(NumberFormat.short(p.patient.weightKg)) kg"
+        if let a = p.patient.ageYears { patient += ", age \(NumberFormat.short(a))" }
         if p.patient.systolic != nil || p.patient.diastolic != nil { patient += ", BP \(SafetyRules.bpText(p.patient))" }
         if !p.patient.flags.isEmpty { patient += ", flags \(p.patient.flags.joined(separator: ","))" }
-        patient += "; dosing days \(p.weekdays.joined(separator: ",")) at \(p.time); \(p.route)\(p.infusionMin.map { " over \(PlanFormat.short($0)) min" } ?? "") (\(p.analyte))"
+        patient += "; dosing days \(p.weekdays.joined(separator: ",")) at \(p.time); \(p.route)\(p.infusionMin.map { " over \(NumberFormat.short($0)) min" } ?? "") (\(p.analyte))"
         h.append(patient)
-        h.append("Session: window \(PlanFormat.short(p.windowMin)) min, observation \(PlanFormat.short(p.observationMin)) min\(p.windowSource.map { " (\($0))" } ?? ""); discharge below \(PlanFormat.short(p.dischargeNgPerML)) ng/mL (\(p.site))")
-        h.append("Tier bands (\(p.analyte), \(p.site) peak, derived): " + p.tierBands.map { "\($0.tier) \(PlanFormat.short($0.lowNgPerML))-\(PlanFormat.short($0.highNgPerML))" }.joined(separator: ", ") + " ng/mL")
+        h.append("Session: window \(NumberFormat.short(p.windowMin)) min, observation \(NumberFormat.short(p.observationMin)) min\(p.windowSource.map { " (\($0))" } ?? ""); discharge below \(NumberFormat.short(p.dischargeNgPerML)) ng/mL (\(p.site))")
+        h.append("Tier bands (\(p.analyte), \(p.site) peak, derived): " + p.tierBands.map { "\($0.tier) \(NumberFormat.short($0.lowNgPerML))-\(NumberFormat.short($0.highNgPerML))" }.joined(separator: ", ") + " ng/mL")
         for o in p.overrides {
             h.append("OVERRIDE \(o.rule): reason \"\(o.reason)\"\(o.matched ? "" : " (rule did not fire in this plan)")")
         }
@@ -33,7 +35,7 @@ public enum PlanRender {
         return h
     }
 
-    static func findingLines(_ p: Plan) -> [String] {
+    public static func findingLines(_ p: Plan) -> [String] {
         p.findings.map { f in
             var s = "\(f.level.uppercased()) \(f.rule)"
             if !f.sessions.isEmpty { s += " (session\(f.sessions.count > 1 ? "s" : "") \(f.sessions.map(String.init).joined(separator: ",")))" }
@@ -45,7 +47,7 @@ public enum PlanRender {
         }
     }
 
-    static func footer(_ p: Plan) -> [String] {
+    public static func footer(_ p: Plan) -> [String] {
         [
             "Peak, Tmax, minutes in band and discharge are computed on the exact model solution of the whole course (earlier doses included); 'resid next' is the concentration left at the next session's start.",
             p.ivEquivalentDefinition + ".",
@@ -62,16 +64,16 @@ public enum PlanRender {
             var r = [e.date, e.weekday, e.time, e.label]
             if e.kind == "dosing" {
                 var dose = e.doseText ?? ""
-                if let t = e.topUpMg { dose += " +\(PlanFormat.short(t)) mg@\(PlanFormat.short(e.topUpAtMin ?? 12))min" }
+                if let t = e.topUpMg { dose += " +\(NumberFormat.short(t)) mg@\(NumberFormat.short(e.topUpAtMin ?? 12))min" }
                 let pr = e.prediction
                 r += [dose, "\(e.doseTier ?? "-")/\(pr?.exposureTier ?? "-")"]
                 if let pr {
                     let dis: String
-                    if pr.neverAboveDischarge { dis = "never above" } else { dis = pr.dischargeMin.map { PlanFormat.hm(minutes: $0) + " h" } ?? "> next" }
-                    let racemic = pr.racemicEquivalentIVMg.map { " (rac \(PlanFormat.short($0, 3)))" } ?? ""
-                    r += [PlanFormat.sig(pr.peakNgPerML), PlanFormat.f(pr.tmaxMin, 0), PlanFormat.f(pr.minutesInBand, 0), dis,
-                          pr.residualAtNextNgPerML.map { $0 < 0.01 ? "<0.01" : PlanFormat.sig($0, 2) } ?? "-", PlanFormat.short(pr.ivEquivalentMg, 3) + racemic,
-                          "\(PlanFormat.short(pr.rolling7DayMg, 4)) (\(PlanFormat.short(pr.rolling7DayIVEquivalentMg, 3)))"]
+                    if pr.neverAboveDischarge { dis = "never above" } else { dis = pr.dischargeMin.map { NumberFormat.hm(minutes: $0) + " h" } ?? "> next" }
+                    let racemic = pr.racemicEquivalentIVMg.map { " (rac \(NumberFormat.short($0, 3)))" } ?? ""
+                    r += [NumberFormat.sig(pr.peakNgPerML), NumberFormat.f(pr.tmaxMin, 0), NumberFormat.f(pr.minutesInBand, 0), dis,
+                          pr.residualAtNextNgPerML.map { $0 < 0.01 ? "<0.01" : NumberFormat.sig($0, 2) } ?? "-", NumberFormat.short(pr.ivEquivalentMg, 3) + racemic,
+                          "\(NumberFormat.short(pr.rolling7DayMg, 4)) (\(NumberFormat.short(pr.rolling7DayIVEquivalentMg, 3)))"]
                 } else {
                     r += ["-", "-", "-", "-", "-", "-", "-"]
                 }
@@ -79,17 +81,17 @@ public enum PlanRender {
                 if let ph = e.phase { notes.append(ph) }
                 if let resp = e.response { notes.append("response \(resp)") }
                 if let n = e.escalationNote { notes.append(n) }
-                if let pr, let w = pr.peakWithMaxTopUpNgPerML { notes.append("peak \(PlanFormat.sig(w)) with max top-up") }
+                if let pr, let w = pr.peakWithMaxTopUpNgPerML { notes.append("peak \(NumberFormat.sig(w)) with max top-up") }
                 if let rv = e.review { notes.append("REVIEW: \(rv)") }
                 let flagged = p.findings.filter { $0.level != "info" && $0.sessions.contains(e.number ?? -1) }.map { "\($0.level.uppercased()) \($0.rule)" }
                 notes += flagged
                 r.append(notes.joined(separator: "; "))
             } else {
-                r += ["\(e.kind) \(PlanFormat.short(e.durationMin)) min"] + Array(repeating: "", count: 9)
+                r += ["\(e.kind) \(NumberFormat.short(e.durationMin)) min"] + Array(repeating: "", count: 9)
             }
             rows.append(r)
         }
-        s += PlanFormat.table(cols, rows, left: [0, 1, 2, 3, 4, 5, 9, 13])
+        s += TextTable.table(cols, rows, left: [0, 1, 2, 3, 4, 5, 9, 13])
         s += "Band: minutes inside the dose tier's exposure band during the session window; Discharge: time from the dose until below the discharge level.\n"
         s += "\nSafety findings:\n"
         let lines = findingLines(p)
@@ -110,7 +112,7 @@ public enum PlanRender {
                     "band_high_ng_ml", "minutes_in_band", "discharge_min", "residual_start_ng_ml", "residual_next_ng_ml", "iv_equivalent_mg",
                     "racemic_equivalent_iv_mg", "rolling7d_mg", "rolling7d_mg_per_kg", "rolling7d_iv_equivalent_mg", "peak_with_max_top_up_ng_ml", "findings"]
         s += cols.joined(separator: ",") + "\n"
-        func o(_ x: Double?) -> String { x.map { PlanFormat.g($0) } ?? "" }
+        func o(_ x: Double?) -> String { x.map { NumberFormat.g($0) } ?? "" }
         for e in p.sessions {
             let pr = e.prediction
             let fs = p.findings.filter { $0.sessions.contains(e.number ?? -1) && e.kind == "dosing" }.map { "\($0.level):\($0.rule)" }.joined(separator: " ")
@@ -122,12 +124,12 @@ public enum PlanRender {
                 o(pr?.racemicEquivalentIVMg), o(pr?.rolling7DayMg), o(pr?.rolling7DayMgPerKg), o(pr?.rolling7DayIVEquivalentMg),
                 o(pr?.peakWithMaxTopUpNgPerML), fs,
             ]
-            s += fields.map(PlanFormat.csv).joined(separator: ",") + "\n"
+            s += fields.map(TextTable.csvField).joined(separator: ",") + "\n"
         }
         return s
     }
 
-    struct JSONPlan: Encodable {
+    public struct JSONPlan: Encodable {
         var tool: String
         var plan: Plan
         /// The entries of Profiles/references.json that the plan's sources cite.
@@ -142,14 +144,14 @@ public enum PlanRender {
         return String(decoding: try enc.encode(JSONPlan(tool: tool, plan: p, references: refs)), as: UTF8.self) + "\n"
     }
 
-    static func encode<T: Encodable>(_ v: T) throws -> String {
+    public static func encode<T: Encodable>(_ v: T) throws -> String {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return String(decoding: try enc.encode(v), as: UTF8.self) + "\n"
     }
 
-    struct ResultWrapper<R: Encodable>: Encodable {
+    public struct ResultWrapper<R: Encodable>: Encodable {
         var tool: String
         var disclaimer: String
         var profile: String

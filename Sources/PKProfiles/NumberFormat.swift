@@ -1,0 +1,42 @@
+import Foundation
+
+/// Numbers as text: the one implementation used by every message and report (safe on non-finite
+/// values). Tables, CSV fields and layout live in the Reports module.
+public enum NumberFormat {
+    /// About `sig` significant digits.
+    public static func sig(_ x: Double, _ sig: Int = 3) -> String {
+        if x == 0 || !x.isFinite { return x == 0 ? "0" : "\(x)" }
+        let mag = Int(floor(log10(abs(x))))
+        let digits = Swift.max(0, sig - 1 - mag)
+        return String(format: "%.\(Swift.min(digits, 6))f", x)
+    }
+
+    /// Significant digits without trailing zeros.
+    public static func short(_ x: Double, _ sig: Int = 4) -> String {
+        var s = NumberFormat.sig(x, sig)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
+    }
+
+    public static func f(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+
+    /// Full precision for CSV.
+    public static func g(_ x: Double) -> String {
+        if x == 0 { return "0" }
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+
+    /// Minutes as "h:mm".
+    public static func hm(minutes: Double) -> String {
+        guard minutes.isFinite, abs(minutes) < 1e12 else { return "\(minutes)" }
+        let m = Int(minutes.rounded())
+        return "\(m / 60):" + String(format: "%02d", m % 60)
+    }
+
+    /// Hours as "h:mm".
+    public static func hm(hours: Double) -> String { hm(minutes: hours * 60) }
+}
