@@ -94,6 +94,20 @@ struct PatientOptions {
         if format != "table" { chart = false }
     }
 
+    /// The typed request of the exposure studies.
+    var patient: ExposurePatient {
+        var p = ExposurePatient(profile: profile)
+        p.weightKg = weightKg
+        p.bandLowNgPerML = band.low
+        p.bandHighNgPerML = band.high
+        p.bandName = bandName
+        p.windowH = windowH
+        p.dischargeNgPerML = dischargeNgPerML
+        p.infusionH = infusionH
+        p.durationH = durationH
+        return p
+    }
+
     /// "100-250ng/mL" → (100, 250) in ng/mL.
     static func parseBand(_ text: String) throws -> (low: Double, high: Double) {
         let t = text.trimmedSpaces
@@ -140,39 +154,16 @@ struct Arm {
     /// overridden by name (`overrides`, model units).
     static func run(route: Route, dose: Units.DoseAmount, options o: PatientOptions, overrides: [String: Double] = [:],
                     intervalH: Double = 0, count: Int = 1, stepH: Double) throws -> Arm {
-        let pm = o.profile
-        guard let def = pm.dosing.routes[route.rawValue] else {
-            throw CLIError.usage("--route: profile \(pm.profile.name) has no route '\(route.rawValue)' (it has: \(pm.dosing.routeNames.joined(separator: ", ")))")
+        let study: ExposureResult
+        do {
+            study = try SingleSimulation.run(o.patient, arm: ExposureArm(route: route, dose: dose, overrides: overrides, intervalH: intervalH, count: count),
+                                             stepH: stepH)
+        } catch let e as StudyError {
+            throw CLIError.usage(e.field.isEmpty ? e.message : "--\(e.field): \(e.message)")
         }
-        let mg = dose.milligrams(weightKg: o.weightKg)
-        guard mg.isFinite, mg >= 0 else { throw CLIError.usage("--dose: \(mg) mg is not a valid dose") }
-        let lastDoseH = Double(count - 1) * intervalH
-        guard o.durationH > lastDoseH else {
-            // Metrics such as the discharge time need the simulation to run past the last dose.
-            throw CLIError.usage("--duration: \(NumberFormat.short(o.durationH)) h ends before the last dose at \(NumberFormat.short(lastDoseH)) h; simulate past the last dose")
-        }
-        guard mg <= 5000 else { throw CLIError.usage("--dose: \(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
-        var params = pm.parameters(covariates: pm.covariates(weightKg: o.weightKg))
-        for (name, v) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard let i = pm.dosing.compiled.parameterIndex(name) else {
-                throw CLIError.usage("profile \(pm.profile.name) has no parameter \(name) to override for route \(route.rawValue)")
-            }
-            params[i] = v
-        }
-        var regimen = Regimen()
-        if route == .ivInfusion {
-            regimen = regimen.infusion(amountMg: mg, overH: o.infusionH, every: intervalH, count: count)
-        } else {
-            regimen = regimen.dose(amountMg: mg, route: route, every: intervalH, count: count)
-        }
-        let compiled = try regimen.compile(on: pm.dosing, parameters: params)
-        var times = try Simulator.grid(endH: o.durationH, stepH: stepH)
-        if route == .ivInfusion && count == 1 && o.infusionH < o.durationH && !times.contains(o.infusionH) {
-            times.append(o.infusionH)   // show the end-of-infusion peak on the grid too
-            times.sort()
-        }
-        let result = try Simulator.simulate(model: compiled.model, records: compiled.records, timesH: times)
-        let summary = try ExposureSummary.compute(result, band: o.band, windowH: (0, o.windowH), dischargeLevel: o.dischargeNgPerML)
+        let mg = study.doseMg
+        let result = study.curve
+        let summary = study.metrics
         let doseText: String
         switch dose {
         case .mg(let v): doseText = "\(NumberFormat.short(v)) mg"
@@ -180,7 +171,7 @@ struct Arm {
         }
         var label = "\(route.displayName) \(doseText)"
         if route == .ivInfusion { label += " over \(NumberFormat.short(o.infusionH * 60)) min" }
-        var note = def.source ?? ""
+        var note = study.routeSource ?? ""
         if !overrides.isEmpty {
             note = "overridden: " + overrides.sorted { $0.key < $1.key }.map { "\($0.key) = \(NumberFormat.short($0.value))" }.joined(separator: ", ") + (note.isEmpty ? "" : "; \(note)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Studies
 import PKProfiles
 import Reports
 import PKCore
@@ -9,17 +10,8 @@ import PKCore
 /// the flag and the value.
 public enum Units {
     /// A dose: absolute or per kg of body weight.
-    public enum DoseAmount: Equatable, Sendable {
-        case mg(Double)
-        case mgPerKg(Double)
-        /// Milligrams for a patient of `weightKg`.
-        public func milligrams(weightKg: Double) -> Double {
-            switch self {
-            case .mg(let v): return v
-            case .mgPerKg(let v): return v * weightKg
-            }
-        }
-    }
+    public typealias DoseAmount = Studies.DoseAmount
+
 
     /// An infusion rate: absolute or per kg.
     public enum RateAmount: Equatable, Sendable {

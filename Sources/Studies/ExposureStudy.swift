@@ -1,0 +1,150 @@
+import PKCore
+import PKProfiles
+
+/// A dose: absolute (mg) or per kg of body weight (mg/kg).
+public enum DoseAmount: Equatable, Sendable {
+    case mg(Double)
+    case mgPerKg(Double)
+    /// Milligrams for a patient of `weightKg`.
+    public func milligrams(weightKg: Double) -> Double {
+        switch self {
+        case .mg(let v): return v
+        case .mgPerKg(let v): return v * weightKg
+        }
+    }
+}
+
+/// A request a study refuses: `field` names the input (as the command line spells its option,
+/// without dashes), `message` says what is wrong with its value.
+public struct StudyError: Error, Sendable, Equatable {
+    public var field: String
+    public var message: String
+    public init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// One patient and the questions asked of every exposure curve: the band and session window for
+/// "minutes in band", the discharge level, the simulated horizon. Shared by `SingleSimulation` and
+/// `RouteComparison`, so every command asks them the same way (defaults in `StudyDefaults`).
+public struct ExposurePatient: Sendable {
+    public var profile: ProfileModel
+    /// Body weight (kg).
+    public var weightKg: Double
+    /// The band for minutes in band (ng/mL), and its name when it is a named band.
+    public var bandLowNgPerML: Double
+    public var bandHighNgPerML: Double
+    public var bandName: String?
+    /// Minutes in band are counted from the first dose to `windowH` (h).
+    public var windowH: Double
+    /// Discharge: the time until the concentration stays below this level (ng/mL).
+    public var dischargeNgPerML: Double
+    /// IV infusion duration (h).
+    public var infusionH: Double
+    /// Simulated time from the first dose (h).
+    public var durationH: Double
+
+    /// The default patient on `profile`: 70 kg, the analyte's dissociation band in the first 90 min,
+    /// discharge below the band's lower edge, 40-min infusions, 24 h.
+    public init(profile: ProfileModel) {
+        self.profile = profile
+        weightKg = StudyDefaults.weightKg
+        bandLowNgPerML = 100
+        bandHighNgPerML = 250
+        bandName = nil
+        if let d = ProfileLibrary.bands(for: profile.profile.analyte).first(where: { $0.name == StudyDefaults.bandName }), let hi = d.highNgPerML {
+            bandLowNgPerML = d.lowNgPerML
+            bandHighNgPerML = hi
+            bandName = d.name
+        }
+        dischargeNgPerML = bandLowNgPerML
+        windowH = StudyDefaults.sessionWindowH
+        infusionH = StudyDefaults.infusionH
+        durationH = StudyDefaults.durationH
+    }
+}
+
+/// One route and dose, optionally repeated, with route parameters overridden by name (model units).
+public struct ExposureArm: Sendable {
+    public var route: Route
+    public var dose: DoseAmount
+    public var overrides: [String: Double]
+    /// Interval between doses (h) and number of doses.
+    public var intervalH: Double
+    public var count: Int
+
+    public init(route: Route, dose: DoseAmount, overrides: [String: Double] = [:], intervalH: Double = 0, count: Int = 1) {
+        self.route = route
+        self.dose = dose
+        self.overrides = overrides
+        self.intervalH = intervalH
+        self.count = count
+    }
+}
+
+/// What one arm gives: the curve on the grid and the exposure metrics on the exact solution.
+public struct ExposureResult: Sendable {
+    public var arm: ExposureArm
+    /// The dose in mg at the patient's weight.
+    public var doseMg: Double
+    public var curve: SimulationResult
+    public var metrics: ExposureSummary
+    /// The route's source as the profile gives it.
+    public var routeSource: String?
+}
+
+/// `simulate`: one route and dose for one patient.
+public enum SingleSimulation {
+    /// The largest dose a study accepts (mg): beyond any ketamine dose.
+    public static let maxDoseMg = 5000.0
+
+    /// Simulates `arm` for `patient` on a grid of `stepH` (h) from 0 to the patient's duration (the
+    /// end of a single infusion is added to the grid so the curve shows its peak). Metrics are
+    /// computed on the exact solution, not the grid.
+    public static func run(_ patient: ExposurePatient, arm: ExposureArm, stepH: Double) throws -> ExposureResult {
+        let pm = patient.profile
+        guard let def = pm.dosing.routes[arm.route.rawValue] else {
+            throw StudyError("route", "profile \(pm.profile.name) has no route '\(arm.route.rawValue)' (it has: \(pm.dosing.routeNames.joined(separator: ", ")))")
+        }
+        let mg = arm.dose.milligrams(weightKg: patient.weightKg)
+        guard mg.isFinite, mg >= 0 else { throw StudyError("dose", "\(mg) mg is not a valid dose") }
+        let lastDoseH = Double(arm.count - 1) * arm.intervalH
+        guard patient.durationH > lastDoseH else {
+            // Metrics such as the discharge time need the simulation to run past the last dose.
+            throw StudyError("duration", "\(NumberFormat.short(patient.durationH)) h ends before the last dose at \(NumberFormat.short(lastDoseH)) h; simulate past the last dose")
+        }
+        guard mg <= maxDoseMg else { throw StudyError("dose", "\(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
+        var params = pm.parameters(covariates: pm.covariates(weightKg: patient.weightKg))
+        for (name, v) in arm.overrides.sorted(by: { $0.key < $1.key }) {
+            guard let i = pm.dosing.compiled.parameterIndex(name) else {
+                throw StudyError("", "profile \(pm.profile.name) has no parameter \(name) to override for route \(arm.route.rawValue)")
+            }
+            params[i] = v
+        }
+        var regimen = Regimen()
+        if arm.route == .ivInfusion {
+            regimen = regimen.infusion(amountMg: mg, overH: patient.infusionH, every: arm.intervalH, count: arm.count)
+        } else {
+            regimen = regimen.dose(amountMg: mg, route: arm.route, every: arm.intervalH, count: arm.count)
+        }
+        let compiled = try regimen.compile(on: pm.dosing, parameters: params)
+        var times = try Simulator.grid(endH: patient.durationH, stepH: stepH)
+        if arm.route == .ivInfusion && arm.count == 1 && patient.infusionH < patient.durationH && !times.contains(patient.infusionH) {
+            times.append(patient.infusionH)   // show the end-of-infusion peak on the grid too
+            times.sort()
+        }
+        let result = try Simulator.simulate(model: compiled.model, records: compiled.records, timesH: times)
+        let summary = try ExposureSummary.compute(
+            result, band: (patient.bandLowNgPerML, patient.bandHighNgPerML), windowH: (0, patient.windowH),
+            dischargeLevel: patient.dischargeNgPerML)
+        return ExposureResult(arm: arm, doseMg: mg, curve: result, metrics: summary, routeSource: def.source)
+    }
+}
+
+/// `compare`: several routes and doses for one patient, side by side.
+public enum RouteComparison {
+    public static func run(_ patient: ExposurePatient, arms: [ExposureArm], stepH: Double) throws -> [ExposureResult] {
+        try arms.map { try SingleSimulation.run(patient, arm: $0, stepH: stepH) }
+    }
+}
