@@ -137,3 +137,26 @@ struct PlanSafetyCLITests {
         #expect(f?.contains("| source: ") == true && f?.contains("(evidence: derived)") == true)
     }
 }
+
+@Suite("README lists the planner rules")
+struct ReadmeRulesTests {
+    @Test("every rule and flag appears in README's planner section with its action")
+    func readmeRules() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        for r in ProtocolCatalog.builtin.rules {
+            let row = lines.first { $0.hasPrefix("| `\(r.id)` |") }
+            #expect(row?.contains("| \(r.level.uppercased()) |") == true && row?.hasSuffix("| \(r.evidence) |") == true, "\(r.id)")
+        }
+        for f in ProtocolCatalog.builtin.contraindications {
+            let level = f.levels["racemic"]!.uppercased()
+            var inBlock = false, found = false
+            for l in lines {
+                if l.hasPrefix("- ") { inBlock = l.hasPrefix("- \(level):") }
+                if inBlock && l.contains("`\(f.flag)`") { found = true }
+            }
+            #expect(found, "\(f.flag) under \(level)")
+        }
+    }
+}
