@@ -20,8 +20,11 @@ enum PlanCommand {
             dose through the route's tiers, predicts every dosing session on the exact model of the whole
             course (peak, time to peak, minutes in the tier's band in the session window, time to the discharge
             level, concentration left at the next session, IV-equivalent dose, rolling 7-day totals) and checks
-            the safety rules (block / warn / info, each with its source). A plan with a blocking finding is not
-            produced unless the rule is overridden with a reason; overrides are recorded in every output.
+            the safety rules and contraindication flags, each with its source and evidence mark, in three
+            actions: BLOCK (the plan is refused unless the rule is overridden with --override RULE --reason
+            TEXT), WARN-ACK (refused until acknowledged with --acknowledge RULE) and INFO (shown). Overrides
+            and acknowledgements are recorded in every output. Every dosing session lists its practice
+            requirements (fasting, oximetry, airway, driving, escort; esketamine nasal-spray timing).
             """,
         groups: [
             OptionGroup("Plan options", [
@@ -29,7 +32,15 @@ enum PlanCommand {
                 OptionSpec("--protocol", "P", "a built-in protocol (--list) or a protocol JSON file (same schema as Profiles/protocols.json)"),
                 OptionSpec("--start", "DATE", "first day of the course, YYYY-MM-DD (past dates are fine)"),
                 OptionSpec("--weight", "W", "body weight (default 70kg)"),
-                OptionSpec("--age", "Y", "age in years (esketamine: from 65 the start dose is 28 mg)"),
+                OptionSpec("--age", "Y", "age in years (esketamine: from 65 the start dose is 28 mg under --label eu)"),
+                OptionSpec("--label", "L", """
+                    esketamine label for the start dose from age 65: eu (EU/HK SmPC, 28 mg; the default)
+                    or us (US label, 56 mg)
+                    """),
+                OptionSpec("--setting", "S", """
+                    clinic (default: the protocol's), home-supervised (remote guide, no clinician on site) or
+                    home (unsupervised); home settings fire the home-use rules
+                    """),
                 OptionSpec("--weekdays", "LIST", "allowed dosing days, e.g. mon,wed,fri or mon-fri (default: the protocol's)"),
                 OptionSpec("--time", "HH:MM", "time of day of the sessions (default: the protocol's)"),
                 OptionSpec("--sessions", "N", "number of dosing sessions (default: the protocol's)"),
@@ -41,7 +52,7 @@ enum PlanCommand {
                     """, repeatable: true),
                 OptionSpec("--bp", "SYS/DIA", "pre-dose blood pressure, e.g. 150/95"),
                 OptionSpec("--flag", "F", "contraindication or caution flag (repeatable or comma-separated; see --list)", repeatable: true),
-                OptionSpec("--acknowledge", "R", "acknowledge a warning that needs it (e.g. bp-esketamine; repeatable)", repeatable: true),
+                OptionSpec("--acknowledge", "R", "acknowledge a WARN-ACK finding (e.g. bp-racemic, contraindication-maoi; repeatable)", repeatable: true),
                 OptionSpec("--override", "R", "override a blocking rule; needs --reason (one per --override, or one for all; repeatable)", repeatable: true),
                 OptionSpec("--reason", "TEXT", "the clinician's reason, recorded in every output (repeatable)", repeatable: true),
                 OptionSpec("--add-dose", "DATE[THH:MM]", "an extra, unscheduled dosing session (repeatable)", repeatable: true),
@@ -117,10 +128,14 @@ enum PlanCommand {
         s += TextTable.table(["Protocol", "Route", "Sessions", "Source"], c.protocols.map {
             [$0.id, "\($0.route) \($0.analyte)", "\($0.defaultSessionCount)", "\($0.source) [\($0.evidence)]"]
         }, left: [0, 1, 3])
-        s += "\nRules (--override / --acknowledge):\n"
-        for r in c.rules { s += "  \(r.level.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(r.id): \(r.source) [\(r.evidence)]\n" }
+        s += "\nRules (BLOCK: --override RULE --reason TEXT; WARN-ACK: --acknowledge RULE; INFO: shown):\n"
+        for r in c.rules { s += "  \(r.level.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)) \(r.id): \(r.source) (evidence: \(r.evidence))\n" }
         s += "\nFlags (--flag; findings as contraindication-FLAG):\n"
-        for f in c.contraindications { s += "  \(f.flag): \(f.label) (\(f.levels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))\n" }
+        for f in c.contraindications {
+            s += "  \(f.flag): \(f.label) (\(f.levels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.uppercased())" }.joined(separator: ", "))): \(f.source) (evidence: \(f.evidence))\n"
+        }
+        s += "\nPractice requirements printed with every dosing session:\n"
+        for i in c.practice { s += "  \(i.id)\(i.analyte.map { " (\($0))" } ?? ""): \(i.text): \(i.source) (evidence: \(i.evidence))\n" }
         return s + ReferenceList.text(citedIn: [s])
     }
 
@@ -252,6 +267,8 @@ enum PlanCommand {
             req.responses[n] = resp
         }
         req.acknowledgements = list(a, "--acknowledge")
+        if let s = a.value("--label") { req.label = s.lowercased() }
+        if let s = a.value("--setting") { req.setting = s.lowercased() }
         let overrides = a.all("--override"), reasons = a.all("--reason")
         if !overrides.isEmpty || !reasons.isEmpty {
             guard !overrides.isEmpty else { throw CLIError.usage("--reason: given without --override") }

@@ -50,7 +50,8 @@ enum PlanGraphics {
             }
             sections.append(HTMLReport.Section(heading: "Calendar", tables: [HTMLReport.Table(
                 columns: ["Date", "Day", "Time", "Session", "Dose", "Peak ng/mL", "min in band", "to discharge"], rows: rows)],
-                notes: plan.overrides.map { "Override \($0.rule): \($0.reason)" }))
+                notes: plan.overrides.map { "Override \($0.rule): \($0.reason)" }
+                    + plan.practice.map { "Every dosing session: \($0.text) (source: \($0.source); evidence: \($0.evidence))" }))
             let findings = plan.findings.map { HTMLReport.Finding(level: $0.level, rule: $0.rule, message: $0.message + ($0.overridden ? " (overridden: \($0.overrideReason ?? ""))" : ""), source: $0.source) }
             let report = HTMLReport(
                 title: "Plan: \(plan.protocolTitle)",

@@ -57,13 +57,13 @@ public enum Escalation {
 
     public static func doses(
         template p: ProtocolTemplate, catalog c: ProtocolCatalog, weightKg: Double, ageYears: Double?,
-        startOverride: Amount?, count: Int, responses: [Int: SessionResponse]
+        startOverride: Amount?, count: Int, responses: [Int: SessionResponse], age65Start: Bool = true
     ) -> [SessionDose] {
         let tiers = c.doseTiers[p.routeKey] ?? []
         var startAmount = p.dose
         var startNote = "start"
         if let s = startOverride { startAmount = s; startNote = "start (given)" }
-        else if let a = ageYears, a >= 65, let d65 = p.doseAge65 { startAmount = d65; startNote = "start (age >= 65)" }
+        else if let a = ageYears, a >= 65, let d65 = p.doseAge65, age65Start { startAmount = d65; startNote = "start (age >= 65)" }
         let perKg = startAmount.mgPerKg != nil
         var mg = startAmount.milligrams(weightKg: weightKg)
         let trigger = p.escalation?.trigger ?? "none"

@@ -43,6 +43,10 @@ public struct PlanRequest: Sendable {
     public var infusionMin: Double?
     /// "plasma" or "effect".
     public var site: String
+    /// Which esketamine label sets the start dose from age 65: "eu" (28 mg, the default) or "us" (56 mg).
+    public var label: String?
+    /// "clinic", "home-supervised" or "home"; nil: the protocol's, else clinic.
+    public var setting: String?
     public var disclaimer: String
 
     public init(template: ProtocolTemplate, catalog: ProtocolCatalog = .builtin, profile: ProfileModel?, patient: PatientFacts, start: CivilDate,
@@ -83,6 +87,8 @@ public struct PlanSession: Sendable, Codable, Equatable {
     public var projected: Bool?
     public var review: String?
     public var prediction: SessionPrediction?
+    /// Ids of the practice requirements of this dosing session (`Plan.practice`).
+    public var practice: [String]?
 }
 
 /// A course plan: calendar, doses, predictions, findings, overrides; the sources of all of it.
@@ -110,6 +116,13 @@ public struct Plan: Sendable, Codable {
     public var windowSource: String?
     public var dischargeNgPerML: Double
     public var site: String
+    /// The esketamine label in force for the age-65 start dose ("eu" or "us"); nil when the protocol has none.
+    public var label: String?
+    public var setting: String
+    /// Window + observation: the booked length of each dosing session.
+    public var bookedMin: Double
+    /// Practice requirements of every dosing session, each with its source.
+    public var practice: [ProtocolCatalog.PracticeItem]
     public var tierBands: [TierBand]
     public var ivEquivalentDefinition: String
     public var sessions: [PlanSession]
@@ -178,6 +191,13 @@ public enum Planner {
             guard !o.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw PlanError("--reason: empty reason for --override \(o.rule)") }
         }
         for a in r.acknowledgements where !known.contains(a) { throw PlanError("--acknowledge: unknown rule '\(a)'") }
+        if let l = r.label {
+            guard ["us", "eu"].contains(l) else { throw PlanError("--label: '\(l)' (use us or eu)") }
+            guard p.doseAge65 != nil else { throw PlanError("--label: protocol \(p.id) has no label-dependent start dose (esketamine only)") }
+        }
+        let setting = r.setting ?? p.setting ?? "clinic"
+        guard ProtocolTemplate.settings.contains(setting) else { throw PlanError("--setting: '\(setting)' (use clinic, home-supervised or home)") }
+        let label: String? = p.doseAge65 != nil ? (r.label ?? "eu") : nil
         for f in r.patient.flags where !c.contraindications.contains(where: { $0.flag == f }) {
             throw PlanError("--flag: unknown flag '\(f)' (flags: \(c.contraindications.map(\.flag).joined(separator: ", ")))")
         }
@@ -196,7 +216,8 @@ public enum Planner {
             throw PlanError("--response: session \(k) is not one of the \(dosing.count) dosing sessions")
         }
         let doses = Escalation.doses(template: p, catalog: c, weightKg: r.patient.weightKg, ageYears: r.patient.ageYears,
-                                     startOverride: r.startDose, count: dosing.count, responses: r.responses)
+                                     startOverride: r.startDose, count: dosing.count, responses: r.responses,
+                                     age65Start: label.map { l in p.doseAge65Labels?.contains(l) ?? true } ?? true)
         let first = dosing[0]
         func hours(_ e: CalendarEntry) -> Double { Double(e.date.daysSinceEpoch - first.date.daysSinceEpoch) * 24 + Double(e.timeMin - first.timeMin) / 60 }
         let topUpAtH = (p.topUp?.atMin ?? 12) / 60
@@ -231,11 +252,12 @@ public enum Planner {
 
         // Findings.
         let ruleSessions = dosing.enumerated().map { i, e in
-            RuleSession(number: i + 1, date: e.date, timeH: hours(e), doseMg: doses[i].doseMg, topUpMg: r.topUpMg, prediction: predictions?[i],
+            RuleSession(number: i + 1, date: e.date, timeH: hours(e), doseMg: doses[i].doseMg, topUpMg: r.topUpMg,
+                        optionalTopUpMg: r.topUpMg == nil ? p.topUp?.maxMg : nil, prediction: predictions?[i],
                         review: doses[i].review, doseTier: doses[i].doseTier)
         }
         var findings = SafetyRules.evaluate(catalog: c, template: p, sessions: ruleSessions, patient: r.patient, infusionMin: infusionMin,
-                                            anaesthesiaFloor: floor.isFinite ? floor : nil)
+                                            anaesthesiaFloor: floor.isFinite ? floor : nil, setting: setting, bookedMin: windowMin + observationMin)
         var overrides = r.overrides
         for i in findings.indices {
             if let k = overrides.firstIndex(where: { $0.rule == findings[i].rule }) {
@@ -250,7 +272,7 @@ public enum Planner {
             reasons.append("BLOCK \(f.rule)\(f.sessions.isEmpty ? "" : " at session \(f.sessions.map(String.init).joined(separator: ","))"): \(f.message); give --override \(f.rule) --reason TEXT")
         }
         for f in findings where f.requiresAcknowledgement && !f.acknowledged && !f.overridden {
-            reasons.append("WARN \(f.rule): \(f.message); acknowledgement required: give --acknowledge \(f.rule)")
+            reasons.append("WARN-ACK \(f.rule)\(f.sessions.isEmpty ? "" : " at session \(f.sessions.map(String.init).joined(separator: ","))"): \(f.message); acknowledgement required: give --acknowledge \(f.rule)")
         }
 
         // Rows.
@@ -272,6 +294,7 @@ public enum Planner {
                 s.projected = !d.recorded
                 s.review = d.review
                 s.prediction = predictions?[n - 1]
+                s.practice = c.practice(for: p).map(\.id)
             }
             rows.append(s)
         }
@@ -281,7 +304,8 @@ public enum Planner {
             profileCitation: r.profile?.profile.citation, profileHasUnconfirmed: r.profile?.profile.hasUnconfirmed ?? false, profileNote: r.profileNote,
             route: p.route, analyte: p.analyte, infusionMin: infusionMin, patient: r.patient,
             weekdays: allowed.sorted().map { $0.short.lowercased() }, time: CivilDate.timeText(timeMin), windowMin: windowMin,
-            observationMin: observationMin, windowSource: p.windowSource, dischargeNgPerML: discharge, site: r.site, tierBands: bands,
+            observationMin: observationMin, windowSource: p.windowSource, dischargeNgPerML: discharge, site: r.site, label: label, setting: setting,
+            bookedMin: windowMin + observationMin, practice: c.practice(for: p), tierBands: bands,
             ivEquivalentDefinition: ivEquivalentDefinition, sessions: rows, findings: findings, overrides: overrides,
             acknowledgements: r.acknowledgements, refused: !reasons.isEmpty, refusalReasons: reasons, curve: curve)
     }

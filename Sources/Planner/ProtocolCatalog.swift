@@ -45,7 +45,13 @@ public struct ProtocolCatalog: Sendable, Codable {
     public var escalationSteps: [String: Step]
     public var rules: [Rule]
     public var contraindications: [Contraindication]
+    /// Practice requirements printed with every dosing session (fasting, oximetry, driving, …).
+    public var practice: [PracticeItem]
     public var protocols: [ProtocolTemplate]
+
+    /// The three actions of a finding: BLOCK (needs `--override RULE --reason TEXT`), WARN-ACK
+    /// (needs `--acknowledge RULE`) and INFO (shown only).
+    public static let levels = ["block", "warn-ack", "info"]
 
     public struct Potency: Sendable, Codable {
         /// Racemic-equivalent mg per mg of S-ketamine.
@@ -86,9 +92,11 @@ public struct ProtocolCatalog: Sendable, Codable {
     public struct Rule: Sendable, Codable {
         public var id: String
         public var kind: String
-        /// "block", "warn" or "info".
+        /// "block", "warn-ack" or "info" (`ProtocolCatalog.levels`).
         public var level: String
         public var route: String?
+        /// Routes (protocol routes or route keys) the rule applies to; nil: `route`, else all.
+        public var routes: [String]?
         public var analyte: String?
         public var maxMg: Double?
         public var maxMgPerKg: Double?
@@ -96,18 +104,37 @@ public struct ProtocolCatalog: Sendable, Codable {
         public var inclusive: Bool?
         public var minMgPerKg: Double?
         public var maxMinutes: Double?
+        /// For fastIV: fires when the administration rate (mg/kg/min) is above this.
+        public var maxMgPerKgPerMin: Double?
         public var minMinutes: Double?
         public var multipleOfMg: Double?
         public var hours: Double?
         public var limits: [String: Amount]?
         public var systolicAbove: Double?
         public var diastolicAbove: Double?
-        public var requiresAcknowledgement: Bool?
         public var minAge: Double?
         public var settings: [String]?
         public var sessions: Int?
         public var evidence: String
         public var source: String
+    }
+
+    /// A practice requirement of every dosing session, for one analyte or route (nil: all).
+    public struct PracticeItem: Sendable, Codable, Equatable {
+        public var id: String
+        public var analyte: String?
+        public var routes: [String]?
+        public var text: String
+        public var evidence: String
+        public var source: String
+    }
+
+    /// The practice requirements that apply to a protocol.
+    public func practice(for p: ProtocolTemplate) -> [PracticeItem] {
+        practice.filter { i in
+            (i.analyte == nil || i.analyte!.lowercased() == p.analyte.lowercased())
+                && (i.routes == nil || i.routes!.contains(p.route) || i.routes!.contains(p.routeKey))
+        }
     }
 
     public struct Contraindication: Sendable, Codable {
@@ -150,11 +177,18 @@ public struct ProtocolCatalog: Sendable, Codable {
     }
 
     func validate(origin: String) throws {
-        let levels: Set<String> = ["block", "warn", "info"]
+        let levels = Set(Self.levels)
         for r in rules {
-            guard levels.contains(r.level) else { throw PlanError("\(origin): rules.\(r.id).level: '\(r.level)' (use block, warn or info)", usage: false) }
+            guard levels.contains(r.level) else { throw PlanError("\(origin): rules.\(r.id).level: '\(r.level)' (use block, warn-ack or info)", usage: false) }
             guard !r.source.isEmpty else { throw PlanError("\(origin): rules.\(r.id).source: empty", usage: false) }
         }
+        for c in contraindications {
+            for (a, l) in c.levels where !levels.contains(l) {
+                throw PlanError("\(origin): contraindications.\(c.flag).levels.\(a): '\(l)' (use block, warn-ack or info)", usage: false)
+            }
+            guard !c.source.isEmpty else { throw PlanError("\(origin): contraindications.\(c.flag).source: empty", usage: false) }
+        }
+        for i in practice where i.source.isEmpty || i.text.isEmpty { throw PlanError("\(origin): practice.\(i.id): empty text or source", usage: false) }
         guard Set(rules.map(\.id)).count == rules.count else { throw PlanError("\(origin): rules: duplicate id", usage: false) }
         for p in protocols { try p.validate(origin: origin) }
     }
@@ -185,8 +219,11 @@ public struct ProtocolTemplate: Sendable, Codable {
     public var infusionEvidence: String?
     public var dose: Amount
     public var doseEvidence: String?
-    /// Starting dose from age 65 (esketamine label).
+    /// Starting dose from age 65 (esketamine EU/HK SmPC).
     public var doseAge65: Amount?
+    /// The labels ("us", "eu") under which `doseAge65` applies; nil: all.
+    public var doseAge65Labels: [String]?
+    public var doseAge65Source: String?
     public var escalation: Escalation?
     public var topUp: TopUp?
     public var schedule: [Phase]
@@ -196,12 +233,16 @@ public struct ProtocolTemplate: Sendable, Codable {
     public var preparation: SupportSession?
     public var integration: SupportSession?
     public var therapy: Therapy?
-    /// "clinic", "home-remote", "home-unsupervised".
+    /// "clinic", "home-supervised" (remote guide, no clinician on site) or "home" (unsupervised).
     public var setting: String?
     public var time: String?
     public var windowMin: Double?
     public var observationMin: Double?
+    /// The label's minimum time on site after dosing (esketamine: 120 min), checked by the recovery rule.
+    public var minOnSiteMin: Double?
     public var windowSource: String?
+
+    public static let settings = ["clinic", "home-supervised", "home"]
 
     public struct Escalation: Sendable, Codable {
         /// "none", "no-response" (step up after a completed session without a good response) or
@@ -278,9 +319,11 @@ public struct ProtocolTemplate: Sendable, Codable {
             throw bad("escalation.trigger: '\(e.trigger)' (none, no-response, scheduled)")
         }
         if let t = time, CivilDate.parseTime(t) == nil { throw bad("time: '\(t)' is not HH:MM") }
-        if let s = setting, !["clinic", "home-remote", "home-unsupervised"].contains(s) {
-            throw bad("setting: '\(s)' (clinic, home-remote, home-unsupervised)")
+        if let s = setting, !Self.settings.contains(s) {
+            throw bad("setting: '\(s)' (clinic, home-supervised, home)")
         }
+        for l in doseAge65Labels ?? [] where !["us", "eu"].contains(l) { throw bad("doseAge65Labels: '\(l)' (us, eu)") }
+        if let m = observationMin, m < 0 { throw bad("observationMin: must be >= 0") }
         if route == "iv", (infusionMin ?? 40) <= 0 { throw bad("infusionMin: must be > 0") }
         if let t = topUp, !(t.minMg > 0 && t.maxMg >= t.minMg && t.atMin >= 0) { throw bad("topUp: need 0 < minMg <= maxMg and atMin >= 0") }
     }

@@ -2,13 +2,14 @@ import PKProfiles
 /// A safety finding: a rule that fired, at which sessions, with its level and source.
 public struct Finding: Sendable, Codable, Equatable {
     public var rule: String
-    /// "block", "warn" or "info".
+    /// "block", "warn-ack" or "info".
     public var level: String
     /// 1-based dosing session numbers (empty: the whole plan).
     public var sessions: [Int]
     public var message: String
     public var source: String
     public var evidence: String
+    /// True for "warn-ack" findings.
     public var requiresAcknowledgement: Bool
     public var acknowledged: Bool
     public var overridden: Bool
@@ -23,6 +24,8 @@ public struct RuleSession: Sendable {
     public var timeH: Double
     public var doseMg: Double
     public var topUpMg: Double?
+    /// The largest optional top-up of the protocol when none is planned (counted by the dose caps).
+    public var optionalTopUpMg: Double? = nil
     public var prediction: SessionPrediction?
     public var review: String?
     public var doseTier: String?
@@ -48,33 +51,52 @@ public struct PatientFacts: Sendable, Codable, Equatable {
 public enum SafetyRules {
     public static func evaluate(
         catalog c: ProtocolCatalog, template p: ProtocolTemplate, sessions: [RuleSession], patient: PatientFacts,
-        infusionMin: Double?, anaesthesiaFloor: Double?
+        infusionMin: Double?, anaesthesiaFloor: Double?, setting: String? = nil, bookedMin: Double? = nil
     ) -> [Finding] {
         var raw: [(rule: ProtocolCatalog.Rule?, id: String, level: String, session: Int?, message: String, source: String, evidence: String)] = []
         let key = p.routeKey
         let analyte = p.analyte.lowercased()
         let w = patient.weightKg
         func add(_ r: ProtocolCatalog.Rule, _ s: Int?, _ m: String) { raw.append((r, r.id, r.level, s, m, r.source, r.evidence)) }
-        func routeMatches(_ r: ProtocolCatalog.Rule) -> Bool { r.route == nil || r.route == key }
+        func routeMatches(_ r: ProtocolCatalog.Rule) -> Bool {
+            if let rs = r.routes { return rs.contains(key) || rs.contains(p.route) }
+            return r.route == nil || r.route == key
+        }
         func analyteMatches(_ r: ProtocolCatalog.Rule) -> Bool { r.analyte == nil || r.analyte!.lowercased() == analyte }
         let isBolus = p.route == "iv-bolus"
         for r in c.rules where routeMatches(r) && analyteMatches(r) {
             switch r.kind {
             case "maxSingleDose":
+                // Caps apply to the dose plus the planned top-up, or the largest optional top-up.
                 for s in sessions {
-                    let mg = s.doseMg + (s.topUpMg ?? 0)
+                    let extra = s.topUpMg ?? s.optionalTopUpMg ?? 0
+                    let mg = s.doseMg + extra
                     let over: (Double, Double) -> Bool = { v, lim in r.inclusive == true ? v >= lim * (1 - 1e-12) : v > lim * (1 + 1e-12) }
                     var why: [String] = []
                     if let m = r.maxMg, over(mg, m) { why.append("\(NumberFormat.short(mg)) mg \(r.inclusive == true ? ">=" : ">") \(NumberFormat.short(m)) mg") }
                     if let m = r.maxMgPerKg, over(mg / w, m) { why.append("\(NumberFormat.short(mg / w)) mg/kg \(r.inclusive == true ? ">=" : ">") \(NumberFormat.short(m)) mg/kg") }
-                    if !why.isEmpty { add(r, s.number, "single dose \(why.joined(separator: ", ")) (\(key))") }
+                    let with = extra > 0 ? " with the \(s.topUpMg != nil ? "planned" : "largest optional") top-up of \(NumberFormat.short(extra)) mg" : ""
+                    if !why.isEmpty { add(r, s.number, "single dose\(with) \(why.joined(separator: ", ")) (\(key))") }
                 }
             case "fastIV":
+                // By dose and rate: fires for a dose >= minMgPerKg given in under maxMinutes and/or
+                // faster than maxMgPerKgPerMin (a bolus is instantaneous).
                 let minutes = isBolus ? 0 : (infusionMin ?? 40)
-                if let maxMin = r.maxMinutes, minutes <= maxMin, let lim = r.minMgPerKg {
-                    for s in sessions where s.doseMg / w >= lim * (1 - 1e-12) {
-                        add(r, s.number, "\(NumberFormat.short(s.doseMg / w)) mg/kg IV over \(NumberFormat.short(minutes)) min (>= \(NumberFormat.short(lim)) mg/kg over <= \(NumberFormat.short(maxMin)) min: an induction dose)")
+                guard let lim = r.minMgPerKg, r.maxMinutes != nil || r.maxMgPerKgPerMin != nil else { continue }
+                for s in sessions where s.doseMg / w >= lim * (1 - 1e-12) {
+                    let perKg = s.doseMg / w
+                    let rate = minutes > 0 ? perKg / minutes : .infinity
+                    var why: [String] = []
+                    if let m = r.maxMinutes {
+                        guard minutes < m - 1e-9 else { continue }
+                        why.append("under \(NumberFormat.short(m)) min")
                     }
+                    if let q = r.maxMgPerKgPerMin {
+                        guard rate > q * (1 + 1e-9) else { continue }
+                        why.append("faster than \(NumberFormat.short(q)) mg/kg/min")
+                    }
+                    let rateText = rate.isFinite ? "\(NumberFormat.short(rate, 3)) mg/kg/min" : "a bolus"
+                    add(r, s.number, "\(NumberFormat.short(perKg)) mg/kg IV over \(NumberFormat.short(minutes)) min (\(rateText)): >= \(NumberFormat.short(lim)) mg/kg \(why.joined(separator: " and "))")
                 }
             case "shortInfusion":
                 if p.route == "iv", let m = infusionMin, let lim = r.minMinutes, m < lim, !sessions.isEmpty {
@@ -94,6 +116,10 @@ public enum SafetyRules {
                         if gap < h - 1e-9 { add(r, b.number, "\(NumberFormat.short(gap)) h after session \(a.number) (< \(NumberFormat.short(h)) h)") }
                     }
                 }
+            case "consecutiveDays":
+                for (a, b) in zip(sessions, sessions.dropFirst()) where b.date.daysSinceEpoch - a.date.daysSinceEpoch == 1 {
+                    add(r, b.number, "dosing on \(b.date), the day after session \(a.number) (not on consecutive days)")
+                }
             case "sameDay":
                 for (a, b) in zip(sessions, sessions.dropFirst()) where a.date == b.date {
                     add(r, b.number, "second dosing session on \(b.date) (session \(a.number) is the same day); a top-up belongs inside its session")
@@ -104,7 +130,7 @@ public enum SafetyRules {
                     var over: [Int] = [], worst = 0.0
                     for s in sessions {
                         var total = 0.0
-                        for e in sessions where e.timeH > s.timeH - 168 + 1e-9 && e.timeH <= s.timeH + 1e-9 { total += e.doseMg + (e.topUpMg ?? 0) }
+                        for e in sessions where e.timeH > s.timeH - 168 + 1e-9 && e.timeH <= s.timeH + 1e-9 { total += e.doseMg + (e.topUpMg ?? e.optionalTopUpMg ?? 0) }
                         if total > limMg * (1 + 1e-9) { over.append(s.number); worst = Swift.max(worst, total) }
                     }
                     // One finding for the whole plan: the sessions and the largest rolling total.
@@ -126,13 +152,38 @@ public enum SafetyRules {
             case "bloodPressure":
                 guard patient.systolic != nil || patient.diastolic != nil else { continue }
                 var why: [String] = []
-                if let s = patient.systolic, let lim = r.systolicAbove, s > lim { why.append("systolic \(NumberFormat.short(s)) > \(NumberFormat.short(lim))") }
-                if let d = patient.diastolic, let lim = r.diastolicAbove, d > lim { why.append("diastolic \(NumberFormat.short(d)) > \(NumberFormat.short(lim))") }
+                let inc = r.inclusive == true
+                let op = inc ? ">=" : ">"
+                func over(_ v: Double, _ lim: Double) -> Bool { inc ? v >= lim : v > lim }
+                if let s = patient.systolic, let lim = r.systolicAbove, over(s, lim) { why.append("systolic \(NumberFormat.short(s)) \(op) \(NumberFormat.short(lim))") }
+                if let d = patient.diastolic, let lim = r.diastolicAbove, over(d, lim) { why.append("diastolic \(NumberFormat.short(d)) \(op) \(NumberFormat.short(lim))") }
                 if !why.isEmpty { add(r, nil, "pre-dose blood pressure \(bpText(patient)): \(why.joined(separator: ", "))") }
             case "minAge":
                 if let a = patient.ageYears, let lim = r.minAge, a < lim { add(r, nil, "age \(NumberFormat.short(a)) is under \(NumberFormat.short(lim))") }
             case "setting":
-                if let s = p.setting, r.settings?.contains(s) == true { add(r, nil, "setting '\(s)': no one monitors on site") }
+                if let s = setting ?? p.setting, r.settings?.contains(s) == true {
+                    add(r, nil, "setting '\(s)' (\(p.route), \(p.analyte)): \(s == "home" ? "no one monitors on site" : "no clinician on site")")
+                }
+            case "recovery":
+                // The booked session must cover the predicted time to the discharge level and the
+                // label's minimum time on site after dosing.
+                guard let booked = bookedMin else { continue }
+                var over: [Int] = [], worst = 0.0, beyond = false
+                for s in sessions {
+                    var need = p.minOnSiteMin ?? 0
+                    if let pr = s.prediction {
+                        if let d = pr.dischargeMin { need = Swift.max(need, d) } else if !pr.neverAboveDischarge { beyond = true; over.append(s.number); continue }
+                    }
+                    if need > booked + 1e-9 { over.append(s.number); worst = Swift.max(worst, need) }
+                }
+                if !over.isEmpty {
+                    var why: [String] = []
+                    if worst > 0 { why.append("needs up to \(NumberFormat.hm(minutes: worst)) h after dosing") }
+                    if beyond { why.append("stays above the discharge level until the next session") }
+                    let parts = ["predicted time to the discharge level", p.minOnSiteMin.map { "the label's \(NumberFormat.short($0)) min on site" }].compactMap { $0 }
+                    let m = "recovery (\(parts.joined(separator: " and "))) \(why.joined(separator: "; ")), beyond the booked \(NumberFormat.short(booked)) min session (window + observation): book a longer observation (--observation) or acknowledge"
+                    for n in over { add(r, n, m) }
+                }
             case "futility":
                 for s in sessions where s.review?.hasPrefix("no response") == true { add(r, s.number, s.review!) }
             case "tierMismatch":
@@ -149,7 +200,7 @@ public enum SafetyRules {
         }
         for flag in patient.flags {
             guard let ci = c.contraindications.first(where: { $0.flag == flag }) else { continue }
-            let level = ci.levels[p.analyte] ?? ci.levels.first { $0.key.lowercased() == analyte }?.value ?? "warn"
+            let level = ci.levels[p.analyte] ?? ci.levels.first { $0.key.lowercased() == analyte }?.value ?? "warn-ack"
             raw.append((nil, "contraindication-\(flag)", level, nil, "\(ci.label) (\(p.analyte))", ci.source, ci.evidence))
         }
         // Group identical messages of one rule over sessions.
@@ -160,10 +211,10 @@ public enum SafetyRules {
                 continue
             }
             out.append(Finding(rule: f.id, level: f.level, sessions: f.session.map { [$0] } ?? [], message: f.message, source: f.source,
-                               evidence: f.evidence, requiresAcknowledgement: f.rule?.requiresAcknowledgement == true,
+                               evidence: f.evidence, requiresAcknowledgement: f.level == "warn-ack",
                                acknowledged: false, overridden: false, overrideReason: nil))
         }
-        let rank = ["block": 0, "warn": 1, "info": 2]
+        let rank = ["block": 0, "warn-ack": 1, "info": 2]
         return out.enumerated().sorted { (rank[$0.element.level] ?? 3, $0.offset) < (rank[$1.element.level] ?? 3, $1.offset) }.map(\.element)
     }
 

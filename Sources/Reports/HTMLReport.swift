@@ -200,7 +200,7 @@ public struct HTMLReport: Sendable {
     public static func levelClass(_ level: String) -> String {
         let l = level.lowercased()
         if ["error", "critical", "danger", "contraindicated", "block", "fail"].contains(l) { return "error" }
-        if ["warning", "warn", "caution"].contains(l) { return "warning" }
+        if ["warning", "warn", "warn-ack", "caution"].contains(l) { return "warning" }
         if ["info", "note", "notice"].contains(l) { return "info" }
         if ["ok", "pass"].contains(l) { return "ok" }
         return "other"

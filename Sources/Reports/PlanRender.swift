@@ -26,7 +26,10 @@ public enum PlanRender {
         if !p.patient.flags.isEmpty { patient += ", flags \(p.patient.flags.joined(separator: ","))" }
         patient += "; dosing days \(p.weekdays.joined(separator: ",")) at \(p.time); \(p.route)\(p.infusionMin.map { " over \(NumberFormat.short($0)) min" } ?? "") (\(p.analyte))"
         h.append(patient)
-        h.append("Session: window \(NumberFormat.short(p.windowMin)) min, observation \(NumberFormat.short(p.observationMin)) min\(p.windowSource.map { " (\($0))" } ?? ""); discharge below \(NumberFormat.short(p.dischargeNgPerML)) ng/mL (\(p.site))")
+        h.append("Session: window \(NumberFormat.short(p.windowMin)) min, observation \(NumberFormat.short(p.observationMin)) min, booked \(NumberFormat.short(p.bookedMin)) min\(p.windowSource.map { " (\($0))" } ?? ""); discharge below \(NumberFormat.short(p.dischargeNgPerML)) ng/mL (\(p.site))")
+        var setting = "Setting: \(p.setting)"
+        if let l = p.label { setting += "; esketamine label \(l) (start dose from age 65: \(l == "eu" ? "28 mg, EU/HK SmPC" : "56 mg, US label"))" }
+        h.append(setting)
         h.append("Tier bands (\(p.analyte), \(p.site) peak, derived): " + p.tierBands.map { "\($0.tier) \(NumberFormat.short($0.lowNgPerML))-\(NumberFormat.short($0.highNgPerML))" }.joined(separator: ", ") + " ng/mL")
         for o in p.overrides {
             h.append("OVERRIDE \(o.rule): reason \"\(o.reason)\"\(o.matched ? "" : " (rule did not fire in this plan)")")
@@ -45,6 +48,11 @@ public enum PlanRender {
             s += " | source: \(f.source) (evidence: \(f.evidence))"
             return s
         }
+    }
+
+    /// The practice requirements of every dosing session, each with its source and evidence mark.
+    public static func practiceLines(_ p: Plan) -> [String] {
+        p.practice.map { "\($0.id): \($0.text) | source: \($0.source) (evidence: \($0.evidence))" }
     }
 
     public static func footer(_ p: Plan) -> [String] {
@@ -96,13 +104,18 @@ public enum PlanRender {
         s += "\nSafety findings:\n"
         let lines = findingLines(p)
         s += lines.isEmpty ? "  none\n" : lines.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        let practice = practiceLines(p)
+        if !practice.isEmpty {
+            let n = p.dosingSessions.count
+            s += "\nPractice requirements, every dosing session (\(n == 1 ? "session 1" : "sessions 1-\(n)")):\n" + practice.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
         s += "\n" + footer(p).joined(separator: "\n") + "\n"
         return s
     }
 
     /// The provenance of the plan's CSV (header, findings, definitions), kept out of the CSV itself.
     public static func csvProvenance(_ p: Plan, tool: String) -> [String] {
-        header(p, tool: tool) + findingLines(p).map { "finding: \($0)" } + [p.ivEquivalentDefinition]
+        header(p, tool: tool) + findingLines(p).map { "finding: \($0)" } + practiceLines(p).map { "every dosing session: \($0)" } + [p.ivEquivalentDefinition]
     }
 
     public static func csv(_ p: Plan, tool: String) -> String {

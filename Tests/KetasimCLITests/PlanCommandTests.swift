@@ -39,7 +39,9 @@ struct PlanCommandTests {
 
     @Test("JSON: sessions, findings, disclaimer; responses drive escalation")
     func json() throws {
-        let r = ketasim("plan", "--protocol", "esketamine-label", "--start", "2026-11-30", "--sessions", "4", "--response", "1:none", "--format", "json")
+        // 84 mg needs ~2:13 h to fall below the discharge level: book 30 min observation after the 120 min window (issue 19 recovery rule).
+        let r = ketasim("plan", "--protocol", "esketamine-label", "--start", "2026-11-30", "--sessions", "4", "--response", "1:none", "--observation", "30min",
+                        "--format", "json")
         #expect(r.code == 0, "\(r.err)")
         let obj = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
         let plan = obj["plan"] as! [String: Any]
@@ -65,7 +67,9 @@ struct PlanCommandTests {
         let reason = "rescue dose agreed with the patient"
         for format in ["table", "csv", "json"] {
             let c2 = Captured()
-            let code = Ketasim.run(base + ["--override", "same-day", "--reason", reason, "--format", format, "--out", out], console: c2.console)
+            // The extra dose also needs the interval and weekly-total warnings acknowledged (WARN-ACK since issue 19).
+            let code = Ketasim.run(base + ["--override", "same-day", "--reason", reason, "--acknowledge", "min-interval,weekly-total", "--format", format, "--out", out],
+                                   console: c2.console)
             #expect(code == 0, "\(c2.err)")
             var text = try String(contentsOfFile: out, encoding: .utf8)
             if format == "csv" { text += try String(contentsOfFile: out + ".meta.json", encoding: .utf8) }   // provenance lives beside the CSV

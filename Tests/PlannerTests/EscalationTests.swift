@@ -16,11 +16,14 @@ struct EscalationTests {
         #expect(p.dosingSessions[1].projected == false && p.dosingSessions[3].projected == true)
     }
 
-    @Test("esketamine from age 65 starts at 28 mg")
+    @Test("esketamine from age 65 starts at 28 mg under the EU/HK SmPC (default), 56 mg under the US label")
     func esketamineAge() throws {
         let p = try plan("esketamine-label") { $0.sessions = 3; $0.patient.ageYears = 70; $0.responses = [1: .noResponse, 2: .noResponse] }
-        #expect(doses(p) == [28, 56, 84])
+        #expect(doses(p) == [28, 56, 84] && p.label == "eu")
         #expect(p.dosingSessions[0].doseTier == "psycholytic" && p.dosingSessions[2].doseTier == "psychedelic")
+        let us = try plan("esketamine-label") { $0.sessions = 2; $0.patient.ageYears = 70; $0.label = "us" }
+        #expect(doses(us) == [56, 56] && us.label == "us")
+        #expect(throws: PlanError.self) { try plan("murrough-2013") { $0.label = "us" } }
     }
 
     @Test("a step needs a completed session: a missed session holds the dose")
@@ -36,12 +39,17 @@ struct EscalationTests {
         #expect(doses(p) == [100, 150, 150, 100])
     }
 
-    @Test("scheduled titration (Al Shirawi): +25 mg every session until a good response")
+    // Changed in issue 19: the paper titrates "according to response and tolerability", so the oral
+    // template steps only after a recorded response short of good (it used to project steps).
+    @Test("oral titration (Al Shirawi): +25 mg only after a recorded response short of good; held otherwise")
     func titration() throws {
         let p = try plan("al-shirawi-2017")
-        #expect(doses(p) == [50, 75, 100, 125, 150, 175, 200, 225])
-        let held = try plan("al-shirawi-2017") { $0.responses = [2: .good] }
-        #expect(doses(held) == [50, 75, 75, 100, 125, 150, 175, 200])
+        #expect(doses(p) == [50, 50, 50, 50, 50, 50, 50, 50])
+        #expect(p.dosingSessions[1].escalationNote?.contains("no response recorded") == true)
+        let stepped = try plan("al-shirawi-2017") { $0.responses = [1: .partial, 2: .partial, 3: .good] }
+        #expect(doses(stepped) == [50, 75, 100, 100, 100, 100, 100, 100])
+        let adverse = try plan("al-shirawi-2017") { $0.responses = [1: .partial, 2: .adverse] }
+        #expect(doses(adverse) == [50, 75, 50, 50, 50, 50, 50, 50])
     }
 
     @Test("no response after 3 completed sessions: review cue, dose held, futility finding")
