@@ -1,3 +1,5 @@
+import Studies
+import Reports
 import PKCore
 import PKProfiles
 

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import Studies
+@testable import Reports
 import PKCore
 import PKProfiles
 import Planner

@@ -1,0 +1,504 @@
+import Dispatch
+import Foundation
+import PKCore
+import PKProfiles
+import Planner
+import Reports
+import Studies
+
+/// A parsed and checked batch run: all errors are raised here, before any work or output.
+struct BatchJob {
+    var profile: ProfileModel
+    var info: RunInfo
+    var generator: SubjectGenerator
+    var simulator: any SubjectSimulator
+    var residual: ResidualError?
+    var shard: (index: Int, count: Int)?
+    var range: Range<Int>
+    var threads: Int
+    var outPath: String?
+    var svgPath: String?
+    var htmlPath: String?
+    var format: String
+    var perSubjectPath: String?
+    var curvesPath: String?
+    var resume: Bool
+    var quiet: Bool
+    var forceProgress: Bool
+    var notes: [String] = []
+
+    init(_ a: Arguments, console: Ketasim.Console) throws {
+        let pm: ProfileModel
+        do { pm = try ProfileLibrary.load(a.value("--profile") ?? StudyDefaults.profileName) } catch let e as ProfileError { throw CLIError.usage(e.message) }
+        profile = pm
+        let p = pm.profile
+        let at = "profile \(p.name)"
+
+        // Counts, seed, threads, shard.
+        var n: Int? = nil
+        if let t = a.value("--n") {
+            guard let v = Int(t.trimmedSpaces), v >= 1, v <= 1_000_000_000_000 else {
+                throw CLIError.usage("--n: '\(t)' must be a whole number of subjects >= 1")
+            }
+            n = v
+        }
+        var seed: UInt64 = 1
+        if let t = a.value("--seed") {
+            guard let v = UInt64(t.trimmedSpaces) else { throw CLIError.usage("--seed: '\(t)' must be a whole number from 0 to 18446744073709551615") }
+            seed = v
+        }
+        threads = ProcessInfo.processInfo.activeProcessorCount
+        if let t = a.value("--threads") {
+            guard let v = Int(t.trimmedSpaces), v >= 1, v <= 1024 else { throw CLIError.usage("--threads: '\(t)' must be a whole number from 1 to 1024") }
+            threads = v
+        }
+        if let t = a.value("--shard") {
+            let parts = t.split(separator: "/", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let k = parts[0], let s = parts[1], s >= 1, k >= 1, k <= s else {
+                throw CLIError.usage("--shard: '\(t)' must be K/N with 1 <= K <= N, e.g. 3/8")
+            }
+            shard = (k, s)
+        }
+
+        // Subjects: covariates and etas.
+        let rng = CounterRNG(seed: seed)
+        let covs = p.covariates ?? []
+        var distributions: [CovariateDistribution] = []
+        for c in covs {
+            distributions.append(try BatchJob.distribution(c, at: at))
+        }
+        let omega = pm.omega
+        var sampler: EtaSampler? = nil
+        if !pm.etaNames.isEmpty {
+            do { sampler = try EtaSampler(omega: omega) } catch let e as CholeskyError {
+                let row = e.index < pm.etaNames.count ? " (\(pm.etaNames[e.index]))" : ""
+                let detail = e.kind == .notPositiveDefinite ? "not positive definite at row \(e.index + 1)\(row): variance left \(e.pivot) after the earlier rows"
+                    : e.description
+                throw CLIError.failure("\(at): Omega (the \(pm.etaNames.count)x\(pm.etaNames.count) variability matrix over \(pm.etaNames.joined(separator: ", "))) is \(detail); check variability and correlations")
+            }
+        }
+        var subjectsText = "drawn: " + (covs.isEmpty ? "no covariates" : zip(covs, distributions).map { "\($0.name) \(BatchJob.describe($1))" }.joined(separator: ", "))
+            + (pm.etaNames.isEmpty ? "; no variability" : "; etas \(pm.etaNames.joined(separator: ", ")) ~ N(0, Omega)")
+        var covSources = distributions.map { SubjectGenerator.CovariateSource.draw($0) }
+        var etaSource: SubjectGenerator.EtaSource = sampler.map { .draw($0) } ?? .none(count: pm.etaNames.count)
+        var ids: [String]? = nil
+        var notes: [String] = []
+        if let path = a.value("--subjects") {
+            let file = try SubjectsFile(path: path, profile: pm, distributions: distributions, etaMap: a.value("--eta-map"))
+            if let n, n > file.rows {
+                throw CLIError.usage("--n: \(n) subjects but --subjects \(path) has \(file.rows) rows")
+            }
+            n = n ?? file.rows
+            covSources = file.covariates
+            if let e = file.etas { etaSource = .columns(e) }
+            ids = file.ids
+            notes = file.notes
+            subjectsText = "file \((path as NSString).lastPathComponent) (\(file.rows) rows, FNV-1a \(file.checksum)): \(file.describe)"
+                + (file.etas == nil && !pm.etaNames.isEmpty ? "; etas drawn from Omega" : "")
+        } else if a.value("--eta-map") != nil {
+            throw CLIError.usage("--eta-map: only with --subjects")
+        }
+        guard let total = n else { throw CLIError.usage("--n: required (number of subjects), or --subjects FILE") }
+        if let s = shard, s.count > total { throw CLIError.usage("--shard: \(s.count) shards for \(total) subjects; use at most one shard per subject") }
+        generator = SubjectGenerator(rng: rng, covariates: covSources, etas: etaSource, ids: ids)
+        self.notes = notes
+
+        // Metrics: band, window, discharge, thresholds, percentiles.
+        let named = ProfileLibrary.bands(for: p.analyte)
+        var bandName: String? = nil
+        var band = (low: 100.0, high: 250.0)
+        if let d = named.first(where: { $0.name == "dissociation" }), let hi = d.highNgPerML { band = (d.lowNgPerML, hi); bandName = d.name }
+        if let b = a.value("--band") {
+            if let nb = named.first(where: { $0.name.lowercased() == b.lowercased() }) {
+                band = (nb.lowNgPerML, nb.highNgPerML ?? .infinity)
+                bandName = nb.name
+            } else if b.first?.isLetter == true {
+                throw CLIError.usage("--band: unknown band '\(b)' for \(p.analyte) (named bands: \(named.map(\.name).joined(separator: ", ")); or LOW-HIGH, e.g. 100-250ng/mL)")
+            } else {
+                band = try PatientOptions.parseBand(b)
+                bandName = nil
+            }
+        }
+        let durationText = a.value("--duration")
+        var durationH = 24.0
+        if let d = durationText {
+            durationH = try Units.hours(d, flag: "--duration")
+            guard durationH > 0, durationH <= 24 * 365 else { throw CLIError.usage("--duration: '\(d)' must be more than zero and at most a year") }
+        }
+        var stepH = 5.0 / 60
+        if let s = a.value("--step") {
+            stepH = try Units.hours(s, flag: "--step")
+            guard stepH > 0 else { throw CLIError.usage("--step: '\(s)' must be greater than zero") }
+        }
+        var window = (0.0, Swift.min(StudyDefaults.sessionWindowH, durationH))
+        if let w = a.value("--window") {
+            let h = try Units.hours(w, flag: "--window")
+            guard h > 0 else { throw CLIError.usage("--window: '\(w)' must be greater than zero") }
+            window = (0, h)
+        }
+        var discharge = band.low
+        if let d = a.value("--discharge") { discharge = try Units.concentrationNgPerML(d, flag: "--discharge") }
+        var thresholds: [SummaryPlan.Threshold] = named.map { .init(name: $0.name, level: $0.lowNgPerML) }
+        if !a.all("--threshold").isEmpty {
+            thresholds = try a.all("--threshold").map { t in
+                if let eq = t.firstIndex(of: "=") {
+                    let name = String(t[..<eq]).trimmedSpaces
+                    guard !name.isEmpty else { throw CLIError.usage("--threshold: '\(t)' has an empty name") }
+                    return .init(name: name, level: try Units.concentrationNgPerML(String(t[t.index(after: eq)...]), flag: "--threshold"))
+                }
+                return .init(name: t.trimmedSpaces, level: try Units.concentrationNgPerML(t, flag: "--threshold"))
+            }
+        }
+        var percentiles = [5.0, 25, 50, 75, 95]
+        if let t = a.value("--percentiles") {
+            let vs = t.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard !vs.isEmpty, vs.allSatisfy({ $0 != nil && $0! >= 0 && $0! <= 100 }) else {
+                throw CLIError.usage("--percentiles: '\(t)' must be comma-separated numbers from 0 to 100")
+            }
+            percentiles = vs.map { $0! }
+            guard zip(percentiles, percentiles.dropFirst()).allSatisfy({ $0 < $1 }) else { throw CLIError.usage("--percentiles: '\(t)' must increase") }
+        }
+        let options = MetricOptions(bandLow: band.low, bandHigh: band.high, windowStartH: window.0, windowEndH: window.1, dischargeLevel: discharge)
+
+        // Regimen.
+        let regimenText: String
+        let gridText: String
+        if let dataPath = a.value("--data") {
+            for f in ["--route", "--dose", "--every", "--count", "--infusion", "--duration", "--step"] where a.value(f) != nil {
+                throw CLIError.usage("\(f): not with --data (the data set is the regimen and its EVID 0 times the grid)")
+            }
+            let text = try AtomicFile.read(dataPath, flag: "--data")
+            do {
+                let data = try NonmemDataset(parsing: text)
+                simulator = try DatasetSubjectSimulator(data: data, model: pm.dosing.compiled, options: options)
+            } catch let e as DataError { throw CLIError.failure("--data \(dataPath): \(e.message)") }
+            regimenText = "data set \((dataPath as NSString).lastPathComponent) (FNV-1a \(BatchJob.fnv1a(Data(text.utf8))))"
+            gridText = "the data set's \(simulator.timesH.count) EVID 0 times"
+        } else if let protocolName = a.value("--protocol") {
+            for f in ["--route", "--dose", "--every", "--count", "--infusion"] where a.value(f) != nil {
+                throw CLIError.usage("\(f): not with --protocol (the protocol sets route, doses and times)")
+            }
+            let course = try BatchProtocolCourse(protocolName, startText: a.value("--start"), profile: pm)
+            let end = a.value("--duration") != nil ? durationH : course.timesH.last! + 24
+            guard end > course.timesH.last! else {
+                throw CLIError.usage("--duration: \(NumberFormat.g(end)) h ends before the protocol's last dose at \(NumberFormat.g(course.timesH.last!)) h")
+            }
+            let times = try Simulator.grid(endH: end, stepH: stepH)
+            guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
+            let wtIndex = pm.covariateNames.firstIndex(of: "WT")
+            simulator = try RegimenSubjectSimulator(model: pm.dosing, timesH: times, options: options) { s in
+                course.regimen(weightKg: wtIndex.map { s.covariates[$0] } ?? 70)
+            }
+            regimenText = course.description
+            gridText = "0 to \(NumberFormat.g(end)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
+        } else {
+            let routeText = a.value("--route") ?? "iv"
+            guard let route = Route(text: routeText) else { throw CLIError.usage("--route: unknown route '\(routeText)' (use iv, iv-bolus, im, in, po, sl or pr)") }
+            guard pm.dosing.routes[route.rawValue] != nil else {
+                throw CLIError.usage("--route: profile \(p.name) has no route '\(route.rawValue)' (it has: \(pm.dosing.routeNames.joined(separator: ", ")))")
+            }
+            let dose = try Units.dose(a.value("--dose") ?? "0.5mg/kg")
+            let wtIndex = pm.covariateNames.firstIndex(of: "WT")
+            if case .mgPerKg = dose, wtIndex == nil {
+                throw CLIError.usage("--dose: a dose per kg needs a WT covariate; profile \(p.name) has none (give mg)")
+            }
+            if case .mg(let mg) = dose, mg > 5000 { throw CLIError.usage("--dose: \(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
+            var count = 1, every = 0.0
+            if let c = a.value("--count") {
+                guard let v = Int(c), v >= 1, v <= 10_000 else { throw CLIError.usage("--count: '\(c)' must be a whole number from 1 to 10000") }
+                count = v
+            }
+            if let e = a.value("--every") {
+                every = try Units.hours(e, flag: "--every")
+                guard every > 0 else { throw CLIError.usage("--every: '\(e)' must be greater than zero") }
+            }
+            if count > 1 && every == 0 { throw CLIError.usage("--count: \(count) doses need --every (the interval)") }
+            var infusionH = 40.0 / 60
+            if let i = a.value("--infusion") {
+                infusionH = try Units.hours(i, flag: "--infusion")
+                guard infusionH > 0 else { throw CLIError.usage("--infusion: '\(i)' must be greater than zero") }
+                guard route == .ivInfusion else { throw CLIError.usage("--infusion: only for route iv") }
+            }
+            if Double(count - 1) * every >= durationH {
+                throw CLIError.usage("--duration: \(NumberFormat.g(durationH)) h ends before the last dose at \(NumberFormat.g(Double(count - 1) * every)) h; simulate past the last dose")
+            }
+            if route == .ivInfusion && count > 1 && infusionH > every {
+                throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
+            }
+            let times = try Simulator.grid(endH: durationH, stepH: stepH)
+            guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
+            let (inf, ev, cnt) = (infusionH, every, count)
+            simulator = try RegimenSubjectSimulator(model: pm.dosing, timesH: times, options: options) { s in
+                let mg = dose.milligrams(weightKg: wtIndex.map { s.covariates[$0] } ?? 70)
+                return route == .ivInfusion
+                    ? Regimen().infusion(amountMg: mg, overH: inf, every: ev, count: cnt)
+                    : Regimen().dose(amountMg: mg, route: route, every: ev, count: cnt)
+            }
+            var r = route.displayName + " "
+            switch dose {
+            case .mg(let v): r += "\(NumberFormat.g(v)) mg"
+            case .mgPerKg(let v): r += "\(NumberFormat.g(v)) mg/kg"
+            }
+            if route == .ivInfusion { r += " over \(NumberFormat.g(infusionH * 60)) min" }
+            if count > 1 { r += ", every \(NumberFormat.g(every)) h, \(count) doses" }
+            regimenText = r
+            gridText = "0 to \(NumberFormat.g(durationH)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
+        }
+
+        // Residual error.
+        let residualText = a.value("--residual") ?? "none"
+        residual = try BatchJob.residual(residualText, profile: p)
+
+        // Outputs.
+        outPath = a.value("--out")
+        svgPath = a.value("--svg")
+        htmlPath = a.value("--html")
+        for (flag, path) in [("--out", outPath), ("--svg", svgPath), ("--html", htmlPath)] {
+            guard let path else { continue }
+            let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                throw CLIError.failure("\(flag): folder '\(dir)' does not exist")
+            }
+        }
+        if svgPath != nil || htmlPath != nil {
+            // Checked before any work: the ribbons need these percentiles.
+            for p in [5.0, 25, 50, 75, 95] where !percentiles.contains(p) {
+                throw CLIError.usage("--svg/--html: the ribbons need the \(NumberFormat.short(p))th percentile (keep 5, 25, 50, 75, 95 in --percentiles)")
+            }
+        }
+        var fmt = a.value("--format")?.lowercased()
+        if let f = fmt, !["table", "csv", "json"].contains(f) { throw CLIError.usage("--format: unknown format '\(f)' (use table, csv or json)") }
+        if fmt == nil, let o = outPath {
+            let ext = (o as NSString).pathExtension.lowercased()
+            fmt = ext == "json" ? "json" : ext == "csv" ? "csv" : "table"
+        }
+        if shard != nil {
+            guard outPath != nil else { throw CLIError.usage("--shard: needs --out FILE.json (shard outputs are merged with 'ketasim merge')") }
+            if let f = fmt, f != "json" { throw CLIError.usage("--shard: shard outputs are JSON (they carry the mergeable state); got --format \(f)") }
+            fmt = "json"
+        }
+        format = fmt ?? "table"
+        resume = a.flag("--resume")
+        if resume && outPath == nil { throw CLIError.usage("--resume: needs --out") }
+        quiet = a.flag("--quiet")
+        forceProgress = a.flag("--progress")
+        if a.flag("--summary-only") {
+            if a.value("--per-subject") != nil || a.value("--curves") != nil {
+                throw CLIError.usage("--summary-only: not with --per-subject or --curves")
+            }
+            perSubjectPath = nil
+            curvesPath = nil
+        } else {
+            perSubjectPath = a.value("--per-subject") ?? outPath.map { BatchJob.sibling($0, suffix: ".subjects.csv") }
+            curvesPath = a.value("--curves")
+        }
+        try a.refuseOutputsOverwritingInputs([("--per-subject", perSubjectPath)])
+        let paths = [outPath, perSubjectPath, curvesPath].compactMap { $0 }
+        if Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }).count != paths.count {
+            throw CLIError.usage("--out/--per-subject/--curves: the output files must differ")
+        }
+        for path in paths {
+            let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                throw CLIError.failure("output folder '\(dir)' does not exist (for \(path))")
+            }
+        }
+
+        if let s = shard {
+            // Contiguous parts, the first total % count of them one subject larger.
+            let (q, r) = total.quotientAndRemainder(dividingBy: s.count)
+            func start(_ k: Int) -> Int { (k - 1) * q + Swift.min(k - 1, r) }
+            range = start(s.index)..<start(s.index + 1)
+        } else {
+            range = 0..<total
+        }
+        let plan = SummaryPlan(thresholds: thresholds, timesH: simulator.timesH, totalSubjects: total)
+        info = RunInfo(
+            profile: p.name, profileTitle: p.title, analyte: p.analyte, citation: p.citation, seed: seed, n: total,
+            rng: "Philox4x64-10 keyed by (seed, subject index, stream, draw index); uniforms (k+0.5)/2^53; normals by inversion (Wichura AS241)",
+            subjects: subjectsText, regimen: regimenText, output: options.output, grid: gridText, bandName: bandName,
+            bandNgPerML: [band.low, band.high], windowH: [window.0, window.1], dischargeNgPerML: discharge,
+            residual: residual, percentiles: percentiles, plan: plan, covariates: pm.covariateNames, etas: pm.etaNames)
+    }
+
+    /// A profile covariate's distribution, checked.
+    static func distribution(_ c: Profile.Covariate, at: String) throws -> CovariateDistribution {
+        let f = "\(at): covariates.\(c.name).distribution"
+        guard let d = c.distribution else { return .fixed(c.typical) }
+        let dist: CovariateDistribution
+        switch d.kind.lowercased() {
+        case "fixed": dist = .fixed(c.typical)
+        case "uniform":
+            guard let lo = d.low, let hi = d.high else { throw CLIError.failure("\(f): uniform needs low and high") }
+            dist = .uniform(low: lo, high: hi)
+        case "normal":
+            guard let sd = d.sd else { throw CLIError.failure("\(f): normal needs sd") }
+            dist = .normal(mean: d.mean ?? c.typical, sd: sd, low: d.low, high: d.high)
+        case "lognormal":
+            guard let m = d.mean, let sd = d.sd else { throw CLIError.failure("\(f): lognormal needs mean and sd (of the log)") }
+            dist = .lognormal(mu: m, sigma: sd, low: d.low, high: d.high)
+        case "bernoulli":
+            guard let pr = d.p else { throw CLIError.failure("\(f): bernoulli needs p") }
+            dist = .bernoulli(p: pr)
+        default: throw CLIError.failure("\(f).kind: unknown kind '\(d.kind)' (uniform, normal, lognormal, bernoulli, fixed)")
+        }
+        do { try dist.validate() } catch let e as SimulationError { throw CLIError.failure("\(f): \(e.message)") }
+        return dist
+    }
+
+    static func describe(_ d: CovariateDistribution) -> String {
+        func range(_ lo: Double?, _ hi: Double?) -> String {
+            lo == nil && hi == nil ? "" : " in [\(lo.map(NumberFormat.g) ?? "-inf"), \(hi.map(NumberFormat.g) ?? "inf")]"
+        }
+        switch d {
+        case .fixed(let v): return "fixed \(NumberFormat.g(v))"
+        case .uniform(let lo, let hi): return "~ U(\(NumberFormat.g(lo)), \(NumberFormat.g(hi)))"
+        case .normal(let m, let s, let lo, let hi): return "~ N(\(NumberFormat.g(m)), \(NumberFormat.g(s))^2)\(range(lo, hi))"
+        case .lognormal(let m, let s, let lo, let hi): return "~ logN(\(NumberFormat.g(m)), \(NumberFormat.g(s))^2)\(range(lo, hi))"
+        case .bernoulli(let p): return "~ Bernoulli(\(NumberFormat.g(p)))"
+        }
+    }
+
+    /// --residual: none, profile, or prop=F,add=C,exp=S.
+    static func residual(_ text: String, profile p: Profile) throws -> ResidualError? {
+        let t = text.trimmedSpaces.lowercased()
+        if t == "none" || t.isEmpty { return nil }
+        var r = ResidualError()
+        if t == "profile" {
+            guard let e = (p.residualError ?? []).first(where: { $0.output.lowercased() == "cp" }) else {
+                throw CLIError.usage("--residual: profile \(p.name) has no residual error on CP; give one, e.g. --residual prop=0.2,add=5ng/mL")
+            }
+            r = ResidualError(additive: e.additive ?? 0, proportional: e.proportional ?? 0, exponential: e.exponential ?? 0)
+        } else {
+            for part in text.split(separator: ",") {
+                let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
+                guard kv.count == 2 else { throw CLIError.usage("--residual: '\(part)' is not prop=F, add=C or exp=S") }
+                switch kv[0].lowercased() {
+                case "prop", "proportional":
+                    guard let v = Double(kv[1]), v.isFinite, v >= 0 else { throw CLIError.usage("--residual: prop '\(kv[1])' must be a number >= 0 (e.g. 0.2 for 20%)") }
+                    r.proportional = v
+                case "add", "additive": r.additive = try Units.concentrationNgPerML(kv[1], flag: "--residual add")
+                case "exp", "exponential":
+                    guard let v = Double(kv[1]), v.isFinite, v >= 0 else { throw CLIError.usage("--residual: exp '\(kv[1])' must be a number >= 0 (SD on the log scale)") }
+                    r.exponential = v
+                default: throw CLIError.usage("--residual: unknown part '\(kv[0])' (prop, add, exp; or none, profile)")
+                }
+            }
+        }
+        if r.exponential != 0 && (r.additive != 0 || r.proportional != 0) {
+            throw CLIError.usage("--residual: exponential error cannot be combined with additive/proportional here")
+        }
+        return r.isZero ? nil : r
+    }
+
+    /// `path` with its extension replaced by `suffix` ("study.json" → "study.subjects.csv").
+    static func sibling(_ path: String, suffix: String) -> String {
+        let ns = path as NSString
+        return ns.pathExtension.isEmpty ? path + suffix : ns.deletingPathExtension + suffix
+    }
+
+    /// FNV-1a 64-bit checksum, hex, to tell input files apart in the run metadata.
+    static func fnv1a(_ data: Data) -> String {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in data { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return String(h, radix: 16)
+    }
+
+    // MARK: - Running
+
+    func execute(console: Ketasim.Console) throws {
+        let info = self.info
+        if !quiet { for n in notes { console.err("ketasim batch: note: \(n)\n") } }
+        if resume, let out = outPath, AtomicFile.isCompleted(out),
+           let text = try? String(contentsOfFile: out, encoding: .utf8),
+           let doc = try? BatchReport.document(text, origin: out),
+           doc.run == info, doc.shard == shardInfo, doc.perSubjectFile == perSubjectPath.map({ ($0 as NSString).lastPathComponent }),
+           doc.curvesFile == curvesPath.map({ ($0 as NSString).lastPathComponent }),
+           [perSubjectPath, curvesPath].allSatisfy({ $0.map(AtomicFile.isCompleted) ?? true }) {
+            if !quiet { console.err("ketasim batch: \(out) already holds this run (--resume): nothing to do\n") }
+            return
+        }
+        let plan = info.plan
+        let perSubject = try perSubjectPath.map { try StreamingFile(path: $0, flag: "--per-subject") }
+        let curves = try curvesPath.map { try StreamingFile(path: $0, flag: "--curves") }
+        let streams = [perSubject, curves].compactMap { $0 }
+        let cleanup = TempFileCleanup.register(streams.map(\.tempPath))
+        defer { TempFileCleanup.unregister(cleanup) }
+        do {
+            perSubject?.write(BatchReport.perSubjectHeader(info, shard: shardInfo))
+            curves?.write(BatchReport.curvesHeader(info, shard: shardInfo))
+            let progress = ProgressLine(total: range.count, console: console,
+                                        enabled: !quiet && (forceProgress || isatty(STDERR_FILENO) == 1), tty: isatty(STDERR_FILENO) == 1)
+            let started = Date()
+            let sink = BatchFileSink(perSubject: perSubject, curves: curves, timesH: simulator.timesH, withObservations: residual != nil, progress: progress)
+            let accumulator: PopulationAccumulator
+            do { accumulator = try study(plan: plan).run(sink: sink) } catch let e as PopulationStudy.SubjectFailure {
+                throw CLIError.failure(e.message)
+            }
+            progress.finish()
+            let doc = BatchDocument(
+                ketasim: Ketasim.version, disclaimer: Ketasim.disclaimer, run: info, shard: shardInfo, subjectsSimulated: accumulator.subjects,
+                summary: accumulator.summary(plan: plan, percentiles: info.percentiles),
+                perSubjectFile: perSubjectPath.map { ($0 as NSString).lastPathComponent },
+                curvesFile: curvesPath.map { ($0 as NSString).lastPathComponent }, state: accumulator)
+            let text = try BatchReport.render(doc, format: format)
+            // Reports first, then the streamed files, then --out (the sign of a finished run for
+            // --resume): a failure anywhere leaves no partial output.
+            if shardInfo == nil { try BatchGraphics.write(doc, svg: svgPath, html: htmlPath) }
+            let summary = try outPath.map { try AtomicFile.prepare(text, to: $0) }
+            try perSubject?.commit()
+            try curves?.commit()
+            if let p = perSubjectPath { try Provenance.writeSidecar(for: p, command: "batch", lines: BatchReport.perSubjectProvenance(info, shard: shardInfo), flag: "--per-subject") }
+            if let p = curvesPath { try Provenance.writeSidecar(for: p, command: "batch", lines: BatchReport.curvesProvenance(info, shard: shardInfo), flag: "--curves") }
+            if format == "csv", let o = outPath { try Provenance.writeSidecar(for: o, command: "batch", lines: BatchReport.headerLines(doc)) }
+            try summary?.commit()
+            if outPath == nil {
+                console.out(text)
+                if format == "csv" { console.err("ketasim batch: " + BatchReport.headerLines(doc).joined(separator: "; ") + "\n") }
+            }
+            if progress.enabled {
+                let s = Date().timeIntervalSince(started)
+                console.err("ketasim batch: \(range.count) subjects in \(NumberFormat.f(s, 1)) s (\(NumberFormat.f(Double(range.count) / Swift.max(s, 1e-9), 0))/s, \(threads) threads)\n")
+            }
+        } catch {
+            for s in streams { s.abort() }
+            throw error
+        }
+    }
+
+    var shardInfo: ShardInfo? {
+        shard.map { ShardInfo(index: $0.index, count: $0.count, firstSubject: range.lowerBound + 1, lastSubject: range.upperBound) }
+    }
+
+    /// The study this run is: the subjects of `range` on `threads` workers.
+    func study(plan: SummaryPlan) -> PopulationStudy {
+        PopulationStudy(profile: profile, generator: generator, simulator: simulator, residual: residual, plan: plan, range: range, threads: threads)
+    }
+}
+
+/// The batch command's sink: per-subject and curves CSV rows formatted on the workers, written in
+/// subject order to the streaming files, with the progress line.
+struct BatchFileSink: PopulationSink {
+    var perSubject: StreamingFile?
+    var curves: StreamingFile?
+    var timesH: [Double]
+    var withObservations: Bool
+    var progress: ProgressLine
+
+    func format(_ subjects: [PopulationSubject]) -> (perSubject: String, curves: String) {
+        var rows = "", curveRows = ""
+        if perSubject != nil { for s in subjects { rows += BatchReport.perSubjectRow(s) } }
+        if curves != nil { for s in subjects { curveRows += BatchReport.curveRows(s, timesH: timesH, withObservations: withObservations) } }
+        return (rows, curveRows)
+    }
+
+    func emit(_ chunk: (perSubject: String, curves: String), subjectsDone: Int) throws {
+        perSubject?.write(chunk.perSubject)
+        curves?.write(chunk.curves)
+        try perSubject?.flushIfLarge()
+        try curves?.flushIfLarge()
+        progress.update(subjectsDone)
+    }
+}

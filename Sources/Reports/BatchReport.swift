@@ -1,0 +1,183 @@
+import Foundation
+import PKCore
+import PKProfiles
+import Studies
+
+/// Rendering of batch documents (shared with `merge`).
+public enum BatchReport {
+    public static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return e
+    }
+    public static var compactEncoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return e
+    }
+    public static var decoder: JSONDecoder {
+        let d = JSONDecoder()
+        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return d
+    }
+
+    /// CSV number: shortest round-trip text, NA for NaN.
+    public static func number(_ x: Double) -> String { x.isNaN ? "NA" : NumberFormat.g(x) }
+
+    public static func csvField(_ s: String) -> String {
+        s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    public static func render(_ doc: BatchDocument, format: String) throws -> String {
+        switch format {
+        case "json": return try json(doc)
+        case "csv": return csv(doc)
+        default: return table(doc)
+        }
+    }
+
+    /// Pretty JSON for the metadata and summary, the state compact on one line.
+    public static func json(_ doc: BatchDocument) throws -> String {
+        var head = doc
+        head.state = nil
+        var text = String(decoding: try encoder.encode(head), as: UTF8.self)
+        guard let state = doc.state else { return text + "\n" }
+        while let l = text.last, l == "\n" || l == " " || l == "}" {
+            text.removeLast()
+            if l == "}" { break }
+        }
+        return text + ",\n  \"state\" : " + String(decoding: try compactEncoder.encode(state), as: UTF8.self) + "\n}\n"
+    }
+
+    public static func headerLines(_ doc: BatchDocument) -> [String] {
+        let r = doc.run
+        var lines = [
+            "ketasim \(doc.ketasim) batch: \(doc.disclaimer)",
+            "Profile: \(r.profile): \(r.profileTitle) (\(r.analyte))",
+            "Source: \(r.citation)",
+            "Population: N \(r.n), seed \(r.seed); subjects \(r.subjects)",
+            "Random numbers: \(r.rng)",
+            "Regimen: \(r.regimen); grid \(r.grid)",
+            "Band\(r.bandName.map { " '\($0)'" } ?? ""): \(NumberFormat.g(r.bandNgPerML[0]))-\(NumberFormat.g(r.bandNgPerML[1])) ng/mL from \(NumberFormat.g(r.windowH[0])) to \(NumberFormat.g(r.windowH[1])) h; discharge below \(NumberFormat.g(r.dischargeNgPerML)) ng/mL",
+            "Residual error: " + (r.residual.map { e in
+                [e.proportional != 0 ? "proportional \(NumberFormat.g(e.proportional))" : nil, e.additive != 0 ? "additive \(NumberFormat.g(e.additive)) ng/mL" : nil,
+                 e.exponential != 0 ? "exponential \(NumberFormat.g(e.exponential))" : nil].compactMap { $0 }.joined(separator: ", ") + " (bands are of simulated observations)"
+            } ?? "none"),
+        ]
+        if let s = doc.shard { lines.append("Shard \(s.index)/\(s.count): subjects \(s.firstSubject)-\(s.lastSubject)") }
+        lines.append("Simulated: \(doc.subjectsSimulated) subjects; quantiles: metrics \(doc.summary.metrics.first?.method ?? "-"), bands \(doc.summary.bandMethod)")
+        return lines
+    }
+
+    public static func perSubjectHeader(_ info: RunInfo, shard: ShardInfo?) -> String {
+        (["id"] + info.covariates + info.etas + SubjectMetrics.names).map(csvField).joined(separator: ",") + "\n"
+    }
+
+    public static func curvesHeader(_ info: RunInfo, shard: ShardInfo?) -> String {
+        "id,time_h,\(info.output)" + (info.residual == nil ? "" : ",DV") + "\n"
+    }
+
+    /// Provenance of the per-subject file (its sidecar).
+    public static func perSubjectProvenance(_ info: RunInfo, shard: ShardInfo?) -> [String] {
+        runProvenance(info, shard: shard) + [
+            "units: cmax ng/mL, tmax_h h, auc ng*h/mL (0 to end), band_h h in \(NumberFormat.g(info.bandNgPerML[0]))-\(NumberFormat.g(info.bandNgPerML[1])) ng/mL from \(NumberFormat.g(info.windowH[0])) to \(NumberFormat.g(info.windowH[1])) h, discharge_h h until below \(NumberFormat.g(info.dischargeNgPerML)) ng/mL for good (NA: not within 30 days)",
+        ]
+    }
+
+    /// Provenance of the curves file (its sidecar).
+    public static func curvesProvenance(_ info: RunInfo, shard: ShardInfo?) -> [String] {
+        runProvenance(info, shard: shard) + ["units: time_h h; \(info.output) in ng/mL\(info.residual == nil ? "" : "; DV: with residual error")"]
+    }
+
+    public static func runProvenance(_ info: RunInfo, shard: ShardInfo?) -> [String] {
+        var l = ["profile \(info.profile): \(info.citation)", "seed \(info.seed); N \(info.n); rng \(info.rng)",
+                 "regimen: \(info.regimen)", "subjects: \(info.subjects)", "grid: \(info.grid)"]
+        if let sh = shard { l.append("shard \(sh.index)/\(sh.count): subjects \(sh.firstSubject)-\(sh.lastSubject)") }
+        return l
+    }
+
+    public static let metricLabels = ["Cmax ng/mL", "Tmax h", "AUC ng*h/mL", "h in band", "discharge h"]
+
+    public static func pctName(_ p: Double) -> String { "p" + NumberFormat.g(p) }
+
+    public static func csv(_ doc: BatchDocument) -> String {
+        let s = doc.summary
+        var out = "kind,name,time_h,n,not_reached,mean,sd,min," + s.percentiles.map(pctName).joined(separator: ",") + ",max,count,probability\n"
+        func num(_ x: Double?) -> String { x.map(number) ?? "" }
+        for m in s.metrics {
+            out += "metric,\(m.name),,\(m.n),\(m.notReached),\(num(m.mean)),\(num(m.sd)),\(num(m.min)),"
+                + m.percentiles.map(number).joined(separator: ",") + ",\(num(m.max)),,\n"
+        }
+        let blanks = String(repeating: ",", count: s.percentiles.count)
+        for t in s.thresholds {
+            out += "threshold,\(csvField("\(t.name) cmax>=\(NumberFormat.g(t.levelNgPerML))ng/mL")),,\(s.subjects),,,,\(blanks),,\(t.count),\(number(t.probability))\n"
+        }
+        for (i, t) in s.timesH.enumerated() {
+            out += "band,\(doc.run.output),\(number(t)),,,,,," + s.bands.map { number($0[i]) }.joined(separator: ",") + ",,,\n"
+        }
+        return out
+    }
+
+    public static func table(_ doc: BatchDocument) -> String {
+        let s = doc.summary
+        var out = headerLines(doc).joined(separator: "\n") + "\n\n"
+        let cols = ["Metric", "n", "mean", "sd"] + s.percentiles.map(pctName)
+        var rows: [[String]] = []
+        for (k, m) in s.metrics.enumerated() {
+            rows.append([metricLabels[k] + (m.notReached > 0 ? " (\(m.notReached) NA)" : ""), "\(m.n)", m.mean.map { NumberFormat.sig($0, 4) } ?? "-",
+                         m.sd.map { NumberFormat.sig($0, 4) } ?? "-"] + m.percentiles.map { $0.isNaN ? "-" : NumberFormat.sig($0, 4) })
+        }
+        out += grid(cols, rows)
+        if !s.thresholds.isEmpty {
+            out += "\nP(Cmax >= threshold):\n"
+            for t in s.thresholds {
+                out += "  \(TextTable.pad(t.name, 24)) \(TextTable.pad(NumberFormat.short(t.levelNgPerML) + " ng/mL", 12, right: true))  \(NumberFormat.f(t.probability, 4))  (\(t.count)/\(s.subjects))\n"
+            }
+        }
+        if !s.timesH.isEmpty {
+            out += "\n\(doc.run.output) percentiles, ng/mL (\(s.bandMethod)):\n"
+            let step = Swift.max(1, s.timesH.count / 24)
+            var brows: [[String]] = []
+            var i = 0
+            while i < s.timesH.count {
+                brows.append([NumberFormat.f(s.timesH[i], 2)] + s.bands.map { NumberFormat.sig($0[i], 4) })
+                if i == s.timesH.count - 1 { break }
+                i = Swift.min(i + step, s.timesH.count - 1)
+            }
+            out += grid(["time h"] + s.percentiles.map(pctName), brows)
+        }
+        return out
+    }
+
+    public static func grid(_ cols: [String], _ rows: [[String]]) -> String {
+        var widths = cols.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = Swift.max(widths[i], c.count) } }
+        func line(_ r: [String]) -> String {
+            zip(r, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
+        }
+        return line(cols) + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" + rows.map(line).joined()
+    }
+
+    /// One row of the per-subject CSV: id, covariates, etas, metrics.
+    public static func perSubjectRow(_ s: PopulationSubject) -> String {
+        var row = csvField(s.subject.id)
+        for v in s.subject.covariates { row += "," + number(v) }
+        for v in s.subject.etas { row += "," + number(v) }
+        for v in s.result.metrics.values { row += "," + number(v) }
+        return row + "\n"
+    }
+
+    /// The rows of one subject in the long curves CSV: id, time, concentration (and observation).
+    public static func curveRows(_ s: PopulationSubject, timesH: [Double], withObservations: Bool) -> String {
+        let id = csvField(s.subject.id)
+        var out = ""
+        for k in timesH.indices {
+            out += "\(id),\(number(timesH[k])),\(number(s.result.curve[k]))"
+            if withObservations { out += ",\(number(s.observed[k]))" }
+            out += "\n"
+        }
+        return out
+    }
+}

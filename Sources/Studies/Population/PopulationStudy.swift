@@ -1,0 +1,124 @@
+import PKCore
+import PKProfiles
+
+/// One simulated subject as a study hands it to its sink: who it is, its metrics on the exact
+/// solution, and its curve on the grid (with residual error in `observed` when asked).
+public struct PopulationSubject: Sendable {
+    /// Subject index in the whole study (0-based).
+    public var index: Int
+    public var subject: Subject
+    public var result: SubjectResult
+    /// The curve with residual error, or the curve itself without residual error (ng/mL).
+    public var observed: [Double]
+}
+
+/// Where a population study's subjects go. `format` runs on the worker threads, in parallel, on a
+/// chunk of consecutive subjects; `emit` receives the chunks strictly in subject order, one at a
+/// time, so files written there are identical for any thread count.
+public protocol PopulationSink: Sendable {
+    associatedtype Chunk: Sendable
+    func format(_ subjects: [PopulationSubject]) throws -> Chunk
+    func emit(_ chunk: Chunk, subjectsDone: Int) throws
+}
+
+/// A sink that keeps nothing: summaries only.
+public struct SummaryOnlySink: PopulationSink {
+    public init() {}
+    public func format(_ subjects: [PopulationSubject]) -> Int { subjects.count }
+    public func emit(_ chunk: Int, subjectsDone: Int) {}
+}
+
+/// A virtual population through one regimen: subjects drawn (or read) by `generator`, each
+/// simulated by `simulator` on the exact solution, metrics folded into a `PopulationAccumulator`
+/// (exact sums, exact or sketched quantiles), in parallel, bit-identical for any thread count and
+/// for any split of `range` into shards merged afterwards.
+public struct PopulationStudy: Sendable {
+    public var profile: ProfileModel
+    public var generator: SubjectGenerator
+    public var simulator: any SubjectSimulator
+    public var residual: ResidualError?
+    public var plan: SummaryPlan
+    /// The subjects this run simulates (indices into the whole study).
+    public var range: Range<Int>
+    public var threads: Int
+    /// Subjects per chunk handed to the sink.
+    public var chunkSize = 32
+
+    public init(profile: ProfileModel, generator: SubjectGenerator, simulator: any SubjectSimulator, residual: ResidualError?,
+                plan: SummaryPlan, range: Range<Int>, threads: Int) {
+        self.profile = profile
+        self.generator = generator
+        self.simulator = simulator
+        self.residual = residual
+        self.plan = plan
+        self.range = range
+        self.threads = threads
+    }
+
+    /// A subject that could not be simulated: which one, why, and its parameters.
+    public struct SubjectFailure: Error, Sendable {
+        public var message: String
+    }
+
+    private final class Worker: @unchecked Sendable {
+        var accumulator: PopulationAccumulator
+        init(_ a: PopulationAccumulator) { accumulator = a }
+    }
+
+    private struct Chunk<T: Sendable>: Sendable {
+        var subjects: Int
+        var sink: T
+        var observed: [[Double]]
+    }
+
+    /// Runs the subjects of `range` and returns the merged accumulator; subjects reach `sink` in order.
+    public func run<S: PopulationSink>(sink: S) throws -> PopulationAccumulator {
+        let chunkSize = self.chunkSize
+        let lo = range.lowerBound
+        let count = range.count
+        let chunks = (count + chunkSize - 1) / chunkSize
+        let plan = self.plan
+        let workers = (0..<threads).map { _ in Worker(PopulationAccumulator(plan: plan, bands: false)) }
+        let bands = Worker(PopulationAccumulator(plan: plan))   // touched only by the serialised emitter
+        let generator = self.generator, simulator = self.simulator, profile = self.profile, residual = self.residual
+        let rng = generator.rng
+        let done = Counter()
+        try ChunkPipeline.run(chunks: chunks, threads: threads, ahead: 4 * threads, process: { worker, chunk in
+            let first = lo + chunk * chunkSize
+            let last = Swift.min(lo + count, first + chunkSize)
+            var subjects: [PopulationSubject] = []
+            subjects.reserveCapacity(last - first)
+            let w = workers[worker]
+            for i in first..<last {
+                let s = generator.subject(i)
+                let params = profile.parameters(covariates: s.covariates, etas: s.etas.isEmpty ? nil : s.etas)
+                let r: SubjectResult
+                do { r = try simulator.simulate(s, parameters: params, wantCurve: true) } catch let e as SimulationError {
+                    let named = zip(profile.dosing.compiled.parameterNames, params).map { "\($0)=\(NumberFormat.g($1))" }.joined(separator: " ")
+                    throw SubjectFailure(message: "subject \(s.id) (index \(i + 1)): \(e.message); parameters \(named)")
+                } catch let e as DataError {
+                    throw SubjectFailure(message: "subject \(s.id) (index \(i + 1)): \(e.message)")
+                }
+                var observed = r.curve
+                if let residual {
+                    var stream = CounterRNG.Stream(rng, subject: UInt64(i), stream: CounterRNG.residualStream)
+                    for k in observed.indices { observed[k] = residual.observe(observed[k], stream.nextNormal()) }
+                }
+                w.accumulator.add(r.metrics, plan: plan)
+                subjects.append(PopulationSubject(index: i, subject: s, result: r, observed: observed))
+            }
+            return Chunk(subjects: subjects.count, sink: try sink.format(subjects), observed: subjects.map(\.observed))
+        }, emit: { _, chunk in
+            for c in chunk.observed { bands.accumulator.addBands(c) }
+            try sink.emit(chunk.sink, subjectsDone: done.add(chunk.subjects))
+        })
+        var total = bands.accumulator
+        for w in workers { total.merge(w.accumulator) }
+        return total
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private var n = 0
+        func add(_ k: Int) -> Int { n += k; return n }   // called only from the serialised emitter
+    }
+}
