@@ -36,8 +36,8 @@ public enum Ketasim {
                 if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col >= 40 { width = Int(ws.ws_col) }
             }
             return Console(
-                out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                err: { FileHandle.standardError.write(Data($0.utf8)) },
+                out: { StandardStreams.shared.out($0) },
+                err: { StandardStreams.shared.err($0) },
                 isTerminal: tty, width: width)
         }
     }

@@ -100,7 +100,10 @@ enum MergeCommand {
                                              inputs: ((perSubject?.inputs ?? []) + (curves?.inputs ?? [])).map { ("shard's companion", $0) })
 
         var merged = PopulationAccumulator(plan: run.plan)
-        for s in shards { merged.merge(s.state) }
+        for s in shards {
+            if let problem = merged.mergeProblem(s.state) { throw CLIError.failure("merge: \(s.path): its state does not fit the run's plan (\(problem))") }
+            merged.merge(s.state)
+        }
         var streams: [StreamingFile] = []
         var cleanup: [Int] = []
         defer { for t in cleanup { TempFileCleanup.unregister(t) } }

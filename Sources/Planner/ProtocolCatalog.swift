@@ -313,7 +313,25 @@ public struct ProtocolTemplate: Sendable, Codable {
             guard kinds.count == 1 else { throw bad("schedule[\(i)]: give exactly one of perWeek, everyWeeks, everyDays") }
             guard kinds[0] >= 1, p.sessions >= 1 else { throw bad("schedule[\(i)]: sessions and interval must be >= 1") }
             if let k = p.perWeek, k > 7 { throw bad("schedule[\(i)].perWeek: \(k) is more than 7") }
+            if p.sessions > InputLimits.maxSessions { throw bad("schedule[\(i)].sessions: \(p.sessions) exceeds the limit of \(InputLimits.maxSessions)") }
+            if let d = p.everyDays, d > InputLimits.maxPhaseIntervalDays { throw bad("schedule[\(i)].everyDays: \(d) exceeds the limit of \(InputLimits.maxPhaseIntervalDays)") }
+            if let w = p.everyWeeks, w > InputLimits.maxPhaseIntervalDays / 7 { throw bad("schedule[\(i)].everyWeeks: \(w) exceeds the limit of \(InputLimits.maxPhaseIntervalDays / 7)") }
         }
+        let total = schedule.reduce(0) { $0 &+ $1.sessions }
+        if total > InputLimits.maxSessions { throw bad("schedule: \(total) sessions in all exceed the limit of \(InputLimits.maxSessions)") }
+        let cap = InputLimits.maxSupportCount
+        for (name, s) in [("preparation", preparation), ("integration", integration)] {
+            guard let s else { continue }
+            if let c = s.count, !(0...cap).contains(c) { throw bad("\(name).count: \(c) must be from 0 to \(cap)") }
+            if let d = s.afterDays, !(0...InputLimits.maxPhaseIntervalDays).contains(d) { throw bad("\(name).afterDays: \(d) must be from 0 to \(InputLimits.maxPhaseIntervalDays)") }
+            if !(s.durationMin.isFinite && s.durationMin >= 0) { throw bad("\(name).durationMin: must be finite and >= 0") }
+        }
+        if let th = therapy {
+            if !(1...cap).contains(th.count) { throw bad("therapy.count: \(th.count) must be from 1 to \(cap)") }
+            if !(1...(InputLimits.maxPhaseIntervalDays / 7)).contains(th.overWeeks) { throw bad("therapy.overWeeks: \(th.overWeeks) must be from 1 to \(InputLimits.maxPhaseIntervalDays / 7)") }
+            if !(th.durationMin.isFinite && th.durationMin >= 0) { throw bad("therapy.durationMin: must be finite and >= 0") }
+        }
+        if let r = reviewAfterSessions, !(0...InputLimits.maxSessions).contains(r) { throw bad("reviewAfterSessions: \(r) must be from 0 to \(InputLimits.maxSessions)") }
         for d in defaultWeekdays where Weekday(text: d) == nil { throw bad("defaultWeekdays: unknown weekday '\(d)'") }
         if let e = escalation, !["none", "no-response", "scheduled"].contains(e.trigger) {
             throw bad("escalation.trigger: '\(e.trigger)' (none, no-response, scheduled)")

@@ -1,5 +1,4 @@
 import Foundation
 import KetasimCLI
 
-let code = Ketasim.run(Array(CommandLine.arguments.dropFirst()), console: .standard())
-exit(code)
+exit(Ketasim.main(Array(CommandLine.arguments.dropFirst())))

@@ -275,6 +275,7 @@ public struct EventEngine: Sendable {
         guard d.lagH.isFinite, d.lagH >= 0 else { throw SimulationError("ALAG: lag must be finite and ≥ 0 (got \(d.lagH))") }
         guard d.intervalH.isFinite, d.intervalH >= 0 else { throw SimulationError("II: must be finite and ≥ 0 (got \(d.intervalH))") }
         guard d.additionalDoses >= 0 else { throw SimulationError("ADDL: must be ≥ 0 (got \(d.additionalDoses))") }
+        try InputLimits.check("ADDL", d.additionalDoses, max: InputLimits.maxAdditionalDoses)
         switch d.input {
         case .bolus: break
         case .rate(let r):

@@ -95,6 +95,9 @@ public struct NonmemDataset: Sendable {
         guard r.amount >= 0 else { throw DataError("\(at), column AMT: \(r.amount) is negative") }
         guard r.ii >= 0 else { throw DataError("\(at), column II: \(r.ii) is negative") }
         guard r.addl >= 0 else { throw DataError("\(at), column ADDL: \(r.addl) is negative") }
+        guard r.addl <= InputLimits.maxAdditionalDoses else {
+            throw DataError("\(at), column ADDL: \(r.addl) exceeds the limit of \(InputLimits.maxAdditionalDoses) additional doses")
+        }
         guard (0...2).contains(r.ss) else { throw DataError("\(at), column SS: \(r.ss) is not 0, 1 or 2") }
         guard r.rate >= 0 || r.rate == -1 || r.rate == -2 else {
             throw DataError("\(at), column RATE: \(r.rate) is not ≥ 0, −1 (modelled rate) or −2 (modelled duration)")

@@ -26,6 +26,10 @@ public enum SteadyState {
         guard ii > 0, ii.isFinite else { throw SimulationError("II: steady state needs an interval > 0 (got \(ii))") }
         let n = cache.rateMatrix.rows
         let lag = dose.lagH
+        // Doses implied before a lagged steady state: bounded, so the loops below are too.
+        guard ((lag + (dose.infusion?.durationH ?? 0)) / ii).isFinite, (lag + (dose.infusion?.durationH ?? 0)) / ii <= Double(InputLimits.maxAdditionalDoses) else {
+            throw SimulationError("SS: lag and duration span more than \(InputLimits.maxAdditionalDoses) intervals II (lag \(lag) h, II \(ii) h)")
+        }
         let phiII = try cache.transition(ii).phi
         var iMinusPhi = Matrix.identity(n) - phiII
         guard let lu = LUDecomposition(iMinusPhi), lu.pivotRatio > 1e-13 else {

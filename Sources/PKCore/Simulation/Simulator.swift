@@ -26,7 +26,7 @@ public enum Simulator {
         guard stepH.isFinite, stepH > 0 else { throw SimulationError("step must be > 0 h (got \(stepH))") }
         guard endH.isFinite, endH >= startH else { throw SimulationError("duration must be ≥ 0 h (got \(endH - startH))") }
         let count = ((endH - startH) / stepH * (1 + 1e-12)).rounded(.down)
-        guard count.isFinite, count <= 10_000_000 else {
+        guard count.isFinite, count <= Double(InputLimits.maxGridPoints) else {
             throw SimulationError("a grid from \(startH) to \(endH) h every \(stepH) h has too many points (over 10 million); use a coarser step")
         }
         let n = Int(count)

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built `ketasim` executable beside the test bundle (swift build builds it with the tests).
+func ketasimBinary() -> String? {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<3 {
+        let candidate = dir.appendingPathComponent("ketasim").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    let fallback = SharedData.repositoryRoot.appendingPathComponent(".build/debug/ketasim").path
+    return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
+}
+
+/// Runs a shell command line; returns the exit status and standard error.
+func shell(_ command: String) throws -> (code: Int32, err: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/bash")
+    p.arguments = ["-c", command]
+    let err = Pipe()
+    p.standardError = err
+    try p.run()
+    let data = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Issue 16, part 5: writing to a full device or a closed pipe never traps.
+@Suite("Standard output errors")
+struct StandardStreamTests {
+    @Test("> /dev/full: exit 1, one line on stderr naming the error")
+    func fullDevice() throws {
+        let bin = try #require(ketasimBinary(), "ketasim executable not built")
+        let r = try shell("'\(bin)' simulate --route iv --dose 35mg > /dev/full")
+        #expect(r.code == 1, "\(r.err)")
+        #expect(r.err == "ketasim: cannot write standard output: No space left on device\n", "\(r.err)")
+    }
+
+    @Test("| head: the closed pipe ends the process quietly with status 141")
+    func closedPipe() throws {
+        let bin = try #require(ketasimBinary(), "ketasim executable not built")
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ketasim-pipe-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        var csv = "ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n"
+        for i in 1...20000 { csv += "1,\(Double(i) / 100),0,0,1\n" }
+        try csv.write(toFile: data, atomically: true, encoding: .utf8)
+        let r = try shell("set -o pipefail; '\(bin)' nm '\(data)' --model 1cmt-iv | head -c 10 > /dev/null")
+        #expect(r.code == 141, "\(r.err)")
+        #expect(r.err.isEmpty, "\(r.err)")
+    }
+}
