@@ -131,6 +131,9 @@ struct BatchDocument: Codable {
     var summary: PopulationSummary
     var perSubjectFile: String?
     var curvesFile: String?
+    /// Line count and checksum of the per-subject and curves files (checked by --resume and merge).
+    var perSubjectDigest: FileDigest? = nil
+    var curvesDigest: FileDigest? = nil
     var state: PopulationAccumulator?
 }
 
@@ -565,7 +568,8 @@ struct BatchJob {
            let doc = try? BatchReport.document(text, origin: out),
            doc.run == info, doc.shard == shardInfo, doc.perSubjectFile == perSubjectPath.map({ ($0 as NSString).lastPathComponent }),
            doc.curvesFile == curvesPath.map({ ($0 as NSString).lastPathComponent }),
-           [perSubjectPath, curvesPath].allSatisfy({ $0.map { FileManager.default.fileExists(atPath: $0) } ?? true }) {
+           [perSubjectPath, curvesPath].allSatisfy({ $0.map { FileManager.default.fileExists(atPath: $0) } ?? true }),
+           BatchResume.filesMatch(doc, perSubject: perSubjectPath, curves: curvesPath, out: out, console: console, quiet: quiet) {
             if !quiet { console.err("ketasim batch: \(out) already holds this run (--resume): nothing to do\n") }
             return
         }
@@ -583,11 +587,14 @@ struct BatchJob {
             let started = Date()
             let accumulator = try runChunks(plan: plan, perSubject: perSubject, curves: curves, progress: progress)
             progress.finish()
-            let doc = BatchDocument(
+            try perSubject?.flush()
+            try curves?.flush()
+            var doc = BatchDocument(
                 ketasim: Ketasim.version, disclaimer: Ketasim.disclaimer, run: info, shard: shardInfo, subjectsSimulated: accumulator.subjects,
                 summary: accumulator.summary(plan: plan, percentiles: info.percentiles),
                 perSubjectFile: perSubjectPath.map { ($0 as NSString).lastPathComponent },
                 curvesFile: curvesPath.map { ($0 as NSString).lastPathComponent }, state: accumulator)
+            (doc.perSubjectDigest, doc.curvesDigest) = (perSubject?.digest, curves?.digest)
             let text = try BatchReport.render(doc, format: format)
             // Reports first, then the streamed files: a failure anywhere leaves no partial output.
             if shardInfo == nil { try BatchGraphics.write(doc, svg: svgPath, html: htmlPath) }
@@ -750,6 +757,8 @@ final class StreamingFile: @unchecked Sendable {
     let flag: String
     private var handle: FileHandle?
     private var buffer = Data()
+    /// Line count and checksum of everything flushed so far.
+    private(set) var digest = FileDigest()
 
     init(path: String, flag: String) throws {
         self.path = path
@@ -769,6 +778,7 @@ final class StreamingFile: @unchecked Sendable {
 
     func flush() throws {
         guard !buffer.isEmpty, let h = handle else { return }
+        digest.update(buffer)
         do { try h.write(contentsOf: buffer) } catch { throw CLIError.failure("\(flag): cannot write '\(path)': \(error.localizedDescription)") }
         buffer.removeAll(keepingCapacity: true)
     }
