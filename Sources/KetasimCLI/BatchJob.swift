@@ -416,7 +416,8 @@ struct BatchJob {
            let doc = try? BatchReport.document(text, origin: out),
            doc.run == info, doc.shard == shardInfo, doc.perSubjectFile == perSubjectPath.map({ ($0 as NSString).lastPathComponent }),
            doc.curvesFile == curvesPath.map({ ($0 as NSString).lastPathComponent }),
-           [perSubjectPath, curvesPath].allSatisfy({ $0.map(AtomicFile.isCompleted) ?? true }) {
+           [perSubjectPath, curvesPath].allSatisfy({ $0.map(AtomicFile.isCompleted) ?? true }),
+           BatchResume.filesMatch(doc, perSubject: perSubjectPath, curves: curvesPath, out: out, console: console, quiet: quiet) {
             if !quiet { console.err("ketasim batch: \(out) already holds this run (--resume): nothing to do\n") }
             return
         }
@@ -438,11 +439,14 @@ struct BatchJob {
                 throw CLIError.failure(e.message)
             }
             progress.finish()
-            let doc = BatchDocument(
+            try perSubject?.flush()
+            try curves?.flush()
+            var doc = BatchDocument(
                 ketasim: Ketasim.version, disclaimer: Ketasim.disclaimer, run: info, shard: shardInfo, subjectsSimulated: accumulator.subjects,
                 summary: accumulator.summary(plan: plan, percentiles: info.percentiles),
                 perSubjectFile: perSubjectPath.map { ($0 as NSString).lastPathComponent },
                 curvesFile: curvesPath.map { ($0 as NSString).lastPathComponent }, state: accumulator)
+            (doc.perSubjectDigest, doc.curvesDigest) = (perSubject?.digest, curves?.digest)
             let text = try BatchReport.render(doc, format: format)
             // Reports first, then the streamed files, then --out (the sign of a finished run for
             // --resume): a failure anywhere leaves no partial output.

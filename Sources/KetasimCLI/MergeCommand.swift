@@ -98,6 +98,11 @@ enum MergeCommand {
         let curves = try companions(\.curvesFile, flag: "--curves", explicit: a.value("--curves"))
         try a.refuseOutputsOverwritingInputs([("--per-subject", perSubject?.out), ("--curves", curves?.out)],
                                              inputs: ((perSubject?.inputs ?? []) + (curves?.inputs ?? [])).map { ("shard's companion", $0) })
+        for (files, recorded) in [(perSubject?.inputs, shards.map(\.doc.perSubjectDigest)), (curves?.inputs, shards.map(\.doc.curvesDigest))] {
+            for (k, path) in (files ?? []).enumerated() where recorded[k] != nil && FileDigest(path: path) != recorded[k] {
+                throw CLIError.failure("merge: \(path) does not match the line count and checksum recorded in \(shards[k].path) (truncated or changed)")
+            }
+        }
 
         var merged = PopulationAccumulator(plan: run.plan)
         for s in shards {
@@ -127,11 +132,13 @@ enum MergeCommand {
             for s in streams { s.abort() }
             throw error
         }
-        let doc = BatchDocument(
+        var doc = BatchDocument(
             ketasim: shards[0].doc.ketasim, disclaimer: shards[0].doc.disclaimer, run: run, shard: nil, subjectsSimulated: merged.subjects,
             summary: merged.summary(plan: run.plan, percentiles: run.percentiles),
             perSubjectFile: perSubject.map { ($0.out as NSString).lastPathComponent },
             curvesFile: curves.map { ($0.out as NSString).lastPathComponent }, state: merged)
+        doc.perSubjectDigest = perSubject.flatMap { p in streams.first { $0.path == p.out }?.digest }
+        doc.curvesDigest = curves.flatMap { c in streams.first { $0.path == c.out }?.digest }
         let text = try BatchReport.render(doc, format: format ?? "table")
         try BatchGraphics.write(doc, svg: a.value("--svg"), html: a.value("--html"))
         if format == "csv" {

@@ -1,4 +1,5 @@
 import Foundation
+import Studies
 
 /// A file written as a stream into a hidden temporary file beside the target and renamed over it
 /// at the end, so an interrupted run never leaves a partial file under the target's name.
@@ -8,6 +9,8 @@ final class StreamingFile: @unchecked Sendable {
     let flag: String
     private let file: OutputFile
     private var buffer = Data()
+    /// Line count and checksum of everything flushed so far.
+    private(set) var digest = FileDigest()
 
     init(path: String, flag: String) throws {
         self.path = path
@@ -23,6 +26,7 @@ final class StreamingFile: @unchecked Sendable {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
+        digest.update(buffer)
         try file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }

@@ -72,9 +72,12 @@ public struct BatchDocument: Codable {
     public var summary: PopulationSummary
     public var perSubjectFile: String?
     public var curvesFile: String?
+    /// Line count and checksum of the per-subject and curves files (checked by --resume and merge).
+    public var perSubjectDigest: FileDigest? = nil
+    public var curvesDigest: FileDigest? = nil
     public var state: PopulationAccumulator?
 
-    public init(ketasim: String, disclaimer: String, run: RunInfo, shard: ShardInfo? = nil, subjectsSimulated: UInt64, summary: PopulationSummary, perSubjectFile: String? = nil, curvesFile: String? = nil, state: PopulationAccumulator? = nil) {
+    public init(ketasim: String, disclaimer: String, run: RunInfo, shard: ShardInfo? = nil, subjectsSimulated: UInt64, summary: PopulationSummary, perSubjectFile: String? = nil, curvesFile: String? = nil, perSubjectDigest: FileDigest? = nil, curvesDigest: FileDigest? = nil, state: PopulationAccumulator? = nil) {
         self.ketasim = ketasim
         self.disclaimer = disclaimer
         self.run = run
@@ -83,6 +86,8 @@ public struct BatchDocument: Codable {
         self.summary = summary
         self.perSubjectFile = perSubjectFile
         self.curvesFile = curvesFile
+        self.perSubjectDigest = perSubjectDigest
+        self.curvesDigest = curvesDigest
         self.state = state
     }
 }
