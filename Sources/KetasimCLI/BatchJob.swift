@@ -323,29 +323,9 @@ struct BatchJob {
             residual: residual, percentiles: percentiles, plan: plan, covariates: pm.covariateNames, etas: pm.etaNames)
     }
 
-    /// A profile covariate's distribution, checked.
+    /// A profile covariate's distribution, checked (see `PopulationProfile.distribution`).
     static func distribution(_ c: Profile.Covariate, at: String) throws -> CovariateDistribution {
-        let f = "\(at): covariates.\(c.name).distribution"
-        guard let d = c.distribution else { return .fixed(c.typical) }
-        let dist: CovariateDistribution
-        switch d.kind.lowercased() {
-        case "fixed": dist = .fixed(c.typical)
-        case "uniform":
-            guard let lo = d.low, let hi = d.high else { throw CLIError.failure("\(f): uniform needs low and high") }
-            dist = .uniform(low: lo, high: hi)
-        case "normal":
-            guard let sd = d.sd else { throw CLIError.failure("\(f): normal needs sd") }
-            dist = .normal(mean: d.mean ?? c.typical, sd: sd, low: d.low, high: d.high)
-        case "lognormal":
-            guard let m = d.mean, let sd = d.sd else { throw CLIError.failure("\(f): lognormal needs mean and sd (of the log)") }
-            dist = .lognormal(mu: m, sigma: sd, low: d.low, high: d.high)
-        case "bernoulli":
-            guard let pr = d.p else { throw CLIError.failure("\(f): bernoulli needs p") }
-            dist = .bernoulli(p: pr)
-        default: throw CLIError.failure("\(f).kind: unknown kind '\(d.kind)' (uniform, normal, lognormal, bernoulli, fixed)")
-        }
-        do { try dist.validate() } catch let e as SimulationError { throw CLIError.failure("\(f): \(e.message)") }
-        return dist
+        do { return try PopulationProfile.distribution(c, at: at) } catch let e as StudyError { throw CLIError.from(e) }
     }
 
     static func describe(_ d: CovariateDistribution) -> String {
@@ -408,70 +388,6 @@ struct BatchJob {
 
     // MARK: - Running
 
-    func execute(console: Ketasim.Console) throws {
-        let info = self.info
-        if !quiet { for n in notes { console.err("ketasim batch: note: \(n)\n") } }
-        if resume, let out = outPath, AtomicFile.isCompleted(out),
-           let text = try? String(contentsOfFile: out, encoding: .utf8),
-           let doc = try? BatchReport.document(text, origin: out),
-           doc.run == info, doc.shard == shardInfo, doc.perSubjectFile == perSubjectPath.map({ ($0 as NSString).lastPathComponent }),
-           doc.curvesFile == curvesPath.map({ ($0 as NSString).lastPathComponent }),
-           [perSubjectPath, curvesPath].allSatisfy({ $0.map(AtomicFile.isCompleted) ?? true }),
-           BatchResume.filesMatch(doc, perSubject: perSubjectPath, curves: curvesPath, out: out, console: console, quiet: quiet) {
-            if !quiet { console.err("ketasim batch: \(out) already holds this run (--resume): nothing to do\n") }
-            return
-        }
-        let plan = info.plan
-        let perSubject = try perSubjectPath.map { try StreamingFile(path: $0, flag: "--per-subject") }
-        let curves = try curvesPath.map { try StreamingFile(path: $0, flag: "--curves") }
-        let streams = [perSubject, curves].compactMap { $0 }
-        let cleanup = TempFileCleanup.register(streams.map(\.tempPath))
-        defer { TempFileCleanup.unregister(cleanup) }
-        do {
-            perSubject?.write(BatchReport.perSubjectHeader(info, shard: shardInfo))
-            curves?.write(BatchReport.curvesHeader(info, shard: shardInfo))
-            let progress = ProgressLine(total: range.count, console: console,
-                                        enabled: !quiet && (forceProgress || isatty(STDERR_FILENO) == 1), tty: isatty(STDERR_FILENO) == 1)
-            let started = Date()
-            let sink = BatchFileSink(perSubject: perSubject, curves: curves, timesH: simulator.timesH, withObservations: residual != nil, progress: progress)
-            let accumulator: PopulationAccumulator
-            do { accumulator = try study(plan: plan).run(sink: sink) } catch let e as PopulationStudy.SubjectFailure {
-                throw CLIError.failure(e.message)
-            }
-            progress.finish()
-            try perSubject?.flush()
-            try curves?.flush()
-            var doc = BatchDocument(
-                ketasim: Ketasim.version, disclaimer: Ketasim.disclaimer, run: info, shard: shardInfo, subjectsSimulated: accumulator.subjects,
-                summary: accumulator.summary(plan: plan, percentiles: info.percentiles),
-                perSubjectFile: perSubjectPath.map { ($0 as NSString).lastPathComponent },
-                curvesFile: curvesPath.map { ($0 as NSString).lastPathComponent }, state: accumulator)
-            (doc.perSubjectDigest, doc.curvesDigest) = (perSubject?.digest, curves?.digest)
-            let text = try BatchReport.render(doc, format: format)
-            // Reports first, then the streamed files, then --out (the sign of a finished run for
-            // --resume): a failure anywhere leaves no partial output.
-            if shardInfo == nil { try BatchGraphics.write(doc, svg: svgPath, html: htmlPath) }
-            let summary = try outPath.map { try AtomicFile.prepare(text, to: $0) }
-            try perSubject?.commit()
-            try curves?.commit()
-            if let p = perSubjectPath { try Provenance.writeSidecar(for: p, command: "batch", lines: BatchReport.perSubjectProvenance(info, shard: shardInfo), flag: "--per-subject") }
-            if let p = curvesPath { try Provenance.writeSidecar(for: p, command: "batch", lines: BatchReport.curvesProvenance(info, shard: shardInfo), flag: "--curves") }
-            if format == "csv", let o = outPath { try Provenance.writeSidecar(for: o, command: "batch", lines: BatchReport.headerLines(doc)) }
-            try summary?.commit()
-            if outPath == nil {
-                console.out(text)
-                if format == "csv" { console.err("ketasim batch: " + BatchReport.headerLines(doc).joined(separator: "; ") + "\n") }
-            }
-            if progress.enabled {
-                let s = Date().timeIntervalSince(started)
-                console.err("ketasim batch: \(range.count) subjects in \(NumberFormat.f(s, 1)) s (\(NumberFormat.f(Double(range.count) / Swift.max(s, 1e-9), 0))/s, \(threads) threads)\n")
-            }
-        } catch {
-            for s in streams { s.abort() }
-            throw error
-        }
-    }
-
     var shardInfo: ShardInfo? {
         shard.map { ShardInfo(index: $0.index, count: $0.count, firstSubject: range.lowerBound + 1, lastSubject: range.upperBound) }
     }
@@ -479,30 +395,5 @@ struct BatchJob {
     /// The study this run is: the subjects of `range` on `threads` workers.
     func study(plan: SummaryPlan) -> PopulationStudy {
         PopulationStudy(profile: profile, generator: generator, simulator: simulator, residual: residual, plan: plan, range: range, threads: threads)
-    }
-}
-
-/// The batch command's sink: per-subject and curves CSV rows formatted on the workers, written in
-/// subject order to the streaming files, with the progress line.
-struct BatchFileSink: PopulationSink {
-    var perSubject: StreamingFile?
-    var curves: StreamingFile?
-    var timesH: [Double]
-    var withObservations: Bool
-    var progress: ProgressLine
-
-    func format(_ subjects: [PopulationSubject]) -> (perSubject: String, curves: String) {
-        var rows = "", curveRows = ""
-        if perSubject != nil { for s in subjects { rows += BatchReport.perSubjectRow(s) } }
-        if curves != nil { for s in subjects { curveRows += BatchReport.curveRows(s, timesH: timesH, withObservations: withObservations) } }
-        return (rows, curveRows)
-    }
-
-    func emit(_ chunk: (perSubject: String, curves: String), subjectsDone: Int) throws {
-        perSubject?.write(chunk.perSubject)
-        curves?.write(chunk.curves)
-        try perSubject?.flushIfLarge()
-        try curves?.flushIfLarge()
-        progress.update(subjectsDone)
     }
 }

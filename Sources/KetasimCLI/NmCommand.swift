@@ -1,3 +1,4 @@
+import Studies
 import Foundation
 import Reports
 import PKCore
@@ -42,53 +43,23 @@ enum NmCommand {
         if a.wantsHelp { console.out(spec.help); return }
         guard let dataPath = a.positional.first else { throw CLIError.usage("nm: missing DATA.csv (see 'ketasim nm --help')") }
         let text = try AtomicFile.read(dataPath, flag: "DATA")
-        let data: NonmemDataset
-        do { data = try NonmemDataset(parsing: text) } catch let e as DataError {
+        let model: NonmemStudy.Model
+        if let p = a.value("--profile") {
+            if a.value("--model") != nil { throw CLIError.usage("nm: give --model or --profile, not both") }
+            do { model = .profile(try ProfileLibrary.load(p)) } catch let e as ProfileError { throw CLIError.usage(e.message) }
+        } else {
+            guard let m = a.value("--model") else { throw CLIError.usage("--model: required (a built-in name, a JSON or .model file), or --profile") }
+            model = m.hasSuffix(".model") ? .text(source: try AtomicFile.read(m, flag: "--model"), name: m, options: try odeOptions(a))
+                : .linear(try ModelLoader.load(m))
+        }
+        let result: NonmemStudy.Result
+        do { result = try NonmemStudy.run(dataText: text, model: model) } catch let e as DataError {
             throw CLIError.failure("\(dataPath): \(e.message)")
+        } catch let e as StudyError {
+            throw CLIError.failure("--model \(e.message)")
         }
-        let modelLabel: String
-        let result: NonmemRun.Result
-        do {
-            if let p = a.value("--profile") {
-                if a.value("--model") != nil { throw CLIError.usage("nm: give --model or --profile, not both") }
-                let pm: ProfileModel
-                do { pm = try ProfileLibrary.load(p) } catch let e as ProfileError { throw CLIError.usage(e.message) }
-                modelLabel = "profile \(pm.profile.name) (\(pm.profile.citation))"
-                result = try NonmemRun.simulate(data, model: pm.dosing.compiled)
-            } else {
-                guard let m = a.value("--model") else { throw CLIError.usage("--model: required (a built-in name, a JSON or .model file), or --profile") }
-                if m.hasSuffix(".model") {
-                    let source = try AtomicFile.read(m, flag: "--model")
-                    let tm: TextModel
-                    do { tm = try TextModel(source: source, options: try odeOptions(a)) } catch let e as ModelSpecError {
-                        throw CLIError.failure("--model \(m): \(e.message)")
-                    }
-                    modelLabel = "text model \(m)"
-                    result = try NonmemRun.simulate(data, model: tm)
-                } else {
-                    let spec = try ModelLoader.load(m)
-                    let compiled: CompiledModel
-                    do { compiled = try CompiledModel(spec) } catch let e as ModelSpecError {
-                        throw CLIError.failure("--model \(m): \(e.message)")
-                    }
-                    modelLabel = "model \(spec.name)\(spec.description.map { " (\($0))" } ?? "")"
-                    result = try NonmemRun.simulate(data, model: compiled)
-                }
-            }
-        } catch let e as DataError {
-            throw CLIError.failure("\(dataPath): \(e.message)")
-        }
-        if a.flag("--verbose") { console.err("ketasim nm: solver: \(result.solver)\n") }
-        var csv = "ID,TIME,EVID,\(result.outputName)"
-        for i in 1...result.compartmentNames.count { csv += ",A\(i)" }
-        csv += "\n"
-        for r in result.rows {
-            csv += "\(r.id),\(NumberFormat.g(r.timeH)),\(r.evid),\(NumberFormat.g(r.output))"
-            for v in r.amounts { csv += ",\(NumberFormat.g(v))" }
-            csv += "\n"
-        }
-        try Provenance.emitCSV(csv, command: "nm", lines: ["data \(dataPath)", "\(modelLabel); solver: \(result.solver)",
-                                                           "A1..A\(result.compartmentNames.count): " + result.compartmentNames.joined(separator: ", ")],
+        if a.flag("--verbose") { console.err("ketasim nm: solver: \(result.run.solver)\n") }
+        try Provenance.emitCSV(NonmemTable.csv(result), command: "nm", lines: NonmemTable.provenance(result, dataPath: dataPath),
                                out: a.value("--out"), console: console)
     }
 }

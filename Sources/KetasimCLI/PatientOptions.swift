@@ -159,7 +159,7 @@ struct Arm {
             study = try SingleSimulation.run(o.patient, arm: ExposureArm(route: route, dose: dose, overrides: overrides, intervalH: intervalH, count: count),
                                              stepH: stepH)
         } catch let e as StudyError {
-            throw CLIError.usage(e.field.isEmpty ? e.message : "--\(e.field): \(e.message)")
+            throw CLIError.from(e)
         }
         let mg = study.doseMg
         let result = study.curve

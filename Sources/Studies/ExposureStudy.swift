@@ -15,13 +15,17 @@ public enum DoseAmount: Equatable, Sendable {
 }
 
 /// A request a study refuses: `field` names the input (as the command line spells its option,
-/// without dashes), `message` says what is wrong with its value.
+/// without dashes; empty when the message names its subject itself), `message` says what is wrong.
 public struct StudyError: Error, Sendable, Equatable {
     public var field: String
     public var message: String
-    public init(_ field: String, _ message: String) {
+    /// True for a request that cannot be run as given (a usage error); false for data that failed
+    /// (a profile or file that is not valid).
+    public var isUsage: Bool
+    public init(_ field: String, _ message: String, isUsage: Bool = true) {
         self.field = field
         self.message = message
+        self.isUsage = isUsage
     }
 }
 

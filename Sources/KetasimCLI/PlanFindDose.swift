@@ -1,0 +1,95 @@
+import Foundation
+import Reports
+import PKCore
+import PKProfiles
+import Planner
+import Studies
+
+/// `ketasim plan --find-dose`: the dose for a target peak, a band held over a window, an IV match, or a TCI schedule.
+extension PlanCommand {
+    static func findDose(_ a: Arguments, format: String) throws -> (text: String, provenance: [String]) {
+        guard let rText = a.value("--route") else { throw CLIError.usage("--route: required for --find-dose (iv, iv-bolus, im, in, sl, po)") }
+        guard let route = Route(text: rText) else { throw CLIError.usage("--route: unknown route '\(rText)' (use iv, iv-bolus, im, in, po, sl or pr)") }
+        let prof = try profile(a, default: "clements-1981")
+        let weight = try a.value("--weight").map { try Units.weightKg($0) } ?? 70
+        let infusionH = try a.value("--infusion").map { try minutes($0, flag: "--infusion") / 60 } ?? 40.0 / 60
+        var site = "CP"
+        if let s = a.value("--site") {
+            guard ["plasma", "effect"].contains(s.lowercased()) else { throw CLIError.usage("--site: '\(s)' (use plasma or effect)") }
+            site = s.lowercased() == "effect" ? "CE" : "CP"
+        }
+        let finder = DoseFinder(profile: prof, weightKg: weight, output: site, infusionH: infusionH)
+        let analyte = prof.profile.analyte
+        let goals = [a.value("--target-peak"), a.value("--band"), a.value("--match-iv")].compactMap { $0 }
+        guard goals.count == 1 else { throw CLIError.usage("--find-dose: give exactly one of --target-peak, --band, --match-iv") }
+        var lines = ["\(tool): \(Ketasim.disclaimer)",
+                     "Profile: \(prof.profile.name): \(prof.profile.title)\(prof.profile.hasUnconfirmed ? " (has UNCONFIRMED numbers)" : "")",
+                     "Profile source: \(prof.profile.citation)",
+                     "Patient: \(NumberFormat.short(weight)) kg; route \(route.rawValue); \(site == "CE" ? "effect-site" : "plasma") concentration of \(analyte)"]
+        var body: [(String, String)] = []
+        let json: String
+        if let s = a.value("--target-peak") {
+            let c = try Units.concentrationNgPerML(s, flag: "--target-peak")
+            let r = try finder.doseForPeak(route: route.rawValue, targetNgPerML: c)
+            body = doseRows(r, weight)
+            json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
+            lines.append(r.message)
+        } else if let s = a.value("--match-iv") {
+            let ref = try Units.dose(s, flag: "--match-iv").milligrams(weightKg: weight)
+            let metric = (a.value("--match") ?? "auc").lowercased()
+            guard ["auc", "peak"].contains(metric) else { throw CLIError.usage("--match: '\(metric)' (use auc or peak)") }
+            let r = try finder.routeEquivalent(route: route.rawValue, referenceMg: ref, metric: metric)
+            body = doseRows(r, weight)
+            json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
+            lines.append(r.message)
+        } else {
+            let (lo, hi) = try band(a.value("--band")!, analyte: analyte)
+            if a.flag("--tci") {
+                guard route == .ivInfusion else { throw CLIError.usage("--tci: needs --route iv") }
+                let dur = try a.value("--duration").map { try minutes($0, flag: "--duration") / 60 } ?? 1
+                let step = try a.value("--tci-step").map { try minutes($0, flag: "--tci-step") / 60 } ?? 1.0 / 6
+                let target = try a.value("--target").map { try Units.concentrationNgPerML($0, flag: "--target") }
+                let r = try finder.tciScheme(low: lo, high: hi, target: target, durationH: dur, stepH: step)
+                body = [("target", "\(NumberFormat.short(r.targetNgPerML, 4)) ng/mL in \(NumberFormat.short(lo))-\(NumberFormat.short(hi)) ng/mL"),
+                        ("bolus", "\(NumberFormat.short(r.bolusMg, 4)) mg at 0 min")]
+                for st in r.steps {
+                    body.append(("rate \(NumberFormat.short(st.startMin))-\(NumberFormat.short(st.endMin)) min", "\(NumberFormat.short(st.rateMgPerH, 4)) mg/h (\(NumberFormat.short(st.rateMgPerH / weight, 3)) mg/kg/h)"))
+                }
+                body += [("total", "\(NumberFormat.short(r.totalMg, 4)) mg (\(NumberFormat.short(r.totalMg / weight, 3)) mg/kg); ceiling \(NumberFormat.short(r.ceilingMg, 4)) mg"),
+                         ("achieved", "\(NumberFormat.short(r.minutesInBand, 3)) of \(NumberFormat.short(r.durationMin)) min in band; min \(NumberFormat.short(r.minNgPerML, 4)), max \(NumberFormat.short(r.maxNgPerML, 4)) ng/mL")]
+                json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
+                lines.append(r.message)
+            } else {
+                let (from, to) = try a.value("--hold").map { try span($0, flag: "--hold") } ?? (10.0 / 60, 1)
+                let r = try finder.doseForBand(route: route.rawValue, low: lo, high: hi, fromH: from, toH: to)
+                body = [("band", "\(NumberFormat.short(lo))-\(NumberFormat.short(hi)) ng/mL from \(NumberFormat.short(r.fromMin)) to \(NumberFormat.short(r.toMin)) min"),
+                        ("holds", r.holds ? "yes" : "no"),
+                        ("dose", "\(NumberFormat.short(r.doseMg, 4)) mg (\(NumberFormat.short(r.doseMg / weight, 3)) mg/kg)"),
+                        ("minutes in band", NumberFormat.short(r.minutesInBand, 3)), ("peak", "\(NumberFormat.short(r.peakNgPerML, 4)) ng/mL"),
+                        ("ceiling", "\(NumberFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
+                if let lo = r.minDoseMg { body.append(("smallest dose holding LOW", "\(NumberFormat.short(lo, 4)) mg")) }
+                if let hi = r.maxDoseMg { body.append(("largest dose peaking below HIGH", "\(NumberFormat.short(hi, 4)) mg")) }
+                json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
+                lines.append(r.message)
+            }
+        }
+        switch format {
+        case "json": return (json, [])
+        case "csv":
+            return ("quantity,value\n" + body.map { TextTable.csvField($0.0) + "," + TextTable.csvField($0.1) }.joined(separator: "\n") + "\n", lines)
+        default:
+            let w = body.map(\.0.count).max() ?? 0
+            return (lines.joined(separator: "\n") + "\n\n" + body.map { TextTable.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n" + ReferenceList.text(citedIn: lines), [])
+        }
+    }
+
+    static func doseRows(_ r: DoseResult, _ w: Double) -> [(String, String)] {
+        [("goal", "\(r.goal) \(NumberFormat.short(r.target, 4)) \(r.targetUnit)"),
+         ("reachable", r.reachable ? "yes" : "NO: no safe dose reaches the target"),
+         ("dose", "\(NumberFormat.short(r.doseMg, 4)) mg (\(NumberFormat.short(r.doseMg / w, 3)) mg/kg)\(r.reachable ? "" : " (the ceiling)")"),
+         ("achieved", "\(NumberFormat.short(r.achieved, 4)) \(r.targetUnit)"),
+         ("peak", "\(NumberFormat.short(r.peakNgPerML, 4)) ng/mL at \(NumberFormat.short(r.tmaxMin, 3)) min"),
+         ("IV-equivalent", "\(NumberFormat.short(r.ivEquivalentMg, 4)) mg"),
+         ("ceiling", "\(NumberFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
+    }
+}
