@@ -1,3 +1,4 @@
+import Studies
 import Foundation
 import PKProfiles
 import Reports
@@ -8,43 +9,25 @@ enum ModelSimulation {
     static func run(path: String, route: Route, dose: Units.DoseAmount, a: Arguments, o: PatientOptions, console: Ketasim.Console,
                     intervalH: Double, count: Int, stepH: Double) throws {
         let source = try AtomicFile.read(path, flag: "--model")
-        let tm: TextModel
-        do { tm = try TextModel(source: source, options: try odeOptions(a)) } catch let e as ModelSpecError {
-            throw CLIError.failure("--model \(path): \(e.message)")
-        }
-        let states = tm.compartmentNames
         let cmtName = a.value("--cmt") ?? (route.isIntravascular ? "central" : "depot")
-        guard let cmt = states.firstIndex(of: cmtName) else {
-            throw CLIError.usage("--cmt: model has no state '\(cmtName)' (states: \(states.joined(separator: ", "))); name the dosing compartment with --cmt")
-        }
         let f = try a.value("--f").map { try Units.fraction($0, flag: "--f") } ?? 1
         let mg = dose.milligrams(weightKg: o.weightKg)
-        let input: DoseInput = route == .ivInfusion ? .duration(o.infusionH) : .bolus
-        let inst = DoseInstruction(compartment: cmt, amountMg: mg, bioavailability: f, input: input,
-                                   intervalH: count > 1 ? intervalH : 0, additionalDoses: count - 1)
-        let times = try Simulator.grid(endH: o.durationH, stepH: stepH)
-        var records = [EventRecord(timeH: 0, action: .dose(inst))]
-        records += times.map { EventRecord(timeH: $0, action: .observe) }
-        let made: (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
-        do { made = try tm.makeEngine(parameterSets: [tm.defaultParameters]) } catch let e as ModelSpecError {
-            throw CLIError.failure("--model \(path): \(e.message)")
+        let request = ModelRun.Request(
+            source: source, name: path, options: try odeOptions(a), compartment: cmtName, route: route, doseMg: mg, bioavailability: f,
+            infusionH: o.infusionH, intervalH: intervalH, count: count, durationH: o.durationH, stepH: stepH,
+            metrics: MetricOptions(bandLow: o.band.low, bandHigh: o.band.high, windowStartH: 0, windowEndH: o.windowH, dischargeLevel: o.dischargeNgPerML))
+        let run: ModelRun.Result
+        do { run = try ModelRun.run(request) } catch let e as StudyError {
+            throw e.field == "model" ? CLIError.failure("--model \(e.message)") : CLIError.from(e)
         }
-        var engine = made.engine
-        let flat = try engine.run(records)
-        let n = states.count
-        let cp = times.indices.map { k in made.output(0, Array(flat[((k + 1) * n)..<((k + 2) * n)]), times[k]) }
-        // Grid metrics (the exact-path metrics need a linear model; these are stated as grid-based).
-        var cmax = -Double.infinity, tmax = 0.0, auc = 0.0
-        for (k, c) in cp.enumerated() {
-            if c > cmax { cmax = c; tmax = times[k] }
-            if k > 0 { auc += 0.5 * (c + cp[k - 1]) * (times[k] - times[k - 1]) }
-        }
+        let times = run.timesH, cp = run.values, made = (solver: run.solver, ())
+        let cmax = run.metrics.cmax, tmax = run.metrics.tmaxH, auc = run.metrics.auc
         var stats = ""
-        if let s = engine.ode?.statistics {
+        if let s = run.statistics {
             stats = "accepted \(s.acceptedSteps), rejected \(s.rejectedSteps), RHS \(s.rhsEvaluations), Jacobians \(s.jacobianEvaluations), LU \(s.luFactorizations)"
         }
         if a.flag("--verbose") { console.err("ketasim simulate: solver: \(made.solver)\(stats.isEmpty ? "" : "; \(stats)")\n") }
-        let name = tm.outputName
+        let name = run.outputName
         let text: String
         switch o.format {
         case "json":
@@ -66,7 +49,8 @@ enum ModelSimulation {
             var s = "ketasim \(Ketasim.version): \(Ketasim.disclaimer)\nModel: \(path)\nSolver: \(made.solver)\n"
             if !stats.isEmpty { s += "Solver statistics: \(stats)\n" }
             s += "Dose: \(NumberFormat.short(mg)) mg into \(cmtName) (F \(NumberFormat.short(f)))\(count > 1 ? ", \(count) doses every \(NumberFormat.short(intervalH)) h" : "")\n"
-            s += "\(name) max \(NumberFormat.sig(cmax, 4)) at \(NumberFormat.f(tmax, 3)) h; AUC (trapezoid on the grid) \(NumberFormat.sig(auc, 4)); metrics on the output grid\n\n"
+            s += "\(name) max \(NumberFormat.sig(cmax, 4)) at \(NumberFormat.f(tmax, 3)) h; AUC (trapezoid on the grid) \(NumberFormat.sig(auc, 4)); metrics on the output grid\n"
+            s += "\(NumberFormat.f(run.metrics.hoursInBand * 60, 1)) min in \(NumberFormat.short(o.band.low))-\(NumberFormat.short(o.band.high)) during the first \(NumberFormat.short(o.windowH * 60)) min; below \(NumberFormat.short(o.dischargeNgPerML)) for good from \(run.metrics.dischargeH.isNaN ? "beyond the grid" : NumberFormat.hm(hours: run.metrics.dischargeH) + " h") (model output units)\n\n"
             s += TextTable.pad("time h", 10) + TextTable.pad(name, 14, right: true) + "\n"
             let every = a.value("--step") == nil ? 0.25 : stepH
             var next = 0.0

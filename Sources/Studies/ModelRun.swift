@@ -1,0 +1,85 @@
+import PKCore
+import PKProfiles
+
+/// `simulate --model FILE.model`: a text model (exact when its equations are linear in the states,
+/// else the ODE solvers) dosed by route into a named state, observed on a grid. Metrics are those
+/// of a curve known on a grid (`GridMetrics`, linear between points), and say so.
+public enum ModelRun {
+    public struct Request: Sendable {
+        /// The model's text (`.model` language) and a name for messages.
+        public var source: String
+        public var name: String
+        public var options: ODEOptions
+        /// The dosed state, by name.
+        public var compartment: String
+        public var route: Route
+        public var doseMg: Double
+        /// Bioavailability (0-1).
+        public var bioavailability: Double
+        /// IV infusion duration (h), for route iv.
+        public var infusionH: Double
+        public var intervalH: Double
+        public var count: Int
+        /// Grid end and step (h).
+        public var durationH: Double
+        public var stepH: Double
+        /// Band, window and discharge level for the metrics (in the model's output unit).
+        public var metrics: MetricOptions
+
+        public init(source: String, name: String, options: ODEOptions, compartment: String, route: Route, doseMg: Double, bioavailability: Double,
+                    infusionH: Double, intervalH: Double, count: Int, durationH: Double, stepH: Double, metrics: MetricOptions) {
+            self.source = source
+            self.name = name
+            self.options = options
+            self.compartment = compartment
+            self.route = route
+            self.doseMg = doseMg
+            self.bioavailability = bioavailability
+            self.infusionH = infusionH
+            self.intervalH = intervalH
+            self.count = count
+            self.durationH = durationH
+            self.stepH = stepH
+            self.metrics = metrics
+        }
+    }
+
+    public struct Result: Sendable {
+        public var outputName: String
+        public var timesH: [Double]
+        public var values: [Double]
+        /// Metrics on the grid (linear between points).
+        public var metrics: SubjectMetrics
+        /// The solver that ran, and its statistics for ODE runs.
+        public var solver: String
+        public var statistics: SolverStatistics?
+    }
+
+    public static func run(_ r: Request) throws -> Result {
+        let tm: TextModel
+        do { tm = try TextModel(source: r.source, options: r.options) } catch let e as ModelSpecError {
+            throw StudyError("model", "\(r.name): \(e.message)", isUsage: false)
+        }
+        let states = tm.compartmentNames
+        guard let cmt = states.firstIndex(of: r.compartment) else {
+            throw StudyError("cmt", "model has no state '\(r.compartment)' (states: \(states.joined(separator: ", "))); name the dosing compartment with --cmt")
+        }
+        let input: DoseInput = r.route == .ivInfusion ? .duration(r.infusionH) : .bolus
+        let inst = DoseInstruction(compartment: cmt, amountMg: r.doseMg, bioavailability: r.bioavailability, input: input,
+                                   intervalH: r.count > 1 ? r.intervalH : 0, additionalDoses: r.count - 1)
+        let times = try Simulator.grid(endH: r.durationH, stepH: r.stepH)
+        var records = [EventRecord(timeH: 0, action: .dose(inst))]
+        records += times.map { EventRecord(timeH: $0, action: .observe) }
+        let made: (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
+        do { made = try tm.makeEngine(parameterSets: [tm.defaultParameters]) } catch let e as ModelSpecError {
+            throw StudyError("model", "\(r.name): \(e.message)", isUsage: false)
+        }
+        var engine = made.engine
+        let flat = try engine.run(records)
+        let n = states.count
+        let values = times.indices.map { k in made.output(0, Array(flat[((k + 1) * n)..<((k + 2) * n)]), times[k]) }
+        return Result(outputName: tm.outputName, timesH: times, values: values,
+                      metrics: GridMetrics.metrics(timesH: times, values: values, options: r.metrics),
+                      solver: made.solver, statistics: engine.ode?.statistics)
+    }
+}
