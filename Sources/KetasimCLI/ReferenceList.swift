@@ -109,6 +109,8 @@ enum ReferenceList {
         var tool: String
         var disclaimer: String
         var results: [ValidationRow]
+        /// Per profile and route, independent figures only (count, within tolerance, GMFE, within 2-fold).
+        var summaries: [RouteEvidence]
         var references: [Reference]
     }
 
@@ -119,6 +121,7 @@ enum ReferenceList {
                           passed: $0.passed, asExpected: $0.asExpected)
         }
         return try encode(ValidationDocument(tool: "ketasim \(Ketasim.version)", disclaimer: Ketasim.disclaimer, results: rows,
+                                             summaries: Validation.summaries(results),
                                              references: references(citedIn: Bibliography.strings(in: results.map(\.validationCase)))))
     }
 
