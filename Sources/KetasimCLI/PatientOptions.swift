@@ -225,7 +225,7 @@ enum ArmReport {
         }
         out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine, Ce = effect site.\n"
         out += "Evidence per route (published figures not used to fit the profile \(o.profile.profile.name), 'ketasim validate'):\n"
-        out += arms.map { "  \($0.label): \(Validation.evidence(profile: o.profile.profile.name, route: $0.route))\n" }.joined()
+        out += arms.map { "  \($0.label): \(Validation.evidence(for: o.profile.profile, route: $0.route))\n" }.joined()
         return out
     }
 

@@ -84,6 +84,15 @@ extension Validation {
         let builtin = ProfileLibrary.named(profile) != nil
         return "\(routeLabel(g)): unvalidated (\(builtin ? "no published figure in the validation table" : "not a built-in profile"))"
     }
+
+    /// As `evidence(profile:route:)` for a loaded profile: a file that only shares a built-in name (any
+    /// number changed) has no validation table of its own.
+    public static func evidence(for profile: Profile, route: Route) -> String {
+        guard ProfileLibrary.named(profile.name) == profile else {
+            return "\(routeLabel(routeGroup(route.rawValue))): unvalidated (not a built-in profile)"
+        }
+        return evidence(profile: profile.name, route: route)
+    }
 }
 
 private let cachedBuiltinSummaries: [RouteEvidence] = {

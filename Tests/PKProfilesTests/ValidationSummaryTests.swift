@@ -70,5 +70,10 @@ struct ValidationSummaryTests {
         #expect(Validation.evidence(profile: "clements-1981", route: .ivBolus).contains("GMFE"))
         #expect(Validation.evidence(profile: "clements-1981", route: .ivInfusion) == Validation.evidence(profile: "clements-1981", route: .ivBolus))
         #expect(Validation.evidence(profile: "my-own-file", route: .oral).contains("not a built-in profile"))
+        // A loaded profile that only shares a built-in name gets no built-in evidence.
+        var p = ProfileLibrary.named("clements-1981")!
+        #expect(Validation.evidence(for: p, route: .oral) == Validation.evidence(profile: "clements-1981", route: .oral))
+        p.parameters[0].value *= 2
+        #expect(Validation.evidence(for: p, route: .oral) == "PO: unvalidated (not a built-in profile)")
     }
 }
