@@ -104,9 +104,9 @@ struct ReferenceListTests {
         #expect(c.code == 0, "\(c.err)")
         #expect(c.out.contains("Evidence per route"))
         for route in ["IV:", "IM:", "IN:", "SL:", "PO:"] { #expect(c.out.contains("): \(route) ") || c.out.contains(": \(route) "), "\(route)") }
-        let s = ketasim("simulate", "--route", "pr", "--dose", "50mg", "--profile", "racemic-adult-2026")
+        let s = ketasim("simulate", "--route", "sl", "--dose", "50mg", "--profile", "simons-2022")
         #expect(s.code == 0, "\(s.err)")
-        #expect(s.out.contains("PR: unvalidated"))
+        #expect(s.out.contains("SL: unvalidated"))
     }
 
     @Test("plan --list, a plan and find-dose end with their references; JSON carries them")
