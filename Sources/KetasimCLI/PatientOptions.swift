@@ -216,6 +216,8 @@ enum ArmReport {
             out += zip(r, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
         }
         out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine, Ce = effect site.\n"
+        out += "Evidence per route (published figures not used to fit the profile \(o.profile.profile.name), 'ketasim validate'):\n"
+        out += arms.map { "  \($0.label): \(Validation.evidence(for: o.profile.profile, route: $0.route))\n" }.joined()
         return out
     }
 

@@ -155,6 +155,8 @@ enum ValidateCommand {
                 s += "\nKnown misses:\n" + misses.map { "  \($0.id): \($0.missReason ?? "")\n" }.joined()
             }
             s += "\n\(cases.count) figures, \(rows.dropFirst().filter { $0[8] == "pass" }.count) within tolerance, \(unexpected) not as expected.\n"
+            s += "\nPer profile and route, independent figures only (fitted ones derived a parameter; GMFE = geometric mean fold error):\n"
+                + Validation.summaries(results).map { "  \($0.profile)  \($0.text)\n" }.joined()
             console.out(s + ReferenceList.text(citedIn: [s]))
         }
         if unexpected > 0 { throw CLIError.failure("validate: \(unexpected) figure(s) changed verdict from the expected one in Profiles/validation.json") }

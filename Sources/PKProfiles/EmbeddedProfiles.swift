@@ -2105,6 +2105,530 @@ enum EmbeddedProfiles {
   ]
 }
 """####,
+        "racemic-adult-2026.profile.json": ####"""
+{
+  "name": "racemic-adult-2026",
+  "title": "Racemic ketamine, adult route set re-derived from primary adult data (Clements 250 ug/kg disposition)",
+  "analyte": "racemic",
+  "drug": "racemic ketamine",
+  "population": "adults: disposition from volunteers 0.25 mg/kg IV (UNCONFIRMED); routes from adult studies (IM emergency patients, IN volunteers with IV arm, PO/SL neuropathic-pain inpatients); rectal absorption from children",
+  "citation": "Disposition: Clements JA, Nimmo WS. Br J Anaesth 1981;53:27 [clements-1981] (via opentiva, UNCONFIRMED); routes and norketamine fitted in Profiles/derivations/racemic-adult-2026.json to [pharmacotherapy-2022; chong-2006; im-analgesia-1984]",
+  "sampling": "venous (UNCONFIRMED)",
+  "notes": [
+    "Same disposition as clements-1981 (V1, K10, K12, K21 unchanged) so that route parameters are compared on one disposition; only the route set and norketamine disposition are re-derived.",
+    "Each fitted parameter comes from a weighted least-squares fit (Levenberg-Marquardt, log parameters, weights 1/SD^2 of the log figure from the published spread) on the exact model; Profiles/derivations/racemic-adult-2026.json lists the published means used, their spread and source, and the fitted values with standard errors; a test re-runs every fit. Figures used in a fit are marked fitted in validation.json and do not count in the per-route GMFE.",
+    "IN: the adult IN study with its own IV arm gives F 0.17/0.13/0.11 at 10/30/50 mg [pharmacotherapy-2022 Table 6]; Yanagihara 2003 gave 0.45 in 3 volunteers [yanagihara-2003] and Malinovsky 1996 0.50 in children [malinovsky-1996]. The adult study with the IV arm is used; the others are recorded here, not averaged. Its norketamine/ketamine AUC ratio (~4 after IN vs 0.19 after IV) needs a swallowed fraction with first pass: FS_IN is fitted with the nasal fraction FN_IN. F falls with dose in that study; a linear model fits the middle.",
+    "IN early peak: the published IN Cmax/AUC ratio (~1.2 /h) is above what this disposition gives even for an IV bolus (C0/AUC ~0.65 /h at 70 kg [calc]); with V1 1.75 L/kg the fit under-predicts IN Cmax and over-predicts IN AUC. A small-V1 2-compartment fit (V1 ~15 L, Q ~350 L/h, with CL 79 L/h and V 252 L from Kamp 2020 [kamp-2020]) matches the IV and IN early peaks but moves IM/PO/SL Tmax to under 10 min, against 15-60 min observed, so it is not used here (see Profiles/README.md).",
+    "IM: F_IM 0.93 is second-hand (UNCONFIRMED) [clements-1982]; children gave 0.41 [hornik-2018]. KA_IM is fitted to adult emergency patients (median Cmax 147 ng/mL at 30 min after 0.5 mg/kg [im-analgesia-1984]), not to the review figure of 5-15 min.",
+    "PO and SL: F, KA and first-pass norketamine fitted to Chong 2006 (25 mg, 6 inpatients) [chong-2006]. Disagreements: SL F 0.29 in 8 healthy men (wafer, Rolan 2014 [rolan-2014]) and 0.24 median (lozenge, Chong 2009 [chong-2009]); oral F 0.20 (Yanagihara 2003, n = 3 [yanagihara-2003]) and 0.24 median [chong-2009]; the Chong 2006 fit gives 0.40 (SL) and 0.31 (PO) because its AUC0-8h is read against this disposition, not against their IV arm.",
+    "Norketamine: racemic norketamine volume and clearance fitted to the IV norketamine figures of Chong 2006 [chong-2006]; the peripheral part (QM, VMP) stays the Otto 2021 S-norketamine set [otto-2021] (assumption). Kamp 2020 BJA [kamp-2020b] has a racemic metabolite model; its parameters were not reached.",
+    "PR: no adult rectal concentration data were found: F from 3 adult volunteers [yanagihara-2003], absorption from children [malinovsky-1996], first pass assumed as SL; the route is unvalidated.",
+    "Amounts are parent-equivalent mg; norketamine concentration is converted with MW 223.70/237.73.",
+    "ke0 from Olofsen 2012 (S-ketamine) [olofsen-2012], as in clements-1981."
+  ],
+  "parameters": [
+    {
+      "name": "V1",
+      "value": 1.7522,
+      "unit": "L/kg",
+      "source": "Clements & Nimmo 1981 ('250 ug/kg' set) as coded in opentiva ketamine.py [clements-1981]",
+      "unconfirmed": true,
+      "note": "central volume per kg of body weight"
+    },
+    {
+      "name": "K10",
+      "value": 0.0109,
+      "unit": "1/min",
+      "source": "Clements & Nimmo 1981 ('250 ug/kg' set) as coded in opentiva ketamine.py [clements-1981]",
+      "unconfirmed": true
+    },
+    {
+      "name": "K12",
+      "value": 0.0186,
+      "unit": "1/min",
+      "source": "Clements & Nimmo 1981 ('250 ug/kg' set) as coded in opentiva ketamine.py [clements-1981]",
+      "unconfirmed": true
+    },
+    {
+      "name": "K21",
+      "value": 0.0137,
+      "unit": "1/min",
+      "source": "Clements & Nimmo 1981 ('250 ug/kg' set) as coded in opentiva ketamine.py [clements-1981]",
+      "unconfirmed": true
+    },
+    {
+      "name": "FM",
+      "value": 0.8,
+      "unit": "fraction",
+      "source": "Simons 2022 [simons-2022a]: 80% of metabolised S-ketamine fixed to form S-norketamine; assumed for racemic ketamine",
+      "unconfirmed": true
+    },
+    {
+      "name": "VM",
+      "value": 25.98,
+      "unit": "L",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"norketamine\") to the IV 10 mg norketamine Cmax, Tmax and AUC0-8h of Chong 2006 [chong-2006]",
+      "calc": true,
+      "note": "racemic norketamine central volume at 70 kg; replaces the borrowed S-norketamine value (98.6 L, Otto 2021 [otto-2021])"
+    },
+    {
+      "name": "CLM",
+      "value": 30.46,
+      "unit": "L/h",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"norketamine\") to the IV 10 mg norketamine Cmax, Tmax and AUC0-8h of Chong 2006 [chong-2006]",
+      "calc": true,
+      "note": "racemic norketamine clearance at 70 kg; replaces the borrowed S-norketamine value (57.7 L/h, Otto 2021 [otto-2021])"
+    },
+    {
+      "name": "QM",
+      "value": 42.8,
+      "unit": "L/h",
+      "source": "Otto 2021 [otto-2021 Table 3], 70 kg; assumed for racemic norketamine",
+      "unconfirmed": true
+    },
+    {
+      "name": "VMP",
+      "value": 160,
+      "unit": "L",
+      "source": "Otto 2021 [otto-2021 Table 3], 70 kg; assumed for racemic norketamine",
+      "unconfirmed": true
+    },
+    {
+      "name": "T12KE0",
+      "value": 6.1,
+      "unit": "min",
+      "source": "Olofsen 2012 [olofsen-2012]: mean t1/2ke0 across endpoints, S-ketamine; assumed for racemic"
+    },
+    {
+      "name": "F_IM",
+      "value": 0.93,
+      "unit": "fraction",
+      "source": "Clements 1982 J Pharm Sci via secondary pages [clements-1982]: primary not retrieved",
+      "unconfirmed": true
+    },
+    {
+      "name": "KA_IM",
+      "value": 3.066,
+      "unit": "1/h",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"im\") to the median Cmax (147 ng/mL) and its time (30 min) after 0.5 mg/kg IM in adult emergency patients [im-analgesia-1984] (F_IM fixed)",
+      "calc": true
+    },
+    {
+      "name": "LAG_IM",
+      "value": 0,
+      "unit": "h",
+      "source": "no published ketamine model uses a true lag (delays are modelled as zero-order input or transit compartments [perez-ruixo-2021; simons-2022a])"
+    },
+    {
+      "name": "FN_IN",
+      "value": 0.1855,
+      "unit": "fraction",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"in\") to parent Cmax, Tmax and AUC after 10/30/50 mg IN and norketamine Cmax after 30/50 mg IN, adults with their own IV arm [pharmacotherapy-2022 Table 6]",
+      "calc": true,
+      "note": "fraction of an IN dose absorbed through the nasal mucosa"
+    },
+    {
+      "name": "FS_IN",
+      "value": 0.3157,
+      "unit": "fraction",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"in\") to parent Cmax, Tmax and AUC after 10/30/50 mg IN and norketamine Cmax after 30/50 mg IN, adults with their own IV arm [pharmacotherapy-2022 Table 6]",
+      "calc": true,
+      "note": "fraction of an IN dose swallowed; it then follows the oral route (F_PO to the circulation, FP_PO to norketamine by first pass); the rest (1 - FN_IN - FS_IN) is lost (drip, device)"
+    },
+    {
+      "name": "KA_IN",
+      "value": 11.77,
+      "unit": "1/h",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"in\") to parent Cmax, Tmax and AUC after 10/30/50 mg IN and norketamine Cmax after 30/50 mg IN, adults with their own IV arm [pharmacotherapy-2022 Table 6]",
+      "calc": true
+    },
+    {
+      "name": "LAG_IN",
+      "value": 0,
+      "unit": "h",
+      "source": "no published ketamine model uses a true lag (delays are modelled as zero-order input or transit compartments [perez-ruixo-2021; simons-2022a])"
+    },
+    {
+      "name": "F_PO",
+      "value": 0.3045,
+      "unit": "fraction",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"po\") to parent Cmax, Tmax, AUC0-8h and norketamine Cmax, AUC0-8h after 25 mg oral, Chong 2006 [chong-2006] (n = 6 inpatients)",
+      "calc": true
+    },
+    {
+      "name": "KA_PO",
+      "value": 1.157,
+      "unit": "1/h",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"po\") to parent Cmax, Tmax, AUC0-8h and norketamine Cmax, AUC0-8h after 25 mg oral, Chong 2006 [chong-2006] (n = 6 inpatients)",
+      "calc": true
+    },
+    {
+      "name": "LAG_PO",
+      "value": 0,
+      "unit": "h",
+      "source": "no published ketamine model uses a true lag (delays are modelled as zero-order input or transit compartments [perez-ruixo-2021; simons-2022a])"
+    },
+    {
+      "name": "FP_PO",
+      "value": 0.3595,
+      "unit": "fraction",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"po\") to parent Cmax, Tmax, AUC0-8h and norketamine Cmax, AUC0-8h after 25 mg oral, Chong 2006 [chong-2006] (n = 6 inpatients)",
+      "calc": true,
+      "note": "part of the dose reaching the circulation as norketamine (first pass), parent-equivalent"
+    },
+    {
+      "name": "F_SL",
+      "value": 0.3887,
+      "unit": "fraction",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"sl\") to parent Cmax, Tmax, AUC0-8h and norketamine Cmax, AUC0-8h after 25 mg sublingual, Chong 2006 [chong-2006] (n = 6 inpatients)",
+      "calc": true
+    },
+    {
+      "name": "KA_SL",
+      "value": 1.454,
+      "unit": "1/h",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"sl\") to parent Cmax, Tmax, AUC0-8h and norketamine Cmax, AUC0-8h after 25 mg sublingual, Chong 2006 [chong-2006] (n = 6 inpatients)",
+      "calc": true
+    },
+    {
+      "name": "LAG_SL",
+      "value": 0,
+      "unit": "h",
+      "source": "no published ketamine model uses a true lag (delays are modelled as zero-order input or transit compartments [perez-ruixo-2021; simons-2022a])"
+    },
+    {
+      "name": "FP_SL",
+      "value": 0.2177,
+      "unit": "fraction",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"sl\") to parent Cmax, Tmax, AUC0-8h and norketamine Cmax, AUC0-8h after 25 mg sublingual, Chong 2006 [chong-2006] (n = 6 inpatients)",
+      "calc": true,
+      "note": "part of the dose reaching the circulation as norketamine (swallowed share, first pass), parent-equivalent"
+    },
+    {
+      "name": "F_PR",
+      "value": 0.3,
+      "unit": "fraction",
+      "source": "Yanagihara 2003 [yanagihara-2003]: suppository ~30%, 3 adult volunteers (abstract); children 9 mg/kg gave 0.25 [malinovsky-1996]"
+    },
+    {
+      "name": "KA_PR",
+      "value": 1.601,
+      "unit": "1/h",
+      "source": "[calc] fitted by least squares (Profiles/derivations/racemic-adult-2026.json, fit \"pr\") to Tmax 42 min after 9 mg/kg rectal in children 2-9 y [malinovsky-1996] (paediatric; no adult rectal Tmax found)",
+      "calc": true
+    },
+    {
+      "name": "LAG_PR",
+      "value": 0,
+      "unit": "h",
+      "source": "no published ketamine model uses a true lag (delays are modelled as zero-order input or transit compartments [perez-ruixo-2021; simons-2022a])"
+    },
+    {
+      "name": "FP_PR",
+      "value": 0.22,
+      "unit": "fraction",
+      "source": "assumed equal to FP_SL: Yanagihara 2003 [yanagihara-2003] found suppository and sublingual profiles almost alike, with norketamine appearing fast (also Malinovsky 1996 [malinovsky-1996], children); no rectal norketamine figure was used (UNCONFIRMED)",
+      "unconfirmed": true,
+      "note": "UNCONFIRMED assumption"
+    },
+    {
+      "name": "KE0",
+      "value": 6.817841120261757,
+      "unit": "1/h",
+      "source": "[calc] ln 2 / T12KE0 (6.1 min)",
+      "calc": true
+    }
+  ],
+  "compartments": [
+    {
+      "name": "depot.im"
+    },
+    {
+      "name": "depot.in"
+    },
+    {
+      "name": "depot.po"
+    },
+    {
+      "name": "depot.po.firstpass"
+    },
+    {
+      "name": "depot.sl"
+    },
+    {
+      "name": "depot.sl.firstpass"
+    },
+    {
+      "name": "depot.pr"
+    },
+    {
+      "name": "depot.pr.firstpass"
+    },
+    {
+      "name": "central",
+      "volume": "V1"
+    },
+    {
+      "name": "peripheral"
+    },
+    {
+      "name": "metabolite",
+      "volume": "VM"
+    },
+    {
+      "name": "metabolitePeripheral",
+      "volume": "VMP"
+    },
+    {
+      "name": "effect",
+      "effect": {
+        "source": "central",
+        "ke0": "KE0"
+      }
+    }
+  ],
+  "flows": [
+    {
+      "from": "depot.im",
+      "to": "central",
+      "rate": "KA_IM"
+    },
+    {
+      "from": "depot.in",
+      "to": "central",
+      "rate": "KA_IN"
+    },
+    {
+      "from": "depot.po",
+      "to": "central",
+      "rate": "KA_PO"
+    },
+    {
+      "from": "depot.po.firstpass",
+      "to": "metabolite",
+      "rate": "KA_PO"
+    },
+    {
+      "from": "depot.sl",
+      "to": "central",
+      "rate": "KA_SL"
+    },
+    {
+      "from": "depot.sl.firstpass",
+      "to": "metabolite",
+      "rate": "KA_SL"
+    },
+    {
+      "from": "depot.pr",
+      "to": "central",
+      "rate": "KA_PR"
+    },
+    {
+      "from": "depot.pr.firstpass",
+      "to": "metabolite",
+      "rate": "KA_PR"
+    },
+    {
+      "from": "central",
+      "to": "peripheral",
+      "rate": "K12"
+    },
+    {
+      "from": "peripheral",
+      "to": "central",
+      "rate": "K21"
+    },
+    {
+      "from": "central",
+      "to": "metabolite",
+      "rate": "K10",
+      "yield": "FM"
+    },
+    {
+      "from": "metabolite",
+      "to": null,
+      "rate": "CLM/VM"
+    },
+    {
+      "from": "metabolite",
+      "to": "metabolitePeripheral",
+      "rate": "QM/VM"
+    },
+    {
+      "from": "metabolitePeripheral",
+      "to": "metabolite",
+      "rate": "QM/VMP"
+    }
+  ],
+  "outputs": [
+    {
+      "name": "CP",
+      "compartment": "central",
+      "scale": 1000,
+      "unit": "ng/mL"
+    },
+    {
+      "name": "CM",
+      "compartment": "metabolite",
+      "scale": 940.9834686408951,
+      "unit": "ng/mL"
+    },
+    {
+      "name": "CE",
+      "compartment": "effect",
+      "scale": 1000,
+      "unit": "ng/mL"
+    }
+  ],
+  "routes": {
+    "iv": {
+      "inputs": [
+        {
+          "compartment": "central",
+          "fraction": "1"
+        }
+      ],
+      "source": "IV: F = 1; infusion duration from the dose"
+    },
+    "iv-bolus": {
+      "inputs": [
+        {
+          "compartment": "central",
+          "fraction": "1"
+        }
+      ],
+      "source": "IV bolus: F = 1"
+    },
+    "im": {
+      "inputs": [
+        {
+          "compartment": "depot.im",
+          "fraction": "F_IM",
+          "lag": "LAG_IM"
+        }
+      ],
+      "source": "F: Clements 1982 via secondary pages [clements-1982] (UNCONFIRMED); KA fitted to adult emergency patients [im-analgesia-1984]"
+    },
+    "in": {
+      "inputs": [
+        {
+          "compartment": "depot.in",
+          "fraction": "FN_IN",
+          "lag": "LAG_IN"
+        },
+        {
+          "compartment": "depot.po",
+          "fraction": "FS_IN*F_PO",
+          "lag": "LAG_IN"
+        },
+        {
+          "compartment": "depot.po.firstpass",
+          "fraction": "FS_IN*FP_PO",
+          "lag": "LAG_IN"
+        }
+      ],
+      "source": "nasal fraction and swallowed fraction (then oral first pass) fitted to adults with their own IV arm [pharmacotherapy-2022 Table 6]"
+    },
+    "po": {
+      "inputs": [
+        {
+          "compartment": "depot.po",
+          "fraction": "F_PO",
+          "lag": "LAG_PO"
+        },
+        {
+          "compartment": "depot.po.firstpass",
+          "fraction": "FP_PO",
+          "lag": "LAG_PO"
+        }
+      ],
+      "source": "F, KA and first-pass norketamine fitted to Chong 2006 [chong-2006]"
+    },
+    "sl": {
+      "inputs": [
+        {
+          "compartment": "depot.sl",
+          "fraction": "F_SL",
+          "lag": "LAG_SL"
+        },
+        {
+          "compartment": "depot.sl.firstpass",
+          "fraction": "FP_SL",
+          "lag": "LAG_SL"
+        }
+      ],
+      "source": "F, KA and first-pass norketamine fitted to Chong 2006 [chong-2006]"
+    },
+    "pr": {
+      "inputs": [
+        {
+          "compartment": "depot.pr",
+          "fraction": "F_PR",
+          "lag": "LAG_PR"
+        },
+        {
+          "compartment": "depot.pr.firstpass",
+          "fraction": "FP_PR",
+          "lag": "LAG_PR"
+        }
+      ],
+      "source": "F from 3 adults [yanagihara-2003]; absorption from children [malinovsky-1996]; first pass assumed as SL (UNCONFIRMED)"
+    }
+  },
+  "covariates": [
+    {
+      "name": "WT",
+      "unit": "kg",
+      "reference": 70,
+      "typical": 70,
+      "distribution": {
+        "kind": "normal",
+        "mean": 75,
+        "sd": 15,
+        "low": 45,
+        "high": 150
+      },
+      "source": "reference 70 kg; population distribution an assumption for virtual adults"
+    }
+  ],
+  "covariateEffects": [
+    {
+      "parameter": "CLM",
+      "covariate": "WT",
+      "kind": "power",
+      "exponent": 0.75,
+      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 [otto-2021] scaled S-ketamine CL by WT^0.75, V by WT)",
+      "unconfirmed": true
+    },
+    {
+      "parameter": "QM",
+      "covariate": "WT",
+      "kind": "power",
+      "exponent": 0.75,
+      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 [otto-2021] scaled S-ketamine CL by WT^0.75, V by WT)",
+      "unconfirmed": true
+    },
+    {
+      "parameter": "VM",
+      "covariate": "WT",
+      "kind": "power",
+      "exponent": 1,
+      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 [otto-2021] scaled S-ketamine CL by WT^0.75, V by WT)",
+      "unconfirmed": true
+    },
+    {
+      "parameter": "VMP",
+      "covariate": "WT",
+      "kind": "power",
+      "exponent": 1,
+      "source": "allometric scaling of the norketamine set (assumption; Otto 2021 [otto-2021] scaled S-ketamine CL by WT^0.75, V by WT)",
+      "unconfirmed": true
+    }
+  ],
+  "variability": [],
+  "residualError": []
+}
+"""####,
         "references.json": ####"""
 {
   "al-shirawi-2017": {
@@ -2173,6 +2697,14 @@ enum EmbeddedProfiles {
     "url": "https://ketamine.com/bioavailability.html",
     "volume": "7",
     "year": "2006"
+  },
+  "chong-2009": {
+    "authors": "Chong C, Schug SA, Page-Sharp M, Jenkins B, Ilett KF",
+    "year": "2009",
+    "title": "Development of a sublingual/oral formulation of ketamine for use in neuropathic pain: preliminary findings from a three-way randomized, crossover study",
+    "url": "https://research-repository.uwa.edu.au/en/publications/development-of-a-sublingualoral-formulation-of-ketamine-for-use-i",
+    "read": "abstract",
+    "note": "Abstract (UWA repository record): 25 mg lozenge in 6 neuropathic-pain patients; oral and SL F median 24% (IQR 17-27 and 19-49%); norketamine/ketamine AUC0-8h ratio 5 (oral) and 2.1 (SL). Journal not recorded in the record read."
   },
   "clements-1981": {
     "authors": "Clements JA, Nimmo WS",
@@ -2360,6 +2892,18 @@ enum EmbeddedProfiles {
     "volume": "51",
     "year": "1979"
   },
+  "im-analgesia-1984": {
+    "authors": "[authors not recorded]",
+    "year": "1984",
+    "title": "[Intramuscular ketamine analgesia in emergency patients. II. Clinical study of traumatized patients] (in German)",
+    "journal": "Anaesthesist",
+    "volume": "33",
+    "issue": "6",
+    "pages": "272-275",
+    "url": "https://pubmed.ncbi.nlm.nih.gov/6476334/",
+    "read": "abstract",
+    "note": "English abstract (PubMed 6476334): 20 trauma patients, 0.5 or 1.0 mg/kg IM; median peak 147 ng/mL at 30 min and 474 ng/mL at 15 min; no spread given."
+  },
   "im-kap-feasibility-trial": {
     "authors": "[authors not shown in the record]",
     "publisher": "Blossom trial record",
@@ -2378,6 +2922,18 @@ enum EmbeddedProfiles {
     "title": "Ketamine pharmacokinetics: a systematic review of the literature, meta-analysis, and population analysis",
     "volume": "133",
     "year": "2020"
+  },
+  "kamp-2020b": {
+    "authors": "Kamp J, et al.",
+    "year": "2020",
+    "title": "Pharmacokinetics of ketamine and its major metabolites norketamine, hydroxynorketamine, and dehydronorketamine: a model-based analysis",
+    "journal": "Br J Anaesth",
+    "volume": "125",
+    "pages": "750",
+    "doi": "10.1016/j.bja.2020.06.067",
+    "read": "secondary",
+    "where": "reference list of Kamp 2020 Anesthesiology as indexed on ouci.dntb.gov.ua",
+    "note": "Parameter values not reached."
   },
   "ketalar-label": {
     "authors": "Par Pharmaceutical",
@@ -2659,6 +3215,17 @@ enum EmbeddedProfiles {
     "volume": "71",
     "where": "severe hypertension (>= 180 and/or >= 120 mmHg) as quoted in the UpToDate topic on hypertensive urgencies (medilib.ir copy) and in a review citing the guideline (Mako 2018)",
     "year": "2018"
+  },
+  "wang-2019": {
+    "authors": "Wang J, Huang J, Yang S, Cui C, Ye L, Wang S, Yang G, Pei Q",
+    "year": "2019",
+    "title": "Pharmacokinetics and safety of esketamine in Chinese patients undergoing painless gastroscopy in comparison with ketamine: a randomized, open-label clinical study",
+    "journal": "Drug Des Devel Ther",
+    "volume": "13",
+    "pages": "4135-4144",
+    "doi": "10.2147/DDDT.S224553",
+    "read": "abstract",
+    "note": "Abstract: esketamine 0.5 mg/kg or racemic 1 mg/kg injected over 10 s; clearances (mL/min/kg, mean +/- SD) esketamine 18.1 +/- 3.2 (esketamine group), S 18.4 +/- 3.4 and R 15.8 +/- 3.1 (racemic group)."
   },
   "wilkinson-2017": {
     "authors": "Wilkinson et al.",
@@ -3418,7 +3985,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.35,
     "toleranceReason": "No SD published for the mean peak; the same regimen's published between-patient range is 100-250 ng/mL (V2): +-35% is the distance from 185 to the nearer end of that range (250)",
     "source": "Zarate 2006 [zarate-2006] via Zanos 2018 [zanos-2018 Table 1]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V2-clements-1981",
@@ -3434,7 +4002,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.42857142857142855,
     "toleranceReason": "The published range itself: 100-250 ng/mL = 175 +- 75 (relative 0.4286)",
     "source": "Krystal 1994 design [krystal-1994] via Zanos 2018 [zanos-2018 Table 1]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V3-c2min-clements-1981",
@@ -3442,16 +4011,17 @@ enum EmbeddedProfiles {
     "description": "Racemic 10 mg IV bolus: concentration at the observed Tmax (2 min). A compartment model's bolus Cmax is D/V1 at t = 0, which no sample measures, so the first sampling time is compared",
     "route": "iv-bolus",
     "doseMg": 10,
-    "atH": 0.03333333333333333,
     "weightKg": 70,
     "metric": "c",
+    "atH": 0.03333333333333333,
     "published": 296,
     "unit": "ng/mL",
     "tolerance": 0.415,
     "toleranceReason": "Geometric SD 1.71: the 1-gSD interval is 173-506 ng/mL; the schema's tolerance is symmetric, so the narrower side 1 - 1/1.71 = 0.415 is used",
     "source": "Pharmacotherapy 2022;42:298 [pharmacotherapy-2022 Table 6]",
     "expect": "miss",
-    "missReason": "Clements' V1 of 1.75 L/kg (123 L at 70 kg) [clements-1981] has no fast distribution phase: a bolus starts at D/V1 = 82 ng/mL, so the 2-min venous peak of 296 ng/mL (an initial volume of ~34 L) cannot be reproduced; the set describes the post-distribution phase. domino-1982 and herd-2007 reproduce it"
+    "missReason": "Clements' V1 of 1.75 L/kg (123 L at 70 kg) [clements-1981] has no fast distribution phase: a bolus starts at D/V1 = 82 ng/mL, so the 2-min venous peak of 296 ng/mL (an initial volume of ~34 L) cannot be reproduced; the set describes the post-distribution phase. domino-1982 and herd-2007 reproduce it",
+    "basis": "independent"
   },
   {
     "id": "V3-auc-clements-1981",
@@ -3466,7 +4036,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.12,
     "toleranceReason": "No dispersion published for this AUC; the closest published spread of study-mean clearances is the Kamp 2020 95% CI 69-90 L/h/70 kg around 79 (-13%/+14%) [kamp-2020]: 0.12 = the narrower side in AUC terms (1 - 79/90)",
     "source": "Pharmacotherapy 2022 [pharmacotherapy-2022 Table 6]; tolerance from Kamp 2020 [kamp-2020]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V1-domino-1982",
@@ -3482,7 +4053,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.35,
     "toleranceReason": "No SD published for the mean peak; the same regimen's published between-patient range is 100-250 ng/mL (V2): +-35% is the distance from 185 to the nearer end of that range (250)",
     "source": "Zarate 2006 [zarate-2006] via Zanos 2018 [zanos-2018 Table 1]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V2-domino-1982",
@@ -3498,7 +4070,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.42857142857142855,
     "toleranceReason": "The published range itself: 100-250 ng/mL = 175 +- 75 (relative 0.4286)",
     "source": "Krystal 1994 design [krystal-1994] via Zanos 2018 [zanos-2018 Table 1]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V3-c2min-domino-1982",
@@ -3506,15 +4079,16 @@ enum EmbeddedProfiles {
     "description": "Racemic 10 mg IV bolus: concentration at the observed Tmax (2 min). A compartment model's bolus Cmax is D/V1 at t = 0, which no sample measures, so the first sampling time is compared",
     "route": "iv-bolus",
     "doseMg": 10,
-    "atH": 0.03333333333333333,
     "weightKg": 70,
     "metric": "c",
+    "atH": 0.03333333333333333,
     "published": 296,
     "unit": "ng/mL",
     "tolerance": 0.415,
     "toleranceReason": "Geometric SD 1.71: the 1-gSD interval is 173-506 ng/mL; the schema's tolerance is symmetric, so the narrower side 1 - 1/1.71 = 0.415 is used",
     "source": "Pharmacotherapy 2022;42:298 [pharmacotherapy-2022 Table 6]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V3-auc-domino-1982",
@@ -3530,7 +4104,8 @@ enum EmbeddedProfiles {
     "toleranceReason": "No dispersion published for this AUC; the closest published spread of study-mean clearances is the Kamp 2020 95% CI 69-90 L/h/70 kg around 79 (-13%/+14%) [kamp-2020]: 0.12 = the narrower side in AUC terms (1 - 79/90)",
     "source": "Pharmacotherapy 2022 [pharmacotherapy-2022 Table 6]; tolerance from Kamp 2020 [kamp-2020]",
     "expect": "miss",
-    "missReason": "Domino CL 116 L/h at 70 kg (UNCONFIRMED micro-constants) is above every mean clearance found (Kamp 2020 69-90 L/h/70 kg [kamp-2020]; ~88 L/h implied by this study), so the AUC is ~24% low"
+    "missReason": "Domino CL 116 L/h at 70 kg (UNCONFIRMED micro-constants) is above every mean clearance found (Kamp 2020 69-90 L/h/70 kg [kamp-2020]; ~88 L/h implied by this study), so the AUC is ~24% low",
+    "basis": "independent"
   },
   {
     "id": "V1-herd-2007",
@@ -3547,7 +4122,8 @@ enum EmbeddedProfiles {
     "toleranceReason": "No SD published for the mean peak; the same regimen's published between-patient range is 100-250 ng/mL (V2): +-35% is the distance from 185 to the nearer end of that range (250)",
     "source": "Zarate 2006 [zarate-2006] via Zanos 2018 [zanos-2018 Table 1]",
     "expect": "miss",
-    "missReason": "The pediatric V1 (38.7 L/70 kg) scaled to 70 kg gives a high end-of-infusion peak (~253 ng/mL [calc]); the source population was children of 32.5 kg [herd-2007], so adult use is an allometric extrapolation"
+    "missReason": "The pediatric V1 (38.7 L/70 kg) scaled to 70 kg gives a high end-of-infusion peak (~253 ng/mL [calc]); the source population was children of 32.5 kg [herd-2007], so adult use is an allometric extrapolation",
+    "basis": "independent"
   },
   {
     "id": "V2-herd-2007",
@@ -3564,7 +4140,8 @@ enum EmbeddedProfiles {
     "toleranceReason": "The published range itself: 100-250 ng/mL = 175 +- 75 (relative 0.4286)",
     "source": "Krystal 1994 design [krystal-1994] via Zanos 2018 [zanos-2018 Table 1]",
     "expect": "miss",
-    "missReason": "Peak ~253 ng/mL [calc] is just above the 100-250 ng/mL range: the pediatric V1 (38.7 L/70 kg) scaled to an adult"
+    "missReason": "Peak ~253 ng/mL [calc] is just above the 100-250 ng/mL range: the pediatric V1 (38.7 L/70 kg) scaled to an adult",
+    "basis": "independent"
   },
   {
     "id": "V3-c2min-herd-2007",
@@ -3572,15 +4149,16 @@ enum EmbeddedProfiles {
     "description": "Racemic 10 mg IV bolus: concentration at the observed Tmax (2 min). A compartment model's bolus Cmax is D/V1 at t = 0, which no sample measures, so the first sampling time is compared",
     "route": "iv-bolus",
     "doseMg": 10,
-    "atH": 0.03333333333333333,
     "weightKg": 70,
     "metric": "c",
+    "atH": 0.03333333333333333,
     "published": 296,
     "unit": "ng/mL",
     "tolerance": 0.415,
     "toleranceReason": "Geometric SD 1.71: the 1-gSD interval is 173-506 ng/mL; the schema's tolerance is symmetric, so the narrower side 1 - 1/1.71 = 0.415 is used",
     "source": "Pharmacotherapy 2022;42:298 [pharmacotherapy-2022 Table 6]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V3-auc-herd-2007",
@@ -3595,7 +4173,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.12,
     "toleranceReason": "No dispersion published for this AUC; the closest published spread of study-mean clearances is the Kamp 2020 95% CI 69-90 L/h/70 kg around 79 (-13%/+14%) [kamp-2020]: 0.12 = the narrower side in AUC terms (1 - 79/90)",
     "source": "Pharmacotherapy 2022 [pharmacotherapy-2022 Table 6]; tolerance from Kamp 2020 [kamp-2020]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V18-clements-1981",
@@ -3610,7 +4189,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.12,
     "toleranceReason": "Kamp 2020 95% CI of the mean CL, 69-90 L/h/70 kg [kamp-2020]: in AUC terms 111-145 ng*h/mL; 0.12 = the narrower side (1 - 79/90)",
     "source": "Kamp 2020 meta-analysis [kamp-2020]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V18-domino-1982",
@@ -3626,7 +4206,8 @@ enum EmbeddedProfiles {
     "toleranceReason": "Kamp 2020 95% CI of the mean CL, 69-90 L/h/70 kg [kamp-2020]: in AUC terms 111-145 ng*h/mL; 0.12 = the narrower side (1 - 79/90)",
     "source": "Kamp 2020 meta-analysis [kamp-2020]",
     "expect": "miss",
-    "missReason": "Domino CL 116 L/h at 70 kg (UNCONFIRMED micro-constants) lies outside the Kamp 2020 95% CI of 69-90 L/h/70 kg [kamp-2020]"
+    "missReason": "Domino CL 116 L/h at 70 kg (UNCONFIRMED micro-constants) lies outside the Kamp 2020 95% CI of 69-90 L/h/70 kg [kamp-2020]",
+    "basis": "independent"
   },
   {
     "id": "V3-nk-clements-1981",
@@ -3635,15 +4216,16 @@ enum EmbeddedProfiles {
     "route": "iv-bolus",
     "doseMg": 10,
     "weightKg": 70,
-    "output": "CM",
     "metric": "cmax",
+    "output": "CM",
     "published": 27,
     "unit": "ng/mL",
     "tolerance": 0.415,
     "toleranceReason": "No dispersion published for norketamine; the parent Cmax geometric SD of the same study (1.71) is used as a proxy, narrower side 0.415",
     "source": "Pharmacotherapy 2022 [pharmacotherapy-2022 Table 6] (printed '2.8', Cmax/D 2.7 and NK/K ratio 0.089 imply ~27)",
     "expect": "miss",
-    "missReason": "No racemic norketamine disposition was found: clements-1981 borrows Otto's S-norketamine set [otto-2021] and FM 0.8 [simons-2022a] (both UNCONFIRMED assumptions), which puts the norketamine peak ~44% below the observed ~27 ng/mL"
+    "missReason": "No racemic norketamine disposition was found: clements-1981 borrows Otto's S-norketamine set [otto-2021] and FM 0.8 [simons-2022a] (both UNCONFIRMED assumptions), which puts the norketamine peak ~44% below the observed ~27 ng/mL",
+    "basis": "independent"
   },
   {
     "id": "V5-sl-clements-1981",
@@ -3659,7 +4241,8 @@ enum EmbeddedProfiles {
     "toleranceReason": "Published mean +- SD 28.6 +- 6.6 ng/mL: tolerance = SD/mean",
     "source": "Chong 2006 [chong-2006]",
     "expect": "miss",
-    "missReason": "The profile's F_SL 0.29 is Rolan 2014's wafer [rolan-2014]; Chong's own SL F was 0.32 +/- 0.17 [chong-2006] (that alone gives ~23 ng/mL, -18%); the rest is Clements' large V1 blunting absorption peaks and the unknown weights of 6 inpatients (70 kg assumed). F_SL keeps its cited source, not tuned"
+    "missReason": "The profile's F_SL 0.29 is Rolan 2014's wafer [rolan-2014]; Chong's own SL F was 0.32 +/- 0.17 [chong-2006] (that alone gives ~23 ng/mL, -18%); the rest is Clements' large V1 blunting absorption peaks and the unknown weights of 6 inpatients (70 kg assumed). F_SL keeps its cited source, not tuned",
+    "basis": "independent"
   },
   {
     "id": "V5-po-clements-1981",
@@ -3674,7 +4257,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.561,
     "toleranceReason": "Published mean +- SD 22.8 +- 12.8 ng/mL: tolerance = SD/mean",
     "source": "Chong 2006 [chong-2006]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V6-clements-1981",
@@ -3690,7 +4274,8 @@ enum EmbeddedProfiles {
     "toleranceReason": "Published mean +- SD 45 +- 10 ng/mL: tolerance = SD/mean",
     "source": "Grant 1981 [grant-1981] via Zanos 2018 [zanos-2018 Table 1]",
     "expect": "miss",
-    "missReason": "With F_PO 0.20 (Yanagihara 2003 [yanagihara-2003], n = 3; reviews 0.17-0.20) this disposition gives ~17 ng/mL; Grant 1981's 45 +/- 10 would need F ~0.5 (close to the children's 0.45 of Brunette 2011 [brunette-2011]): the published oral F values conflict and the profile keeps the cited adult value"
+    "missReason": "With F_PO 0.20 (Yanagihara 2003 [yanagihara-2003], n = 3; reviews 0.17-0.20) this disposition gives ~17 ng/mL; Grant 1981's 45 +/- 10 would need F ~0.5 (close to the children's 0.45 of Brunette 2011 [brunette-2011]): the published oral F values conflict and the profile keeps the cited adult value",
+    "basis": "independent"
   },
   {
     "id": "V10-28-cmax",
@@ -3704,7 +4289,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V10-28-auc",
@@ -3712,14 +4298,15 @@ enum EmbeddedProfiles {
     "description": "Esketamine 28 mg nasal: esketamine AUC0-24",
     "route": "in",
     "doseMg": 28,
-    "untilH": 24,
     "metric": "auc",
+    "untilH": 24,
     "published": 147.3,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V10-28-nk-cmax",
@@ -3727,14 +4314,15 @@ enum EmbeddedProfiles {
     "description": "Esketamine 28 mg nasal: noresketamine Cmax",
     "route": "in",
     "doseMg": 28,
-    "output": "CM",
     "metric": "cmax",
+    "output": "CM",
     "published": 59.1,
     "unit": "ng/mL",
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V10-28-nk-auc",
@@ -3742,16 +4330,17 @@ enum EmbeddedProfiles {
     "description": "Esketamine 28 mg nasal: noresketamine AUC0-24",
     "route": "in",
     "doseMg": 28,
-    "untilH": 24,
-    "output": "CM",
     "metric": "auc",
+    "output": "CM",
+    "untilH": 24,
     "published": 274.4,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "miss",
-    "missReason": "Known discrepancy of the published parameter set (reported with the nlmixr2lib transcription [perez-ruixo-2021]): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)"
+    "missReason": "Known discrepancy of the published parameter set (reported with the nlmixr2lib transcription [perez-ruixo-2021]): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)",
+    "basis": "fitted"
   },
   {
     "id": "V10-56-cmax",
@@ -3765,7 +4354,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V10-56-auc",
@@ -3773,14 +4363,15 @@ enum EmbeddedProfiles {
     "description": "Esketamine 56 mg nasal: esketamine AUC0-24",
     "route": "in",
     "doseMg": 56,
-    "untilH": 24,
     "metric": "auc",
+    "untilH": 24,
     "published": 254.7,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V10-56-nk-cmax",
@@ -3788,14 +4379,15 @@ enum EmbeddedProfiles {
     "description": "Esketamine 56 mg nasal: noresketamine Cmax",
     "route": "in",
     "doseMg": 56,
-    "output": "CM",
     "metric": "cmax",
+    "output": "CM",
     "published": 119.7,
     "unit": "ng/mL",
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V10-56-nk-auc",
@@ -3803,16 +4395,17 @@ enum EmbeddedProfiles {
     "description": "Esketamine 56 mg nasal: noresketamine AUC0-24",
     "route": "in",
     "doseMg": 56,
-    "untilH": 24,
-    "output": "CM",
     "metric": "auc",
+    "output": "CM",
+    "untilH": 24,
     "published": 516.3,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "miss",
-    "missReason": "Known discrepancy of the published parameter set (reported with the nlmixr2lib transcription [perez-ruixo-2021]): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)"
+    "missReason": "Known discrepancy of the published parameter set (reported with the nlmixr2lib transcription [perez-ruixo-2021]): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)",
+    "basis": "fitted"
   },
   {
     "id": "V10-84-cmax",
@@ -3826,7 +4419,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V10-84-auc",
@@ -3834,14 +4428,15 @@ enum EmbeddedProfiles {
     "description": "Esketamine 84 mg nasal: esketamine AUC0-24",
     "route": "in",
     "doseMg": 84,
-    "untilH": 24,
     "metric": "auc",
+    "untilH": 24,
     "published": 362.2,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V10-84-nk-cmax",
@@ -3849,14 +4444,15 @@ enum EmbeddedProfiles {
     "description": "Esketamine 84 mg nasal: noresketamine Cmax",
     "route": "in",
     "doseMg": 84,
-    "output": "CM",
     "metric": "cmax",
+    "output": "CM",
     "published": 180.0,
     "unit": "ng/mL",
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V10-84-nk-auc",
@@ -3864,16 +4460,17 @@ enum EmbeddedProfiles {
     "description": "Esketamine 84 mg nasal: noresketamine AUC0-24",
     "route": "in",
     "doseMg": 84,
-    "untilH": 24,
-    "output": "CM",
     "metric": "auc",
+    "output": "CM",
+    "untilH": 24,
     "published": 758.0,
     "unit": "ng*h/mL",
     "tolerance": 0.1,
     "toleranceReason": "Table 4 values are typical-value predictions of the same model, not data: a faithful implementation can differ only by rounding of the 3-significant-figure parameters and the summary used (a literal implementation reproduced esketamine within ~4%, noresketamine Cmax within ~2% [perez-ruixo-2021]); 10% allows that and stays far inside the published residual SDs (27.6% / 42.2%)",
     "source": "[perez-ruixo-2021 Table 4] via nlmixr2lib: Caucasian 18-60 y, typical subject",
     "expect": "miss",
-    "missReason": "Known discrepancy of the published parameter set (reported with the nlmixr2lib transcription [perez-ruixo-2021]): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)"
+    "missReason": "Known discrepancy of the published parameter set (reported with the nlmixr2lib transcription [perez-ruixo-2021]): a literal implementation over-predicts noresketamine AUC0-24 by ~1.4-1.56x while matching Cmax; published values kept, not tuned (see profile notes)",
+    "basis": "fitted"
   },
   {
     "id": "V12-56-tmax",
@@ -3887,7 +4484,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.3333,
     "toleranceReason": "The label's range itself: 20-40 min = 30 +- 10 min (relative 0.333)",
     "source": "Spravato US prescribing information [esketamine-us-label-2019]",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "independent"
   },
   {
     "id": "V13-50-cmax",
@@ -3901,7 +4499,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.34,
     "toleranceReason": "No published SD was found; one between-subject SD of log Cmax implied by the published variances of the parameters that set it: sqrt(nu^2 F1 0.060 + omega^2 VK1 0.057) = 0.34",
     "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V13-50-auc",
@@ -3909,14 +4508,15 @@ enum EmbeddedProfiles {
     "description": "S-ketamine thin film 50 mg: S-ketamine AUC0-6h; published 8363 ng*min/mL converted to ng*h/mL (/60) [calc]",
     "route": "sl",
     "doseMg": 50,
-    "untilH": 6,
     "metric": "auc",
+    "untilH": 6,
     "published": 139.38,
     "unit": "ng*h/mL",
     "tolerance": 0.3,
     "toleranceReason": "No published SD was found; one between-subject SD of log AUC implied by the published variances: sqrt(nu^2 F1 0.060 + omega^2 CLK1 0.029) = 0.30",
     "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V13-50-nk-cmax",
@@ -3924,14 +4524,15 @@ enum EmbeddedProfiles {
     "description": "S-ketamine thin film 50 mg: S-norketamine Cmax",
     "route": "sl",
     "doseMg": 50,
-    "output": "CM",
     "metric": "cmax",
+    "output": "CM",
     "published": 276,
     "unit": "ng/mL",
     "tolerance": 0.4,
     "toleranceReason": "No published SD was found; one between-subject SD of log S-NK Cmax implied by the published variances: sqrt(nu^2 F2 0.057 + omega^2 VK1 0.057 + omega^2 CLN1 0.050) = 0.40",
     "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V13-100-cmax",
@@ -3945,7 +4546,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.34,
     "toleranceReason": "No published SD was found; one between-subject SD of log Cmax implied by the published variances of the parameters that set it: sqrt(nu^2 F1 0.060 + omega^2 VK1 0.057) = 0.34",
     "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V13-100-auc",
@@ -3953,14 +4555,15 @@ enum EmbeddedProfiles {
     "description": "S-ketamine thin film 100 mg: S-ketamine AUC0-6h; published 13347 ng*min/mL converted to ng*h/mL (/60) [calc]",
     "route": "sl",
     "doseMg": 100,
-    "untilH": 6,
     "metric": "auc",
+    "untilH": 6,
     "published": 222.45,
     "unit": "ng*h/mL",
     "tolerance": 0.3,
     "toleranceReason": "No published SD was found; one between-subject SD of log AUC implied by the published variances: sqrt(nu^2 F1 0.060 + omega^2 CLK1 0.029) = 0.30",
     "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V13-100-nk-cmax",
@@ -3968,14 +4571,15 @@ enum EmbeddedProfiles {
     "description": "S-ketamine thin film 100 mg: S-norketamine Cmax",
     "route": "sl",
     "doseMg": 100,
-    "output": "CM",
     "metric": "cmax",
+    "output": "CM",
     "published": 426,
     "unit": "ng/mL",
     "tolerance": 0.4,
     "toleranceReason": "No published SD was found; one between-subject SD of log S-NK Cmax implied by the published variances: sqrt(nu^2 F2 0.057 + omega^2 VK1 0.057 + omega^2 CLN1 0.050) = 0.40",
     "source": "Simons 2022 [simons-2022a Table 2] via the nlmixr2lib vignette; n = 20 healthy volunteers",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V14a-simons-2022",
@@ -3991,7 +4595,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.24,
     "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269) [simons-2024 p. 21]; individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 [simons-2022a Table 4] = 0.24",
     "source": "Simons PhD thesis [simons-2024 p. 21]: arterial, two occasions",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V14a-fanta-otto-2021",
@@ -4008,7 +4613,8 @@ enum EmbeddedProfiles {
     "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269) [simons-2024 p. 21]; individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 [simons-2022a Table 4] = 0.24",
     "source": "Simons PhD thesis [simons-2024 p. 21]: arterial, two occasions",
     "expect": "miss",
-    "missReason": "Venous-sampled model (V1 133 L) against arterial data: arterial concentrations exceed venous during an infusion (Henthorn 2018 [henthorn-2018]) and arterial-sampled models with small V1 give higher early concentrations (Otto 2021 [otto-2021]); the gap is expected from the sampling site"
+    "missReason": "Venous-sampled model (V1 133 L) against arterial data: arterial concentrations exceed venous during an infusion (Henthorn 2018 [henthorn-2018]) and arterial-sampled models with small V1 give higher early concentrations (Otto 2021 [otto-2021]); the gap is expected from the sampling site",
+    "basis": "independent"
   },
   {
     "id": "V14b-simons-2022",
@@ -4024,7 +4630,8 @@ enum EmbeddedProfiles {
     "tolerance": 0.24,
     "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269) [simons-2024 p. 21]; individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 [simons-2022a Table 4] = 0.24",
     "source": "Simons PhD thesis [simons-2024 p. 21]: arterial, two occasions",
-    "expect": "pass"
+    "expect": "pass",
+    "basis": "fitted"
   },
   {
     "id": "V14b-fanta-otto-2021",
@@ -4041,7 +4648,1742 @@ enum EmbeddedProfiles {
     "toleranceReason": "Published values are means with narrow intervals (259-287, 251-269) [simons-2024 p. 21]; individual spread is set mainly by the central volume: one SD of omega^2 VK1 0.057 [simons-2022a Table 4] = 0.24",
     "source": "Simons PhD thesis [simons-2024 p. 21]: arterial, two occasions",
     "expect": "miss",
-    "missReason": "Venous-sampled model (V1 133 L) against arterial data: arterial concentrations exceed venous during an infusion (Henthorn 2018 [henthorn-2018]) and arterial-sampled models with small V1 give higher early concentrations (Otto 2021 [otto-2021]); the gap is expected from the sampling site"
+    "missReason": "Venous-sampled model (V1 133 L) against arterial data: arterial concentrations exceed venous during an infusion (Henthorn 2018 [henthorn-2018]) and arterial-sampled models with small V1 give higher early concentrations (Otto 2021 [otto-2021]); the gap is expected from the sampling site",
+    "basis": "independent"
+  },
+  {
+    "id": "Y03-thalf-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 20 mg injection, 3 adult volunteers: terminal half-life ~120 min",
+    "route": "iv-bolus",
+    "doseMg": 20,
+    "weightKg": 70,
+    "metric": "thalf",
+    "published": 2.0,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (median or mean of a few subjects): the fixed +/-50% used for every figure without a published spread, not chosen per case",
+    "source": "Yanagihara 2003 [yanagihara-2003] (abstract; route of the injection UNCONFIRMED, taken as IV)",
+    "expect": "miss",
+    "missReason": "The Clements disposition (UNCONFIRMED micro-constants) has a terminal half-life of ~183 min [calc]; 3 volunteers gave ~120 min [yanagihara-2003].",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-iv-nk-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 10 mg IV, 6 inpatients: norketamine Cmax",
+    "route": "iv-bolus",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 38,
+    "unit": "ng/mL",
+    "tolerance": 0.763,
+    "toleranceReason": "+/-1 SD (38 +/- 29)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-iv-nk-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 10 mg IV, 6 inpatients: norketamine Tmax",
+    "route": "iv-bolus",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 0.6,
+    "unit": "h",
+    "tolerance": 0.95,
+    "toleranceReason": "+/-1 SD (0.6 +/- 0.7 h), capped at 95%",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-iv-nk-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 10 mg IV, 6 inpatients: norketamine AUC0-8h (AUC/dose x dose)",
+    "route": "iv-bolus",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 130,
+    "unit": "ng*h/mL",
+    "tolerance": 0.531,
+    "toleranceReason": "+/-1 SD of AUC/dose (13.0 +/- 6.9)",
+    "source": "Chong 2006 [chong-2006] (AUC/dose read from a garbled abstract table: UNCONFIRMED reading)",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "IM84-05-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 0.5 mg/kg IM, adult emergency patients: median peak",
+    "route": "im",
+    "doseMgPerKg": 0.5,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 147,
+    "unit": "ng/mL",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (median or mean of a few subjects): the fixed +/-50% used for every figure without a published spread, not chosen per case",
+    "source": "[im-analgesia-1984]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "IM84-05-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 0.5 mg/kg IM, adult emergency patients: time of the median peak",
+    "route": "im",
+    "doseMgPerKg": 0.5,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.5,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (median or mean of a few subjects): the fixed +/-50% used for every figure without a published spread, not chosen per case",
+    "source": "[im-analgesia-1984]",
+    "expect": "miss",
+    "missReason": "KA_IM was fitted to a second-hand Tmax of 5-15 min [clements-1982]; adult emergency patients peaked at 30 min (median) [im-analgesia-1984].",
+    "basis": "independent"
+  },
+  {
+    "id": "IM84-10-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 1.0 mg/kg IM, adult emergency patients: median peak",
+    "route": "im",
+    "doseMgPerKg": 1.0,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 474,
+    "unit": "ng/mL",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (median or mean of a few subjects): the fixed +/-50% used for every figure without a published spread, not chosen per case",
+    "source": "[im-analgesia-1984]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "IM84-10-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 1.0 mg/kg IM, adult emergency patients: time of the median peak",
+    "route": "im",
+    "doseMgPerKg": 1.0,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.25,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (median or mean of a few subjects): the fixed +/-50% used for every figure without a published spread, not chosen per case",
+    "source": "[im-analgesia-1984]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in10-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 10 mg IN, adults (study with IV arm): ketamine Cmax",
+    "route": "in",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 22.9,
+    "unit": "ng/mL",
+    "tolerance": 0.492,
+    "toleranceReason": "1 geometric SD (1.97), lower side: 1 - 1/1.97",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in10-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 10 mg IN, adults: ketamine AUC (window not stated; taken as 0-24 h)",
+    "route": "in",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "auc",
+    "untilH": 24,
+    "published": 19,
+    "unit": "ng*h/mL",
+    "tolerance": 0.492,
+    "toleranceReason": "AUC spread not printed: the Cmax geometric SD of the arm (1.97), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "F_IN 0.45 comes from 3 volunteers [yanagihara-2003]; this adult study with its own IV arm found F 0.11-0.17 [pharmacotherapy-2022 Table 6]: IN exposure is 3-4x too high.",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in10-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 10 mg IN, adults: ketamine Tmax",
+    "route": "in",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.3833,
+    "unit": "h",
+    "tolerance": 0.667,
+    "toleranceReason": "1 geometric SD (3.0), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in10-nk-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 10 mg IN, adults: norketamine Cmax",
+    "route": "in",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 17.8,
+    "unit": "ng/mL",
+    "tolerance": 0.471,
+    "toleranceReason": "1 geometric SD (1.89), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "No swallowed fraction or first pass after IN, and the borrowed S-norketamine volume (98.6 L [otto-2021]): norketamine after IN is under-predicted.",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in10-nk-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 10 mg IN, adults: norketamine Tmax",
+    "route": "in",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 1.3167,
+    "unit": "h",
+    "tolerance": 0.462,
+    "toleranceReason": "1 geometric SD (1.86), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in30-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 30 mg IN, adults (study with IV arm): ketamine Cmax",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 60.8,
+    "unit": "ng/mL",
+    "tolerance": 0.474,
+    "toleranceReason": "1 geometric SD (1.9), lower side: 1 - 1/1.9",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in30-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 30 mg IN, adults: ketamine AUC (window not stated; taken as 0-24 h)",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "auc",
+    "untilH": 24,
+    "published": 46,
+    "unit": "ng*h/mL",
+    "tolerance": 0.474,
+    "toleranceReason": "AUC spread not printed: the Cmax geometric SD of the arm (1.9), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "F_IN 0.45 comes from 3 volunteers [yanagihara-2003]; this adult study with its own IV arm found F 0.11-0.17 [pharmacotherapy-2022 Table 6]: IN exposure is 3-4x too high.",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in30-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 30 mg IN, adults: ketamine Tmax",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.2333,
+    "unit": "h",
+    "tolerance": 0.737,
+    "toleranceReason": "1 geometric SD (3.8), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in30-nk-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 30 mg IN, adults: norketamine Cmax",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 68.1,
+    "unit": "ng/mL",
+    "tolerance": 0.444,
+    "toleranceReason": "1 geometric SD (1.8), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "No swallowed fraction or first pass after IN, and the borrowed S-norketamine volume (98.6 L [otto-2021]): norketamine after IN is under-predicted.",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in30-nk-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 30 mg IN, adults: norketamine Tmax",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 1.0,
+    "unit": "h",
+    "tolerance": 0.432,
+    "toleranceReason": "1 geometric SD (1.76), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in30-nk-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 30 mg IN, adults: norketamine AUC (window not stated; taken as 0-24 h)",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 24,
+    "published": 181,
+    "unit": "ng*h/mL",
+    "tolerance": 0.444,
+    "toleranceReason": "AUC spread not printed: the norketamine Cmax geometric SD of the arm (1.8), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in50-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 50 mg IN, adults (study with IV arm): ketamine Cmax",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 77.6,
+    "unit": "ng/mL",
+    "tolerance": 0.563,
+    "toleranceReason": "1 geometric SD (2.29), lower side: 1 - 1/2.29",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in50-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 50 mg IN, adults: ketamine AUC (window not stated; taken as 0-24 h)",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "auc",
+    "untilH": 24,
+    "published": 64,
+    "unit": "ng*h/mL",
+    "tolerance": 0.563,
+    "toleranceReason": "AUC spread not printed: the Cmax geometric SD of the arm (2.29), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "F_IN 0.45 comes from 3 volunteers [yanagihara-2003]; this adult study with its own IV arm found F 0.11-0.17 [pharmacotherapy-2022 Table 6]: IN exposure is 3-4x too high.",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in50-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 50 mg IN, adults: ketamine Tmax",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.2667,
+    "unit": "h",
+    "tolerance": 0.773,
+    "toleranceReason": "1 geometric SD (4.4), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in50-nk-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 50 mg IN, adults: norketamine Cmax",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 105,
+    "unit": "ng/mL",
+    "tolerance": 0.387,
+    "toleranceReason": "1 geometric SD (1.63), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "No swallowed fraction or first pass after IN, and the borrowed S-norketamine volume (98.6 L [otto-2021]): norketamine after IN is under-predicted.",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in50-nk-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 50 mg IN, adults: norketamine Tmax",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 0.9333,
+    "unit": "h",
+    "tolerance": 0.454,
+    "toleranceReason": "1 geometric SD (1.83), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in50-nk-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 50 mg IN, adults: norketamine AUC (window not stated; taken as 0-24 h)",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 24,
+    "published": 291,
+    "unit": "ng*h/mL",
+    "tolerance": 0.387,
+    "toleranceReason": "AUC spread not printed: the norketamine Cmax geometric SD of the arm (1.63), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-po-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg oral, 6 inpatients: ketamine Tmax",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.96,
+    "unit": "h",
+    "tolerance": 0.833,
+    "toleranceReason": "+/-1 SD (0.96 +/- 0.8 h)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-po-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg oral, 6 inpatients: ketamine AUC0-8h (AUC/dose x dose)",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "auc",
+    "untilH": 8,
+    "published": 77.5,
+    "unit": "ng*h/mL",
+    "tolerance": 0.226,
+    "toleranceReason": "+/-1 SD of AUC/dose (3.1 +/- 0.7)",
+    "source": "Chong 2006 [chong-2006] (AUC/dose read from a garbled abstract table: UNCONFIRMED reading)",
+    "expect": "miss",
+    "missReason": "F_PO 0.20 (3 volunteers [yanagihara-2003]) is below the 0.23 of this study, and AUC0-8h is read against the Clements CL: under-predicted.",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-po-nk-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg oral, 6 inpatients: norketamine Cmax",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 82,
+    "unit": "ng/mL",
+    "tolerance": 0.415,
+    "toleranceReason": "+/-1 SD (82 +/- 34)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "miss",
+    "missReason": "The borrowed S-norketamine disposition (VM 98.6 L, CLM 57.7 L/h [otto-2021]) under-predicts racemic norketamine.",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-po-nk-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg oral, 6 inpatients: norketamine Tmax",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 1.6,
+    "unit": "h",
+    "tolerance": 0.562,
+    "toleranceReason": "+/-1 SD (1.6 +/- 0.9 h)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-po-nk-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg oral, 6 inpatients: norketamine AUC0-8h (AUC/dose x dose)",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 302.5,
+    "unit": "ng*h/mL",
+    "tolerance": 0.438,
+    "toleranceReason": "+/-1 SD of AUC/dose (12.1 +/- 5.3)",
+    "source": "Chong 2006 [chong-2006] (AUC/dose read from a garbled abstract table: UNCONFIRMED reading)",
+    "expect": "miss",
+    "missReason": "The borrowed S-norketamine disposition (VM 98.6 L, CLM 57.7 L/h [otto-2021]) under-predicts racemic norketamine.",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-sl-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg sublingual, 6 inpatients: ketamine Tmax",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.76,
+    "unit": "h",
+    "tolerance": 0.671,
+    "toleranceReason": "+/-1 SD (0.76 +/- 0.51 h)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-sl-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg sublingual, 6 inpatients: ketamine AUC0-8h (AUC/dose x dose)",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "auc",
+    "untilH": 8,
+    "published": 100,
+    "unit": "ng*h/mL",
+    "tolerance": 0.475,
+    "toleranceReason": "+/-1 SD of AUC/dose (4.0 +/- 1.9)",
+    "source": "Chong 2006 [chong-2006] (AUC/dose read from a garbled abstract table: UNCONFIRMED reading)",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-sl-nk-cmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg sublingual, 6 inpatients: norketamine Cmax",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 66,
+    "unit": "ng/mL",
+    "tolerance": 0.439,
+    "toleranceReason": "+/-1 SD (66 +/- 29)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "miss",
+    "missReason": "The borrowed S-norketamine disposition (VM 98.6 L, CLM 57.7 L/h [otto-2021]) under-predicts racemic norketamine.",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-sl-nk-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg sublingual, 6 inpatients: norketamine Tmax",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 1.9,
+    "unit": "h",
+    "tolerance": 0.526,
+    "toleranceReason": "+/-1 SD (1.9 +/- 1.0 h)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-sl-nk-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg sublingual, 6 inpatients: norketamine AUC0-8h (AUC/dose x dose)",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 247.5,
+    "unit": "ng*h/mL",
+    "tolerance": 0.535,
+    "toleranceReason": "+/-1 SD of AUC/dose (9.9 +/- 5.3)",
+    "source": "Chong 2006 [chong-2006] (AUC/dose read from a garbled abstract table: UNCONFIRMED reading)",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "R14-sl-tmax-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg sublingual wafer, 8 healthy men: median Tmax",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.75,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "half the published range (0.25-1.0 h) relative to the median",
+    "source": "Rolan 2014 [rolan-2014]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "Y03-thalf-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 20 mg injection, 3 adult volunteers: terminal half-life ~120 min",
+    "route": "iv-bolus",
+    "doseMg": 20,
+    "weightKg": 70,
+    "metric": "thalf",
+    "published": 2.0,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (median or mean of a few subjects): the fixed +/-50% used for every figure without a published spread, not chosen per case",
+    "source": "Yanagihara 2003 [yanagihara-2003] (abstract; route of the injection UNCONFIRMED, taken as IV)",
+    "expect": "miss",
+    "missReason": "The Clements disposition (UNCONFIRMED micro-constants) has a terminal half-life of ~183 min [calc]; 3 volunteers gave ~120 min [yanagihara-2003].",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-iv-nk-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IV, 6 inpatients: norketamine Cmax",
+    "route": "iv-bolus",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 38,
+    "unit": "ng/mL",
+    "tolerance": 0.763,
+    "toleranceReason": "+/-1 SD (38 +/- 29)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-iv-nk-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IV, 6 inpatients: norketamine Tmax",
+    "route": "iv-bolus",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 0.6,
+    "unit": "h",
+    "tolerance": 0.95,
+    "toleranceReason": "+/-1 SD (0.6 +/- 0.7 h), capped at 95%",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-iv-nk-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IV, 6 inpatients: norketamine AUC0-8h (AUC/dose x dose)",
+    "route": "iv-bolus",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 130,
+    "unit": "ng*h/mL",
+    "tolerance": 0.531,
+    "toleranceReason": "+/-1 SD of AUC/dose (13.0 +/- 6.9)",
+    "source": "Chong 2006 [chong-2006] (AUC/dose read from a garbled abstract table: UNCONFIRMED reading)",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "IM84-05-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 0.5 mg/kg IM, adult emergency patients: median peak",
+    "route": "im",
+    "doseMgPerKg": 0.5,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 147,
+    "unit": "ng/mL",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (median or mean of a few subjects): the fixed +/-50% used for every figure without a published spread, not chosen per case",
+    "source": "[im-analgesia-1984]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "IM84-05-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 0.5 mg/kg IM, adult emergency patients: time of the median peak",
+    "route": "im",
+    "doseMgPerKg": 0.5,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.5,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (median or mean of a few subjects): the fixed +/-50% used for every figure without a published spread, not chosen per case",
+    "source": "[im-analgesia-1984]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "IM84-10-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 1.0 mg/kg IM, adult emergency patients: median peak",
+    "route": "im",
+    "doseMgPerKg": 1.0,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 474,
+    "unit": "ng/mL",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (median or mean of a few subjects): the fixed +/-50% used for every figure without a published spread, not chosen per case",
+    "source": "[im-analgesia-1984]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "IM84-10-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 1.0 mg/kg IM, adult emergency patients: time of the median peak",
+    "route": "im",
+    "doseMgPerKg": 1.0,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.25,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (median or mean of a few subjects): the fixed +/-50% used for every figure without a published spread, not chosen per case",
+    "source": "[im-analgesia-1984]",
+    "expect": "miss",
+    "missReason": "A first-order absorption model has one Tmax at every dose (~28 min, fitted to the 0.5 mg/kg arm); the 1 mg/kg arm peaked at 15 min (medians of 10 patients each) [im-analgesia-1984].",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in10-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IN, adults (study with IV arm): ketamine Cmax",
+    "route": "in",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 22.9,
+    "unit": "ng/mL",
+    "tolerance": 0.492,
+    "toleranceReason": "1 geometric SD (1.97), lower side: 1 - 1/1.97",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in10-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IN, adults: ketamine AUC (window not stated; taken as 0-24 h)",
+    "route": "in",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "auc",
+    "untilH": 24,
+    "published": 19,
+    "unit": "ng*h/mL",
+    "tolerance": 0.492,
+    "toleranceReason": "AUC spread not printed: the Cmax geometric SD of the arm (1.97), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "Fitted figure missed: the published IN Cmax/AUC ratio (~1.2 /h) is above what the Clements disposition allows (V1 1.75 L/kg); the least-squares compromise under-predicts IN Cmax and over-predicts IN AUC (profile notes).",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in10-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IN, adults: ketamine Tmax",
+    "route": "in",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.3833,
+    "unit": "h",
+    "tolerance": 0.667,
+    "toleranceReason": "1 geometric SD (3.0), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in10-nk-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IN, adults: norketamine Cmax",
+    "route": "in",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 17.8,
+    "unit": "ng/mL",
+    "tolerance": 0.471,
+    "toleranceReason": "1 geometric SD (1.89), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in10-nk-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IN, adults: norketamine Tmax",
+    "route": "in",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 1.3167,
+    "unit": "h",
+    "tolerance": 0.462,
+    "toleranceReason": "1 geometric SD (1.86), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "Norketamine peaks at ~0.65 h, earlier than observed: presystemic norketamine enters with the route KA and the fitted norketamine volume is small (26 L); a formation delay (transit) is missing.",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in30-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 30 mg IN, adults (study with IV arm): ketamine Cmax",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 60.8,
+    "unit": "ng/mL",
+    "tolerance": 0.474,
+    "toleranceReason": "1 geometric SD (1.9), lower side: 1 - 1/1.9",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in30-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 30 mg IN, adults: ketamine AUC (window not stated; taken as 0-24 h)",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "auc",
+    "untilH": 24,
+    "published": 46,
+    "unit": "ng*h/mL",
+    "tolerance": 0.474,
+    "toleranceReason": "AUC spread not printed: the Cmax geometric SD of the arm (1.9), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "Fitted figure missed: the published IN Cmax/AUC ratio (~1.2 /h) is above what the Clements disposition allows (V1 1.75 L/kg); the least-squares compromise under-predicts IN Cmax and over-predicts IN AUC (profile notes).",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in30-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 30 mg IN, adults: ketamine Tmax",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.2333,
+    "unit": "h",
+    "tolerance": 0.737,
+    "toleranceReason": "1 geometric SD (3.8), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in30-nk-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 30 mg IN, adults: norketamine Cmax",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 68.1,
+    "unit": "ng/mL",
+    "tolerance": 0.444,
+    "toleranceReason": "1 geometric SD (1.8), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in30-nk-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 30 mg IN, adults: norketamine Tmax",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 1.0,
+    "unit": "h",
+    "tolerance": 0.432,
+    "toleranceReason": "1 geometric SD (1.76), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in30-nk-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 30 mg IN, adults: norketamine AUC (window not stated; taken as 0-24 h)",
+    "route": "in",
+    "doseMg": 30,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 24,
+    "published": 181,
+    "unit": "ng*h/mL",
+    "tolerance": 0.444,
+    "toleranceReason": "AUC spread not printed: the norketamine Cmax geometric SD of the arm (1.8), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "Norketamine after IN over-predicted ~1.6x: the swallowed fraction FS_IN is fitted jointly with the parent AUC, which this disposition over-predicts, and every swallowed mg gets the oral first pass (FP_PO).",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in50-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 50 mg IN, adults (study with IV arm): ketamine Cmax",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 77.6,
+    "unit": "ng/mL",
+    "tolerance": 0.563,
+    "toleranceReason": "1 geometric SD (2.29), lower side: 1 - 1/2.29",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in50-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 50 mg IN, adults: ketamine AUC (window not stated; taken as 0-24 h)",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "auc",
+    "untilH": 24,
+    "published": 64,
+    "unit": "ng*h/mL",
+    "tolerance": 0.563,
+    "toleranceReason": "AUC spread not printed: the Cmax geometric SD of the arm (2.29), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "Fitted figure missed: the published IN Cmax/AUC ratio (~1.2 /h) is above what the Clements disposition allows (V1 1.75 L/kg); the least-squares compromise under-predicts IN Cmax and over-predicts IN AUC (profile notes).",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in50-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 50 mg IN, adults: ketamine Tmax",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.2667,
+    "unit": "h",
+    "tolerance": 0.773,
+    "toleranceReason": "1 geometric SD (4.4), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in50-nk-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 50 mg IN, adults: norketamine Cmax",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 105,
+    "unit": "ng/mL",
+    "tolerance": 0.387,
+    "toleranceReason": "1 geometric SD (1.63), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "PT22-in50-nk-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 50 mg IN, adults: norketamine Tmax",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 0.9333,
+    "unit": "h",
+    "tolerance": 0.454,
+    "toleranceReason": "1 geometric SD (1.83), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PT22-in50-nk-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 50 mg IN, adults: norketamine AUC (window not stated; taken as 0-24 h)",
+    "route": "in",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 24,
+    "published": 291,
+    "unit": "ng*h/mL",
+    "tolerance": 0.387,
+    "toleranceReason": "AUC spread not printed: the norketamine Cmax geometric SD of the arm (1.63), lower side",
+    "source": "[pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "Norketamine after IN over-predicted ~1.6x: the swallowed fraction FS_IN is fitted jointly with the parent AUC, which this disposition over-predicts, and every swallowed mg gets the oral first pass (FP_PO).",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-po-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg oral, 6 inpatients: ketamine Tmax",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.96,
+    "unit": "h",
+    "tolerance": 0.833,
+    "toleranceReason": "+/-1 SD (0.96 +/- 0.8 h)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-po-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg oral, 6 inpatients: ketamine AUC0-8h (AUC/dose x dose)",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "auc",
+    "untilH": 8,
+    "published": 77.5,
+    "unit": "ng*h/mL",
+    "tolerance": 0.226,
+    "toleranceReason": "+/-1 SD of AUC/dose (3.1 +/- 0.7)",
+    "source": "Chong 2006 [chong-2006] (AUC/dose read from a garbled abstract table: UNCONFIRMED reading)",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-po-nk-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg oral, 6 inpatients: norketamine Cmax",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 82,
+    "unit": "ng/mL",
+    "tolerance": 0.415,
+    "toleranceReason": "+/-1 SD (82 +/- 34)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-po-nk-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg oral, 6 inpatients: norketamine Tmax",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 1.6,
+    "unit": "h",
+    "tolerance": 0.562,
+    "toleranceReason": "+/-1 SD (1.6 +/- 0.9 h)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "miss",
+    "missReason": "Norketamine peaks at ~0.65 h, earlier than observed: presystemic norketamine enters with the route KA and the fitted norketamine volume is small (26 L); a formation delay (transit) is missing.",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-po-nk-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg oral, 6 inpatients: norketamine AUC0-8h (AUC/dose x dose)",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 302.5,
+    "unit": "ng*h/mL",
+    "tolerance": 0.438,
+    "toleranceReason": "+/-1 SD of AUC/dose (12.1 +/- 5.3)",
+    "source": "Chong 2006 [chong-2006] (AUC/dose read from a garbled abstract table: UNCONFIRMED reading)",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-sl-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg sublingual, 6 inpatients: ketamine Tmax",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.76,
+    "unit": "h",
+    "tolerance": 0.671,
+    "toleranceReason": "+/-1 SD (0.76 +/- 0.51 h)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-sl-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg sublingual, 6 inpatients: ketamine AUC0-8h (AUC/dose x dose)",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "auc",
+    "untilH": 8,
+    "published": 100,
+    "unit": "ng*h/mL",
+    "tolerance": 0.475,
+    "toleranceReason": "+/-1 SD of AUC/dose (4.0 +/- 1.9)",
+    "source": "Chong 2006 [chong-2006] (AUC/dose read from a garbled abstract table: UNCONFIRMED reading)",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-sl-nk-cmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg sublingual, 6 inpatients: norketamine Cmax",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 66,
+    "unit": "ng/mL",
+    "tolerance": 0.439,
+    "toleranceReason": "+/-1 SD (66 +/- 29)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "C06-sl-nk-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg sublingual, 6 inpatients: norketamine Tmax",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "tmax",
+    "output": "CM",
+    "published": 1.9,
+    "unit": "h",
+    "tolerance": 0.526,
+    "toleranceReason": "+/-1 SD (1.9 +/- 1.0 h)",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "miss",
+    "missReason": "Norketamine peaks at ~0.65 h, earlier than observed: presystemic norketamine enters with the route KA and the fitted norketamine volume is small (26 L); a formation delay (transit) is missing.",
+    "basis": "independent"
+  },
+  {
+    "id": "C06-sl-nk-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg sublingual, 6 inpatients: norketamine AUC0-8h (AUC/dose x dose)",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 247.5,
+    "unit": "ng*h/mL",
+    "tolerance": 0.535,
+    "toleranceReason": "+/-1 SD of AUC/dose (9.9 +/- 5.3)",
+    "source": "Chong 2006 [chong-2006] (AUC/dose read from a garbled abstract table: UNCONFIRMED reading)",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "R14-sl-tmax-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg sublingual wafer, 8 healthy men: median Tmax",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "tmax",
+    "published": 0.75,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "half the published range (0.25-1.0 h) relative to the median",
+    "source": "Rolan 2014 [rolan-2014]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "V1-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 0.5 mg/kg IV over 40 min (Zarate regimen), 70 kg: mean peak at end of infusion",
+    "route": "iv",
+    "doseMgPerKg": 0.5,
+    "infusionMin": 40,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 185,
+    "unit": "ng/mL",
+    "tolerance": 0.35,
+    "toleranceReason": "No SD published for the mean peak; the same regimen's published between-patient range is 100-250 ng/mL (V2): +-35% is the distance from 185 to the nearer end of that range (250)",
+    "source": "Zarate 2006 [zarate-2006] via Zanos 2018 [zanos-2018 Table 1]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "V2-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 0.5 mg/kg IV over 40 min, 70 kg: peak inside the published 100-250 ng/mL range",
+    "route": "iv",
+    "doseMgPerKg": 0.5,
+    "infusionMin": 40,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 175,
+    "unit": "ng/mL",
+    "tolerance": 0.42857142857142855,
+    "toleranceReason": "The published range itself: 100-250 ng/mL = 175 +- 75 (relative 0.4286)",
+    "source": "Krystal 1994 design [krystal-1994] via Zanos 2018 [zanos-2018 Table 1]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "V3-c2min-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IV bolus: concentration at the observed Tmax (2 min). A compartment model's bolus Cmax is D/V1 at t = 0, which no sample measures, so the first sampling time is compared",
+    "route": "iv-bolus",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "c",
+    "atH": 0.03333333333333333,
+    "published": 296,
+    "unit": "ng/mL",
+    "tolerance": 0.415,
+    "toleranceReason": "Geometric SD 1.71: the 1-gSD interval is 173-506 ng/mL; the schema's tolerance is symmetric, so the narrower side 1 - 1/1.71 = 0.415 is used",
+    "source": "Pharmacotherapy 2022;42:298 [pharmacotherapy-2022 Table 6]",
+    "expect": "miss",
+    "missReason": "Clements' V1 of 1.75 L/kg (123 L at 70 kg) [clements-1981] has no fast distribution phase: a bolus starts at D/V1 = 82 ng/mL, so the 2-min venous peak of 296 ng/mL (an initial volume of ~34 L) cannot be reproduced; the set describes the post-distribution phase. domino-1982 and herd-2007 reproduce it",
+    "basis": "independent"
+  },
+  {
+    "id": "V3-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IV bolus: AUC (to infinity)",
+    "route": "iv-bolus",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "aucinf",
+    "published": 113,
+    "unit": "ng*h/mL",
+    "tolerance": 0.12,
+    "toleranceReason": "No dispersion published for this AUC; the closest published spread of study-mean clearances is the Kamp 2020 95% CI 69-90 L/h/70 kg around 79 (-13%/+14%) [kamp-2020]: 0.12 = the narrower side in AUC terms (1 - 79/90)",
+    "source": "Pharmacotherapy 2022 [pharmacotherapy-2022 Table 6]; tolerance from Kamp 2020 [kamp-2020]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "V18-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Whole-literature clearance 79 L/h/70 kg expressed as AUC to infinity after 10 mg IV at 70 kg: 10 mg / 79 L/h = 126.6 ng*h/mL [calc]",
+    "route": "iv-bolus",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "aucinf",
+    "published": 126.6,
+    "unit": "ng*h/mL",
+    "tolerance": 0.12,
+    "toleranceReason": "Kamp 2020 95% CI of the mean CL, 69-90 L/h/70 kg [kamp-2020]: in AUC terms 111-145 ng*h/mL; 0.12 = the narrower side (1 - 79/90)",
+    "source": "Kamp 2020 meta-analysis [kamp-2020]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "V3-nk-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 10 mg IV bolus: norketamine Cmax (~27 ng/mL at 30 min)",
+    "route": "iv-bolus",
+    "doseMg": 10,
+    "weightKg": 70,
+    "metric": "cmax",
+    "output": "CM",
+    "published": 27,
+    "unit": "ng/mL",
+    "tolerance": 0.415,
+    "toleranceReason": "No dispersion published for norketamine; the parent Cmax geometric SD of the same study (1.71) is used as a proxy, narrower side 0.415",
+    "source": "Pharmacotherapy 2022 [pharmacotherapy-2022 Table 6] (printed '2.8', Cmax/D 2.7 and NK/K ratio 0.089 imply ~27)",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "V5-sl-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg sublingual, neuropathic pain inpatients: ketamine Cmax",
+    "route": "sl",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 28.6,
+    "unit": "ng/mL",
+    "tolerance": 0.231,
+    "toleranceReason": "Published mean +- SD 28.6 +- 6.6 ng/mL: tolerance = SD/mean",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "V5-po-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg oral, neuropathic pain inpatients: ketamine Cmax",
+    "route": "po",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 22.8,
+    "unit": "ng/mL",
+    "tolerance": 0.561,
+    "toleranceReason": "Published mean +- SD 22.8 +- 12.8 ng/mL: tolerance = SD/mean",
+    "source": "Chong 2006 [chong-2006]",
+    "expect": "pass",
+    "basis": "fitted"
+  },
+  {
+    "id": "V6-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 0.5 mg/kg oral, 70 kg: ketamine Cmax",
+    "route": "po",
+    "doseMgPerKg": 0.5,
+    "weightKg": 70,
+    "metric": "cmax",
+    "published": 45,
+    "unit": "ng/mL",
+    "tolerance": 0.222,
+    "toleranceReason": "Published mean +- SD 45 +- 10 ng/mL: tolerance = SD/mean",
+    "source": "Grant 1981 [grant-1981] via Zanos 2018 [zanos-2018 Table 1]",
+    "expect": "miss",
+    "missReason": "Grant 1981 oral 0.5 mg/kg Cmax 45 +/- 10 [grant-1981] vs ~28 predicted: F_PO and KA_PO come from Chong 2006 [chong-2006], whose oral Cmax per mg is lower (0.91 vs 1.29 ng/mL per mg); the studies disagree.",
+    "basis": "independent"
+  },
+  {
+    "id": "W19-es-auc-perez-ruixo-2021",
+    "profile": "perez-ruixo-2021",
+    "description": "Esketamine 0.5 mg/kg IV over 10 s: AUCinf from the published clearance 18.1 +/- 3.2 mL/min/kg (AUC = dose/CL [calc]), 70 kg",
+    "route": "iv-bolus",
+    "doseMgPerKg": 0.5,
+    "weightKg": 70,
+    "metric": "aucinf",
+    "published": 460.4,
+    "unit": "ng*h/mL",
+    "tolerance": 0.177,
+    "toleranceReason": "+/-1 SD of the clearance (3.2/18.1), carried to AUC = dose/CL",
+    "source": "Wang 2019 [wang-2019] (abstract: 32 Chinese patients, propofol sedation, injection over 10 s)",
+    "expect": "miss",
+    "missReason": "Typical (non-Asian) esketamine CL 109 L/h [calc] vs ~76 L/h at 70 kg in Chinese patients under propofol [wang-2019]; the model lowers kel 0.36-fold in Asian subjects [perez-ruixo-2021], which this case does not apply.",
+    "basis": "independent"
+  },
+  {
+    "id": "W19-es-auc-fanta-otto-2021",
+    "profile": "fanta-otto-2021",
+    "description": "Esketamine 0.5 mg/kg IV over 10 s: AUCinf from the published clearance 18.1 +/- 3.2 mL/min/kg (AUC = dose/CL [calc]), 70 kg",
+    "route": "iv-bolus",
+    "doseMgPerKg": 0.5,
+    "weightKg": 70,
+    "metric": "aucinf",
+    "published": 460.4,
+    "unit": "ng*h/mL",
+    "tolerance": 0.177,
+    "toleranceReason": "+/-1 SD of the clearance (3.2/18.1), carried to AUC = dose/CL",
+    "source": "Wang 2019 [wang-2019] (abstract: 32 Chinese patients, propofol sedation, injection over 10 s)",
+    "expect": "miss",
+    "missReason": "CL 95.2 L/h/70 kg [fanta-2015] vs ~76 L/h at 70 kg in Chinese patients under propofol sedation [wang-2019]: population and co-medication differ.",
+    "basis": "independent"
+  },
+  {
+    "id": "W19-es-auc-simons-2022",
+    "profile": "simons-2022",
+    "description": "Esketamine 0.5 mg/kg IV over 10 s: AUCinf from the published clearance 18.1 +/- 3.2 mL/min/kg (AUC = dose/CL [calc]), 70 kg",
+    "route": "iv-bolus",
+    "doseMgPerKg": 0.5,
+    "weightKg": 70,
+    "metric": "aucinf",
+    "published": 460.4,
+    "unit": "ng*h/mL",
+    "tolerance": 0.177,
+    "toleranceReason": "+/-1 SD of the clearance (3.2/18.1), carried to AUC = dose/CL",
+    "source": "Wang 2019 [wang-2019] (abstract: 32 Chinese patients, propofol sedation, injection over 10 s)",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "W19-rac-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 1 mg/kg IV over 10 s: total (S + R) AUCinf from the published enantiomer clearances, S 18.4 +/- 3.4 and R 15.8 +/- 3.1 mL/min/kg (AUC = 0.5 mg/kg / CL_S + 0.5 mg/kg / CL_R [calc]), 70 kg",
+    "route": "iv-bolus",
+    "doseMgPerKg": 1.0,
+    "weightKg": 70,
+    "metric": "aucinf",
+    "published": 980.3,
+    "unit": "ng*h/mL",
+    "tolerance": 0.196,
+    "toleranceReason": "+/-1 SD of the clearances (larger relative SD, R: 3.1/15.8), carried to AUC",
+    "source": "Wang 2019 [wang-2019] (abstract: 32 Chinese patients, propofol sedation, injection over 10 s)",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "W19-rac-auc-domino-1982",
+    "profile": "domino-1982",
+    "description": "Racemic 1 mg/kg IV over 10 s: total (S + R) AUCinf from the published enantiomer clearances, S 18.4 +/- 3.4 and R 15.8 +/- 3.1 mL/min/kg (AUC = 0.5 mg/kg / CL_S + 0.5 mg/kg / CL_R [calc]), 70 kg",
+    "route": "iv-bolus",
+    "doseMgPerKg": 1.0,
+    "weightKg": 70,
+    "metric": "aucinf",
+    "published": 980.3,
+    "unit": "ng*h/mL",
+    "tolerance": 0.196,
+    "toleranceReason": "+/-1 SD of the clearances (larger relative SD, R: 3.1/15.8), carried to AUC",
+    "source": "Wang 2019 [wang-2019] (abstract: 32 Chinese patients, propofol sedation, injection over 10 s)",
+    "expect": "miss",
+    "missReason": "Domino CL 116 L/h at 70 kg [calc] (UNCONFIRMED constants [domino-1982]) vs ~69 L/h total racemic clearance at 70 kg [wang-2019].",
+    "basis": "independent"
+  },
+  {
+    "id": "W19-rac-auc-herd-2007",
+    "profile": "herd-2007",
+    "description": "Racemic 1 mg/kg IV over 10 s: total (S + R) AUCinf from the published enantiomer clearances, S 18.4 +/- 3.4 and R 15.8 +/- 3.1 mL/min/kg (AUC = 0.5 mg/kg / CL_S + 0.5 mg/kg / CL_R [calc]), 70 kg",
+    "route": "iv-bolus",
+    "doseMgPerKg": 1.0,
+    "weightKg": 70,
+    "metric": "aucinf",
+    "published": 980.3,
+    "unit": "ng*h/mL",
+    "tolerance": 0.196,
+    "toleranceReason": "+/-1 SD of the clearances (larger relative SD, R: 3.1/15.8), carried to AUC",
+    "source": "Wang 2019 [wang-2019] (abstract: 32 Chinese patients, propofol sedation, injection over 10 s)",
+    "expect": "miss",
+    "missReason": "Herd CL 90 L/h/70 kg (children, allometric [herd-2007]) vs ~69 L/h total racemic clearance at 70 kg in adults [wang-2019].",
+    "basis": "independent"
+  },
+  {
+    "id": "W19-rac-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 1 mg/kg IV over 10 s: total (S + R) AUCinf from the published enantiomer clearances, S 18.4 +/- 3.4 and R 15.8 +/- 3.1 mL/min/kg (AUC = 0.5 mg/kg / CL_S + 0.5 mg/kg / CL_R [calc]), 70 kg",
+    "route": "iv-bolus",
+    "doseMgPerKg": 1.0,
+    "weightKg": 70,
+    "metric": "aucinf",
+    "published": 980.3,
+    "unit": "ng*h/mL",
+    "tolerance": 0.196,
+    "toleranceReason": "+/-1 SD of the clearances (larger relative SD, R: 3.1/15.8), carried to AUC",
+    "source": "Wang 2019 [wang-2019] (abstract: 32 Chinese patients, propofol sedation, injection over 10 s)",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "LBL-thalf-perez-ruixo-2021",
+    "profile": "perez-ruixo-2021",
+    "description": "Esketamine 56 mg nasal: terminal half-life (label 7-12 h)",
+    "route": "in",
+    "doseMg": 56,
+    "weightKg": 70,
+    "metric": "thalf",
+    "published": 9.5,
+    "unit": "h",
+    "tolerance": 0.263,
+    "toleranceReason": "The label's range: 7-12 h = 9.5 +/- 2.5 h (relative 0.263)",
+    "source": "Spravato US prescribing information [esketamine-us-label-2019]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "IDV79-css-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 41 ug/kg/min infusion in anaesthesia (31 patients): stable plasma concentration 9.3 +/- 0.8 umol/L = 2211 ng/mL [calc, MW 237.73]; modelled as the concentration after 24 h of the infusion alone (steady state; the 2 mg/kg induction dose and the falling rate during surgery are left out), 70 kg",
+    "route": "iv",
+    "doseMgPerKg": 59.04,
+    "infusionMin": 1440,
+    "weightKg": 70,
+    "metric": "c",
+    "atH": 24,
+    "published": 2211,
+    "unit": "ng/mL",
+    "tolerance": 0.086,
+    "toleranceReason": "+/-0.8 of 9.3 umol/L as printed (whether SD or SEM is not stated in the abstract)",
+    "source": "Idvall 1979 [idvall-1979]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "IDV79-css-domino-1982",
+    "profile": "domino-1982",
+    "description": "Racemic 41 ug/kg/min infusion in anaesthesia (31 patients): stable plasma concentration 9.3 +/- 0.8 umol/L = 2211 ng/mL [calc, MW 237.73]; modelled as the concentration after 24 h of the infusion alone (steady state; the 2 mg/kg induction dose and the falling rate during surgery are left out), 70 kg",
+    "route": "iv",
+    "doseMgPerKg": 59.04,
+    "infusionMin": 1440,
+    "weightKg": 70,
+    "metric": "c",
+    "atH": 24,
+    "published": 2211,
+    "unit": "ng/mL",
+    "tolerance": 0.086,
+    "toleranceReason": "+/-0.8 of 9.3 umol/L as printed (whether SD or SEM is not stated in the abstract)",
+    "source": "Idvall 1979 [idvall-1979]",
+    "expect": "miss",
+    "missReason": "Domino CL 116 L/h at 70 kg [calc] (UNCONFIRMED constants [domino-1982]) gives a lower steady state than the ~80 L/h this anaesthesia figure implies [idvall-1979].",
+    "basis": "independent"
+  },
+  {
+    "id": "IDV79-css-herd-2007",
+    "profile": "herd-2007",
+    "description": "Racemic 41 ug/kg/min infusion in anaesthesia (31 patients): stable plasma concentration 9.3 +/- 0.8 umol/L = 2211 ng/mL [calc, MW 237.73]; modelled as the concentration after 24 h of the infusion alone (steady state; the 2 mg/kg induction dose and the falling rate during surgery are left out), 70 kg",
+    "route": "iv",
+    "doseMgPerKg": 59.04,
+    "infusionMin": 1440,
+    "weightKg": 70,
+    "metric": "c",
+    "atH": 24,
+    "published": 2211,
+    "unit": "ng/mL",
+    "tolerance": 0.086,
+    "toleranceReason": "+/-0.8 of 9.3 umol/L as printed (whether SD or SEM is not stated in the abstract)",
+    "source": "Idvall 1979 [idvall-1979]",
+    "expect": "miss",
+    "missReason": "Herd CL 90 L/h/70 kg (children, allometric [herd-2007]) gives a lower adult steady state than observed under anaesthesia [idvall-1979].",
+    "basis": "independent"
+  },
+  {
+    "id": "IDV79-css-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 41 ug/kg/min infusion in anaesthesia (31 patients): stable plasma concentration 9.3 +/- 0.8 umol/L = 2211 ng/mL [calc, MW 237.73]; modelled as the concentration after 24 h of the infusion alone (steady state; the 2 mg/kg induction dose and the falling rate during surgery are left out), 70 kg",
+    "route": "iv",
+    "doseMgPerKg": 59.04,
+    "infusionMin": 1440,
+    "weightKg": 70,
+    "metric": "c",
+    "atH": 24,
+    "published": 2211,
+    "unit": "ng/mL",
+    "tolerance": 0.086,
+    "toleranceReason": "+/-0.8 of 9.3 umol/L as printed (whether SD or SEM is not stated in the abstract)",
+    "source": "Idvall 1979 [idvall-1979]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "Y03-po-nk-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 50 mg oral (two 25 mg tablets): norketamine AUC0-8h ~500 ng*h/mL per enantiomer, ~1000 racemic",
+    "route": "po",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 1000,
+    "unit": "ng*h/mL",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (mean of 3 subjects): the fixed +/-50% used for every figure without a published spread",
+    "source": "Yanagihara 2003 [yanagihara-2003] (abstract; 3 Japanese volunteers; per-enantiomer AUCs summed to racemic [calc])",
+    "expect": "miss",
+    "missReason": "The borrowed S-norketamine disposition (VM 98.6 L, CLM 57.7 L/h [otto-2021]) under-predicts racemic norketamine.",
+    "basis": "independent"
+  },
+  {
+    "id": "Y03-sl-nk-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 50 mg sublingual (two 25 mg sublingual tablets): norketamine AUC0-8h 280-460 ng*h/mL per enantiomer (range given for the SL tablet and the suppository together), 560-920 racemic, middle 740",
+    "route": "sl",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 740,
+    "unit": "ng*h/mL",
+    "tolerance": 0.243,
+    "toleranceReason": "half the published range (560-920 racemic) relative to its middle",
+    "source": "Yanagihara 2003 [yanagihara-2003] (abstract; 3 Japanese volunteers; per-enantiomer AUCs summed to racemic [calc])",
+    "expect": "miss",
+    "missReason": "The borrowed S-norketamine disposition (VM 98.6 L, CLM 57.7 L/h [otto-2021]) under-predicts racemic norketamine.",
+    "basis": "independent"
+  },
+  {
+    "id": "Y03-pr-nk-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 50 mg rectal (one 50 mg suppository): norketamine AUC0-8h 280-460 ng*h/mL per enantiomer (range given for the SL tablet and the suppository together), 560-920 racemic, middle 740",
+    "route": "pr",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 740,
+    "unit": "ng*h/mL",
+    "tolerance": 0.243,
+    "toleranceReason": "half the published range (560-920 racemic) relative to its middle",
+    "source": "Yanagihara 2003 [yanagihara-2003] (abstract; 3 Japanese volunteers; per-enantiomer AUCs summed to racemic [calc])",
+    "expect": "miss",
+    "missReason": "The borrowed S-norketamine disposition (VM 98.6 L, CLM 57.7 L/h [otto-2021]) under-predicts racemic norketamine.",
+    "basis": "independent"
+  },
+  {
+    "id": "Y03-in-nk-auc-clements-1981",
+    "profile": "clements-1981",
+    "description": "Racemic 25 mg nasal spray: norketamine AUC0-6h ~100 ng*h/mL per enantiomer, ~200 racemic",
+    "route": "in",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 6,
+    "published": 200,
+    "unit": "ng*h/mL",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (mean of 3 subjects): the fixed +/-50% used for every figure without a published spread",
+    "source": "Yanagihara 2003 [yanagihara-2003] (abstract; 3 Japanese volunteers; per-enantiomer AUCs summed to racemic [calc])",
+    "expect": "miss",
+    "missReason": "The borrowed S-norketamine disposition (VM 98.6 L, CLM 57.7 L/h [otto-2021]) under-predicts racemic norketamine.",
+    "basis": "independent"
+  },
+  {
+    "id": "Y03-po-nk-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 50 mg oral (two 25 mg tablets): norketamine AUC0-8h ~500 ng*h/mL per enantiomer, ~1000 racemic",
+    "route": "po",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 1000,
+    "unit": "ng*h/mL",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (mean of 3 subjects): the fixed +/-50% used for every figure without a published spread",
+    "source": "Yanagihara 2003 [yanagihara-2003] (abstract; 3 Japanese volunteers; per-enantiomer AUCs summed to racemic [calc])",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "Y03-sl-nk-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 50 mg sublingual (two 25 mg sublingual tablets): norketamine AUC0-8h 280-460 ng*h/mL per enantiomer (range given for the SL tablet and the suppository together), 560-920 racemic, middle 740",
+    "route": "sl",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 740,
+    "unit": "ng*h/mL",
+    "tolerance": 0.243,
+    "toleranceReason": "half the published range (560-920 racemic) relative to its middle",
+    "source": "Yanagihara 2003 [yanagihara-2003] (abstract; 3 Japanese volunteers; per-enantiomer AUCs summed to racemic [calc])",
+    "expect": "miss",
+    "missReason": "Norketamine AUC about 0.6x: the first-pass fractions come from Chong 2006 (25 mg lozenge, inpatients [chong-2006]) and are assumed for PR; these Japanese volunteers formed more norketamine [yanagihara-2003].",
+    "basis": "independent"
+  },
+  {
+    "id": "Y03-pr-nk-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 50 mg rectal (one 50 mg suppository): norketamine AUC0-8h 280-460 ng*h/mL per enantiomer (range given for the SL tablet and the suppository together), 560-920 racemic, middle 740",
+    "route": "pr",
+    "doseMg": 50,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 8,
+    "published": 740,
+    "unit": "ng*h/mL",
+    "tolerance": 0.243,
+    "toleranceReason": "half the published range (560-920 racemic) relative to its middle",
+    "source": "Yanagihara 2003 [yanagihara-2003] (abstract; 3 Japanese volunteers; per-enantiomer AUCs summed to racemic [calc])",
+    "expect": "miss",
+    "missReason": "Norketamine AUC about 0.6x: the first-pass fractions come from Chong 2006 (25 mg lozenge, inpatients [chong-2006]) and are assumed for PR; these Japanese volunteers formed more norketamine [yanagihara-2003].",
+    "basis": "independent"
+  },
+  {
+    "id": "Y03-in-nk-auc-racemic-adult-2026",
+    "profile": "racemic-adult-2026",
+    "description": "Racemic 25 mg nasal spray: norketamine AUC0-6h ~100 ng*h/mL per enantiomer, ~200 racemic",
+    "route": "in",
+    "doseMg": 25,
+    "weightKg": 70,
+    "metric": "auc",
+    "output": "CM",
+    "untilH": 6,
+    "published": 200,
+    "unit": "ng*h/mL",
+    "tolerance": 0.5,
+    "toleranceReason": "no spread published (mean of 3 subjects): the fixed +/-50% used for every figure without a published spread",
+    "source": "Yanagihara 2003 [yanagihara-2003] (abstract; 3 Japanese volunteers; per-enantiomer AUCs summed to racemic [calc])",
+    "expect": "pass",
+    "basis": "independent"
   }
 ]
 """####,

@@ -110,6 +110,8 @@ public enum ReferenceList {
         var tool: String
         var disclaimer: String
         var results: [ValidationRow]
+        /// Per profile and route, independent figures only (count, within tolerance, GMFE, within 2-fold).
+        var summaries: [RouteEvidence]
         var references: [Reference]
     }
 
@@ -120,6 +122,7 @@ public enum ReferenceList {
                           passed: $0.passed, asExpected: $0.asExpected)
         }
         return try encode(ValidationDocument(tool: "ketasim \(Product.version)", disclaimer: Product.disclaimer, results: rows,
+                                             summaries: Validation.summaries(results),
                                              references: references(citedIn: Bibliography.strings(in: results.map(\.validationCase)))))
     }
 

@@ -92,6 +92,22 @@ struct ReferenceListTests {
         let keys = (obj["references"] as! [[String: Any]]).map { $0["key"] as! String }
         #expect(keys.contains("zanos-2018") && keys.contains("perez-ruixo-2021") && keys.contains("kamp-2020"))
         #expect((obj["results"] as! [[String: Any]]).count == (try Validation.builtinCases()).count)
+        // Per-route summaries on independent figures: in the table and in the JSON.
+        #expect(v.out.contains("Per profile and route, independent figures only"))
+        #expect(v.out.contains("clements-1981  IN: "))
+        let sums = obj["summaries"] as! [[String: Any]]
+        #expect(sums.contains { $0["profile"] as? String == "clements-1981" && $0["route"] as? String == "in" && ($0["gmfe"] as? Double ?? 0) > 1 })
+    }
+
+    @Test("compare and simulate print the evidence behind each route row")
+    func routeEvidence() {
+        let c = ketasim("compare")
+        #expect(c.code == 0, "\(c.err)")
+        #expect(c.out.contains("Evidence per route"))
+        for route in ["IV:", "IM:", "IN:", "SL:", "PO:"] { #expect(c.out.contains("): \(route) ") || c.out.contains(": \(route) "), "\(route)") }
+        let s = ketasim("simulate", "--route", "sl", "--dose", "50mg", "--profile", "simons-2022")
+        #expect(s.code == 0, "\(s.err)")
+        #expect(s.out.contains("SL: unvalidated"))
     }
 
     @Test("plan --list, a plan and find-dose end with their references; JSON carries them")

@@ -36,6 +36,7 @@ struct ProfileValidationTests {
         for c in cases {
             #expect(ProfileLibrary.named(c.profile) != nil, "\(c.id): unknown profile \(c.profile)")
             #expect(["pass", "miss"].contains(c.expect), "\(c.id): expect must be pass or miss")
+            #expect(["fitted", "independent"].contains(c.basis), "\(c.id): basis must be fitted or independent")
             #expect(c.tolerance > 0 && c.tolerance < 1, "\(c.id): tolerance \(c.tolerance)")
             #expect(!c.toleranceReason.trimmedSpaces.isEmpty, "\(c.id): toleranceReason is empty")
             #expect(!c.source.trimmedSpaces.isEmpty, "\(c.id): source is empty")
