@@ -3223,7 +3223,7 @@ enum EmbeddedProfiles {
     "journal": "Drug Des Devel Ther",
     "volume": "13",
     "pages": "4135-4144",
-    "doi": "10.2147/DDDT.S224553",
+    "doi": "10.2147/dddt.s224553",
     "read": "abstract",
     "note": "Abstract: esketamine 0.5 mg/kg or racemic 1 mg/kg injected over 10 s; clearances (mL/min/kg, mean +/- SD) esketamine 18.1 +/- 3.2 (esketamine group), S 18.4 +/- 3.4 and R 15.8 +/- 3.1 (racemic group)."
   },
