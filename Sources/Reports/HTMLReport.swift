@@ -3,7 +3,6 @@ import PKCore
 import PKProfiles
 import Planner
 import Studies
-import Reports
 
 /// One self-contained HTML report: inline SVG plots, tables of metrics, the inputs, citations,
 /// safety findings and the disclaimer. No scripts, stylesheets, fonts or images are referenced
