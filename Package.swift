@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Studies", targets: ["Studies"]),
         .executable(name: "ketasim", targets: ["ketasim"]),
         .executable(name: "ketasim-bench", targets: ["KetasimBench"]),
+        .executable(name: "ketasim-fuzz", targets: ["KetasimFuzz"]),
     ],
     targets: [
         // Numeric core: models, exact linear solutions, events, metrics. No I/O.
@@ -36,6 +37,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The `ketasim` executable: a thin main that calls KetasimCLI.
         .executableTarget(name: "ketasim", dependencies: ["KetasimCLI"], path: "Sources/ketasim"),
+        // `ketasim-fuzz`: mutated repository inputs through the ketasim executable, one process per case.
+        .executableTarget(name: "KetasimFuzz", dependencies: ["KetasimCLI"], path: "Sources/KetasimFuzz"),
         // Benchmark workloads W1-W3 (../shared/bench/WORKLOADS.md), shared by the executable and a guard test.
         .target(name: "KetasimWorkloads", dependencies: ["PKCore"], path: "Benchmarks/Workloads"),
         // `ketasim-bench`: prints the speed and accuracy figures; speed is never asserted in unit tests.

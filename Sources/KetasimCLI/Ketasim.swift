@@ -102,19 +102,19 @@ public enum Ketasim {
             }
             return 0
         } catch let e as CLIError {
-            console.err("ketasim: \(e.message)\n")
+            console.err("ketasim: \(oneLine(e.message))\n")
             return e.exitCode
         } catch let e as SimulationError {
-            console.err("ketasim: \(e.message)\n")
+            console.err("ketasim: \(oneLine(e.message))\n")
             return 1
         } catch let e as DataError {
-            console.err("ketasim: \(e.message)\n")
+            console.err("ketasim: \(oneLine(e.message))\n")
             return 1
         } catch let e as ModelSpecError {
-            console.err("ketasim: model: \(e.message)\n")
+            console.err("ketasim: model: \(oneLine(e.message))\n")
             return 1
         } catch {
-            console.err("ketasim: \(error)\n")
+            console.err("ketasim: \(oneLine("\(error)"))\n")
             return 1
         }
     }

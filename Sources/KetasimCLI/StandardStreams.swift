@@ -85,3 +85,23 @@ extension Ketasim {
         return streams.finish(run(args, console: .standard()))
     }
 }
+
+extension Ketasim {
+    /// An error message as exactly one line: control characters (a newline inside a file name or an
+    /// argument echoed in the message) are written as escapes (\n, \r, \t, \u{..}).
+    static func oneLine(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
+                    out += "\\u{\(String(u.value, radix: 16))}"
+                } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out
+    }
+}

@@ -29,6 +29,8 @@
 public enum MatrixExponential {
     /// The largest ‖A‖₁ accepted (see the type's documentation).
     public static let maxNorm1 = 1e18
+    /// The largest first-order rate constant a model may have (1/h); models refuse larger ones.
+    public static let maxRateConstant = 1e12
 
     /// A matrix outside the supported range.
     public struct RangeError: Error, Sendable, Equatable, CustomStringConvertible {

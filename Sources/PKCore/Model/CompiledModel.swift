@@ -124,6 +124,9 @@ public struct CompiledModel: Sendable {
             guard r.isFinite, r >= 0 else {
                 throw ModelSpecError("flows[\(i)].rate '\(spec.flows[i].rate)' evaluates to \(r); rates must be finite and ≥ 0")
             }
+            guard r <= MatrixExponential.maxRateConstant else {
+                throw ModelSpecError("flows[\(i)].rate '\(spec.flows[i].rate)' evaluates to \(r) /h, beyond the supported \(MatrixExponential.maxRateConstant) /h")
+            }
             let y = fl.yield?.evaluate(p) ?? 1
             guard y.isFinite, y >= 0, y <= 1 else {
                 throw ModelSpecError("flows[\(i)].yield '\(spec.flows[i].yield ?? "")' evaluates to \(y); it must be in [0, 1]")
@@ -139,8 +142,9 @@ public struct CompiledModel: Sendable {
         var mass = [Bool](repeating: true, count: n)
         for e in effects {
             let ke0 = p[e.ke0]
-            guard ke0.isFinite, ke0 >= 0 else {
-                throw ModelSpecError("\(parameterNames[e.ke0]): ke0 must be finite and ≥ 0 (got \(ke0))")
+            guard ke0.isFinite, ke0 >= 0, ke0 <= MatrixExponential.maxRateConstant,
+                  ke0 / p[volumes[e.source]!] <= MatrixExponential.maxRateConstant else {
+                throw ModelSpecError("\(parameterNames[e.ke0]): ke0 must be finite, ≥ 0 and ≤ \(MatrixExponential.maxRateConstant) /h, also per unit volume (got \(ke0))")
             }
             k[e.state, e.source] += ke0 / p[volumes[e.source]!]
             k[e.state, e.state] -= ke0
