@@ -203,16 +203,7 @@ struct BatchJob {
                 throw CLIError.usage("--dose: a dose per kg needs a WT covariate; profile \(p.name) has none (give mg)")
             }
             if case .mg(let mg) = dose, mg > 5000 { throw CLIError.usage("--dose: \(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
-            var count = 1, every = 0.0
-            if let c = a.value("--count") {
-                guard let v = Int(c), v >= 1, v <= 10_000 else { throw CLIError.usage("--count: '\(c)' must be a whole number from 1 to 10000") }
-                count = v
-            }
-            if let e = a.value("--every") {
-                every = try Units.hours(e, flag: "--every")
-                guard every > 0 else { throw CLIError.usage("--every: '\(e)' must be greater than zero") }
-            }
-            if count > 1 && every == 0 { throw CLIError.usage("--count: \(count) doses need --every (the interval)") }
+            let (count, every) = try Units.repeats(a)
             var infusionH = 40.0 / 60
             if let i = a.value("--infusion") {
                 infusionH = try Units.hours(i, flag: "--infusion")

@@ -53,17 +53,7 @@ enum SimulateCommand {
         guard let doseText = a.value("--dose") else { throw CLIError.usage("--dose: required, e.g. --dose 0.5mg/kg") }
         let dose = try Units.dose(doseText)
         let o = try PatientOptions(a, console: console)
-        var count = 1
-        var every = 0.0
-        if let c = a.value("--count") {
-            guard let n = Int(c), n >= 1, n <= 10_000 else { throw CLIError.usage("--count: '\(c)' must be a whole number from 1 to 10000") }
-            count = n
-        }
-        if let e = a.value("--every") {
-            every = try Units.hours(e, flag: "--every")
-            guard every > 0 else { throw CLIError.usage("--every: '\(e)' must be greater than zero") }
-        }
-        if count > 1 && every == 0 { throw CLIError.usage("--count: \(count) doses need --every (the interval)") }
+        let (count, every) = try Units.repeats(a)
         if route == .ivInfusion && count > 1 && o.infusionH > every {
             throw CLIError.usage("--infusion: \(NumberFormat.sig(o.infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
         }

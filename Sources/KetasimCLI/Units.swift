@@ -157,4 +157,19 @@ public enum Units {
         guard v >= 0 && v <= 1 else { throw CLIError.usage("\(flag): '\(text)' must be between 0 and 1") }
         return v
     }
+
+    /// `--count N` doses `--every T` apart: (count, interval in h); count 1 and interval 0 when absent.
+    static func repeats(_ a: Arguments) throws -> (count: Int, everyH: Double) {
+        var count = 1, every = 0.0
+        if let c = a.value("--count") {
+            guard let v = Int(c), v >= 1, v <= 10_000 else { throw CLIError.usage("--count: '\(c)' must be a whole number from 1 to 10000") }
+            count = v
+        }
+        if let e = a.value("--every") {
+            every = try hours(e, flag: "--every")
+            guard every > 0 else { throw CLIError.usage("--every: '\(e)' must be greater than zero") }
+        }
+        if count > 1 && every == 0 { throw CLIError.usage("--count: \(count) doses need --every (the interval)") }
+        return (count, every)
+    }
 }
