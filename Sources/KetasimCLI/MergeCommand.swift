@@ -36,7 +36,10 @@ enum MergeCommand {
     static func run(_ args: [String], console: Ketasim.Console) throws {
         let a = try Arguments(args, spec: spec)
         if a.wantsHelp { console.out(spec.help); return }
-        guard !a.positional.isEmpty else { throw CLIError.usage("merge: no shard files (see 'ketasim merge --help')") }
+        // The provenance sidecars batch writes beside the shards' CSV files (`*.meta.json`) match the
+        // usual glob `shards/part-*.json`; they are never shards, so they are passed over.
+        let inputs = a.positional.filter { !$0.hasSuffix(Provenance.sidecarSuffix) }
+        guard !inputs.isEmpty else { throw CLIError.usage("merge: no shard files (see 'ketasim merge --help')") }
         var format = a.value("--format")?.lowercased()
         if let f = format, !["table", "csv", "json"].contains(f) { throw CLIError.usage("--format: unknown format '\(f)' (use table, csv or json)") }
         let out = a.value("--out")
@@ -47,7 +50,7 @@ enum MergeCommand {
 
         // Read and check every shard before writing anything.
         var shards: [(path: String, doc: BatchDocument, state: PopulationAccumulator, shard: ShardInfo)] = []
-        for path in a.positional {
+        for path in inputs {
             let text = try AtomicFile.read(path, flag: "merge")
             let doc: BatchDocument
             doc = try BatchReport.document(text, origin: "merge: \(path)")

@@ -16,7 +16,8 @@ enum Provenance {
     }
 
     /// The sidecar path of an output file.
-    static func sidecarPath(_ path: String) -> String { path + ".meta.json" }
+    static func sidecarPath(_ path: String) -> String { path + sidecarSuffix }
+    static let sidecarSuffix = ".meta.json"
 
     /// Writes the sidecar of `path` (atomically).
     static func writeSidecar(for path: String, command: String, lines: [String], flag: String = "--out") throws {
