@@ -8,11 +8,14 @@ import PKProfiles
 enum NmCommand {
     static let spec = CommandSpec(
         name: "nm", summary: "run a NONMEM-style data set (ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS)",
-        usage: ["ketasim nm DATA.csv (--model MODEL | --profile PROFILE) [--out FILE]"],
+        usage: ["ketasim nm DATA.csv (--model MODEL | --profile PROFILE) [--columns LIST] [--out FILE]"],
         about: """
             Runs a NONMEM-style data set with NONMEM 7.5 event semantics (ADDL, SS=1/2, lag, F, modelled
-            rate/duration, EVID 0-4) on an exact linear model, and writes one CSV row per data row:
-            ID, TIME, EVID, the model's first output (e.g. CP), and the amount in every compartment A1..An.
+            rate/duration, EVID 0-4) on an exact linear model, and writes a NONMEM-style $TABLE, one CSV
+            row per data row (header first, no comment lines): every input column as written, then
+            PRED (prediction at the typical values), IPRED (individual prediction; equal to PRED, as
+            nm has no etas), every model output by name (CP, CM, CE...) and the amount in every
+            compartment by name (A_CENTRAL, A_DEPOT_IM...: upper case, non-alphanumerics as _).
             """,
         groups: [
             OptionGroup("Options", [
@@ -21,6 +24,7 @@ enum NmCommand {
                     a literature profile ('ketasim profiles') at typical covariates; compartments
                     are numbered in the profile's order ('ketasim profiles show P')
                     """),
+                OptionSpec("--columns", "LIST", "comma-separated columns to write, in that order (case-insensitive; default all)"),
                 OptionSpec("--out", "FILE", "write the CSV to FILE (atomically) instead of standard output"),
                 OptionSpec("--rtol", "R", "ODE relative tolerance for text models (default 1e-6)"),
                 OptionSpec("--atol", "A", "ODE absolute tolerance for text models (default 1e-9; amounts)"),
@@ -59,7 +63,16 @@ enum NmCommand {
             throw CLIError.failure("--model \(e.message)")
         }
         if a.flag("--verbose") { console.err("ketasim nm: solver: \(result.run.solver)\n") }
-        try Provenance.emitCSV(NonmemTable.csv(result), command: "nm", lines: NonmemTable.provenance(result, dataPath: dataPath),
+        var select: [String]?
+        if let list = a.value("--columns") {
+            select = list.split(separator: ",").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+            if select!.isEmpty { throw CLIError.usage("--columns: empty list") }
+        }
+        let csv: String
+        do { csv = try NonmemTable.csv(result, select: select) } catch let e as NonmemTable.UnknownColumn {
+            throw CLIError.usage(e.message)
+        }
+        try Provenance.emitCSV(csv, command: "nm", lines: NonmemTable.provenance(result, dataPath: dataPath),
                                out: a.value("--out"), console: console)
     }
 }

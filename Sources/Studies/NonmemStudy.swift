@@ -19,6 +19,8 @@ public enum NonmemStudy {
     public struct Result: Sendable {
         public var run: NonmemRun.Result
         public var modelLabel: String
+        /// The data set as parsed: its header and every row's cells as written (for the $TABLE echo).
+        public var data: NonmemDataset
     }
 
     /// Runs `dataText` (a NONMEM CSV) on `model`. Throws `DataError` for the data set (with line
@@ -28,20 +30,20 @@ public enum NonmemStudy {
         switch model {
         case .profile(let pm):
             return Result(run: try NonmemRun.simulate(data, model: pm.dosing.compiled),
-                          modelLabel: "profile \(pm.profile.name) (\(pm.profile.citation))")
+                          modelLabel: "profile \(pm.profile.name) (\(pm.profile.citation))", data: data)
         case .linear(let spec):
             let compiled: CompiledModel
             do { compiled = try CompiledModel(spec) } catch let e as ModelSpecError {
                 throw StudyError("model", "\(spec.name): \(e.message)", isUsage: false)
             }
             return Result(run: try NonmemRun.simulate(data, model: compiled),
-                          modelLabel: "model \(spec.name)\(spec.description.map { " (\($0))" } ?? "")")
+                          modelLabel: "model \(spec.name)\(spec.description.map { " (\($0))" } ?? "")", data: data)
         case .text(let source, let name, let options):
             let tm: TextModel
             do { tm = try TextModel(source: source, options: options) } catch let e as ModelSpecError {
                 throw StudyError("model", "\(name): \(e.message)", isUsage: false)
             }
-            return Result(run: try NonmemRun.simulate(data, model: tm), modelLabel: "text model \(name)")
+            return Result(run: try NonmemRun.simulate(data, model: tm), modelLabel: "text model \(name)", data: data)
         }
     }
 }

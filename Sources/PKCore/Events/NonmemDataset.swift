@@ -20,6 +20,8 @@ public struct NonmemDataset: Sendable {
         public var ss: Int
         /// Numeric value of every column, by `NonmemDataset.header` index (NaN when not numeric).
         public var values: [Double]
+        /// The cells as written in the file (unquoted, not trimmed), by `header` index.
+        public var cells: [String] = []
     }
 
     public var header: [String]
@@ -75,7 +77,7 @@ public struct NonmemDataset: Sendable {
             let row = Row(
                 line: line, id: idCol.map { cells[$0].trimmedSpaces } ?? "1", timeH: v(timeCol), evid: evid,
                 amount: amt, cmt: try integer(cmtCol, "CMT"), rate: v(rateCol), ii: v(iiCol),
-                addl: try integer(addlCol, "ADDL"), ss: try integer(ssCol, "SS"), values: values)
+                addl: try integer(addlCol, "ADDL"), ss: try integer(ssCol, "SS"), values: values, cells: cells)
             try NonmemDataset.check(row)
             out.append(row)
         }
@@ -118,6 +120,8 @@ public protocol NonmemModel {
     var defaultParameters: [Double] { get }
     var compartmentNames: [String] { get }
     var outputName: String { get }
+    /// Every output's name (the first is `outputName`).
+    var outputNames: [String] { get }
     /// Data-set column → parameter aliases.
     var columnAliases: [String: String] { get }
     /// Indices of the F, ALAG, R and D parameters for doses into compartment `c` (0-based).
@@ -125,16 +129,33 @@ public protocol NonmemModel {
     /// An engine for these parameter sets (model index = set index), the output function
     /// (set index, state, time → first output), and the name of the solver it uses.
     func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
+    /// As `makeEngine`, with every output (in `outputNames` order).
+    func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String)
+}
+
+extension NonmemModel {
+    public var outputNames: [String] { [outputName] }
+    public func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String) {
+        let m = try makeEngine(parameterSets: parameterSets)
+        let f = m.output
+        return (m.engine, { [f($0, $1, $2)] }, m.solver)
+    }
 }
 
 extension CompiledModel: NonmemModel {
     public var compartmentNames: [String] { spec.compartments.map(\.name) }
     public var outputName: String { spec.outputs[0].name }
+    public var outputNames: [String] { spec.outputs.map(\.name) }
     public var columnAliases: [String: String] { spec.columns ?? [:] }
     public func doseModifiers(_ c: Int) -> DoseModifierIndices { doseModifiers[c] }
     public func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String) {
         let models = try parameterSets.map { try build($0) }
         return (EventEngine(models: models), { m, x, _ in models[m].outputValue(0, x) }, "exact (matrix exponential)")
+    }
+    public func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String) {
+        let models = try parameterSets.map { try build($0) }
+        let n = spec.outputs.count
+        return (EventEngine(models: models), { m, x, _ in (0..<n).map { models[m].outputValue($0, x) } }, "exact (matrix exponential)")
     }
 }
 
@@ -147,13 +168,17 @@ public enum NonmemRun {
         public var timeH: Double
         public var evid: Int
         /// The model's first output (e.g. CP).
-        public var output: Double
+        public var output: Double { outputs[0] }
+        /// Every output, in `Result.outputNames` order.
+        public var outputs: [Double]
         /// Amount in every compartment, after the record's action.
         public var amounts: [Double]
     }
 
     public struct Result: Sendable {
         public var outputName: String
+        /// Every output's name (the first is `outputName`).
+        public var outputNames: [String] = []
         public var compartmentNames: [String]
         public var rows: [OutputRow]
         /// Which solver ran ("exact (matrix exponential)" or the ODE method).
@@ -188,7 +213,7 @@ public enum NonmemRun {
             }
         }
 
-        var result = Result(outputName: model.outputName, compartmentNames: model.compartmentNames, rows: [])
+        var result = Result(outputName: model.outputName, outputNames: model.outputNames, compartmentNames: model.compartmentNames, rows: [])
         result.rows.reserveCapacity(data.rows.count)
         var start = 0
         while start < data.rows.count {
@@ -262,8 +287,8 @@ public enum NonmemRun {
                     return r.evid == 4 ? .resetAndDose(dose) : .dose(dose)
                 }
             }
-            var made: (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
-            do { made = try model.makeEngine(parameterSets: paramsOf) } catch let e as ModelSpecError {
+            var made: (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String)
+            do { made = try model.makeEngineAllOutputs(parameterSets: paramsOf) } catch let e as ModelSpecError {
                 // Name the first record whose parameter set fails.
                 var line = rows.first!.line
                 for (k, rec) in records.enumerated() where (try? model.makeEngine(parameterSets: [paramsOf[rec.modelIndex]])) == nil {
@@ -289,7 +314,7 @@ public enum NonmemRun {
                         let r = rows[rows.startIndex + q]
                         let x = Array(flat[((q - k) * n)..<((q - k + 1) * n)])
                         result.rows.append(OutputRow(line: r.line, id: r.id, timeH: r.timeH, evid: r.evid,
-                                                     output: made.output(records[q].modelIndex, x, r.timeH), amounts: x))
+                                                     outputs: made.outputs(records[q].modelIndex, x, r.timeH), amounts: x))
                     }
                 } catch let err as SimulationError {
                     // Name the first record of the failing part; re-run record by record to find the line.
