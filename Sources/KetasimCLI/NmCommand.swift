@@ -19,10 +19,13 @@ enum NmCommand {
             """,
         groups: [
             OptionGroup("Options", [
-                OptionSpec("--model", "NAME|PATH", "a built-in model ('ketasim models') or a JSON model file (README: Model files)"),
+                OptionSpec("--model", "NAME|PATH", """
+                    a built-in model ('ketasim models' lists each with its compartment numbers) or a
+                    JSON model file (README: Model files); compartments are numbered in the file's order
+                    """),
                 OptionSpec("--profile", "P", """
                     a literature profile ('ketasim profiles') at typical covariates; compartments
-                    are numbered in the profile's order ('ketasim profiles show P')
+                    are numbered in the profile's order ('ketasim profiles show P' lists the numbers)
                     """),
                 OptionSpec("--columns", "LIST", "comma-separated columns to write, in that order (case-insensitive; default all)"),
                 OptionSpec("--out", "FILE", "write the CSV to FILE (atomically) instead of standard output"),
@@ -37,6 +40,7 @@ enum NmCommand {
             their equations are linear in the states, else on the ODE solvers; the CSV header says which.
 
             Data set: columns ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS (case-insensitive; missing ones are 0);
+            CMT is a compartment number or name (case-insensitive, e.g. central or depot.im; -name on EVID 2);
             RATE -1/-2 take R<n>/D<n> from the model or data; columns named like a model parameter (or mapped
             in the model's "columns") override it from their record on, NOCB. "." counts as 0.
             """,
@@ -62,6 +66,7 @@ enum NmCommand {
         } catch let e as StudyError {
             throw CLIError.failure("--model \(e.message)")
         }
+        for w in result.warnings { console.err("ketasim nm: \(w)\n") }
         if a.flag("--verbose") { console.err("ketasim nm: solver: \(result.run.solver)\n") }
         var select: [String]?
         if let list = a.value("--columns") {
@@ -100,13 +105,18 @@ func odeOptions(_ a: Arguments) throws -> ODEOptions {
 enum ModelsCommand {
     static let spec = CommandSpec(
         name: "models", summary: "list the built-in models for 'nm'", usage: ["ketasim models"],
-        about: "Lists the built-in models for 'ketasim nm --model'.", groups: [], examples: ["ketasim models"])
+        about: "Lists the built-in models for 'ketasim nm --model', each with its compartments numbered for CMT.", groups: [], examples: ["ketasim models"])
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
         let a = try Arguments(args, spec: spec)
         if a.wantsHelp { console.out(spec.help); return }
         var s = ""
-        for m in BuiltinModels.catalogue { s += "\(m.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(m.summary)\n" }
+        for m in BuiltinModels.catalogue {
+            s += "\(m.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(m.summary)\n"
+            if let spec = BuiltinModels.spec(named: m.name) {
+                s += String(repeating: " ", count: 13) + "CMT: " + NonmemDataset.numbering(spec.compartments.map(\.name)) + "\n"
+            }
+        }
         console.out(s)
     }
 }

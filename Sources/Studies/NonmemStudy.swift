@@ -21,6 +21,38 @@ public enum NonmemStudy {
         public var modelLabel: String
         /// The data set as parsed: its header and every row's cells as written (for the $TABLE echo).
         public var data: NonmemDataset
+        /// Warnings for standard error, one line each (e.g. an infusion into an absorption depot).
+        public var warnings: [String] = []
+    }
+
+    /// Compartments of a profile that a route feeds and that have no volume and no effect site:
+    /// absorption depots (0-based indices).
+    static func depots(_ pm: ProfileModel) -> [Int] {
+        let cmts = pm.profile.compartments
+        let fed = Set(pm.profile.routes.values.flatMap { $0.inputs.map(\.compartment) })
+        return cmts.indices.filter { cmts[$0].volume == nil && cmts[$0].effect == nil && fed.contains(cmts[$0].name) }
+    }
+
+    /// One line when a dose goes into an absorption depot with RATE ≠ 0 (or a DUR column > 0): an
+    /// infusion into a depot is absorbed first-order afterwards, rarely what a data set means.
+    static func depotInfusionWarning(_ dataSet: NonmemDataset, _ pm: ProfileModel) throws -> String? {
+        var data = dataSet
+        let names = pm.profile.compartments.map(\.name)
+        try data.resolveCompartments(names)
+        let depots = Set(depots(pm))
+        let durCol = data.header.firstIndex { $0.caseInsensitiveEquals("DUR") }
+        let hits = data.rows.filter { r in
+            guard r.evid == 1 || r.evid == 4 else { return false }
+            let c = (r.cmt == 0 ? 1 : r.cmt) - 1
+            let dur = durCol.map { r.values[$0] } ?? 0
+            return depots.contains(c) && (r.rate != 0 || (dur.isFinite && dur > 0))
+        }
+        guard let first = hits.first else { return nil }
+        let c = (first.cmt == 0 ? 1 : first.cmt) - 1
+        let central = pm.profile.compartments.firstIndex { $0.volume != nil } ?? 0
+        let more = hits.count > 1 ? " (and \(hits.count - 1) more row\(hits.count > 2 ? "s" : ""))" : ""
+        return "warning: line \(first.line)\(more): a dose with RATE/DUR (an infusion) into absorption depot '\(names[c])' (CMT \(c + 1)); "
+            + "an intravenous infusion goes into '\(names[central])' (CMT \(central + 1))"
     }
 
     /// Runs `dataText` (a NONMEM CSV) on `model`. Throws `DataError` for the data set (with line
@@ -29,8 +61,10 @@ public enum NonmemStudy {
         let data = try NonmemDataset(parsing: dataText)
         switch model {
         case .profile(let pm):
-            return Result(run: try NonmemRun.simulate(data, model: pm.dosing.compiled),
-                          modelLabel: "profile \(pm.profile.name) (\(pm.profile.citation))", data: data)
+            var result = Result(run: try NonmemRun.simulate(data, model: pm.dosing.compiled),
+                                modelLabel: "profile \(pm.profile.name) (\(pm.profile.citation))", data: data)
+            if let w = try depotInfusionWarning(data, pm) { result.warnings.append(w) }
+            return result
         case .linear(let spec):
             let compiled: CompiledModel
             do { compiled = try CompiledModel(spec) } catch let e as ModelSpecError {

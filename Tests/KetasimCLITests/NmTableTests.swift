@@ -83,3 +83,66 @@ struct NmTableTests {
         #expect(NonmemTable.amountColumn("Central") == "A_CENTRAL")
     }
 }
+
+@Suite("nm: compartments by name or number in CMT")
+struct NmCompartmentNameTests {
+    func run(_ data: String, _ model: [String]) throws -> (code: Int32, out: String, err: String) {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let d = dir.appendingPathComponent("d.csv")
+        try data.write(to: d, atomically: true, encoding: .utf8)
+        let c = Captured()
+        let code = Ketasim.run(["nm", d.path] + model + ["--columns", "TIME,CP,A_DEPOT,A_CENTRAL"], console: c.console)
+        return (code, c.out, c.err)
+    }
+
+    @Test("a name (any case) gives the same rows as the number")
+    func sameAsNumber() throws {
+        let byNumber = try run("ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n1,1,1,50,2\n1,2,0,0,2\n", ["--model", "1cmt-oral"])
+        let byName = try run("ID,TIME,EVID,AMT,CMT\n1,0,1,100,depot\n1,1,1,50,Central\n1,2,0,0,CENTRAL\n", ["--model", "1cmt-oral"])
+        #expect(byNumber.code == 0 && byName.code == 0, "\(byName.err)")
+        #expect(byName.out == byNumber.out)
+    }
+
+    @Test("an unknown name or number is one line naming line, column, value and the compartments")
+    func unknown() throws {
+        for (cell, value) in [("gut", "'gut'"), ("7", "'7'")] {
+            let r = try run("ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n1,1,0,0,\(cell)\n", ["--model", "1cmt-oral"])
+            #expect(r.code == 1)
+            #expect(r.err.contains("line 3, column CMT: \(value) is not a compartment of the model (CMT: 1 DEPOT, 2 CENTRAL)"), "\(r.err)")
+            #expect(r.err.split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test("profile: names like depot.im work; an infusion into a depot is one warning line naming the row")
+    func profileDepot() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let d = dir.appendingPathComponent("d.csv")
+        try "ID,TIME,EVID,AMT,CMT,RATE\n1,0,1,50,depot.im,0\n1,0,1,20,DEPOT.IM,40\n1,1,1,20,depot.im,40\n1,2,0,0,central,0\n".write(to: d, atomically: true, encoding: .utf8)
+        let c = Captured()
+        let code = Ketasim.run(["nm", d.path, "--profile", "clements-1981"], console: c.console)
+        #expect(code == 0, "\(c.err)")
+        // Standard error also carries the provenance line (no --out); the warning is one line.
+        let warnings = c.err.split(separator: "\n").filter { $0.contains("warning") }
+        #expect(warnings.count == 1)
+        #expect(c.err.contains("line 3 (and 1 more row)") && c.err.contains("'depot.im' (CMT 1)") && c.err.contains("'central' (CMT 8)"), "\(c.err)")
+        let c2 = Captured()
+        try "ID,TIME,EVID,AMT,CMT,RATE\n1,0,1,50,depot.im,0\n1,2,0,0,central,0\n".write(to: d, atomically: true, encoding: .utf8)
+        #expect(Ketasim.run(["nm", d.path, "--profile", "clements-1981"], console: c2.console) == 0)
+        #expect(!c2.err.contains("warning"))
+    }
+
+    @Test("'profiles show', 'models' and 'nm --help' list the compartment numbering")
+    func listed() {
+        let show = Captured()
+        _ = Ketasim.run(["profiles", "show", "clements-1981"], console: show.console)
+        #expect(show.out.contains("1 depot.im (absorption depot)") && show.out.contains("8 central (volume V1)"))
+        let models = Captured()
+        _ = Ketasim.run(["models"], console: models.console)
+        #expect(models.out.contains("CMT: 1 DEPOT, 2 CENTRAL"))
+        let help = Captured()
+        _ = Ketasim.run(["nm", "--help"], console: help.console)
+        #expect(help.out.contains("'ketasim profiles show P' lists the numbers") && help.out.contains("compartment number or name"))
+    }
+}

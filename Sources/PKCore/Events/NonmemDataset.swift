@@ -22,6 +22,9 @@ public struct NonmemDataset: Sendable {
         public var values: [Double]
         /// The cells as written in the file (unquoted, not trimmed), by `header` index.
         public var cells: [String] = []
+        /// The CMT cell when it names a compartment instead of numbering it ("central", "-depot.im");
+        /// `resolveCompartments` turns it into `cmt`.
+        public var cmtName: String? = nil
     }
 
     public var header: [String]
@@ -40,7 +43,7 @@ public struct NonmemDataset: Sendable {
         func col(_ n: String) -> Int? { table.column(n) }
         let evidCol = col("EVID"), amtCol = col("AMT"), cmtCol = col("CMT"), rateCol = col("RATE")
         let iiCol = col("II"), addlCol = col("ADDL"), ssCol = col("SS"), mdvCol = col("MDV")
-        let strict: Set<Int> = Set([timeCol, evidCol, amtCol, cmtCol, rateCol, iiCol, addlCol, ssCol, mdvCol].compactMap { $0 })
+        let strict: Set<Int> = Set([timeCol, evidCol, amtCol, rateCol, iiCol, addlCol, ssCol, mdvCol].compactMap { $0 })
         var out: [Row] = []
         for (k, cells) in table.rows.enumerated() {
             let line = table.lineNumbers[k]
@@ -74,10 +77,21 @@ public struct NonmemDataset: Sendable {
             } else {
                 evid = (amt > 0 && (mdvCol == nil || v(mdvCol) == 1 || v(mdvCol) == 0)) ? 1 : 0
             }
-            let row = Row(
+            // CMT: a number, or a compartment name resolved against the model later.
+            var cmtName: String? = nil
+            if let c = cmtCol, values[c].isNaN {
+                let name = cells[c].trimmedSpaces
+                let bare = name.hasPrefix("-") ? String(name.dropFirst()) : name
+                guard let first = bare.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else {
+                    throw DataError("line \(line), column \(table.header[c]): '\(name)' is neither a compartment number nor a name")
+                }
+                cmtName = name
+            }
+            var row = Row(
                 line: line, id: idCol.map { cells[$0].trimmedSpaces } ?? "1", timeH: v(timeCol), evid: evid,
-                amount: amt, cmt: try integer(cmtCol, "CMT"), rate: v(rateCol), ii: v(iiCol),
+                amount: amt, cmt: cmtName == nil ? try integer(cmtCol, "CMT") : 0, rate: v(rateCol), ii: v(iiCol),
                 addl: try integer(addlCol, "ADDL"), ss: try integer(ssCol, "SS"), values: values, cells: cells)
+            row.cmtName = cmtName
             try NonmemDataset.check(row)
             out.append(row)
         }
@@ -89,6 +103,33 @@ public struct NonmemDataset: Sendable {
             }
         }
         rows = out
+    }
+
+    /// The compartments of a model, numbered for CMT: "1 CENTRAL, 2 PERIPH".
+    public static func numbering(_ names: [String]) -> String {
+        names.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+    }
+
+    /// Turns compartment names in CMT into numbers (case-insensitive; "-name" empties it on EVID 2)
+    /// and checks every CMT against the model's compartments. The error names the line, the
+    /// column, the value and the compartments.
+    public mutating func resolveCompartments(_ names: [String]) throws {
+        let column = header.first { $0.caseInsensitiveEquals("CMT") } ?? "CMT"
+        func unknown(_ r: Row, _ value: String) -> DataError {
+            DataError("line \(r.line), column \(column): '\(value)' is not a compartment of the model (CMT: \(NonmemDataset.numbering(names)))")
+        }
+        for k in rows.indices {
+            let r = rows[k]
+            if let name = r.cmtName {
+                let negative = name.hasPrefix("-")
+                let bare = negative ? String(name.dropFirst()) : name
+                guard let i = names.firstIndex(where: { $0.caseInsensitiveEquals(bare) }) else { throw unknown(r, name) }
+                rows[k].cmt = negative ? -(i + 1) : i + 1
+                rows[k].cmtName = nil
+            } else if abs(r.cmt) > names.count {
+                throw unknown(r, "\(r.cmt)")
+            }
+        }
     }
 
     static func check(_ r: Row) throws {
@@ -187,7 +228,9 @@ public enum NonmemRun {
 
     /// Simulates every individual. Parameter columns (spec parameters, their aliases in
     /// `spec.columns`, and F/ALAG/R/D<n> for any compartment n) override values NOCB.
-    public static func simulate<M: NonmemModel>(_ data: NonmemDataset, model: M) throws -> Result {
+    public static func simulate<M: NonmemModel>(_ dataSet: NonmemDataset, model: M) throws -> Result {
+        var data = dataSet
+        try data.resolveCompartments(model.compartmentNames)
         let nCmt = model.compartmentNames.count
         // Column → parameter bindings.
         var paramColumn: [(param: Int, column: Int)] = []
