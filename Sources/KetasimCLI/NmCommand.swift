@@ -43,6 +43,10 @@ enum NmCommand {
             CMT is a compartment number or name (case-insensitive, e.g. central or depot.im; -name on EVID 2);
             RATE -1/-2 take R<n>/D<n> from the model or data; columns named like a model parameter (or mapped
             in the model's "columns") override it from their record on, NOCB. "." counts as 0.
+            With --profile, columns named like the profile's covariates (WT, AGE, SEX...; 'profiles show P')
+            drive its covariate model per record, NOCB (a record's values hold over the interval ending at
+            it); missing covariates are typical; standard error names the columns used. Other columns are
+            carried to the output.
             """,
         examples: ["ketasim nm Tests/Conformance/example.csv --model 1cmt-oral"], positionalMax: 1)
 

@@ -21,8 +21,52 @@ public enum NonmemStudy {
         public var modelLabel: String
         /// The data set as parsed: its header and every row's cells as written (for the $TABLE echo).
         public var data: NonmemDataset
-        /// Warnings for standard error, one line each (e.g. an infusion into an absorption depot).
+        /// Lines for standard error: which columns were used as covariates, warnings (e.g. an infusion into an absorption depot).
         public var warnings: [String] = []
+    }
+
+    /// Parameters per data row from the columns named like the profile's covariates (WT, AGE, SEX...,
+    /// case-insensitive): each record's covariates give its parameters through the profile's
+    /// covariate model, applied NOCB by `NonmemRun` (over the interval that ends at the record);
+    /// covariates without a column stay typical. Nil when no column matches. Also a line for
+    /// standard error saying which columns were used. A non-numeric cell is an error naming the
+    /// line and the column.
+    static func covariateParameters(_ data: NonmemDataset, _ pm: ProfileModel) throws -> ([[Double]]?, String?) {
+        let names = pm.covariateNames
+        guard !names.isEmpty else { return (nil, nil) }
+        var used: [(covariate: Int, column: Int)] = []
+        for (ci, n) in names.enumerated() {
+            if let j = data.header.firstIndex(where: { $0.caseInsensitiveEquals(n) }) { used.append((ci, j)) }
+        }
+        let typical = pm.typicalCovariates
+        let unused = names.indices.filter { ci in !used.contains { $0.covariate == ci } }
+            .map { "\(names[$0]) \(NumberFormat.g(typical[$0]))" }
+        let note = "covariates from the data: " + (used.isEmpty ? "none" : used.map { data.header[$0.column] }.joined(separator: ", ") + " (per record, NOCB)")
+            + (unused.isEmpty ? "" : "; typical " + unused.joined(separator: ", "))
+        guard !used.isEmpty else { return (nil, note) }
+        let compiledNames = pm.dosing.compiled.parameterNames
+        let profileNames = pm.profile.parameters.map(\.name)
+        let index = profileNames.map { n in compiledNames.firstIndex(of: n) }
+        var cache: [[Double]: [Double]] = [:]
+        var out: [[Double]] = []
+        out.reserveCapacity(data.rows.count)
+        for r in data.rows {
+            var cov = typical
+            for (ci, j) in used {
+                let v = r.values[j]
+                guard !v.isNaN else {
+                    throw DataError("line \(r.line), column \(data.header[j]): '\(r.cells[j].trimmedSpaces)' is not a number (covariate \(names[ci]) of profile \(pm.profile.name))")
+                }
+                cov[ci] = v
+            }
+            if let p = cache[cov] { out.append(p); continue }
+            let individual = pm.parameters(covariates: cov)
+            var p = pm.dosing.compiled.defaultParameters
+            for (i, ix) in index.enumerated() { if let ix { p[ix] = individual[i] } }
+            cache[cov] = p
+            out.append(p)
+        }
+        return (out, note)
     }
 
     /// Compartments of a profile that a route feeds and that have no volume and no effect site:
@@ -61,8 +105,10 @@ public enum NonmemStudy {
         let data = try NonmemDataset(parsing: dataText)
         switch model {
         case .profile(let pm):
-            var result = Result(run: try NonmemRun.simulate(data, model: pm.dosing.compiled),
+            let (rowParameters, note) = try covariateParameters(data, pm)
+            var result = Result(run: try NonmemRun.simulate(data, model: pm.dosing.compiled, rowParameters: rowParameters),
                                 modelLabel: "profile \(pm.profile.name) (\(pm.profile.citation))", data: data)
+            if let note { result.warnings.append(note) }
             if let w = try depotInfusionWarning(data, pm) { result.warnings.append(w) }
             return result
         case .linear(let spec):

@@ -146,3 +146,68 @@ struct NmCompartmentNameTests {
         #expect(help.out.contains("'ketasim profiles show P' lists the numbers") && help.out.contains("compartment number or name"))
     }
 }
+
+@Suite("nm --profile: covariates from the data")
+struct NmCovariateTests {
+    func run(_ data: String) throws -> (code: Int32, out: String, err: String) {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let d = dir.appendingPathComponent("d.csv")
+        try data.write(to: d, atomically: true, encoding: .utf8)
+        let c = Captured()
+        let out = dir.appendingPathComponent("o.csv").path
+        let code = Ketasim.run(["nm", d.path, "--profile", "clements-1981", "--columns", "ID,TIME,CP", "--out", out], console: c.console)
+        return (code, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "", c.err)
+    }
+
+    /// Clements 1981 as the profile states it: V1 = 1.7522 L/kg × WT, K10/K12/K21 per minute, not
+    /// weight-dependent; a 10 mg bolus into central, CP in ng/mL at `t` h (two-compartment closed form).
+    static func expectedCP(weightKg: Double, t: Double) -> Double {
+        let k10 = 0.0109 * 60, k12 = 0.0186 * 60, k21 = 0.0137 * 60
+        let s = k10 + k12 + k21, d = (s * s - 4 * k10 * k21).squareRoot()
+        let a = (s + d) / 2, b = (s - d) / 2
+        let v1 = 1.7522 * weightKg
+        return 1000 * 10 / v1 * ((a - k21) / (a - b) * exp(-a * t) + (k21 - b) / (a - b) * exp(-b * t))
+    }
+
+    @Test("WT 95 vs WT 70 changes CP as the profile's weight model says; per record, NOCB; other columns carried; one stderr line")
+    func weight() throws {
+        let r = try run("""
+            ID,TIME,EVID,AMT,CMT,WT,SITE
+            1,0,1,10,central,70,a
+            1,1,0,0,central,70,b
+            2,0,1,10,central,95,a
+            2,1,0,0,central,95,b
+            3,0,1,10,central,70,a
+            3,1,0,0,central,95,b
+
+            """)
+        #expect(r.code == 0, "\(r.err)")
+        let rows = r.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        func cp(_ k: Int) -> Double { Double(rows[k][2])! }
+        #expect(abs(cp(1) - Self.expectedCP(weightKg: 70, t: 1)) <= 1e-9 * cp(1))
+        #expect(abs(cp(3) - Self.expectedCP(weightKg: 95, t: 1)) <= 1e-9 * cp(3))
+        #expect(abs(cp(3) / cp(1) - 70.0 / 95) < 1e-12)
+        // ID 3 weighs 95 kg from its dose on (NOCB: the record at 1 h gives the interval that ends at it).
+        #expect(abs(cp(5) - cp(3)) <= 1e-12 * cp(3))
+        let lines = r.err.split(separator: "\n").filter { $0.contains("covariates") }
+        #expect(lines == ["ketasim nm: covariates from the data: WT (per record, NOCB)"])
+    }
+
+    @Test("no covariate column: typical values (said on stderr), the same CP as WT 70")
+    func typical() throws {
+        let r = try run("ID,TIME,EVID,AMT,CMT\n1,0,1,10,central\n1,1,0,0,central\n")
+        #expect(r.code == 0)
+        #expect(r.err.contains("covariates from the data: none; typical WT 70"))
+        let cp = Double(r.out.split(separator: "\n")[2].split(separator: ",")[2])!
+        #expect(abs(cp - Self.expectedCP(weightKg: 70, t: 1)) <= 1e-9 * cp)
+    }
+
+    @Test("a non-numeric covariate cell is one line naming line and column")
+    func nonNumeric() throws {
+        let r = try run("ID,TIME,EVID,AMT,CMT,wt\n1,0,1,10,central,70\n1,1,0,0,central,heavy\n")
+        #expect(r.code == 1)
+        #expect(r.err.contains("line 3, column wt: 'heavy' is not a number"), "\(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1)
+    }
+}

@@ -228,7 +228,10 @@ public enum NonmemRun {
 
     /// Simulates every individual. Parameter columns (spec parameters, their aliases in
     /// `spec.columns`, and F/ALAG/R/D<n> for any compartment n) override values NOCB.
-    public static func simulate<M: NonmemModel>(_ dataSet: NonmemDataset, model: M) throws -> Result {
+    /// `rowParameters` (one vector per data row, e.g. from covariate columns) replaces the model's
+    /// default parameters row by row; each record's vector applies NOCB like a parameter column.
+    public static func simulate<M: NonmemModel>(_ dataSet: NonmemDataset, model: M, rowParameters: [[Double]]? = nil) throws -> Result {
+        precondition(rowParameters == nil || rowParameters!.count == dataSet.rows.count, "one parameter vector per data row")
         var data = dataSet
         try data.resolveCompartments(model.compartmentNames)
         let nCmt = model.compartmentNames.count
@@ -267,8 +270,8 @@ public enum NonmemRun {
             var modelIndexOf: [[Double]: Int] = [:]
             var paramsOf: [[Double]] = []
             var records: [EventRecord] = []
-            for r in rows {
-                var p = model.defaultParameters
+            for (k, r) in zip(rows.indices, rows) {
+                var p = rowParameters?[k] ?? model.defaultParameters
                 for (pi, j) in paramColumn { p[pi] = r.values[j] }
                 let mi: Int
                 if let existing = modelIndexOf[p] { mi = existing } else {
