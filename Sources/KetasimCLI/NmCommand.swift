@@ -37,7 +37,8 @@ enum NmCommand {
         ],
         notes: """
             Text models (a .model file, see Sources/ModelLanguage/FORMAT.md) run on the exact solver when
-            their equations are linear in the states, else on the ODE solvers; the CSV header says which.
+            their equations are linear in the states, else on the ODE solvers; the provenance
+            (OUT.meta.json, or standard error) and --verbose say which.
 
             Data set: columns ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS (case-insensitive; missing ones are 0);
             CMT is a compartment number or name (case-insensitive, e.g. central or depot.im; -name on EVID 2);
