@@ -8,19 +8,26 @@ import PKProfiles
 enum NmCommand {
     static let spec = CommandSpec(
         name: "nm", summary: "run a NONMEM-style data set (ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS)",
-        usage: ["ketasim nm DATA.csv (--model MODEL | --profile PROFILE) [--out FILE]"],
+        usage: ["ketasim nm DATA.csv (--model MODEL | --profile PROFILE) [--columns LIST] [--out FILE]"],
         about: """
             Runs a NONMEM-style data set with NONMEM 7.5 event semantics (ADDL, SS=1/2, lag, F, modelled
-            rate/duration, EVID 0-4) on an exact linear model, and writes one CSV row per data row:
-            ID, TIME, EVID, the model's first output (e.g. CP), and the amount in every compartment A1..An.
+            rate/duration, EVID 0-4) on an exact linear model, and writes a NONMEM-style $TABLE, one CSV
+            row per data row (header first, no comment lines): every input column as written, then
+            PRED (prediction at the typical values), IPRED (individual prediction; equal to PRED, as
+            nm has no etas), every model output by name (CP, CM, CE...) and the amount in every
+            compartment by name (A_CENTRAL, A_DEPOT_IM...: upper case, non-alphanumerics as _).
             """,
         groups: [
             OptionGroup("Options", [
-                OptionSpec("--model", "NAME|PATH", "a built-in model ('ketasim models') or a JSON model file (README: Model files)"),
+                OptionSpec("--model", "NAME|PATH", """
+                    a built-in model ('ketasim models' lists each with its compartment numbers) or a
+                    JSON model file (README: Model files); compartments are numbered in the file's order
+                    """),
                 OptionSpec("--profile", "P", """
                     a literature profile ('ketasim profiles') at typical covariates; compartments
-                    are numbered in the profile's order ('ketasim profiles show P')
+                    are numbered in the profile's order ('ketasim profiles show P' lists the numbers)
                     """),
+                OptionSpec("--columns", "LIST", "comma-separated columns to write, in that order (case-insensitive; default all)"),
                 OptionSpec("--out", "FILE", "write the CSV to FILE (atomically) instead of standard output"),
                 OptionSpec("--rtol", "R", "ODE relative tolerance for text models (default 1e-6)"),
                 OptionSpec("--atol", "A", "ODE absolute tolerance for text models (default 1e-9; amounts)"),
@@ -30,11 +37,17 @@ enum NmCommand {
         ],
         notes: """
             Text models (a .model file, see Sources/ModelLanguage/FORMAT.md) run on the exact solver when
-            their equations are linear in the states, else on the ODE solvers; the CSV header says which.
+            their equations are linear in the states, else on the ODE solvers; the provenance
+            (OUT.meta.json, or standard error) and --verbose say which.
 
             Data set: columns ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS (case-insensitive; missing ones are 0);
+            CMT is a compartment number or name (case-insensitive, e.g. central or depot.im; -name on EVID 2);
             RATE -1/-2 take R<n>/D<n> from the model or data; columns named like a model parameter (or mapped
             in the model's "columns") override it from their record on, NOCB. "." counts as 0.
+            With --profile, columns named like the profile's covariates (WT, AGE, SEX...; 'profiles show P')
+            drive its covariate model per record, NOCB (a record's values hold over the interval ending at
+            it); missing covariates are typical; standard error names the columns used. Other columns are
+            carried to the output.
             """,
         examples: ["ketasim nm Tests/Conformance/example.csv --model 1cmt-oral"], positionalMax: 1)
 
@@ -58,8 +71,18 @@ enum NmCommand {
         } catch let e as StudyError {
             throw CLIError.failure("--model \(e.message)")
         }
+        for w in result.warnings { console.err("ketasim nm: \(w)\n") }
         if a.flag("--verbose") { console.err("ketasim nm: solver: \(result.run.solver)\n") }
-        try Provenance.emitCSV(NonmemTable.csv(result), command: "nm", lines: NonmemTable.provenance(result, dataPath: dataPath),
+        var select: [String]?
+        if let list = a.value("--columns") {
+            select = list.split(separator: ",").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+            if select!.isEmpty { throw CLIError.usage("--columns: empty list") }
+        }
+        let csv: String
+        do { csv = try NonmemTable.csv(result, select: select) } catch let e as NonmemTable.UnknownColumn {
+            throw CLIError.usage(e.message)
+        }
+        try Provenance.emitCSV(csv, command: "nm", lines: NonmemTable.provenance(result, dataPath: dataPath),
                                out: a.value("--out"), console: console)
     }
 }
@@ -87,13 +110,18 @@ func odeOptions(_ a: Arguments) throws -> ODEOptions {
 enum ModelsCommand {
     static let spec = CommandSpec(
         name: "models", summary: "list the built-in models for 'nm'", usage: ["ketasim models"],
-        about: "Lists the built-in models for 'ketasim nm --model'.", groups: [], examples: ["ketasim models"])
+        about: "Lists the built-in models for 'ketasim nm --model', each with its compartments numbered for CMT.", groups: [], examples: ["ketasim models"])
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
         let a = try Arguments(args, spec: spec)
         if a.wantsHelp { console.out(spec.help); return }
         var s = ""
-        for m in BuiltinModels.catalogue { s += "\(m.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(m.summary)\n" }
+        for m in BuiltinModels.catalogue {
+            s += "\(m.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(m.summary)\n"
+            if let spec = BuiltinModels.spec(named: m.name) {
+                s += String(repeating: " ", count: 13) + "CMT: " + NonmemDataset.numbering(spec.compartments.map(\.name)) + "\n"
+            }
+        }
         console.out(s)
     }
 }

@@ -93,6 +93,14 @@ enum ProfilesCommand {
                 [$0.output, $0.proportional.map { NumberFormat.g($0) } ?? "-", $0.additive.map { NumberFormat.g($0) } ?? "-",
                  $0.exponential.map { NumberFormat.g($0) } ?? "-", $0.unconfirmed == true ? "UNCONFIRMED" : "", $0.source] })
         }
+        s += "\nCompartments (numbered for 'ketasim nm' CMT; a name works too):\n"
+        let fed = Set(p.routes.values.flatMap { $0.inputs.map(\.compartment) })
+        for (i, c) in p.compartments.enumerated() {
+            let kind = c.effect != nil ? "effect site" : c.volume.map { "volume \($0)" }
+                ?? (fed.contains(c.name) ? "absorption depot" : "amount only")
+            s += "  \(i + 1) \(c.name) (\(kind))\n"
+        }
+        s += "Outputs: " + p.outputs.map(\.name).joined(separator: ", ") + "\n"
         s += "\nRoutes:\n"
         for (name, r) in p.routes.sorted(by: { $0.key < $1.key }) {
             let ins = r.inputs.map { "\($0.fraction) -> \($0.compartment)" + ($0.duration.map { " over \($0)" } ?? "") + ($0.lag.map { " lag \($0)" } ?? "") }

@@ -108,9 +108,12 @@ public struct CoursePredictor: Sendable {
         for (i, t) in doseTimes.enumerated() {
             let next = i + 1 < doseTimes.count ? doseTimes[i + 1] : endH
             let fineEnd = Swift.min(next, t + 6)
-            var s = t
-            while s < fineEnd - 1e-9 { times.append(s); s += 1.0 / 60 }
-            while s < next - 1e-9 { times.append(s); s += 1 }
+            // Each time from an integer count in one step (not accumulated): no float noise in the CSV.
+            var i = 0
+            while t + Double(i) / 60 < fineEnd - 1e-9 { times.append(t + Double(i) / 60); i += 1 }
+            let hourly = t + Double(i) / 60
+            var j = 0
+            while hourly + Double(j) < next - 1e-9 { times.append(hourly + Double(j)); j += 1 }
         }
         times.append(endH)
         times = Array(Set(times.filter { $0 >= 0 && $0 <= endH })).sorted()

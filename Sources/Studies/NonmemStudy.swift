@@ -19,6 +19,84 @@ public enum NonmemStudy {
     public struct Result: Sendable {
         public var run: NonmemRun.Result
         public var modelLabel: String
+        /// The data set as parsed: its header and every row's cells as written (for the $TABLE echo).
+        public var data: NonmemDataset
+        /// Lines for standard error: which columns were used as covariates, warnings (e.g. an infusion into an absorption depot).
+        public var warnings: [String] = []
+    }
+
+    /// Parameters per data row from the columns named like the profile's covariates (WT, AGE, SEX...,
+    /// case-insensitive): each record's covariates give its parameters through the profile's
+    /// covariate model, applied NOCB by `NonmemRun` (over the interval that ends at the record);
+    /// covariates without a column stay typical. Nil when no column matches. Also a line for
+    /// standard error saying which columns were used. A non-numeric cell is an error naming the
+    /// line and the column.
+    static func covariateParameters(_ data: NonmemDataset, _ pm: ProfileModel) throws -> ([[Double]]?, String?) {
+        let names = pm.covariateNames
+        guard !names.isEmpty else { return (nil, nil) }
+        var used: [(covariate: Int, column: Int)] = []
+        for (ci, n) in names.enumerated() {
+            if let j = data.header.firstIndex(where: { $0.caseInsensitiveEquals(n) }) { used.append((ci, j)) }
+        }
+        let typical = pm.typicalCovariates
+        let unused = names.indices.filter { ci in !used.contains { $0.covariate == ci } }
+            .map { "\(names[$0]) \(NumberFormat.g(typical[$0]))" }
+        let note = "covariates from the data: " + (used.isEmpty ? "none" : used.map { data.header[$0.column] }.joined(separator: ", ") + " (per record, NOCB)")
+            + (unused.isEmpty ? "" : "; typical " + unused.joined(separator: ", "))
+        guard !used.isEmpty else { return (nil, note) }
+        let compiledNames = pm.dosing.compiled.parameterNames
+        let profileNames = pm.profile.parameters.map(\.name)
+        let index = profileNames.map { n in compiledNames.firstIndex(of: n) }
+        var cache: [[Double]: [Double]] = [:]
+        var out: [[Double]] = []
+        out.reserveCapacity(data.rows.count)
+        for r in data.rows {
+            var cov = typical
+            for (ci, j) in used {
+                let v = r.values[j]
+                guard !v.isNaN else {
+                    throw DataError("line \(r.line), column \(data.header[j]): '\(r.cells[j].trimmedSpaces)' is not a number (covariate \(names[ci]) of profile \(pm.profile.name))")
+                }
+                cov[ci] = v
+            }
+            if let p = cache[cov] { out.append(p); continue }
+            let individual = pm.parameters(covariates: cov)
+            var p = pm.dosing.compiled.defaultParameters
+            for (i, ix) in index.enumerated() { if let ix { p[ix] = individual[i] } }
+            cache[cov] = p
+            out.append(p)
+        }
+        return (out, note)
+    }
+
+    /// Compartments of a profile that a route feeds and that have no volume and no effect site:
+    /// absorption depots (0-based indices).
+    static func depots(_ pm: ProfileModel) -> [Int] {
+        let cmts = pm.profile.compartments
+        let fed = Set(pm.profile.routes.values.flatMap { $0.inputs.map(\.compartment) })
+        return cmts.indices.filter { cmts[$0].volume == nil && cmts[$0].effect == nil && fed.contains(cmts[$0].name) }
+    }
+
+    /// One line when a dose goes into an absorption depot with RATE ≠ 0 (or a DUR column > 0): an
+    /// infusion into a depot is absorbed first-order afterwards, rarely what a data set means.
+    static func depotInfusionWarning(_ dataSet: NonmemDataset, _ pm: ProfileModel) throws -> String? {
+        var data = dataSet
+        let names = pm.profile.compartments.map(\.name)
+        try data.resolveCompartments(names)
+        let depots = Set(depots(pm))
+        let durCol = data.header.firstIndex { $0.caseInsensitiveEquals("DUR") }
+        let hits = data.rows.filter { r in
+            guard r.evid == 1 || r.evid == 4 else { return false }
+            let c = (r.cmt == 0 ? 1 : r.cmt) - 1
+            let dur = durCol.map { r.values[$0] } ?? 0
+            return depots.contains(c) && (r.rate != 0 || (dur.isFinite && dur > 0))
+        }
+        guard let first = hits.first else { return nil }
+        let c = (first.cmt == 0 ? 1 : first.cmt) - 1
+        let central = pm.profile.compartments.firstIndex { $0.volume != nil } ?? 0
+        let more = hits.count > 1 ? " (and \(hits.count - 1) more row\(hits.count > 2 ? "s" : ""))" : ""
+        return "warning: line \(first.line)\(more): a dose with RATE/DUR (an infusion) into absorption depot '\(names[c])' (CMT \(c + 1)); "
+            + "an intravenous infusion goes into '\(names[central])' (CMT \(central + 1))"
     }
 
     /// Runs `dataText` (a NONMEM CSV) on `model`. Throws `DataError` for the data set (with line
@@ -27,21 +105,25 @@ public enum NonmemStudy {
         let data = try NonmemDataset(parsing: dataText)
         switch model {
         case .profile(let pm):
-            return Result(run: try NonmemRun.simulate(data, model: pm.dosing.compiled),
-                          modelLabel: "profile \(pm.profile.name) (\(pm.profile.citation))")
+            let (rowParameters, note) = try covariateParameters(data, pm)
+            var result = Result(run: try NonmemRun.simulate(data, model: pm.dosing.compiled, rowParameters: rowParameters),
+                                modelLabel: "profile \(pm.profile.name) (\(pm.profile.citation))", data: data)
+            if let note { result.warnings.append(note) }
+            if let w = try depotInfusionWarning(data, pm) { result.warnings.append(w) }
+            return result
         case .linear(let spec):
             let compiled: CompiledModel
             do { compiled = try CompiledModel(spec) } catch let e as ModelSpecError {
                 throw StudyError("model", "\(spec.name): \(e.message)", isUsage: false)
             }
             return Result(run: try NonmemRun.simulate(data, model: compiled),
-                          modelLabel: "model \(spec.name)\(spec.description.map { " (\($0))" } ?? "")")
+                          modelLabel: "model \(spec.name)\(spec.description.map { " (\($0))" } ?? "")", data: data)
         case .text(let source, let name, let options):
             let tm: TextModel
             do { tm = try TextModel(source: source, options: options) } catch let e as ModelSpecError {
                 throw StudyError("model", "\(name): \(e.message)", isUsage: false)
             }
-            return Result(run: try NonmemRun.simulate(data, model: tm), modelLabel: "text model \(name)")
+            return Result(run: try NonmemRun.simulate(data, model: tm), modelLabel: "text model \(name)", data: data)
         }
     }
 }

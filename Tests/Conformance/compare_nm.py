@@ -4,7 +4,8 @@
 usage: compare_nm.py INPUT.csv NONMEM_OUTPUT.csv KETASIM_OUTPUT.csv [--obs-only] [--rtol R] [--atol A]
 
 Row i of the NONMEM output matches row i of the input (header included) and row i of the ketasim
-output (comment lines skipped). Rows with evid == 0 are compared (all rows without --obs-only).
+output (comment lines skipped). The ketasim value compared is its PRED column (the $TABLE layout
+of `ketasim nm`); an output without PRED is read at column 4 (the layout before PRED existed). Rows with evid == 0 are compared (all rows without --obs-only).
 A row passes when |ours - ref| <= atol or |ours - ref| <= rtol * |ref|. Prints each ID's max
 errors and a final line 'N passed, M failed'; exits 1 on any failure.
 """
@@ -27,13 +28,15 @@ if not (len(inp) == len(ref) == len(ours)):
     print(f"row counts differ: input {len(inp)}, NONMEM {len(ref)}, ketasim {len(ours)}")
     print("0 passed, 1 failed")
     sys.exit(1)
+oh = [h.upper() for h in ours[0]]
+our_val = oh.index("PRED") if "PRED" in oh else 3
 obs_only = "--obs-only" in opts
 per_id = {}
 for i in range(1, len(inp)):
     if obs_only and evid_col is not None and float(inp[i][evid_col]) != 0:
         continue
     rid = ref[i][0]
-    r = float(ref[i][ref_val]); o = float(ours[i][3])
+    r = float(ref[i][ref_val]); o = float(ours[i][our_val])
     err = abs(o - r)
     rel = err / abs(r) if r != 0 else (0.0 if err == 0 else float("inf"))
     ok = err <= atol or err <= rtol * abs(r)

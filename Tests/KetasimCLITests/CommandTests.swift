@@ -115,7 +115,7 @@ struct CommandTests {
         let ok = ketasim("nm", good.path, "--model", "1cmt-iv", "--out", out)
         #expect(ok.code == 0, "\(ok.err)")
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(text.contains("ID,TIME,EVID,CP,A1"))
+        #expect(text.hasPrefix("ID,TIME,EVID,AMT,CMT,PRED,IPRED,CP,A_CENTRAL\n"))
         let failed = ketasim("nm", bad.path, "--model", "1cmt-iv", "--out", dir.appendingPathComponent("out2.csv").path)
         #expect(failed.code == 1)
         #expect(failed.err.contains("line 3, column CMT"))

@@ -20,6 +20,11 @@ public struct NonmemDataset: Sendable {
         public var ss: Int
         /// Numeric value of every column, by `NonmemDataset.header` index (NaN when not numeric).
         public var values: [Double]
+        /// The cells as written in the file (unquoted, not trimmed), by `header` index.
+        public var cells: [String] = []
+        /// The CMT cell when it names a compartment instead of numbering it ("central", "-depot.im");
+        /// `resolveCompartments` turns it into `cmt`.
+        public var cmtName: String? = nil
     }
 
     public var header: [String]
@@ -38,7 +43,7 @@ public struct NonmemDataset: Sendable {
         func col(_ n: String) -> Int? { table.column(n) }
         let evidCol = col("EVID"), amtCol = col("AMT"), cmtCol = col("CMT"), rateCol = col("RATE")
         let iiCol = col("II"), addlCol = col("ADDL"), ssCol = col("SS"), mdvCol = col("MDV")
-        let strict: Set<Int> = Set([timeCol, evidCol, amtCol, cmtCol, rateCol, iiCol, addlCol, ssCol, mdvCol].compactMap { $0 })
+        let strict: Set<Int> = Set([timeCol, evidCol, amtCol, rateCol, iiCol, addlCol, ssCol, mdvCol].compactMap { $0 })
         var out: [Row] = []
         for (k, cells) in table.rows.enumerated() {
             let line = table.lineNumbers[k]
@@ -72,10 +77,21 @@ public struct NonmemDataset: Sendable {
             } else {
                 evid = (amt > 0 && (mdvCol == nil || v(mdvCol) == 1 || v(mdvCol) == 0)) ? 1 : 0
             }
-            let row = Row(
+            // CMT: a number, or a compartment name resolved against the model later.
+            var cmtName: String? = nil
+            if let c = cmtCol, values[c].isNaN {
+                let name = cells[c].trimmedSpaces
+                let bare = name.hasPrefix("-") ? String(name.dropFirst()) : name
+                guard let first = bare.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else {
+                    throw DataError("line \(line), column \(table.header[c]): '\(name)' is neither a compartment number nor a name")
+                }
+                cmtName = name
+            }
+            var row = Row(
                 line: line, id: idCol.map { cells[$0].trimmedSpaces } ?? "1", timeH: v(timeCol), evid: evid,
-                amount: amt, cmt: try integer(cmtCol, "CMT"), rate: v(rateCol), ii: v(iiCol),
-                addl: try integer(addlCol, "ADDL"), ss: try integer(ssCol, "SS"), values: values)
+                amount: amt, cmt: cmtName == nil ? try integer(cmtCol, "CMT") : 0, rate: v(rateCol), ii: v(iiCol),
+                addl: try integer(addlCol, "ADDL"), ss: try integer(ssCol, "SS"), values: values, cells: cells)
+            row.cmtName = cmtName
             try NonmemDataset.check(row)
             out.append(row)
         }
@@ -87,6 +103,33 @@ public struct NonmemDataset: Sendable {
             }
         }
         rows = out
+    }
+
+    /// The compartments of a model, numbered for CMT: "1 CENTRAL, 2 PERIPH".
+    public static func numbering(_ names: [String]) -> String {
+        names.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+    }
+
+    /// Turns compartment names in CMT into numbers (case-insensitive; "-name" empties it on EVID 2)
+    /// and checks every CMT against the model's compartments. The error names the line, the
+    /// column, the value and the compartments.
+    public mutating func resolveCompartments(_ names: [String]) throws {
+        let column = header.first { $0.caseInsensitiveEquals("CMT") } ?? "CMT"
+        func unknown(_ r: Row, _ value: String) -> DataError {
+            DataError("line \(r.line), column \(column): '\(value)' is not a compartment of the model (CMT: \(NonmemDataset.numbering(names)))")
+        }
+        for k in rows.indices {
+            let r = rows[k]
+            if let name = r.cmtName {
+                let negative = name.hasPrefix("-")
+                let bare = negative ? String(name.dropFirst()) : name
+                guard let i = names.firstIndex(where: { $0.caseInsensitiveEquals(bare) }) else { throw unknown(r, name) }
+                rows[k].cmt = negative ? -(i + 1) : i + 1
+                rows[k].cmtName = nil
+            } else if abs(r.cmt) > names.count {
+                throw unknown(r, "\(r.cmt)")
+            }
+        }
     }
 
     static func check(_ r: Row) throws {
@@ -118,6 +161,8 @@ public protocol NonmemModel {
     var defaultParameters: [Double] { get }
     var compartmentNames: [String] { get }
     var outputName: String { get }
+    /// Every output's name (the first is `outputName`).
+    var outputNames: [String] { get }
     /// Data-set column → parameter aliases.
     var columnAliases: [String: String] { get }
     /// Indices of the F, ALAG, R and D parameters for doses into compartment `c` (0-based).
@@ -125,16 +170,33 @@ public protocol NonmemModel {
     /// An engine for these parameter sets (model index = set index), the output function
     /// (set index, state, time → first output), and the name of the solver it uses.
     func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
+    /// As `makeEngine`, with every output (in `outputNames` order).
+    func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String)
+}
+
+extension NonmemModel {
+    public var outputNames: [String] { [outputName] }
+    public func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String) {
+        let m = try makeEngine(parameterSets: parameterSets)
+        let f = m.output
+        return (m.engine, { [f($0, $1, $2)] }, m.solver)
+    }
 }
 
 extension CompiledModel: NonmemModel {
     public var compartmentNames: [String] { spec.compartments.map(\.name) }
     public var outputName: String { spec.outputs[0].name }
+    public var outputNames: [String] { spec.outputs.map(\.name) }
     public var columnAliases: [String: String] { spec.columns ?? [:] }
     public func doseModifiers(_ c: Int) -> DoseModifierIndices { doseModifiers[c] }
     public func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String) {
         let models = try parameterSets.map { try build($0) }
         return (EventEngine(models: models), { m, x, _ in models[m].outputValue(0, x) }, "exact (matrix exponential)")
+    }
+    public func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String) {
+        let models = try parameterSets.map { try build($0) }
+        let n = spec.outputs.count
+        return (EventEngine(models: models), { m, x, _ in (0..<n).map { models[m].outputValue($0, x) } }, "exact (matrix exponential)")
     }
 }
 
@@ -147,13 +209,17 @@ public enum NonmemRun {
         public var timeH: Double
         public var evid: Int
         /// The model's first output (e.g. CP).
-        public var output: Double
+        public var output: Double { outputs[0] }
+        /// Every output, in `Result.outputNames` order.
+        public var outputs: [Double]
         /// Amount in every compartment, after the record's action.
         public var amounts: [Double]
     }
 
     public struct Result: Sendable {
         public var outputName: String
+        /// Every output's name (the first is `outputName`).
+        public var outputNames: [String] = []
         public var compartmentNames: [String]
         public var rows: [OutputRow]
         /// Which solver ran ("exact (matrix exponential)" or the ODE method).
@@ -162,7 +228,12 @@ public enum NonmemRun {
 
     /// Simulates every individual. Parameter columns (spec parameters, their aliases in
     /// `spec.columns`, and F/ALAG/R/D<n> for any compartment n) override values NOCB.
-    public static func simulate<M: NonmemModel>(_ data: NonmemDataset, model: M) throws -> Result {
+    /// `rowParameters` (one vector per data row, e.g. from covariate columns) replaces the model's
+    /// default parameters row by row; each record's vector applies NOCB like a parameter column.
+    public static func simulate<M: NonmemModel>(_ dataSet: NonmemDataset, model: M, rowParameters: [[Double]]? = nil) throws -> Result {
+        precondition(rowParameters == nil || rowParameters!.count == dataSet.rows.count, "one parameter vector per data row")
+        var data = dataSet
+        try data.resolveCompartments(model.compartmentNames)
         let nCmt = model.compartmentNames.count
         // Column → parameter bindings.
         var paramColumn: [(param: Int, column: Int)] = []
@@ -188,7 +259,7 @@ public enum NonmemRun {
             }
         }
 
-        var result = Result(outputName: model.outputName, compartmentNames: model.compartmentNames, rows: [])
+        var result = Result(outputName: model.outputName, outputNames: model.outputNames, compartmentNames: model.compartmentNames, rows: [])
         result.rows.reserveCapacity(data.rows.count)
         var start = 0
         while start < data.rows.count {
@@ -199,8 +270,8 @@ public enum NonmemRun {
             var modelIndexOf: [[Double]: Int] = [:]
             var paramsOf: [[Double]] = []
             var records: [EventRecord] = []
-            for r in rows {
-                var p = model.defaultParameters
+            for (k, r) in zip(rows.indices, rows) {
+                var p = rowParameters?[k] ?? model.defaultParameters
                 for (pi, j) in paramColumn { p[pi] = r.values[j] }
                 let mi: Int
                 if let existing = modelIndexOf[p] { mi = existing } else {
@@ -262,8 +333,8 @@ public enum NonmemRun {
                     return r.evid == 4 ? .resetAndDose(dose) : .dose(dose)
                 }
             }
-            var made: (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
-            do { made = try model.makeEngine(parameterSets: paramsOf) } catch let e as ModelSpecError {
+            var made: (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String)
+            do { made = try model.makeEngineAllOutputs(parameterSets: paramsOf) } catch let e as ModelSpecError {
                 // Name the first record whose parameter set fails.
                 var line = rows.first!.line
                 for (k, rec) in records.enumerated() where (try? model.makeEngine(parameterSets: [paramsOf[rec.modelIndex]])) == nil {
@@ -289,7 +360,7 @@ public enum NonmemRun {
                         let r = rows[rows.startIndex + q]
                         let x = Array(flat[((q - k) * n)..<((q - k + 1) * n)])
                         result.rows.append(OutputRow(line: r.line, id: r.id, timeH: r.timeH, evid: r.evid,
-                                                     output: made.output(records[q].modelIndex, x, r.timeH), amounts: x))
+                                                     outputs: made.outputs(records[q].modelIndex, x, r.timeH), amounts: x))
                     }
                 } catch let err as SimulationError {
                     // Name the first record of the failing part; re-run record by record to find the line.

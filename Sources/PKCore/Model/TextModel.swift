@@ -24,6 +24,7 @@ public struct TextModel: NonmemModel, Sendable {
     public var defaultParameters: [Double] { program.parameterDefaults }
     public var compartmentNames: [String] { program.stateNames }
     public var outputName: String { program.outputNames[0] }
+    public var outputNames: [String] { program.outputNames }
     public var columnAliases: [String: String] { [:] }
 
     public func doseModifiers(_ c: Int) -> CompiledModel.DoseModifierIndices {
@@ -55,6 +56,23 @@ public struct TextModel: NonmemModel, Sendable {
                 eliminationRatePerH: elim))
         }
         return models
+    }
+
+    /// As `makeEngine`, with every output evaluated by the program (exact or ODE engine alike).
+    public func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String) {
+        let made = try makeEngine(parameterSets: parameterSets)
+        let box = ScratchBox(program.makeScratch())
+        let prog = program
+        let outputs: (Int, [Double], Double) -> [Double] = { m, x, t in
+            var y = [Double](repeating: 0, count: prog.outputNames.count)
+            x.withUnsafeBufferPointer { xs in
+                parameterSets[m].withUnsafeBufferPointer { ps in
+                    y.withUnsafeMutableBufferPointer { ys in prog.outputs(t: t, state: xs, parameters: ps, scratch: &box.scratch, into: ys) }
+                }
+            }
+            return y
+        }
+        return (made.engine, outputs, made.solver)
     }
 
     public func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String) {

@@ -30,7 +30,9 @@ public enum Simulator {
             throw SimulationError("a grid from \(startH) to \(endH) h every \(stepH) h has too many points (over 10 million); use a coarser step")
         }
         let n = Int(count)
-        var t = (0...n).map { startH + Double($0) * stepH }
+        // Every point is i × step in one operation (never accumulated), so a CSV prints the shortest
+        // round-trip decimal of that product (25 min: 0.4166666666666667, not 0.41666666666666663).
+        var t = (0...n).map { startH == 0 ? Double($0) * stepH : startH + Double($0) * stepH }
         if let last = t.last, endH - last > stepH * 1e-9 { t.append(endH) }
         return t
     }
