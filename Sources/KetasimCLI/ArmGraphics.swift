@@ -32,7 +32,7 @@ extension HTMLReport {
     /// The metrics of `ArmReport.metricsTable` as a table.
     static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> Table {
         let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0–\(NumberFormat.short(o.durationH)) h ng·h/mL", "AUCinf ng·h/mL",
-                    "t½ h", "min in band", "to discharge", "NK Cmax ng/mL", "Ce max ng/mL"]
+                    "terminal t½ h", "min in band", "to discharge", "NK Cmax ng/mL", "Ce max ng/mL"]
         let rows = ArmReport.metricRows(arms)
         return Table(columns: cols, rows: rows, caption: "Exposure metrics")
     }

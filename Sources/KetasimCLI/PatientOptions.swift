@@ -204,7 +204,7 @@ enum ArmReport {
     }
 
     static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> String {
-        let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(NumberFormat.short(o.durationH))h", "AUCinf", "t1/2 h",
+        let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(NumberFormat.short(o.durationH))h", "AUCinf", "terminal t1/2 h",
                     "min in band", "to discharge", "NK Cmax", "Ce max"]
         let rows = metricRows(arms)
         var widths = cols.map(\.count)
