@@ -149,6 +149,8 @@ struct Arm {
     var summary: ExposureSummary
     /// The route's inputs as the profile defines them, and any command-line overrides.
     var routeNote: String
+    /// Anaesthesia-band and single-dose-limit warnings (`ExposureWarning`).
+    var warnings: [ExposureWarning] = []
 
     /// Simulates `dose` by `route` for the patient on the chosen profile, with parameters
     /// overridden by name (`overrides`, model units).
@@ -175,7 +177,8 @@ struct Arm {
         if !overrides.isEmpty {
             note = "overridden: " + overrides.sorted { $0.key < $1.key }.map { "\($0.key) = \(NumberFormat.short($0.value))" }.joined(separator: ", ") + (note.isEmpty ? "" : "; \(note)")
         }
-        return Arm(route: route, dose: dose, doseMg: mg, label: label, result: result, summary: summary, routeNote: note)
+        return Arm(route: route, dose: dose, doseMg: mg, label: label, result: result, summary: summary, routeNote: note,
+                   warnings: study.warnings)
     }
 }
 
@@ -188,6 +191,36 @@ enum ArmReport {
             "Source: \(o.profile.profile.citation)",
             "Patient: \(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(NumberFormat.short(o.band.low)) to \(NumberFormat.short(o.band.high)) ng/mL in the first \(NumberFormat.short(o.windowH * 60)) min; discharge below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL",
         ]
+    }
+
+    /// One warning as rule, level, message and source (text and JSON).
+    struct WarningLine: Encodable {
+        var rule: String
+        var level: String
+        var message: String
+        var source: String
+    }
+
+    static func warningLines(_ a: Arm, _ o: PatientOptions) -> [WarningLine] {
+        a.warnings.map { w in
+            switch w {
+            case .anaesthesiaBand(let peak, let band):
+                return WarningLine(
+                    rule: "bands.json anaesthesia (\(band.analyte))", level: "warning",
+                    message: "predicted peak \(NumberFormat.short(peak, 4)) ng/mL reaches the \(band.analyte) anaesthesia band (>= \(NumberFormat.short(band.lowNgPerML)) ng/mL); 'plan' blocks this (rule anaesthetic-exposure)",
+                    source: band.source)
+            case .singleDoseLimit(let f):
+                return WarningLine(
+                    rule: f.rule, level: f.level,
+                    message: "\(f.message) exceeds the single-dose limit of rule \(f.rule) ('plan' level: \(f.level))",
+                    source: f.source)
+            }
+        }
+    }
+
+    /// One line per warning of each arm: "WARNING <arm>: <message> [source: ...]".
+    static func warningsText(_ arms: [Arm], _ o: PatientOptions) -> [String] {
+        arms.flatMap { a in warningLines(a, o).map { "WARNING \(a.label): \($0.message); source: \($0.source)" } }
     }
 
     /// The metric cells of each arm, shared by the terminal table and the HTML report.
@@ -216,6 +249,7 @@ enum ArmReport {
             out += zip(r, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
         }
         out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine, Ce = effect site.\n"
+        out += warningsText(arms, o).map { $0 + "\n" }.joined()
         out += "Evidence per route (published figures not used to fit the profile \(o.profile.profile.name), 'ketasim validate'):\n"
         out += arms.map { "  \($0.label): \(Validation.evidence(for: o.profile.profile, route: $0.route))\n" }.joined()
         return out
@@ -235,7 +269,7 @@ enum ArmReport {
         header(o).dropFirst().map { $0 } + arms.map { a in
             let m = a.summary
             return "\(a.label): Cmax \(NumberFormat.g(m.cmaxNgPerML)) ng/mL at \(NumberFormat.g(m.tmaxH)) h; AUC0-t \(NumberFormat.g(m.auc0tNgHPerML)) ng*h/mL; minutes in band \(NumberFormat.g(m.minutesInBand)); discharge \(m.dischargeH.map { "\(NumberFormat.g($0)) h" } ?? "not within 30 d")"
-        } + ["columns: time_h in h; " + arms[0].result.outputNames.joined(separator: ", ") + " in ng/mL"]
+        } + warningsText(arms, o) + ["columns: time_h in h; " + arms[0].result.outputNames.joined(separator: ", ") + " in ng/mL"]
     }
 
     static func csv(_ arms: [Arm], _ o: PatientOptions) -> String {
@@ -258,6 +292,7 @@ enum ArmReport {
         var doseMg: Double
         var routeSource: String
         var metrics: ExposureSummary
+        var warnings: [WarningLine]
         var timesH: [Double]
         var outputs: [String: [Double]]
     }
@@ -279,7 +314,7 @@ enum ArmReport {
             citation: o.profile.profile.citation, hasUnconfirmed: o.profile.profile.hasUnconfirmed, weightKg: o.weightKg,
             arms: arms.map { a in
                 JSONArm(label: a.label, route: a.route.rawValue, doseMg: a.doseMg, routeSource: a.routeNote,
-                        metrics: a.summary, timesH: a.result.timesH,
+                        metrics: a.summary, warnings: warningLines(a, o), timesH: a.result.timesH,
                         outputs: Dictionary(uniqueKeysWithValues: a.result.outputNames.enumerated().map { ($1, a.result.outputs[$0]) }))
             },
             references: ReferenceList.references(citedIn: [o.profile.profile.citation] + arms.map(\.routeNote)))
