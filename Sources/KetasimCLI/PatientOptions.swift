@@ -189,7 +189,7 @@ enum ArmReport {
             "ketasim \(Ketasim.version): \(Ketasim.disclaimer)",
             "Profile: \(o.profile.profile.name): \(o.profile.profile.title)\(o.profile.profile.hasUnconfirmed ? " (has UNCONFIRMED numbers: 'ketasim profiles show \(o.profile.profile.name)')" : "")",
             "Source: \(o.profile.profile.citation)",
-            "Patient: \(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(NumberFormat.short(o.band.low)) to \(NumberFormat.short(o.band.high)) ng/mL in the first \(NumberFormat.short(o.windowH * 60)) min; discharge below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL",
+            "Patient: \(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(NumberFormat.short(o.band.low)) to \(NumberFormat.short(o.band.high)) ng/mL in the first \(NumberFormat.short(o.windowH * 60)) min; time until below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL",
         ]
     }
 
@@ -230,15 +230,42 @@ enum ArmReport {
             return [
                 a.label, NumberFormat.sig(s.cmaxNgPerML, 4), NumberFormat.f(s.tmaxH * 60, 1), NumberFormat.sig(s.auc0tNgHPerML, 4),
                 s.aucInfNgHPerML.map { NumberFormat.sig($0, 4) } ?? "-", s.terminalHalfLifeH.map { NumberFormat.f($0, 2) } ?? "-",
-                NumberFormat.f(s.minutesInBand, 1), s.cmaxNgPerML < s.dischargeLevelNgPerML ? "never above" : (s.dischargeH.map { NumberFormat.hm(hours: $0) + " h" } ?? "> 30 d"),
+                NumberFormat.f(s.minutesInBand, 1), dischargeCell(s),
                 s.metaboliteCmaxNgPerML.map { NumberFormat.sig($0, 4) } ?? "-", s.effectCmaxNgPerML.map { NumberFormat.sig($0, 4) } ?? "-",
             ]
         }
     }
 
+    /// The time from which Cp stays below the discharge level: "h:mm h", "never reaches LEVEL ng/mL"
+    /// or "> 30 d". Not a discharge criterion (none is published for plasma levels).
+    static func dischargeCell(_ s: ExposureSummary) -> String {
+        if s.cmaxNgPerML < s.dischargeLevelNgPerML { return "never reaches \(NumberFormat.short(s.dischargeLevelNgPerML)) ng/mL" }
+        return s.dischargeH.map { NumberFormat.hm(hours: $0) + " h" } ?? "> 30 d"
+    }
+
+    /// Column heading of the discharge time: "below LEVEL at" (a level, not a clinical criterion).
+    static func dischargeHeading(_ o: PatientOptions) -> String { "below \(NumberFormat.short(o.dischargeNgPerML)) at" }
+
+    /// Footnotes under the metrics: what "below LEVEL at" is and is not, and arms whose peak lies
+    /// outside the band (so minutes in band are 0, or count only the rise and fall through it).
+    static func footnotes(_ arms: [Arm], _ o: PatientOptions) -> [String] {
+        let level = NumberFormat.short(o.dischargeNgPerML)
+        let band = "\(NumberFormat.short(o.band.low))-\(NumberFormat.short(o.band.high)) ng/mL"
+        var out = ["'below \(level) at': time after the first dose from which the model's Cp stays below \(level) ng/mL (--discharge). No published plasma discharge criterion exists; discharge is a clinical decision."]
+        for a in arms {
+            let s = a.summary
+            if s.cmaxNgPerML < s.bandLowNgPerML {
+                out.append("\(a.label): peak \(NumberFormat.short(s.cmaxNgPerML, 3)) ng/mL below the band \(band), so 0 min in band.")
+            } else if s.cmaxNgPerML >= s.bandHighNgPerML {
+                out.append("\(a.label): peak \(NumberFormat.short(s.cmaxNgPerML, 4)) ng/mL above the band \(band); min in band count the rise and fall through it.")
+            }
+        }
+        return out
+    }
+
     static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> String {
         let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(NumberFormat.short(o.durationH))h", "AUCinf", "terminal t1/2 h",
-                    "min in band", "to discharge", "NK Cmax", "Ce max"]
+                    "min in band", dischargeHeading(o), "NK Cmax", "Ce max"]
         let rows = metricRows(arms)
         var widths = cols.map(\.count)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = Swift.max(widths[i], c.count) } }
@@ -249,6 +276,7 @@ enum ArmReport {
             out += zip(r, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
         }
         out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine, Ce = effect site.\n"
+        out += footnotes(arms, o).map { $0 + "\n" }.joined()
         out += warningsText(arms, o).map { $0 + "\n" }.joined()
         out += "Evidence per route (published figures not used to fit the profile \(o.profile.profile.name), 'ketasim validate'):\n"
         out += arms.map { "  \($0.label): \(Validation.evidence(for: o.profile.profile, route: $0.route))\n" }.joined()
