@@ -263,18 +263,11 @@ enum ArmReport {
         return out
     }
 
-    static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> String {
+    static func metricsTable(_ arms: [Arm], _ o: PatientOptions, width: Int = .max) -> String {
         let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(NumberFormat.short(o.durationH))h", "AUCinf", "terminal t1/2 h",
                     "min in band", dischargeHeading(o), "NK Cmax", "Ce max"]
         let rows = metricRows(arms)
-        var widths = cols.map(\.count)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = Swift.max(widths[i], c.count) } }
-        var out = ""
-        out += zip(cols, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for r in rows {
-            out += zip(r, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
-        }
+        var out = TextTable.fit(cols, rows, width: width)
         out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine, Ce = effect site.\n"
         out += footnotes(arms, o).map { $0 + "\n" }.joined()
         out += warningsText(arms, o).map { $0 + "\n" }.joined()

@@ -105,11 +105,12 @@ enum SimulateCommand {
             var s = ArmReport.header(o).joined(separator: "\n") + "\n"
             s += "Route: \(arm.route.displayName): \(arm.routeNote)\n"
             if count > 1 { s += "Repeated every \(NumberFormat.sig(every, 4)) h, \(count) doses\n" }
-            s += "\n" + ArmReport.metricsTable([arm], o)
+            s += "\n" + ArmReport.metricsTable([arm], o, width: console.width)
             if o.chart { s += "\n" + ArmReport.chart([arm], o, width: console.width) }
             let tableStep = stepGiven == nil ? 0.25 : stepH
             s += "\n" + curveTable(arm, every: tableStep)
-            text = s + ReferenceList.text(citedIn: [s])
+            s = TextTable.wrapProse(s, width: console.width)
+            text = s + ReferenceList.text(citedIn: [s], width: Swift.min(80, console.width))
         }
         try ArmReport.graphics([arm], o, a, title: arm.label)
         if o.format == "csv" {

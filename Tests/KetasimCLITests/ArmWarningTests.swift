@@ -8,6 +8,13 @@ import Planner
 /// simulate and compare warn, one line per finding, where plan would block or ask for acknowledgement.
 @Suite("Arm warnings outside plan")
 struct ArmWarningTests {
+    /// On a wide console each warning is one line.
+    func ketasim(_ args: String...) -> (code: Int32, out: String, err: String) {
+        let c = Captured()
+        let console = Ketasim.Console(out: { c.out += $0 }, err: { c.err += $0 }, isTerminal: false, width: 1000)
+        return (Ketasim.run(args, console: console), c.out, c.err)
+    }
+
     @Test("IM 5 mg/kg at 95 kg: anaesthesia band and both IM single-dose rules, with their sources")
     func imOverdose() throws {
         let r = ketasim("simulate", "--route", "im", "--dose", "5mg/kg", "--weight", "95kg")
