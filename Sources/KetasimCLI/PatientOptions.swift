@@ -281,7 +281,9 @@ enum ArmReport {
         let chart = TerminalChart(
             series: arms.map { .init(label: $0.label, timesH: $0.result.timesH, values: $0.result.series("CP") ?? []) },
             band: (o.band.low, o.band.high, "band \(NumberFormat.short(o.band.low))-\(NumberFormat.short(o.band.high)) ng/mL"),
-            width: Swift.min(width, 120), height: 18, yUnit: "Cp ng/mL", maxTimeH: maxT)
+            width: Swift.min(width, 120), height: 18, yUnit: "Cp ng/mL", maxTimeH: maxT,
+            window: (o.windowH, "session window ends at \(NumberFormat.hm(hours: o.windowH)) h"),
+            level: (o.dischargeNgPerML, "below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL level"))
         return chart.render()
     }
 

@@ -123,11 +123,24 @@ enum SimulateCommand {
     static func curveTable(_ arm: Arm, every stepH: Double) -> String {
         let r = arm.result
         let names = r.outputNames
-        var s = TextTable.pad("time h", 9) + names.map { TextTable.pad($0 + " ng/mL", 14, right: true) }.joined() + "\n"
+        var picked: [Int] = []
         var next = r.timesH.first ?? 0
         for (i, t) in r.timesH.enumerated() where t >= next - 1e-9 {
-            s += TextTable.pad(NumberFormat.f(t, 3), 9) + (0..<names.count).map { TextTable.pad(NumberFormat.sig(r.outputs[$0][i], 4), 14, right: true) }.joined() + "\n"
+            picked.append(i)
             next = t + stepH
+        }
+        // h:mm like every other time in the report; h:mm:ss when a row is not on a whole minute.
+        let seconds = picked.contains { i in let m = r.timesH[i] * 60; return abs(m - m.rounded()) > 1e-6 }
+        func time(_ h: Double) -> String {
+            guard seconds else { return NumberFormat.hm(hours: h) }
+            let total = Int((h * 3600).rounded())
+            return "\(total / 3600):" + String(format: "%02d:%02d", total / 60 % 60, total % 60)
+        }
+        let label = seconds ? "time h:mm:ss" : "time h:mm"
+        let w = Swift.max(label.count, picked.map { time(r.timesH[$0]).count }.max() ?? 0) + 2
+        var s = TextTable.pad(label, w) + names.map { TextTable.pad($0 + " ng/mL", 14, right: true) }.joined() + "\n"
+        for i in picked {
+            s += TextTable.pad(time(r.timesH[i]), w) + (0..<names.count).map { TextTable.pad(NumberFormat.sig(r.outputs[$0][i], 4), 14, right: true) }.joined() + "\n"
         }
         return s
     }
