@@ -54,3 +54,15 @@ struct ArmWarningTests {
         #expect(!ok.out.contains("WARNING"))
     }
 }
+
+@Suite("Batch anaesthesia warning")
+struct BatchWarningTests {
+    @Test("batch table warns when subjects reach the anaesthesia band, and not otherwise")
+    func batch() {
+        let hi = ketasim("batch", "--n", "10", "--route", "im", "--dose", "5mg/kg")
+        #expect(hi.code == 0, "\(hi.err)")
+        #expect(hi.out.contains("WARNING: 10/10 subjects reach the anaesthesia band (Cmax >= 1200 ng/mL"))
+        let ok = ketasim("batch", "--n", "10")
+        #expect(ok.code == 0 && !ok.out.contains("WARNING"))
+    }
+}
