@@ -10,8 +10,10 @@ enum SimulateCommand {
         usage: ["ketasim simulate --route ROUTE --dose DOSE [options]"],
         about: """
             Simulates racemic ketamine by one route for one patient and prints the metrics (peak, time to
-            peak, AUC, half-life, minutes in the band during the session window, time until below the
-            discharge level) computed on the exact solution, the concentration curve, and a chart.
+            peak, AUC, the model's terminal half-life, minutes in the band during the session window,
+            time until below the discharge level) computed on the exact solution, the concentration
+            curve, and a chart. A WARNING line names the band or the planner's single-dose rule when the
+            peak reaches the anaesthesia band or the dose exceeds the route's limit.
             """,
         groups: [
             OptionGroup("Options", [
