@@ -32,7 +32,7 @@ extension HTMLReport {
     /// The metrics of `ArmReport.metricsTable` as a table.
     static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> Table {
         let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0–\(NumberFormat.short(o.durationH)) h ng·h/mL", "AUCinf ng·h/mL",
-                    "t½ h", "min in band", "to discharge", "NK Cmax ng/mL", "Ce max ng/mL"]
+                    "terminal t½ h", "min in band", ArmReport.dischargeHeading(o), "NK Cmax ng/mL", "Ce max ng/mL"]
         let rows = ArmReport.metricRows(arms)
         return Table(columns: cols, rows: rows, caption: "Exposure metrics")
     }
@@ -47,6 +47,7 @@ extension HTMLReport {
             "AUC is the exact integral of the model; AUCinf adds the exact remaining area. Minutes in band count the session window "
                 + "(first \(NumberFormat.short(o.windowH * 60)) min). NK = norketamine, Ce = effect site.",
         ]
+        notes += ArmReport.footnotes(arms, o) + ArmReport.warningsText(arms, o)
         if p.hasUnconfirmed {
             notes.append("Profile \(p.name) has UNCONFIRMED numbers: see 'ketasim profiles show \(p.name)'.")
         }

@@ -81,9 +81,10 @@ enum CompareCommand {
         case "csv": text = ArmReport.csv(results, o)
         case "json": text = try ArmReport.json(results, o)
         default:
-            var s = ArmReport.header(o).joined(separator: "\n") + "\n\n" + ArmReport.metricsTable(results, o)
+            var s = ArmReport.header(o).joined(separator: "\n") + "\n\n" + ArmReport.metricsTable(results, o, width: console.width)
             if o.chart { s += "\n" + ArmReport.chart(results, o, width: console.width) }
-            text = s + ReferenceList.text(citedIn: [s])
+            s = TextTable.wrapProse(s, width: console.width)
+            text = s + ReferenceList.text(citedIn: [s], width: Swift.min(80, console.width))
         }
         try ArmReport.graphics(results, o, a, title: "Route comparison")
         if o.format == "csv" {

@@ -149,6 +149,8 @@ struct Arm {
     var summary: ExposureSummary
     /// The route's inputs as the profile defines them, and any command-line overrides.
     var routeNote: String
+    /// Anaesthesia-band and single-dose-limit warnings (`ExposureWarning`).
+    var warnings: [ExposureWarning] = []
 
     /// Simulates `dose` by `route` for the patient on the chosen profile, with parameters
     /// overridden by name (`overrides`, model units).
@@ -175,7 +177,8 @@ struct Arm {
         if !overrides.isEmpty {
             note = "overridden: " + overrides.sorted { $0.key < $1.key }.map { "\($0.key) = \(NumberFormat.short($0.value))" }.joined(separator: ", ") + (note.isEmpty ? "" : "; \(note)")
         }
-        return Arm(route: route, dose: dose, doseMg: mg, label: label, result: result, summary: summary, routeNote: note)
+        return Arm(route: route, dose: dose, doseMg: mg, label: label, result: result, summary: summary, routeNote: note,
+                   warnings: study.warnings)
     }
 }
 
@@ -186,8 +189,38 @@ enum ArmReport {
             "ketasim \(Ketasim.version): \(Ketasim.disclaimer)",
             "Profile: \(o.profile.profile.name): \(o.profile.profile.title)\(o.profile.profile.hasUnconfirmed ? " (has UNCONFIRMED numbers: 'ketasim profiles show \(o.profile.profile.name)')" : "")",
             "Source: \(o.profile.profile.citation)",
-            "Patient: \(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(NumberFormat.short(o.band.low)) to \(NumberFormat.short(o.band.high)) ng/mL in the first \(NumberFormat.short(o.windowH * 60)) min; discharge below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL",
+            "Patient: \(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(NumberFormat.short(o.band.low)) to \(NumberFormat.short(o.band.high)) ng/mL in the first \(NumberFormat.short(o.windowH * 60)) min; time until below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL",
         ]
+    }
+
+    /// One warning as rule, level, message and source (text and JSON).
+    struct WarningLine: Encodable {
+        var rule: String
+        var level: String
+        var message: String
+        var source: String
+    }
+
+    static func warningLines(_ a: Arm, _ o: PatientOptions) -> [WarningLine] {
+        a.warnings.map { w in
+            switch w {
+            case .anaesthesiaBand(let peak, let band):
+                return WarningLine(
+                    rule: "bands.json anaesthesia (\(band.analyte))", level: "warning",
+                    message: "predicted peak \(NumberFormat.short(peak, 4)) ng/mL reaches the \(band.analyte) anaesthesia band (>= \(NumberFormat.short(band.lowNgPerML)) ng/mL); 'plan' blocks this (rule anaesthetic-exposure)",
+                    source: band.source)
+            case .singleDoseLimit(let f):
+                return WarningLine(
+                    rule: f.rule, level: f.level,
+                    message: "\(f.message) exceeds the single-dose limit of rule \(f.rule) ('plan' level: \(f.level))",
+                    source: f.source)
+            }
+        }
+    }
+
+    /// One line per warning of each arm: "WARNING <arm>: <message> [source: ...]".
+    static func warningsText(_ arms: [Arm], _ o: PatientOptions) -> [String] {
+        arms.flatMap { a in warningLines(a, o).map { "WARNING \(a.label): \($0.message); source: \($0.source)" } }
     }
 
     /// The metric cells of each arm, shared by the terminal table and the HTML report.
@@ -197,25 +230,47 @@ enum ArmReport {
             return [
                 a.label, NumberFormat.sig(s.cmaxNgPerML, 4), NumberFormat.f(s.tmaxH * 60, 1), NumberFormat.sig(s.auc0tNgHPerML, 4),
                 s.aucInfNgHPerML.map { NumberFormat.sig($0, 4) } ?? "-", s.terminalHalfLifeH.map { NumberFormat.f($0, 2) } ?? "-",
-                NumberFormat.f(s.minutesInBand, 1), s.cmaxNgPerML < s.dischargeLevelNgPerML ? "never above" : (s.dischargeH.map { NumberFormat.hm(hours: $0) + " h" } ?? "> 30 d"),
+                NumberFormat.f(s.minutesInBand, 1), dischargeCell(s),
                 s.metaboliteCmaxNgPerML.map { NumberFormat.sig($0, 4) } ?? "-", s.effectCmaxNgPerML.map { NumberFormat.sig($0, 4) } ?? "-",
             ]
         }
     }
 
-    static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> String {
-        let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(NumberFormat.short(o.durationH))h", "AUCinf", "t1/2 h",
-                    "min in band", "to discharge", "NK Cmax", "Ce max"]
-        let rows = metricRows(arms)
-        var widths = cols.map(\.count)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = Swift.max(widths[i], c.count) } }
-        var out = ""
-        out += zip(cols, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for r in rows {
-            out += zip(r, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
+    /// The time from which Cp stays below the discharge level: "h:mm h", "never reaches LEVEL ng/mL"
+    /// or "> 30 d". Not a discharge criterion (none is published for plasma levels).
+    static func dischargeCell(_ s: ExposureSummary) -> String {
+        if s.cmaxNgPerML < s.dischargeLevelNgPerML { return "never reaches \(NumberFormat.short(s.dischargeLevelNgPerML)) ng/mL" }
+        return s.dischargeH.map { NumberFormat.hm(hours: $0) + " h" } ?? "> 30 d"
+    }
+
+    /// Column heading of the discharge time: "below LEVEL at" (a level, not a clinical criterion).
+    static func dischargeHeading(_ o: PatientOptions) -> String { "below \(NumberFormat.short(o.dischargeNgPerML)) at" }
+
+    /// Footnotes under the metrics: what "below LEVEL at" is and is not, and arms whose peak lies
+    /// outside the band (so minutes in band are 0, or count only the rise and fall through it).
+    static func footnotes(_ arms: [Arm], _ o: PatientOptions) -> [String] {
+        let level = NumberFormat.short(o.dischargeNgPerML)
+        let band = "\(NumberFormat.short(o.band.low))-\(NumberFormat.short(o.band.high)) ng/mL"
+        var out = ["'below \(level) at': time after the first dose from which the model's Cp stays below \(level) ng/mL (--discharge). No published plasma discharge criterion exists; discharge is a clinical decision."]
+        for a in arms {
+            let s = a.summary
+            if s.cmaxNgPerML < s.bandLowNgPerML {
+                out.append("\(a.label): peak \(NumberFormat.short(s.cmaxNgPerML, 3)) ng/mL below the band \(band), so 0 min in band.")
+            } else if s.cmaxNgPerML >= s.bandHighNgPerML {
+                out.append("\(a.label): peak \(NumberFormat.short(s.cmaxNgPerML, 4)) ng/mL above the band \(band); min in band count the rise and fall through it.")
+            }
         }
+        return out
+    }
+
+    static func metricsTable(_ arms: [Arm], _ o: PatientOptions, width: Int = .max) -> String {
+        let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(NumberFormat.short(o.durationH))h", "AUCinf", "terminal t1/2 h",
+                    "min in band", dischargeHeading(o), "NK Cmax", "Ce max"]
+        let rows = metricRows(arms)
+        var out = TextTable.fit(cols, rows, width: width)
         out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine, Ce = effect site.\n"
+        out += footnotes(arms, o).map { $0 + "\n" }.joined()
+        out += warningsText(arms, o).map { $0 + "\n" }.joined()
         out += "Evidence per route (published figures not used to fit the profile \(o.profile.profile.name), 'ketasim validate'):\n"
         out += arms.map { "  \($0.label): \(Validation.evidence(for: o.profile.profile, route: $0.route))\n" }.joined()
         return out
@@ -226,7 +281,9 @@ enum ArmReport {
         let chart = TerminalChart(
             series: arms.map { .init(label: $0.label, timesH: $0.result.timesH, values: $0.result.series("CP") ?? []) },
             band: (o.band.low, o.band.high, "band \(NumberFormat.short(o.band.low))-\(NumberFormat.short(o.band.high)) ng/mL"),
-            width: Swift.min(width, 120), height: 18, yUnit: "Cp ng/mL", maxTimeH: maxT)
+            width: Swift.min(width, 120), height: 18, yUnit: "Cp ng/mL", maxTimeH: maxT,
+            window: (o.windowH, "session window ends at \(NumberFormat.hm(hours: o.windowH)) h"),
+            level: (o.dischargeNgPerML, "below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL level"))
         return chart.render()
     }
 
@@ -235,7 +292,7 @@ enum ArmReport {
         header(o).dropFirst().map { $0 } + arms.map { a in
             let m = a.summary
             return "\(a.label): Cmax \(NumberFormat.g(m.cmaxNgPerML)) ng/mL at \(NumberFormat.g(m.tmaxH)) h; AUC0-t \(NumberFormat.g(m.auc0tNgHPerML)) ng*h/mL; minutes in band \(NumberFormat.g(m.minutesInBand)); discharge \(m.dischargeH.map { "\(NumberFormat.g($0)) h" } ?? "not within 30 d")"
-        } + ["columns: time_h in h; " + arms[0].result.outputNames.joined(separator: ", ") + " in ng/mL"]
+        } + warningsText(arms, o) + ["columns: time_h in h; " + arms[0].result.outputNames.joined(separator: ", ") + " in ng/mL"]
     }
 
     static func csv(_ arms: [Arm], _ o: PatientOptions) -> String {
@@ -258,6 +315,7 @@ enum ArmReport {
         var doseMg: Double
         var routeSource: String
         var metrics: ExposureSummary
+        var warnings: [WarningLine]
         var timesH: [Double]
         var outputs: [String: [Double]]
     }
@@ -279,7 +337,7 @@ enum ArmReport {
             citation: o.profile.profile.citation, hasUnconfirmed: o.profile.profile.hasUnconfirmed, weightKg: o.weightKg,
             arms: arms.map { a in
                 JSONArm(label: a.label, route: a.route.rawValue, doseMg: a.doseMg, routeSource: a.routeNote,
-                        metrics: a.summary, timesH: a.result.timesH,
+                        metrics: a.summary, warnings: warningLines(a, o), timesH: a.result.timesH,
                         outputs: Dictionary(uniqueKeysWithValues: a.result.outputNames.enumerated().map { ($1, a.result.outputs[$0]) }))
             },
             references: ReferenceList.references(citedIn: [o.profile.profile.citation] + arms.map(\.routeNote)))

@@ -40,7 +40,7 @@ enum PlanGraphics {
             let rows = plan.sessions.map { s -> [String] in
                 [s.date, s.weekday, s.time, s.label, s.doseText ?? "", s.prediction.map { NumberFormat.sig($0.peakNgPerML, 4) } ?? "",
                  s.prediction.map { NumberFormat.f($0.minutesInBand, 0) } ?? "",
-                 s.prediction.map { p in p.neverAboveDischarge ? "never above" : (p.dischargeMin.map { NumberFormat.hm(hours: $0 / 60) + " h" } ?? "-") } ?? ""]
+                 s.prediction.map { p in p.neverAboveDischarge ? "never reaches \(NumberFormat.short(plan.dischargeNgPerML)) ng/mL" : (p.dischargeMin.map { NumberFormat.hm(hours: $0 / 60) + " h" } ?? "-") } ?? ""]
             }
             var sections: [HTMLReport.Section] = []
             if let plot = svg(plan) {
@@ -49,8 +49,8 @@ enum PlanGraphics {
                 sections.append(HTMLReport.Section(heading: "Whole course", plot: plot, tables: [], notes: []))
             }
             sections.append(HTMLReport.Section(heading: "Calendar", tables: [HTMLReport.Table(
-                columns: ["Date", "Day", "Time", "Session", "Dose", "Peak ng/mL", "min in band", "to discharge"], rows: rows)],
-                notes: plan.overrides.map { "Override \($0.rule): \($0.reason)" }
+                columns: ["Date", "Day", "Time", "Session", "Dose", "Peak ng/mL", "min in band", "below \(NumberFormat.short(plan.dischargeNgPerML)) at"], rows: rows)],
+                notes: ["'below \(NumberFormat.short(plan.dischargeNgPerML)) at': time from the dose until the model's Cp stays below \(NumberFormat.short(plan.dischargeNgPerML)) ng/mL; no published plasma discharge criterion exists."] + plan.overrides.map { "Override \($0.rule): \($0.reason)" }
                     + plan.practice.map { "Every dosing session: \($0.text) (source: \($0.source); evidence: \($0.evidence))" }))
             let findings = plan.findings.map { HTMLReport.Finding(level: $0.level, rule: $0.rule, message: $0.message + ($0.overridden ? " (overridden: \($0.overrideReason ?? ""))" : ""), source: $0.source) }
             let report = HTMLReport(

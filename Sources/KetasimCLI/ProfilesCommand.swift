@@ -25,39 +25,35 @@ enum ProfilesCommand {
         let format = a.value("--format") ?? "table"
         guard ["table", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(format)' (use table or json)") }
         switch a.positional.first {
-        case nil: console.out(list())
+        case nil: console.out(list(width: console.width))
         case "show":
             guard a.positional.count == 2 else { throw CLIError.usage("profiles show: give a profile name or file") }
             let m: ProfileModel
             do { m = try ProfileLibrary.load(a.positional[1]) } catch let e as ProfileError { throw CLIError.usage(e.message) }
-            console.out(format == "json" ? try ReferenceList.profileJSON(m.profile) : show(m))
-        case "bands": console.out(bands())
+            console.out(format == "json" ? try ReferenceList.profileJSON(m.profile) : show(m, width: console.width))
+        case "bands": console.out(bands(width: console.width))
         case let other?: throw CLIError.usage("profiles: unknown sub-command '\(other)' (show, bands)")
         }
     }
 
-    static func list() -> String {
+    static func list(width: Int = .max) -> String {
         var rows: [[String]] = [["name", "drug", "routes", "population", "source"]]
         for p in ProfileLibrary.builtin {
             rows.append([p.name + (p.hasUnconfirmed ? " *" : ""), p.drug, p.routes.keys.sorted().joined(separator: ","),
                          String(p.population.prefix(40)), Bibliography.citedKeys(in: [p.citation]).map { "[\($0)]" }.joined(separator: " ")])
         }
-        let s = table(rows) + "* has numbers marked UNCONFIRMED (not confirmed against the primary paper); 'ketasim profiles show NAME' lists them.\n"
-        return s + ReferenceList.text(citedIn: [s])
+        let s = TextTable.wrapProse(table(rows, width: width) + "* has numbers marked UNCONFIRMED (not confirmed against the primary paper); 'ketasim profiles show NAME' lists them.\n", width: width)
+        return s + ReferenceList.text(citedIn: [s], width: Swift.min(80, width))
     }
 
-    static func table(_ rows: [[String]]) -> String {
-        var w = [Int](repeating: 0, count: rows[0].count)
-        for r in rows { for (i, c) in r.enumerated() { w[i] = max(w[i], c.count) } }
-        var s = ""
-        for (k, r) in rows.enumerated() {
-            s += r.enumerated().map { TextTable.pad($1, w[$0]) }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
-            if k == 0 { s += w.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
-        }
-        return s
+    static func table(width: Int, _ rows: [[String]]) -> String { table(rows, width: width) }
+
+    /// A left-aligned table with a header row, fitted to `width` (`TextTable.fit`).
+    static func table(_ rows: [[String]], width: Int = .max) -> String {
+        TextTable.fit(rows[0], Array(rows.dropFirst()), width: width, left: Set(0..<rows[0].count))
     }
 
-    static func show(_ m: ProfileModel) -> String {
+    static func show(_ m: ProfileModel, width: Int = .max) -> String {
         let p = m.profile
         var s = "\(p.name): \(p.title)\n\(Ketasim.disclaimer)\n\nDrug: \(p.drug) (bands: \(p.analyte))\nPopulation: \(p.population)\nCitation: \(p.citation)\n"
         if let smp = p.sampling { s += "Sampling: \(smp)\n" }
@@ -70,26 +66,26 @@ enum ProfilesCommand {
             if q.calc == true { mark.append("[calc]") }
             rows.append([q.name, NumberFormat.g(q.value), q.unit, NumberFormat.sig(typical[i], 5), mark.joined(separator: " "), q.source])
         }
-        s += table(rows)
+        s += table(rows, width: width)
         if let covs = p.covariates, !covs.isEmpty {
-            s += "\nCovariates:\n" + table([["name", "unit", "reference", "typical", "source"]] + covs.map {
+            s += "\nCovariates:\n" + table(width: width, [["name", "unit", "reference", "typical", "source"]] + covs.map {
                 [$0.name, $0.unit, NumberFormat.g($0.reference), NumberFormat.g($0.typical), $0.source ?? ""] })
         }
         if let effs = p.covariateEffects, !effs.isEmpty {
-            s += "\nCovariate effects:\n" + table([["parameter", "covariate", "kind", "value", "mark", "source"]] + effs.map { e in
+            s += "\nCovariate effects:\n" + table(width: width, [["parameter", "covariate", "kind", "value", "mark", "source"]] + effs.map { e in
                 let v = e.exponent.map { "exponent \(NumberFormat.g($0))" } ?? e.slope.map { "slope \(NumberFormat.g($0))" + (e.threshold.map { " above \(NumberFormat.g($0))" } ?? "") }
                     ?? e.factor.map { "x\(NumberFormat.g($0)) at \(NumberFormat.g(e.level ?? 1))" } ?? ""
                 return [e.parameter, e.covariate, e.kind, v, e.unconfirmed == true ? "UNCONFIRMED" : "", e.source]
             })
         }
         if let v = p.variability, !v.isEmpty {
-            s += "\nBetween-subject variability (omega^2 on the transform's scale):\n" + table([["eta", "parameter", "transform", "omega^2", "given as", "mark", "source"]] + v.enumerated().map { i, r in
+            s += "\nBetween-subject variability (omega^2 on the transform's scale):\n" + table(width: width, [["eta", "parameter", "transform", "omega^2", "given as", "mark", "source"]] + v.enumerated().map { i, r in
                 let given = r.cv.map { "CV \(NumberFormat.g($0))%" } ?? r.sd.map { "SD \(NumberFormat.g($0))" } ?? r.variance.map { "var \(NumberFormat.g($0))" } ?? ""
                 return [r.name, r.parameter, r.transform ?? "exponential", NumberFormat.sig(m.omega[i, i], 4), given, r.unconfirmed == true ? "UNCONFIRMED" : "", r.source]
             })
         }
         if let r = p.residualError, !r.isEmpty {
-            s += "\nResidual error:\n" + table([["output", "proportional", "additive", "exponential", "mark", "source"]] + r.map {
+            s += "\nResidual error:\n" + table(width: width, [["output", "proportional", "additive", "exponential", "mark", "source"]] + r.map {
                 [$0.output, $0.proportional.map { NumberFormat.g($0) } ?? "-", $0.additive.map { NumberFormat.g($0) } ?? "-",
                  $0.exponential.map { NumberFormat.g($0) } ?? "-", $0.unconfirmed == true ? "UNCONFIRMED" : "", $0.source] })
         }
@@ -108,14 +104,15 @@ enum ProfilesCommand {
             if let src = r.source { s += "      \(src)\n" }
         }
         if let notes = p.notes, !notes.isEmpty { s += "\nNotes:\n" + notes.map { "  - \($0)\n" }.joined() }
-        return s + ReferenceList.text(citedIn: [s])
+        s = TextTable.wrapProse(s, width: width)
+        return s + ReferenceList.text(citedIn: [s], width: Swift.min(80, width))
     }
 
-    static func bands() -> String {
-        let s = table([["analyte", "band", "ng/mL", "mark", "source"]] + ProfileLibrary.bands.map {
+    static func bands(width: Int = .max) -> String {
+        let s = table(width: width, [["analyte", "band", "ng/mL", "mark", "source"]] + ProfileLibrary.bands.map {
             [$0.analyte, $0.name, NumberFormat.g($0.lowNgPerML) + ($0.highNgPerML.map { "-\(NumberFormat.g($0))" } ?? "+"),
              $0.unconfirmed == true ? "UNCONFIRMED" : "", $0.source] })
-        return s + ReferenceList.text(citedIn: [s])
+        return s + ReferenceList.text(citedIn: [s], width: Swift.min(80, width))
     }
 }
 
@@ -157,7 +154,7 @@ enum ValidateCommand {
         } else if format == "csv" {
             console.out(rows.map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
         } else {
-            var s = "ketasim \(Ketasim.version) validate: \(Ketasim.disclaimer)\n\n" + ProfilesCommand.table(rows)
+            var s = "ketasim \(Ketasim.version) validate: \(Ketasim.disclaimer)\n\n" + ProfilesCommand.table(rows, width: console.width)
             let misses = cases.filter { $0.expect == "miss" }
             if !misses.isEmpty {
                 s += "\nKnown misses:\n" + misses.map { "  \($0.id): \($0.missReason ?? "")\n" }.joined()
@@ -165,7 +162,8 @@ enum ValidateCommand {
             s += "\n\(cases.count) figures, \(rows.dropFirst().filter { $0[8] == "pass" }.count) within tolerance, \(unexpected) not as expected.\n"
             s += "\nPer profile and route, independent figures only (fitted ones derived a parameter; GMFE = geometric mean fold error):\n"
                 + Validation.summaries(results).map { "  \($0.profile)  \($0.text)\n" }.joined()
-            console.out(s + ReferenceList.text(citedIn: [s]))
+            s = TextTable.wrapProse(s, width: console.width)
+            console.out(s + ReferenceList.text(citedIn: [s], width: Swift.min(80, console.width)))
         }
         if unexpected > 0 { throw CLIError.failure("validate: \(unexpected) figure(s) changed verdict from the expected one in Profiles/validation.json") }
     }

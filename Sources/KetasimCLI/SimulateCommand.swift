@@ -10,8 +10,10 @@ enum SimulateCommand {
         usage: ["ketasim simulate --route ROUTE --dose DOSE [options]"],
         about: """
             Simulates racemic ketamine by one route for one patient and prints the metrics (peak, time to
-            peak, AUC, half-life, minutes in the band during the session window, time until below the
-            discharge level) computed on the exact solution, the concentration curve, and a chart.
+            peak, AUC, the model's terminal half-life, minutes in the band during the session window,
+            time until below the discharge level) computed on the exact solution, the concentration
+            curve, and a chart. A WARNING line names the band or the planner's single-dose rule when the
+            peak reaches the anaesthesia band or the dose exceeds the route's limit.
             """,
         groups: [
             OptionGroup("Options", [
@@ -95,11 +97,12 @@ enum SimulateCommand {
             var s = ArmReport.header(o).joined(separator: "\n") + "\n"
             s += "Route: \(arm.route.displayName): \(arm.routeNote)\n"
             if count > 1 { s += "Repeated every \(NumberFormat.sig(every, 4)) h, \(count) doses\n" }
-            s += "\n" + ArmReport.metricsTable([arm], o)
+            s += "\n" + ArmReport.metricsTable([arm], o, width: console.width)
             if o.chart { s += "\n" + ArmReport.chart([arm], o, width: console.width) }
             let tableStep = stepGiven == nil ? 0.25 : stepH
             s += "\n" + curveTable(arm, every: tableStep)
-            text = s + ReferenceList.text(citedIn: [s])
+            s = TextTable.wrapProse(s, width: console.width)
+            text = s + ReferenceList.text(citedIn: [s], width: Swift.min(80, console.width))
         }
         try ArmReport.graphics([arm], o, a, title: arm.label)
         if o.format == "csv" {
@@ -112,11 +115,24 @@ enum SimulateCommand {
     static func curveTable(_ arm: Arm, every stepH: Double) -> String {
         let r = arm.result
         let names = r.outputNames
-        var s = TextTable.pad("time h", 9) + names.map { TextTable.pad($0 + " ng/mL", 14, right: true) }.joined() + "\n"
+        var picked: [Int] = []
         var next = r.timesH.first ?? 0
         for (i, t) in r.timesH.enumerated() where t >= next - 1e-9 {
-            s += TextTable.pad(NumberFormat.f(t, 3), 9) + (0..<names.count).map { TextTable.pad(NumberFormat.sig(r.outputs[$0][i], 4), 14, right: true) }.joined() + "\n"
+            picked.append(i)
             next = t + stepH
+        }
+        // h:mm like every other time in the report; h:mm:ss when a row is not on a whole minute.
+        let seconds = picked.contains { i in let m = r.timesH[i] * 60; return abs(m - m.rounded()) > 1e-6 }
+        func time(_ h: Double) -> String {
+            guard seconds else { return NumberFormat.hm(hours: h) }
+            let total = Int((h * 3600).rounded())
+            return "\(total / 3600):" + String(format: "%02d:%02d", total / 60 % 60, total % 60)
+        }
+        let label = seconds ? "time h:mm:ss" : "time h:mm"
+        let w = Swift.max(label.count, picked.map { time(r.timesH[$0]).count }.max() ?? 0) + 2
+        var s = TextTable.pad(label, w) + names.map { TextTable.pad($0 + " ng/mL", 14, right: true) }.joined() + "\n"
+        for i in picked {
+            s += TextTable.pad(time(r.timesH[i]), w) + (0..<names.count).map { TextTable.pad(NumberFormat.sig(r.outputs[$0][i], 4), 14, right: true) }.joined() + "\n"
         }
         return s
     }

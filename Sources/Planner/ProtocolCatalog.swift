@@ -293,7 +293,10 @@ public struct ProtocolTemplate: Sendable, Codable {
     }
 
     /// Key into the route tables: the route, with "-esketamine" for nasal S-ketamine.
-    public var routeKey: String {
+    public var routeKey: String { ProtocolTemplate.routeKey(route: route, analyte: analyte) }
+
+    /// The rules' route key: IV bolus and infusion share "iv"; S-ketamine IN is "in-esketamine".
+    public static func routeKey(route: String, analyte: String) -> String {
         let r = route == "iv-bolus" ? "iv" : route
         return analyte.lowercased() == "s-ketamine" && r == "in" ? "in-esketamine" : r
     }

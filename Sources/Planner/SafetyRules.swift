@@ -49,6 +49,33 @@ public struct PatientFacts: Sendable, Codable, Equatable {
 
 /// Evaluates the catalog's rules on a laid-out, predicted course.
 public enum SafetyRules {
+    /// How a dose of `doseMg` exceeds a maxSingleDose rule (empty: it does not), e.g. "5 mg/kg >= 4 mg/kg".
+    static func singleDoseExcess(_ r: ProtocolCatalog.Rule, doseMg mg: Double, weightKg w: Double) -> [String] {
+        let over: (Double, Double) -> Bool = { v, lim in r.inclusive == true ? v >= lim * (1 - 1e-12) : v > lim * (1 + 1e-12) }
+        var why: [String] = []
+        if let m = r.maxMg, over(mg, m) { why.append("\(NumberFormat.short(mg)) mg \(r.inclusive == true ? ">=" : ">") \(NumberFormat.short(m)) mg") }
+        if let m = r.maxMgPerKg, over(mg / w, m) { why.append("\(NumberFormat.short(mg / w)) mg/kg \(r.inclusive == true ? ">=" : ">") \(NumberFormat.short(m)) mg/kg") }
+        return why
+    }
+
+    /// The catalog's single-dose limits (maxSingleDose rules) that one dose of `doseMg` by `route`
+    /// (a protocol route: "iv", "iv-bolus", "im", "in", "po", "sl", ...) of `analyte` exceeds, as
+    /// findings of the planner's rules (outside a plan: no session number).
+    public static func singleDoseFindings(catalog c: ProtocolCatalog = .builtin, route: String, analyte: String,
+                                          doseMg: Double, weightKg: Double) -> [Finding] {
+        let key = ProtocolTemplate.routeKey(route: route, analyte: analyte)
+        return c.rules.compactMap { r in
+            guard r.kind == "maxSingleDose" else { return nil }
+            let routeOK = r.routes.map { $0.contains(key) || $0.contains(route) } ?? (r.route == nil || r.route == key)
+            guard routeOK, r.analyte == nil || r.analyte!.lowercased() == analyte.lowercased() else { return nil }
+            let why = singleDoseExcess(r, doseMg: doseMg, weightKg: weightKg)
+            guard !why.isEmpty else { return nil }
+            return Finding(rule: r.id, level: r.level, sessions: [], message: "single dose \(why.joined(separator: ", ")) (\(key))",
+                           source: r.source, evidence: r.evidence, requiresAcknowledgement: r.level == "warn-ack",
+                           acknowledged: false, overridden: false, overrideReason: nil)
+        }
+    }
+
     public static func evaluate(
         catalog c: ProtocolCatalog, template p: ProtocolTemplate, sessions: [RuleSession], patient: PatientFacts,
         infusionMin: Double?, anaesthesiaFloor: Double?, setting: String? = nil, bookedMin: Double? = nil
@@ -71,10 +98,7 @@ public enum SafetyRules {
                 for s in sessions {
                     let extra = s.topUpMg ?? s.optionalTopUpMg ?? 0
                     let mg = s.doseMg + extra
-                    let over: (Double, Double) -> Bool = { v, lim in r.inclusive == true ? v >= lim * (1 - 1e-12) : v > lim * (1 + 1e-12) }
-                    var why: [String] = []
-                    if let m = r.maxMg, over(mg, m) { why.append("\(NumberFormat.short(mg)) mg \(r.inclusive == true ? ">=" : ">") \(NumberFormat.short(m)) mg") }
-                    if let m = r.maxMgPerKg, over(mg / w, m) { why.append("\(NumberFormat.short(mg / w)) mg/kg \(r.inclusive == true ? ">=" : ">") \(NumberFormat.short(m)) mg/kg") }
+                    let why = singleDoseExcess(r, doseMg: mg, weightKg: w)
                     let with = extra > 0 ? " with the \(s.topUpMg != nil ? "planned" : "largest optional") top-up of \(NumberFormat.short(extra)) mg" : ""
                     if !why.isEmpty { add(r, s.number, "single dose\(with) \(why.joined(separator: ", ")) (\(key))") }
                 }

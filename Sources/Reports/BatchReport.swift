@@ -135,6 +135,10 @@ public enum BatchReport {
             for t in s.thresholds {
                 out += "  \(TextTable.pad(t.name, 24)) \(TextTable.pad(NumberFormat.short(t.levelNgPerML) + " ng/mL", 12, right: true))  \(NumberFormat.f(t.probability, 4))  (\(t.count)/\(s.subjects))\n"
             }
+            // As simulate and compare warn for one patient: subjects whose peak reaches the anaesthesia band.
+            for t in s.thresholds where t.name == "anaesthesia" && t.count > 0 {
+                out += "WARNING: \(t.count)/\(s.subjects) subjects reach the anaesthesia band (Cmax >= \(NumberFormat.short(t.levelNgPerML)) ng/mL, bands.json 'anaesthesia'); 'plan' blocks such a dose (rule anaesthetic-exposure)\n"
+            }
         }
         if !s.timesH.isEmpty {
             out += "\n\(doc.run.output) percentiles, ng/mL (\(s.bandMethod)):\n"

@@ -65,7 +65,7 @@ public enum PlanRender {
 
     public static func table(_ p: Plan, tool: String) -> String {
         var s = header(p, tool: tool).joined(separator: "\n") + "\n\n"
-        let cols = ["Date", "Day", "Time", "Session", "Dose", "Tier dose/exp", "Peak ng/mL", "Tmax min", "min in band", "Discharge",
+        let cols = ["Date", "Day", "Time", "Session", "Dose", "Tier dose/exp", "Peak ng/mL", "Tmax min", "min in band", "below \(NumberFormat.short(p.dischargeNgPerML)) at",
                     "Resid next", "IV-eq mg", "7-day mg (IV-eq)", "Notes"]
         var rows: [[String]] = []
         for e in p.sessions {
@@ -77,7 +77,7 @@ public enum PlanRender {
                 r += [dose, "\(e.doseTier ?? "-")/\(pr?.exposureTier ?? "-")"]
                 if let pr {
                     let dis: String
-                    if pr.neverAboveDischarge { dis = "never above" } else { dis = pr.dischargeMin.map { NumberFormat.hm(minutes: $0) + " h" } ?? "> next" }
+                    if pr.neverAboveDischarge { dis = "never reaches \(NumberFormat.short(p.dischargeNgPerML)) ng/mL" } else { dis = pr.dischargeMin.map { NumberFormat.hm(minutes: $0) + " h" } ?? "> next" }
                     let racemic = pr.racemicEquivalentIVMg.map { " (rac \(NumberFormat.short($0, 3)))" } ?? ""
                     r += [NumberFormat.sig(pr.peakNgPerML), NumberFormat.f(pr.tmaxMin, 0), NumberFormat.f(pr.minutesInBand, 0), dis,
                           pr.residualAtNextNgPerML.map { $0 < 0.01 ? "<0.01" : NumberFormat.sig($0, 2) } ?? "-", NumberFormat.short(pr.ivEquivalentMg, 3) + racemic,
@@ -100,7 +100,7 @@ public enum PlanRender {
             rows.append(r)
         }
         s += TextTable.table(cols, rows, left: [0, 1, 2, 3, 4, 5, 9, 13])
-        s += "Band: minutes inside the dose tier's exposure band during the session window; Discharge: time from the dose until below the discharge level.\n"
+        s += "Band: minutes inside the dose tier's exposure band during the session window; 'below \(NumberFormat.short(p.dischargeNgPerML)) at': time from the dose until the model's Cp stays below \(NumberFormat.short(p.dischargeNgPerML)) ng/mL; no published plasma discharge criterion exists.\n"
         s += "\nSafety findings:\n"
         let lines = findingLines(p)
         s += lines.isEmpty ? "  none\n" : lines.map { "  " + $0 }.joined(separator: "\n") + "\n"

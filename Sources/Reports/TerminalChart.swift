@@ -27,11 +27,18 @@ public struct TerminalChart {
     public var yUnit: String
     /// Only times up to this are drawn (h).
     public var maxTimeH: Double?
+    /// The end of the session window (h), marked by a vertical line of "|", and its legend label.
+    public var window: (endH: Double, label: String)?
+    /// A concentration level (e.g. the discharge level) marked by a horizontal line of "-".
+    public var level: (value: Double, label: String)?
 
     public static let symbols: [Character] = ["*", "o", "+", "x", "#", "@", "%", "&"]
 
     public init(series: [Series], band: (low: Double, high: Double, label: String)? = nil, width: Int = 80,
-                height: Int = 18, yUnit: String = "ng/mL", maxTimeH: Double? = nil) {
+                height: Int = 18, yUnit: String = "ng/mL", maxTimeH: Double? = nil,
+                window: (endH: Double, label: String)? = nil, level: (value: Double, label: String)? = nil) {
+        self.window = window
+        self.level = level
         self.series = series
         self.band = band
         self.width = width
@@ -87,6 +94,14 @@ public struct TerminalChart {
             let r0 = Swift.max(0, row(Swift.min(b.high, yTop))), r1 = Swift.min(plotH - 1, row(b.low))
             if r0 <= r1 { for r in r0...r1 { for c in 0..<plotW { grid[r][c] = "." } } }
         }
+        if let l = level, l.value > 0, l.value <= yTop {
+            let r = row(l.value)
+            for c in 0..<plotW { grid[r][c] = "-" }
+        }
+        if let w = window, w.endH > 0, w.endH <= tEnd {
+            let c = col(w.endH)
+            for r in 0..<plotH { grid[r][c] = "|" }
+        }
         for (k, s) in series.enumerated() {
             let sym = TerminalChart.symbols[k % TerminalChart.symbols.count]
             // Per column, the range of the samples the column covers (so short peaks are not
@@ -132,11 +147,24 @@ public struct TerminalChart {
             }
             t += xStep
         }
-        out += String(repeating: " ", count: labelWidth + 2) + String(axis).trimmingTrailingSpaces() + "  h\n"
+        let axisLine = String(repeating: " ", count: labelWidth + 2) + String(axis).trimmingTrailingSpaces()
+        if axisLine.count + 8 <= width {
+            out += axisLine + "  time h\n"
+        } else {
+            out += axisLine + "\n" + String(repeating: " ", count: Swift.max(0, labelWidth + 2 + plotW - 6)) + "time h\n"
+        }
+        // Legend items, a line break only between items.
+        var items: [String] = []
+        for (k, s) in series.enumerated() { items.append("\(TerminalChart.symbols[k % TerminalChart.symbols.count]) \(s.label)") }
+        if let b = band { items.append(". \(b.label)") }
+        if let l = level, l.value > 0, l.value <= yTop { items.append("- \(l.label)") }
+        if let w = window, w.endH > 0, w.endH <= tEnd { items.append("| \(w.label)") }
         var legend = "  "
-        for (k, s) in series.enumerated() { legend += "\(TerminalChart.symbols[k % TerminalChart.symbols.count]) \(s.label)   " }
-        if let b = band { legend += ". \(b.label)" }
-        out += legend.trimmingTrailingSpaces() + "\n"
+        for item in items {
+            if legend.count > 2 && legend.count + 3 + item.count > width { out += legend + "\n"; legend = "  " }
+            legend += (legend.count > 2 ? "   " : "") + item
+        }
+        out += legend + "\n"
         return out
     }
 

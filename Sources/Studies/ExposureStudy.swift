@@ -1,5 +1,6 @@
 import PKCore
 import PKProfiles
+import Planner
 
 /// A dose: absolute (mg) or per kg of body weight (mg/kg).
 public enum DoseAmount: Equatable, Sendable {
@@ -96,6 +97,28 @@ public struct ExposureResult: Sendable {
     public var metrics: ExposureSummary
     /// The route's source as the profile gives it.
     public var routeSource: String?
+    /// What the planner would flag in this arm outside a plan: a peak in the analyte's anaesthesia
+    /// band, a dose above the route's single-dose limit.
+    public var warnings: [ExposureWarning] = []
+}
+
+/// A warning on one arm, with the rule or band that gives it and its source.
+public enum ExposureWarning: Sendable, Equatable {
+    /// The predicted peak reaches the analyte's anaesthesia band (bands.json "anaesthesia").
+    case anaesthesiaBand(peakNgPerML: Double, band: ConcentrationBand)
+    /// A dose exceeds a single-dose limit of the planner's rules (protocols.json maxSingleDose).
+    case singleDoseLimit(Finding)
+
+    /// The warnings for an arm: peak against the anaesthesia band, each dose against the route's limits.
+    public static func check(analyte: String, route: Route, doseMg: Double, weightKg: Double, peakNgPerML: Double) -> [ExposureWarning] {
+        var out: [ExposureWarning] = []
+        if let band = ProfileLibrary.bands(for: analyte).first(where: { $0.name == "anaesthesia" }), peakNgPerML >= band.lowNgPerML {
+            out.append(.anaesthesiaBand(peakNgPerML: peakNgPerML, band: band))
+        }
+        out += SafetyRules.singleDoseFindings(route: route.rawValue, analyte: analyte, doseMg: doseMg, weightKg: weightKg)
+            .map { .singleDoseLimit($0) }
+        return out
+    }
 }
 
 /// `simulate`: one route and dose for one patient.
@@ -142,7 +165,9 @@ public enum SingleSimulation {
         let summary = try ExposureSummary.compute(
             result, band: (patient.bandLowNgPerML, patient.bandHighNgPerML), windowH: (0, patient.windowH),
             dischargeLevel: patient.dischargeNgPerML)
-        return ExposureResult(arm: arm, doseMg: mg, curve: result, metrics: summary, routeSource: def.source)
+        let warnings = ExposureWarning.check(analyte: pm.profile.analyte, route: arm.route, doseMg: mg,
+                                             weightKg: patient.weightKg, peakNgPerML: summary.cmaxNgPerML)
+        return ExposureResult(arm: arm, doseMg: mg, curve: result, metrics: summary, routeSource: def.source, warnings: warnings)
     }
 }
 

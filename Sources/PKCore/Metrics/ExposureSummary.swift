@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The clinician-facing numbers for one simulated regimen: peak, time to peak, exposure, time in
 /// a concentration band during the session, and time until the discharge level.
 /// Concentrations in ng/mL, times in h (tmax and band time also in min), areas in ng·h/mL.
@@ -6,6 +12,8 @@ public struct ExposureSummary: Sendable, Codable, Equatable {
     public var tmaxH: Double
     public var auc0tNgHPerML: Double
     public var aucInfNgHPerML: Double?
+    /// Terminal half-life (h) of the model itself: ln 2 / |slowest eigenvalue| of the disposition
+    /// block of CP (`TerminalPhase`) in the final model, so it does not depend on the simulated window.
     public var terminalHalfLifeH: Double?
     /// Minutes with bandLow ≤ Cp < bandHigh inside the session window.
     public var minutesInBand: Double
@@ -31,6 +39,9 @@ public struct ExposureSummary: Sendable, Codable, Equatable {
         let m = a.metrics()
         let inBand = a.hoursInBand(lower: band.low, upper: band.high, from: windowH.start, to: windowH.end) * 60
         let discharge = a.timeBelowForGood(dischargeLevel).map { Swift.max(0, $0 - firstDoseH) }
+        let finalModel = tr.models[tr.finalModelIndex]
+        let terminal = TerminalPhase.slowestRatePerH(finalModel.rateMatrix, state: finalModel.outputs[cp].state)
+            .map { log(2.0) / $0 }
         func peak(_ name: String) -> Double? {
             tr.models[0].outputIndex(name).map {
                 CurveAnalysis(trajectory: tr, output: $0, startH: result.timesH.first, endH: result.timesH.last).peak().cmax
@@ -38,7 +49,7 @@ public struct ExposureSummary: Sendable, Codable, Equatable {
         }
         return ExposureSummary(
             cmaxNgPerML: m.cmax, tmaxH: m.tmaxH, auc0tNgHPerML: m.auc, aucInfNgHPerML: m.aucInfinity,
-            terminalHalfLifeH: m.terminalHalfLifeH, minutesInBand: inBand, bandLowNgPerML: band.low,
+            terminalHalfLifeH: terminal, minutesInBand: inBand, bandLowNgPerML: band.low,
             bandHighNgPerML: band.high, windowStartH: windowH.start, windowEndH: windowH.end,
             dischargeH: discharge, dischargeLevelNgPerML: dischargeLevel,
             metaboliteCmaxNgPerML: peak("CM"), effectCmaxNgPerML: peak("CE"))

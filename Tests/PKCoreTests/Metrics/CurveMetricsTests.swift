@@ -83,3 +83,31 @@ struct CurveMetricsTests {
         #expect(isClose(met.aucInfinity!, 35.0 / 5, rtol: 1e-11))
     }
 }
+
+/// `TerminalPhase` against the closed-form roots of the 3-compartment characteristic cubic.
+@Suite("Terminal phase")
+struct TerminalPhaseTests {
+    @Test("3-compartment mammillary with metabolite, effect site and depot: slowest root of the cubic")
+    func threeCompartment() throws {
+        // Micro-constants (1/h): k10 0.6, k12 1.2, k21 0.8, k13 0.3, k31 0.05 (a slow deep compartment).
+        let k10 = 0.6, k12 = 1.2, k21 = 0.8, k13 = 0.3, k31 = 0.05
+        let model = try MammillaryModel(
+            disposition: Disposition(k10PerH: k10, k12PerH: k12, k21PerH: k21, k13PerH: k13, k31PerH: k31, centralVolumeL: 20),
+            metabolite: MetaboliteDisposition(fractionFormed: 0.8, clearanceLPerH: 30, centralVolumeL: 100),
+            ke0PerH: 6, depots: [Depot(name: "gut", kaPerH: 0.01)]).linearModel()
+        // det(λI − K) = λ³ + a λ² + b λ + c for the central/peripheral block (monic in λ, roots −λi).
+        let a = k10 + k12 + k21 + k13 + k31
+        let b = k10 * k21 + k10 * k31 + k12 * k31 + k13 * k21 + k21 * k31
+        let c = k10 * k21 * k31
+        // Trigonometric solution of x³ + a x² + b x + c = 0 (three real roots).
+        let p = b - a * a / 3, q = 2 * a * a * a / 27 - a * b / 3 + c
+        let r = 2 * (-p / 3).squareRoot()
+        let phi = acos(3 * q / (p * r))
+        let roots = (0..<3).map { k in r * cos((phi - 2 * Double.pi * Double(k)) / 3) - a / 3 }
+        let slowest = -roots.max()!
+        let cp = model.outputs[model.outputIndex("CP")!].state
+        let got = try #require(TerminalPhase.slowestRatePerH(model.rateMatrix, state: cp))
+        #expect(isClose(got, slowest, rtol: 1e-12))
+        #expect(TerminalPhase.dispositionBlock(model.rateMatrix, state: cp).count == 3)
+    }
+}
