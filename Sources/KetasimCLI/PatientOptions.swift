@@ -50,12 +50,10 @@ struct PatientOptions {
             throw CLIError.usage(e.message)
         }
         let analyte = profile.profile.analyte
-        if let d = ProfileLibrary.bands(for: analyte).first(where: { $0.name == "dissociation" }), let hi = d.highNgPerML {
-            band = (d.lowNgPerML, hi)
-            dischargeNgPerML = d.lowNgPerML
-        } else {
-            bandName = nil
-        }
+        // The shared defaults (StudyDefaults, through the study's patient), then the options.
+        let defaults = ExposurePatient(profile: profile)
+        (weightKg, band, bandName) = (defaults.weightKg, (defaults.bandLowNgPerML, defaults.bandHighNgPerML), defaults.bandName)
+        (windowH, dischargeNgPerML, infusionH, durationH) = (defaults.windowH, defaults.dischargeNgPerML, defaults.infusionH, defaults.durationH)
         if let w = a.value("--weight") { weightKg = try Units.weightKg(w) }
         if let d = a.value("--duration") {
             durationH = try Units.hours(d, flag: "--duration")
