@@ -299,7 +299,7 @@ enum ArmReport {
         s += "arm,route,dose_mg,time_h," + names.joined(separator: ",") + "\n"
         for a in arms {
             for (i, t) in a.result.timesH.enumerated() {
-                s += "\"\(a.label)\",\(a.route.rawValue),\(NumberFormat.g(a.doseMg)),\(NumberFormat.g(t))"
+                s += "\(CSV.field(a.label)),\(a.route.rawValue),\(NumberFormat.g(a.doseMg)),\(NumberFormat.g(t))"
                 for o in 0..<names.count { s += ",\(NumberFormat.g(a.result.outputs[o][i]))" }
                 s += "\n"
             }

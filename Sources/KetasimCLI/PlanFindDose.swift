@@ -76,7 +76,7 @@ extension PlanCommand {
         switch format {
         case "json": return (json, [])
         case "csv":
-            return ("quantity,value\n" + body.map { TextTable.csvField($0.0) + "," + TextTable.csvField($0.1) }.joined(separator: "\n") + "\n", lines)
+            return ("quantity,value\n" + body.map { CSV.field($0.0) + "," + CSV.field($0.1) }.joined(separator: "\n") + "\n", lines)
         default:
             let w = body.map(\.0.count).max() ?? 0
             return (lines.joined(separator: "\n") + "\n\n" + body.map { TextTable.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n" + ReferenceList.text(citedIn: lines), [])

@@ -152,7 +152,7 @@ enum ValidateCommand {
         if format == "json" {
             console.out(try ReferenceList.validationJSON(results))
         } else if format == "csv" {
-            console.out(rows.map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
+            console.out(CSV.table(header: rows[0], rows: Array(rows.dropFirst())))
         } else {
             var s = "ketasim \(Ketasim.version) validate: \(Ketasim.disclaimer)\n\n" + ProfilesCommand.table(rows, width: console.width)
             let misses = cases.filter { $0.expect == "miss" }

@@ -26,10 +26,6 @@ public enum BatchReport {
     /// CSV number: shortest round-trip text, NA for NaN.
     public static func number(_ x: Double) -> String { x.isNaN ? "NA" : NumberFormat.g(x) }
 
-    public static func csvField(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
-
     public static func render(_ doc: BatchDocument, format: String) throws -> String {
         switch format {
         case "json": return try json(doc)
@@ -72,7 +68,7 @@ public enum BatchReport {
     }
 
     public static func perSubjectHeader(_ info: RunInfo, shard: ShardInfo?) -> String {
-        (["id"] + info.covariates + info.etas + SubjectMetrics.names).map(csvField).joined(separator: ",") + "\n"
+        (["id"] + info.covariates + info.etas + SubjectMetrics.names).map(CSV.field).joined(separator: ",") + "\n"
     }
 
     public static func curvesHeader(_ info: RunInfo, shard: ShardInfo?) -> String {
@@ -112,7 +108,7 @@ public enum BatchReport {
         }
         let blanks = String(repeating: ",", count: s.percentiles.count)
         for t in s.thresholds {
-            out += "threshold,\(csvField("\(t.name) cmax>=\(NumberFormat.g(t.levelNgPerML))ng/mL")),,\(s.subjects),,,,\(blanks),,\(t.count),\(number(t.probability))\n"
+            out += "threshold,\(CSV.field("\(t.name) cmax>=\(NumberFormat.g(t.levelNgPerML))ng/mL")),,\(s.subjects),,,,\(blanks),,\(t.count),\(number(t.probability))\n"
         }
         for (i, t) in s.timesH.enumerated() {
             out += "band,\(doc.run.output),\(number(t)),,,,,," + s.bands.map { number($0[i]) }.joined(separator: ",") + ",,,\n"
@@ -166,7 +162,7 @@ public enum BatchReport {
 
     /// One row of the per-subject CSV: id, covariates, etas, metrics.
     public static func perSubjectRow(_ s: PopulationSubject) -> String {
-        var row = csvField(s.subject.id)
+        var row = CSV.field(s.subject.id)
         for v in s.subject.covariates { row += "," + number(v) }
         for v in s.subject.etas { row += "," + number(v) }
         for v in s.result.metrics.values { row += "," + number(v) }
@@ -175,7 +171,7 @@ public enum BatchReport {
 
     /// The rows of one subject in the long curves CSV: id, time, concentration (and observation).
     public static func curveRows(_ s: PopulationSubject, timesH: [Double], withObservations: Bool) -> String {
-        let id = csvField(s.subject.id)
+        let id = CSV.field(s.subject.id)
         var out = ""
         for k in timesH.indices {
             out += "\(id),\(number(timesH[k])),\(number(s.result.curve[k]))"

@@ -44,9 +44,9 @@ public enum NonmemTable {
                 return c
             }
         }
-        var csv = chosen.map { field($0.name) }.joined(separator: ",") + "\n"
+        var csv = chosen.map { CSV.field($0.name) }.joined(separator: ",") + "\n"
         for k in r.run.rows.indices {
-            csv += chosen.map { field($0.value(k)) }.joined(separator: ",")
+            csv += chosen.map { CSV.field($0.value(k)) }.joined(separator: ",")
             csv += "\n"
         }
         return csv
@@ -77,12 +77,6 @@ public enum NonmemTable {
             cols.append(Column(name: unique(amountColumn(name))) { NumberFormat.g(run.rows[$0].amounts[c]) })
         }
         return cols
-    }
-
-    /// A CSV field: quoted (RFC 4180) only when it holds a comma, a quote or a line break.
-    static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     public static func provenance(_ r: NonmemStudy.Result, dataPath: String) -> [String] {

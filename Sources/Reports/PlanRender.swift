@@ -137,7 +137,7 @@ public enum PlanRender {
                 o(pr?.racemicEquivalentIVMg), o(pr?.rolling7DayMg), o(pr?.rolling7DayMgPerKg), o(pr?.rolling7DayIVEquivalentMg),
                 o(pr?.peakWithMaxTopUpNgPerML), fs,
             ]
-            s += fields.map(TextTable.csvField).joined(separator: ",") + "\n"
+            s += fields.map(CSV.field).joined(separator: ",") + "\n"
         }
         return s
     }

@@ -12,11 +12,6 @@ public enum TextTable {
         return right ? p + s : s + p
     }
 
-    /// A CSV field, quoted when needed.
-    public static func csvField(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
-
     /// A text table with a header rule; columns in `left` are left-aligned, the others right-aligned.
     public static func table(_ header: [String], _ rows: [[String]], left: Set<Int> = [0]) -> String {
         var widths = header.map(\.count)

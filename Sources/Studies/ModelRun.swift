@@ -70,7 +70,7 @@ public enum ModelRun {
         let times = try Simulator.grid(endH: r.durationH, stepH: r.stepH)
         var records = [EventRecord(timeH: 0, action: .dose(inst))]
         records += times.map { EventRecord(timeH: $0, action: .observe) }
-        let made: (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
+        let made: PreparedEngine
         do { made = try tm.makeEngine(parameterSets: [tm.defaultParameters]) } catch let e as ModelSpecError {
             throw StudyError("model", "\(r.name): \(e.message)", isUsage: false)
         }

@@ -167,20 +167,13 @@ public protocol NonmemModel {
     var columnAliases: [String: String] { get }
     /// Indices of the F, ALAG, R and D parameters for doses into compartment `c` (0-based).
     func doseModifiers(_ c: Int) -> CompiledModel.DoseModifierIndices
-    /// An engine for these parameter sets (model index = set index), the output function
-    /// (set index, state, time → first output), and the name of the solver it uses.
-    func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String)
-    /// As `makeEngine`, with every output (in `outputNames` order).
-    func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String)
+    /// An engine for these parameter sets (model index = set index), with the model's outputs and
+    /// the name of the solver it uses.
+    func makeEngine(parameterSets: [[Double]]) throws -> PreparedEngine
 }
 
 extension NonmemModel {
     public var outputNames: [String] { [outputName] }
-    public func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String) {
-        let m = try makeEngine(parameterSets: parameterSets)
-        let f = m.output
-        return (m.engine, { [f($0, $1, $2)] }, m.solver)
-    }
 }
 
 extension CompiledModel: NonmemModel {
@@ -189,14 +182,8 @@ extension CompiledModel: NonmemModel {
     public var outputNames: [String] { spec.outputs.map(\.name) }
     public var columnAliases: [String: String] { spec.columns ?? [:] }
     public func doseModifiers(_ c: Int) -> DoseModifierIndices { doseModifiers[c] }
-    public func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String) {
-        let models = try parameterSets.map { try build($0) }
-        return (EventEngine(models: models), { m, x, _ in models[m].outputValue(0, x) }, "exact (matrix exponential)")
-    }
-    public func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String) {
-        let models = try parameterSets.map { try build($0) }
-        let n = spec.outputs.count
-        return (EventEngine(models: models), { m, x, _ in (0..<n).map { models[m].outputValue($0, x) } }, "exact (matrix exponential)")
+    public func makeEngine(parameterSets: [[Double]]) throws -> PreparedEngine {
+        PreparedEngine(linear: try parameterSets.map { try build($0) })
     }
 }
 
@@ -333,8 +320,8 @@ public enum NonmemRun {
                     return r.evid == 4 ? .resetAndDose(dose) : .dose(dose)
                 }
             }
-            var made: (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String)
-            do { made = try model.makeEngineAllOutputs(parameterSets: paramsOf) } catch let e as ModelSpecError {
+            let made: PreparedEngine
+            do { made = try model.makeEngine(parameterSets: paramsOf) } catch let e as ModelSpecError {
                 // Name the first record whose parameter set fails.
                 var line = rows.first!.line
                 for (k, rec) in records.enumerated() where (try? model.makeEngine(parameterSets: [paramsOf[rec.modelIndex]])) == nil {

@@ -58,9 +58,10 @@ public struct TextModel: NonmemModel, Sendable {
         return models
     }
 
-    /// As `makeEngine`, with every output evaluated by the program (exact or ODE engine alike).
-    public func makeEngineAllOutputs(parameterSets: [[Double]]) throws -> (engine: EventEngine, outputs: (Int, [Double], Double) -> [Double], solver: String) {
-        let made = try makeEngine(parameterSets: parameterSets)
+    /// An engine for these parameter sets (one per model index): exact when the program is linear
+    /// in its states (see `linearModels`), else the ODE path with this model's `options`. Outputs
+    /// are evaluated by the program on either path.
+    public func makeEngine(parameterSets: [[Double]]) throws -> PreparedEngine {
         let box = ScratchBox(program.makeScratch())
         let prog = program
         let outputs: (Int, [Double], Double) -> [Double] = { m, x, t in
@@ -72,26 +73,11 @@ public struct TextModel: NonmemModel, Sendable {
             }
             return y
         }
-        return (made.engine, outputs, made.solver)
-    }
-
-    public func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String) {
         if let models = linearModels(parameterSets: parameterSets) {
-            return (EventEngine(models: models), { m, x, _ in models[m].outputValue(0, x) },
-                    "exact (matrix exponential; the model is linear)")
+            return PreparedEngine(engine: EventEngine(models: models), solver: "exact (matrix exponential; the model is linear)",
+                                  output: { m, x, _ in models[m].outputValue(0, x) }, outputs: outputs)
         }
         let backend = ODEBackend(program: program, parameterSets: parameterSets, options: options)
-        let box = ScratchBox(program.makeScratch())
-        let prog = program
-        let output: (Int, [Double], Double) -> Double = { m, x, t in
-            var y = [Double](repeating: 0, count: prog.outputNames.count)
-            x.withUnsafeBufferPointer { xs in
-                parameterSets[m].withUnsafeBufferPointer { ps in
-                    y.withUnsafeMutableBufferPointer { ys in prog.outputs(t: t, state: xs, parameters: ps, scratch: &box.scratch, into: ys) }
-                }
-            }
-            return y[0]
-        }
         let method: String
         switch options.method {
         case .dormandPrince54: method = "Dormand-Prince 5(4)"
@@ -99,6 +85,7 @@ public struct TextModel: NonmemModel, Sendable {
         case .automatic: method = "automatic (Dormand-Prince 5(4), switching to Rodas4 when stiff)"
         }
         func tol(_ v: [Double]) -> String { v.count == 1 ? "\(v[0])" : "per state" }
-        return (EventEngine(ode: backend), output, "ODE: \(method), rtol \(tol(options.rtol)), atol \(tol(options.atol))")
+        return PreparedEngine(engine: EventEngine(ode: backend), solver: "ODE: \(method), rtol \(tol(options.rtol)), atol \(tol(options.atol))",
+                              output: { m, x, t in outputs(m, x, t)[0] }, outputs: outputs)
     }
 }

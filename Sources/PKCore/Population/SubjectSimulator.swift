@@ -137,9 +137,10 @@ public struct DatasetSubjectSimulator: SubjectSimulator {
         var parameterNames: [String] { base.parameterNames }
         var compartmentNames: [String] { base.compartmentNames }
         var outputName: String { base.outputName }
+        var outputNames: [String] { base.outputNames }
         var columnAliases: [String: String] { base.columnAliases }
         func doseModifiers(_ c: Int) -> CompiledModel.DoseModifierIndices { base.doseModifiers[c] }
-        func makeEngine(parameterSets: [[Double]]) throws -> (engine: EventEngine, output: (Int, [Double], Double) -> Double, solver: String) {
+        func makeEngine(parameterSets: [[Double]]) throws -> PreparedEngine {
             try base.makeEngine(parameterSets: parameterSets)
         }
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The line count and FNV-1a 64 checksum of a file's bytes, recorded in a batch's JSON for its
 /// per-subject and curves files, so `--resume` skips a shard only when those files are complete and
 /// unchanged (a truncated per-subject file used to pass), and `merge` concatenates only files that
@@ -22,18 +20,6 @@ public struct FileDigest: Codable, Equatable, Sendable {
         }
         hash = h
         rows = n
-    }
-
-    /// The digest of the file at `path`, nil when it cannot be read.
-    public init?(path: String) {
-        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? h.close() }
-        while true {
-            let chunk: Data?
-            do { chunk = try h.read(upToCount: 1 << 20) } catch { return nil }
-            guard let chunk, !chunk.isEmpty else { break }   // nil or empty: end of file
-            update(chunk)
-        }
     }
 
     enum CodingKeys: String, CodingKey { case rows, fnv1a64 }
