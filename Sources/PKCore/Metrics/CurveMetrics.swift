@@ -9,7 +9,7 @@ import Darwin
 public struct CurveMetrics: Sendable, Equatable {
     /// Peak value (output unit, e.g. ng/mL).
     public var cmax: Double
-    /// Time of the peak (h); the earliest one when the peak value is reached more than once.
+    /// Time of the peak (h).
     public var tmaxH: Double
     /// Exact area from the start to the end of the analysed span (unit·h, e.g. ng·h/mL).
     public var auc: Double

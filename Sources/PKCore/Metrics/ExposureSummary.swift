@@ -15,8 +15,8 @@ public struct ExposureSummary: Sendable, Codable, Equatable {
     public var tmaxH: Double
     /// Exact AUC of CP over the output grid's span (ng·h/mL).
     public var auc0tNgHPerML: Double
-    /// AUC extrapolated to infinity exactly (−K⁻¹A at the end, ng·h/mL); nil while an input runs
-    /// at the end (see `CurveMetrics.aucInfinity`).
+    /// AUC extrapolated to infinity exactly (−K⁻¹A at the end, ng·h/mL); nil when an input still runs
+    /// at the end or K is singular (see `CurveMetrics.aucInfinity`).
     public var aucInfNgHPerML: Double?
     /// Terminal half-life (h) of the model itself: ln 2 / |slowest eigenvalue| of the disposition
     /// block of CP (`TerminalPhase`) in the final model, so it does not depend on the simulated window.

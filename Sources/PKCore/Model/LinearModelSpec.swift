@@ -42,7 +42,7 @@ public struct LinearModelSpec: Sendable, Codable, Equatable {
         public var name: String
         /// Typical value, in `unit`.
         public var value: Double
-        /// Unit as text (e.g. "L/h"); documentation only, not used in computation.
+        /// Unit as text (e.g. "L/h"); a label: PKCore does not convert by it.
         public var unit: String?
         /// Optional free-text description.
         public var description: String?
@@ -66,7 +66,7 @@ public struct LinearModelSpec: Sendable, Codable, Equatable {
         public var effect: EffectSite?
         /// Parameter for F (fraction of AMT entering), instead of the default F<n>.
         public var bioavailability: String?
-        /// Parameter for the absorption lag ALAG (h), instead of the default ALAG<n>.
+        /// Parameter for the dose lag ALAG (h), instead of the default ALAG<n>.
         public var lag: String?
         /// Parameter for the modelled infusion rate (mg/h, RATE = −1), instead of the default R<n>.
         public var rate: String?
@@ -125,7 +125,8 @@ public struct LinearModelSpec: Sendable, Codable, Equatable {
         public var name: String
         /// Name of the compartment it reads.
         public var compartment: String
-        /// Factor applied to A/V (mg/L); default 1000, giving ng/mL.
+        /// Factor applied to A/V (mg/L), or to the state when the compartment has no volume;
+        /// default 1000 (mg/L → ng/mL).
         public var scale: Double?
         /// Unit label of the output; default "ng/mL" (a label only: it does not change `scale`).
         public var unit: String?

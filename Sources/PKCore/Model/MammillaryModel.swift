@@ -191,10 +191,11 @@ public struct MammillaryModel: Sendable, Equatable {
         return try compiled.build(compiled.defaultParameters)
     }
 
-    /// The dosing model for these routes: one depot per extravascular route (parameters KA_<route>,
-    /// F_<route>, LAG_<route>) and, with a metabolite, a first-pass depot into it (FP_<route>) with
-    /// the same KA. IV routes dose the central compartment. Route parameters are checked here,
-    /// naming the route and the value.
+    /// The dosing model for these routes: one depot per extravascular route (parameters
+    /// KA_depot.<route>, F_<ROUTE>, LAG_<ROUTE>, e.g. KA_depot.im, F_IM) and, with a metabolite, a
+    /// first-pass depot into it (FP_<ROUTE>, KA_depot.<route>.firstpass) with the same KA. IV routes
+    /// dose the central compartment with fraction 1 (their `bioavailability` is checked, not used).
+    /// Route parameters are checked here; throws `ModelSpecError` naming the route and the value.
     public func dosingModel(routes: [Route: RouteParameters]) throws -> DosingModel {
         var m = self
         m.depots = []

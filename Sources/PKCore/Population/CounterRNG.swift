@@ -55,7 +55,7 @@ public struct CounterRNG: Sendable, Equatable {
     public static let etaStream: UInt64 = 1
     /// Stream of residual-error draws (draw = output time index).
     public static let residualStream: UInt64 = 2
-    /// Constant fourth counter word, ASCII "keta", separating these streams from other uses of the key.
+    /// Constant fourth counter word: ASCII "keta".
     public static let tag: UInt64 = 0x6B65_7461   // "keta"
 
     /// The 64 random bits of draw `draw` of `stream` for subject `subject`.

@@ -7,7 +7,7 @@ import Darwin
 /// A covariate's population distribution, sampled by inversion from one uniform number, so each
 /// covariate uses exactly one draw of the counter stream.
 public enum CovariateDistribution: Sendable, Equatable {
-    /// The same value for every subject (consumes its draw anyway).
+    /// The same value for every subject.
     case fixed(Double)
     /// Uniform on [low, high].
     case uniform(low: Double, high: Double)
@@ -119,7 +119,7 @@ public struct Subject: Sendable, Equatable {
     public var id: String
     /// Covariate values, in the generator's covariate order (units as the profile defines them).
     public var covariates: [Double]
-    /// Etas (random effects), one per Ω row; 0 for fixed etas.
+    /// Etas (random effects), one per Ω row; when drawn, 0 for the etas Ω fixes.
     public var etas: [Double]
 }
 
@@ -160,7 +160,7 @@ public struct SubjectGenerator: Sendable {
         }
     }
 
-    /// Subject `i` (0-based): a pure function of the seed and `i`, independent of the other subjects.
+    /// Subject `i` (0-based): depends only on the seed, the sources and `i`, not on other subjects.
     /// Traps if a column holds fewer than i + 1 values.
     public func subject(_ i: Int) -> Subject {
         let key = UInt64(i)
