@@ -1,7 +1,9 @@
 /// A parsed CSV table: a header row and string cells. RFC 4180 quoting ("a, b", doubled quotes);
 /// blank lines are skipped. Parsing a string only: reading files is the caller's job.
 public struct CSVTable: Sendable {
+    /// Column names from the first row, with spaces and tabs trimmed.
     public var header: [String]
+    /// Data rows, each with `header.count` cells, as written (cells are not trimmed).
     public var rows: [[String]]
     /// 1-based line number in the text of each row (for error messages).
     public var lineNumbers: [Int]
@@ -94,8 +96,11 @@ public struct CSVTable: Sendable {
 
 /// A data-file error: the message names the line or row, the column and the value.
 public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// One-line message naming the line or row, the column and the value.
     public let message: String
+    /// Creates an error with `message`.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 

@@ -106,14 +106,19 @@ public enum StrictJSON {
 
 /// A syntax error, a duplicate key or an unknown key; one line, naming the JSON path.
 public struct StrictJSONError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// One-line message naming the JSON path (or line and column for syntax errors).
     public let message: String
+    /// Creates an error with `message`.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 
 /// An object of a parsed document: keys in document order, and the keys the decoded type asked for.
 public final class JSONObject {
+    /// Keys in document order (no duplicates: the parser refuses them).
     public let keys: [String]
+    /// Value per key.
     public let values: [String: JSONNode]
     var requested: Set<String> = []
     var visited = false

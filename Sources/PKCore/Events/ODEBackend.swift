@@ -10,13 +10,18 @@ final class ScratchBox: @unchecked Sendable {
 /// A text model (`ModelProgram`) with fixed parameters and a constant zero-order input, as an
 /// `ODESystem`: dx/dt = f(t, x; p) + r. The Jacobian is the program's symbolic one.
 public struct ProgramSystem: ODESystem {
+    /// The compiled text model.
     public let program: ModelProgram
+    /// Parameter values, in `program.parameterNames` order.
     public let parameters: [Double]
+    /// Zero-order input rate per state (mg/h, or state unit per h), added to f; nil = none.
     public let rates: [Double]?
     let box: ScratchBox
 
+    /// Number of states.
     public var dimension: Int { program.stateCount }
 
+    /// dx/dt = f(t, x; p) + r (state units per h), evaluated by the program into `dx`.
     public func derivatives(t: Double, state x: UnsafeBufferPointer<Double>, into dx: UnsafeMutableBufferPointer<Double>) {
         parameters.withUnsafeBufferPointer { p in
             program.derivatives(t: t, state: x, parameters: p, scratch: &box.scratch, into: dx)
@@ -24,6 +29,8 @@ public struct ProgramSystem: ODESystem {
         if let rates { for i in 0..<rates.count { dx[i] += rates[i] } }
     }
 
+    /// The program's symbolic Jacobian ∂f/∂x (row-major n×n) into `j`; always returns true (the
+    /// constant input r does not contribute).
     public func jacobian(t: Double, state x: UnsafeBufferPointer<Double>, into j: UnsafeMutableBufferPointer<Double>) -> Bool {
         parameters.withUnsafeBufferPointer { p in
             program.jacobian(t: t, state: x, parameters: p, scratch: &box.scratch, into: j)
@@ -36,15 +43,19 @@ public struct ProgramSystem: ODESystem {
 /// ODE solvers, restarting at every dose and infusion start or stop, and fills output times inside
 /// a segment from dense output (no step shortened to hit them).
 public struct ODEBackend: Sendable {
+    /// The compiled text model integrated between events.
     public let program: ModelProgram
     /// Parameter vectors that records refer to by model index (NOCB sets).
     public var parameterSets: [[Double]]
+    /// Solver options: method (Dormand–Prince 5(4), Rodas4 or automatic stiffness switching),
+    /// rtol, atol.
     public var options: ODEOptions
     /// Solver statistics summed over all segments.
     public private(set) var statistics: SolverStatistics
     var workspace: ODEWorkspace
     let box: ScratchBox
 
+    /// A backend for `program` with one parameter vector per model index; statistics start at zero.
     public init(program: ModelProgram, parameterSets: [[Double]], options: ODEOptions = ODEOptions()) {
         self.program = program
         self.parameterSets = parameterSets

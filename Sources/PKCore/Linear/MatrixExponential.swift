@@ -34,7 +34,9 @@ public enum MatrixExponential {
 
     /// A matrix outside the supported range.
     public struct RangeError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// ‖K·Δt‖₁ of the rejected matrix (dimensionless); +∞ when an entry is not finite.
         public let norm1: Double
+        /// One line: the norm found and the supported limit.
         public var description: String {
             if !norm1.isFinite {
                 return "exact solver: the rate matrix × step has a non-finite entry (a rate constant or step is infinite or NaN)"
@@ -52,19 +54,29 @@ public enum MatrixExponential {
     }
 
     // θ_m from Higham (2005), Table 2.3 (double precision).
+    /// θ₃: largest ‖A‖₁ for which the [3/3] Padé approximant is used unscaled (Higham 2005, Table 2.3).
     public static let theta3 = 1.495585217958292e-2
+    /// θ₅: largest ‖A‖₁ for the [5/5] approximant (Higham 2005, Table 2.3).
     public static let theta5 = 2.539398330063230e-1
+    /// θ₇: largest ‖A‖₁ for the [7/7] approximant (Higham 2005, Table 2.3).
     public static let theta7 = 9.504178996162932e-1
+    /// θ₉: largest ‖A‖₁ for the [9/9] approximant (Higham 2005, Table 2.3).
     public static let theta9 = 2.097847961257068e0
+    /// θ₁₃: largest ‖A/2^s‖₁ for the [13/13] approximant; sets the scaling s (Higham 2005, Table 2.3).
     public static let theta13 = 5.371920351148152e0
 
     // Padé coefficients b_0 … b_m (Higham 2005, eq. 2.2 / Algorithm 2.3).
+    /// Coefficients b₀…b₃ of the [3/3] Padé approximant to e^x (Higham 2005, Algorithm 2.3).
     public static let b3: [Double] = [120, 60, 12, 1]
+    /// Coefficients b₀…b₅ of the [5/5] Padé approximant (Higham 2005, Algorithm 2.3).
     public static let b5: [Double] = [30240, 15120, 3360, 420, 30, 1]
+    /// Coefficients b₀…b₇ of the [7/7] Padé approximant (Higham 2005, Algorithm 2.3).
     public static let b7: [Double] = [17297280, 8648640, 1995840, 277200, 25200, 1512, 56, 1]
+    /// Coefficients b₀…b₉ of the [9/9] Padé approximant (Higham 2005, Algorithm 2.3).
     public static let b9: [Double] = [
         17643225600, 8821612800, 2075673600, 302702400, 30270240, 2162160, 110880, 3960, 90, 1,
     ]
+    /// Coefficients b₀…b₁₃ of the [13/13] Padé approximant (Higham 2005, Algorithm 2.3).
     public static let b13: [Double] = [
         64764752532480000, 32382376266240000, 7771770303897600, 1187353796428800,
         129060195264000, 10559470521600, 670442572800, 33522128640, 1323241920,

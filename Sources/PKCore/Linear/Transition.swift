@@ -44,7 +44,8 @@ public struct Transition: Sendable {
         gamma = e.block(row: 0, col: n, rowCount: n, colCount: n)
     }
 
-    /// Applies the transition to `state` in place; `rate` may be nil when no input is running.
+    /// Applies the transition to `state` (n amounts, mg) in place: A ← Φ·A + Γ·r, with `rate` the n
+    /// input rates (mg/h), or nil when no input is running.
     @inlinable
     public func apply(_ state: inout [Double], rate: [Double]?) {
         let n = state.count
@@ -76,6 +77,7 @@ public struct TransitionCache: Sendable {
     public let rateMatrix: Matrix
     private var entries: [UInt64: Transition] = [:]
 
+    /// An empty cache for `rateMatrix` (square, 1/h).
     public init(rateMatrix: Matrix) { self.rateMatrix = rateMatrix }
 
     /// The transition over `dtH` hours, computed once. Throws `MatrixExponential.RangeError` when
@@ -98,11 +100,17 @@ public struct TransitionCache: Sendable {
 /// from one exponential of the block matrix [[K, I, 0], [0, 0, I], [0, 0, 0]]·Δt (Van Loan 1978).
 /// Gives exact areas under the curve without integrator states.
 public struct IntegralTransition: Sendable {
+    /// Step length (h).
     public let dtH: Double
+    /// Φ = e^{KΔt} (dimensionless).
     public let phi: Matrix
+    /// Γ = ∫₀^Δt e^{Ks} ds (h): maps the start state to its AUC contribution.
     public let gamma: Matrix
+    /// Ψ = ∫₀^Δt ∫₀^s e^{Ku} du ds (h²): maps constant input rates to their AUC contribution.
     public let psi: Matrix
 
+    /// Computes Φ, Γ and Ψ for the square rate matrix `k` (1/h) over `dtH` ≥ 0 hours. Nothing is checked:
+    /// outside `MatrixExponential`'s supported range the blocks are NaN.
     public init(rateMatrix k: Matrix, dtH: Double) {
         let n = k.rows
         self.dtH = dtH
@@ -118,7 +126,8 @@ public struct IntegralTransition: Sendable {
         psi = e.block(row: 0, col: 2 * n, rowCount: n, colCount: n)
     }
 
-    /// Row `i` of ∫₀^Δt A(s) ds from the start state `a` and rates `r`.
+    /// Row `i` of ∫₀^Δt A(s) ds (mg·h for an amount state) from the start state `a` (n values, mg)
+    /// and input rates `r` (n values, mg/h).
     public func integral(row i: Int, state a: ArraySlice<Double>, rate r: ArraySlice<Double>) -> Double {
         let n = gamma.cols
         var s = 0.0

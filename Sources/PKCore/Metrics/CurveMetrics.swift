@@ -7,17 +7,19 @@ import Darwin
 /// Exposure metrics of one output curve, computed on the exact solution (not the output grid).
 /// Concentrations in the output's unit (ng/mL), times in h, areas in unit·h (ng·h/mL).
 public struct CurveMetrics: Sendable, Equatable {
-    /// Peak value and its time (h).
+    /// Peak value (output unit, e.g. ng/mL).
     public var cmax: Double
+    /// Time of the peak (h).
     public var tmaxH: Double
-    /// Exact area from the start to the end of the simulation.
+    /// Exact area from the start to the end of the analysed span (unit·h, e.g. ng·h/mL).
     public var auc: Double
     /// Area to infinity: `auc` plus the exact remaining area of the linear model, −K⁻¹A(t_end)
     /// (what NCA's C_last/λz extrapolation estimates); nil while an infusion is still running.
     public var aucInfinity: Double?
-    /// Terminal rate constant (1/h): −d ln C/dt at the end; nil if the curve is not falling there.
+    /// Terminal rate constant (1/h): the instantaneous −d ln C/dt at the end of the span (not a
+    /// regression over a terminal phase); nil if the curve is not falling there.
     public var lambdaZPerH: Double?
-    /// ln 2 / λz (h).
+    /// ln 2 / λz (h), from `lambdaZPerH`; nil with it.
     public var terminalHalfLifeH: Double?
 }
 
@@ -29,9 +31,13 @@ public struct CurveMetrics: Sendable, Equatable {
 /// is assumed to hold at most one interior extremum (true for compartment models between events
 /// on intervals shorter than the fastest distribution half-life; the simulator's grid ensures it).
 public struct CurveAnalysis: Sendable {
+    /// The exact solution analysed.
     public let trajectory: Trajectory
+    /// Index of the analysed output in the models' `outputs`.
     public let output: Int
+    /// Start of the analysed span (h).
     public let startH: Double
+    /// End of the analysed span (h).
     public let endH: Double
 
     /// A smooth piece [a, b] with values and slopes at both ends and its model/knot.
@@ -43,6 +49,8 @@ public struct CurveAnalysis: Sendable {
     }
     let pieces: [Piece]
 
+    /// Splits [startH, endH] (default: the trajectory's first to last knot, h) into smooth pieces at the
+    /// knots and evaluates value and slope at each piece's ends.
     public init(trajectory: Trajectory, output: Int, startH: Double? = nil, endH: Double? = nil) {
         self.trajectory = trajectory
         self.output = output
@@ -106,7 +114,7 @@ public struct CurveAnalysis: Sendable {
         return (t, value(p, t))
     }
 
-    /// Peak value and time.
+    /// Peak value (output unit) and its time (h) over the span, including interior maxima.
     public func peak() -> (cmax: Double, tmaxH: Double) {
         var best = (pieces[0].ca, pieces[0].a)
         for p in pieces {
@@ -223,7 +231,8 @@ public struct CurveAnalysis: Sendable {
         return nil
     }
 
-    /// All standard metrics.
+    /// All standard metrics. `aucInfinity` needs no input running at the last knot, the span to
+    /// reach the trajectory's end and an invertible K (LU pivot ratio > 1e-14).
     public func metrics() -> CurveMetrics {
         let (cmax, tmax) = peak()
         let auc = area()

@@ -6,29 +6,45 @@ import Darwin
 
 /// The clinician-facing numbers for one simulated regimen: peak, time to peak, exposure, time in
 /// a concentration band during the session, and time until the discharge level.
-/// Concentrations in ng/mL, times in h (tmax and band time also in min), areas in ng·h/mL.
+/// Concentrations in ng/mL, times in h (band time in min), areas in ng·h/mL. The ng/mL labels assume
+/// the model's CP output is in ng/mL (the default output scale); `compute` does not check the unit.
 public struct ExposureSummary: Sendable, Codable, Equatable {
+    /// Peak CP (ng/mL) on the exact solution over the output grid's span.
     public var cmaxNgPerML: Double
+    /// Time of the peak (h, simulation clock).
     public var tmaxH: Double
+    /// Exact AUC of CP over the output grid's span (ng·h/mL).
     public var auc0tNgHPerML: Double
+    /// AUC extrapolated to infinity exactly (−K⁻¹A at the end, ng·h/mL); nil when an input still runs
+    /// at the end or K is singular (see `CurveMetrics.aucInfinity`).
     public var aucInfNgHPerML: Double?
     /// Terminal half-life (h) of the model itself: ln 2 / |slowest eigenvalue| of the disposition
     /// block of CP (`TerminalPhase`) in the final model, so it does not depend on the simulated window.
     public var terminalHalfLifeH: Double?
-    /// Minutes with bandLow ≤ Cp < bandHigh inside the session window.
+    /// Minutes with bandLow ≤ Cp < bandHigh inside [windowStartH, windowEndH] (min).
     public var minutesInBand: Double
+    /// Lower edge of the band (ng/mL), inclusive.
     public var bandLowNgPerML: Double
+    /// Upper edge of the band (ng/mL), exclusive.
     public var bandHighNgPerML: Double
+    /// Start of the window for `minutesInBand` (h, simulation clock).
     public var windowStartH: Double
+    /// End of the window for `minutesInBand` (h, simulation clock).
     public var windowEndH: Double
-    /// Hours from the first dose until Cp stays below the discharge level; nil if not within 30 days.
+    /// Hours from the first dose until Cp stays below the discharge level (≥ 0); nil if it does not
+    /// fall below within 30 days (720 h) after the end of the simulation.
     public var dischargeH: Double?
+    /// The discharge level used for `dischargeH` (ng/mL).
     public var dischargeLevelNgPerML: Double
-    /// Peak metabolite (norketamine) and effect-site concentrations, when the model has them.
+    /// Peak metabolite (norketamine) concentration, output "CM" (ng/mL of metabolite), when the model
+    /// has it.
     public var metaboliteCmaxNgPerML: Double?
+    /// Peak effect-site concentration, output "CE" (ng/mL), when the model has it.
     public var effectCmaxNgPerML: Double?
 
-    /// Computes the summary for output "CP" of `result` (and "CM", "CE" when present).
+    /// Computes the summary for output "CP" of `result` (and "CM", "CE" when present) over the
+    /// span of `result.timesH`. `band` and `dischargeLevel` in ng/mL, `windowH` and `firstDoseH` in h.
+    /// Throws `SimulationError` when the model has no CP output.
     public static func compute(
         _ result: SimulationResult, band: (low: Double, high: Double), windowH: (start: Double, end: Double),
         dischargeLevel: Double, firstDoseH: Double = 0

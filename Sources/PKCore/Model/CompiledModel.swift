@@ -2,6 +2,7 @@
 /// parsed. `build(_:)` turns a parameter vector into a `LinearModel` without parsing anything, so it
 /// can run per subject or per data record.
 public struct CompiledModel: Sendable {
+    /// The specification it was compiled from.
     public let spec: LinearModelSpec
     /// Parameter names in vector order.
     public let parameterNames: [String]
@@ -16,13 +17,21 @@ public struct CompiledModel: Sendable {
     @usableFromInline let effects: [(state: Int, source: Int, ke0: Int)]
     @usableFromInline let outputDefs: [(name: String, state: Int, scale: Double, unit: String)]
 
+    /// Parameter indices of NONMEM's per-compartment dose modifiers (nil = not defined).
     public struct DoseModifierIndices: Sendable, Equatable {
+        /// Index of F (fraction of AMT entering).
         public var bioavailability: Int?
+        /// Index of ALAG (h).
         public var lag: Int?
+        /// Index of R, the modelled rate (mg/h) used when RATE = −1.
         public var rate: Int?
+        /// Index of D, the modelled duration (h) used when RATE = −2.
         public var duration: Int?
     }
 
+    /// Checks and compiles `spec`: unique names, known references, at least one compartment and
+    /// output, effect sources with a volume, no flow into itself or touching an effect site, and
+    /// that the typical values build. Throws `ModelSpecError` naming the field and value.
     public init(_ spec: LinearModelSpec) throws {
         self.spec = spec
         guard !spec.compartments.isEmpty else { throw ModelSpecError("compartments: model '\(spec.name)' has none") }

@@ -12,6 +12,7 @@ public struct RouteInput: Sendable, Codable, Equatable {
     /// Parameter holding a lag time (h).
     public var lag: String?
 
+    /// Memberwise initializer; names are checked by `DosingModel.init`.
     public init(compartment: String, fraction: String, duration: String? = nil, lag: String? = nil) {
         self.compartment = compartment
         self.fraction = fraction
@@ -25,6 +26,7 @@ public struct RouteInput: Sendable, Codable, Equatable {
 /// for a dose of n = dose/size devices is P·(1 + f·(n − 1))/n, made available to the route's
 /// fraction expressions as the parameter named `effective`.
 public struct DeviceRule: Sendable, Codable, Equatable {
+    /// Amount per device (mg), e.g. 28; must be > 0.
     public var sizeMg: Double
     /// The per-device fraction parameter (P).
     public var parameter: String
@@ -36,11 +38,14 @@ public struct DeviceRule: Sendable, Codable, Equatable {
 
 /// A route's inputs.
 public struct RouteDefinition: Sendable, Codable, Equatable {
+    /// The inputs (at least one). Each fraction must be in [0, 1]; their sum is not checked.
     public var inputs: [RouteInput]
+    /// Optional multi-device rule (nasal sprays).
     public var devices: DeviceRule?
     /// Where the route's numbers come from.
     public var source: String?
 
+    /// Memberwise initializer.
     public init(inputs: [RouteInput], devices: DeviceRule? = nil, source: String? = nil) {
         self.inputs = inputs
         self.devices = devices
@@ -53,6 +58,8 @@ public struct FractionExpression: Sendable, Equatable {
     enum Factor: Sendable, Equatable { case constant(Double), parameter(Int), complement(Int) }
     var factors: [Factor]
 
+    /// Parses `text` (factors joined by "*"; a factor may be wrapped in parentheses). Throws
+    /// `ModelSpecError` naming `field` for an empty factor or an unknown parameter.
     public init(parsing text: String, field: String, index: [String: Int]) throws {
         factors = []
         for raw in text.split(separator: "*", omittingEmptySubsequences: false) {
@@ -73,6 +80,7 @@ public struct FractionExpression: Sendable, Equatable {
         }
     }
 
+    /// The product for parameter values `p` (indexed as in `index`); range is checked by the caller.
     public func evaluate(_ p: [Double]) -> Double {
         var v = 1.0
         for f in factors {
@@ -89,7 +97,9 @@ public struct FractionExpression: Sendable, Equatable {
 /// A linear model together with its routes: what a profile or the default model compiles to.
 /// Turning a dose by a route into event records happens here, for every model alike.
 public struct DosingModel: Sendable {
+    /// The compiled linear model (parameters, states, outputs).
     public let compiled: CompiledModel
+    /// Route definitions by route name (e.g. "im", "in", "iv").
     public let routes: [String: RouteDefinition]
 
     struct ResolvedInput: Sendable {

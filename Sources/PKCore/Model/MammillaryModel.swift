@@ -1,13 +1,20 @@
 /// Parent disposition in clearance form: CL (L/h), V1 (L), and up to two peripherals (Q2/V2, Q3/V3).
 /// A zero Q means the peripheral is absent.
 public struct Disposition: Sendable, Equatable {
+    /// Parent clearance CL (L/h).
     public var clearanceLPerH: Double
+    /// Central volume V1 (L).
     public var centralVolumeL: Double
+    /// Intercompartmental clearance to peripheral 2, Q2 (L/h); 0 = no peripheral 2.
     public var q2LPerH: Double
+    /// Volume of peripheral 2, V2 (L).
     public var v2L: Double
+    /// Intercompartmental clearance to peripheral 3, Q3 (L/h); 0 = no peripheral 3.
     public var q3LPerH: Double
+    /// Volume of peripheral 3, V3 (L).
     public var v3L: Double
 
+    /// Clearance form; values are not checked here (`linearModel()` throws on bad volumes or rates).
     public init(clearanceLPerH: Double, centralVolumeL: Double, q2LPerH: Double = 0, v2L: Double = 0,
                 q3LPerH: Double = 0, v3L: Double = 0) {
         self.clearanceLPerH = clearanceLPerH
@@ -37,15 +44,21 @@ public struct Disposition: Sendable, Equatable {
 public struct MetaboliteDisposition: Sendable, Equatable {
     /// Fraction of parent clearance forming the metabolite.
     public var fractionFormed: Double
+    /// Metabolite clearance CLM (L/h).
     public var clearanceLPerH: Double
+    /// Metabolite central volume VM (L).
     public var centralVolumeL: Double
+    /// Metabolite intercompartmental clearance QM (L/h); 0 = no metabolite peripheral.
     public var qLPerH: Double
+    /// Metabolite peripheral volume VMP (L).
     public var peripheralVolumeL: Double
     /// MW(metabolite)/MW(parent): norketamine 223.70 / ketamine 237.73 g/mol.
     public var massRatio: Double
 
+    /// 223.70 / 237.73 ≈ 0.941 (norketamine / ketamine molar masses, g/mol).
     public static let norketamineMassRatio = 223.70 / 237.73
 
+    /// Memberwise initializer; `massRatio` defaults to norketamine/ketamine.
     public init(fractionFormed: Double, clearanceLPerH: Double, centralVolumeL: Double, qLPerH: Double = 0,
                 peripheralVolumeL: Double = 0, massRatio: Double = MetaboliteDisposition.norketamineMassRatio) {
         self.fractionFormed = fractionFormed
@@ -59,10 +72,15 @@ public struct MetaboliteDisposition: Sendable, Equatable {
 
 /// A first-order absorption depot feeding the parent or the metabolite central compartment.
 public struct Depot: Sendable, Equatable {
+    /// Which central compartment the depot empties into.
     public enum Target: String, Sendable, Equatable { case parent, metabolite }
+    /// Depot compartment name (unique within the model).
     public var name: String
+    /// First-order absorption rate constant KA (1/h).
     public var kaPerH: Double
+    /// Compartment receiving the absorbed drug.
     public var target: Target
+    /// Memberwise initializer.
     public init(name: String, kaPerH: Double, target: Target = .parent) {
         self.name = name
         self.kaPerH = kaPerH
@@ -77,12 +95,16 @@ public struct Depot: Sendable, Equatable {
 /// peripheral2, peripheral3, metabolite, metabolitePeripheral, effect (absent parts are skipped).
 /// Outputs: "CP" (parent, ng/mL), "CM" (metabolite, ng/mL of metabolite), "CE" (effect site, ng/mL).
 public struct MammillaryModel: Sendable, Equatable {
+    /// Parent disposition (CL, V1, optional peripherals).
     public var disposition: Disposition
+    /// Metabolite part, formed with fraction FM of parent clearance; nil = parent only.
     public var metabolite: MetaboliteDisposition?
     /// Effect-site equilibration rate constant (1/h), if an effect site is wanted.
     public var ke0PerH: Double?
+    /// Absorption depots, in state order before the central compartment.
     public var depots: [Depot]
 
+    /// Memberwise initializer.
     public init(disposition: Disposition, metabolite: MetaboliteDisposition? = nil, ke0PerH: Double? = nil,
                 depots: [Depot] = []) {
         self.disposition = disposition
@@ -93,11 +115,17 @@ public struct MammillaryModel: Sendable, Equatable {
 
     /// State names used by the structure.
     public enum StateName {
+        /// Parent central compartment (holds V1).
         public static let central = "central"
+        /// Parent peripheral 2 (V2).
         public static let peripheral2 = "peripheral2"
+        /// Parent peripheral 3 (V3).
         public static let peripheral3 = "peripheral3"
+        /// Metabolite central compartment (VM).
         public static let metabolite = "metabolite"
+        /// Metabolite peripheral compartment (VMP).
         public static let metabolitePeripheral = "metabolitePeripheral"
+        /// Effect site, holding Ce (mg/L) rather than an amount.
         public static let effect = "effect"
     }
 
@@ -163,10 +191,11 @@ public struct MammillaryModel: Sendable, Equatable {
         return try compiled.build(compiled.defaultParameters)
     }
 
-    /// The dosing model for these routes: one depot per extravascular route (parameters KA_<route>,
-    /// F_<route>, LAG_<route>) and, with a metabolite, a first-pass depot into it (FP_<route>) with
-    /// the same KA. IV routes dose the central compartment. Route parameters are checked here,
-    /// naming the route and the value.
+    /// The dosing model for these routes: one depot per extravascular route (parameters
+    /// KA_depot.<route>, F_<ROUTE>, LAG_<ROUTE>, e.g. KA_depot.im, F_IM) and, with a metabolite, a
+    /// first-pass depot into it (FP_<ROUTE>, KA_depot.<route>.firstpass) with the same KA. IV routes
+    /// dose the central compartment with fraction 1 (their `bioavailability` is checked, not used).
+    /// Route parameters are checked here; throws `ModelSpecError` naming the route and the value.
     public func dosingModel(routes: [Route: RouteParameters]) throws -> DosingModel {
         var m = self
         m.depots = []

@@ -5,7 +5,9 @@ import ModelLanguage
 /// state is zero and the first output reads one state, it runs on the exact (matrix exponential)
 /// path; otherwise on the ODE solvers. `solverDescription` says which.
 public struct TextModel: NonmemModel, Sendable {
+    /// The compiled program: parameters, states, right-hand side and outputs.
     public let program: ModelProgram
+    /// Solver options for the ODE path (method, rtol, atol); unused on the exact path.
     public var options: ODEOptions
     /// Force the ODE path even for linear models.
     public var forceODE: Bool
@@ -20,13 +22,21 @@ public struct TextModel: NonmemModel, Sendable {
         self.forceODE = forceODE
     }
 
+    /// Parameter names in vector order, as declared in the file.
     public var parameterNames: [String] { program.parameterNames }
+    /// Default parameter values from the file, in `parameterNames` order.
     public var defaultParameters: [Double] { program.parameterDefaults }
+    /// State names in state order (NONMEM CMT n is state n − 1).
     public var compartmentNames: [String] { program.stateNames }
+    /// The first output's name (the DV prediction).
     public var outputName: String { program.outputNames[0] }
+    /// Every output's name, in file order.
     public var outputNames: [String] { program.outputNames }
+    /// Text models define no column aliases: always empty.
     public var columnAliases: [String: String] { [:] }
 
+    /// Indices of parameters named F<n>, ALAG<n>, R<n>, D<n> (n = c + 1) for doses into state `c`
+    /// (0-based), where the file declares them.
     public func doseModifiers(_ c: Int) -> CompiledModel.DoseModifierIndices {
         let n = c + 1
         return .init(bioavailability: parameterNames.firstIndex(of: "F\(n)"), lag: parameterNames.firstIndex(of: "ALAG\(n)"),

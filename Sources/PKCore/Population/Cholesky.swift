@@ -1,12 +1,15 @@
 /// Why a matrix has no Cholesky factor: it is not square, not symmetric, not finite, or not
 /// positive definite (the pivot of row `index` is ≤ 0). The message names the row.
 public struct CholeskyError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong with the matrix.
     public enum Kind: Sendable, Equatable { case notSquare, notSymmetric, notFinite, notPositiveDefinite }
+    /// What is wrong.
     public let kind: Kind
     /// The row (0-based) at fault.
     public let index: Int
     /// The pivot value for `.notPositiveDefinite` (the variance left after the earlier rows).
     public let pivot: Double
+    /// One line naming the fault and the 1-based row.
     public var description: String {
         switch kind {
         case .notSquare: return "matrix is not square"
@@ -22,7 +25,9 @@ public struct CholeskyError: Error, Sendable, Equatable, CustomStringConvertible
 /// row-major), by the Cholesky–Banachiewicz recurrence (Golub & Van Loan, Matrix Computations,
 /// 4th ed., Algorithm 4.2.1). Used to draw correlated etas: η = L·z with z standard normal.
 public struct Cholesky: Sendable, Equatable {
+    /// The lower-triangular factor L (n×n, row-major `elements`; zeros above the diagonal).
     public let lower: Matrix
+    /// n, the order of A.
     public var dimension: Int { lower.rows }
 
     /// Factors `a`. Symmetry is checked to a relative 1e-12; a pivot ≤ 0 (or below 1e-14 of the
@@ -66,6 +71,7 @@ public struct Cholesky: Sendable, Equatable {
         }
     }
 
+    /// L·z as a new array of `z.count` values (z of length `dimension`).
     public func multiply(_ z: [Double]) -> [Double] {
         var out = [Double](repeating: 0, count: z.count)
         multiply(z, into: &out)

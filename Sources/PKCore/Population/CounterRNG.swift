@@ -10,9 +10,13 @@ import Darwin
 /// order, on any thread. Checked against the Random123 known-answer vectors (and NumPy's
 /// `Philox`, which is the same function).
 public enum Philox4x64 {
+    /// Round multiplier for counter word 0 (Random123 PHILOX_M4x64_0).
     public static let m0: UInt64 = 0xD2E7_470E_E14C_6C93
+    /// Round multiplier for counter word 2 (Random123 PHILOX_M4x64_1).
     public static let m1: UInt64 = 0xCA5A_8263_9512_1157
+    /// Weyl increment added to key word 0 between rounds (PHILOX_W64_0).
     public static let w0: UInt64 = 0x9E37_79B9_7F4A_7C15   // golden ratio
+    /// Weyl increment added to key word 1 between rounds (PHILOX_W64_1).
     public static let w1: UInt64 = 0xBB67_AE85_84CA_A73B   // sqrt(3) - 1
 
     /// The 10-round block function: four 64-bit outputs for a counter and a key.
@@ -40,12 +44,18 @@ public enum Philox4x64 {
 /// Streams used by `ketasim batch`: 0 covariates (draw = covariate index), 1 etas (draw = eta index),
 /// 2 residual error (draw = output time index).
 public struct CounterRNG: Sendable, Equatable {
+    /// The seed: word 0 of the Philox key (word 1 is 0).
     public let seed: UInt64
+    /// A generator for `seed`.
     public init(seed: UInt64) { self.seed = seed }
 
+    /// Stream of covariate draws (draw = covariate index).
     public static let covariateStream: UInt64 = 0
+    /// Stream of eta draws (draw = eta index).
     public static let etaStream: UInt64 = 1
+    /// Stream of residual-error draws (draw = output time index).
     public static let residualStream: UInt64 = 2
+    /// Constant fourth counter word: ASCII "keta".
     public static let tag: UInt64 = 0x6B65_7461   // "keta"
 
     /// The 64 random bits of draw `draw` of `stream` for subject `subject`.
@@ -67,6 +77,7 @@ public struct CounterRNG: Sendable, Equatable {
         (Double(bits >> 11) + 0.5) * 0x1p-53
     }
 
+    /// The uniform number in (0, 1) of draw `draw` of `stream` for `subject` (see `uniform(_:)`).
     public func uniform(subject: UInt64, stream: UInt64, draw: UInt64) -> Double {
         CounterRNG.uniform(bits(subject: subject, stream: stream, draw: draw))
     }
@@ -82,9 +93,11 @@ public struct CounterRNG: Sendable, Equatable {
         let rng: CounterRNG
         let subject: UInt64
         let stream: UInt64
+        /// Index of the next draw.
         public private(set) var draw: UInt64 = 0
         var block: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
+        /// Starts `subject`'s `stream` at draw index `draw`.
         public init(_ rng: CounterRNG, subject: UInt64, stream: UInt64, startingAt draw: UInt64 = 0) {
             self.rng = rng
             self.subject = subject
@@ -93,6 +106,7 @@ public struct CounterRNG: Sendable, Equatable {
             block = Philox4x64.block((draw >> 2, subject, stream, CounterRNG.tag), key: (rng.seed, 0))
         }
 
+        /// The 64 bits of the next draw; equal to `rng.bits(subject:stream:draw:)`.
         public mutating func nextBits() -> UInt64 {
             if draw & 3 == 0 && draw > 0 {
                 block = Philox4x64.block((draw >> 2, subject, stream, CounterRNG.tag), key: (rng.seed, 0))
@@ -107,7 +121,9 @@ public struct CounterRNG: Sendable, Equatable {
             }
         }
 
+        /// The next draw as a uniform number in (0, 1).
         public mutating func nextUniform() -> Double { CounterRNG.uniform(nextBits()) }
+        /// The next draw as a standard normal number by inversion (one uniform per normal).
         public mutating func nextNormal() -> Double { StandardNormal.quantile(nextUniform()) }
     }
 }

@@ -16,12 +16,18 @@ public struct ExactSum: Sendable, Equatable, Codable {
     var limbs: [Int64]
     /// Additions since the last carry propagation (each adds < 2³² to a limb; propagate before 2³¹).
     var pending: Int32 = 0
+    /// Number of NaN terms added (kept apart from the finite sum).
     public private(set) var nanCount: UInt64 = 0
+    /// Number of +∞ terms added.
     public private(set) var positiveInfinityCount: UInt64 = 0
+    /// Number of −∞ terms added.
     public private(set) var negativeInfinityCount: UInt64 = 0
 
+    /// The empty sum (0).
     public init() { limbs = [Int64](repeating: 0, count: ExactSum.limbCount) }
 
+    /// Adds `x` exactly (±0 adds nothing; NaN and ±∞ are only counted). Integer operations only;
+    /// carries are propagated every 2³⁰ additions, so no limb overflows.
     public mutating func add(_ x: Double) {
         guard x.isFinite else {
             if x.isNaN { nanCount += 1 } else if x > 0 { positiveInfinityCount += 1 } else { negativeInfinityCount += 1 }
@@ -42,6 +48,8 @@ public struct ExactSum: Sendable, Equatable, Codable {
         if pending >= 1 << 30 { normalize() }
     }
 
+    /// Adds another exact sum (limbs and special counts), e.g. when merging threads or shards;
+    /// the result is the same in any merge order.
     public mutating func add(_ other: ExactSum) {
         var o = other
         o.normalize()
@@ -106,6 +114,8 @@ public struct ExactSum: Sendable, Equatable, Codable {
     // Codable: the normalised limbs from the lowest non-zero one, and the special counts.
     enum CodingKeys: String, CodingKey { case from, limbs, nan, posInf, negInf }
 
+    /// Encodes the normalised limbs from the lowest non-zero one (`from`, `limbs`) and the non-zero
+    /// special counts (`nan`, `posInf`, `negInf`).
     public func encode(to encoder: Encoder) throws {
         var s = self
         s.normalize()
@@ -134,6 +144,7 @@ public struct ExactSum: Sendable, Equatable, Codable {
         normalize()
     }
 
+    /// Equal when the normalised limbs and the special counts are equal (equal exact sums).
     public static func == (a: ExactSum, b: ExactSum) -> Bool {
         var x = a, y = b
         x.normalize(); y.normalize()

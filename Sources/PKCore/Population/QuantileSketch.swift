@@ -21,7 +21,9 @@ import Darwin
 /// memory is one counter per occupied bucket range, independent of the number of values
 /// (ln(x_max/x_min)/ln γ buckets: about 115 per decade for α = 1%).
 public struct QuantileSketch: Sendable, Equatable, Codable {
+    /// Relative accuracy α, in (0, 1) (0.01 = 1 %).
     public let alpha: Double
+    /// Magnitude below which values count as 0 (in the values' own unit; should be > 0).
     public let zeroBelow: Double
     let invLogGamma: Double
     let gamma: Double
@@ -74,9 +76,13 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
 
     var positive = Store()
     var negative = Store()
+    /// Number of values with |x| < `zeroBelow`.
     public private(set) var zeroCount: UInt64 = 0
+    /// Number of values added (exact).
     public private(set) var count: UInt64 = 0
+    /// Smallest value added (exact); +∞ when empty.
     public private(set) var min: Double = .infinity
+    /// Largest value added (exact); −∞ when empty.
     public private(set) var max: Double = -.infinity
 
     /// A sketch with relative accuracy `alpha` (0 < α < 1) for values with |x| ≥ `zeroBelow`.
@@ -104,6 +110,7 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         else { zeroCount += 1 }
     }
 
+    /// Adds the counts of `o` (exact, order-independent). Precondition: same `alpha` and `zeroBelow`.
     public mutating func merge(_ o: QuantileSketch) {
         precondition(o.alpha == alpha && o.zeroBelow == zeroBelow, "sketches with different accuracy")
         positive.merge(o.positive)
@@ -132,6 +139,7 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
     }
 
     /// The q-quantile (0 ≤ q ≤ 1) by type-7 interpolation (h = (n − 1)q) between estimated ranks.
+    /// NaN when empty; q outside [0, 1] traps.
     public func quantile(_ q: Double) -> Double {
         guard count > 0 else { return .nan }
         let h = Double(count - 1) * q
@@ -143,6 +151,7 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey { case alpha, zeroBelow, positive, negative, zero, count, min, max }
 
+    /// Decodes the form written by `encode(to:)`; throws when the bucket counts do not add up to `count`.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(alpha: try c.decode(Double.self, forKey: .alpha), zeroBelow: try c.decode(Double.self, forKey: .zeroBelow))
@@ -159,6 +168,7 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         }
     }
 
+    /// Encodes alpha, zeroBelow, both bucket stores, the zero count, count, and min/max when non-empty.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(alpha, forKey: .alpha)
@@ -173,6 +183,7 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         }
     }
 
+    /// Equal parameters and counts (and min/max unless empty).
     public static func == (a: QuantileSketch, b: QuantileSketch) -> Bool {
         a.alpha == b.alpha && a.zeroBelow == b.zeroBelow && a.positive == b.positive && a.negative == b.negative
             && a.zeroCount == b.zeroCount && a.count == b.count && (a.count == 0 || (a.min == b.min && a.max == b.max))

@@ -7,7 +7,9 @@ import Darwin
 /// A covariate's population distribution, sampled by inversion from one uniform number, so each
 /// covariate uses exactly one draw of the counter stream.
 public enum CovariateDistribution: Sendable, Equatable {
+    /// The same value for every subject.
     case fixed(Double)
+    /// Uniform on [low, high].
     case uniform(low: Double, high: Double)
     /// Normal, optionally truncated to [low, high] (by inversion of the truncated CDF, no rejection).
     case normal(mean: Double, sd: Double, low: Double?, high: Double?)
@@ -74,12 +76,14 @@ public enum CovariateDistribution: Sendable, Equatable {
 /// Draws eta vectors η = L·z from Ω = L·Lᵀ. Etas whose row and column of Ω are all zero are fixed
 /// at 0 and left out of the factorisation; every other eta must make Ω positive definite.
 public struct EtaSampler: Sendable {
+    /// Number of etas (the size of Ω), including the fixed ones.
     public let count: Int
     /// Indices of the etas that vary.
     public let active: [Int]
     let factor: Cholesky
 
-    /// Throws `CholeskyError` with `index` in the numbering of `omega`.
+    /// Factorises the active block of `omega` (symmetric; variances on the diagonal). Throws
+    /// `CholeskyError` with `index` in the numbering of `omega` (`.notSquare` at index 0).
     public init(omega: Matrix) throws {
         guard omega.isSquare else { throw CholeskyError(kind: .notSquare, index: 0, pivot: 0) }
         count = omega.rows
@@ -109,9 +113,13 @@ public struct EtaSampler: Sendable {
 
 /// One virtual subject: its 0-based index in the study, label, covariates and etas.
 public struct Subject: Sendable, Equatable {
+    /// 0-based index in the study (the RNG's subject key).
     public var index: Int
+    /// Label: from the id column, else the 1-based index as text.
     public var id: String
+    /// Covariate values, in the generator's covariate order (units as the profile defines them).
     public var covariates: [Double]
+    /// Etas (random effects), one per Ω row; when drawn, 0 for the etas Ω fixes.
     public var etas: [Double]
 }
 
@@ -119,15 +127,23 @@ public struct Subject: Sendable, Equatable {
 /// from columns (all of them) or drawn from Ω. Subject i uses the draws keyed by (seed, i, stream,
 /// draw): stream 0 draw k for covariate k, stream 1 draw j for eta j, whether or not it is used.
 public struct SubjectGenerator: Sendable {
+    /// A covariate's values: one per subject from a column, or drawn from a distribution.
     public enum CovariateSource: Sendable { case column([Double]), draw(CovariateDistribution) }
+    /// Etas per subject: given columns (one array per eta, indexed by subject), drawn from Ω, or
+    /// `count` zeros.
     public enum EtaSource: Sendable { case columns([[Double]]), draw(EtaSampler), none(count: Int) }
 
+    /// The counter-based generator (its seed).
     public let rng: CounterRNG
+    /// One source per covariate, in covariate order.
     public let covariates: [CovariateSource]
+    /// Where the etas come from.
     public let etas: EtaSource
     /// Subject labels (from an id column), else the 1-based index.
     public let ids: [String]?
 
+    /// Memberwise initializer. Column sources and `ids` must hold at least as many values as
+    /// subjects requested from `subject(_:)` (not checked here).
     public init(rng: CounterRNG, covariates: [CovariateSource], etas: EtaSource, ids: [String]? = nil) {
         self.rng = rng
         self.covariates = covariates
@@ -135,6 +151,7 @@ public struct SubjectGenerator: Sendable {
         self.ids = ids
     }
 
+    /// Number of etas per subject.
     public var etaCount: Int {
         switch etas {
         case .columns(let c): return c.count
@@ -143,6 +160,8 @@ public struct SubjectGenerator: Sendable {
         }
     }
 
+    /// Subject `i` (0-based): depends only on the seed, the sources and `i`, not on other subjects.
+    /// Traps if a column holds fewer than i + 1 values.
     public func subject(_ i: Int) -> Subject {
         let key = UInt64(i)
         var cov = [Double](repeating: 0, count: covariates.count)
@@ -171,14 +190,19 @@ public struct SubjectGenerator: Sendable {
 /// independent epsilons), then y·exp(σ_exp·ε) for an exponential (log-additive) part. ε ~ N(0, 1)
 /// from the subject's residual stream, draw = time index.
 public struct ResidualError: Sendable, Equatable, Codable {
+    /// Additive SD, in the output's unit (e.g. ng/mL).
     public var additive: Double
+    /// Proportional SD as a fraction of the prediction (0.2 = 20 %).
     public var proportional: Double
+    /// SD of the log-additive (exponential) part.
     public var exponential: Double
+    /// Memberwise initializer; all zero means no residual error.
     public init(additive: Double = 0, proportional: Double = 0, exponential: Double = 0) {
         self.additive = additive
         self.proportional = proportional
         self.exponential = exponential
     }
+    /// True when every component is 0 (observations equal predictions).
     public var isZero: Bool { additive == 0 && proportional == 0 && exponential == 0 }
 
     /// The observation for prediction f and standard normal ε.

@@ -2,7 +2,9 @@
 public struct Dose: Sendable, Equatable {
     /// Time of the (first) dose (h).
     public var timeH: Double
+    /// Amount per dose (mg), before bioavailability.
     public var amountMg: Double
+    /// Route of administration.
     public var route: Route
     /// Infusion duration (h) for `.ivInfusion`.
     public var infusionDurationH: Double?
@@ -11,6 +13,7 @@ public struct Dose: Sendable, Equatable {
     /// Total number of doses (1 = no repeat).
     public var count: Int
 
+    /// Memberwise initializer; checked by `Regimen.validate()`.
     public init(timeH: Double = 0, amountMg: Double, route: Route, infusionDurationH: Double? = nil,
                 intervalH: Double = 0, count: Int = 1) {
         self.timeH = timeH
@@ -28,17 +31,21 @@ public struct Dose: Sendable, Equatable {
 ///         .infusion(amountMg: 35, overH: 40.0 / 60)
 ///         .dose(amountMg: 50, route: .intramuscular, atH: 24, every: 84, count: 6)
 public struct Regimen: Sendable, Equatable {
+    /// The doses, in the order added (`compile` sorts the records by time).
     public var doses: [Dose]
+    /// A regimen of `doses` (empty by default).
     public init(_ doses: [Dose] = []) { self.doses = doses }
 
-    /// Adds an IV infusion of `amountMg` over `overH` hours.
+    /// Adds an IV infusion of `amountMg` (mg) over `overH` hours, starting at `atH` (h); `count` doses
+    /// in all, `every` h apart.
     public func infusion(amountMg: Double, overH: Double, atH t: Double = 0, every: Double = 0, count: Int = 1) -> Regimen {
         var r = self
         r.doses.append(Dose(timeH: t, amountMg: amountMg, route: .ivInfusion, infusionDurationH: overH, intervalH: every, count: count))
         return r
     }
 
-    /// Adds a bolus or extravascular dose.
+    /// Adds a bolus or extravascular dose of `amountMg` (mg) at `atH` (h); `count` doses in all, `every` h
+    /// apart. Use `infusion` for `.ivInfusion` (it needs a duration).
     public func dose(amountMg: Double, route: Route, atH t: Double = 0, every: Double = 0, count: Int = 1) -> Regimen {
         var r = self
         r.doses.append(Dose(timeH: t, amountMg: amountMg, route: route, intervalH: every, count: count))
@@ -77,7 +84,9 @@ public struct Regimen: Sendable, Equatable {
 /// A regimen turned into a model and the matching event records (the same records a NONMEM data set
 /// produces).
 public struct CompiledRegimen: Sendable {
+    /// The model with concrete parameter values.
     public var model: LinearModel
+    /// Dose records sorted by time (stable); a repeated dose is one record with II and ADDL.
     public var records: [EventRecord]
 }
 
