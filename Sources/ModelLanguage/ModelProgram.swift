@@ -62,6 +62,8 @@ public struct ModelProgram: Sendable {
     public let stateNames: [String]
     public let outputNames: [String]
     public var stateCount: Int { stateNames.count }
+    /// The `[omega]` section (etas on parameters, P·exp(η)); nil when the file has none.
+    public let omega: OmegaSpec?
 
     /// Registers preallocated for evaluation. Make one per thread with `makeScratch()`;
     /// a scratch belongs to the program (or copies of the program) that made it.
@@ -99,6 +101,7 @@ public struct ModelProgram: Sendable {
         parameterUnits = model.parameterUnits
         stateNames = model.stateNames
         outputNames = model.outputNames
+        omega = try OmegaSpec(syntax.omega, parameterNames: model.parameterNames)
 
         let n = model.stateNames.count
         let jacobian = SymbolicJacobian(model)
