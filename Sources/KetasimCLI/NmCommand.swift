@@ -14,8 +14,8 @@ enum NmCommand {
             Runs a NONMEM-style data set with NONMEM 7.5 event semantics (ADDL, SS=1/2, lag, F, modelled
             rate/duration, EVID 0-4) on an exact linear model, and writes a NONMEM-style $TABLE, one CSV
             row per data row (header first, no comment lines): every input column as written, then
-            PRED (prediction at the typical values), IPRED (individual prediction; equal to PRED, as
-            nm has no etas), every model output by name (CP, CM, CE...) and the amount in every
+            PRED (prediction at the typical values), IPRED (individual prediction: equal to PRED
+            unless eta columns or --sim give etas), every model output by name (CP, CM, CE...) and the amount in every
             compartment by name (A_CENTRAL, A_DEPOT_IM...: upper case, non-alphanumerics as _).
             """,
         groups: [
@@ -74,7 +74,8 @@ enum NmCommand {
             replicate, individual), so the output is bit-identical for any --threads and --shard.
             Etas may be given per individual by columns named like the profile's etas (ETA_CL...)
             or ETA_<parameter>: such a column fixes that eta in every replicate (one value per
-            individual) and the other etas are drawn; a column named like a parameter sets that
+            individual) and the other etas are drawn (without --sim: 0, and IPRED, the outputs and
+            amounts use the given etas); a column named like a parameter sets that
             parameter for PRED and IPRED alike. Input DV is kept as written; SIMDV is the
             simulated observation. Read the output with pandas.read_csv('out.csv') or R's
             read.csv('out.csv'); e.g. quantiles of IPRED by TIME over IREP.
@@ -104,6 +105,9 @@ enum NmCommand {
         }
         if a.value("--sim") != nil || NmSimulate.needsSim.contains(where: { a.value($0) != nil }) {
             return try NmSimulate.run(a, dataPath: dataPath, dataText: text, model: model, select: select, console: console)
+        }
+        if (try? NonmemSimulation.dataGivesEtas(dataText: text, model: model)) == true {
+            return try NmSimulate.individual(a, dataPath: dataPath, dataText: text, model: model, select: select, console: console)
         }
         let result: NonmemStudy.Result
         do { result = try NonmemStudy.run(dataText: text, model: model) } catch let e as DataError {

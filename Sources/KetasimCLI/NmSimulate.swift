@@ -47,6 +47,24 @@ enum NmSimulate {
         } catch let e as StudyError {
             throw e.field == "model" ? CLIError.failure("--model \(e.message)") : CLIError.from(e)
         }
+        try stream(sim, a, dataPath: dataPath, select: select, replicates: replicates, threads: threads, console: console)
+    }
+
+    /// `nm` without --sim on a data set with eta columns: one run, IPRED with the data's etas.
+    static func individual(_ a: Arguments, dataPath: String, dataText: String, model: NonmemStudy.Model, select: [String]?,
+                           console: Ketasim.Console) throws {
+        let sim: NonmemSimulation
+        do { sim = try NonmemSimulation(dataText: dataText, model: model, replicates: 1, seed: 0, residual: nil, drawEtas: false) } catch let e as DataError {
+            throw CLIError.failure("\(dataPath): \(e.message)")
+        } catch let e as StudyError {
+            throw e.field == "model" ? CLIError.failure("--model \(e.message)") : CLIError.from(e)
+        }
+        try stream(sim, a, dataPath: dataPath, select: select, replicates: 1...1, threads: 1, console: console)
+    }
+
+    /// The table of `sim` streamed to --out (atomically, with its sidecar) or standard output.
+    static func stream(_ sim: NonmemSimulation, _ a: Arguments, dataPath: String, select: [String]?, replicates: ClosedRange<Int>,
+                       threads: Int, console: Ketasim.Console) throws {
         let table: NonmemSimTable
         do { table = try NonmemSimTable(sim, select: select) } catch let e as NonmemTable.UnknownColumn { throw CLIError.usage(e.message) }
         for w in sim.warnings { console.err("ketasim nm: \(w)\n") }

@@ -7,7 +7,9 @@ import Studies
 /// replicate's etas), SIMDV (IPRED with residual error, observation rows only; with residual
 /// error), every model output by name and every compartment amount `A_<NAME>` (individual), then
 /// the individual's etas by name (`ETA_CL`...). Rows: replicate by replicate, each in data-set
-/// order. A computed column whose name an input column has gets the suffix `_SIM`.
+/// order. A computed column whose name an input column has gets the suffix `_SIM`. Without draws
+/// (`nm` without `--sim` on a data set with eta columns) the layout is `NonmemTable`'s: no IREP, no
+/// eta columns, IPRED and the outputs and amounts with the data's etas.
 public struct NonmemSimTable: Sendable {
     enum Kind: Sendable, Equatable {
         case irep, input(Int), pred, ipred, simdv, output(Int), amount(Int), eta(Int)
@@ -22,14 +24,14 @@ public struct NonmemSimTable: Sendable {
         var all: [(name: String, kind: Kind)] = []
         let taken = Set(sim.data.header.map { $0.uppercased() })
         func unique(_ n: String) -> String { taken.contains(n.uppercased()) ? n + "_SIM" : n }
-        all.append((unique("IREP"), .irep))
+        if sim.drawsEtas { all.append((unique("IREP"), .irep)) }
         for (j, n) in sim.data.header.enumerated() { all.append((n, .input(j))) }
         all.append((unique("PRED"), .pred))
         all.append((unique("IPRED"), .ipred))
         if sim.residual != nil { all.append((unique("SIMDV"), .simdv)) }
         for (o, n) in sim.typical.outputNames.enumerated() { all.append((unique(n), .output(o))) }
         for (c, n) in sim.typical.compartmentNames.enumerated() { all.append((unique(NonmemTable.amountColumn(n)), .amount(c))) }
-        for (k, n) in sim.etaNames.enumerated() { all.append((unique(n), .eta(k))) }
+        if sim.drawsEtas { for (k, n) in sim.etaNames.enumerated() { all.append((unique(n), .eta(k))) } }
         if let select {
             columns = try select.map { want in
                 guard let c = all.first(where: { $0.name.caseInsensitiveEquals(want) }) else {
@@ -82,6 +84,10 @@ public struct NonmemSimTable: Sendable {
 
     /// Provenance lines for the sidecar (or standard error).
     public func provenance(dataPath: String, replicates: ClosedRange<Int>) -> [String] {
+        guard sim.drawsEtas else {
+            return ["data \(dataPath)", "\(sim.modelLabel); solver: \(sim.typical.solver)",
+                    "columns: input columns as written, PRED (typical values), IPRED, outputs and amounts with the etas of the data's eta columns (other etas 0)"]
+        }
         var lines = ["data \(dataPath)", "\(sim.modelLabel); solver: \(sim.typical.solver)",
                      "simulation: \(sim.replicates) replicates (IREP \(replicates.lowerBound)-\(replicates.upperBound) in this file) of \(sim.individuals.count) individuals, seed \(sim.seed); "
                         + "Philox4x64-10 keyed by (seed, replicate, individual); etas \(sim.etaNames.joined(separator: ", ")) ~ N(0, Omega)"]

@@ -61,6 +61,8 @@ public struct NonmemSimulation: Sendable {
     public let sampler: EtaSampler
     public let replicates: Int
     public let seed: UInt64
+    /// False for `nm` without `--sim` on a data set with eta columns: etas from the columns, 0 elsewhere.
+    public let drawsEtas: Bool
     public let residual: ResidualError?
     /// Row ranges of the individuals, in data-set order.
     public let individuals: [Range<Int>]
@@ -72,7 +74,8 @@ public struct NonmemSimulation: Sendable {
 
     /// Prepares the simulation. Throws `StudyError` naming the option (`--sim`, `--residual`,
     /// `model`) and `DataError` for the data set (line and column).
-    public init(dataText: String, model: NonmemStudy.Model, replicates: Int, seed: UInt64, residual: ResidualError?) throws {
+    /// With `drawEtas` false, etas without a column are 0 instead of drawn (one run, no random numbers).
+    public init(dataText: String, model: NonmemStudy.Model, replicates: Int, seed: UInt64, residual: ResidualError?, drawEtas: Bool = true) throws {
         guard replicates >= 1 else { throw StudyError("sim", "\(replicates) must be a whole number of replicates >= 1") }
         let base = try NonmemStudy.run(dataText: dataText, model: model)
         typical = base.run
@@ -120,6 +123,7 @@ public struct NonmemSimulation: Sendable {
         self.replicates = replicates
         self.seed = seed
         self.residual = residual
+        drawsEtas = drawEtas
         var runs: [Range<Int>] = []
         var start = 0
         while start < data.rows.count {
@@ -148,7 +152,23 @@ public struct NonmemSimulation: Sendable {
         }
         fixedEtas = fixed
         let given = etaColumns.enumerated().compactMap { k, c in c.map { "\(data.header[$0]) (\(etaNames[k]))" } }
-        if !given.isEmpty { warnings.append("etas from the data: " + given.joined(separator: ", ") + "; the other etas drawn from Ω") }
+        if !given.isEmpty { warnings.append("etas from the data: " + given.joined(separator: ", ") + (drawEtas ? "; the other etas drawn from Ω" : "; the other etas 0")) }
+    }
+
+    /// True when the data set has a column naming one of the model's etas (a profile's eta name,
+    /// or ETA_<parameter> for a parameter with an eta): `nm` then predicts IPRED with those etas.
+    public static func dataGivesEtas(dataText: String, model: NonmemStudy.Model) throws -> Bool {
+        let header = try NonmemDataset(parsing: dataText).header
+        var names: [String] = []
+        switch model {
+        case .profile(let pm):
+            names = pm.etaNames + (pm.profile.variability ?? []).map { "ETA_" + $0.parameter }
+        case .text(let source, _, let options):
+            guard let tm = try? TextModel(source: source, options: options), let o = tm.program.omega else { return false }
+            names = o.parameters.map { "ETA_" + tm.parameterNames[$0] }
+        case .linear: return false
+        }
+        return header.contains { h in names.contains { $0.caseInsensitiveEquals(h) } }
     }
 
     /// The RNG "subject" word of an individual in a replicate (1-based).
@@ -156,10 +176,13 @@ public struct NonmemSimulation: Sendable {
 
     /// The etas of `individual` in `replicate` (1-based): drawn from Ω, then the data's eta columns.
     public func etas(replicate: Int, individual: Int) -> [Double] {
-        var stream = CounterRNG.Stream(CounterRNG(seed: seed), subject: Self.key(replicate: replicate, individual: individual), stream: CounterRNG.etaStream)
-        var z = [Double](repeating: 0, count: sampler.count)
-        for j in z.indices { z[j] = stream.nextNormal() }
-        var eta = sampler.etas(z)
+        var eta = [Double](repeating: 0, count: sampler.count)
+        if drawsEtas {
+            var stream = CounterRNG.Stream(CounterRNG(seed: seed), subject: Self.key(replicate: replicate, individual: individual), stream: CounterRNG.etaStream)
+            var z = [Double](repeating: 0, count: sampler.count)
+            for j in z.indices { z[j] = stream.nextNormal() }
+            eta = sampler.etas(z)
+        }
         for (k, v) in fixedEtas[individual].enumerated() where !v.isNaN { eta[k] = v }
         return eta
     }

@@ -158,6 +158,19 @@ struct NmSimulationTests {
             #expect(isClose(pred, 1000 * 100 / 30 * exp(-20.0 / 30 * t), rtol: 1e-10))
         }
         #expect(kxSeen.count == 5 * 3)   // the eta without a column is drawn per replicate and ID
+
+        // Without --sim: the given etas, the others 0; the $TABLE layout (no IREP, no eta columns).
+        let plain = run(["nm", f.data, "--model", f.model])
+        #expect(plain.code == 0, "\(plain.err)")
+        let prow = plain.out.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(prow[0] == ["ID", "TIME", "EVID", "AMT", "CMT", "ETA_CL", "ETA_V", "PRED", "IPRED", "CP", "A_CENTRAL"])
+        #expect(prow.count == 8)
+        for row in prow.dropFirst() {
+            let t = Double(row[1])!, ecl = Double(row[5])!, ev = Double(row[6])!, ipred = Double(row[8])!
+            let cl = 20 * exp(ecl), v = 30 * exp(ev)
+            #expect(isClose(ipred, 1000 * 100 / v * exp(-cl / v * t), rtol: 1e-10), "ID \(row[0]) t \(t)")
+            #expect(row[9] == row[8])
+        }
     }
 
     @Test("SIMDV = IPRED + √(add² + (prop·IPRED)²)·ε: standardised residuals are N(0, 1) within sampling error")
