@@ -81,7 +81,8 @@ enum NmCommand {
             read.csv('out.csv'); e.g. quantiles of IPRED by TIME over IREP.
             """,
         examples: ["ketasim nm Tests/Conformance/example.csv --model 1cmt-oral",
-                   "ketasim nm Tests/Conformance/example.csv --profile herd-2007 --sim 200 --seed 1 --residual prop=0.2,add=5ng/mL --out sim.csv"],
+                   "ketasim nm Tests/Conformance/example.csv --profile herd-2007 --sim 200 --seed 1 --residual prop=0.2,add=5ng/mL --out sim.csv",
+                   "ketasim nm Tests/Conformance/example.csv --model Tests/Conformance/example-omega.model --sim 100 --out sim.csv"],
         positionalMax: 1)
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
