@@ -199,12 +199,13 @@ public struct NonmemSimulation: Sendable {
             switch engine {
             case .profile(let pm, let covariates, let index):
                 var cache: (cov: [Double], p: [Double])? = nil
+                let typicalCovariates = pm.typicalCovariates
                 for r in range {
-                    let cov = covariates?[r] ?? pm.typicalCovariates
+                    let cov = covariates?[r] ?? typicalCovariates
                     if let c = cache, c.cov == cov { params.append(c.p); continue }
-                    let individual = pm.parameters(covariates: cov, etas: eta)
+                    let values = pm.parameters(covariates: cov, etas: eta)
                     var p = pm.dosing.compiled.defaultParameters
-                    for (i, ix) in index.enumerated() { if let ix { p[ix] = individual[i] } }
+                    for (i, ix) in index.enumerated() { if let ix { p[ix] = values[i] } }
                     cache = (cov, p)
                     params.append(p)
                 }
