@@ -118,6 +118,7 @@ enum Recorder {
         | W3 | best ODE method | \(g("w3_best_subjects_per_s", "%.0f")) subjects/s | \(g("w3_ratio_to_lsoda", "%.2f"))x LSODA/numba (1,242/s); target >= 3x at <= 1e-5 |
         | W3 | automatic / DOPRI5 / Rodas4 / DOPRI5 on lanes | \(g("w3_automatic_subjects_per_s", "%.0f")) / \(g("w3_dormandPrince54_subjects_per_s", "%.0f")) / \(g("w3_rodas4_subjects_per_s", "%.0f")) / \(g("w3_lanes_subjects_per_s", "%.0f")) subjects/s | |
         | W3 | max relative error Cp subject 1 (auto / DOPRI5 / Rodas4 / lanes) | \(g("w3_automatic_max_rel_err_cp", "%.1e")) / \(g("w3_dormandPrince54_max_rel_err_cp", "%.1e")) / \(g("w3_rodas4_max_rel_err_cp", "%.1e")) / \(g("w3_lanes_max_rel_err_cp", "%.1e")) | <= 1e-5 |
+        | W4 | `nm` on \(g("w4_ids", "%.0f")) IDs x 20 records: single run / `--sim \(g("w4_replicates", "%.0f"))` (study + $TABLE API) | \(g("w4_single_rows_per_s", "%.0f")) / \(g("w4_sim_rows_per_s", "%.0f")) rows/s | |
         | both | per subject, 1 thread: exact / ODE | \(g("exact_us_per_subject", "%.2f")) / \(g("ode_us_per_subject", "%.1f")) us | |
 
         "DOPRI5 on lanes" is the same Dormand–Prince 5(4) integrating several subjects in lock-step on SIMD lanes

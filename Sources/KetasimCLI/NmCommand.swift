@@ -8,13 +8,14 @@ import PKProfiles
 enum NmCommand {
     static let spec = CommandSpec(
         name: "nm", summary: "run a NONMEM-style data set (ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS)",
-        usage: ["ketasim nm DATA.csv (--model MODEL | --profile PROFILE) [--columns LIST] [--out FILE]"],
+        usage: ["ketasim nm DATA.csv (--model MODEL | --profile PROFILE) [--columns LIST] [--out FILE]",
+                "ketasim nm DATA.csv (--profile P | --model FILE.model) --sim N [--seed S] [--residual R] [--threads T] [--shard K/N] [--out FILE]"],
         about: """
             Runs a NONMEM-style data set with NONMEM 7.5 event semantics (ADDL, SS=1/2, lag, F, modelled
             rate/duration, EVID 0-4) on an exact linear model, and writes a NONMEM-style $TABLE, one CSV
             row per data row (header first, no comment lines): every input column as written, then
-            PRED (prediction at the typical values), IPRED (individual prediction; equal to PRED, as
-            nm has no etas), every model output by name (CP, CM, CE...) and the amount in every
+            PRED (prediction at the typical values), IPRED (individual prediction: equal to PRED
+            unless eta columns or --sim give etas), every model output by name (CP, CM, CE...) and the amount in every
             compartment by name (A_CENTRAL, A_DEPOT_IM...: upper case, non-alphanumerics as _).
             """,
         groups: [
@@ -34,6 +35,25 @@ enum NmCommand {
                 OptionSpec("--method", "M", "ODE method for text models: auto (default), dopri5, rodas4"),
                 .flag("--verbose", "say which solver ran, and the ODE statistics, on standard error"),
             ]),
+            OptionGroup("Simulation with between-subject variability", [
+                OptionSpec("--sim", "N", """
+                    replicate the data set N times; each individual (run of rows with one ID) gets
+                    etas drawn from the profile's or text model's Omega per replicate; the table
+                    gets IREP (replicate) first, IPRED and the outputs and amounts become individual,
+                    and the etas are added by name (ETA_CL...)
+                    """),
+                OptionSpec("--seed", "S", "seed of the counter-based generator (default 1; needs --sim)"),
+                OptionSpec("--residual", "R", """
+                    add SIMDV, the first output (IPRED) with residual error, on EVID 0 rows:
+                    'profile' (the profile's error model) or prop=F,add=C,exp=S (add in the
+                    output's unit, or with ng/mL for a profile); needs --sim (use --sim 1 for one)
+                    """),
+                OptionSpec("--threads", "T", "worker threads (default: all cores; output is identical for any T)"),
+                OptionSpec("--shard", "K/N", """
+                    write only part K of N of the replicates (contiguous, IREP kept); the parts'
+                    rows, concatenated with one header, equal the whole run
+                    """),
+            ]),
         ],
         notes: """
             Text models (a .model file, see Sources/ModelLanguage/FORMAT.md) run on the exact solver when
@@ -48,8 +68,22 @@ enum NmCommand {
             drive its covariate model per record, NOCB (a record's values hold over the interval ending at
             it); missing covariates are typical; standard error names the columns used. Other columns are
             carried to the output.
+
+            Simulation (--sim): etas use NONMEM's exp(eta) convention for log-normal parameters
+            (profiles: each eta's own transform). Random numbers are Philox4x64-10 keyed by (seed,
+            replicate, individual), so the output is bit-identical for any --threads and --shard.
+            Etas may be given per individual by columns named like the profile's etas (ETA_CL...)
+            or ETA_<parameter>: such a column fixes that eta in every replicate (one value per
+            individual) and the other etas are drawn (without --sim: 0, and IPRED, the outputs and
+            amounts use the given etas); a column named like a parameter sets that
+            parameter for PRED and IPRED alike. Input DV is kept as written; SIMDV is the
+            simulated observation. Read the output with pandas.read_csv('out.csv') or R's
+            read.csv('out.csv'); e.g. quantiles of IPRED by TIME over IREP.
             """,
-        examples: ["ketasim nm Tests/Conformance/example.csv --model 1cmt-oral"], positionalMax: 1)
+        examples: ["ketasim nm Tests/Conformance/example.csv --model 1cmt-oral",
+                   "ketasim nm Tests/Conformance/example.csv --profile herd-2007 --sim 200 --seed 1 --residual prop=0.2,add=5ng/mL --out sim.csv",
+                   "ketasim nm Tests/Conformance/example.csv --model Tests/Conformance/example-omega.model --sim 100 --out sim.csv"],
+        positionalMax: 1)
 
     static func run(_ args: [String], console: Ketasim.Console) throws {
         let a = try Arguments(args, spec: spec)
@@ -65,6 +99,17 @@ enum NmCommand {
             model = m.hasSuffix(".model") ? .text(source: try AtomicFile.read(m, flag: "--model"), name: m, options: try odeOptions(a))
                 : .linear(try ModelLoader.load(m))
         }
+        var select: [String]?
+        if let list = a.value("--columns") {
+            select = list.split(separator: ",").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+            if select!.isEmpty { throw CLIError.usage("--columns: empty list") }
+        }
+        if a.value("--sim") != nil || NmSimulate.needsSim.contains(where: { a.value($0) != nil }) {
+            return try NmSimulate.run(a, dataPath: dataPath, dataText: text, model: model, select: select, console: console)
+        }
+        if (try? NonmemSimulation.dataGivesEtas(dataText: text, model: model)) == true {
+            return try NmSimulate.individual(a, dataPath: dataPath, dataText: text, model: model, select: select, console: console)
+        }
         let result: NonmemStudy.Result
         do { result = try NonmemStudy.run(dataText: text, model: model) } catch let e as DataError {
             throw CLIError.failure("\(dataPath): \(e.message)")
@@ -73,11 +118,6 @@ enum NmCommand {
         }
         for w in result.warnings { console.err("ketasim nm: \(w)\n") }
         if a.flag("--verbose") { console.err("ketasim nm: solver: \(result.run.solver)\n") }
-        var select: [String]?
-        if let list = a.value("--columns") {
-            select = list.split(separator: ",").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
-            if select!.isEmpty { throw CLIError.usage("--columns: empty list") }
-        }
         let csv: String
         do { csv = try NonmemTable.csv(result, select: select) } catch let e as NonmemTable.UnknownColumn {
             throw CLIError.usage(e.message)

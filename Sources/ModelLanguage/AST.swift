@@ -49,6 +49,17 @@ struct ModelSyntax: Sendable {
     var outputs: [Definition] = []
     /// Position of the first [odes] header, if any.
     var odesHeader: SourcePosition? = nil
+    /// `[omega]` entries: a diagonal element or a block of etas on parameters.
+    var omega: [OmegaEntry] = []
+}
+
+/// One `[omega]` line: `NAME = variance` (one eta) or `block(A, B, ...) = v11, v21, v22, ...`
+/// (the lower triangle row by row, as NONMEM's `$OMEGA BLOCK(n)`).
+struct OmegaEntry: Sendable {
+    var names: [(name: String, position: SourcePosition)]
+    var values: [(value: Double, position: SourcePosition)]
+    var isBlock: Bool
+    var position: SourcePosition
 }
 
 // MARK: - Operators and functions

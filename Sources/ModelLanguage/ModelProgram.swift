@@ -23,7 +23,7 @@
 /// ```
 ///
 /// - One statement per line; a line may continue while parentheses are open.
-/// - Sections (`[parameters]`, `[derived]`, `[states]`, `[odes]`, `[outputs]`, case-insensitive)
+/// - Sections (`[parameters]`, `[derived]`, `[states]`, `[odes]`, `[outputs]`, `[omega]`, case-insensitive)
 ///   may appear in any order and more than once; entries accumulate in file order.
 /// - Names: `[A-Za-z_][A-Za-z0-9_]*`, case-sensitive, unique across all sections. `t` (time, h)
 ///   and the function names are reserved.
@@ -38,6 +38,8 @@
 ///   declared state and every declared state needs a d/dt. State order = declaration order.
 /// - `[odes]`: `d/dt(state) = expression`, one per state.
 /// - `[outputs]`: `name = expression` (may use parameters, states, derived, t; not other outputs).
+/// - `[omega]`: etas on parameters, P·exp(η), η ~ N(0, Ω): `NAME = variance` or
+///   `block(A, B) = vAA, vBA, vBB` (lower triangle row by row, as `$OMEGA BLOCK`); see `omega`.
 /// - Expressions: numbers (`1`, `2.5`, `.5`, `1e-3`), names, `+ - * /`, `^` (right-associative,
 ///   binds tighter than unary minus: `-x^2 = -(x^2)`, `2^-1 = 0.5`), parentheses, comparisons
 ///   `< <= > >= == !=` (1 or 0, lowest precedence), functions `exp log sqrt abs` (1 argument),
@@ -62,6 +64,8 @@ public struct ModelProgram: Sendable {
     public let stateNames: [String]
     public let outputNames: [String]
     public var stateCount: Int { stateNames.count }
+    /// The `[omega]` section (etas on parameters, P·exp(η)); nil when the file has none.
+    public let omega: OmegaSpec?
 
     /// Registers preallocated for evaluation. Make one per thread with `makeScratch()`;
     /// a scratch belongs to the program (or copies of the program) that made it.
@@ -99,6 +103,7 @@ public struct ModelProgram: Sendable {
         parameterUnits = model.parameterUnits
         stateNames = model.stateNames
         outputNames = model.outputNames
+        omega = try OmegaSpec(syntax.omega, parameterNames: model.parameterNames)
 
         let n = model.stateNames.count
         let jacobian = SymbolicJacobian(model)

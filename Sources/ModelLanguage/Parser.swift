@@ -16,7 +16,7 @@ struct Parser {
     static let maxHeight = 256
 
     private enum Section: String {
-        case parameters, derived, states, odes, outputs
+        case parameters, derived, states, odes, outputs, omega
     }
 
     private let tokens: [Token]
@@ -80,7 +80,7 @@ struct Parser {
                 advance()
                 guard let s = Section(rawValue: name.lowercased()) else {
                     throw ModelLanguageError(.syntax, at: token.position,
-                        "unknown section \(quoted(token.text)) (expected [parameters], [derived], [states], [odes] or [outputs])")
+                        "unknown section \(quoted(token.text)) (expected [parameters], [derived], [states], [odes], [outputs] or [omega])")
                 }
                 try expectEndOfStatement("section header \(quoted(token.text))")
                 section = s
@@ -97,6 +97,7 @@ struct Parser {
                 case .states: model.states?.append(try parseDefinition(valueRequired: false))
                 case .odes: model.odes.append(try parseODE())
                 case .outputs: model.outputs.append(try parseDefinition(valueRequired: true))
+                case .omega: model.omega.append(try parseOmega())
                 }
             }
         }
@@ -127,6 +128,55 @@ struct Parser {
         guard case .bracket(let text) = current.kind else { return nil }
         advance()
         return text.isEmpty ? nil : text
+    }
+
+    /// `NAME = variance` or `block(A, B, ...) = v, v, ...` in [omega]; values are signed numbers
+    /// separated by commas, and a line ending in a comma continues on the next line.
+    private mutating func parseOmega() throws -> OmegaEntry {
+        let start = current
+        let shape = "(expected 'NAME = variance' or 'block(NAME, NAME, ...) = values' in [omega])"
+        guard case .identifier(let first) = start.kind else {
+            throw ModelLanguageError(.syntax, at: start.position, "unexpected \(start.display) \(shape)")
+        }
+        advance()
+        var names: [(name: String, position: SourcePosition)] = []
+        let isBlock = first.lowercased() == "block" && isSymbol(.leftParen)
+        if isBlock {
+            let open = try expect(.leftParen, "after 'block'")
+            while true {
+                guard case .identifier(let n) = current.kind else {
+                    throw ModelLanguageError(.syntax, at: current.position, "expected a parameter name in 'block(...)', found \(current.display)")
+                }
+                names.append((n, current.position))
+                advance()
+                guard isSymbol(.comma) else { break }
+                advance()
+            }
+            _ = try expect(.rightParen, "to close '(' at line \(open.position.line), column \(open.position.column)")
+        } else {
+            names.append((first, start.position))
+        }
+        _ = try expect(.equals, isBlock ? "after 'block(...)'" : "after \(quoted(first)) \(shape)")
+        var values: [(value: Double, position: SourcePosition)] = []
+        while true {
+            let at = current
+            var sign = 1.0
+            if isSymbol(.minus) || isSymbol(.plus) {
+                if isSymbol(.minus) { sign = -1 }
+                advance()
+            }
+            guard case .number(let v) = current.kind else {
+                throw ModelLanguageError(.syntax, at: current.position, "expected a number in [omega], found \(current.display)")
+            }
+            values.append((sign * v, at.position))
+            advance()
+            guard isSymbol(.comma) else { break }
+            advance()
+            while case .newline = current.kind { advance() }
+        }
+        _ = parseUnit()
+        try expectEndOfStatement("the [omega] entry")
+        return OmegaEntry(names: names, values: values, isBlock: isBlock, position: start.position)
     }
 
     /// `d/dt(state) = expression`

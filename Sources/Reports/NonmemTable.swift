@@ -8,7 +8,8 @@ import Studies
 /// output by name and the amount in every compartment by name (`A_<NAME>`: upper case,
 /// non-alphanumerics as `_`). The header is the first line. PRED is the prediction at the typical
 /// values (with the data set's covariate and parameter columns); IPRED is the individual
-/// prediction, equal to PRED since `nm` has no random effects (no etas). A computed column whose
+/// prediction, equal to PRED here, without random effects (`NonmemSimTable` is the table of
+/// `nm --sim`, with etas). A computed column whose
 /// name an input column already has gets the suffix `_SIM`.
 public enum NonmemTable {
     /// A requested column that the table does not have.

@@ -32,6 +32,24 @@ public enum NonmemStudy {
     /// standard error saying which columns were used. A non-numeric cell is an error naming the
     /// line and the column.
     static func covariateParameters(_ data: NonmemDataset, _ pm: ProfileModel) throws -> ([[Double]]?, String?) {
+        let (rows, note) = try covariateRows(data, pm)
+        guard let rows else { return (nil, note) }
+        var cache: [[Double]: [Double]] = [:]
+        var out: [[Double]] = []
+        out.reserveCapacity(rows.count)
+        for cov in rows {
+            if let p = cache[cov] { out.append(p); continue }
+            let p = compiledParameters(pm, covariates: cov, etas: nil)
+            cache[cov] = p
+            out.append(p)
+        }
+        return (out, note)
+    }
+
+    /// The covariate vector (in `pm.covariateNames` order) of every data row, from the columns
+    /// named like the profile's covariates (typical where no column matches); nil when no column
+    /// matches. Also the line for standard error naming the columns used.
+    static func covariateRows(_ data: NonmemDataset, _ pm: ProfileModel) throws -> ([[Double]]?, String?) {
         let names = pm.covariateNames
         guard !names.isEmpty else { return (nil, nil) }
         var used: [(covariate: Int, column: Int)] = []
@@ -44,10 +62,6 @@ public enum NonmemStudy {
         let note = "covariates from the data: " + (used.isEmpty ? "none" : used.map { data.header[$0.column] }.joined(separator: ", ") + " (per record, NOCB)")
             + (unused.isEmpty ? "" : "; typical " + unused.joined(separator: ", "))
         guard !used.isEmpty else { return (nil, note) }
-        let compiledNames = pm.dosing.compiled.parameterNames
-        let profileNames = pm.profile.parameters.map(\.name)
-        let index = profileNames.map { n in compiledNames.firstIndex(of: n) }
-        var cache: [[Double]: [Double]] = [:]
         var out: [[Double]] = []
         out.reserveCapacity(data.rows.count)
         for r in data.rows {
@@ -59,14 +73,21 @@ public enum NonmemStudy {
                 }
                 cov[ci] = v
             }
-            if let p = cache[cov] { out.append(p); continue }
-            let individual = pm.parameters(covariates: cov)
-            var p = pm.dosing.compiled.defaultParameters
-            for (i, ix) in index.enumerated() { if let ix { p[ix] = individual[i] } }
-            cache[cov] = p
-            out.append(p)
+            out.append(cov)
         }
         return (out, note)
+    }
+
+    /// The compiled model's parameter vector (`pm.dosing.compiled.parameterNames` order) for
+    /// covariates and etas (nil: typical), through the profile's covariate and eta model.
+    static func compiledParameters(_ pm: ProfileModel, covariates: [Double], etas: [Double]?) -> [Double] {
+        let compiledNames = pm.dosing.compiled.parameterNames
+        let individual = pm.parameters(covariates: covariates, etas: etas)
+        var p = pm.dosing.compiled.defaultParameters
+        for (i, q) in pm.profile.parameters.enumerated() {
+            if let ix = compiledNames.firstIndex(of: q.name) { p[ix] = individual[i] }
+        }
+        return p
     }
 
     /// Compartments of a profile that a route feeds and that have no volume and no effect site:
