@@ -48,7 +48,7 @@ public struct NonmemSimTable: Sendable {
     public var columnNames: [String] { columns.map(\.name) }
 
     /// The header line (with its newline).
-    public var header: String { columns.map { NonmemTable.field($0.name) }.joined(separator: ",") + "\n" }
+    public var header: String { columns.map { CSV.field($0.name) }.joined(separator: ",") + "\n" }
 
     /// The rows of `pieces`, in the order given.
     public func rows(_ pieces: [NonmemSimulation.Piece]) -> String {
@@ -66,7 +66,7 @@ public struct NonmemSimTable: Sendable {
                     case .irep: out += rep
                     case .input(let j):
                         let cells = data.rows[r].cells
-                        out += NonmemTable.field(j < cells.count ? cells[j] : "")
+                        out += CSV.field(j < cells.count ? cells[j] : "")
                     case .pred: out += NumberFormat.g(typical.rows[r].output)
                     case .ipred: out += NumberFormat.g(row.output)
                     case .simdv:
