@@ -61,7 +61,7 @@ enum BatchCommand {
                 OptionSpec("--duration", "T", "simulated time (default 24h)"),
                 OptionSpec("--step", "T", "grid step (default 5min)"),
                 OptionSpec("--band", "B", "named band (e.g. dissociation) or LOW-HIGH, e.g. 100-250ng/mL (default dissociation)"),
-                OptionSpec("--window", "T", "time in band counts from 0 to T (default 90min, the session window)"),
+                OptionSpec("--window", "T", "time in band counts from 0 to T (default 90min, the session window; S-ketamine 2h)"),
                 OptionSpec("--discharge", "C", "discharge level (default: the band's lower edge)"),
                 OptionSpec("--threshold", "X", """
                     NAME=CONC or CONC, repeatable: report P(Cmax >= CONC)

@@ -31,7 +31,7 @@ struct PatientOptions {
             'ketasim profiles bands') or LOW-HIGH with a unit, e.g. 100-250ng/mL (default:
             dissociation, racemic 100-250 ng/mL at 0.5 mg/kg over 40 min, Zanos 2018)
             """),
-        OptionSpec("--window", "T", "session window for time in band, from the first dose (default 90min)"),
+        OptionSpec("--window", "T", "session window for time in band, from the first dose (default 90min; S-ketamine 2h, the label's time on site)"),
         OptionSpec("--discharge", "C", """
             discharge level (default: the lower edge of the dissociation band, 100 ng/mL
             racemic; no published plasma discharge criterion exists, so choose your own)
