@@ -164,7 +164,8 @@ extension BatchJob {
             if format == "csv", let o = outPath { try Provenance.writeSidecar(for: o, command: "batch", lines: BatchReport.headerLines(doc)) }
             try summary?.commit()
             if outPath == nil {
-                console.out(text)
+                // Prose lines of the text summary wrap at the console width; its tables already fit.
+                console.out(format == "csv" || format == "json" ? text : TextTable.wrapProse(text, width: console.width))
                 if format == "csv" { console.err("ketasim batch: " + BatchReport.headerLines(doc).joined(separator: "; ") + "\n") }
             }
             if progress.enabled {

@@ -265,6 +265,8 @@ public struct DoseFinder: Sendable {
                 if try minutes(x1) >= minutes(x2) { b = x2 } else { a = x1 }
             }
             dose = try minutes(0.5 * (a + b)) >= best.m ? 0.5 * (a + b) : best.d
+            // No dose within the ceiling reaches the band: the ceiling comes closest.
+            if best.m <= 0 { dose = cap }
         }
         let m = try minutes(dose)
         let pk = try peak(dose)

@@ -26,16 +26,23 @@ public enum PlanRender {
         if !p.patient.flags.isEmpty { patient += ", flags \(p.patient.flags.joined(separator: ","))" }
         patient += "; dosing days \(p.weekdays.joined(separator: ",")) at \(p.time); \(p.route)\(p.infusionMin.map { " over \(NumberFormat.short($0)) min" } ?? "") (\(p.analyte))"
         h.append(patient)
-        h.append("Session: window \(NumberFormat.short(p.windowMin)) min, observation \(NumberFormat.short(p.observationMin)) min, booked \(NumberFormat.short(p.bookedMin)) min\(p.windowSource.map { " (\($0))" } ?? ""); discharge below \(NumberFormat.short(p.dischargeNgPerML)) ng/mL (\(p.site))")
+        h.append("Session: window \(NumberFormat.short(p.windowMin)) min, observation \(NumberFormat.short(p.observationMin)) min, booked \(NumberFormat.short(p.bookedMin)) min\(p.windowSource.map { " (\($0))" } ?? ""); discharge below \(NumberFormat.short(p.dischargeNgPerML)) ng/mL (\(p.site))\(dischargeMark(p)); minimum on site: \(p.minOnSiteSource)")
         var setting = "Setting: \(p.setting)"
         if let l = p.label { setting += "; esketamine label \(l) (start dose from age 65: \(l == "eu" ? "28 mg, EU/HK SmPC" : "56 mg, US label"))" }
         h.append(setting)
-        h.append("Tier bands (\(p.analyte), \(p.site) peak, derived): " + p.tierBands.map { "\($0.tier) \(NumberFormat.short($0.lowNgPerML))-\(NumberFormat.short($0.highNgPerML))" }.joined(separator: ", ") + " ng/mL")
+        h.append("Tier bands (\(p.analyte), \(p.site) peak, derived): " + p.tierBands.map { "\(tierBandName(p, $0.tier)) \(NumberFormat.short($0.lowNgPerML))-\(NumberFormat.short($0.highNgPerML))" }.joined(separator: ", ") + " ng/mL")
         for o in p.overrides {
             h.append("OVERRIDE \(o.rule): reason \"\(o.reason)\"\(o.matched ? "" : " (rule did not fire in this plan)")")
         }
         for a in p.acknowledgements { h.append("ACKNOWLEDGED \(a)") }
         return h
+    }
+
+    /// " (the dissociation band's lower edge, UNCONFIRMED)" when the discharge level is that edge of an unconfirmed band.
+    public static func dischargeMark(_ p: Plan) -> String {
+        guard let d = ProfileLibrary.bands(for: p.analyte).first(where: { $0.name == "dissociation" }), d.unconfirmed == true,
+              abs(d.lowNgPerML - p.dischargeNgPerML) < 1e-9 else { return "" }
+        return " (the \(p.analyte) dissociation band's lower edge, UNCONFIRMED)"
     }
 
     public static func findingLines(_ p: Plan) -> [String] {
@@ -215,6 +222,33 @@ public enum PlanRender {
         }
         s += "\n" + footer(p).joined(separator: "\n") + "\n"
         return TextTable.wrapProse(s, width: width)
+    }
+
+    /// Midnight ticks (h from the first dose) labelled MM-DD for a course chart of `spanH` hours, at
+    /// most about `maxTicks` of them (every 1, 2, 7, 14 or 28 days), and the axis name with the year.
+    public static func dateTicks(_ p: Plan, spanH: Double, maxTicks: Int) -> (ticks: [(h: Double, label: String)], axis: String)? {
+        guard let first = p.dosingSessions.first, let d0 = CivilDate.parse(first.date), let t0 = CivilDate.parseTime(first.time) else { return nil }
+        let days = Int((spanH + Double(t0) / 60) / 24) + 1
+        let step = [1, 2, 7, 14, 28, 56].first { days / $0 <= Swift.max(1, maxTicks) } ?? 91
+        var ticks: [(h: Double, label: String)] = []
+        var k = 1   // the first midnight after the first dose
+        while ticks.count < 200 {
+            let h = Double(k * 24) - Double(t0) / 60
+            if h > spanH + 1e-9 { break }
+            if (k - 1) % step == 0 {
+                let d = d0.adding(days: k)
+                ticks.append((h, String(d.description.dropFirst(5))))
+            }
+            k += 1
+        }
+        return (ticks, "date (MM-DD, from \(first.date))")
+    }
+
+    /// A tier band's name with " (UNCONFIRMED)" when its source says so (S-ketamine bands derived
+    /// from the unconfirmed dissociation band).
+    public static func tierBandName(_ p: Plan, _ tier: String) -> String {
+        let b = p.tierBands.first { $0.tier == tier }
+        return tier + (b?.source.contains("UNCONFIRMED") == true ? " (UNCONFIRMED)" : "")
     }
 
     /// The provenance of the plan's CSV (header, findings, definitions), kept out of the CSV itself.
