@@ -194,7 +194,7 @@ enum ArmReport {
             "ketasim \(Ketasim.version): \(Ketasim.disclaimer)",
             "Profile: \(o.profile.profile.name): \(o.profile.profile.title)\(o.profile.profile.hasUnconfirmed ? " (has UNCONFIRMED numbers: 'ketasim profiles show \(o.profile.profile.name)')" : "")",
             "Source: \(o.profile.profile.citation)",
-            "Patient: \(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(NumberFormat.short(o.band.low)) to \(NumberFormat.short(o.band.high)) ng/mL \(o.bandMark) in the first \(NumberFormat.short(o.windowH * 60)) min; time until below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL",
+            "Patient: \(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(NumberFormat.short(o.band.low)) to \(NumberFormat.short(o.band.high)) ng/mL\(o.bandMark) in the first \(NumberFormat.short(o.windowH * 60)) min; time until below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL",
         ]
     }
 

@@ -115,7 +115,7 @@ enum PlanCommand {
             guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(a.value("--format")!)' (use table, csv or json)") }
             let result: (text: String, provenance: [String])
             if a.flag("--list") { result = (format == "json" ? try ReferenceList.catalogJSON(ProtocolCatalog.builtin) : list(width: console.width), []) }
-            else if a.flag("--find-dose") { result = try findDose(a, format: format) }
+            else if a.flag("--find-dose") { result = try findDose(a, format: format, width: a.value("--out") == nil ? console.width : 1000) }
             else { result = try plan(a, format: format, chartWidth: chartWidth, width: a.value("--out") == nil ? console.width : 1000) }
             if format == "csv" && !a.flag("--list") {
                 try Provenance.emitCSV(result.text, command: "plan", lines: result.provenance, out: a.value("--out"), console: console)

@@ -7,7 +7,7 @@ import Studies
 
 /// `ketasim plan --find-dose`: the dose for a target peak, a band held over a window, an IV match, or a TCI schedule.
 extension PlanCommand {
-    static func findDose(_ a: Arguments, format: String) throws -> (text: String, provenance: [String]) {
+    static func findDose(_ a: Arguments, format: String, width: Int = 1000) throws -> (text: String, provenance: [String]) {
         guard let rText = a.value("--route") else { throw CLIError.usage("--route: required for --find-dose (iv, iv-bolus, im, in, sl, po)") }
         guard let route = Route(text: rText) else { throw CLIError.usage("--route: unknown route '\(rText)' (use iv, iv-bolus, im, in, po, sl or pr)") }
         let prof = try profile(a, default: "clements-1981")
@@ -83,8 +83,12 @@ extension PlanCommand {
         case "csv":
             return ("quantity,value\n" + body.map { TextTable.csvField($0.0) + "," + TextTable.csvField($0.1) }.joined(separator: "\n") + "\n", lines)
         default:
+            // Prose wraps at the console width; a long value wraps under its own column.
             let w = body.map(\.0.count).max() ?? 0
-            return (lines.joined(separator: "\n") + "\n\n" + body.map { TextTable.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n" + ReferenceList.text(citedIn: lines), [])
+            let indent = w + 2 < width / 2 ? w + 2 : 4
+            let rows = body.map { TextTable.wrap($0.1, width: width, first: TextTable.pad($0.0, w) + "  ", rest: String(repeating: " ", count: indent)) }.joined()
+            let text = TextTable.wrapProse(lines.joined(separator: "\n") + "\n\n", width: width) + rows + "\n" + Ketasim.disclaimer + "\n"
+            return (text + ReferenceList.text(citedIn: lines, width: Swift.min(80, width)), [])
         }
     }
 

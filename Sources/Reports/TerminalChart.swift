@@ -150,7 +150,7 @@ public struct TerminalChart {
         for (t, lab) in ticks {
             let c = col(t)
             // A label never overwrites the one before it (dates are wider than hours).
-            if c + lab.count <= axis.count && c > lastEnd {
+            if c + lab.count <= axis.count && labelWidth + 2 + c + lab.count <= width && c > lastEnd {
                 for (i, ch) in lab.enumerated() { axis[c + i] = ch }
                 lastEnd = c + lab.count
             }

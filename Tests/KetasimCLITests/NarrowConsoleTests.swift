@@ -28,7 +28,7 @@ struct NarrowConsoleTests {
         ["plan", "--find-dose", "--route", "iv", "--tci", "--band", "100-250ng/mL", "--concentration", "50mg/mL"],
         ["plan", "--protocol", "murrough-2013", "--start", "2026-12-01", "--concentration", "50mg/mL", "--chart"],
         ["batch", "--n", "20", "--seed", "1"],
-        ["batch", "--n", "20", "--seed", "1", "--profile", "herd-2007", "--route", "im", "--dose", "5mg/kg"],
+        ["batch", "--n", "20", "--seed", "1", "--profile", "herd-2007", "--dose", "3mg/kg"],
     ] + ProfileLibrary.builtin.map { ["profiles", "show", $0.name] }
         // Every protocol template of 'ketasim plan --list' (Krupitsky's recovery time acknowledged).
         + ProtocolCatalog.builtin.protocols.map { ["plan", "--protocol", $0.id, "--start", "2026-12-01", "--acknowledge", "recovery-time"] }
