@@ -57,7 +57,9 @@ enum PlanGraphics {
             sections.append(HTMLReport.Section(heading: "First dosing session", plot: { var p = first; p.title = "First dosing session"; return p }(), tables: [], notes: []))
             sections.append(HTMLReport.Section(heading: "Whole course", plot: whole, tables: [], notes: []))
         }
-        sections.append(HTMLReport.Section(heading: "Calendar", tables: [HTMLReport.Table(columns: cal.columns, rows: cal.rows)],
+        var table = HTMLReport.Table(columns: cal.columns, rows: cal.rows)
+        table.nowrap = true
+        sections.append(HTMLReport.Section(heading: "Calendar", tables: [table],
             notes: PlanRender.tableNotes(plan) + plan.overrides.map { "Override \($0.rule): \($0.reason)" }
                 + plan.practice.map { "Every dosing session: \($0.text) (source: \($0.source); evidence: \($0.evidence))" }))
         let findings = plan.findings.map { HTMLReport.Finding(level: $0.level, rule: $0.rule, message: $0.message + ($0.overridden ? " (overridden: \($0.overrideReason ?? ""))" : ""), source: $0.source) }

@@ -93,6 +93,12 @@ public enum PlanRender {
         if let ph = e.phase { notes.append(ph) }
         if let resp = e.response { notes.append("response \(resp)") }
         if let n = e.escalationNote { notes.append(n) }
+        if let pr = e.prediction, pr.minutesInBand == 0 {
+            // 0 min in band: say where the peak lies instead of a bare 0.
+            let band = "\(tierBandName(p, pr.bandTier)) band \(NumberFormat.short(pr.bandLowNgPerML))-\(NumberFormat.short(pr.bandHighNgPerML))"
+            if pr.peakNgPerML < pr.bandLowNgPerML { notes.append("peak \(NumberFormat.sig(pr.peakNgPerML)) ng/mL below the \(band)") }
+            else if pr.peakNgPerML >= pr.bandHighNgPerML && pr.residualAtStartNgPerML >= pr.bandHighNgPerML { notes.append("above the \(band) all session") }
+        }
         if let pr = e.prediction, let w = pr.peakWithMaxTopUpNgPerML { notes.append("peak \(NumberFormat.sig(w)) with max top-up") }
         if let rv = e.review { notes.append("REVIEW: \(rv)") }
         notes += p.findings.filter { $0.level != "info" && $0.sessions.contains(e.number ?? -1) }.map { "\($0.level.uppercased()) \($0.rule)" }
@@ -180,7 +186,7 @@ public enum PlanRender {
             "Discharge, two criteria: 'below \(level) at' is the time from the dose until the model's Cp stays below \(level) ng/mL (no published plasma discharge criterion exists); 'earliest discharge' is the later of that time ('level') and \(p.minOnSiteSource) ('site').",
         ]
         if let prep = p.preparation {
-            var line = "Doses: \(prep.stepText)."
+            var line = "Doses: \(prep.stepText). Given:"
             var seen = Set<String>()
             for e in p.dosingSessions {
                 guard let mg = e.doseMg else { continue }

@@ -74,7 +74,8 @@ struct ClinicianOutputTests {
         let im = dir.appendingPathComponent("im.html").path
         #expect(Self.run(["plan", "--protocol", "im-kap", "--start", "2026-12-01", "--html", im]).code == 0)
         let h = try String(contentsOfFile: im, encoding: .utf8)
-        for c in ["Tmax min", "IV-eq mg", "7-day mg", "7-day IV-eq mg", "Resid next", "Notes", "Earliest discharge", "with max top-up"] {
+        for c in ["Tmax min", "IV-eq mg", "7-day mg", "7-day IV-eq mg", "Resid next", "Notes", "Earliest discharge", "with max top-up",
+                  "peak 200 ng/mL below the psychedelic band 250-640", "class=\"metrics nowrap\""] {
             #expect(h.contains(c), "\(c)")
         }
         #expect(!h.contains("IV infusion duration"))
