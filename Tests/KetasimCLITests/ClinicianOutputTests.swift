@@ -99,6 +99,8 @@ struct ClinicianOutputTests {
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("50 to 125 ng/mL (UNCONFIRMED) in the first 120 min"))
         #expect(r.out.contains("band 50-125 ng/mL (UNCONFIRMED)"))
+        let batch = Self.run(["batch", "--n", "3", "--seed", "1", "--profile", "perez-ruixo-2021", "--route", "in", "--dose", "56mg"], width: 1000)
+        #expect(batch.out.contains("Band 'dissociation': 50-125 ng/mL (UNCONFIRMED) from 0 to 2 h"), "\(batch.err)")
         let racemic = Self.run(["compare", "--routes", "iv", "--doses", "0.5mg/kg"])
         #expect(racemic.out.contains("in the first 90 min") && !racemic.out.contains("UNCONFIRMED) in the first"))
     }
