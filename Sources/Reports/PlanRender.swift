@@ -191,7 +191,12 @@ public enum PlanRender {
             for e in p.dosingSessions {
                 guard let mg = e.doseMg else { continue }
                 var d = "\(NumberFormat.short(mg)) mg"
-                if let pre = e.prescribedDoseMg { d = "\(NumberFormat.short(pre)) mg rounded to \(NumberFormat.short(mg)) mg" }
+                if let pre = e.prescribedDoseMg {
+                    d = "\(NumberFormat.short(pre)) mg rounded to \(NumberFormat.short(mg)) mg"
+                    // A coarse step moves the dose noticeably: say by how much and what helps.
+                    let change = (mg - pre) / pre * 100
+                    if abs(change) > 5 { d += " (\(change > 0 ? "+" : "")\(NumberFormat.short(change, 2))%: a more dilute solution gives finer steps)" }
+                }
                 if let v = e.doseVolumeML, let c = prep.concentrationMgPerML { d += " = \(NumberFormat.short(v, 3)) mL of \(NumberFormat.short(c)) mg/mL" }
                 if let r = e.infusionRates, let m = e.infusionMin { d += ", over \(NumberFormat.short(m)) min: \(r.text)" }
                 if seen.insert(d).inserted { line += " " + d + ";" }

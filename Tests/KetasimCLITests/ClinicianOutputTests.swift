@@ -23,6 +23,21 @@ struct ClinicianOutputTests {
         #expect(r.out.contains("UNCONFIRMED)"))   // the discharge level is the unconfirmed band's edge
     }
 
+    @Test("plan at 80 columns: the calendar in parts that repeat the date, a legend, notes listed; support sessions only where they have cells")
+    func narrowPlan() {
+        let r = Self.run(["plan", "--protocol", "im-kap", "--start", "2026-12-01"], width: 80)
+        #expect(r.code == 0, "\(r.err)")
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 80 || $0.trimmingCharacters(in: .whitespaces).hasPrefix("https://") })
+        let headers = lines.indices.filter { lines[$0].hasPrefix("Date  ") }
+        #expect(headers.count == 2)
+        // The preparation day (2026-12-01) is a row of the first part only.
+        let second = lines[headers[1]...].prefix { !$0.isEmpty }
+        #expect(lines[headers[0]...].prefix { !$0.isEmpty }.contains { $0.hasPrefix("2026-12-01") })
+        #expect(!second.contains { $0.hasPrefix("2026-12-01") } && second.contains { $0.hasPrefix("2026-12-08") })
+        #expect(r.out.contains("Disch: earliest discharge h:mm") && r.out.contains("Notes:\n  2026-12-08 dose 1/3: start; peak 200 ng/mL below"))
+    }
+
     @Test("the 7-day totals are two columns with the same precision, never '142.5 (142)'")
     func sevenDay() throws {
         let r = Self.run(["plan", "--protocol", "murrough-2013", "--start", "2026-11-30", "--weight", "95kg"], width: 400)
@@ -39,6 +54,9 @@ struct ClinicianOutputTests {
         #expect(r.out.contains("35.65 mg rounded to 35 mg = 0.7 mL of 50 mg/mL"))
         #expect(r.out.contains("52.5 mg/h = 1.05 mL/h = 12.3 µg/kg/min"))   // 35000 ug / 71.3 kg / 40 min = 12.27, 3 digits
         #expect(Self.run(["plan", "--protocol", "murrough-2013", "--start", "2026-11-30", "--concentration", "50"]).code == 64)
+        // 70 kg at 100 mg/mL: 35 mg is 0.35 mL, a half step, down to 0.3 mL = 30 mg: -14.29%, said.
+        let coarse = Self.run(["plan", "--protocol", "murrough-2013", "--start", "2026-11-30", "--concentration", "100mg/mL"], width: 400)
+        #expect(coarse.out.contains("35 mg rounded to 30 mg (-14%: a more dilute solution gives finer steps) = 0.3 mL of 100 mg/mL"))
         #expect(Self.run(["plan", "--protocol", "esketamine-label", "--start", "2026-11-30", "--concentration", "50mg/mL"]).code == 64)
     }
 
