@@ -26,7 +26,7 @@ extension HTMLReport {
     static func bandText(_ o: PatientOptions) -> String {
         let range = o.band.high.isFinite
             ? "\(NumberFormat.short(o.band.low))–\(NumberFormat.short(o.band.high)) ng/mL" : "≥ \(NumberFormat.short(o.band.low)) ng/mL"
-        return "\(o.bandName ?? "band") \(range)"
+        return "\(o.bandName ?? "band") \(range)\(o.bandMark)"
     }
 
     /// The metrics of `ArmReport.metricsTable` as a table.
@@ -70,9 +70,10 @@ extension HTMLReport {
             ("Band", bandText(o)),
             ("Session window", "first \(NumberFormat.short(o.windowH * 60)) min"),
             ("Discharge level", "below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL"),
-            ("IV infusion duration", "\(NumberFormat.short(o.infusionH * 60)) min"),
-            ("Simulated duration", "\(NumberFormat.short(o.durationH)) h"),
         ]
+        // Only inputs that apply to the routes shown: no infusion duration without an IV infusion arm.
+        if arms.contains(where: { $0.route == .ivInfusion }) { inputs.append(("IV infusion duration", "\(NumberFormat.short(o.infusionH * 60)) min")) }
+        inputs.append(("Simulated duration", "\(NumberFormat.short(o.durationH)) h"))
         inputs += extraInputs
         var citations = ["Profile \(p.name): \(p.citation)"]
         for a in arms where !a.routeNote.isEmpty && !citations.contains(a.routeNote) { citations.append(a.routeNote) }

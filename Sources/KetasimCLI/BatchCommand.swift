@@ -61,7 +61,7 @@ enum BatchCommand {
                 OptionSpec("--duration", "T", "simulated time (default 24h)"),
                 OptionSpec("--step", "T", "grid step (default 5min)"),
                 OptionSpec("--band", "B", "named band (e.g. dissociation) or LOW-HIGH, e.g. 100-250ng/mL (default dissociation)"),
-                OptionSpec("--window", "T", "time in band counts from 0 to T (default 90min, the session window)"),
+                OptionSpec("--window", "T", "time in band counts from 0 to T (default 90min, the session window; S-ketamine 2h)"),
                 OptionSpec("--discharge", "C", "discharge level (default: the band's lower edge)"),
                 OptionSpec("--threshold", "X", """
                     NAME=CONC or CONC, repeatable: report P(Cmax >= CONC)
@@ -164,7 +164,8 @@ extension BatchJob {
             if format == "csv", let o = outPath { try Provenance.writeSidecar(for: o, command: "batch", lines: BatchReport.headerLines(doc)) }
             try summary?.commit()
             if outPath == nil {
-                console.out(text)
+                // Prose lines of the text summary wrap at the console width; its tables already fit.
+                console.out(format == "csv" || format == "json" ? text : TextTable.wrapProse(text, width: console.width))
                 if format == "csv" { console.err("ketasim batch: " + BatchReport.headerLines(doc).joined(separator: "; ") + "\n") }
             }
             if progress.enabled {

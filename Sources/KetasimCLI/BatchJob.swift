@@ -130,7 +130,7 @@ struct BatchJob {
             stepH = try Units.hours(s, flag: "--step")
             guard stepH > 0 else { throw CLIError.usage("--step: '\(s)' must be greater than zero") }
         }
-        var window = (0.0, Swift.min(StudyDefaults.sessionWindowH, durationH))
+        var window = (0.0, Swift.min(StudyDefaults.sessionWindowH(analyte: p.analyte), durationH))
         if let w = a.value("--window") {
             let h = try Units.hours(w, flag: "--window")
             guard h > 0 else { throw CLIError.usage("--window: '\(w)' must be greater than zero") }

@@ -31,7 +31,7 @@ struct PatientOptions {
             'ketasim profiles bands') or LOW-HIGH with a unit, e.g. 100-250ng/mL (default:
             dissociation, racemic 100-250 ng/mL at 0.5 mg/kg over 40 min, Zanos 2018)
             """),
-        OptionSpec("--window", "T", "session window for time in band, from the first dose (default 90min)"),
+        OptionSpec("--window", "T", "session window for time in band, from the first dose (default 90min; S-ketamine 2h, the label's time on site)"),
         OptionSpec("--discharge", "C", """
             discharge level (default: the lower edge of the dissociation band, 100 ng/mL
             racemic; no published plasma discharge criterion exists, so choose your own)
@@ -43,6 +43,13 @@ struct PatientOptions {
         .flag("--chart", "draw the terminal chart (default: when stdout is a terminal)"),
         .flag("--no-chart", "no terminal chart"),
     ]
+
+    /// " (UNCONFIRMED)" when the band is a named band marked unconfirmed in bands.json (S-ketamine
+    /// dissociation), else empty: appended wherever the band is drawn or named.
+    var bandMark: String {
+        guard let n = bandName, ProfileLibrary.bands(for: profile.profile.analyte).first(where: { $0.name == n })?.unconfirmed == true else { return "" }
+        return " (UNCONFIRMED)"
+    }
 
     init(_ a: Arguments, console: Ketasim.Console) throws {
         chart = console.isTerminal
@@ -187,7 +194,7 @@ enum ArmReport {
             "ketasim \(Ketasim.version): \(Ketasim.disclaimer)",
             "Profile: \(o.profile.profile.name): \(o.profile.profile.title)\(o.profile.profile.hasUnconfirmed ? " (has UNCONFIRMED numbers: 'ketasim profiles show \(o.profile.profile.name)')" : "")",
             "Source: \(o.profile.profile.citation)",
-            "Patient: \(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(NumberFormat.short(o.band.low)) to \(NumberFormat.short(o.band.high)) ng/mL in the first \(NumberFormat.short(o.windowH * 60)) min; time until below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL",
+            "Patient: \(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (weight is not a covariate of this profile)"); band\(o.bandName.map { " '\($0)'" } ?? "") \(NumberFormat.short(o.band.low)) to \(NumberFormat.short(o.band.high)) ng/mL\(o.bandMark) in the first \(NumberFormat.short(o.windowH * 60)) min; time until below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL",
         ]
     }
 
@@ -278,7 +285,7 @@ enum ArmReport {
         let maxT = Swift.min(o.durationH, Swift.max(6, o.windowH * 3))
         let chart = TerminalChart(
             series: arms.map { .init(label: $0.label, timesH: $0.result.timesH, values: $0.result.series("CP") ?? []) },
-            band: (o.band.low, o.band.high, "band \(NumberFormat.short(o.band.low))-\(NumberFormat.short(o.band.high)) ng/mL"),
+            band: (o.band.low, o.band.high, "band \(NumberFormat.short(o.band.low))-\(NumberFormat.short(o.band.high)) ng/mL\(o.bandMark)"),
             width: Swift.min(width, 120), height: 18, yUnit: "Cp ng/mL", maxTimeH: maxT,
             window: (o.windowH, "session window ends at \(NumberFormat.hm(hours: o.windowH)) h"),
             level: (o.dischargeNgPerML, "below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL level"))

@@ -58,6 +58,11 @@ enum PlanCommand {
                 OptionSpec("--add-dose", "DATE[THH:MM]", "an extra, unscheduled dosing session (repeatable)", repeatable: true),
                 OptionSpec("--profile", "P", "profile for the predictions (default: the protocol's)"),
                 OptionSpec("--infusion", "T", "IV infusion duration (default: the protocol's, 40 min)"),
+                OptionSpec("--concentration", "C", """
+                    strength of the solution drawn up, e.g. 50mg/mL or 100mg/mL: doses get a volume and are
+                    rounded to the 0.1 mL syringe step, infusion and TCI rates get mL/h; with --find-dose
+                    --route in it sets the intranasal volume ceiling (default 100 mg/mL)
+                    """),
                 OptionSpec("--window", "T", "dosing-session window for time in band (default: the protocol's, 90-120 min)"),
                 OptionSpec("--band", "B", """
                     band for minutes in band in every session: a band name or LOW-HIGH with a unit
@@ -109,9 +114,9 @@ enum PlanCommand {
             let format = (a.value("--format") ?? "table").lowercased()
             guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(a.value("--format")!)' (use table, csv or json)") }
             let result: (text: String, provenance: [String])
-            if a.flag("--list") { result = (format == "json" ? try ReferenceList.catalogJSON(ProtocolCatalog.builtin) : list(), []) }
-            else if a.flag("--find-dose") { result = try findDose(a, format: format) }
-            else { result = try plan(a, format: format, chartWidth: chartWidth) }
+            if a.flag("--list") { result = (format == "json" ? try ReferenceList.catalogJSON(ProtocolCatalog.builtin) : list(width: console.width), []) }
+            else if a.flag("--find-dose") { result = try findDose(a, format: format, width: a.value("--out") == nil ? console.width : 1000) }
+            else { result = try plan(a, format: format, chartWidth: chartWidth, width: a.value("--out") == nil ? console.width : 1000) }
             if format == "csv" && !a.flag("--list") {
                 try Provenance.emitCSV(result.text, command: "plan", lines: result.provenance, out: a.value("--out"), console: console)
             } else if let out = a.value("--out") { try AtomicFile.write(result.text, to: out) } else { console.out(result.text) }
@@ -122,12 +127,12 @@ enum PlanCommand {
         }
     }
 
-    static func list() -> String {
+    static func list(width: Int = 1000) -> String {
         let c = ProtocolCatalog.builtin
         var s = "\(tool): \(Ketasim.disclaimer)\nBuilt-in protocols (Profiles/protocols.json; \(c.source)):\n"
-        s += TextTable.table(["Protocol", "Route", "Sessions", "Source"], c.protocols.map {
+        s += TextTable.fit(["Protocol", "Route", "Sessions", "Source"], c.protocols.map {
             [$0.id, "\($0.route) \($0.analyte)", "\($0.defaultSessionCount)", "\($0.source) [\($0.evidence)]"]
-        }, left: [0, 1, 3])
+        }, width: width, left: [0, 1, 3])
         s += "\nRules (BLOCK: --override RULE --reason TEXT; WARN-ACK: --acknowledge RULE; INFO: shown):\n"
         for r in c.rules { s += "  \(r.level.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)) \(r.id): \(r.source) (evidence: \(r.evidence))\n" }
         s += "\nFlags (--flag; findings as contraindication-FLAG):\n"
@@ -136,7 +141,7 @@ enum PlanCommand {
         }
         s += "\nPractice requirements printed with every dosing session:\n"
         for i in c.practice { s += "  \(i.id)\(i.analyte.map { " (\($0))" } ?? ""): \(i.text): \(i.source) (evidence: \(i.evidence))\n" }
-        return s + ReferenceList.text(citedIn: [s])
+        return TextTable.wrapProse(s, width: width) + ReferenceList.text(citedIn: [s], width: Swift.min(80, width))
     }
 
     // MARK: - Parsing helpers
@@ -203,7 +208,7 @@ enum PlanCommand {
 
     // MARK: - Plan
 
-    static func plan(_ a: Arguments, format: String, chartWidth: Int? = nil) throws -> (text: String, provenance: [String]) {
+    static func plan(_ a: Arguments, format: String, chartWidth: Int? = nil, width: Int = 1000) throws -> (text: String, provenance: [String]) {
         guard let pText = a.value("--protocol") else {
             throw CLIError.usage("--protocol: required (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")); or --find-dose, --list)")
         }
@@ -300,6 +305,7 @@ enum PlanCommand {
             guard t.route == "iv" else { throw CLIError.usage("--infusion: protocol \(t.id) is not an IV infusion") }
             req.infusionMin = try minutes(s, flag: "--infusion")
         }
+        if let s = a.value("--concentration") { req.concentrationMgPerML = try Units.solutionMgPerML(s) }
         if let s = a.value("--discharge") { req.dischargeNgPerML = try Units.concentrationNgPerML(s, flag: "--discharge") }
         if let s = a.value("--site") {
             guard ["plasma", "effect"].contains(s.lowercased()) else { throw CLIError.usage("--site: '\(s)' (use plasma or effect)") }
@@ -314,7 +320,7 @@ enum PlanCommand {
         case "csv": return (PlanRender.csv(plan, tool: tool), PlanRender.csvProvenance(plan, tool: tool))
         case "json": return (try PlanRender.json(plan, tool: tool), [])
         default:
-            var text = PlanRender.table(plan, tool: tool)
+            var text = PlanRender.table(plan, tool: tool, width: width)
             if let w = chartWidth, let chart = PlanGraphics.terminal(plan, width: w) { text += "\n" + chart }
             return (text + ReferenceList.text(citedIn: [text]), [])
         }

@@ -7,7 +7,7 @@ import Studies
 
 /// `ketasim plan --find-dose`: the dose for a target peak, a band held over a window, an IV match, or a TCI schedule.
 extension PlanCommand {
-    static func findDose(_ a: Arguments, format: String) throws -> (text: String, provenance: [String]) {
+    static func findDose(_ a: Arguments, format: String, width: Int = 1000) throws -> (text: String, provenance: [String]) {
         guard let rText = a.value("--route") else { throw CLIError.usage("--route: required for --find-dose (iv, iv-bolus, im, in, sl, po)") }
         guard let route = Route(text: rText) else { throw CLIError.usage("--route: unknown route '\(rText)' (use iv, iv-bolus, im, in, po, sl or pr)") }
         let prof = try profile(a, default: "clements-1981")
@@ -18,8 +18,10 @@ extension PlanCommand {
             guard ["plasma", "effect"].contains(s.lowercased()) else { throw CLIError.usage("--site: '\(s)' (use plasma or effect)") }
             site = s.lowercased() == "effect" ? "CE" : "CP"
         }
-        let finder = DoseFinder(profile: prof, weightKg: weight, output: site, infusionH: infusionH)
+        var finder = DoseFinder(profile: prof, weightKg: weight, output: site, infusionH: infusionH)
         let analyte = prof.profile.analyte
+        finder.concentrationMgPerML = try a.value("--concentration").map { try Units.solutionMgPerML($0) }
+        let prep = try DosePreparation(route: route == .ivBolus ? "iv" : route.rawValue, analyte: analyte, concentrationMgPerML: finder.concentrationMgPerML)
         let goals = [a.value("--target-peak"), a.value("--band"), a.value("--match-iv")].compactMap { $0 }
         guard goals.count == 1 else { throw CLIError.usage("--find-dose: give exactly one of --target-peak, --band, --match-iv") }
         var lines = ["\(tool): \(Ketasim.disclaimer)",
@@ -31,7 +33,7 @@ extension PlanCommand {
         if let s = a.value("--target-peak") {
             let c = try Units.concentrationNgPerML(s, flag: "--target-peak")
             let r = try finder.doseForPeak(route: route.rawValue, targetNgPerML: c)
-            body = doseRows(r, weight)
+            body = doseRows(r, weight, prep)
             json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
             lines.append(r.message)
         } else if let s = a.value("--match-iv") {
@@ -39,7 +41,7 @@ extension PlanCommand {
             let metric = (a.value("--match") ?? "auc").lowercased()
             guard ["auc", "peak"].contains(metric) else { throw CLIError.usage("--match: '\(metric)' (use auc or peak)") }
             let r = try finder.routeEquivalent(route: route.rawValue, referenceMg: ref, metric: metric)
-            body = doseRows(r, weight)
+            body = doseRows(r, weight, prep)
             json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
             lines.append(r.message)
         } else {
@@ -51,10 +53,12 @@ extension PlanCommand {
                 let target = try a.value("--target").map { try Units.concentrationNgPerML($0, flag: "--target") }
                 let r = try finder.tciScheme(low: lo, high: hi, target: target, durationH: dur, stepH: step)
                 body = [("target", "\(NumberFormat.short(r.targetNgPerML, 4)) ng/mL in \(NumberFormat.short(lo))-\(NumberFormat.short(hi)) ng/mL"),
-                        ("bolus", "\(NumberFormat.short(r.bolusMg, 4)) mg at 0 min")]
+                        ("bolus", "\(NumberFormat.short(r.bolusMg, 4)) mg at 0 min" + (prep.volumeML(r.bolusMg).map { " = \(NumberFormat.short($0, 3)) mL" } ?? ""))]
                 for st in r.steps {
-                    body.append(("rate \(NumberFormat.short(st.startMin))-\(NumberFormat.short(st.endMin)) min", "\(NumberFormat.short(st.rateMgPerH, 4)) mg/h (\(NumberFormat.short(st.rateMgPerH / weight, 3)) mg/kg/h)"))
+                    let rate = prep.rates(mg: st.rateMgPerH * (st.endMin - st.startMin) / 60, overMin: st.endMin - st.startMin, weightKg: weight)
+                    body.append(("rate \(NumberFormat.short(st.startMin))-\(NumberFormat.short(st.endMin)) min", rate.text))
                 }
+                body.append(("rates", prep.concentrationMgPerML.map { "mL/h at \(NumberFormat.short($0)) mg/mL" } ?? "give --concentration for mL/h"))
                 body += [("total", "\(NumberFormat.short(r.totalMg, 4)) mg (\(NumberFormat.short(r.totalMg / weight, 3)) mg/kg); ceiling \(NumberFormat.short(r.ceilingMg, 4)) mg"),
                          ("achieved", "\(NumberFormat.short(r.minutesInBand, 3)) of \(NumberFormat.short(r.durationMin)) min in band; min \(NumberFormat.short(r.minNgPerML, 4)), max \(NumberFormat.short(r.maxNgPerML, 4)) ng/mL")]
                 json = try PlanRender.json(result: r, tool: tool, disclaimer: Ketasim.disclaimer, profile: prof.profile.name, citation: prof.profile.citation, weightKg: weight)
@@ -65,6 +69,7 @@ extension PlanCommand {
                 body = [("band", "\(NumberFormat.short(lo))-\(NumberFormat.short(hi)) ng/mL from \(NumberFormat.short(r.fromMin)) to \(NumberFormat.short(r.toMin)) min"),
                         ("holds", r.holds ? "yes" : "no"),
                         ("dose", "\(NumberFormat.short(r.doseMg, 4)) mg (\(NumberFormat.short(r.doseMg / weight, 3)) mg/kg)"),
+                        ("measured", measured(r.doseMg, prep)),
                         ("minutes in band", NumberFormat.short(r.minutesInBand, 3)), ("peak", "\(NumberFormat.short(r.peakNgPerML, 4)) ng/mL"),
                         ("ceiling", "\(NumberFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
                 if let lo = r.minDoseMg { body.append(("smallest dose holding LOW", "\(NumberFormat.short(lo, 4)) mg")) }
@@ -78,15 +83,29 @@ extension PlanCommand {
         case "csv":
             return ("quantity,value\n" + body.map { CSV.field($0.0) + "," + CSV.field($0.1) }.joined(separator: "\n") + "\n", lines)
         default:
+            // Prose wraps at the console width; a long value wraps under its own column.
             let w = body.map(\.0.count).max() ?? 0
-            return (lines.joined(separator: "\n") + "\n\n" + body.map { TextTable.pad($0.0, w) + "  " + $0.1 }.joined(separator: "\n") + "\n\n" + Ketasim.disclaimer + "\n" + ReferenceList.text(citedIn: lines), [])
+            let indent = w + 2 < width / 2 ? w + 2 : 4
+            let rows = body.map { TextTable.wrap($0.1, width: width, first: TextTable.pad($0.0, w) + "  ", rest: String(repeating: " ", count: indent)) }.joined()
+            let text = TextTable.wrapProse(lines.joined(separator: "\n") + "\n\n", width: width) + rows + "\n" + Ketasim.disclaimer + "\n"
+            return (text + ReferenceList.text(citedIn: lines, width: Swift.min(80, width)), [])
         }
     }
 
-    static func doseRows(_ r: DoseResult, _ w: Double) -> [(String, String)] {
+    /// The dose as drawn up: volume at the concentration and the practical step, or why not.
+    static func measured(_ mg: Double, _ prep: DosePreparation) -> String {
+        guard prep.stepMg != nil else { return prep.stepText }
+        let r = prep.rounded(mg)
+        var s = "\(NumberFormat.short(r, 4)) mg"
+        if let v = prep.volumeML(r) { s += " = \(NumberFormat.short(v, 3)) mL of \(NumberFormat.short(prep.concentrationMgPerML!)) mg/mL" }
+        return s + " (\(prep.stepText))"
+    }
+
+    static func doseRows(_ r: DoseResult, _ w: Double, _ prep: DosePreparation) -> [(String, String)] {
         [("goal", "\(r.goal) \(NumberFormat.short(r.target, 4)) \(r.targetUnit)"),
          ("reachable", r.reachable ? "yes" : "NO: no safe dose reaches the target"),
          ("dose", "\(NumberFormat.short(r.doseMg, 4)) mg (\(NumberFormat.short(r.doseMg / w, 3)) mg/kg)\(r.reachable ? "" : " (the ceiling)")"),
+         ("measured", measured(r.doseMg, prep)),
          ("achieved", "\(NumberFormat.short(r.achieved, 4)) \(r.targetUnit)"),
          ("peak", "\(NumberFormat.short(r.peakNgPerML, 4)) ng/mL at \(NumberFormat.short(r.tmaxMin, 3)) min"),
          ("IV-equivalent", "\(NumberFormat.short(r.ivEquivalentMg, 4)) mg"),

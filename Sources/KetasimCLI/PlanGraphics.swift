@@ -3,30 +3,40 @@ import PKProfiles
 import Reports
 import Planner
 
-/// Charts of a plan: the predicted course with the dosing-session windows and the first session's
-/// tier band, in the terminal, as SVG and in an HTML report.
+/// Charts of a plan: the predicted course on a date axis with the dosing-session windows and the
+/// first session's tier band, in the terminal, as SVG and in an HTML report.
 enum PlanGraphics {
     static func band(_ plan: Plan) -> SVGPlot.Band? {
         guard let tier = plan.sessions.first(where: { $0.prediction != nil })?.prediction else { return nil }
-        return .init(low: tier.bandLowNgPerML, high: tier.bandHighNgPerML, label: "\(tier.bandTier) \(NumberFormat.short(tier.bandLowNgPerML))–\(NumberFormat.short(tier.bandHighNgPerML)) ng/mL")
+        return .init(low: tier.bandLowNgPerML, high: tier.bandHighNgPerML,
+                     label: "\(PlanRender.tierBandName(plan, tier.bandTier)) \(NumberFormat.short(tier.bandLowNgPerML))–\(NumberFormat.short(tier.bandHighNgPerML)) ng/mL")
     }
 
-    static func svg(_ plan: Plan, maxTimeH: Double? = nil) -> SVGPlot? {
+    /// The course chart; `dates`: the time axis in calendar dates (the whole course), else hours.
+    static func svg(_ plan: Plan, maxTimeH: Double? = nil, dates: Bool = true) -> SVGPlot? {
         guard let c = plan.curve else { return nil }
         let windowH = plan.windowMin / 60
-        return SVGPlot(
+        var plot = SVGPlot(
             title: "\(plan.protocolTitle): predicted course",
             series: [.init(label: "\(plan.site == "effect" ? "effect site" : "plasma") \(plan.analyte)", timesH: c.timesH, values: c.valuesNgPerML)],
             bands: band(plan).map { [$0] } ?? [],
             windows: c.doseTimesH.enumerated().map { .init(startH: $1, endH: $1 + windowH, label: $0 == 0 ? "dosing sessions" : "") },
             xLabel: "Time after the first dose (h)", yLabel: "Concentration (ng/mL)", maxTimeH: maxTimeH)
+        if dates, let span = c.timesH.last, let d = PlanRender.dateTicks(plan, spanH: maxTimeH ?? span, maxTicks: 9) {
+            plot.timeTicks = d.ticks.map { .init(h: $0.h, label: $0.label) }
+            plot.xLabel = "Date (MM-DD; first dose \(plan.dosingSessions.first.map { "\($0.date) \($0.time)" } ?? ""))"
+        }
+        return plot
     }
 
     static func terminal(_ plan: Plan, width: Int) -> String? {
         guard let c = plan.curve else { return nil }
         let b = band(plan)
-        let chart = TerminalChart(series: [.init(label: "predicted course (\(plan.analyte))", timesH: c.timesH, values: c.valuesNgPerML)],
-                                  band: b.map { ($0.low, $0.high, $0.label) }, width: Swift.min(width, 120), height: 14, yUnit: "ng/mL")
+        var chart = TerminalChart(series: [.init(label: "predicted course (\(plan.analyte))", timesH: c.timesH, values: c.valuesNgPerML)],
+                                  band: b.map { ($0.low, $0.high, $0.label) }, width: Swift.min(width, 120), height: 14, yUnit: "ng/mL",
+                                  level: (plan.dischargeNgPerML, "discharge level \(NumberFormat.short(plan.dischargeNgPerML)) ng/mL"))
+        let w = Swift.min(width, 120)
+        chart.timeTicks = PlanRender.dateTicks(plan, spanH: c.timesH.last ?? 0, maxTicks: Swift.max(2, (w - 12) / 8))
         return chart.render()
     }
 
@@ -36,31 +46,39 @@ enum PlanGraphics {
             guard let plot = svg(plan) else { throw CLIError.failure("--svg: no predictions for this plan (no profile for its drug)") }
             try AtomicFile.write(plot.render(), to: path, flag: "--svg")
         }
-        if let path = a.value("--html") {
-            let rows = plan.sessions.map { s -> [String] in
-                [s.date, s.weekday, s.time, s.label, s.doseText ?? "", s.prediction.map { NumberFormat.sig($0.peakNgPerML, 4) } ?? "",
-                 s.prediction.map { NumberFormat.f($0.minutesInBand, 0) } ?? "",
-                 s.prediction.map { p in p.neverAboveDischarge ? "never reaches \(NumberFormat.short(plan.dischargeNgPerML)) ng/mL" : (p.dischargeMin.map { NumberFormat.hm(hours: $0 / 60) + " h" } ?? "-") } ?? ""]
-            }
-            var sections: [HTMLReport.Section] = []
-            if let plot = svg(plan) {
-                let firstSessionEnd = (plan.curve?.doseTimesH.first ?? 0) + Swift.max(6, plan.windowMin / 60 * 3)
-                sections.append(HTMLReport.Section(heading: "First dosing session", plot: { var p = plot; p.maxTimeH = firstSessionEnd; p.title = "First dosing session"; return p }(), tables: [], notes: []))
-                sections.append(HTMLReport.Section(heading: "Whole course", plot: plot, tables: [], notes: []))
-            }
-            sections.append(HTMLReport.Section(heading: "Calendar", tables: [HTMLReport.Table(
-                columns: ["Date", "Day", "Time", "Session", "Dose", "Peak ng/mL", "min in band", "below \(NumberFormat.short(plan.dischargeNgPerML)) at"], rows: rows)],
-                notes: ["'below \(NumberFormat.short(plan.dischargeNgPerML)) at': time from the dose until the model's Cp stays below \(NumberFormat.short(plan.dischargeNgPerML)) ng/mL; no published plasma discharge criterion exists."] + plan.overrides.map { "Override \($0.rule): \($0.reason)" }
-                    + plan.practice.map { "Every dosing session: \($0.text) (source: \($0.source); evidence: \($0.evidence))" }))
-            let findings = plan.findings.map { HTMLReport.Finding(level: $0.level, rule: $0.rule, message: $0.message + ($0.overridden ? " (overridden: \($0.overrideReason ?? ""))" : ""), source: $0.source) }
-            let report = HTMLReport(
-                title: "Plan: \(plan.protocolTitle)",
-                subtitle: "\(plan.profile ?? "no profile") · \(NumberFormat.short(plan.patient.weightKg)) kg · ketasim \(Ketasim.version)",
-                inputs: [("Protocol", "\(plan.protocolID): \(plan.protocolSource)"), ("Route", plan.route), ("Weekdays", plan.weekdays.joined(separator: ", ")),
-                         ("Session window", "\(NumberFormat.short(plan.windowMin)) min"), ("Discharge level", "\(NumberFormat.short(plan.dischargeNgPerML)) ng/mL")],
-                sections: sections, findings: findings,
-                citations: ["Protocol: \(plan.protocolSource)"] + (plan.profileCitation.map { ["Profile \(plan.profile ?? ""): \($0)"] } ?? []))
-            try AtomicFile.write(report.render(), to: path, flag: "--html")
+        if let path = a.value("--html") { try AtomicFile.write(html(plan), to: path, flag: "--html") }
+    }
+
+    /// The HTML report: both charts, the calendar with every column of the text table, findings, sources.
+    static func html(_ plan: Plan) -> String {
+        let cal = PlanRender.calendar(plan, narrow: false)
+        var sections: [HTMLReport.Section] = []
+        if let whole = svg(plan), let first = svg(plan, maxTimeH: (plan.curve?.doseTimesH.first ?? 0) + Swift.max(6, plan.windowMin / 60 * 3), dates: false) {
+            sections.append(HTMLReport.Section(heading: "First dosing session", plot: { var p = first; p.title = "First dosing session"; return p }(), tables: [], notes: []))
+            sections.append(HTMLReport.Section(heading: "Whole course", plot: whole, tables: [], notes: []))
         }
+        var table = HTMLReport.Table(columns: cal.columns, rows: cal.rows)
+        table.nowrap = true
+        sections.append(HTMLReport.Section(heading: "Calendar", tables: [table],
+            notes: PlanRender.tableNotes(plan) + plan.overrides.map { "Override \($0.rule): \($0.reason)" }
+                + plan.practice.map { "Every dosing session: \($0.text) (source: \($0.source); evidence: \($0.evidence))" }))
+        let findings = plan.findings.map { HTMLReport.Finding(level: $0.level, rule: $0.rule, message: $0.message + ($0.overridden ? " (overridden: \($0.overrideReason ?? ""))" : ""), source: $0.source) }
+        // Only the inputs that apply to the route.
+        var inputs: [(key: String, value: String)] = [("Protocol", "\(plan.protocolID): \(plan.protocolSource)"), ("Route", "\(plan.route) (\(plan.analyte))")]
+        if let m = plan.infusionMin { inputs.append(("IV infusion duration", "\(NumberFormat.short(m)) min")) }
+        if let prep = plan.preparation {
+            if let c = prep.concentrationMgPerML { inputs.append(("Concentration", "\(NumberFormat.short(c)) mg/mL")) }
+            inputs.append(("Dose step", prep.stepText))
+        }
+        inputs += [("Weekdays", plan.weekdays.joined(separator: ", ")), ("Start", plan.startDate),
+                   ("Session window", "\(NumberFormat.short(plan.windowMin)) min"),
+                   ("Discharge level", "\(NumberFormat.short(plan.dischargeNgPerML)) ng/mL\(PlanRender.dischargeMark(plan))"),
+                   ("Minimum on site", plan.minOnSiteSource)]
+        let report = HTMLReport(
+            title: "Plan: \(plan.protocolTitle)",
+            subtitle: "\(plan.profile ?? "no profile") · \(NumberFormat.short(plan.patient.weightKg)) kg · ketasim \(Ketasim.version)",
+            inputs: inputs, sections: sections, findings: findings,
+            citations: ["Protocol: \(plan.protocolSource)"] + (plan.profileCitation.map { ["Profile \(plan.profile ?? ""): \($0)"] } ?? []))
+        return report.render()
     }
 }

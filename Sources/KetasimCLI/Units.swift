@@ -136,6 +136,19 @@ public enum Units {
         }
     }
 
+    /// A drug solution's strength such as "50mg/mL" or "10 mg/ml", in mg/mL (> 0).
+    public static func solutionMgPerML(_ text: String, flag: String = "--concentration") throws -> Double {
+        let (v, u) = try split(text, flag: flag)
+        guard v > 0, v.isFinite else { throw CLIError.usage("\(flag): '\(text)' must be greater than zero") }
+        switch u {
+        case "mg/ml": return v
+        case "g/l": return v
+        case "ug/ml": return v / 1000
+        case "": throw CLIError.usage("\(flag): '\(text)' has no unit (use mg/mL, e.g. 50mg/mL)")
+        default: throw CLIError.usage("\(flag): unknown unit '\(u)' in '\(text)' (use mg/mL, e.g. 50mg/mL)")
+        }
+    }
+
     /// A first-order rate constant such as "3/h", "0.05/min", in 1/h.
     public static func perHour(_ text: String, flag: String) throws -> Double {
         let (v, u) = try split(text, flag: flag)

@@ -2790,6 +2790,15 @@ enum EmbeddedProfiles {
     "where": "copies on simhcottumwa.org and lexichronic.com; HealthDay summary",
     "year": "2023"
   },
+  "fpnotebook-intranasal": {
+    "authors": "Moses S (FPnotebook)",
+    "note": "A clinical reference summary, not a primary study: 'Maximal amount that may be absorbed intranasally is 0.3 ml'; the mucosal atomization device (MAD) has 0.1 ml dead space. Used as the per-nostril volume of the intranasal ceiling, marked UNCONFIRMED.",
+    "read": "secondary",
+    "title": "Intranasal Drug Delivery Route",
+    "url": "https://fpnotebook.com/mobile/ER/Pharm/IntrnslDrgDlvryRt.htm",
+    "where": "FPnotebook clinical reference page (emergency medicine, pharmacology), read on the web; no primary source named there",
+    "year": "n.d."
+  },
   "grabski-2022": {
     "authors": "Grabski M, McAndrew A, Lawn W, et al.",
     "doi": "10.1176/appi.ajp.2021.21030277",

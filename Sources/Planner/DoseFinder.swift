@@ -87,6 +87,11 @@ public struct DoseFinder: Sendable {
     /// "CP" or "CE".
     public let output: String
     public let infusionH: Double
+    /// Strength of the solution (mg/mL) for the intranasal volume ceiling; nil: `DosePreparation`'s default.
+    public var concentrationMgPerML: Double?
+
+    /// The route as a clinician writes it ("IN", "IV infusion"), never the bare option value ("in").
+    public static func routeName(_ route: String) -> String { Route(text: route)?.displayName ?? route }
 
     public init(profile: ProfileModel, weightKg: Double, ageYears: Double? = nil, catalog: ProtocolCatalog = .builtin, output: String = "CP",
                 infusionH: Double = 40.0 / 60) {
@@ -117,6 +122,15 @@ public struct DoseFinder: Sendable {
         for r in catalog.rules where r.kind == "maxSingleDose" && r.route == key {
             if let m = r.maxMg, m < mg { mg = m; reason = "\(r.id): \(NumberFormat.short(m)) mg" }
             if let m = r.maxMgPerKg, m * weightKg < mg { mg = m * weightKg; reason = "\(r.id): \(NumberFormat.short(m)) mg/kg" }
+        }
+        // Intranasal racemic ketamine: the practical volume per nostril at the solution's strength.
+        if route == "in", analyte.lowercased() != "s-ketamine" {
+            let prep = try DosePreparation(route: route, analyte: analyte, concentrationMgPerML: concentrationMgPerML)
+            if prep.intranasalCeilingMg < mg {
+                mg = prep.intranasalCeilingMg
+                let c = concentrationMgPerML ?? DosePreparation.defaultIntranasalConcentrationMgPerML
+                reason = "intranasal volume: \(NumberFormat.short(DosePreparation.intranasalMaxMLPerNostril)) mL per nostril x 2 at \(NumberFormat.short(c)) mg/mL\(concentrationMgPerML == nil ? " (the default; give --concentration)" : "") [fpnotebook-intranasal] [S; UNCONFIRMED]"
+            }
         }
         let minutes = route == "iv-bolus" ? 0 : infusionH * 60
         if route.hasPrefix("iv"), let r = catalog.rules.first(where: { $0.kind == "fastIV" }), let lim = r.minMgPerKg, let maxMin = r.maxMinutes,
@@ -199,8 +213,8 @@ public struct DoseFinder: Sendable {
         let (peak, tmax) = a.peak()
         let achieved = try f(dose)
         var msg = reachable
-            ? "\(NumberFormat.short(dose, 4)) mg (\(NumberFormat.short(dose / weightKg, 3)) mg/kg) \(route) gives \(goal) \(NumberFormat.short(achieved, 4)) \(unit)"
-            : "no safe dose reaches \(goal) \(NumberFormat.short(target, 4)) \(unit) by \(route): the ceiling \(NumberFormat.short(cap, 4)) mg (\(why)) gives \(NumberFormat.short(atCap, 4)) \(unit)"
+            ? "\(DoseFinder.routeName(route)) \(NumberFormat.short(dose, 4)) mg (\(NumberFormat.short(dose / weightKg, 3)) mg/kg) gives \(goal) \(NumberFormat.short(achieved, 4)) \(unit)"
+            : "no safe dose reaches \(goal) \(NumberFormat.short(target, 4)) \(unit) by the \(DoseFinder.routeName(route)) route: the ceiling \(NumberFormat.short(cap, 4)) mg (\(why)) gives \(NumberFormat.short(atCap, 4)) \(unit)"
         var units: [DoseResult.UnitDose] = []
         let key = DoseFinder.routeKey(route, analyte: analyte)
         if let k = catalog.rules.first(where: { $0.kind == "doseMultiple" && $0.route == key })?.multipleOfMg {
@@ -251,18 +265,20 @@ public struct DoseFinder: Sendable {
                 if try minutes(x1) >= minutes(x2) { b = x2 } else { a = x1 }
             }
             dose = try minutes(0.5 * (a + b)) >= best.m ? 0.5 * (a + b) : best.d
+            // No dose within the ceiling reaches the band: the ceiling comes closest.
+            if best.m <= 0 { dose = cap }
         }
         let m = try minutes(dose)
         let pk = try peak(dose)
         let win = "\(NumberFormat.short(fromH * 60)) to \(NumberFormat.short(toH * 60)) min"
         let msg: String
         if holds {
-            msg = "doses \(NumberFormat.short(minDose!, 4))-\(NumberFormat.short(maxDose!, 4)) mg \(route) keep \(NumberFormat.short(low))-\(NumberFormat.short(high)) ng/mL from \(win); middle \(NumberFormat.short(dose, 4)) mg (\(NumberFormat.short(dose / weightKg, 3)) mg/kg)"
+            msg = "\(DoseFinder.routeName(route)) doses of \(NumberFormat.short(minDose!, 4))-\(NumberFormat.short(maxDose!, 4)) mg keep \(NumberFormat.short(low))-\(NumberFormat.short(high)) ng/mL from \(win); middle \(NumberFormat.short(dose, 4)) mg (\(NumberFormat.short(dose / weightKg, 3)) mg/kg)"
         } else {
             var why2 = ""
             if minDose == nil { why2 = "even the ceiling \(NumberFormat.short(cap, 4)) mg (\(why)) does not stay above \(NumberFormat.short(low)) ng/mL for the whole window" }
             else { why2 = "reaching \(NumberFormat.short(low)) ng/mL over the whole window needs \(NumberFormat.short(minDose!, 4)) mg, which peaks at or above \(NumberFormat.short(high)) ng/mL" }
-            msg = "no single \(route) dose holds \(NumberFormat.short(low))-\(NumberFormat.short(high)) ng/mL from \(win): \(why2); the most time in band is \(NumberFormat.short(m, 3)) min at \(NumberFormat.short(dose, 4)) mg"
+            msg = "no single \(DoseFinder.routeName(route)) dose holds \(NumberFormat.short(low))-\(NumberFormat.short(high)) ng/mL from \(win): \(why2); the most time in band is \(NumberFormat.short(m, 3)) min at \(NumberFormat.short(dose, 4)) mg"
         }
         return BandResult(route: route, lowNgPerML: low, highNgPerML: high, fromMin: fromH * 60, toMin: toH * 60, minDoseMg: minDose, maxDoseMg: maxDose,
                           holds: holds, doseMg: dose, minutesInBand: m, peakNgPerML: pk, ceilingMg: cap, ceilingReason: why, message: msg)

@@ -47,6 +47,9 @@ public struct PlanRequest: Sendable {
     public var label: String?
     /// "clinic", "home-supervised" or "home"; nil: the protocol's, else clinic.
     public var setting: String?
+    /// Concentration of the solution drawn up (mg/mL): doses get a volume and are rounded to the
+    /// 0.1 mL syringe step; infusion rates get mL/h. nil: doses are not rounded.
+    public var concentrationMgPerML: Double?
     public var disclaimer: String
 
     public init(template: ProtocolTemplate, catalog: ProtocolCatalog = .builtin, profile: ProfileModel?, patient: PatientFacts, start: CivilDate,
@@ -89,6 +92,17 @@ public struct PlanSession: Sendable, Codable, Equatable {
     public var prediction: SessionPrediction?
     /// Ids of the practice requirements of this dosing session (`Plan.practice`).
     public var practice: [String]?
+    /// The protocol's dose before rounding to the practical step (mg); nil when not rounded.
+    public var prescribedDoseMg: Double? = nil
+    /// Volume of the dose at `Plan.preparation`'s concentration (mL).
+    public var doseVolumeML: Double? = nil
+    /// IV infusion rates of the dose over `infusionMin`.
+    public var infusionRates: InfusionRates? = nil
+    /// Earliest discharge after the dose (min): the later of the time below the discharge level and
+    /// the minimum time on site (`Plan.minOnSiteMin`); nil while still above the level at the next session.
+    public var earliestDischargeMin: Double? = nil
+    /// Which criterion sets the earliest discharge: "level" (time below the discharge level) or "on-site" (the minimum time on site).
+    public var earliestDischargeBy: String? = nil
 }
 
 /// A course plan: calendar, doses, predictions, findings, overrides; the sources of all of it.
@@ -134,6 +148,16 @@ public struct Plan: Sendable, Codable {
     public var refusalReasons: [String]
     /// The predicted course concentration (for charts), when a profile was available.
     public var curve: CourseCurve? = nil
+    /// Concentration, volumes and the practical dose step.
+    public var preparation: DosePreparation? = nil
+    /// Minimum time on site after each dose (min): the protocol's (esketamine label: 120), else the session window.
+    public var minOnSiteMin: Double = 0
+    /// Where `minOnSiteMin` comes from, in words with its source.
+    public var minOnSiteSource: String = ""
+    /// How the calendar was laid out when it could not do what was asked (a start day moved).
+    public var calendarNotes: [String] = []
+    /// The first day of the course asked for (YYYY-MM-DD).
+    public var startDate: String = ""
 
     public struct TierBand: Sendable, Codable, Equatable {
         public var tier: String
@@ -204,20 +228,34 @@ public enum Planner {
         if let prof = r.profile, prof.profile.analyte.lowercased() != p.analyte.lowercased() {
             throw PlanError("--profile: \(prof.profile.name) is \(prof.profile.analyte); protocol \(p.id) is \(p.analyte)")
         }
-        let windowMin = r.windowMin ?? p.windowMin ?? 90
+        let sKetamine = p.analyte.lowercased() == "s-ketamine"
+        // S-ketamine: the label's 2 h on site is the default session window [esketamine-us-label-2019] [V].
+        let windowMin = r.windowMin ?? p.windowMin ?? (sKetamine ? 120 : 90)
+        let preparation = try DosePreparation(route: p.route, analyte: p.analyte, concentrationMgPerML: r.concentrationMgPerML)
         let observationMin = r.observationMin ?? p.observationMin ?? 60
         let infusionMin: Double? = p.route == "iv" ? (r.infusionMin ?? p.infusionMin ?? 40) : nil
 
         // Calendar and doses.
-        let cal = try Scheduler.calendar(p, .init(start: r.start, allowed: allowed, timeMin: timeMin, sessions: r.sessions, extra: r.extraDoses,
+        let (cal, calendarNotes) = try Scheduler.layout(p, .init(start: r.start, allowed: allowed, timeMin: timeMin, sessions: r.sessions, extra: r.extraDoses,
                                                   windowMin: windowMin, observationMin: observationMin))
         let dosing = cal.filter { $0.kind == .dosing }
         for k in r.responses.keys where k < 1 || k > dosing.count {
             throw PlanError("--response: session \(k) is not one of the \(dosing.count) dosing sessions")
         }
-        let doses = Escalation.doses(template: p, catalog: c, weightKg: r.patient.weightKg, ageYears: r.patient.ageYears,
+        var doses = Escalation.doses(template: p, catalog: c, weightKg: r.patient.weightKg, ageYears: r.patient.ageYears,
                                      startOverride: r.startDose, count: dosing.count, responses: r.responses,
                                      age65Start: label.map { l in p.doseAge65Labels?.contains(l) ?? true } ?? true)
+        // Doses drawn up by syringe move in 0.1 mL steps at the concentration; esketamine doses are
+        // whole devices already (a dose that is not blocks by esketamine-device-step).
+        let prescribed = doses.map(\.doseMg)
+        if preparation.stepMg != nil && !preparation.isEsketamineSpray {
+            for i in doses.indices {
+                let mg = preparation.rounded(doses[i].doseMg)
+                guard abs(mg - doses[i].doseMg) > 1e-9 * Swift.max(1, mg) else { continue }
+                doses[i].doseMg = mg
+                doses[i].text = "\(NumberFormat.short(mg)) mg" + (doses[i].text.contains("mg/kg") ? " (\(NumberFormat.short(mg / r.patient.weightKg, 3)) mg/kg)" : "")
+            }
+        }
         let first = dosing[0]
         func hours(_ e: CalendarEntry) -> Double { Double(e.date.daysSinceEpoch - first.date.daysSinceEpoch) * 24 + Double(e.timeMin - first.timeMin) / 60 }
         let topUpAtH = (p.topUp?.atMin ?? 12) / 60
@@ -275,6 +313,12 @@ public enum Planner {
             reasons.append("WARN-ACK \(f.rule)\(f.sessions.isEmpty ? "" : " at session \(f.sessions.map(String.init).joined(separator: ","))"): \(f.message); acknowledgement required: give --acknowledge \(f.rule)")
         }
 
+        // Earliest discharge: the later of the time below the level and the minimum time on site.
+        let minOnSite = p.minOnSiteMin ?? windowMin
+        let minOnSiteSource = p.minOnSiteMin != nil
+            ? (sKetamine ? "the label's >= \(NumberFormat.short(minOnSite)) min on site after dosing [esketamine-us-label-2019] [V]" : "the protocol's minimum \(NumberFormat.short(minOnSite)) min on site")
+            : "the end of the \(NumberFormat.short(windowMin)) min session window (the protocol states no minimum time on site)"
+
         // Rows.
         var rows: [PlanSession] = []
         for e in cal {
@@ -295,6 +339,17 @@ public enum Planner {
                 s.review = d.review
                 s.prediction = predictions?[n - 1]
                 s.practice = c.practice(for: p).map(\.id)
+                if abs(prescribed[n - 1] - d.doseMg) > 1e-9 * Swift.max(1, d.doseMg) { s.prescribedDoseMg = prescribed[n - 1] }
+                s.doseVolumeML = preparation.volumeML(d.doseMg)
+                if let m = infusionMin { s.infusionRates = preparation.rates(mg: d.doseMg, overMin: m, weightKg: r.patient.weightKg) }
+                if let pr = predictions?[n - 1] {
+                    if let t = pr.dischargeMin {
+                        s.earliestDischargeMin = Swift.max(t, minOnSite)
+                        s.earliestDischargeBy = t > minOnSite ? "level" : "on-site"
+                    }
+                } else {
+                    (s.earliestDischargeMin, s.earliestDischargeBy) = (minOnSite, "on-site")
+                }
             }
             rows.append(s)
         }
@@ -307,6 +362,8 @@ public enum Planner {
             observationMin: observationMin, windowSource: p.windowSource, dischargeNgPerML: discharge, site: r.site, label: label, setting: setting,
             bookedMin: windowMin + observationMin, practice: c.practice(for: p), tierBands: bands,
             ivEquivalentDefinition: ivEquivalentDefinition, sessions: rows, findings: findings, overrides: overrides,
-            acknowledgements: r.acknowledgements, refused: !reasons.isEmpty, refusalReasons: reasons, curve: curve)
+            acknowledgements: r.acknowledgements, refused: !reasons.isEmpty, refusalReasons: reasons, curve: curve,
+            preparation: preparation, minOnSiteMin: minOnSite, minOnSiteSource: minOnSiteSource, calendarNotes: calendarNotes,
+            startDate: r.start.description)
     }
 }

@@ -24,6 +24,11 @@ public struct CalendarEntry: Sendable, Codable, Equatable {
 /// phase's last block; one every n days takes the first allowed day at least n days after the
 /// previous dose. Preparation, integration and therapy sessions go on support days (the allowed
 /// days plus Monday to Friday) that hold no dosing session.
+///
+/// The first dosing day is the start (or the day after the last preparation session) when that is an
+/// allowed day: a k-a-week phase then uses the most spread pattern that contains that weekday,
+/// provided it keeps at least 2 days between doses; otherwise the most spread pattern overall is
+/// used and a note says why the start moved.
 public enum Scheduler {
     public struct Options: Sendable {
         public var start: CivilDate
@@ -63,12 +68,15 @@ public enum Scheduler {
 
     /// The k-day weekday pattern: maximal smallest circular gap, then soonest first day on or after
     /// `earliest`, then earliest days counted from `anchor` (the weekday the pattern is read from).
-    static func pattern(k: Int, allowed: Set<Weekday>, earliest: CivilDate?, anchor: Weekday) -> [Weekday]? {
+    /// `including`: only patterns that contain this weekday.
+    static func pattern(k: Int, allowed: Set<Weekday>, earliest: CivilDate?, anchor: Weekday, including: Weekday? = nil) -> [Weekday]? {
         let days = allowed.sorted { ($0.rawValue - anchor.rawValue + 7) % 7 < ($1.rawValue - anchor.rawValue + 7) % 7 }
         guard k >= 1, days.count >= k else { return nil }
+        if let w = including, !allowed.contains(w) { return nil }
         var best: (gap: Int, first: Int, subset: [Weekday])? = nil
         func visit(_ start: Int, _ chosen: [Weekday]) {
             if chosen.count == k {
+                if let w = including, !chosen.contains(w) { return }
                 let offs = chosen.map { ($0.rawValue - anchor.rawValue + 7) % 7 }
                 var gap = 7
                 if k > 1 { for i in 0..<k { gap = Swift.min(gap, (offs[(i + 1) % k] - offs[i] + 7) % 7 == 0 ? 7 : (offs[(i + 1) % k] - offs[i] + 7) % 7) } }
@@ -108,6 +116,19 @@ public enum Scheduler {
 
     /// The calendar: dosing sessions in order (numbered 1…), then support sessions, all sorted by date and time.
     public static func calendar(_ p: ProtocolTemplate, _ o: Options) throws -> [CalendarEntry] {
+        try layout(p, o).entries
+    }
+
+    /// The smallest circular gap (days) of a weekday pattern (7 for one day).
+    static func smallestGap(_ days: [Weekday]) -> Int {
+        guard days.count > 1 else { return 7 }
+        let r = days.map(\.rawValue).sorted()
+        return zip(r, r.dropFirst() + [r[0] + 7]).map { $1 - $0 }.min()!
+    }
+
+    /// The calendar and notes on how it was laid out (a start day that could not be honoured).
+    public static func layout(_ p: ProtocolTemplate, _ o: Options) throws -> (entries: [CalendarEntry], notes: [String]) {
+        var notes: [String] = []
         let phases = phases(p, total: o.sessions)
         let support = o.allowed.union([.mon, .tue, .wed, .thu, .fri])
         var entries: [CalendarEntry] = []
@@ -128,8 +149,17 @@ public enum Scheduler {
         var nextBlock = 0, lastBlock = -1
         for (pi, ph) in phases.enumerated() {
             if let k = ph.perWeek {
-                guard let pat = pattern(k: k, allowed: o.allowed, earliest: anchor == nil ? earliest : nil, anchor: anchor?.weekday ?? earliest.weekday) else {
+                guard var pat = pattern(k: k, allowed: o.allowed, earliest: anchor == nil ? earliest : nil, anchor: anchor?.weekday ?? earliest.weekday) else {
                     throw PlanError("--weekdays: too few days for \(k) sessions a week")
+                }
+                // Honour an allowed first day unless that forces doses on consecutive days.
+                if anchor == nil, o.allowed.contains(earliest.weekday), !pat.contains(earliest.weekday) {
+                    if let own = pattern(k: k, allowed: o.allowed, earliest: earliest, anchor: earliest.weekday, including: earliest.weekday), smallestGap(own) >= 2 {
+                        pat = own
+                    } else {
+                        let first = firstOnOrAfter(earliest, in: Set(pat))
+                        notes.append("first dosing day \(first) (\(first.weekday.short)), not \(earliest) (\(earliest.weekday.short)): no \(k)-a-week pattern of the allowed days (\(o.allowed.sorted().map { $0.short.lowercased() }.joined(separator: ","))) that includes \(earliest.weekday.short) keeps 2 days between doses")
+                    }
                 }
                 let set = Set(pat)
                 if anchor == nil { anchor = firstOnOrAfter(earliest, in: set) }
@@ -204,6 +234,6 @@ public enum Scheduler {
                                              phase: nil, label: "\(th.name) \(j + 1)/\(th.count)"))
             }
         }
-        return entries.sorted { ($0.date, $0.timeMin, $0.kind == .dosing ? 1 : 0) < ($1.date, $1.timeMin, $1.kind == .dosing ? 1 : 0) }
+        return (entries.sorted { ($0.date, $0.timeMin, $0.kind == .dosing ? 1 : 0) < ($1.date, $1.timeMin, $1.kind == .dosing ? 1 : 0) }, notes)
     }
 }

@@ -56,7 +56,7 @@ public enum BatchReport {
             "Population: N \(r.n), seed \(r.seed); subjects \(r.subjects)",
             "Random numbers: \(r.rng)",
             "Regimen: \(r.regimen); grid \(r.grid)",
-            "Band\(r.bandName.map { " '\($0)'" } ?? ""): \(NumberFormat.g(r.bandNgPerML[0]))-\(NumberFormat.g(r.bandNgPerML[1])) ng/mL from \(NumberFormat.g(r.windowH[0])) to \(NumberFormat.g(r.windowH[1])) h; discharge below \(NumberFormat.g(r.dischargeNgPerML)) ng/mL",
+            "Band\(r.bandName.map { " '\($0)'" } ?? ""): \(NumberFormat.g(r.bandNgPerML[0]))-\(NumberFormat.g(r.bandNgPerML[1])) ng/mL\(ProfileLibrary.bands(for: r.analyte).first { $0.name == r.bandName }?.unconfirmed == true ? " (UNCONFIRMED)" : "") from \(NumberFormat.g(r.windowH[0])) to \(NumberFormat.g(r.windowH[1])) h; discharge below \(NumberFormat.g(r.dischargeNgPerML)) ng/mL",
             "Residual error: " + (r.residual.map { e in
                 [e.proportional != 0 ? "proportional \(NumberFormat.g(e.proportional))" : nil, e.additive != 0 ? "additive \(NumberFormat.g(e.additive)) ng/mL" : nil,
                  e.exponential != 0 ? "exponential \(NumberFormat.g(e.exponential))" : nil].compactMap { $0 }.joined(separator: ", ") + " (bands are of simulated observations)"

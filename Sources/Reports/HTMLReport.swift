@@ -17,6 +17,9 @@ public struct HTMLReport: Sendable {
         public var columns: [String]
         public var rows: [[String]]
         public var caption: String?
+        /// A wide table of short cells (a calendar): cells do not wrap except the last column
+        /// (notes), and the page widens to hold it on screen.
+        public var nowrap = false
         public init(columns: [String], rows: [[String]], caption: String? = nil) {
             self.columns = columns
             self.rows = rows
@@ -171,7 +174,7 @@ public struct HTMLReport: Sendable {
 
     public static func table(_ t: Table, cssClass: String) -> String {
         let e = XMLText.escape
-        var h = "<table class=\"\(cssClass)\">\n"
+        var h = "<table class=\"\(cssClass)\(t.nowrap ? " nowrap" : "")\">\n"
         if let c = t.caption, !c.isEmpty { h += "<caption>\(e(c))</caption>\n" }
         if !t.columns.isEmpty {
             h += "<thead><tr>" + t.columns.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead>\n"
@@ -223,6 +226,11 @@ public struct HTMLReport: Sendable {
     caption { text-align: left; font-weight: bold; padding: 4px 0; }
     th, td { border: 1px solid #c8c8c8; padding: 4px 8px; text-align: left; vertical-align: top; }
     thead th { background: #efefef; }
+    .page:has(table.nowrap) { max-width: 1400px; }
+    table.nowrap td:not(:last-child) { white-space: nowrap; }
+    table.nowrap td:last-child { min-width: 12em; }
+    table.nowrap { font-size: 13px; }
+    table.nowrap th, table.nowrap td { padding: 3px 5px; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     table.kv th { background: #f6f6f6; font-weight: normal; color: #333333; }
     .note { color: #333333; font-size: 13.5px; margin: 4px 0; }
@@ -243,6 +251,7 @@ public struct HTMLReport: Sendable {
       figure.chart { break-inside: avoid; page-break-inside: avoid; }
       figure.chart svg { width: 100%; height: auto; }
       table { font-size: 8.5pt; width: 100%; }
+      table.nowrap td:not(:last-child) { white-space: normal; }
       tr, li { break-inside: avoid; page-break-inside: avoid; }
       thead { display: table-header-group; }
       th, td { border-color: #777777; }

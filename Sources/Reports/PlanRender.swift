@@ -26,16 +26,23 @@ public enum PlanRender {
         if !p.patient.flags.isEmpty { patient += ", flags \(p.patient.flags.joined(separator: ","))" }
         patient += "; dosing days \(p.weekdays.joined(separator: ",")) at \(p.time); \(p.route)\(p.infusionMin.map { " over \(NumberFormat.short($0)) min" } ?? "") (\(p.analyte))"
         h.append(patient)
-        h.append("Session: window \(NumberFormat.short(p.windowMin)) min, observation \(NumberFormat.short(p.observationMin)) min, booked \(NumberFormat.short(p.bookedMin)) min\(p.windowSource.map { " (\($0))" } ?? ""); discharge below \(NumberFormat.short(p.dischargeNgPerML)) ng/mL (\(p.site))")
+        h.append("Session: window \(NumberFormat.short(p.windowMin)) min, observation \(NumberFormat.short(p.observationMin)) min, booked \(NumberFormat.short(p.bookedMin)) min\(p.windowSource.map { " (\($0))" } ?? ""); discharge below \(NumberFormat.short(p.dischargeNgPerML)) ng/mL (\(p.site))\(dischargeMark(p)); minimum on site: \(p.minOnSiteSource)")
         var setting = "Setting: \(p.setting)"
         if let l = p.label { setting += "; esketamine label \(l) (start dose from age 65: \(l == "eu" ? "28 mg, EU/HK SmPC" : "56 mg, US label"))" }
         h.append(setting)
-        h.append("Tier bands (\(p.analyte), \(p.site) peak, derived): " + p.tierBands.map { "\($0.tier) \(NumberFormat.short($0.lowNgPerML))-\(NumberFormat.short($0.highNgPerML))" }.joined(separator: ", ") + " ng/mL")
+        h.append("Tier bands (\(p.analyte), \(p.site) peak, derived): " + p.tierBands.map { "\(tierBandName(p, $0.tier)) \(NumberFormat.short($0.lowNgPerML))-\(NumberFormat.short($0.highNgPerML))" }.joined(separator: ", ") + " ng/mL")
         for o in p.overrides {
             h.append("OVERRIDE \(o.rule): reason \"\(o.reason)\"\(o.matched ? "" : " (rule did not fire in this plan)")")
         }
         for a in p.acknowledgements { h.append("ACKNOWLEDGED \(a)") }
         return h
+    }
+
+    /// " (the dissociation band's lower edge, UNCONFIRMED)" when the discharge level is that edge of an unconfirmed band.
+    public static func dischargeMark(_ p: Plan) -> String {
+        guard let d = ProfileLibrary.bands(for: p.analyte).first(where: { $0.name == "dissociation" }), d.unconfirmed == true,
+              abs(d.lowNgPerML - p.dischargeNgPerML) < 1e-9 else { return "" }
+        return " (the \(p.analyte) dissociation band's lower edge, UNCONFIRMED)"
     }
 
     public static func findingLines(_ p: Plan) -> [String] {
@@ -63,44 +70,159 @@ public enum PlanRender {
         ]
     }
 
-    public static func table(_ p: Plan, tool: String) -> String {
-        var s = header(p, tool: tool).joined(separator: "\n") + "\n\n"
-        let cols = ["Date", "Day", "Time", "Session", "Dose", "Tier dose/exp", "Peak ng/mL", "Tmax min", "min in band", "below \(NumberFormat.short(p.dischargeNgPerML)) at",
-                    "Resid next", "IV-eq mg", "7-day mg (IV-eq)", "Notes"]
+    /// Short tier names for narrow tables (the legend spells them out).
+    static let tierShort: [String: String] = [
+        "sub-perceptual": "sub", "psycholytic": "lytic", "psychedelic": "delic", "high": "high", "anaesthetic": "ANAES", "below tiers": "below",
+    ]
+
+    /// The earliest discharge of a session as "h:mm" and the criterion that sets it.
+    public static func earliestText(_ e: PlanSession) -> String {
+        guard let m = e.earliestDischargeMin else { return e.prediction == nil ? "-" : "> next" }
+        return NumberFormat.hm(minutes: m) + (e.earliestDischargeBy == "on-site" ? " site" : " level")
+    }
+
+    /// "below LEVEL at" of a session: h:mm, "never reaches LEVEL ng/mL" or "> next".
+    public static func belowText(_ p: Plan, _ pr: SessionPrediction, narrow: Bool) -> String {
+        if pr.neverAboveDischarge { return narrow ? "never" : "never reaches \(NumberFormat.short(p.dischargeNgPerML)) ng/mL" }
+        return pr.dischargeMin.map { NumberFormat.hm(minutes: $0) + (narrow ? "" : " h") } ?? "> next"
+    }
+
+    /// The notes of a dosing session: phase, response, escalation, worst top-up, review, findings.
+    public static func notes(_ p: Plan, _ e: PlanSession) -> [String] {
+        var notes: [String] = []
+        if let ph = e.phase { notes.append(ph) }
+        if let resp = e.response { notes.append("response \(resp)") }
+        if let n = e.escalationNote { notes.append(n) }
+        if let pr = e.prediction, pr.minutesInBand == 0 {
+            // 0 min in band: say where the peak lies instead of a bare 0.
+            let band = "\(tierBandName(p, pr.bandTier)) band \(NumberFormat.short(pr.bandLowNgPerML))-\(NumberFormat.short(pr.bandHighNgPerML))"
+            if pr.peakNgPerML < pr.bandLowNgPerML { notes.append("peak \(NumberFormat.sig(pr.peakNgPerML)) ng/mL below the \(band)") }
+            else if pr.peakNgPerML >= pr.bandHighNgPerML && pr.residualAtStartNgPerML >= pr.bandHighNgPerML { notes.append("above the \(band) all session") }
+        }
+        if let pr = e.prediction, let w = pr.peakWithMaxTopUpNgPerML { notes.append("peak \(NumberFormat.sig(w)) with max top-up") }
+        if let rv = e.review { notes.append("REVIEW: \(rv)") }
+        notes += p.findings.filter { $0.level != "info" && $0.sessions.contains(e.number ?? -1) }.map { "\($0.level.uppercased()) \($0.rule)" }
+        return notes
+    }
+
+    /// The dose of a session as given, with a planned top-up.
+    public static func doseText(_ e: PlanSession) -> String {
+        var dose = e.doseText ?? ""
+        if let t = e.topUpMg { dose += " +\(NumberFormat.short(t)) mg@\(NumberFormat.short(e.topUpAtMin ?? 12))min" }
+        return dose
+    }
+
+    /// The calendar as columns and rows. `narrow`: abbreviated headings (see `legend`), the notes
+    /// left out (listed under the table), the time of day only when sessions differ in it.
+    public static func calendar(_ p: Plan, narrow: Bool) -> (columns: [String], rows: [[String]], left: Set<Int>, notes: [String]) {
+        let level = NumberFormat.short(p.dischargeNgPerML)
+        let showTime = !narrow || Set(p.sessions.map(\.time)).count > 1
+        let volumes = p.preparation?.concentrationMgPerML != nil
+        let rac = p.dosingSessions.contains { $0.prediction?.racemicEquivalentIVMg != nil }
+        var cols: [String] = ["Date", "Day"]
+        if showTime { cols.append("Time") }
+        cols += ["Session", "Dose"]
+        if volumes { cols.append(narrow ? "mL" : "Volume mL") }
+        let mid: [String] = narrow ? ["Tier", "Peak", "Tmax", "Band", "<" + level + " at", "Disch", "Resid"]
+            : ["Tier dose/exp", "Peak ng/mL", "Tmax min", "min in band", "below " + level + " at", "Earliest discharge", "Resid next"]
+        cols += mid
+        cols.append(narrow ? "IV-eq" : "IV-eq mg")
+        if rac { cols.append(narrow ? "rac" : "racemic IV-eq mg") }
+        cols += narrow ? ["7d mg", "7d IV-eq"] : ["7-day mg", "7-day IV-eq mg"]
+        if !narrow { cols.append("Notes") }
         var rows: [[String]] = []
+        var listed: [String] = []
         for e in p.sessions {
-            var r = [e.date, e.weekday, e.time, e.label]
+            var label = e.label
+            if narrow {
+                if e.kind == "dosing" { label = label.replacingOccurrences(of: "dosing ", with: "dose ") }
+                else if e.kind == "integration" { label = "integ. (\(e.number.map(String.init) ?? ""))" }
+                else if e.kind == "preparation" { label = label.replacingOccurrences(of: "preparation", with: "prep") }
+            }
+            var r = [e.date, e.weekday] + (showTime ? [e.time] : []) + [label]
             if e.kind == "dosing" {
-                var dose = e.doseText ?? ""
-                if let t = e.topUpMg { dose += " +\(NumberFormat.short(t)) mg@\(NumberFormat.short(e.topUpAtMin ?? 12))min" }
+                r.append(doseText(e))
+                if volumes { r.append(e.doseVolumeML.map { NumberFormat.short($0, 3) } ?? "-") }
                 let pr = e.prediction
-                r += [dose, "\(e.doseTier ?? "-")/\(pr?.exposureTier ?? "-")"]
+                let doseTier = e.doseTier ?? "-", exp = pr?.exposureTier ?? "-"
+                if narrow {
+                    let a = tierShort[doseTier] ?? doseTier, b = tierShort[exp] ?? exp
+                    r.append(a == b ? a : "\(a)/\(b)")
+                } else { r.append("\(doseTier)/\(exp)") }
                 if let pr {
-                    let dis: String
-                    if pr.neverAboveDischarge { dis = "never reaches \(NumberFormat.short(p.dischargeNgPerML)) ng/mL" } else { dis = pr.dischargeMin.map { NumberFormat.hm(minutes: $0) + " h" } ?? "> next" }
-                    let racemic = pr.racemicEquivalentIVMg.map { " (rac \(NumberFormat.short($0, 3)))" } ?? ""
-                    r += [NumberFormat.sig(pr.peakNgPerML), NumberFormat.f(pr.tmaxMin, 0), NumberFormat.f(pr.minutesInBand, 0), dis,
-                          pr.residualAtNextNgPerML.map { $0 < 0.01 ? "<0.01" : NumberFormat.sig($0, 2) } ?? "-", NumberFormat.short(pr.ivEquivalentMg, 3) + racemic,
-                          "\(NumberFormat.short(pr.rolling7DayMg, 4)) (\(NumberFormat.short(pr.rolling7DayIVEquivalentMg, 3)))"]
+                    r += [NumberFormat.sig(pr.peakNgPerML), NumberFormat.f(pr.tmaxMin, 0), NumberFormat.f(pr.minutesInBand, 0), belowText(p, pr, narrow: narrow), earliestText(e),
+                          pr.residualAtNextNgPerML.map { $0 < 0.01 ? "<0.01" : NumberFormat.sig($0, 2) } ?? "-", NumberFormat.short(pr.ivEquivalentMg, 4)]
+                    if rac { r.append(pr.racemicEquivalentIVMg.map { NumberFormat.short($0, 4) } ?? "-") }
+                    r += [NumberFormat.short(pr.rolling7DayMg, 4), NumberFormat.short(pr.rolling7DayIVEquivalentMg, 4)]
                 } else {
-                    r += ["-", "-", "-", "-", "-", "-", "-"]
+                    r += ["-", "-", "-", "-", earliestText(e), "-", "-"] + (rac ? ["-"] : []) + ["-", "-"]
                 }
-                var notes: [String] = []
-                if let ph = e.phase { notes.append(ph) }
-                if let resp = e.response { notes.append("response \(resp)") }
-                if let n = e.escalationNote { notes.append(n) }
-                if let pr, let w = pr.peakWithMaxTopUpNgPerML { notes.append("peak \(NumberFormat.sig(w)) with max top-up") }
-                if let rv = e.review { notes.append("REVIEW: \(rv)") }
-                let flagged = p.findings.filter { $0.level != "info" && $0.sessions.contains(e.number ?? -1) }.map { "\($0.level.uppercased()) \($0.rule)" }
-                notes += flagged
-                r.append(notes.joined(separator: "; "))
+                let n = notes(p, e).joined(separator: "; ")
+                if narrow { if !n.isEmpty { listed.append("\(e.date) \(label): \(n)") } } else { r.append(n) }
             } else {
-                r += ["\(e.kind) \(NumberFormat.short(e.durationMin)) min"] + Array(repeating: "", count: 9)
+                r.append("\(e.kind) \(NumberFormat.short(e.durationMin)) min")
+                r += Array(repeating: "", count: cols.count - r.count)
             }
             rows.append(r)
         }
-        s += TextTable.table(cols, rows, left: [0, 1, 2, 3, 4, 5, 9, 13])
-        s += "Band: minutes inside the dose tier's exposure band during the session window; 'below \(NumberFormat.short(p.dischargeNgPerML)) at': time from the dose until the model's Cp stays below \(NumberFormat.short(p.dischargeNgPerML)) ng/mL; no published plasma discharge criterion exists.\n"
+        var left: Set<Int> = [0, 1]
+        for (i, c) in cols.enumerated() where ["Time", "Session", "Dose", "Tier", "Tier dose/exp", "Disch", "Earliest discharge", "Notes"].contains(c) || c.hasPrefix("below") || c.hasPrefix("<") { left.insert(i) }
+        return (cols, rows, left, listed)
+    }
+
+    /// What the abbreviated headings of the narrow calendar mean.
+    public static func legend(_ p: Plan) -> String {
+        let level = NumberFormat.short(p.dischargeNgPerML)
+        var s = "Tier: dose tier/exposure tier (one name when equal): sub = sub-perceptual, lytic = psycholytic, delic = psychedelic, high, ANAES = anaesthetic. "
+        s += "Peak ng/mL; Tmax min; Band: min in band; <\(level) at: below \(level) ng/mL at h:mm (never: never reaches \(level) ng/mL); Disch: earliest discharge h:mm; Resid: ng/mL at the next session; IV-eq, rac (racemic IV-eq), 7d mg, 7d IV-eq: mg."
+        return s
+    }
+
+    /// The discharge, preparation and calendar notes under the table.
+    public static func tableNotes(_ p: Plan) -> [String] {
+        let level = NumberFormat.short(p.dischargeNgPerML)
+        var out = [
+            "Band: minutes inside the dose tier's exposure band during the session window.",
+            "Discharge, two criteria: 'below \(level) at' is the time from the dose until the model's Cp stays below \(level) ng/mL (no published plasma discharge criterion exists); 'earliest discharge' is the later of that time ('level') and \(p.minOnSiteSource) ('site').",
+        ]
+        if let prep = p.preparation {
+            var line = "Doses: \(prep.stepText). Given:"
+            var seen = Set<String>()
+            for e in p.dosingSessions {
+                guard let mg = e.doseMg else { continue }
+                var d = "\(NumberFormat.short(mg)) mg"
+                if let pre = e.prescribedDoseMg {
+                    d = "\(NumberFormat.short(pre)) mg rounded to \(NumberFormat.short(mg)) mg"
+                    // A coarse step moves the dose noticeably: say by how much and what helps.
+                    let change = (mg - pre) / pre * 100
+                    if abs(change) > 5 { d += " (\(change > 0 ? "+" : "")\(NumberFormat.short(change, 2))%: a more dilute solution gives finer steps)" }
+                }
+                if let v = e.doseVolumeML, let c = prep.concentrationMgPerML { d += " = \(NumberFormat.short(v, 3)) mL of \(NumberFormat.short(c)) mg/mL" }
+                if let r = e.infusionRates, let m = e.infusionMin { d += ", over \(NumberFormat.short(m)) min: \(r.text)" }
+                if seen.insert(d).inserted { line += " " + d + ";" }
+            }
+            out.append(String(line.hasSuffix(";") ? line.dropLast() + "." : Substring(line)))
+        }
+        out += p.calendarNotes.map { "Calendar: \($0)." }
+        return out
+    }
+
+    /// The plan as text for a console `width` columns wide: the calendar whole when it fits, else
+    /// with abbreviated headings (a legend), split into parts that repeat the date, the notes listed
+    /// under it; prose is word-wrapped, rows never are.
+    public static func table(_ p: Plan, tool: String, width: Int = 1000) -> String {
+        var s = header(p, tool: tool).joined(separator: "\n") + "\n\n"
+        let wide = calendar(p, narrow: false)
+        let full = TextTable.table(wide.columns, wide.rows, left: wide.left)
+        if full.split(separator: "\n").allSatisfy({ $0.count <= width }) {
+            s += full
+        } else {
+            let n = calendar(p, narrow: true)
+            s += TextTable.fit(n.columns, n.rows, width: width, left: n.left)
+            s += "\n" + legend(p) + "\n"
+            if !n.notes.isEmpty { s += "Notes:\n" + n.notes.map { "  " + $0 }.joined(separator: "\n") + "\n" }
+        }
+        s += tableNotes(p).joined(separator: "\n") + "\n"
         s += "\nSafety findings:\n"
         let lines = findingLines(p)
         s += lines.isEmpty ? "  none\n" : lines.map { "  " + $0 }.joined(separator: "\n") + "\n"
@@ -110,7 +232,34 @@ public enum PlanRender {
             s += "\nPractice requirements, every dosing session (\(n == 1 ? "session 1" : "sessions 1-\(n)")):\n" + practice.map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
         s += "\n" + footer(p).joined(separator: "\n") + "\n"
-        return s
+        return TextTable.wrapProse(s, width: width)
+    }
+
+    /// Midnight ticks (h from the first dose) labelled MM-DD for a course chart of `spanH` hours, at
+    /// most about `maxTicks` of them (every 1, 2, 7, 14 or 28 days), and the axis name with the year.
+    public static func dateTicks(_ p: Plan, spanH: Double, maxTicks: Int) -> (ticks: [(h: Double, label: String)], axis: String)? {
+        guard let first = p.dosingSessions.first, let d0 = CivilDate.parse(first.date), let t0 = CivilDate.parseTime(first.time) else { return nil }
+        let days = Int((spanH + Double(t0) / 60) / 24) + 1
+        let step = [1, 2, 7, 14, 28, 56].first { days / $0 <= Swift.max(1, maxTicks) } ?? 91
+        var ticks: [(h: Double, label: String)] = []
+        var k = 1   // the first midnight after the first dose
+        while ticks.count < 200 {
+            let h = Double(k * 24) - Double(t0) / 60
+            if h > spanH + 1e-9 { break }
+            if (k - 1) % step == 0 {
+                let d = d0.adding(days: k)
+                ticks.append((h, String(d.description.dropFirst(5))))
+            }
+            k += 1
+        }
+        return (ticks, "date (MM-DD, from \(first.date))")
+    }
+
+    /// A tier band's name with " (UNCONFIRMED)" when its source says so (S-ketamine bands derived
+    /// from the unconfirmed dissociation band).
+    public static func tierBandName(_ p: Plan, _ tier: String) -> String {
+        let b = p.tierBands.first { $0.tier == tier }
+        return tier + (b?.source.contains("UNCONFIRMED") == true ? " (UNCONFIRMED)" : "")
     }
 
     /// The provenance of the plan's CSV (header, findings, definitions), kept out of the CSV itself.
@@ -122,7 +271,7 @@ public enum PlanRender {
         var s = ""
         let cols = ["date", "weekday", "time", "kind", "label", "number", "phase", "duration_min", "route", "dose_mg", "dose", "top_up_mg", "infusion_min",
                     "dose_tier", "exposure_tier", "response", "escalation", "review", "peak_ng_ml", "tmax_min", "band_tier", "band_low_ng_ml",
-                    "band_high_ng_ml", "minutes_in_band", "discharge_min", "residual_start_ng_ml", "residual_next_ng_ml", "iv_equivalent_mg",
+                    "band_high_ng_ml", "minutes_in_band", "discharge_min", "earliest_discharge_min", "earliest_discharge_by", "dose_volume_ml", "prescribed_dose_mg", "residual_start_ng_ml", "residual_next_ng_ml", "iv_equivalent_mg",
                     "racemic_equivalent_iv_mg", "rolling7d_mg", "rolling7d_mg_per_kg", "rolling7d_iv_equivalent_mg", "peak_with_max_top_up_ng_ml", "findings"]
         s += cols.joined(separator: ",") + "\n"
         func o(_ x: Double?) -> String { x.map { NumberFormat.g($0) } ?? "" }
@@ -133,7 +282,7 @@ public enum PlanRender {
                 e.date, e.weekday, e.time, e.kind, e.label, e.number.map(String.init) ?? "", e.phase ?? "", o(e.durationMin), e.route ?? "", o(e.doseMg),
                 e.doseText ?? "", o(e.topUpMg), o(e.infusionMin), e.doseTier ?? "", pr?.exposureTier ?? "", e.response ?? "", e.escalationNote ?? "",
                 e.review ?? "", o(pr?.peakNgPerML), o(pr?.tmaxMin), pr?.bandTier ?? "", o(pr?.bandLowNgPerML), o(pr?.bandHighNgPerML),
-                o(pr?.minutesInBand), o(pr?.dischargeMin), o(pr?.residualAtStartNgPerML), o(pr?.residualAtNextNgPerML), o(pr?.ivEquivalentMg),
+                o(pr?.minutesInBand), o(pr?.dischargeMin), o(e.earliestDischargeMin), e.earliestDischargeBy ?? "", o(e.doseVolumeML), o(e.prescribedDoseMg), o(pr?.residualAtStartNgPerML), o(pr?.residualAtNextNgPerML), o(pr?.ivEquivalentMg),
                 o(pr?.racemicEquivalentIVMg), o(pr?.rolling7DayMg), o(pr?.rolling7DayMgPerKg), o(pr?.rolling7DayIVEquivalentMg),
                 o(pr?.peakWithMaxTopUpNgPerML), fs,
             ]

@@ -74,6 +74,18 @@ public struct SVGPlot: Sendable, Equatable {
     public var logY: Bool
     /// The time axis ends here (h); default: the end of the data, rounded up to a tick.
     public var maxTimeH: Double?
+    /// Time-axis ticks given as (h, label), e.g. calendar dates of a course; nil: hours.
+    public var timeTicks: [TimeTick]? = nil
+
+    /// A labelled tick of the time axis at `h` hours.
+    public struct TimeTick: Sendable, Equatable {
+        public var h: Double
+        public var label: String
+        public init(h: Double, label: String) {
+            self.h = h
+            self.label = label
+        }
+    }
 
     public init(title: String = "", series: [Series] = [], bands: [Band] = [], windows: [Window] = [],
                 ribbons: [Ribbon] = [], width: Int = 720, height: Int = 420, xLabel: String = "Time (h)",
@@ -128,7 +140,12 @@ public struct SVGPlot: Sendable, Equatable {
         let plotH = H - top - bottom
         let frame = Frame(left: left, top: top, width: plotW, height: plotH)
 
-        let axes = computeAxes(frame)
+        var axes = computeAxes(frame)
+        if let tt = timeTicks {
+            let shown = tt.filter { $0.h >= axes.x0 - 1e-9 && $0.h <= axes.x1 + 1e-9 }
+            axes.xTicks = shown.map(\.h)
+            axes.xTickText = shown.map(\.label)
+        }
         var out = ""
         out.reserveCapacity(32_000)
         let ns = standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : ""
@@ -309,6 +326,8 @@ public struct SVGPlot: Sendable, Equatable {
         var xTicks: [Double]
         var yTicks: [(Double, String)]
         var yMinorTicks: [Double]
+        /// Labels of `xTicks` when given (dates); nil: hours.
+        var xTickText: [String]? = nil
 
         func px(_ t: Double) -> Double {
             let x = frame.left + (t - x0) / (x1 - x0) * frame.width
@@ -325,7 +344,10 @@ public struct SVGPlot: Sendable, Equatable {
             if frac.isNaN { return frame.bottom }
             return frame.bottom - Swift.min(1, Swift.max(0, frac)) * frame.height
         }
-        func xLabel(_ t: Double) -> String { SVGPlot.tickLabel(t, step: xStep) }
+        func xLabel(_ t: Double) -> String {
+            if let text = xTickText, let i = xTicks.firstIndex(of: t) { return text[i] }
+            return SVGPlot.tickLabel(t, step: xStep)
+        }
     }
 
     public func computeAxes(_ frame: Frame) -> Axes {

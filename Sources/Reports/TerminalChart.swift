@@ -32,6 +32,9 @@ public struct TerminalChart {
     /// A concentration level (e.g. the discharge level) marked by a horizontal line of "-".
     public var level: (value: Double, label: String)?
 
+    /// Time-axis ticks given as (h, label), e.g. dates of a course, and the axis name; nil: hours.
+    public var timeTicks: (ticks: [(h: Double, label: String)], axis: String)? = nil
+
     public static let symbols: [Character] = ["*", "o", "+", "x", "#", "@", "%", "&"]
 
     public init(series: [Series], band: (low: Double, high: Double, label: String)? = nil, width: Int = 80,
@@ -138,20 +141,26 @@ public struct TerminalChart {
         // x ticks
         let xStep = TerminalChart.niceStep(tEnd, count: Swift.max(2, plotW / 12))
         var axis = [Character](repeating: " ", count: plotW + 8)
-        var t = 0.0
-        while t <= tEnd + 1e-9 {
-            let lab = TerminalChart.label(t)
-            let c = col(t)
-            if c + lab.count <= axis.count {
-                for (i, ch) in lab.enumerated() { axis[c + i] = ch }
-            }
-            t += xStep
+        var ticks: [(h: Double, label: String)] = []
+        if let given = timeTicks?.ticks { ticks = given.filter { $0.h >= 0 && $0.h <= tEnd + 1e-9 } } else {
+            var t = 0.0
+            while t <= tEnd + 1e-9 { ticks.append((t, TerminalChart.label(t))); t += xStep }
         }
+        var lastEnd = -1
+        for (t, lab) in ticks {
+            let c = col(t)
+            // A label never overwrites the one before it (dates are wider than hours).
+            if c + lab.count <= axis.count && labelWidth + 2 + c + lab.count <= width && c > lastEnd {
+                for (i, ch) in lab.enumerated() { axis[c + i] = ch }
+                lastEnd = c + lab.count
+            }
+        }
+        let axisName = timeTicks?.axis ?? "time h"
         let axisLine = String(repeating: " ", count: labelWidth + 2) + String(axis).trimmingTrailingSpaces()
-        if axisLine.count + 8 <= width {
-            out += axisLine + "  time h\n"
+        if axisLine.count + 2 + axisName.count <= width {
+            out += axisLine + "  " + axisName + "\n"
         } else {
-            out += axisLine + "\n" + String(repeating: " ", count: Swift.max(0, labelWidth + 2 + plotW - 6)) + "time h\n"
+            out += axisLine + "\n" + String(repeating: " ", count: Swift.max(0, width - axisName.count)) + axisName + "\n"
         }
         // Legend items, a line break only between items.
         var items: [String] = []

@@ -113,7 +113,9 @@ public enum TextTable {
             }
             out += groups.map { g in
                 let h = [keyFits ? header[0] : "#"] + g.map { header[$0] }
-                let rs = rows.enumerated().map { i, r in [keyFits ? r[0] : "#\(i + 1)"] + g.map { $0 < r.count ? r[$0] : "" } }
+                // A row with nothing in this part's columns (a calendar's support session) is left out of it.
+                let rs = rows.enumerated().filter { _, r in g.contains { $0 < r.count && !r[$0].isEmpty } }
+                    .map { i, r in [keyFits ? r[0] : "#\(i + 1)"] + g.map { $0 < r.count ? r[$0] : "" } }
                 var l: Set<Int> = [0]
                 for (k, c) in g.enumerated() where left.contains(c) { l.insert(k + 1) }
                 return table(h, rs, left: l)

@@ -50,7 +50,8 @@ public struct ExposurePatient: Sendable {
     /// Simulated time from the first dose (h).
     public var durationH: Double
 
-    /// The default patient on `profile`: 70 kg, the analyte's dissociation band in the first 90 min,
+    /// The default patient on `profile`: 70 kg, the analyte's dissociation band in the first 90 min
+    /// (S-ketamine: 2 h, the label's minimum time on site),
     /// discharge below the band's lower edge, 40-min infusions, 24 h.
     public init(profile: ProfileModel) {
         self.profile = profile
@@ -64,7 +65,7 @@ public struct ExposurePatient: Sendable {
             bandName = d.name
         }
         dischargeNgPerML = bandLowNgPerML
-        windowH = StudyDefaults.sessionWindowH
+        windowH = StudyDefaults.sessionWindowH(analyte: profile.profile.analyte)
         infusionH = StudyDefaults.infusionH
         durationH = StudyDefaults.durationH
     }

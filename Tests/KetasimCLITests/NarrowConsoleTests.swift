@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PKProfiles
+import Planner
 @testable import KetasimCLI
 
 /// With an 80-column console no output line is wider than 80 characters (a lone URL may be).
@@ -22,7 +23,15 @@ struct NarrowConsoleTests {
         ["profiles"],
         ["profiles", "bands"],
         ["validate"],
+        ["plan", "--list"],
+        ["plan", "--find-dose", "--route", "in", "--band", "100-250ng/mL"],
+        ["plan", "--find-dose", "--route", "iv", "--tci", "--band", "100-250ng/mL", "--concentration", "50mg/mL"],
+        ["plan", "--protocol", "murrough-2013", "--start", "2026-12-01", "--concentration", "50mg/mL", "--chart"],
+        ["batch", "--n", "20", "--seed", "1"],
+        ["batch", "--n", "20", "--seed", "1", "--profile", "herd-2007", "--dose", "3mg/kg"],
     ] + ProfileLibrary.builtin.map { ["profiles", "show", $0.name] }
+        // Every protocol template of 'ketasim plan --list' (Krupitsky's recovery time acknowledged).
+        + ProtocolCatalog.builtin.protocols.map { ["plan", "--protocol", $0.id, "--start", "2026-12-01", "--acknowledge", "recovery-time"] }
 
     @Test("every line <= 80 at width 80", arguments: commands)
     func narrow(_ args: [String]) {

@@ -7,9 +7,13 @@ import Planner
 /// one stderr line naming the rules) until overridden with a reason or acknowledged.
 @Suite("ketasim plan: safety rules through the CLI")
 struct PlanSafetyCLITests {
+    /// A wide console: these tests read one finding or requirement per line (prose wraps at the
+    /// console width; the 80-column layout is checked in NarrowConsoleTests).
     static func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
         let c = Captured()
-        let code = Ketasim.run(["plan", "--start", "2026-12-01", "--no-chart"] + args, console: c.console)
+        var console = c.console
+        console.width = 1000
+        let code = Ketasim.run(["plan", "--start", "2026-12-01", "--no-chart"] + args, console: console)
         return (code, c.out, c.err)
     }
 
@@ -121,7 +125,9 @@ struct PlanSafetyCLITests {
     @Test("every rule, flag and practice item prints its source and evidence mark (--list); findings print theirs")
     func sourcesAndMarks() {
         let c = Captured()
-        #expect(Ketasim.run(["plan", "--list"], console: c.console) == 0)
+        var console = c.console
+        console.width = 1000   // one rule per line, unwrapped
+        #expect(Ketasim.run(["plan", "--list"], console: console) == 0)
         let lines = c.out.split(separator: "\n").map(String.init)
         for r in ProtocolCatalog.builtin.rules {
             let line = lines.first { $0.contains(" \(r.id): ") }
