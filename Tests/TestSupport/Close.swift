@@ -113,6 +113,23 @@ public struct TwoCompartment: Sendable {
         }
     }
 
+    /// Central concentration (mg/L) at `t` h after `doseMg` with bioavailability `f` into a depot
+    /// absorbed at `kaPerH` (first order) into the central compartment. By residues of
+    /// A(s) = F·D·ka·(s + k21)/((s + ka)(s + α)(s + β)): C(t) = F·D·ka/V1 · Σᵢ (k21 − λᵢ)/Πⱼ≠ᵢ(λⱼ − λᵢ)·e^{−λᵢt}
+    /// over λ ∈ {ka, α, β} (ka distinct from α and β). `derivative` gives dC/dt instead.
+    public func firstOrder(doseMg d: Double, f: Double = 1, kaPerH ka: Double, t: Double, derivative: Bool = false) -> Double {
+        guard t > 0 else { return derivative ? f * d * ka / v1L : 0 }
+        let (a, b) = rates
+        let lambdas = [ka, a, b]
+        var sum = 0.0
+        for (i, l) in lambdas.enumerated() {
+            var denominator = 1.0
+            for (j, m) in lambdas.enumerated() where j != i { denominator *= m - l }
+            sum += (k21 - l) / denominator * (derivative ? -l : 1) * exp(-l * t)
+        }
+        return f * d * ka / v1L * sum
+    }
+
     /// AUC from 0 to ∞ (mg·h/L) of any dose D into the central compartment: D / CL = D / (V1·k10).
     public func areaToInfinity(doseMg d: Double) -> Double { d / (v1L * k10) }
 }
