@@ -73,6 +73,26 @@ struct RacemicRouteSetTests {
         #expect(isClose(try metrics(.ivInfusion).cmax, 1000 * c, rtol: 1e-10))
     }
 
+    @Test("effect site: CE after an IV bolus is the plasma curve convolved with ke0·e^{−ke0·t} (closed form)")
+    func effectSite() throws {
+        let m = RacemicRouteSetTests.model
+        let c = try Regimen().dose(amountMg: 35, route: .ivBolus).compile(on: m.dosing, parameters: m.parameters(covariates: m.covariates(weightKg: 70)))
+        let times = [0.0, 0.05, 0.1, 0.25, 0.5, 1, 2, 6, 24]
+        let res = try Simulator.simulate(model: c.model, records: c.records, timesH: times)
+        let ce = try #require(res.series("CE")), cp = try #require(res.series("CP"))
+        // Independent: Cp = D·Σ cᵢe^{−λᵢt} (TwoCompartment), dCe/dt = ke0·(Cp − Ce), Ce(0) = 0, so
+        // Ce = D·Σ cᵢ·ke0/(ke0 − λᵢ)·(e^{−λᵢt} − e^{−ke0·t}); ke0 = ln 2 / 6.1 min (T12KE0 of the profile).
+        let two = TwoCompartment.clements(weightKg: 70), ke0 = log(2) / (6.1 / 60)
+        let (alpha, beta) = two.rates
+        let ca = (alpha - two.k21) / (two.v1L * (alpha - beta)), cb = (two.k21 - beta) / (two.v1L * (alpha - beta))
+        for (i, t) in times.enumerated() {
+            let want = 1000 * 35 * (ca * ke0 / (ke0 - alpha) * (exp(-alpha * t) - exp(-ke0 * t))
+                                    + cb * ke0 / (ke0 - beta) * (exp(-beta * t) - exp(-ke0 * t)))
+            #expect(isClose(ce[i], want, rtol: 1e-10, atol: 1e-12), "t=\(t): \(ce[i]) vs \(want)")
+            #expect(isClose(cp[i], 1000 * two.bolus(doseMg: 35, t: t), rtol: 1e-10), "t=\(t)")
+        }
+    }
+
     @Test("regimen errors name the dose and the value")
     func errors() {
         var base = MammillaryModel(disposition: Disposition(clearanceLPerH: 80, centralVolumeL: 120))
