@@ -93,6 +93,32 @@ struct RacemicRouteSetTests {
         }
     }
 
+    @Test("norketamine after an IV bolus: the closed form of the parent's 2-compartment disposition feeding the metabolite's")
+    func metaboliteCurve() throws {
+        let m = RacemicRouteSetTests.model
+        let c = try Regimen().dose(amountMg: 35, route: .ivBolus).compile(on: m.dosing, parameters: m.parameters(covariates: m.covariates(weightKg: 70)))
+        let times = [0.1, 0.5, 1, 2, 4, 8, 24, 48]
+        let cm = try #require(try Simulator.simulate(model: c.model, records: c.records, timesH: times).series("CM"))
+        // Independent (Laplace, residues): the metabolite's central amount is
+        // FM·k10·D·(s + k21)(s + km21) / ((s + α)(s + β)(s + αm)(s + βm)), with the metabolite's own
+        // macro constants from km10 = CLM/VM, km12 = QM/VM, km21 = QM/VMP (CLM 57.7 L/h, VM 98.6 L,
+        // QM 42.8 L/h, VMP 160 L, FM 0.8). CM in ng/mL of norketamine: 1000 × 223.70/237.73 (molar masses) × A/VM.
+        let parent = TwoCompartment.clements(weightKg: 70)
+        let metabolite = TwoCompartment(clLPerH: 57.7, v1L: 98.6, qLPerH: 42.8, v2L: 160)
+        let lambdas = [parent.rates.alpha, parent.rates.beta, metabolite.rates.alpha, metabolite.rates.beta]
+        for (k, t) in times.enumerated() {
+            var amount = 0.0
+            for (i, l) in lambdas.enumerated() {
+                var d = 1.0
+                for (j, o) in lambdas.enumerated() where j != i { d *= o - l }
+                amount += (parent.k21 - l) * (metabolite.k21 - l) / d * exp(-l * t)
+            }
+            amount *= 0.8 * parent.k10 * 35
+            let want = 1000 * 223.70 / 237.73 * amount / 98.6
+            #expect(isClose(cm[k], want, rtol: 1e-9), "t=\(t): \(cm[k]) vs \(want)")
+        }
+    }
+
     @Test("regimen errors name the dose and the value")
     func errors() {
         var base = MammillaryModel(disposition: Disposition(clearanceLPerH: 80, centralVolumeL: 120))
