@@ -68,6 +68,29 @@ struct CommandTests {
         #expect((obj["disclaimer"] as! String).contains("not medical advice"))
     }
 
+    @Test("compare JSON: the default IM, IN, SL and PO arms peak where the first-order-input closed form does")
+    func compareAbsorptionRoutes() throws {
+        let r = ketasim("compare", "--format", "json")
+        #expect(r.code == 0, "\(r.err)")
+        let obj = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        let arms = try #require(obj["arms"] as? [[String: Any]])
+        #expect(arms.count == 5)
+        // Clements 1981 at 70 kg with the profile's (F, KA /h) per route; the parent sees only the first
+        // input of PO and SL (the presystemic part goes to the metabolite). Peak where dC/dt = 0.
+        let m = TwoCompartment.clements(weightKg: 70)
+        let expected: [(label: String, mg: Double, f: Double, ka: Double)] = [
+            ("IM 0.5 mg/kg", 35, 0.93, 14.8), ("IN 50 mg", 50, 0.45, 5.2), ("SL 100 mg", 100, 0.29, 1.44), ("PO 1 mg/kg", 70, 0.20, 0.992)]
+        for e in expected {
+            let arm = try #require(arms.first { ($0["label"] as? String)?.hasPrefix(e.label) == true }, "\(e.label)")
+            let metrics = try #require(arm["metrics"] as? [String: Any])
+            #expect(arm["doseMg"] as? Double == e.mg)
+            let tmax = crossing({ m.firstOrder(doseMg: e.mg, f: e.f, kaPerH: e.ka, t: $0, derivative: true) }, level: 0, lo: 1e-6, hi: 24)
+            #expect(isClose(metrics["tmaxH"] as? Double ?? .nan, tmax, rtol: 1e-8), "\(e.label)")
+            #expect(isClose(metrics["cmaxNgPerML"] as? Double ?? .nan, 1000 * m.firstOrder(doseMg: e.mg, f: e.f, kaPerH: e.ka, t: tmax), rtol: 1e-10), "\(e.label)")
+            #expect(isClose(metrics["aucInfNgHPerML"] as? Double ?? .nan, 1000 * m.areaToInfinity(doseMg: e.f * e.mg), rtol: 1e-10), "\(e.label)")
+        }
+    }
+
     @Test("simulate: CSV whose first line is the header, one row per grid point; provenance on one stderr line")
     func simulateCSV() {
         let r = ketasim("simulate", "--route", "im", "--dose", "0.5mg/kg", "--weight", "80kg", "--duration", "2h", "--step", "10min", "--format", "csv")
