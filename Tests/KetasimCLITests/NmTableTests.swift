@@ -171,7 +171,9 @@ struct NmCovariateTests {
         let c = Captured()
         let out = dir.appendingPathComponent("o.csv").path
         let code = Ketasim.run(["nm", d.path, "--profile", "clements-1981", "--columns", "ID,TIME,CP", "--out", out], console: c.console)
-        return (code, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "", c.err)
+        // The output is read only after a successful run (a failed one leaves no file); a missing file
+        // after exit 0 is an error here, not an empty table.
+        return (code, code == 0 ? try String(contentsOfFile: out, encoding: .utf8) : "", c.err)
     }
 
     /// Clements 1981 as the profile states it: V1 = 1.7522 L/kg × WT, K10/K12/K21 per minute, not
@@ -198,6 +200,7 @@ struct NmCovariateTests {
             """)
         #expect(r.code == 0, "\(r.err)")
         let rows = r.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        try #require(rows.count == 6 && rows.allSatisfy { $0.count == 3 }, "\(rows)")
         func cp(_ k: Int) -> Double { Double(rows[k][2])! }
         #expect(abs(cp(1) - Self.expectedCP(weightKg: 70, t: 1)) <= 1e-9 * cp(1))
         #expect(abs(cp(3) - Self.expectedCP(weightKg: 95, t: 1)) <= 1e-9 * cp(3))
@@ -213,7 +216,9 @@ struct NmCovariateTests {
         let r = try run("ID,TIME,EVID,AMT,CMT\n1,0,1,10,central\n1,1,0,0,central\n")
         #expect(r.code == 0)
         #expect(r.err.contains("covariates from the data: none; typical WT 70"))
-        let cp = Double(r.out.split(separator: "\n")[2].split(separator: ",")[2])!
+        let lines = r.out.split(separator: "\n")
+        try #require(lines.count == 3, "\(r.out)")
+        let cp = try #require(Double(lines[2].split(separator: ",")[2]))
         #expect(abs(cp - Self.expectedCP(weightKg: 70, t: 1)) <= 1e-9 * cp)
     }
 
