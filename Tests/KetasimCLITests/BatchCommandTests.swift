@@ -153,14 +153,15 @@ struct BatchCommandTests {
         #expect(column(csv, "WT") == [94.222096, 58.990115, 100.005733])
         #expect(column(csv, "ETA_CL") == [-0.36513046, -0.19294403, 0.30754022])
         #expect(column(csv, "ETA_Q") == [0.56561875, -0.12203163, 0.31761410])
-        // Subject 2 through the library directly: same individual parameters, dose 0.5 mg/kg × 58.99 kg.
-        let pm = try ProfileLibrary.load("herd-2007")
-        let etas = pm.etaNames.map { ["ETA_V1": -0.14972605, "ETA_V2": 0.25458251, "ETA_CL": -0.19294403, "ETA_Q": -0.12203163][$0]! }
-        let p = pm.parameters(covariates: [58.990115], etas: etas)
-        let c = try Regimen().infusion(amountMg: 0.5 * 58.990115, overH: 40.0 / 60).compile(on: pm.dosing, parameters: p)
-        let sim = try Simulator.simulate(model: c.model, records: c.records, timesH: try Simulator.grid(endH: 4, stepH: 1.0 / 3))
-        let peak = CurveAnalysis(trajectory: sim.trajectory, output: 0, startH: 0, endH: 4).peak()
-        #expect(column(csv, "cmax")[1] == peak.cmax)
+        // Subject 2 worked out independently: herd-2007 as its profile states it (70 kg values V1 38.7 L,
+        // V2 102 L, CL 90 L/h, Q 215 L/h; V x W/70, CL and Q x (W/70)^0.75; exponential etas), a
+        // 0.5 mg/kg infusion over 40 min, whose peak is at the end of the infusion (2-cmt closed form).
+        let wt = 58.990115, w = wt / 70
+        let subject2 = TwoCompartment(clLPerH: 90 * pow(w, 0.75) * exp(-0.19294403), v1L: 38.7 * w * exp(-0.14972605),
+                                      qLPerH: 215 * pow(w, 0.75) * exp(-0.12203163), v2L: 102 * w * exp(0.25458251))
+        let peak = 1000 * subject2.infusion(doseMg: 0.5 * wt, durationH: 40.0 / 60, t: 40.0 / 60)
+        #expect(isClose(column(csv, "cmax")[1], peak, rtol: 1e-10), "\(column(csv, "cmax")[1]) vs \(peak)")
+        #expect(isClose(column(csv, "tmax_h")[1], 40.0 / 60, rtol: 1e-9))
         // Explicit mapping, and an explicit ignore.
         let mapped = ketasim(["batch", "--profile", "herd-2007", "--subjects", file.path, "--eta-map", "eta_Q2=ETA_Q,eta_KA=-", "--summary-only", "--quiet"] + small)
         #expect(mapped.code == 0 && mapped.err.isEmpty)
@@ -178,7 +179,20 @@ struct BatchCommandTests {
         let viaData = ketasim(["batch", "--profile", "herd-2007", "--n", "6", "--seed", "8", "--data", data.path, "--per-subject", a.path, "--quiet"])
         #expect(viaData.code == 0, "\(viaData.err)")
         #expect(ketasim(["batch", "--profile", "herd-2007", "--n", "6", "--seed", "8", "--dose", "35mg", "--per-subject", b.path] + small).code == 0)
-        for (x, y) in zip(column(try read(a), "cmax"), column(try read(b), "cmax")) { #expect(isClose(x, y, rtol: 1e-9)) }
+        let viaDose = try read(b)
+        #expect(column(viaDose, "cmax").count == 6)
+        for (x, y) in zip(column(try read(a), "cmax"), column(viaDose, "cmax")) { #expect(isClose(x, y, rtol: 1e-9)) }
+        // Each subject's peak, worked out from its own WT and etas as written in the file: herd-2007 in
+        // closed form (70 kg V1 38.7 L, V2 102 L, CL 90 L/h, Q 215 L/h; V x W/70, CL and Q x (W/70)^0.75;
+        // exponential etas), 35 mg over 40 min, peak at the end of the infusion.
+        let wt = column(viaDose, "WT"), eV1 = column(viaDose, "ETA_V1"), eV2 = column(viaDose, "ETA_V2")
+        let eCL = column(viaDose, "ETA_CL"), eQ = column(viaDose, "ETA_Q"), cmax = column(viaDose, "cmax")
+        for i in 0..<cmax.count {
+            let w = wt[i] / 70
+            let s = TwoCompartment(clLPerH: 90 * pow(w, 0.75) * exp(eCL[i]), v1L: 38.7 * w * exp(eV1[i]),
+                                   qLPerH: 215 * pow(w, 0.75) * exp(eQ[i]), v2L: 102 * w * exp(eV2[i]))
+            #expect(isClose(cmax[i], 1000 * s.infusion(doseMg: 35, durationH: 40.0 / 60, t: 40.0 / 60), rtol: 1e-9), "subject \(i + 1)")
+        }
         let both = ketasim(["batch", "--profile", "herd-2007", "--n", "6", "--data", data.path, "--dose", "35mg"])
         #expect(both.code == 64 && both.err.contains("--dose: not with --data"))
     }

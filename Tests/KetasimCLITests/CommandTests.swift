@@ -40,25 +40,55 @@ struct CommandTests {
         #expect(chart.out.contains("Cp ng/mL") && chart.out.contains("band 100-250 ng/mL"))
     }
 
-    @Test("compare JSON: the IV peak is the end-of-infusion value of the 2-compartment closed form")
+    @Test("compare JSON: every IV metric equals the 2-compartment closed form (peak, AUC, band minutes, level time, t1/2)")
     func compareJSON() throws {
         let r = ketasim("compare", "--routes", "iv", "--doses", "0.5mg/kg", "--format", "json")
         #expect(r.code == 0, "\(r.err)")
         let obj = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
         let arm = (obj["arms"] as! [[String: Any]])[0]
         let metrics = arm["metrics"] as! [String: Any]
-        // Independent: superpose the 2-cmt bolus response over the 40-min infusion (fine quadrature).
-        let v1 = 1.7522 * 70, k10 = 0.0109 * 60, k12 = 0.0186 * 60, k21 = 0.0137 * 60
-        let tEnd = 40.0 / 60, rate = 35.0 / tEnd
-        let n = 20000
-        var c = 0.0
-        for i in 0..<n {   // midpoint rule on the convolution, error ~1e-9 relative
-            let s = (Double(i) + 0.5) * tEnd / Double(n)
-            c += rate * tEnd / Double(n) * ClosedForm.bolus2(doseMg: 1, v1L: v1, k10: k10, k12: k12, k21: k21, t: tEnd - s)
-        }
-        #expect(isClose(metrics["cmaxNgPerML"] as! Double, 1000 * c, rtol: 1e-7))
-        #expect(isClose(metrics["tmaxH"] as! Double, tEnd, rtol: 1e-9))
+        func value(_ key: String) throws -> Double { try #require(metrics[key] as? Double, "\(key)") }
+        // Independent: Clements 1981 at 70 kg, 35 mg over 40 min, in closed form (TestSupport.TwoCompartment).
+        let m = TwoCompartment.clements(weightKg: 70)
+        let tEnd = 40.0 / 60, endH = try #require((arm["timesH"] as? [Double])?.last)
+        #expect(endH == 24)
+        func cp(_ t: Double) -> Double { 1000 * m.infusion(doseMg: 35, durationH: tEnd, t: t) }
+        #expect(isClose(try value("cmaxNgPerML"), cp(tEnd), rtol: 1e-10))          // 177.3 ng/mL
+        #expect(isClose(try value("tmaxH"), tEnd, rtol: 1e-9))
+        #expect(isClose(try value("auc0tNgHPerML"), 1000 * m.infusionArea(doseMg: 35, durationH: tEnd, to: 24), rtol: 1e-10))
+        #expect(isClose(try value("aucInfNgHPerML"), 1000 * m.areaToInfinity(doseMg: 35), rtol: 1e-10))
+        #expect(isClose(try value("terminalHalfLifeH"), log(2) / m.rates.beta, rtol: 1e-10))
+        // Band 100-250 in 0-90 min: the peak (177 ng/mL) stays below 250, so the minutes are those above
+        // 100, from the rise during the infusion to the fall after it (before 90 min).
+        let up = crossing(cp, level: 100, lo: 0, hi: tEnd), down = crossing(cp, level: 100, lo: tEnd, hi: 12)
+        #expect(cp(tEnd) < 250 && down < 1.5)
+        #expect(try value("windowStartH") == 0 && value("windowEndH") == 1.5)
+        #expect(isClose(try value("minutesInBand"), (down - up) * 60, rtol: 1e-9))    // 50.6 min
+        #expect(isClose(try value("dischargeH"), down, rtol: 1e-9))                    // 1:08 h
         #expect((obj["disclaimer"] as! String).contains("not medical advice"))
+    }
+
+    @Test("compare JSON: the default IM, IN, SL and PO arms peak where the first-order-input closed form does")
+    func compareAbsorptionRoutes() throws {
+        let r = ketasim("compare", "--format", "json")
+        #expect(r.code == 0, "\(r.err)")
+        let obj = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        let arms = try #require(obj["arms"] as? [[String: Any]])
+        #expect(arms.count == 5)
+        // Clements 1981 at 70 kg with the profile's (F, KA /h) per route; the parent sees only the first
+        // input of PO and SL (the presystemic part goes to the metabolite). Peak where dC/dt = 0.
+        let m = TwoCompartment.clements(weightKg: 70)
+        let expected: [(label: String, mg: Double, f: Double, ka: Double)] = [
+            ("IM 0.5 mg/kg", 35, 0.93, 14.8), ("IN 50 mg", 50, 0.45, 5.2), ("SL 100 mg", 100, 0.29, 1.44), ("PO 1 mg/kg", 70, 0.20, 0.992)]
+        for e in expected {
+            let arm = try #require(arms.first { ($0["label"] as? String)?.hasPrefix(e.label) == true }, "\(e.label)")
+            let metrics = try #require(arm["metrics"] as? [String: Any])
+            #expect(arm["doseMg"] as? Double == e.mg)
+            let tmax = crossing({ m.firstOrder(doseMg: e.mg, f: e.f, kaPerH: e.ka, t: $0, derivative: true) }, level: 0, lo: 1e-6, hi: 24)
+            #expect(isClose(metrics["tmaxH"] as? Double ?? .nan, tmax, rtol: 1e-8), "\(e.label)")
+            #expect(isClose(metrics["cmaxNgPerML"] as? Double ?? .nan, 1000 * m.firstOrder(doseMg: e.mg, f: e.f, kaPerH: e.ka, t: tmax), rtol: 1e-10), "\(e.label)")
+            #expect(isClose(metrics["aucInfNgHPerML"] as? Double ?? .nan, 1000 * m.areaToInfinity(doseMg: e.f * e.mg), rtol: 1e-10), "\(e.label)")
+        }
     }
 
     @Test("simulate: CSV whose first line is the header, one row per grid point; provenance on one stderr line")

@@ -43,6 +43,7 @@ struct ConsistencyTests {
         #expect(b.code == 0, "\(b.err)")
         let rows = try String(contentsOfFile: dir.appendingPathComponent("b.subjects.csv").path, encoding: .utf8)
             .split(separator: "\n").filter { !$0.hasPrefix("#") }
+        try #require(rows.count == 2, "one header and one subject row: \(rows)")
         let header = rows[0].split(separator: ",").map(String.init)
         let values = rows[1].split(separator: ",").map(String.init)
         func cell(_ name: String) throws -> Double {

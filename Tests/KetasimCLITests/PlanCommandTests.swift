@@ -34,7 +34,8 @@ struct PlanCommandTests {
         let rows = lines
         #expect(rows[0].hasPrefix("date,weekday,time,kind"))
         #expect(rows.count == 1 + 7)   // preparation, 3 dosing, 3 integration
-        #expect(rows.filter { $0.contains(",dosing,") }.allSatisfy { $0.contains(",35,0.5 mg/kg (35 mg),30,") })
+        let dosing = rows.filter { $0.contains(",dosing,") }
+        #expect(dosing.count == 3 && dosing.allSatisfy { $0.contains(",35,0.5 mg/kg (35 mg),30,") })
     }
 
     @Test("JSON: sessions, findings, disclaimer; responses drive escalation")

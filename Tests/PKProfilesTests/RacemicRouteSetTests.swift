@@ -28,13 +28,25 @@ struct RacemicRouteSetTests {
         .rectal: 42.0 / 60,          // Malinovsky 1996 (S21)
     ]
 
-    @Test("each fitted KA gives the published mean Tmax on the Clements disposition, at any weight",
+    /// (F, KA /h) of the parent's absorption per route, as the profile states them.
+    static let absorption: [Route: (f: Double, ka: Double)] = [
+        .intramuscular: (0.93, 14.8), .intranasal: (0.45, 5.2), .oral: (0.20, 0.992), .sublingual: (0.29, 1.44), .rectal: (0.25, 1.6),
+    ]
+
+    @Test("each fitted KA gives the published mean Tmax on the Clements disposition, at any weight; Tmax and Cmax are the closed form's",
           arguments: [Route.intramuscular, .intranasal, .oral, .sublingual, .rectal])
     func tmaxFit(route: Route) throws {
+        let (f, ka) = try #require(Self.absorption[route])
         for w in [50.0, 70, 110] {
             let m = try metrics(route, weightKg: w)
             let target = RacemicRouteSetTests.tmaxTargetsH[route]!
             #expect(abs(m.tmaxH - target) / target < 0.01, "\(route) at \(w) kg: Tmax \(m.tmaxH * 60) min vs \(target * 60)")
+            // Independent: first-order input into the 2-compartment disposition (TestSupport.TwoCompartment);
+            // the peak is where dC/dt = 0. The presystemic part of PO and SL goes to the metabolite only.
+            let model = TwoCompartment.clements(weightKg: w)
+            let tmax = crossing({ model.firstOrder(doseMg: 50, f: f, kaPerH: ka, t: $0, derivative: true) }, level: 0, lo: 1e-6, hi: 24)
+            #expect(isClose(m.tmaxH, tmax, rtol: 1e-8), "\(route) at \(w) kg")
+            #expect(isClose(m.cmax, 1000 * model.firstOrder(doseMg: 50, f: f, kaPerH: ka, t: tmax), rtol: 1e-10), "\(route) at \(w) kg")
         }
     }
 
@@ -56,15 +68,55 @@ struct RacemicRouteSetTests {
 
     @Test("Zarate-type 0.5 mg/kg over 40 min: the 2-cmt closed form at the end of the infusion")
     func zarate() throws {
-        // Independent: 1-cmt-free check via the macro-constant closed form, infused by quadrature.
-        let v1 = 1.7522 * 70, k10 = 0.0109 * 60, k12 = 0.0186 * 60, k21 = 0.0137 * 60
-        let tEnd = 40.0 / 60, rate = 35.0 / tEnd, n = 4000
-        var c = 0.0
-        for i in 0..<n {
-            let s = (Double(i) + 0.5) * tEnd / Double(n)
-            c += rate * tEnd / Double(n) * ClosedForm.bolus2(doseMg: 1, v1L: v1, k10: k10, k12: k12, k21: k21, t: tEnd - s)
+        // Independent: the macro-constant closed form of the infusion (TestSupport.TwoCompartment).
+        let c = TwoCompartment.clements(weightKg: 70).infusion(doseMg: 35, durationH: 40.0 / 60, t: 40.0 / 60)
+        #expect(isClose(try metrics(.ivInfusion).cmax, 1000 * c, rtol: 1e-10))
+    }
+
+    @Test("effect site: CE after an IV bolus is the plasma curve convolved with ke0·e^{−ke0·t} (closed form)")
+    func effectSite() throws {
+        let m = RacemicRouteSetTests.model
+        let c = try Regimen().dose(amountMg: 35, route: .ivBolus).compile(on: m.dosing, parameters: m.parameters(covariates: m.covariates(weightKg: 70)))
+        let times = [0.0, 0.05, 0.1, 0.25, 0.5, 1, 2, 6, 24]
+        let res = try Simulator.simulate(model: c.model, records: c.records, timesH: times)
+        let ce = try #require(res.series("CE")), cp = try #require(res.series("CP"))
+        // Independent: Cp = D·Σ cᵢe^{−λᵢt} (TwoCompartment), dCe/dt = ke0·(Cp − Ce), Ce(0) = 0, so
+        // Ce = D·Σ cᵢ·ke0/(ke0 − λᵢ)·(e^{−λᵢt} − e^{−ke0·t}); ke0 = ln 2 / 6.1 min (T12KE0 of the profile).
+        let two = TwoCompartment.clements(weightKg: 70), ke0 = log(2) / (6.1 / 60)
+        let (alpha, beta) = two.rates
+        let ca = (alpha - two.k21) / (two.v1L * (alpha - beta)), cb = (two.k21 - beta) / (two.v1L * (alpha - beta))
+        for (i, t) in times.enumerated() {
+            let want = 1000 * 35 * (ca * ke0 / (ke0 - alpha) * (exp(-alpha * t) - exp(-ke0 * t))
+                                    + cb * ke0 / (ke0 - beta) * (exp(-beta * t) - exp(-ke0 * t)))
+            #expect(isClose(ce[i], want, rtol: 1e-10, atol: 1e-12), "t=\(t): \(ce[i]) vs \(want)")
+            #expect(isClose(cp[i], 1000 * two.bolus(doseMg: 35, t: t), rtol: 1e-10), "t=\(t)")
         }
-        #expect(isClose(try metrics(.ivInfusion).cmax, 1000 * c, rtol: 1e-6))
+    }
+
+    @Test("norketamine after an IV bolus: the closed form of the parent's 2-compartment disposition feeding the metabolite's")
+    func metaboliteCurve() throws {
+        let m = RacemicRouteSetTests.model
+        let c = try Regimen().dose(amountMg: 35, route: .ivBolus).compile(on: m.dosing, parameters: m.parameters(covariates: m.covariates(weightKg: 70)))
+        let times = [0.1, 0.5, 1, 2, 4, 8, 24, 48]
+        let cm = try #require(try Simulator.simulate(model: c.model, records: c.records, timesH: times).series("CM"))
+        // Independent (Laplace, residues): the metabolite's central amount is
+        // FM·k10·D·(s + k21)(s + km21) / ((s + α)(s + β)(s + αm)(s + βm)), with the metabolite's own
+        // macro constants from km10 = CLM/VM, km12 = QM/VM, km21 = QM/VMP (CLM 57.7 L/h, VM 98.6 L,
+        // QM 42.8 L/h, VMP 160 L, FM 0.8). CM in ng/mL of norketamine: 1000 × 223.70/237.73 (molar masses) × A/VM.
+        let parent = TwoCompartment.clements(weightKg: 70)
+        let metabolite = TwoCompartment(clLPerH: 57.7, v1L: 98.6, qLPerH: 42.8, v2L: 160)
+        let lambdas = [parent.rates.alpha, parent.rates.beta, metabolite.rates.alpha, metabolite.rates.beta]
+        for (k, t) in times.enumerated() {
+            var amount = 0.0
+            for (i, l) in lambdas.enumerated() {
+                var d = 1.0
+                for (j, o) in lambdas.enumerated() where j != i { d *= o - l }
+                amount += (parent.k21 - l) * (metabolite.k21 - l) / d * exp(-l * t)
+            }
+            amount *= 0.8 * parent.k10 * 35
+            let want = 1000 * 223.70 / 237.73 * amount / 98.6
+            #expect(isClose(cm[k], want, rtol: 1e-9), "t=\(t): \(cm[k]) vs \(want)")
+        }
     }
 
     @Test("regimen errors name the dose and the value")

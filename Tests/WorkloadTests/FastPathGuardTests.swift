@@ -8,7 +8,10 @@ import TestSupport
 /// W2 results must match the peers' reference file when ../shared is present.
 @Suite("W2 fast path guard")
 struct FastPathGuardTests {
-    static let subjects: [BenchSubject] = (try? BenchSubjects.load(first: 100)) ?? nil ?? BenchSubjects.generate(100)
+    /// ../shared/bench/subjects.csv as read (nil when absent), or the error reading it: a reference
+    /// test fails on that error instead of silently comparing generated subjects with the file.
+    static let loaded: Result<[BenchSubject]?, any Error> = Result { try BenchSubjects.load(first: 100) }
+    static let subjects: [BenchSubject] = ((try? loaded.get()) ?? nil) ?? BenchSubjects.generate(100)
 
     @Test("fast SIMD kernel and the plain event engine agree to 1e-12 on every grid point (Cp > 1e-3 ng/mL)")
     func fastEqualsPlain() throws {
@@ -34,6 +37,8 @@ struct FastPathGuardTests {
           .enabled(if: SharedData.shouldRun(BenchSubjects.sharedFile("peers/reference_w2.csv"), BenchSubjects.sharedFile("subjects.csv"))))
     func reference() throws {
         let rows = try SharedData.csvRows(try #require(BenchSubjects.sharedFile("peers/reference_w2.csv"), "../shared/bench/peers/reference_w2.csv is missing")).prefix(100)
+        try #require(try FastPathGuardTests.loaded.get() != nil, "../shared/bench/subjects.csv is missing")
+        #expect(rows.count == 100)
         let got = Workload.w2Fast(FastPathGuardTests.subjects, threads: 2)
         for (i, r) in rows.enumerated() {
             let cmax = Double(r[1])!, auc = Double(r[3])!, t100 = Double(r[4])!
@@ -67,8 +72,10 @@ struct W3LaneGuardTests {
           .enabled(if: SharedData.shouldRun(BenchSubjects.sharedFile("peers/reference_w3_subject1.csv"), BenchSubjects.sharedFile("subjects.csv"))))
     func reference() throws {
         let ref = try SharedData.csvRows(try #require(BenchSubjects.sharedFile("peers/reference_w3_subject1.csv"), "../shared/bench/peers/reference_w3_subject1.csv is missing")).map { Double($0[1])! }
+        try #require(try FastPathGuardTests.loaded.get() != nil, "../shared/bench/subjects.csv is missing")
         var st = SolverStatistics(methodUsed: .dormandPrince54)
         let cp = try Workload.w3LaneBatch(FastPathGuardTests.subjects[0..<Lanes.scalarCount], rtol: 1e-6, atol: 1e-9, stats: &st)[0]
+        #expect(!ref.isEmpty && cp.count == ref.count, "\(cp.count) points vs \(ref.count) in the reference")
         var worst = 0.0
         for (a, b) in zip(cp, ref) where b > 1 { worst = max(worst, abs(a - b) / b) }
         #expect(worst <= 1e-5, "\(worst)")

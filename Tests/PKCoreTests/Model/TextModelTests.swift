@@ -83,7 +83,30 @@ struct TextModelTests {
         var spec = BuiltinModels.spec(named: "1cmt-oral")!
         spec.parameters = [.init(name: "CL", value: 5), .init(name: "V", value: 50), .init(name: "KA", value: 1.2)]
         let json = try NonmemRun.simulate(ds, model: try CompiledModel(spec))
+        #expect(text.rows.count == 5 && json.rows.count == 5)
         for (a, b) in zip(text.rows, json.rows) { #expect(isClose(a.output, b.output, rtol: 1e-12, atol: 1e-12)) }
+        // Both against an independent propagation: depot → central in closed form between events
+        // (A_d ← A_d·e^{−ka·h}; A_c ← A_c·e^{−k·h} + A_d·ka·(e^{−k·h} − e^{−ka·h})/(ka − k)), 100 mg into the
+        // depot at 0, 12 and 24 h (ADDL 2); k = CL/V = 0.1 /h up to 6 h, then 0.16 /h (CL 8 from the record
+        // at 13 h, NOCB: it holds over (6, 13]).
+        var depot = 0.0, central = 0.0, now = 0.0
+        func advance(to t: Double, k: Double) {
+            let h = t - now, ka = 1.2
+            central = central * exp(-k * h) + depot * ka * (exp(-k * h) - exp(-ka * h)) / (ka - k)
+            depot *= exp(-ka * h)
+            now = t
+        }
+        depot += 100
+        var expected = [1000 * central / 50]
+        advance(to: 1, k: 0.1); expected.append(1000 * central / 50)
+        advance(to: 6, k: 0.1); expected.append(1000 * central / 50)
+        advance(to: 12, k: 0.16); depot += 100
+        advance(to: 13, k: 0.16); expected.append(1000 * central / 50)
+        advance(to: 24, k: 0.16); depot += 100
+        advance(to: 30, k: 0.16); expected.append(1000 * central / 50)
+        for (row, want) in zip(text.rows, expected) {
+            #expect(isClose(row.output, want, rtol: 1e-12, atol: 1e-12), "t=\(row.timeH): \(row.output) vs \(want)")
+        }
     }
 
     @Test("forced onto the ODE path, the same model agrees with the exact one within the tolerance", arguments: [ODEMethod.dormandPrince54, .rodas4, .automatic])
