@@ -18,6 +18,8 @@ public enum Ketasim {
         public var isTerminal: Bool
         /// Terminal width in columns.
         public var width: Int
+        /// Charts in colour: a terminal, `NO_COLOR` unset or empty (https://no-color.org), `TERM` not "dumb".
+        public var colour = false
 
         public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void, isTerminal: Bool = false, width: Int = 100) {
             self.out = out
@@ -35,10 +37,13 @@ public enum Ketasim {
                 var ws = winsize()
                 if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col >= 40 { width = Int(ws.ws_col) }
             }
-            return Console(
+            var console = Console(
                 out: { StandardStreams.shared.out($0) },
                 err: { StandardStreams.shared.err($0) },
                 isTerminal: tty, width: width)
+            let env = ProcessInfo.processInfo.environment
+            console.colour = tty && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
+            return console
         }
     }
 

@@ -40,7 +40,7 @@ struct PatientOptions {
         OptionSpec("--out", "FILE", "write to FILE (atomically) instead of standard output"),
         OptionSpec("--svg", "FILE", "also write the concentration-time plot as SVG"),
         OptionSpec("--html", "FILE", "also write a self-contained HTML report (plots, metrics, inputs, sources)"),
-        .flag("--chart", "draw the terminal chart (default: when stdout is a terminal)"),
+        .flag("--chart", "draw the terminal chart (default: when stdout is a terminal, in colour there unless NO_COLOR is set)"),
         .flag("--no-chart", "no terminal chart"),
     ]
 
@@ -281,14 +281,15 @@ enum ArmReport {
         return out
     }
 
-    static func chart(_ arms: [Arm], _ o: PatientOptions, width: Int) -> String {
+    static func chart(_ arms: [Arm], _ o: PatientOptions, width: Int, colour: Bool = false) -> String {
         let maxT = Swift.min(o.durationH, Swift.max(6, o.windowH * 3))
-        let chart = TerminalChart(
+        var chart = TerminalChart(
             series: arms.map { .init(label: $0.label, timesH: $0.result.timesH, values: $0.result.series("CP") ?? []) },
             band: (o.band.low, o.band.high, "band \(NumberFormat.short(o.band.low))-\(NumberFormat.short(o.band.high)) ng/mL\(o.bandMark)"),
             width: Swift.min(width, 120), height: 18, yUnit: "Cp ng/mL", maxTimeH: maxT,
             window: (o.windowH, "session window ends at \(NumberFormat.hm(hours: o.windowH)) h"),
             level: (o.dischargeNgPerML, "below \(NumberFormat.short(o.dischargeNgPerML)) ng/mL level"))
+        chart.colour = colour
         return chart.render()
     }
 

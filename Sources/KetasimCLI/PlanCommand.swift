@@ -75,7 +75,7 @@ enum PlanCommand {
                 OptionSpec("--out", "FILE", "write to FILE (atomically) instead of standard output"),
                 OptionSpec("--svg", "FILE", "also write the course chart as SVG"),
                 OptionSpec("--html", "FILE", "also write a self-contained HTML report (calendar, chart, findings, sources)"),
-                .flag("--chart", "draw the terminal chart of the course (default: when stdout is a terminal)"),
+                .flag("--chart", "terminal chart of the course (default: on a terminal, in colour unless NO_COLOR)"),
                 .flag("--no-chart", "no terminal chart"),
             ]),
             OptionGroup("Dose finding (--find-dose)", [
@@ -116,7 +116,8 @@ enum PlanCommand {
             let result: (text: String, provenance: [String])
             if a.flag("--list") { result = (format == "json" ? try ReferenceList.catalogJSON(ProtocolCatalog.builtin) : list(width: console.width), []) }
             else if a.flag("--find-dose") { result = try findDose(a, format: format, width: a.value("--out") == nil ? console.width : 1000) }
-            else { result = try plan(a, format: format, chartWidth: chartWidth, width: a.value("--out") == nil ? console.width : 1000) }
+            else { result = try plan(a, format: format, chartWidth: chartWidth, width: a.value("--out") == nil ? console.width : 1000,
+                                            colour: console.colour && a.value("--out") == nil) }
             if format == "csv" && !a.flag("--list") {
                 try Provenance.emitCSV(result.text, command: "plan", lines: result.provenance, out: a.value("--out"), console: console)
             } else if let out = a.value("--out") { try AtomicFile.write(result.text, to: out) } else { console.out(result.text) }
@@ -208,7 +209,7 @@ enum PlanCommand {
 
     // MARK: - Plan
 
-    static func plan(_ a: Arguments, format: String, chartWidth: Int? = nil, width: Int = 1000) throws -> (text: String, provenance: [String]) {
+    static func plan(_ a: Arguments, format: String, chartWidth: Int? = nil, width: Int = 1000, colour: Bool = false) throws -> (text: String, provenance: [String]) {
         guard let pText = a.value("--protocol") else {
             throw CLIError.usage("--protocol: required (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")); or --find-dose, --list)")
         }
@@ -321,7 +322,7 @@ enum PlanCommand {
         case "json": return (try PlanRender.json(plan, tool: tool), [])
         default:
             var text = PlanRender.table(plan, tool: tool, width: width)
-            if let w = chartWidth, let chart = PlanGraphics.terminal(plan, width: w) { text += "\n" + chart }
+            if let w = chartWidth, let chart = PlanGraphics.terminal(plan, width: w, colour: colour) { text += "\n" + chart }
             return (text + ReferenceList.text(citedIn: [text]), [])
         }
     }

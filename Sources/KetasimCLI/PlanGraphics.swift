@@ -29,13 +29,14 @@ enum PlanGraphics {
         return plot
     }
 
-    static func terminal(_ plan: Plan, width: Int) -> String? {
+    static func terminal(_ plan: Plan, width: Int, colour: Bool = false) -> String? {
         guard let c = plan.curve else { return nil }
         let b = band(plan)
         var chart = TerminalChart(series: [.init(label: "predicted course (\(plan.analyte))", timesH: c.timesH, values: c.valuesNgPerML)],
                                   band: b.map { ($0.low, $0.high, $0.label) }, width: Swift.min(width, 120), height: 14, yUnit: "ng/mL",
                                   level: (plan.dischargeNgPerML, "discharge level \(NumberFormat.short(plan.dischargeNgPerML)) ng/mL"))
         let w = Swift.min(width, 120)
+        chart.colour = colour
         chart.timeTicks = PlanRender.dateTicks(plan, spanH: c.timesH.last ?? 0, maxTicks: Swift.max(2, (w - 12) / 8))
         return chart.render()
     }

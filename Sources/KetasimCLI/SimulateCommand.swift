@@ -98,7 +98,7 @@ enum SimulateCommand {
             s += "Route: \(arm.route.displayName): \(arm.routeNote)\n"
             if count > 1 { s += "Repeated every \(NumberFormat.sig(every, 4)) h, \(count) doses\n" }
             s += "\n" + ArmReport.metricsTable([arm], o, width: console.width)
-            if o.chart { s += "\n" + ArmReport.chart([arm], o, width: console.width) }
+            if o.chart { s += "\n" + ArmReport.chart([arm], o, width: console.width, colour: console.colour && a.value("--out") == nil) }
             let tableStep = stepGiven == nil ? 0.25 : stepH
             s += "\n" + curveTable(arm, every: tableStep)
             s = TextTable.wrapProse(s, width: console.width)

@@ -37,6 +37,14 @@ public struct TerminalChart {
 
     public static let symbols: [Character] = ["*", "o", "+", "x", "#", "@", "%", "&"]
 
+    /// Draw in colour (ANSI SGR): one colour per series, the band and marks dimmed. Off by default;
+    /// the CLI turns it on only for a terminal without `NO_COLOR` (https://no-color.org) and with a
+    /// `TERM` other than "dumb". Colour never changes the characters: the glyph per series stays, so
+    /// the chart reads the same in black and white.
+    public var colour = false
+    /// SGR foreground colours of the series, in series order (red, blue, green, magenta, cyan, yellow).
+    static let seriesColours = ["31", "34", "32", "35", "36", "33"]
+
     public init(series: [Series], band: (low: Double, high: Double, label: String)? = nil, width: Int = 80,
                 height: Int = 18, yUnit: String = "ng/mL", maxTimeH: Double? = nil,
                 window: (endH: Double, label: String)? = nil, level: (value: Double, label: String)? = nil) {
@@ -105,8 +113,10 @@ public struct TerminalChart {
             let c = col(w.endH)
             for r in 0..<plotH { grid[r][c] = "|" }
         }
+        // Each series' cells, drawn widest first, so a short, sharp curve (an IV peak) is drawn over
+        // a long flat one (SL) at their crossings instead of vanishing under it.
+        var cellsOf = [[(Int, Int)]](repeating: [], count: series.count)
         for (k, s) in series.enumerated() {
-            let sym = TerminalChart.symbols[k % TerminalChart.symbols.count]
             // Per column, the range of the samples the column covers (so short peaks are not
             // skipped), joined to the previous column so steep rises stay connected.
             var prevRow: Int? = nil
@@ -127,15 +137,32 @@ public struct TerminalChart {
                 let rBottom = Swift.min(plotH - 1, Swift.max(0, row(vmin)))
                 var from = rTop, to = rBottom
                 if let p = prevRow { from = Swift.min(from, p < rTop ? p + 1 : from); to = Swift.max(to, p > rBottom ? p - 1 : to) }
-                for r in from...to { grid[r][c] = sym }
+                for r in from...to { cellsOf[k].append((r, c)) }
                 prevRow = row(v) < plotH ? Swift.min(plotH - 1, Swift.max(0, row(v))) : nil
             }
+        }
+        var owner = [[Int]](repeating: [Int](repeating: -1, count: plotW), count: plotH)
+        for k in series.indices.sorted(by: { (cellsOf[$0].count, $1) > (cellsOf[$1].count, $0) }) {
+            let sym = TerminalChart.symbols[k % TerminalChart.symbols.count]
+            for (r, c) in cellsOf[k] { grid[r][c] = sym; owner[r][c] = k }
+        }
+        func paint(_ r: Int) -> String {
+            guard colour else { return String(grid[r]) }
+            var line = "", current = ""
+            for c in 0..<plotW {
+                let ch = grid[r][c]
+                let code = owner[r][c] >= 0 ? TerminalChart.seriesColours[owner[r][c] % TerminalChart.seriesColours.count]
+                    : (ch == " " ? "" : "2")   // band, level and window marks dimmed
+                if code != current { line += current.isEmpty ? "" : "\u{1B}[0m"; if !code.isEmpty { line += "\u{1B}[\(code)m" }; current = code }
+                line.append(ch)
+            }
+            return line + (current.isEmpty ? "" : "\u{1B}[0m")
         }
         var out = "  \(yUnit)\n"
         let tickRows = Dictionary(uniqueKeysWithValues: stride(from: 0.0, through: yTop + yStep * 0.01, by: yStep).map { (row($0), TerminalChart.label($0)) })
         for r in 0..<plotH {
             let lab = tickRows[r] ?? ""
-            out += String(repeating: " ", count: labelWidth - lab.count) + lab + (tickRows[r] != nil ? " ┤" : " │") + String(grid[r]) + "\n"
+            out += String(repeating: " ", count: labelWidth - lab.count) + lab + (tickRows[r] != nil ? " ┤" : " │") + paint(r) + "\n"
         }
         out += String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: plotW) + "\n"
         // x ticks
@@ -164,14 +191,23 @@ public struct TerminalChart {
         }
         // Legend items, a line break only between items.
         var items: [String] = []
-        for (k, s) in series.enumerated() { items.append("\(TerminalChart.symbols[k % TerminalChart.symbols.count]) \(s.label)") }
+        var glyphs: [String: String] = [:]   // legend item → its coloured glyph
+        for (k, s) in series.enumerated() {
+            let sym = String(TerminalChart.symbols[k % TerminalChart.symbols.count])
+            let item = "\(sym) \(s.label)"
+            items.append(item)
+            if colour { glyphs[item] = "\u{1B}[\(TerminalChart.seriesColours[k % TerminalChart.seriesColours.count])m\(sym)\u{1B}[0m" }
+        }
         if let b = band { items.append(". \(b.label)") }
         if let l = level, l.value > 0, l.value <= yTop { items.append("- \(l.label)") }
         if let w = window, w.endH > 0, w.endH <= tEnd { items.append("| \(w.label)") }
-        var legend = "  "
+        // Widths are counted on the plain text; colour codes are added as each item is placed.
+        var legend = "  ", plain = "  "
         for item in items {
-            if legend.count > 2 && legend.count + 3 + item.count > width { out += legend + "\n"; legend = "  " }
-            legend += (legend.count > 2 ? "   " : "") + item
+            if plain.count > 2 && plain.count + 3 + item.count > width { out += legend + "\n"; legend = "  "; plain = "  " }
+            let sep = plain.count > 2 ? "   " : ""
+            plain += sep + item
+            legend += sep + (glyphs[item].map { $0 + String(item.dropFirst()) } ?? item)
         }
         out += legend + "\n"
         return out
