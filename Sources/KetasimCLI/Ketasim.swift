@@ -31,7 +31,7 @@ public enum Ketasim {
         /// The process's own stdout and stderr.
         public static func standard() -> Console {
             let tty = isatty(STDOUT_FILENO) == 1
-            var width = 100
+            var width = 80   // no terminal and no COLUMNS: a printout's width
             if let c = ProcessInfo.processInfo.environment["COLUMNS"], let w = Int(c), w >= 40 { width = w }
             else if tty {
                 var ws = winsize()
