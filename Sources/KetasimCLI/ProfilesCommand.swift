@@ -149,10 +149,12 @@ enum ValidateCommand {
                          String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
                          r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
         }
+        let (pdRows, pdUnexpected) = try pdFigures()
+        unexpected += pdUnexpected
         if format == "json" {
             console.out(try ReferenceList.validationJSON(results))
         } else if format == "csv" {
-            console.out(rows.map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
+            console.out((rows + pdRows).map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
         } else {
             var s = "ketasim \(Ketasim.version) validate: \(Ketasim.disclaimer)\n\n" + ProfilesCommand.table(rows, width: console.width)
             let misses = cases.filter { $0.expect == "miss" }
@@ -162,9 +164,27 @@ enum ValidateCommand {
             s += "\n\(cases.count) figures, \(rows.dropFirst().filter { $0[8] == "pass" }.count) within tolerance, \(unexpected) not as expected.\n"
             s += "\nPer profile and route, independent figures only (fitted ones derived a parameter; GMFE = geometric mean fold error):\n"
                 + Validation.summaries(results).map { "  \($0.profile)  \($0.text)\n" }.joined()
+            s += "\nEffect (PD) figures (Profiles/pd-validation.json): time of peak effect predicted with the PD model's effect site on the profile (typical parameters, 70 kg), against published times of peak effect; all independent:\n"
+                + ProfilesCommand.table([rows[0]] + pdRows, width: console.width)
             s = TextTable.wrapProse(s, width: console.width)
             console.out(s + ReferenceList.text(citedIn: [s], width: Swift.min(80, console.width)))
         }
-        if unexpected > 0 { throw CLIError.failure("validate: \(unexpected) figure(s) changed verdict from the expected one in Profiles/validation.json") }
+        if unexpected > 0 { throw CLIError.failure("validate: \(unexpected) figure(s) changed verdict from the expected one in Profiles/validation.json or pd-validation.json") }
+    }
+
+    /// The effect (PD) figures as table rows (same columns as the PK figures) and how many changed verdict.
+    static func pdFigures() throws -> (rows: [[String]], unexpected: Int) {
+        var rows: [[String]] = []
+        var unexpected = 0
+        do {
+            for c in try PDValidation.builtinCases() {
+                let r = try PDValidation.run(c)
+                if !r.asExpected { unexpected += 1 }
+                rows.append([c.id, "\(c.profile) + \(c.pdModel)", c.description, NumberFormat.sig(r.predicted, 4), NumberFormat.g(c.published), c.unit,
+                             String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
+                             r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
+            }
+        } catch let e as ProfileError { throw CLIError.failure(e.message) }
+        return (rows, unexpected)
     }
 }

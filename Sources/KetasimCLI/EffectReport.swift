@@ -1,0 +1,66 @@
+import PKCore
+import PKProfiles
+import Reports
+import Studies
+
+/// The predicted-effect section of `simulate` and `compare`: effect-site concentration and
+/// intensity per PD model with its source, the caveats (arterial vs venous, racemic, unknown γ),
+/// and for esketamine nasal spray the label's population figures, labelled as such. Never a CADSS
+/// score, an mmHg value or a "level".
+enum EffectReport {
+    /// Heading of the effect-site column in the curve table.
+    static let columnLabel = "CeS ng/mL"
+
+    /// The effect table, caveats and population figures (empty when no arm has an effect).
+    static func text(_ arms: [Arm], _ o: PatientOptions, width: Int) -> String {
+        guard let first = arms.first, !first.effects.isEmpty else { return "" }
+        var s = ""
+        for (k, e) in first.effects.enumerated() {
+            let pd = e.pd
+            s += "Predicted effect at the S-ketamine effect site: \(pd.summary). Scale: \(pd.scale). Population: \(pd.population). Sources: \(pd.c50?.source ?? ""); \(pd.ke0.source)\n"
+            let cols = ["Route and dose", "Ce max", "peak effect at", "after Cp peak", "peak Ce/C50", "min >= C50", "< C50 from"]
+            let rows: [[String]] = arms.map { a in
+                let m = a.effects[k].metrics
+                return [
+                    a.label, NumberFormat.sig(m.ceMaxNgPerML, 3), NumberFormat.hm(hours: m.ceTmaxH) + " h",
+                    NumberFormat.f(m.effectDelayMin, 1) + " min", m.peakCeOverC50.map { NumberFormat.f($0, 2) } ?? "-",
+                    m.minutesAtOrAboveHalfMaximal.map { NumberFormat.f($0, 0) } ?? "-",
+                    m.halfMaximalUntilH.map { NumberFormat.hm(hours: $0) + " h" } ?? "not reached",
+                ]
+            }
+            s += TextTable.fit(cols, rows, width: width)
+            s += "Ce max in ng/mL S-ketamine; Ce/C50 = 1 is half the maximal effect whatever gamma is. Intensity is Ce/C50, not a CADSS score, a blood pressure or a 'level' (no published model gives those).\n"
+            for c in first.effects[k].metrics.caveats { s += "Caveat: \(c)\n" }
+        }
+        if let f = populationFigures(arms, o) {
+            s += "\(f.note):\n"
+            for l in f.figures {
+                let pct = l.percent.map { "\($0)%" + (l.placeboPercent.map { " (placebo \($0)%)" } ?? "") } ?? ""
+                s += "  \(l.measure)\(pct.isEmpty ? "" : ": " + pct); \(l.population); \(l.source)\n"
+            }
+        }
+        return s
+    }
+
+    /// The label figures shown next to esketamine nasal-spray arms.
+    struct PopulationFigures: Encodable {
+        var note: String
+        var figures: [LabelFigure]
+    }
+
+    static func populationFigures(_ arms: [Arm], _ o: PatientOptions) -> PopulationFigures? {
+        guard o.profile.profile.analyte == "S-ketamine", arms.contains(where: { $0.route == .intranasal }) else { return nil }
+        let figs = PDLibrary.builtin.labelFigures(drug: "esketamine", route: "in")
+        guard !figs.isEmpty else { return nil }
+        return PopulationFigures(
+            note: "Esketamine nasal spray, label population figures (population incidence, not an individual prediction)",
+            figures: figs)
+    }
+
+    /// The texts whose citations the reference list must resolve.
+    static func citedTexts(_ arms: [Arm]) -> [String] {
+        (arms.first?.effects ?? []).flatMap { e in
+            [e.pd.ke0.source, e.pd.c50?.source ?? "", e.pd.population] + e.metrics.caveats
+        } + PDLibrary.builtin.labelFigures.map(\.source)
+    }
+}
