@@ -53,7 +53,7 @@ enum EffectReport {
         let figs = PDLibrary.builtin.labelFigures(drug: "esketamine", route: "in")
         guard !figs.isEmpty else { return nil }
         return PopulationFigures(
-            note: "Esketamine nasal spray, label population figures (population incidence, not an individual prediction)",
+            note: "Esketamine nasal spray: label population figures, not an individual prediction",
             figures: figs)
     }
 

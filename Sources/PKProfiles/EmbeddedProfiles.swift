@@ -1404,7 +1404,7 @@ enum EmbeddedProfiles {
       "metaboliteTerm": "S-norketamine lowers cardiac output dose-dependently [kamp-2021 abstract]; parameters not reached.",
       "population": "20 healthy men, escalating esketamine and racemic ketamine IV with placebo or sodium nitroprusside [kamp-2021 abstract]",
       "sampling": "arterial",
-      "samplingSource": "arterial samples [kamp-2021 abstract] (UNCONFIRMED: as recorded in the research notes)",
+      "samplingSource": "arterial samples [kamp-2021 abstract] (UNCONFIRMED: abstract copy only)",
       "routesStudied": "IV",
       "unconfirmed": true
     }
@@ -3116,7 +3116,7 @@ enum EmbeddedProfiles {
     "authors": "Kamp J et al.",
     "issue": "1",
     "journal": "Br J Anaesth",
-    "note": "Abstract as summarised in the project's research notes (searchworks abstract copy); title not recorded; no parameter values in it.",
+    "note": "Abstract copy on searchworks.staging.jioinstitute.edu.in; title not recorded; no parameter values in it.",
     "pages": "23-31",
     "read": "abstract",
     "title": "[Population PK-PD of S-ketamine, R-ketamine and their metabolites on cardiac output in healthy men]",
