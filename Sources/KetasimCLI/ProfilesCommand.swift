@@ -149,10 +149,10 @@ enum ValidateCommand {
                          String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
                          r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
         }
-        let (pdRows, pdUnexpected) = try pdFigures()
+        let (pdResults, pdRows, pdUnexpected) = try pdFigures()
         unexpected += pdUnexpected
         if format == "json" {
-            console.out(try ReferenceList.validationJSON(results))
+            console.out(try ReferenceList.validationJSON(results, effects: pdResults))
         } else if format == "csv" {
             console.out((rows + pdRows).map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\"" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
         } else {
@@ -173,18 +173,20 @@ enum ValidateCommand {
     }
 
     /// The effect (PD) figures as table rows (same columns as the PK figures) and how many changed verdict.
-    static func pdFigures() throws -> (rows: [[String]], unexpected: Int) {
+    static func pdFigures() throws -> (results: [PDValidation.Result], rows: [[String]], unexpected: Int) {
         var rows: [[String]] = []
+        var results: [PDValidation.Result] = []
         var unexpected = 0
         do {
             for c in try PDValidation.builtinCases() {
                 let r = try PDValidation.run(c)
                 if !r.asExpected { unexpected += 1 }
+                results.append(r)
                 rows.append([c.id, "\(c.profile) + \(c.pdModel)", c.description, NumberFormat.sig(r.predicted, 4), NumberFormat.g(c.published), c.unit,
                              String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
                              r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
             }
         } catch let e as ProfileError { throw CLIError.failure(e.message) }
-        return (rows, unexpected)
+        return (results, rows, unexpected)
     }
 }
