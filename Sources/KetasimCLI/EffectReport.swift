@@ -1,6 +1,7 @@
 import PKCore
 import PKProfiles
 import Reports
+import Planner
 import Studies
 
 /// The predicted-effect section of `simulate` and `compare`: effect-site concentration and
@@ -62,5 +63,29 @@ enum EffectReport {
         (arms.first?.effects ?? []).flatMap { e in
             [e.pd.ke0.source, e.pd.c50?.source ?? "", e.pd.population] + e.metrics.caveats
         } + PDLibrary.builtin.labelFigures.map(\.source)
+    }
+}
+
+extension EffectReport {
+    /// The per-session peak effect of a plan (and, for esketamine nasal spray, the label's population
+    /// figures); empty when the plan has no effect predictions.
+    static func planText(_ plan: Plan, profile: Profile?) -> String {
+        let rows = plan.sessions.compactMap { s -> String? in
+            guard let p = s.prediction, let r = p.effectPeakCeOverC50, let t = p.effectTmaxMin, let ce = p.effectCeMaxNgPerML else { return nil }
+            return "  \(s.number.map { "S\($0)" } ?? "-") \(s.date): peak Ce/C50 \(NumberFormat.f(r, 2)) at \(NumberFormat.f(t, 0)) min (Ce \(NumberFormat.sig(ce, 3)) ng/mL S)\n"
+        }
+        guard !rows.isEmpty, let name = plan.sessions.compactMap({ $0.prediction?.effectModel }).first,
+              let pd = PDLibrary.builtin.model(named: name) else { return "" }
+        var s = "Predicted effect per session: \(pd.summary). Intensity is peak Ce/C50 (1 = half-maximal effect whatever gamma is), not a CADSS score, a blood pressure or a 'level'. Sources: \(pd.c50?.source ?? ""); \(pd.ke0.source)\n"
+        s += rows.joined()
+        for c in profile.map({ EffectSite.caveats(pd: pd, profile: $0) }) ?? [] { s += "Caveat: \(c)\n" }
+        if plan.analyte == "S-ketamine" && plan.route == "in" {
+            s += "Esketamine nasal spray: label population figures, not an individual prediction:\n"
+            for l in PDLibrary.builtin.labelFigures(drug: "esketamine", route: "in") {
+                let pct = l.percent.map { "\($0)%" + (l.placeboPercent.map { " (placebo \($0)%)" } ?? "") } ?? ""
+                s += "  \(l.measure)\(pct.isEmpty ? "" : ": " + pct); \(l.population); \(l.source)\n"
+            }
+        }
+        return s
     }
 }

@@ -315,6 +315,8 @@ enum PlanCommand {
         case "json": return (try PlanRender.json(plan, tool: tool), [])
         default:
             var text = PlanRender.table(plan, tool: tool)
+            let effect = EffectReport.planText(plan, profile: prof?.profile)
+            if !effect.isEmpty { text += "\n" + TextTable.wrapProse(effect, width: 80) }
             if let w = chartWidth, let chart = PlanGraphics.terminal(plan, width: w) { text += "\n" + chart }
             return (text + ReferenceList.text(citedIn: [text]), [])
         }

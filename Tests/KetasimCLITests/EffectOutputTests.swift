@@ -69,4 +69,29 @@ struct EffectOutputTests {
         #expect(!section.contains("predicted CADSS") && !section.contains("predicted level") && !section.contains("mmHg predicted"))
         #expect(section.contains("peak Ce/C50"))
     }
+
+    @Test("plan: every dosing session has its peak effect after its plasma peak; session 1 agrees with simulate; table says what it is not")
+    func plan() throws {
+        let j = ketasim("plan", "--protocol", "murrough-2013", "--weight", "70kg", "--start", "2026-12-07", "--format", "json")
+        #expect(j.code == 0, "\(j.err)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.out.utf8)) as? [String: Any])
+        let sessions = try #require((obj["plan"] as? [String: Any])?["sessions"] as? [[String: Any]])
+        let preds = sessions.compactMap { $0["prediction"] as? [String: Any] }
+        #expect(preds.count == 6)
+        for p in preds {
+            let te = try #require(p["effectTmaxMin"] as? Double), tp = try #require(p["tmaxMin"] as? Double)
+            #expect(te > tp, "effect peak \(te) min vs plasma \(tp) min")
+            #expect(p["effectModel"] as? String == "olofsen-2022-perception")
+        }
+        // The same first session through simulate (a different code path: the exposure study).
+        let s = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--format", "json")
+        let sobj = try #require(try JSONSerialization.jsonObject(with: Data(s.out.utf8)) as? [String: Any])
+        let e = try #require(((sobj["arms"] as? [[String: Any]])?.first?["effects"] as? [[String: Any]])?.first)
+        let ce1 = try #require(preds[0]["effectCeMaxNgPerML"] as? Double), ce2 = try #require(e["ceMaxNgPerML"] as? Double)
+        #expect(abs(ce1 - ce2) <= 1e-9 * ce2, "plan \(ce1) vs simulate \(ce2)")
+        let t = ketasim("plan", "--protocol", "esketamine-label", "--weight", "70kg", "--start", "2026-12-07")
+        #expect(t.code == 0, "\(t.err)")
+        #expect(t.out.contains("Predicted effect per session") && t.out.contains("not a CADSS score"))
+        #expect(t.out.contains("label population figures, not an individual prediction"))
+    }
 }
