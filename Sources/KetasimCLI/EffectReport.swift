@@ -89,3 +89,38 @@ extension EffectReport {
         return s
     }
 }
+
+extension EffectReport {
+    /// The HTML section per PD model: the S-ketamine effect-site curve of each arm, the effect
+    /// table, the caveats and (esketamine nasal spray) the label's population figures.
+    static func htmlSections(_ arms: [Arm], _ o: PatientOptions, maxTimeH: Double) -> [HTMLReport.Section] {
+        guard let first = arms.first else { return [] }
+        return first.effects.indices.map { k in
+            let pd = first.effects[k].pd
+            let plot = SVGPlot(
+                title: "",
+                series: arms.map { .init(label: $0.label, timesH: $0.effects[k].timesH, values: $0.effects[k].ceNgPerML) },
+                bands: pd.c50?.value.map { [.init(low: $0, high: $0 * 1.0001, label: "C50 \(NumberFormat.short($0, 3)) ng/mL (half-maximal effect)")] } ?? [],
+                windows: [.init(startH: 0, endH: o.windowH, label: "session 0–\(NumberFormat.short(o.windowH * 60)) min")],
+                xLabel: "Time after first dose (h)", yLabel: "S-ketamine effect site Ce (ng/mL)", logY: false, maxTimeH: maxTimeH)
+            let rows = arms.map { a -> [String] in
+                let m = a.effects[k].metrics
+                return [a.label, NumberFormat.sig(m.ceMaxNgPerML, 3), NumberFormat.hm(hours: m.ceTmaxH) + " h", NumberFormat.f(m.effectDelayMin, 1),
+                        m.peakCeOverC50.map { NumberFormat.f($0, 2) } ?? "-", m.minutesAtOrAboveHalfMaximal.map { NumberFormat.f($0, 0) } ?? "-",
+                        m.halfMaximalUntilH.map { NumberFormat.hm(hours: $0) + " h" } ?? "not reached"]
+            }
+            let table = HTMLReport.Table(
+                columns: ["Route and dose", "Ce max ng/mL", "peak effect at", "after Cp peak (min)", "peak Ce/C50", "min ≥ C50", "< C50 from"],
+                rows: rows, caption: "Predicted effect: \(pd.endpoint)")
+            var notes = ["\(pd.summary). Population: \(pd.population). Sources: \(pd.c50?.source ?? ""); \(pd.ke0.source)",
+                         "Intensity is Ce/C50 (1 = half-maximal effect whatever gamma is), not a CADSS score, a blood pressure or a 'level'."]
+            notes += first.effects[k].metrics.caveats.map { "Caveat: \($0)" }
+            if k == 0, let f = populationFigures(arms, o) {
+                notes.append(f.note + ": " + f.figures.map { l in
+                    "\(l.measure)\(l.percent.map { " \($0)%" } ?? "")\(l.placeboPercent.map { " (placebo \($0)%)" } ?? "") in \(l.population) \(l.source)"
+                }.joined(separator: "; "))
+            }
+            return HTMLReport.Section(heading: "Predicted effect at the S-ketamine effect site: \(pd.endpoint)", plot: plot, tables: [table], notes: notes)
+        }
+    }
+}

@@ -13,7 +13,11 @@ enum SimulateCommand {
             peak, AUC, the model's terminal half-life, minutes in the band during the session window,
             time until below the discharge level) computed on the exact solution, the concentration
             curve, and a chart. A WARNING line names the band or the planner's single-dose rule when the
-            peak reaches the anaesthesia band or the dose exceeds the route's limit.
+            peak reaches the anaesthesia band or the dose exceeds the route's limit. The predicted effect
+            follows: the S-ketamine effect-site concentration of each PD model with a known ke0 and C50
+            (Profiles/pd.json), the time of peak effect and its delay after the plasma peak, and the peak
+            Ce/C50, with caveats (arterial vs venous, racemic); for esketamine nasal spray also the label's
+            population figures, which are not individual predictions.
             """,
         groups: [
             OptionGroup("Options", [

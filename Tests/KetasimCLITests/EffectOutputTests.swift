@@ -94,4 +94,20 @@ struct EffectOutputTests {
         #expect(t.out.contains("Predicted effect per session") && t.out.contains("not a CADSS score"))
         #expect(t.out.contains("label population figures, not an individual prediction"))
     }
+
+    @Test("HTML report: an effect section with the Ce curve, the table, the caveats and the PD reference")
+    func html() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ketasim-effect-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("r.html").path
+        let r = ketasim("simulate", "--profile", "perez-ruixo-2021", "--route", "in", "--dose", "56mg", "--html", path)
+        #expect(r.code == 0, "\(r.err)")
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.contains("Predicted effect at the S-ketamine effect site: external perception"))
+        #expect(html.contains("S-ketamine effect site Ce (ng/mL)"))
+        #expect(html.contains("Caveat: arterial vs venous"))
+        #expect(html.contains("not an individual prediction"))
+        #expect(html.contains("Ketamine psychedelic and antinociceptive effects are connected"), "the olofsen-2022 entry is in the references")
+    }
 }
