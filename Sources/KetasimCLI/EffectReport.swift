@@ -124,3 +124,31 @@ extension EffectReport {
         }
     }
 }
+
+extension EffectReport {
+    /// `ketasim profiles pd`: every PD model with its numbers and sources, a missing number with the
+    /// reason it is missing, and whether the model predicts.
+    static func pdList(width: Int) -> String {
+        let lib = PDLibrary.builtin
+        var s = "ketasim \(Ketasim.version): \(Ketasim.disclaimer)\nPD models (Profiles/pd.json). \(lib.units)\n"
+        func line(_ label: String, _ n: PDNumber?) -> String {
+            guard let n else { return "" }
+            let v = n.value.map { NumberFormat.sig($0, 4) + (n.unit.map { " " + $0 } ?? "") } ?? "not known"
+            return "  \(label): \(v)\(n.published.map { " (published \($0))" } ?? ""); \(n.source)\n"
+        }
+        for m in lib.models {
+            s += "\n\(m.name): \(m.endpoint), \(m.model), \(m.sampling) plasma; \(m.isPredictive ? "predicts (ke0 and potency known)" : "does not predict (ke0 or potency not known)")\(m.unconfirmed ? "; UNCONFIRMED" : "")\n"
+            s += "  scale: \(m.scale)\n  population: \(m.population)\n  sampling: \(m.samplingSource)\n"
+            s += line("ke0", m.ke0) + line("C50", m.c50) + line("slope", m.slope) + line("gamma", m.gamma) + line("Emax", m.emax)
+            s += line("racemic S fraction", m.racemicSFraction)
+            s += "  variability: " + (m.variability.isEmpty ? m.variabilityNote : m.variability.map { "\($0.parameter) omega \(NumberFormat.sig($0.omega, 3)) \($0.source)" }.joined(separator: "; ")) + "\n"
+            s += "  metabolite: \(m.metaboliteTerm)\n"
+        }
+        s += "\nLabel population figures (not individual predictions):\n"
+        for l in lib.labelFigures {
+            s += "  \(l.drug) \(l.route): \(l.measure)\(l.percent.map { ": \($0)%" } ?? "")\(l.placeboPercent.map { " (placebo \($0)%)" } ?? ""); \(l.population); \(l.source)\n"
+        }
+        s = TextTable.wrapProse(s, width: Swift.min(width, 1000))
+        return s + ReferenceList.text(citedIn: [s], width: Swift.min(80, width))
+    }
+}

@@ -7,11 +7,12 @@ import PKProfiles
 enum ProfilesCommand {
     static let spec = CommandSpec(
         name: "profiles", summary: "list literature profiles; 'profiles show NAME' for every number and source",
-        usage: ["ketasim profiles", "ketasim profiles show NAME|PATH [--format json]", "ketasim profiles bands"],
+        usage: ["ketasim profiles", "ketasim profiles show NAME|PATH [--format json]", "ketasim profiles bands", "ketasim profiles pd"],
         about: """
             The literature profiles behind every prediction. With no argument, lists the built-in profiles;
             'show' prints every parameter of one profile (or a profile JSON file) with its unit, source and
-            UNCONFIRMED marks; 'bands' lists the named concentration bands.
+            UNCONFIRMED marks; 'bands' lists the named concentration bands; 'pd' lists the PD (effect)
+            models of Profiles/pd.json with every number, or why it is missing.
 
             Sources cite Profiles/references.json as [key] or [key Table 1]; each listing ends with the
             references it cites.
@@ -32,7 +33,8 @@ enum ProfilesCommand {
             do { m = try ProfileLibrary.load(a.positional[1]) } catch let e as ProfileError { throw CLIError.usage(e.message) }
             console.out(format == "json" ? try ReferenceList.profileJSON(m.profile) : show(m, width: console.width))
         case "bands": console.out(bands(width: console.width))
-        case let other?: throw CLIError.usage("profiles: unknown sub-command '\(other)' (show, bands)")
+        case "pd": console.out(EffectReport.pdList(width: console.width))
+        case let other?: throw CLIError.usage("profiles: unknown sub-command '\(other)' (show, bands, pd)")
         }
     }
 

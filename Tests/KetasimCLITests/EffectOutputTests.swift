@@ -93,6 +93,10 @@ struct EffectOutputTests {
         #expect(t.code == 0, "\(t.err)")
         #expect(t.out.contains("Predicted effect per session") && t.out.contains("not a CADSS score"))
         #expect(t.out.contains("label population figures, not an individual prediction"))
+        // The effect section fits 80 columns (the rest of plan is issue 17's).
+        let section = try #require(t.out.range(of: "Predicted effect per session")).lowerBound
+        let tail = t.out[section...].components(separatedBy: "\nReferences").first ?? ""
+        #expect(tail.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
     @Test("HTML report: an effect section with the Ce curve, the table, the caveats and the PD reference")

@@ -21,6 +21,7 @@ struct NarrowConsoleTests {
         ["simulate", "--profile", "perez-ruixo-2021", "--route", "in", "--dose", "112mg"],
         ["profiles"],
         ["profiles", "bands"],
+        ["profiles", "pd"],
         ["validate"],
     ] + ProfileLibrary.builtin.map { ["profiles", "show", $0.name] }
 
