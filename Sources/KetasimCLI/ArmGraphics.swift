@@ -59,6 +59,7 @@ extension HTMLReport {
             sections.append(Section(heading: "Whole \(NumberFormat.short(o.durationH)) h, log scale",
                                     plot: SVGPlot.arms(arms, o, maxTimeH: o.durationH, logY: true)))
         }
+        sections += EffectReport.htmlSections(arms, o, maxTimeH: maxT)
         var inputs: [(key: String, value: String)] = [
             ("Profile", "\(p.name): \(p.title)\(p.hasUnconfirmed ? " (has UNCONFIRMED numbers)" : "")"),
             ("Weight", "\(NumberFormat.short(o.weightKg)) kg\(o.profile.covariateNames.contains("WT") ? "" : " (not a covariate of this profile)")"),
@@ -77,7 +78,7 @@ extension HTMLReport {
         inputs += extraInputs
         var citations = ["Profile \(p.name): \(p.citation)"]
         for a in arms where !a.routeNote.isEmpty && !citations.contains(a.routeNote) { citations.append(a.routeNote) }
-        citations += extraCitations
+        citations += extraCitations + EffectReport.citedTexts(arms).filter { !$0.isEmpty }
         return HTMLReport(
             title: title,
             subtitle: "Profile \(p.name) · \(NumberFormat.short(o.weightKg)) kg · ketasim \(Ketasim.version)",

@@ -82,6 +82,8 @@ enum CompareCommand {
         case "json": text = try ArmReport.json(results, o)
         default:
             var s = ArmReport.header(o).joined(separator: "\n") + "\n\n" + ArmReport.metricsTable(results, o, width: console.width)
+            let effect = EffectReport.text(results, o, width: console.width)
+            if !effect.isEmpty { s += "\n" + effect }
             if o.chart { s += "\n" + ArmReport.chart(results, o, width: console.width, colour: console.colour && a.value("--out") == nil) }
             s = TextTable.wrapProse(s, width: console.width)
             text = s + ReferenceList.text(citedIn: [s], width: Swift.min(80, console.width))

@@ -156,6 +156,8 @@ struct Arm {
     var routeNote: String
     /// Anaesthesia-band and single-dose-limit warnings (`ExposureWarning`).
     var warnings: [ExposureWarning] = []
+    /// Effect-site concentration and effect per PD model (`EffectReport`).
+    var effects: [EffectPrediction] = []
 
     /// Simulates `dose` by `route` for the patient on the chosen profile, with parameters
     /// overridden by name (`overrides`, model units).
@@ -183,7 +185,7 @@ struct Arm {
             note = "overridden: " + overrides.sorted { $0.key < $1.key }.map { "\($0.key) = \(NumberFormat.short($0.value))" }.joined(separator: ", ") + (note.isEmpty ? "" : "; \(note)")
         }
         return Arm(route: route, dose: dose, doseMg: mg, label: label, result: result, summary: summary, routeNote: note,
-                   warnings: study.warnings)
+                   warnings: study.warnings, effects: study.effects)
     }
 }
 
@@ -322,6 +324,8 @@ enum ArmReport {
         var routeSource: String
         var metrics: ExposureSummary
         var warnings: [WarningLine]
+        /// Effect metrics per PD model (time of peak effect, peak Ce/C50, ...), with caveats.
+        var effects: [EffectMetrics]
         var timesH: [Double]
         var outputs: [String: [Double]]
     }
@@ -334,6 +338,8 @@ enum ArmReport {
         var hasUnconfirmed: Bool
         var weightKg: Double
         var arms: [JSONArm]
+        /// Label population figures (esketamine nasal spray arms only): not individual predictions.
+        var populationFigures: EffectReport.PopulationFigures?
         var references: [Reference]
     }
 
@@ -343,10 +349,11 @@ enum ArmReport {
             citation: o.profile.profile.citation, hasUnconfirmed: o.profile.profile.hasUnconfirmed, weightKg: o.weightKg,
             arms: arms.map { a in
                 JSONArm(label: a.label, route: a.route.rawValue, doseMg: a.doseMg, routeSource: a.routeNote,
-                        metrics: a.summary, warnings: warningLines(a, o), timesH: a.result.timesH,
+                        metrics: a.summary, warnings: warningLines(a, o), effects: a.effects.map(\.metrics), timesH: a.result.timesH,
                         outputs: Dictionary(uniqueKeysWithValues: a.result.outputNames.enumerated().map { ($1, a.result.outputs[$0]) }))
             },
-            references: ReferenceList.references(citedIn: [o.profile.profile.citation] + arms.map(\.routeNote)))
+            populationFigures: EffectReport.populationFigures(arms, o),
+            references: ReferenceList.references(citedIn: [o.profile.profile.citation] + arms.map(\.routeNote) + EffectReport.citedTexts(arms)))
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")

@@ -322,6 +322,8 @@ enum PlanCommand {
         case "json": return (try PlanRender.json(plan, tool: tool), [])
         default:
             var text = PlanRender.table(plan, tool: tool, width: width)
+            let effect = EffectReport.planText(plan, profile: prof?.profile)
+            if !effect.isEmpty { text += "\n" + TextTable.wrapProse(effect, width: Swift.min(80, width)) }
             if let w = chartWidth, let chart = PlanGraphics.terminal(plan, width: w, colour: colour) { text += "\n" + chart }
             return (text + ReferenceList.text(citedIn: [text]), [])
         }

@@ -7,11 +7,12 @@ import PKProfiles
 enum ProfilesCommand {
     static let spec = CommandSpec(
         name: "profiles", summary: "list literature profiles; 'profiles show NAME' for every number and source",
-        usage: ["ketasim profiles", "ketasim profiles show NAME|PATH [--format json]", "ketasim profiles bands"],
+        usage: ["ketasim profiles", "ketasim profiles show NAME|PATH [--format json]", "ketasim profiles bands", "ketasim profiles pd"],
         about: """
             The literature profiles behind every prediction. With no argument, lists the built-in profiles;
             'show' prints every parameter of one profile (or a profile JSON file) with its unit, source and
-            UNCONFIRMED marks; 'bands' lists the named concentration bands.
+            UNCONFIRMED marks; 'bands' lists the named concentration bands; 'pd' lists the PD (effect)
+            models of Profiles/pd.json with every number, or why it is missing.
 
             Sources cite Profiles/references.json as [key] or [key Table 1]; each listing ends with the
             references it cites.
@@ -32,7 +33,8 @@ enum ProfilesCommand {
             do { m = try ProfileLibrary.load(a.positional[1]) } catch let e as ProfileError { throw CLIError.usage(e.message) }
             console.out(format == "json" ? try ReferenceList.profileJSON(m.profile) : show(m, width: console.width))
         case "bands": console.out(bands(width: console.width))
-        case let other?: throw CLIError.usage("profiles: unknown sub-command '\(other)' (show, bands)")
+        case "pd": console.out(EffectReport.pdList(width: console.width))
+        case let other?: throw CLIError.usage("profiles: unknown sub-command '\(other)' (show, bands, pd)")
         }
     }
 
@@ -149,10 +151,12 @@ enum ValidateCommand {
                          String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
                          r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
         }
+        let (pdResults, pdRows, pdUnexpected) = try pdFigures()
+        unexpected += pdUnexpected
         if format == "json" {
-            console.out(try ReferenceList.validationJSON(results))
+            console.out(try ReferenceList.validationJSON(results, effects: pdResults))
         } else if format == "csv" {
-            console.out(CSV.table(header: rows[0], rows: Array(rows.dropFirst())))
+            console.out(CSV.table(header: rows[0], rows: Array((rows + pdRows).dropFirst())))
         } else {
             var s = "ketasim \(Ketasim.version) validate: \(Ketasim.disclaimer)\n\n" + ProfilesCommand.table(rows, width: console.width)
             let misses = cases.filter { $0.expect == "miss" }
@@ -162,9 +166,29 @@ enum ValidateCommand {
             s += "\n\(cases.count) figures, \(rows.dropFirst().filter { $0[8] == "pass" }.count) within tolerance, \(unexpected) not as expected.\n"
             s += "\nPer profile and route, independent figures only (fitted ones derived a parameter; GMFE = geometric mean fold error):\n"
                 + Validation.summaries(results).map { "  \($0.profile)  \($0.text)\n" }.joined()
+            s += "\nEffect (PD) figures (Profiles/pd-validation.json): time of peak effect predicted with the PD model's effect site on the profile (typical parameters, 70 kg), against published times of peak effect; all independent:\n"
+                + ProfilesCommand.table([rows[0]] + pdRows, width: console.width)
             s = TextTable.wrapProse(s, width: console.width)
             console.out(s + ReferenceList.text(citedIn: [s], width: Swift.min(80, console.width)))
         }
-        if unexpected > 0 { throw CLIError.failure("validate: \(unexpected) figure(s) changed verdict from the expected one in Profiles/validation.json") }
+        if unexpected > 0 { throw CLIError.failure("validate: \(unexpected) figure(s) changed verdict from the expected one in Profiles/validation.json or pd-validation.json") }
+    }
+
+    /// The effect (PD) figures as table rows (same columns as the PK figures) and how many changed verdict.
+    static func pdFigures() throws -> (results: [PDValidation.Result], rows: [[String]], unexpected: Int) {
+        var rows: [[String]] = []
+        var results: [PDValidation.Result] = []
+        var unexpected = 0
+        do {
+            for c in try PDValidation.builtinCases() {
+                let r = try PDValidation.run(c)
+                if !r.asExpected { unexpected += 1 }
+                results.append(r)
+                rows.append([c.id, "\(c.profile) + \(c.pdModel)", c.description, NumberFormat.sig(r.predicted, 4), NumberFormat.g(c.published), c.unit,
+                             String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
+                             r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
+            }
+        } catch let e as ProfileError { throw CLIError.failure(e.message) }
+        return (results, rows, unexpected)
     }
 }

@@ -13,7 +13,11 @@ enum SimulateCommand {
             peak, AUC, the model's terminal half-life, minutes in the band during the session window,
             time until below the discharge level) computed on the exact solution, the concentration
             curve, and a chart. A WARNING line names the band or the planner's single-dose rule when the
-            peak reaches the anaesthesia band or the dose exceeds the route's limit.
+            peak reaches the anaesthesia band or the dose exceeds the route's limit. The predicted effect
+            follows: the S-ketamine effect-site concentration of each PD model with a known ke0 and C50
+            (Profiles/pd.json), the time of peak effect and its delay after the plasma peak, and the peak
+            Ce/C50, with caveats (arterial vs venous, racemic); for esketamine nasal spray also the label's
+            population figures, which are not individual predictions.
             """,
         groups: [
             OptionGroup("Options", [
@@ -98,6 +102,8 @@ enum SimulateCommand {
             s += "Route: \(arm.route.displayName): \(arm.routeNote)\n"
             if count > 1 { s += "Repeated every \(NumberFormat.sig(every, 4)) h, \(count) doses\n" }
             s += "\n" + ArmReport.metricsTable([arm], o, width: console.width)
+            let effect = EffectReport.text([arm], o, width: console.width)
+            if !effect.isEmpty { s += "\n" + effect }
             if o.chart { s += "\n" + ArmReport.chart([arm], o, width: console.width, colour: console.colour && a.value("--out") == nil) }
             let tableStep = stepGiven == nil ? 0.25 : stepH
             s += "\n" + curveTable(arm, every: tableStep)
@@ -130,10 +136,15 @@ enum SimulateCommand {
         }
         let label = seconds ? "time h:mm:ss" : "time h:mm"
         let w = Swift.max(label.count, picked.map { time(r.timesH[$0]).count }.max() ?? 0) + 2
-        var s = TextTable.pad(label, w) + names.map { TextTable.pad($0 + " ng/mL", 14, right: true) }.joined() + "\n"
+        // The S-ketamine effect site of each PD model (same grid as the curve).
+        let effects = arm.effects.filter { $0.timesH == r.timesH }
+        var s = TextTable.pad(label, w) + names.map { TextTable.pad($0 + " ng/mL", 14, right: true) }.joined()
+            + effects.map { _ in TextTable.pad(EffectReport.columnLabel, 12, right: true) }.joined() + "\n"
         for i in picked {
-            s += TextTable.pad(time(r.timesH[i]), w) + (0..<names.count).map { TextTable.pad(NumberFormat.sig(r.outputs[$0][i], 4), 14, right: true) }.joined() + "\n"
+            s += TextTable.pad(time(r.timesH[i]), w) + (0..<names.count).map { TextTable.pad(NumberFormat.sig(r.outputs[$0][i], 4), 14, right: true) }.joined()
+                + effects.map { TextTable.pad(NumberFormat.sig($0.ceNgPerML[i], 4), 12, right: true) }.joined() + "\n"
         }
+        if !effects.isEmpty { s += "\(EffectReport.columnLabel): S-ketamine effect-site concentration of PD model \(effects.map(\.pd.name).joined(separator: ", ")).\n" }
         return s
     }
 }

@@ -1251,6 +1251,174 @@ enum EmbeddedProfiles {
   "residualError": []
 }
 """####,
+        "pd-validation.json": ####"""
+[
+  {
+    "id": "PD1",
+    "profile": "perez-ruixo-2021",
+    "pdModel": "olofsen-2022-perception",
+    "description": "Esketamine 56 mg nasal spray: time of peak dissociation (CADSS) vs predicted time of peak effect (external perception)",
+    "route": "in",
+    "doseMg": 56,
+    "metric": "tmax",
+    "published": 0.6667,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "the source gives one rounded time (40 min) for a CADSS peak rated at discrete times, and CADSS is a different instrument from the external-perception VAS of the PD model: +/-50% (20-60 min) [judgement]",
+    "source": "J&J Medical Connect [jnj-spravato-dissociation-2024]: dissociation starts shortly after dosing and peaks at 40 min",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PD2",
+    "profile": "perez-ruixo-2021",
+    "pdModel": "olofsen-2022-perception",
+    "description": "Esketamine 84 mg nasal spray: time of peak dissociation (CADSS) vs predicted time of peak effect (external perception)",
+    "route": "in",
+    "doseMg": 84,
+    "metric": "tmax",
+    "published": 0.6667,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "as PD1: one rounded time for a CADSS peak rated at discrete times; a different instrument: +/-50% [judgement]",
+    "source": "J&J Medical Connect [jnj-spravato-dissociation-2024]: peak at 40 min (56 and 84 mg not separated); BP also peaks at ~40 min [esketamine-us-label-2019 section 5.6]",
+    "expect": "pass",
+    "basis": "independent"
+  },
+  {
+    "id": "PD3",
+    "profile": "clements-1981",
+    "pdModel": "olofsen-2022-perception",
+    "description": "Racemic IV 0.5 mg/kg over 40 min: dissociation (CADSS) rated at its peak at the end of the infusion vs predicted time of peak effect",
+    "route": "iv",
+    "doseMgPerKg": 0.5,
+    "infusionMin": 40,
+    "metric": "tmax",
+    "published": 0.6667,
+    "unit": "h",
+    "tolerance": 0.5,
+    "toleranceReason": "CADSS was rated at 40 and 230 min only, so the peak is located to the 40-min rating, not measured between ratings: +/-50% [judgement]",
+    "source": "Luckenbaugh 2014 [luckenbaugh-2014 abstract]: CADSS at 40 min (end of infusion, the peak) and 230 min",
+    "expect": "pass",
+    "basis": "independent"
+  }
+]
+"""####,
+        "pd.json": ####"""
+{
+  "units": "Concentrations are ng/mL of S-ketamine. 1 nmol/mL = 237.73 ng/mL: ketamine free base C13H16ClNO, molar mass 237.73 g/mol [calc] from the IUPAC standard atomic weights (13 x 12.011 + 16 x 1.008 + 35.45 + 14.007 + 15.999 = 237.727). ke0 in 1/h = 60 ln 2 / t1/2ke0 (min) [calc].",
+  "models": [
+    {
+      "name": "olofsen-2022-perception",
+      "endpoint": "external perception",
+      "scale": "Bowdle psychedelic VAS item 'external perception' (0-10 cm); the same PD described pressure pain threshold",
+      "analyte": "S-ketamine",
+      "racemicSFraction": {"value": 0.5, "source": "racemic ketamine is 1:1 S:R; Olofsen 2022 [olofsen-2022 abstract]: R-ketamine did not contribute to the effect, so a racemic dose acts through its S half (S and R clearances differ, so S is not exactly half of total late after a dose: assumption)"},
+      "model": "sigmoidEmax",
+      "ke0": {"value": 5.010703, "unit": "1/h", "published": "t1/2ke0 8.3 (95% CI 5.1-13.0) min", "source": "Olofsen 2022 [olofsen-2022 abstract]: blood-effect-site equilibration half-life 8.3 (5.1-13.0) min; ke0 = 60 ln 2 / 8.3 [calc]", "calc": true},
+      "c50": {"value": 121.2423, "unit": "ng/mL", "published": "0.51 (95% CI 0.38-0.66) nmol/mL", "source": "Olofsen 2022 [olofsen-2022 abstract]: C50 0.51 (0.38-0.66) nmol/mL, S-ketamine, irrespective of racemic or S-ketamine administration; x 237.73 = 121 (90-157) ng/mL [calc]", "calc": true},
+      "gamma": {"value": null, "source": "not in the abstract [olofsen-2022]; the full text was not reached, so the shape parameter is not known and not assumed"},
+      "emax": {"value": null, "source": "not in the abstract [olofsen-2022]; the full text was not reached"},
+      "variability": [],
+      "variabilityNote": "Between-subject variability (omega) of C50 and ke0 is in the full text [olofsen-2022], which was not reached: none is applied.",
+      "metaboliteTerm": "S-norketamine had a small antagonistic effect [olofsen-2022 abstract]; its parameters are not in the abstract, so the term is not modelled (the parent-only prediction may over-state the effect late after a dose, when S-norketamine is high).",
+      "population": "17 healthy male volunteers, escalating IV S-ketamine and racemic ketamine on separate occasions [olofsen-2022 abstract]",
+      "sampling": "arterial",
+      "samplingSource": "UNCONFIRMED: the abstract does not name the site; the Leiden group's ketamine studies sample arterial blood (Sigtermans 2009 [sigtermans-2009 abstract]; Simons 2022 [simons-2024 p. 16])",
+      "routesStudied": "IV",
+      "unconfirmed": false
+    },
+    {
+      "name": "simons-2022-drug-high",
+      "endpoint": "drug high",
+      "scale": "Bowdle questionnaire 'drug high' VAS (0-10 cm)",
+      "analyte": "S-ketamine",
+      "racemicSFraction": {"value": 0.5, "source": "racemic ketamine is 1:1 S:R (assumption that R adds nothing, as found for external perception by Olofsen 2022 [olofsen-2022 abstract])"},
+      "model": "sigmoidEmax",
+      "ke0": {"value": null, "unit": "1/h", "source": "the abstract is cut off at the blood-effect-site equilibration half-life [simons-2022b]; the thesis table page was not reached [simons-2024]: not known, so no effect-site prediction is made with this model"},
+      "c50": {"value": 71.319, "unit": "ng/mL", "published": "0.3 nmol/mL", "source": "Simons 2022 Part 2 [simons-2022b abstract]: drug high C50 0.3 nmol/mL; x 237.73 = 71 ng/mL [calc]", "calc": true},
+      "gamma": {"value": null, "source": "sigmoid Emax model [simons-2024 p. 45]; the estimate is in the full text, not reached"},
+      "emax": {"value": null, "source": "not reached [simons-2022b; simons-2024]"},
+      "variability": [],
+      "variabilityNote": "Not reached [simons-2022b]: none is applied.",
+      "metaboliteTerm": "Agonist and antagonist S-norketamine and S-hydroxynorketamine terms were tested; the effects came from the parent only [simons-2022b abstract; simons-2024 p. 45], so no metabolite term.",
+      "population": "20 healthy volunteers (10 men, 10 women), 19-32 y, 53-93 kg; S-ketamine oral thin film 50 and 100 mg [simons-2022b abstract; simons-2024 p. 48]",
+      "sampling": "arterial",
+      "samplingSource": "radial artery line [simons-2024 p. 16]",
+      "routesStudied": "sublingual / buccal thin film",
+      "unconfirmed": false
+    },
+    {
+      "name": "sigtermans-2009-drug-high",
+      "endpoint": "drug high",
+      "scale": "drug high VAS",
+      "analyte": "S-ketamine",
+      "racemicSFraction": {"value": 0.5, "source": "racemic ketamine is 1:1 S:R (assumption)"},
+      "model": "sigmoidEmax",
+      "ke0": {"value": null, "unit": "1/h", "source": "not in the abstract [sigtermans-2009]; full text not reached"},
+      "c50": {"value": null, "unit": "ng/mL", "source": "not in the abstract [sigtermans-2009]; full text not reached"},
+      "gamma": {"value": null, "source": "not in the abstract [sigtermans-2009]"},
+      "emax": {"value": null, "source": "not in the abstract [sigtermans-2009]"},
+      "variability": [],
+      "variabilityNote": "Not reached [sigtermans-2009].",
+      "metaboliteTerm": "S-norketamine made no consistent contribution to any endpoint [sigtermans-2009 abstract].",
+      "population": "10 men and 10 women, healthy; 2-h S-ketamine infusion stepped by 40 ng/mL every 15 min to 320 ng/mL [sigtermans-2009 abstract]",
+      "sampling": "arterial",
+      "samplingSource": "arterial plasma [sigtermans-2009 abstract]",
+      "routesStudied": "IV",
+      "unconfirmed": false
+    },
+    {
+      "name": "olofsen-2012-drug-high",
+      "endpoint": "drug high",
+      "scale": "drug high VAS",
+      "analyte": "S-ketamine",
+      "racemicSFraction": {"value": 0.5, "source": "racemic ketamine is 1:1 S:R (assumption)"},
+      "model": "linear",
+      "ke0": {"value": null, "unit": "1/h", "source": "per-endpoint t1/2ke0 not in the abstract (range 0-11.8 min, mean 6.1 min over endpoints) [olofsen-2012 abstract]"},
+      "slope": {"value": null, "unit": "cm per ng/mL", "source": "linear additive ketamine + norketamine model [olofsen-2012 abstract]; the drug-high slopes are not in the abstract"},
+      "gamma": {"value": null, "source": "linear model: no shape parameter [olofsen-2012 abstract]"},
+      "emax": {"value": null, "source": "linear model: no maximum [olofsen-2012 abstract]"},
+      "variability": [],
+      "variabilityNote": "Not reached [olofsen-2012].",
+      "metaboliteTerm": "Norketamine opposed ketamine analgesia (at Ce 100 ng/mL ketamine and 50 ng/mL norketamine: -3.8 cm and +1.5 cm VAS pain) and did not contribute to cognitive impairment [olofsen-2012 abstract]; the drug-high term is not in the abstract.",
+      "population": "12 healthy men, S-ketamine 20 mg/h for 2 h after rifampicin or placebo [olofsen-2012 abstract]",
+      "sampling": "unknown",
+      "samplingSource": "not in the abstract [olofsen-2012]",
+      "routesStudied": "IV",
+      "unconfirmed": false
+    },
+    {
+      "name": "kamp-2021-cardiac-output",
+      "endpoint": "cardiac output",
+      "scale": "cardiac output (not blood pressure)",
+      "analyte": "S-ketamine",
+      "racemicSFraction": {"value": 0.5, "source": "racemic ketamine is 1:1 S:R; R-ketamine had no detectable effect on cardiac output [kamp-2021 abstract]"},
+      "model": "sigmoidEmax",
+      "ke0": {"value": null, "unit": "1/h", "source": "parameter values not in the abstract [kamp-2021]"},
+      "c50": {"value": null, "unit": "ng/mL", "source": "parameter values not in the abstract [kamp-2021]"},
+      "gamma": {"value": null, "source": "not in the abstract [kamp-2021]"},
+      "emax": {"value": null, "source": "not in the abstract [kamp-2021]"},
+      "variability": [],
+      "variabilityNote": "Not reached [kamp-2021].",
+      "metaboliteTerm": "S-norketamine lowers cardiac output dose-dependently [kamp-2021 abstract]; parameters not reached.",
+      "population": "20 healthy men, escalating esketamine and racemic ketamine IV with placebo or sodium nitroprusside [kamp-2021 abstract]",
+      "sampling": "arterial",
+      "samplingSource": "arterial samples [kamp-2021 abstract] (UNCONFIRMED: abstract copy only)",
+      "routesStudied": "IV",
+      "unconfirmed": true
+    }
+  ],
+  "labelFigures": [
+    {"drug": "esketamine", "route": "in", "measure": "dissociative or perceptual changes", "population": "adults with treatment-resistant depression, esketamine vs placebo", "percent": "61-75", "placeboPercent": null, "source": "US label section 5.2 [esketamine-us-label-2019 section 5.2]"},
+    {"drug": "esketamine", "route": "in", "measure": "SBP rise >= 40 mmHg", "population": "adults < 65 y, short-term TRD trials (N 346 vs 222)", "percent": "8", "placeboPercent": "0.5", "source": "label Table 6 [esketamine-us-label-2019 Table 6] (age bands inferred from the N values)"},
+    {"drug": "esketamine", "route": "in", "measure": "DBP rise >= 25 mmHg", "population": "adults < 65 y (N 346 vs 222)", "percent": "13", "placeboPercent": "3", "source": "label Table 6 [esketamine-us-label-2019 Table 6]"},
+    {"drug": "esketamine", "route": "in", "measure": "SBP rise >= 40 mmHg", "population": "adults >= 65 y (N 72 vs 65)", "percent": "17", "placeboPercent": "2", "source": "label Table 6 [esketamine-us-label-2019 Table 6] (age bands inferred from the N values)"},
+    {"drug": "esketamine", "route": "in", "measure": "DBP rise >= 25 mmHg", "population": "adults >= 65 y (N 72 vs 65)", "percent": "14", "placeboPercent": "3", "source": "label Table 6 [esketamine-us-label-2019 Table 6]"},
+    {"drug": "esketamine", "route": "in", "measure": "BP rise: peak ~40 min after dosing, lasting ~4 h", "population": "all recommended doses", "percent": null, "placeboPercent": null, "source": "label section 5.6 [esketamine-us-label-2019 section 5.6]"}
+  ]
+}
+"""####,
         "perez-ruixo-2021.profile.json": ####"""
 {
   "name": "perez-ruixo-2021",
@@ -2921,6 +3089,15 @@ enum EmbeddedProfiles {
     "url": "https://www.moreblossom.com/trials/an-open-label-feasibility-study-of-ketamine-assisted-therapy-in-adults-with-trea",
     "year": "n.d."
   },
+  "jnj-spravato-dissociation-2024": {
+    "authors": "Janssen Medical Information (J&J Medical Connect)",
+    "note": "Manufacturer medical-information page (updated 17 Apr 2024), read in full: dissociation starts shortly after dosing, peaks at 40 min, generally resolves by 1.5 h, attenuates with repeated dosing.",
+    "publisher": "Janssen",
+    "read": "full-text",
+    "title": "[SPRAVATO: dissociative effects and perceptual disturbances]",
+    "url": "https://www.jnjmedicalconnect.com/products/spravato/medical-content/adverse-event-of-spravato-dissociative-effectsperceptual-disturbances",
+    "year": "2024"
+  },
   "kamp-2020": {
     "authors": "Kamp J, Olofsen E, Henthorn TK, van Velzen M, Niesters M, Dahan A",
     "doi": "10.1097/ALN.0000000000003577",
@@ -2944,6 +3121,17 @@ enum EmbeddedProfiles {
     "read": "secondary",
     "where": "reference list of Kamp 2020 Anesthesiology as indexed on ouci.dntb.gov.ua",
     "note": "Parameter values not reached (full text searched for in session 3, not found); no number of this paper is used."
+  },
+  "kamp-2021": {
+    "authors": "Kamp J et al.",
+    "issue": "1",
+    "journal": "Br J Anaesth",
+    "note": "Abstract copy on searchworks.staging.jioinstitute.edu.in; title not recorded; no parameter values in it.",
+    "pages": "23-31",
+    "read": "abstract",
+    "title": "[Population PK-PD of S-ketamine, R-ketamine and their metabolites on cardiac output in healthy men]",
+    "volume": "127",
+    "year": "2021"
   },
   "ketalar-label": {
     "authors": "Par Pharmaceutical",
@@ -3014,6 +3202,17 @@ enum EmbeddedProfiles {
     "volume": "16",
     "year": "2013"
   },
+  "luckenbaugh-2014": {
+    "authors": "Luckenbaugh DA et al.",
+    "journal": "J Affect Disord",
+    "note": "Abstract read (PMC4065787): CADSS rated at 40 min (end of the 0.5 mg/kg 40-min infusion, the peak) and 230 min.",
+    "pages": "56-61",
+    "read": "abstract",
+    "title": "Do the dissociative side effects of ketamine mediate its antidepressant effects?",
+    "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC4065787",
+    "volume": "159",
+    "year": "2014"
+  },
   "malinovsky-1996": {
     "authors": "Malinovsky JM, Servin F, Cozian A, Lepage JY, Pinaud M",
     "doi": "10.1093/bja/77.2.203",
@@ -3065,6 +3264,18 @@ enum EmbeddedProfiles {
     "title": "Estimation of the contribution of norketamine to ketamine-induced acute pain relief and neurocognitive impairment in healthy volunteers",
     "volume": "117",
     "year": "2012"
+  },
+  "olofsen-2022": {
+    "authors": "Olofsen E, Kamp J, Henthorn TK, van Velzen M, Niesters M, Sarton E, Dahan A",
+    "doi": "10.1097/aln.0000000000004176",
+    "issue": "5",
+    "journal": "Anesthesiology",
+    "note": "Abstract read (globalauthorid.com ArticleView copy; ouci.dntb.gov.ua). C50 and t1/2ke0 are from the abstract; gamma, Emax, between-subject variability and the S-norketamine term are in the full text, which was not reached.",
+    "pages": "792-801",
+    "read": "abstract",
+    "title": "Ketamine psychedelic and antinociceptive effects are connected",
+    "volume": "136",
+    "year": "2022"
   },
   "otto-2021": {
     "authors": "Otto ME, Bergmann KR, Jacobs G, van Esdonk MJ",
@@ -3166,6 +3377,18 @@ enum EmbeddedProfiles {
     "url": "https://html.scirp.org/file/_3-1750111_1.htm",
     "year": "n.d."
   },
+  "sigtermans-2009": {
+    "authors": "Sigtermans M et al.",
+    "doi": "10.1097/aln.0b013e3181b437b1",
+    "issue": "4",
+    "journal": "Anesthesiology",
+    "note": "Abstract read (pubs.asahq.org and a PubMed mirror); no parameter values are in it.",
+    "pages": "892-903",
+    "read": "abstract",
+    "title": "S(+)-ketamine effect on experimental pain and cardiac output: a population pharmacokinetic-pharmacodynamic modeling study in healthy volunteers",
+    "volume": "111",
+    "year": "2009"
+  },
   "simons-2022a": {
     "authors": "Simons P, Olofsen E, van Velzen M, van Lemmen M, Mooren R, van Dasselaar T, Mohr P, Hammes F, van der Schrier R, Niesters M, Dahan A",
     "doi": "10.3389/fpain.2022.946486",
@@ -3191,7 +3414,7 @@ enum EmbeddedProfiles {
   },
   "simons-2024": {
     "authors": "Simons P",
-    "note": "Only pages 21, 34 and 46 of the online copy were read.",
+    "note": "Only pages 16, 21, 34, 45, 46 and 48 of the online copy were read (p. 16 arterial sampling; p. 45 the PD model equations; p. 48 the volunteers); the PD parameter table was not reached.",
     "publisher": "PhD thesis, Leiden University",
     "read": "full-text",
     "title": "Pharmacotherapy and ventilatory control in health and disease",

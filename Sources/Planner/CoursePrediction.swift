@@ -35,6 +35,13 @@ public struct SessionPrediction: Sendable, Codable, Equatable {
     public var rolling7DayIVEquivalentMg: Double
     /// Peak if the largest optional top-up were given (protocols with an optional top-up not planned).
     public var peakWithMaxTopUpNgPerML: Double?
+    /// Predicted effect of this session (`CoursePredictor.effects`): PD model, peak S-ketamine
+    /// effect-site concentration (ng/mL), its time from the session's dose (min) and peak Ce/C50.
+    /// An intensity relative to the PD model's C50, not a CADSS score or a "level".
+    public var effectModel: String?
+    public var effectCeMaxNgPerML: Double?
+    public var effectTmaxMin: Double?
+    public var effectPeakCeOverC50: Double?
 }
 
 /// A dosing session as the simulator sees it.

@@ -286,6 +286,10 @@ public enum Planner {
             predictions = try predictor.predict(courseDoses, bands: sessionBands, exposureTiers: bands.map { ($0.tier, $0.lowNgPerML, $0.highNgPerML) },
                                                 anaesthesiaFloor: floor, windowMin: windowMin, dischargeLevel: discharge, maxTopUpMg: maxTopUp, potency: potency)
             curve = try predictor.curve(courseDoses, endH: (courseDoses.last?.timeH ?? 0) + 24)
+            if let pd = PDLibrary.builtin.predictive.first, var pr = predictions {
+                try predictor.addEffects(&pr, courseDoses, pd: pd)
+                predictions = pr
+            }
         }
 
         // Findings.

@@ -112,18 +112,33 @@ public enum ReferenceList {
         var results: [ValidationRow]
         /// Per profile and route, independent figures only (count, within tolerance, GMFE, within 2-fold).
         var summaries: [RouteEvidence]
+        /// Effect (PD) figures (`Profiles/pd-validation.json`).
+        var effectResults: [EffectValidationRow]
         var references: [Reference]
     }
 
+    public struct EffectValidationRow: Encodable {
+        var validationCase: PDValidationCase
+        var predicted: Double
+        var relativeDifference: Double
+        var passed: Bool
+        var asExpected: Bool
+    }
+
     /// `validate --format json`: every case with its result, and the references the cases cite.
-    public static func validationJSON(_ results: [ValidationResult]) throws -> String {
+    public static func validationJSON(_ results: [ValidationResult], effects: [PDValidation.Result] = []) throws -> String {
         let rows = results.map {
             ValidationRow(validationCase: $0.validationCase, predicted: $0.predicted, relativeDifference: $0.relativeDifference,
                           passed: $0.passed, asExpected: $0.asExpected)
         }
         return try encode(ValidationDocument(tool: "ketasim \(Product.version)", disclaimer: Product.disclaimer, results: rows,
                                              summaries: Validation.summaries(results),
-                                             references: references(citedIn: Bibliography.strings(in: results.map(\.validationCase)))))
+                                             effectResults: effects.map {
+                                                 EffectValidationRow(validationCase: $0.validationCase, predicted: $0.predicted,
+                                                                     relativeDifference: $0.relativeDifference, passed: $0.passed, asExpected: $0.asExpected)
+                                             },
+                                             references: references(citedIn: Bibliography.strings(in: results.map(\.validationCase))
+                                                                     + Bibliography.strings(in: effects.map(\.validationCase)))))
     }
 
     public struct CatalogDocument: Encodable {

@@ -49,6 +49,9 @@ public struct ExposurePatient: Sendable {
     public var infusionH: Double
     /// Simulated time from the first dose (h).
     public var durationH: Double
+    /// The PD models whose effect-site concentration and effect are predicted for every arm
+    /// (default: every predictive model of `Profiles/pd.json`, `EffectModel.defaults`).
+    public var effectModels: [EffectModel] = []
 
     /// The default patient on `profile`: 70 kg, the analyte's dissociation band in the first 90 min
     /// (S-ketamine: 2 h, the label's minimum time on site),
@@ -68,6 +71,7 @@ public struct ExposurePatient: Sendable {
         windowH = StudyDefaults.sessionWindowH(analyte: profile.profile.analyte)
         infusionH = StudyDefaults.infusionH
         durationH = StudyDefaults.durationH
+        effectModels = EffectModel.defaults(for: profile)
     }
 }
 
@@ -101,6 +105,8 @@ public struct ExposureResult: Sendable {
     /// What the planner would flag in this arm outside a plan: a peak in the analyte's anaesthesia
     /// band, a dose above the route's single-dose limit.
     public var warnings: [ExposureWarning] = []
+    /// Effect-site concentration and effect of each of the patient's PD models (`EffectStudy`).
+    public var effects: [EffectPrediction] = []
 }
 
 /// A warning on one arm, with the rule or band that gives it and its source.
@@ -143,6 +149,27 @@ public enum SingleSimulation {
             throw StudyError("duration", "\(NumberFormat.short(patient.durationH)) h ends before the last dose at \(NumberFormat.short(lastDoseH)) h; simulate past the last dose")
         }
         guard mg <= maxDoseMg else { throw StudyError("dose", "\(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
+        let result = try simulate(pm, patient, arm: arm, mg: mg, stepH: stepH)
+        let summary = try ExposureSummary.compute(
+            result, band: (patient.bandLowNgPerML, patient.bandHighNgPerML), windowH: (0, patient.windowH),
+            dischargeLevel: patient.dischargeNgPerML)
+        let warnings = ExposureWarning.check(analyte: pm.profile.analyte, route: arm.route, doseMg: mg,
+                                             weightKg: patient.weightKg, peakNgPerML: summary.cmaxNgPerML)
+        var out = ExposureResult(arm: arm, doseMg: mg, curve: result, metrics: summary, routeSource: def.source, warnings: warnings)
+        out.effects = try patient.effectModels.map { e in
+            let r = try simulate(e.model, patient, arm: arm, mg: mg, stepH: stepH)
+            do {
+                return EffectPrediction(pd: e.pd, metrics: try EffectSite.metrics(r, pd: e.pd, profile: pm.profile),
+                                        timesH: r.timesH, ceNgPerML: r.series(EffectSite.outputName) ?? [])
+            } catch let e as SimulationError { throw StudyError("", e.message, isUsage: false) }
+        }
+        return out
+    }
+
+    /// The curve of `arm` on `pm` (the patient's profile, or the profile augmented with an effect
+    /// site): typical parameters at the patient's weight with the arm's overrides, on a grid of
+    /// `stepH` (h) plus the end of a single infusion.
+    static func simulate(_ pm: ProfileModel, _ patient: ExposurePatient, arm: ExposureArm, mg: Double, stepH: Double) throws -> SimulationResult {
         var params = pm.parameters(covariates: pm.covariates(weightKg: patient.weightKg))
         for (name, v) in arm.overrides.sorted(by: { $0.key < $1.key }) {
             guard let i = pm.dosing.compiled.parameterIndex(name) else {
@@ -162,13 +189,7 @@ public enum SingleSimulation {
             times.append(patient.infusionH)   // show the end-of-infusion peak on the grid too
             times.sort()
         }
-        let result = try Simulator.simulate(model: compiled.model, records: compiled.records, timesH: times)
-        let summary = try ExposureSummary.compute(
-            result, band: (patient.bandLowNgPerML, patient.bandHighNgPerML), windowH: (0, patient.windowH),
-            dischargeLevel: patient.dischargeNgPerML)
-        let warnings = ExposureWarning.check(analyte: pm.profile.analyte, route: arm.route, doseMg: mg,
-                                             weightKg: patient.weightKg, peakNgPerML: summary.cmaxNgPerML)
-        return ExposureResult(arm: arm, doseMg: mg, curve: result, metrics: summary, routeSource: def.source, warnings: warnings)
+        return try Simulator.simulate(model: compiled.model, records: compiled.records, timesH: times)
     }
 }
 

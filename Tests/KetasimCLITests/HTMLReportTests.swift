@@ -146,9 +146,10 @@ struct HTMLReportTests {
         let html = report.render()
         let doc = ParsedXML(html)
         #expect(doc.ok, "\(doc.error ?? "")")
-        #expect(doc.all("svg").count == 2, "session hours, then the whole 24 h on a log scale")
-        #expect(doc.all("path", class: "series").count == 6)
-        #expect(doc.all("text", class: "y-axis-label").last?.text.contains("log scale") == true)
+        #expect(doc.all("svg").count == 3, "session hours, the whole 24 h on a log scale, then the effect site (EffectReport)")
+        #expect(doc.all("path", class: "series").count == 9)
+        let yLabels = doc.all("text", class: "y-axis-label")
+        #expect(yLabels.count == 3 && yLabels[1].text.contains("log scale") && yLabels[2].text.contains("effect site"))
         let metrics = HTMLReport.metricsTable(arms, o)
         #expect(metrics.rows.count == 3 && metrics.columns.count == 10)
         for (row, arm) in zip(metrics.rows, arms) {

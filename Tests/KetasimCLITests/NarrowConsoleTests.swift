@@ -23,6 +23,7 @@ struct NarrowConsoleTests {
         ["simulate", "--profile", "perez-ruixo-2021", "--route", "in", "--dose", "112mg"],
         ["profiles"],
         ["profiles", "bands"],
+        ["profiles", "pd"],
         ["validate"],
         ["plan", "--list"],
         ["plan", "--find-dose", "--route", "in", "--band", "100-250ng/mL"],
