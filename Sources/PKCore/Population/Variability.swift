@@ -113,6 +113,13 @@ public struct Subject: Sendable, Equatable {
     public var id: String
     public var covariates: [Double]
     public var etas: [Double]
+    /// A subject with covariates in the profile's covariate order and etas in its eta order.
+    public init(index: Int, id: String, covariates: [Double], etas: [Double]) {
+        self.index = index
+        self.id = id
+        self.covariates = covariates
+        self.etas = etas
+    }
 }
 
 /// Where subjects come from: each covariate from a column of values or its distribution; the etas
