@@ -42,7 +42,7 @@ let package = Package(
         // Benchmark workloads W1-W3 (../shared/bench/WORKLOADS.md), shared by the executable and a guard test.
         .target(name: "KetasimWorkloads", dependencies: ["PKCore"], path: "Benchmarks/Workloads"),
         // `ketasim-bench`: prints the speed and accuracy figures; speed is never asserted in unit tests.
-        .executableTarget(name: "KetasimBench", dependencies: ["KetasimWorkloads", "PKCore"], path: "Benchmarks/KetasimBench"),
+        .executableTarget(name: "KetasimBench", dependencies: ["KetasimWorkloads", "PKCore", "PKProfiles", "Studies"], path: "Benchmarks/KetasimBench"),
         .testTarget(name: "WorkloadTests", dependencies: ["KetasimWorkloads", "PKCore", "TestSupport"], path: "Tests/WorkloadTests"),
         // Shared test helpers (isClose, fixture paths).
         .target(name: "TestSupport", path: "Tests/TestSupport"),

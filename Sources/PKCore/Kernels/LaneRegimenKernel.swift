@@ -241,64 +241,72 @@ public enum LaneRegimenKernel {
         var dPre = [Lanes](repeating: .zero, count: eventKnots.count)
         var activeCount = [Int](repeating: 0, count: Swift.max(q, 1))
         var auc = Lanes.zero
-        var x = [Lanes](repeating: .zero, count: m)
-        var y = [Lanes](repeating: .zero, count: m)
-        var u = [Lanes](repeating: .zero, count: Swift.max(q, 1))
+        // Per-lane event values as lanes, once.
+        let eventValues: [Lanes] = events.map { ev in
+            var v = Lanes.zero
+            for l in 0..<W { v[l] = ev.value[Swift.min(l, lanes - 1)] }
+            return v
+        }
+        let eventInput: [Int] = events.map { ev in ev.isRate ? inputs.firstIndex(of: ev.compartment)! : -1 }
+        let work = UnsafeMutablePointer<Lanes>.allocate(capacity: 2 * m + Swift.max(q, 1) + m)
+        defer { work.deallocate() }
+        let x = work, y = work + m, u = work + 2 * m, kr = u + Swift.max(q, 1)
+        for i in 0..<(2 * m + Swift.max(q, 1)) { x[i] = .zero }
+        for b in 0..<m { kr[b] = kRow[b] }
+        let sIn = sInput ?? -1
         packed.withUnsafeBufferPointer { P in
-            x.withUnsafeMutableBufferPointer { x in
-            y.withUnsafeMutableBufferPointer { y in
-            u.withUnsafeMutableBufferPointer { u in
-                @inline(__always) func slope() -> Lanes {
-                    var d = sInput.map { u[$0] } ?? .zero
-                    for b in 0..<m { d += kRow[b] * x[b] }
-                    return d * scaleL
+        cBuf.withUnsafeMutableBufferPointer { cB in
+        dBuf.withUnsafeMutableBufferPointer { dB in
+        knotClass.withUnsafeBufferPointer { kc in
+        eventOrdinal.withUnsafeBufferPointer { eo in
+            @inline(__always) func slope() -> Lanes {
+                var d = sIn >= 0 ? u[sIn] : .zero
+                for b in 0..<m { d += kr[b] * x[b] }
+                return d * scaleL
+            }
+            for j in 0..<K {
+                if j > 0 {
+                    let base = P.baseAddress! + kc[j] * perClass
+                    let G = base + m * m, A = G + m * q, B = A + m
+                    var area = Lanes.zero
+                    for a in 0..<m {
+                        var acc = Lanes.zero
+                        let row = base + a * m
+                        for b in 0..<m { acc += row[b] * x[b] }
+                        for b in 0..<q { acc += G[a * q + b] * u[b] }
+                        y[a] = acc
+                        area += A[a] * x[a]
+                    }
+                    for b in 0..<q { area += B[b] * u[b] }
+                    auc += area
+                    for a in 0..<m { x[a] = y[a] }
                 }
-                @inline(__always) func applyEvents(_ j: Int) {
+                let ord = eo[j]
+                if ord >= 0 {
+                    cPre[ord] = scaleL * x[s]
+                    dPre[ord] = slope()
                     for e in firstEvent[j]..<firstEvent[j + 1] {
-                        let ev = events[e]
-                        var v = Lanes.zero
-                        for l in 0..<W { v[l] = ev.value[Swift.min(l, lanes - 1)] }
-                        if !ev.isRate { x[ev.compartment] += v; continue }
-                        let i = inputs.firstIndex(of: ev.compartment)!
-                        if ev.on { u[i] += v; activeCount[i] += 1 } else {
+                        let v = eventValues[e]
+                        let i = eventInput[e]
+                        if i < 0 { x[events[e].compartment] += v; continue }
+                        if events[e].on { u[i] += v; activeCount[i] += 1 } else {
                             activeCount[i] -= 1
                             u[i] = activeCount[i] == 0 ? .zero : u[i] - v
                         }
                     }
                 }
-                for j in 0..<K {
-                    if j > 0 {
-                        let base = P.baseAddress! + knotClass[j] * perClass
-                        let G = base + m * m, A = G + m * q, B = A + m
-                        var area = Lanes.zero
-                        for a in 0..<m {
-                            var acc = Lanes.zero
-                            let row = base + a * m
-                            for b in 0..<m { acc += row[b] * x[b] }
-                            for b in 0..<q { acc += G[a * q + b] * u[b] }
-                            y[a] = acc
-                            area += A[a] * x[a]
-                        }
-                        for b in 0..<q { area += B[b] * u[b] }
-                        auc += area
-                        for a in 0..<m { x[a] = y[a] }
-                    }
-                    if eventOrdinal[j] >= 0 {
-                        cPre[eventOrdinal[j]] = scaleL * x[s]
-                        dPre[eventOrdinal[j]] = slope()
-                        applyEvents(j)
-                    }
-                    cBuf[j] = scaleL * x[s]
-                    dBuf[j] = slope()
-                    if j % stride == 0 {
-                        let c = j / stride
-                        for a in 0..<m { xCheck[c * m + a] = x[a] }
-                        for b in 0..<q { uCheck[c * q + b] = u[b] }
-                    }
+                cB[j] = scaleL * x[s]
+                dB[j] = slope()
+                if j % stride == 0 {
+                    let c = j / stride
+                    for a in 0..<m { xCheck[c * m + a] = x[a] }
+                    for b in 0..<q { uCheck[c * q + b] = u[b] }
                 }
             }
-            }
-            }
+        }
+        }
+        }
+        }
         }
         guard (0..<lanes).allSatisfy({ auc[$0].isFinite }) else { return nil }
 
@@ -384,33 +392,49 @@ public enum LaneRegimenKernel {
             return (x, r)
         }
 
-        /// Value and slope at `a + dt` from state x and rates r at `a` (exact: Taylor series while
-        /// ‖K‖₁·dt ≤ 1, otherwise the Van Loan transition).
+        /// Value and slope at `a + dt` from state x and rates r at `a`, on the exact solution (Taylor
+        /// series summed to rounding in substeps with ‖K‖₁·h ≤ 1, or the Van Loan transition).
         func valueAndSlope(_ x0: [Double], _ r: [Double], _ dt: Double) -> (Double, Double) {
-            var x = x0
-            if dt > 0 {
-                if kNorm * dt <= 1 {
-                    // term_1 = dt·(K x + r), term_i = dt/i · K·term_{i−1}
-                    var term = [Double](repeating: 0, count: m)
-                    for a in 0..<m { var acc = r[a]; for b in 0..<m { acc += k[a, b] * x0[b] }; term[a] = acc * dt }
-                    var next = term
-                    for a in 0..<m { x[a] += term[a] }
-                    for i in 2...40 {
-                        var size = 0.0
-                        for a in 0..<m { var acc = 0.0; for b in 0..<m { acc += k[a, b] * term[b] }; next[a] = acc * dt / Double(i); size = Swift.max(size, abs(next[a])) }
-                        term = next
+            // Taylor series in substeps of ‖K‖₁·h ≤ 1 (at most 64); beyond that the Van Loan transition.
+            let substeps = dt > 0 ? Swift.max(1, Int((kNorm * dt).rounded(.up))) : 1
+            if substeps > 64 {
+                var x = x0
+                Transition(rateMatrix: k, dtH: dt).apply(&x, rate: r.contains { $0 != 0 } ? r : nil)
+                var dd = r[s]
+                for b in 0..<m { dd += k[s, b] * x[b] }
+                return (scale * x[s], scale * dd)
+            }
+            let m = self.m, s = self.s
+            return k.elements.withUnsafeBufferPointer { kk in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * m) { buf in
+                    let x = buf.baseAddress!, term = x + m, next = term + m
+                    for a in 0..<m { x[a] = x0[a] }
+                    let h = dt / Double(substeps)
+                    for _ in 0..<(dt > 0 ? substeps : 0) {
+                        let dt = h
+                        // term_1 = dt·(K x + r), term_i = dt/i · K·term_{i−1}: converges fast for ‖K‖₁·dt ≤ 1.
+                        for a in 0..<m { var acc = r[a]; for b in 0..<m { acc += kk[a * m + b] * x[b] }; term[a] = acc * dt }
                         for a in 0..<m { x[a] += term[a] }
-                        var xs = 0.0
-                        for a in 0..<m { xs = Swift.max(xs, abs(x[a])) }
-                        if size <= 1e-18 * xs { break }
+                        var i = 2
+                        while i <= 40 {
+                            var size = 0.0, xs = 0.0
+                            let f = dt / Double(i)
+                            for a in 0..<m {
+                                var acc = 0.0
+                                for b in 0..<m { acc += kk[a * m + b] * term[b] }
+                                next[a] = acc * f
+                                size = Swift.max(size, abs(next[a]))
+                            }
+                            for a in 0..<m { term[a] = next[a]; x[a] += term[a]; xs = Swift.max(xs, abs(x[a])) }
+                            if size <= 1e-18 * xs { break }
+                            i += 1
+                        }
                     }
-                } else {
-                    Transition(rateMatrix: k, dtH: dt).apply(&x, rate: r.contains { $0 != 0 } ? r : nil)
+                    var dd = r[s]
+                    for b in 0..<m { dd += kk[s * m + b] * x[b] }
+                    return (scale * x[s], scale * dd)
                 }
             }
-            var dd = r[s]
-            for b in 0..<m { dd += k[s, b] * x[b] }
-            return (scale * x[s], scale * dd)
         }
 
         /// The interior extremum of piece j (as `CurveAnalysis.interiorExtremum`).
