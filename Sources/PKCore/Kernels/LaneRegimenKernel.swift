@@ -394,15 +394,16 @@ public enum LaneRegimenKernel {
 
         /// Value and slope at `a + dt` from state x and rates r at `a`, on the exact solution (Taylor
         /// series summed to rounding in substeps with ‖K‖₁·h ≤ 1, or the Van Loan transition).
-        func valueAndSlope(_ x0: [Double], _ r: [Double], _ dt: Double) -> (Double, Double) {
+        func valueAndSlope(_ x0: [Double], _ r: [Double], _ dt: Double) -> (Double, Double, Double) {
             // Taylor series in substeps of ‖K‖₁·h ≤ 1 (at most 64); beyond that the Van Loan transition.
             let substeps = dt > 0 ? Swift.max(1, Int((kNorm * dt).rounded(.up))) : 1
             if substeps > 64 {
                 var x = x0
                 Transition(rateMatrix: k, dtH: dt).apply(&x, rate: r.contains { $0 != 0 } ? r : nil)
-                var dd = r[s]
+                var dd = r[s], d2 = 0.0
                 for b in 0..<m { dd += k[s, b] * x[b] }
-                return (scale * x[s], scale * dd)
+                for b in 0..<m { var xd = r[b]; for c in 0..<m { xd += k[b, c] * x[c] }; d2 += k[s, b] * xd }
+                return (scale * x[s], scale * dd, scale * d2)
             }
             let m = self.m, s = self.s
             return k.elements.withUnsafeBufferPointer { kk in
@@ -430,9 +431,10 @@ public enum LaneRegimenKernel {
                             i += 1
                         }
                     }
-                    var dd = r[s]
+                    var dd = r[s], d2 = 0.0
                     for b in 0..<m { dd += kk[s * m + b] * x[b] }
-                    return (scale * x[s], scale * dd)
+                    for b in 0..<m { var xd = r[b]; for c in 0..<m { xd += kk[b * m + c] * x[c] }; d2 += kk[s * m + b] * xd }
+                    return (scale * x[s], scale * dd, scale * d2)
                 }
             }
         }
@@ -440,9 +442,31 @@ public enum LaneRegimenKernel {
         /// The interior extremum of piece j (as `CurveAnalysis.interiorExtremum`).
         func extremum(_ j: Int, _ st: (x: [Double], r: [Double])) -> (t: Double, c: Double) {
             let a = knots[j], b = knots[j + 1]
-            let t = RootFinding.illinois({ valueAndSlope(st.x, st.r, $0 - a).1 }, a, b, fa: start(j).1, fb: end(j).1,
-                                         tolerance: 1e-12 * Swift.max(1, b))
+            let t = LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.1, v.2) }, a, b, fa: start(j).1, fb: end(j).1,
+                                       tolerance: 1e-13 * Swift.max(1, b))
             return (t, valueAndSlope(st.x, st.r, t - a).0)
+        }
+
+        /// A root of f in [a, b] (f(a), f(b) of opposite signs or zero) by Newton's method on the
+        /// exact derivative, kept inside the bracket (bisection when a step leaves it). Converges to
+        /// rounding in a few evaluations; stops when a step is below `tolerance`.
+        static func newton(_ f: (Double) -> (Double, Double), _ a0: Double, _ b0: Double, fa: Double, fb: Double, tolerance: Double) -> Double {
+            if fa == 0 { return a0 }
+            if fb == 0 { return b0 }
+            var lo = a0, hi = b0
+            let loPositive = fa > 0
+            var t = fa != fb ? a0 + (b0 - a0) * fa / (fa - fb) : 0.5 * (a0 + b0)
+            if !(t > lo && t < hi) { t = 0.5 * (lo + hi) }
+            for _ in 0..<100 {
+                let (g, dg) = f(t)
+                if g == 0 { return t }
+                if (g > 0) == loPositive { lo = t } else { hi = t }
+                var next = dg != 0 ? t - g / dg : .nan
+                if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
+                if abs(next - t) <= tolerance || hi - lo <= tolerance { return next }
+                t = next
+            }
+            return t
         }
 
         func hasExtremum(_ j: Int) -> Bool { let (da, db) = (start(j).1, end(j).1); return (da > 0 && db < 0) || (da < 0 && db > 0) }
@@ -490,8 +514,8 @@ public enum LaneRegimenKernel {
                     if f0 >= 0 && f1 >= 0 { (lo2, hi2) = (t0, t1) } else if f0 < 0 && f1 < 0 { continue } else {
                         if st == nil { st = state(j) }
                         let x = st!
-                        let t = RootFinding.illinois({ valueAndSlope(x.x, x.r, $0 - a).0 - level }, t0, t1, fa: f0, fb: f1,
-                                                     tolerance: 1e-12 * Swift.max(1, t1))
+                        let t = LaneContext.newton({ let v = valueAndSlope(x.x, x.r, $0 - a); return (v.0 - level, v.1) }, t0, t1, fa: f0, fb: f1,
+                                                     tolerance: 1e-13 * Swift.max(1, t1))
                         (lo2, hi2) = f0 >= 0 ? (t0, t) : (t, t1)
                     }
                     lo2 = Swift.max(lo2, from); hi2 = Swift.min(hi2, to)
@@ -515,16 +539,16 @@ public enum LaneRegimenKernel {
                         if ca >= level {
                             let st = state(j)
                             let e = extremum(j, st)
-                            return RootFinding.illinois({ valueAndSlope(st.x, st.r, $0 - a).0 - level }, e.t, b, fa: e.c - level, fb: cb - level,
-                                                        tolerance: 1e-12 * Swift.max(1, b))
+                            return LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.0 - level, v.1) }, e.t, b, fa: e.c - level, fb: cb - level,
+                                                        tolerance: 1e-13 * Swift.max(1, b))
                         }
                         let bound = Swift.max(ca, cb) + (b - a) * Swift.max(da, -db)
                         if bound >= level {
                             let st = state(j)
                             let e = extremum(j, st)
                             if e.c >= level {
-                                return RootFinding.illinois({ valueAndSlope(st.x, st.r, $0 - a).0 - level }, e.t, b, fa: e.c - level, fb: cb - level,
-                                                            tolerance: 1e-12 * Swift.max(1, b))
+                                return LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.0 - level, v.1) }, e.t, b, fa: e.c - level, fb: cb - level,
+                                                            tolerance: 1e-13 * Swift.max(1, b))
                             }
                         }
                     } else if da < 0 && db > 0 {
@@ -532,13 +556,13 @@ public enum LaneRegimenKernel {
                             let st = state(j)
                             let e = extremum(j, st)
                             if e.c >= level { return b }
-                            return RootFinding.illinois({ valueAndSlope(st.x, st.r, $0 - a).0 - level }, a, e.t, fa: ca - level, fb: e.c - level,
-                                                        tolerance: 1e-12 * Swift.max(1, e.t))
+                            return LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.0 - level, v.1) }, a, e.t, fa: ca - level, fb: e.c - level,
+                                                        tolerance: 1e-13 * Swift.max(1, e.t))
                         }
                     } else if ca >= level {
                         let st = state(j)
-                        return RootFinding.illinois({ valueAndSlope(st.x, st.r, $0 - a).0 - level }, a, b, fa: ca - level, fb: cb - level,
-                                                    tolerance: 1e-12 * Swift.max(1, b))
+                        return LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.0 - level, v.1) }, a, b, fa: ca - level, fb: cb - level,
+                                                    tolerance: 1e-13 * Swift.max(1, b))
                     }
                     j -= 1
                 }
