@@ -228,7 +228,8 @@ public enum LaneRegimenKernel {
         let sInput = inputs.firstIndex(of: s)   // the infusion that enters the output's state, if any
 
         // Lane loop.
-        let stride = checkpointEvery
+        let stride = checkpointEvery, strideShift = stride.trailingZeroBitCount
+        precondition(stride.nonzeroBitCount == 1, "checkpoint spacing is a power of two")
         let checkpoints = (K - 1) / stride + 1
         var cBuf = [Lanes](repeating: .zero, count: K)
         var dBuf = [Lanes](repeating: .zero, count: K)
@@ -297,8 +298,8 @@ public enum LaneRegimenKernel {
                 }
                 cB[j] = scaleL * x[s]
                 dB[j] = slope()
-                if j % stride == 0 {
-                    let c = j / stride
+                if j & (stride - 1) == 0 {
+                    let c = j >> strideShift
                     for a in 0..<m { xCheck[c * m + a] = x[a] }
                     for b in 0..<q { uCheck[c * q + b] = u[b] }
                 }
@@ -472,20 +473,43 @@ public enum LaneRegimenKernel {
         func hasExtremum(_ j: Int) -> Bool { let (da, db) = (start(j).1, end(j).1); return (da > 0 && db < 0) || (da < 0 && db > 0) }
 
         func peak() -> (Double, Double) {
-            var best = (c[0][lane], knots[0])
-            for j in 0..<pieces {
-                let (ca, da) = start(j), (cb, db) = end(j)
-                if ca > best.0 { best = (ca, knots[j]) }
-                if cb > best.0 { best = (cb, knots[j + 1]) }
-                if da > 0 && db < 0 {
-                    // Tangent bound on a piece that is concave near its top: skip pieces that cannot win.
-                    let bound = Swift.max(ca, cb) + (knots[j + 1] - knots[j]) * Swift.max(da, -db)
-                    guard bound > best.0 else { continue }
-                    let e = extremum(j, state(j))
-                    if e.c > best.0 { best = (e.c, e.t) }
+            let W = Lanes.scalarCount, lane = self.lane
+            var best = (value: (c[0][lane], knots[0]), position: 0)
+            var candidates: [Int] = []
+            // Endpoint values in piece order (as CurveAnalysis.peak), and the pieces whose slope
+            // turns from rising to falling (interior maxima).
+            c.withUnsafeBufferPointer { cb in
+            d.withUnsafeBufferPointer { db in
+                cb.baseAddress!.withMemoryRebound(to: Double.self, capacity: cb.count * W) { cv in
+                db.baseAddress!.withMemoryRebound(to: Double.self, capacity: db.count * W) { dv in
+                    for j in 0..<pieces {
+                        let ca = cv[j * W + lane], da = dv[j * W + lane]
+                        let o = eventOrdinal[j + 1]
+                        let cEnd = o >= 0 ? cPre[o][lane] : cv[(j + 1) * W + lane]
+                        let dEnd = o >= 0 ? dPre[o][lane] : dv[(j + 1) * W + lane]
+                        if ca > best.value.0 { best = ((ca, knots[j]), 3 * j) }
+                        if cEnd > best.value.0 { best = ((cEnd, knots[j + 1]), 3 * j + 1) }
+                        if da > 0 && dEnd < 0 { candidates.append(j) }
+                    }
+                }
                 }
             }
-            return best
+            }
+            guard !candidates.isEmpty else { return best.value }
+            // Exact interior maxima: the engine keeps the first strictly greater value in the order
+            // (start, end, interior) of each piece, so the winner is the largest value and, among
+            // equal values, the earliest position.
+            var result = best
+            for j in candidates {
+                let (ca, da) = start(j), (cbv, dbv) = end(j)
+                // Tangent bound on a piece that is concave near its top: skip pieces that cannot win.
+                let bound = Swift.max(ca, cbv) + (knots[j + 1] - knots[j]) * Swift.max(da, -dbv)
+                guard bound >= best.value.0 else { continue }
+                let e = extremum(j, state(j))
+                let pos = 3 * j + 2
+                if e.c > result.value.0 || (e.c == result.value.0 && pos < result.position) { result = ((e.c, e.t), pos) }
+            }
+            return result.value
         }
 
         /// Hours of [from, to] with the output ≥ level.
