@@ -112,6 +112,16 @@ enum Bench {
         report.figures["w2_mean_cmax"] = meanCmax
         report.figures["w2_mean_auc"] = meanAUC
         report.figures["w2_n"] = Double(n)
+        // The same course through PopulationStudy (what `ketasim batch` runs), in the same process.
+        let nStudy = min(n, 20_000)
+        var acc: PopulationAccumulator? = nil
+        let ts = try timed(Swift.min(repeats, 2)) { acc = try StudyBench.w2Study(Array(subs.prefix(nStudy)), threads: threads).0 }
+        let studyRate = Double(nStudy) / ts.best
+        let studyCmax = acc?.metrics[0].mean ?? .nan
+        print("   W2-study (PopulationStudy, Benchmarks/k6.profile.json, exact metrics + bands, rows to /dev/null), N = \(nStudy): best \(f(ts.best, 3)) s, \(thousands(studyRate)) subjects/s = \(f(studyRate / rate, 3))x the W2 kernel above; mean Cmax \(f(studyCmax, 4))")
+        report.figures["w2_study_subjects_per_s"] = studyRate
+        report.figures["w2_study_ratio_to_kernel"] = studyRate / rate
+        report.figures["w2_study_n"] = Double(nStudy)
         // Accuracy against the exact reference and the plain exact path.
         let first = min(200, n)
         if let ref = try reference("w2") {

@@ -114,6 +114,7 @@ enum Recorder {
         | W2 | fast exact path, N = \(g("w2_n", "%.0f")) | \(g("w2_subjects_per_s", "%.0f")) subjects/s | \(g("w2_ratio_to_c_kernel", "%.2f"))x the C kernel's best (AVX-512) from results.md; target >= 0.5x |
         | W2 | max relative error, Cp subject 1 / AUC 200 subjects | \(g("w2_max_rel_err_cp", "%.1e")) / \(g("w2_max_rel_err_auc", "%.1e")) | <= 1e-10 |
         | W2 | checksums mean Cmax / mean AUC over N | \(g("w2_mean_cmax", "%.4f")) / \(g("w2_mean_auc", "%.3f")) | peers over 100,000: 506.5627 / 2580.525 |
+        | W2-study | the W2 course through `PopulationStudy` (what `ketasim batch` runs: Benchmarks/k6.profile.json, exact metrics, bands, rows to /dev/null), N = \(g("w2_study_n", "%.0f")) | \(g("w2_study_subjects_per_s", "%.0f")) subjects/s | \(g("w2_study_ratio_to_kernel", "%.3f"))x the W2 kernel in the same run; target >= 0.5x |
         | W2 | plain exact path (event engine, curve kept) | \(g("w2_plain_us_per_subject", "%.1f")) us/subject | |
         | W3 | best ODE method | \(g("w3_best_subjects_per_s", "%.0f")) subjects/s | \(g("w3_ratio_to_lsoda", "%.2f"))x LSODA/numba (1,242/s); target >= 3x at <= 1e-5 |
         | W3 | automatic / DOPRI5 / Rodas4 / DOPRI5 on lanes | \(g("w3_automatic_subjects_per_s", "%.0f")) / \(g("w3_dormandPrince54_subjects_per_s", "%.0f")) / \(g("w3_rodas4_subjects_per_s", "%.0f")) / \(g("w3_lanes_subjects_per_s", "%.0f")) subjects/s | |

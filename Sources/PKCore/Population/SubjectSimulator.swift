@@ -59,6 +59,14 @@ public protocol SubjectSimulator: Sendable {
     /// The output grid (h).
     var timesH: [Double] { get }
     func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool) throws -> SubjectResult
+    /// Up to `Lanes.scalarCount` subjects at once on the SIMD lane kernel, with results equal to
+    /// `simulate` (to ~1e-12 relative) and depending only on each subject; nil when this group
+    /// cannot run there (the caller then runs `simulate` per subject, which reports any error).
+    func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]?
+}
+
+extension SubjectSimulator {
+    public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? { nil }
 }
 
 /// The exact path: Regimen → compile on the dosing model → Simulator on the grid → CurveAnalysis
@@ -69,6 +77,8 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
     public let regimen: @Sendable (Subject) throws -> Regimen
     public let timesH: [Double]
     public let options: MetricOptions
+    /// Run groups of subjects on `LaneRegimenKernel` (default); false: the event engine only.
+    public var useLanes = true
     let outputIndex: Int
 
     public init(model: DosingModel, timesH: [Double], options: MetricOptions, regimen: @escaping @Sendable (Subject) throws -> Regimen) throws {
@@ -94,6 +104,28 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
             hoursInBand: a.hoursInBand(lower: o.bandLow, upper: o.bandHigh, from: o.windowStartH, to: o.windowEndH),
             dischargeH: a.timeBelowForGood(o.dischargeLevel) ?? .nan)
         return SubjectResult(metrics: metrics, curve: wantCurve ? result.outputs[outputIndex] : [])
+    }
+
+    public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? {
+        guard useLanes else { return nil }
+        var models: [LinearModel] = [], records: [[EventRecord]] = []
+        for (s, p) in zip(subjects, parameters) {
+            guard let c = try? regimen(s).compile(on: model, parameters: p) else { return nil }
+            models.append(c.model)
+            records.append(c.records)
+        }
+        if let r = LaneRegimenKernel.run(models: models, records: records, output: outputIndex, timesH: timesH, options: options, wantCurve: wantCurve) {
+            return r
+        }
+        // Subject-specific event times (lags, durations) or structures: one subject per lane run.
+        guard models.count > 1 else { return nil }
+        var out: [SubjectResult] = []
+        for k in models.indices {
+            guard let r = LaneRegimenKernel.run(models: [models[k]], records: [records[k]], output: outputIndex, timesH: timesH,
+                                                options: options, wantCurve: wantCurve) else { return nil }
+            out.append(r[0])
+        }
+        return out
     }
 }
 

@@ -121,6 +121,13 @@ public struct Subject: Sendable, Equatable {
     public var covariates: [Double]
     /// Etas (random effects), one per Ω row; when drawn, 0 for the etas Ω fixes.
     public var etas: [Double]
+    /// A subject with covariates in the profile's covariate order and etas in its eta order.
+    public init(index: Int, id: String, covariates: [Double], etas: [Double]) {
+        self.index = index
+        self.id = id
+        self.covariates = covariates
+        self.etas = etas
+    }
 }
 
 /// Where subjects come from: each covariate from a column of values or its distribution; the etas

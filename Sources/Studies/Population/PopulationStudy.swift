@@ -89,23 +89,35 @@ public struct PopulationStudy: Sendable {
             var subjects: [PopulationSubject] = []
             subjects.reserveCapacity(last - first)
             let w = workers[worker]
-            for i in first..<last {
-                let s = generator.subject(i)
-                let params = profile.parameters(covariates: s.covariates, etas: s.etas.isEmpty ? nil : s.etas)
-                let r: SubjectResult
-                do { r = try simulator.simulate(s, parameters: params, wantCurve: true) } catch let e as SimulationError {
-                    let named = zip(profile.dosing.compiled.parameterNames, params).map { "\($0)=\(NumberFormat.g($1))" }.joined(separator: " ")
-                    throw SubjectFailure(message: "subject \(s.id) (index \(i + 1)): \(e.message); parameters \(named)")
-                } catch let e as DataError {
-                    throw SubjectFailure(message: "subject \(s.id) (index \(i + 1)): \(e.message)")
+            let width = Lanes.scalarCount
+            var g = first
+            while g < last {
+                let groupEnd = Swift.min(last, g + width)
+                let group = (g..<groupEnd).map { generator.subject($0) }
+                let groupParams = group.map { profile.parameters(covariates: $0.covariates, etas: $0.etas.isEmpty ? nil : $0.etas) }
+                // The lane kernel when it can take the group; otherwise the event engine per subject.
+                let laneResults = simulator.simulateLanes(group, parameters: groupParams, wantCurve: true)
+                for (k, i) in (g..<groupEnd).enumerated() {
+                    let s = group[k]
+                    let params = groupParams[k]
+                    let r: SubjectResult
+                    if let laneResults { r = laneResults[k] } else {
+                        do { r = try simulator.simulate(s, parameters: params, wantCurve: true) } catch let e as SimulationError {
+                            let named = zip(profile.dosing.compiled.parameterNames, params).map { "\($0)=\(NumberFormat.g($1))" }.joined(separator: " ")
+                            throw SubjectFailure(message: "subject \(s.id) (index \(i + 1)): \(e.message); parameters \(named)")
+                        } catch let e as DataError {
+                            throw SubjectFailure(message: "subject \(s.id) (index \(i + 1)): \(e.message)")
+                        }
+                    }
+                    var observed = r.curve
+                    if let residual {
+                        var stream = CounterRNG.Stream(rng, subject: UInt64(i), stream: CounterRNG.residualStream)
+                        for k in observed.indices { observed[k] = residual.observe(observed[k], stream.nextNormal()) }
+                    }
+                    w.accumulator.add(r.metrics, plan: plan)
+                    subjects.append(PopulationSubject(index: i, subject: s, result: r, observed: observed))
                 }
-                var observed = r.curve
-                if let residual {
-                    var stream = CounterRNG.Stream(rng, subject: UInt64(i), stream: CounterRNG.residualStream)
-                    for k in observed.indices { observed[k] = residual.observe(observed[k], stream.nextNormal()) }
-                }
-                w.accumulator.add(r.metrics, plan: plan)
-                subjects.append(PopulationSubject(index: i, subject: s, result: r, observed: observed))
+                g = groupEnd
             }
             return Chunk(subjects: subjects.count, sink: try sink.format(subjects), observed: subjects.map(\.observed))
         }, emit: { _, chunk in
