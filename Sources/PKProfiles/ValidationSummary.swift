@@ -80,7 +80,9 @@ extension Validation {
     /// built in (a user's file) has no validation table: "unvalidated (not a built-in profile)".
     public static func evidence(profile: String, route: Route) -> String {
         let g = routeGroup(route.rawValue)
-        if let e = cachedBuiltinSummaries.first(where: { $0.profile == profile && $0.route == g }) { return e.text }
+        // Only this profile's cases of this route are run (a command shows a few routes of one
+        // profile; running the whole table cost ~0.1 s per command), memoized per process.
+        if let e = EvidenceMemo.shared.summary(profile: profile, group: g) { return e.text }
         let builtin = ProfileLibrary.named(profile) != nil
         return "\(routeLabel(g)): unvalidated (\(builtin ? "no published figure in the validation table" : "not a built-in profile"))"
     }
@@ -99,3 +101,21 @@ private let cachedBuiltinSummaries: [RouteEvidence] = {
     guard let cases = try? Validation.builtinCases() else { return [] }
     return Validation.summaries(cases.compactMap { try? Validation.run($0) })
 }()
+
+/// Route evidence computed on demand, per (profile, route group), once per process.
+final class EvidenceMemo: @unchecked Sendable {
+    static let shared = EvidenceMemo()
+    private let lock = NSLock()
+    private var done: [String: RouteEvidence?] = [:]
+    private lazy var cases: [ValidationCase] = (try? Validation.builtinCases()) ?? []
+
+    func summary(profile: String, group: String) -> RouteEvidence? {
+        lock.lock(); defer { lock.unlock() }
+        let key = profile + "\u{0}" + group
+        if let e = done[key] { return e }
+        let mine = cases.filter { $0.profile == profile && Validation.routeGroup($0.route) == group }
+        let e = Validation.summaries(mine.compactMap { try? Validation.run($0) }).first
+        done[key] = e
+        return e
+    }
+}

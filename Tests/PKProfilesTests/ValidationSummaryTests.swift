@@ -47,6 +47,16 @@ struct ValidationSummaryTests {
         }
     }
 
+    @Test("the per-route evidence a command prints (computed for one profile and route) is the row of the whole table")
+    func evidenceMatchesWholeTable() {
+        let all = Validation.builtinSummaries()
+        #expect(all.count >= 10)
+        for s in all {
+            let route = s.route == "iv" ? Route.ivInfusion : Route(rawValue: s.route)!
+            #expect(Validation.evidence(profile: s.profile, route: route) == s.text)
+        }
+    }
+
     @Test("GMFE and the 2-fold fraction: arithmetic on known folds; fitted figures are left out")
     func arithmetic() throws {
         func result(_ pred: Double, _ pub: Double, basis: String, route: String = "in") -> ValidationResult {
