@@ -2,6 +2,7 @@ import Foundation
 import Reports
 import PKCore
 import PKProfiles
+import Studies
 
 /// `ketasim profiles [show NAME | bands]`: the literature profiles, their numbers and sources.
 enum ProfilesCommand {
@@ -137,58 +138,14 @@ enum ValidateCommand {
         if a.wantsHelp { console.out(spec.help); return }
         let format = a.value("--format") ?? "table"
         guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(format)' (use table, csv or json)") }
-        let cases: [ValidationCase]
-        do { cases = try Validation.builtinCases() } catch let e as ProfileError { throw CLIError.failure(e.message) }
-        var rows: [[String]] = [["id", "profile", "figure", "predicted", "published", "unit", "diff", "tolerance", "result", "expected", "source"]]
-        var unexpected = 0
-        var results: [ValidationResult] = []
-        for c in cases {
-            let r: ValidationResult
-            do { r = try Validation.run(c) } catch let e as ProfileError { throw CLIError.failure(e.message) }
-            results.append(r)
-            if !r.asExpected { unexpected += 1 }
-            rows.append([c.id, c.profile, c.description, NumberFormat.sig(r.predicted, 4), NumberFormat.g(c.published), c.unit,
-                         String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
-                         r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
+        let result: ValidationStudy.Result
+        do { result = try ValidationStudy.run() } catch let e as StudyError { throw CLIError.from(e) }
+        switch format {
+        case "json": console.out(try ValidationReport.json(result))
+        case "csv": console.out(ValidationReport.csv(result))
+        default: console.out(ValidationReport.text(result, width: console.width))
         }
-        let (pdResults, pdRows, pdUnexpected) = try pdFigures()
-        unexpected += pdUnexpected
-        if format == "json" {
-            console.out(try ReferenceList.validationJSON(results, effects: pdResults))
-        } else if format == "csv" {
-            console.out(CSV.table(header: rows[0], rows: Array((rows + pdRows).dropFirst())))
-        } else {
-            var s = "ketasim \(Ketasim.version) validate: \(Ketasim.disclaimer)\n\n" + ProfilesCommand.table(rows, width: console.width)
-            let misses = cases.filter { $0.expect == "miss" }
-            if !misses.isEmpty {
-                s += "\nKnown misses:\n" + misses.map { "  \($0.id): \($0.missReason ?? "")\n" }.joined()
-            }
-            s += "\n\(cases.count) figures, \(rows.dropFirst().filter { $0[8] == "pass" }.count) within tolerance, \(unexpected) not as expected.\n"
-            s += "\nPer profile and route, independent figures only (fitted ones derived a parameter; GMFE = geometric mean fold error):\n"
-                + Validation.summaries(results).map { "  \($0.profile)  \($0.text)\n" }.joined()
-            s += "\nEffect (PD) figures (Profiles/pd-validation.json): time of peak effect predicted with the PD model's effect site on the profile (typical parameters, 70 kg), against published times of peak effect; all independent:\n"
-                + ProfilesCommand.table([rows[0]] + pdRows, width: console.width)
-            s = TextTable.wrapProse(s, width: console.width)
-            console.out(s + ReferenceList.text(citedIn: [s], width: Swift.min(80, console.width)))
-        }
+        let unexpected = result.unexpected
         if unexpected > 0 { throw CLIError.failure("validate: \(unexpected) figure(s) changed verdict from the expected one in Profiles/validation.json or pd-validation.json") }
-    }
-
-    /// The effect (PD) figures as table rows (same columns as the PK figures) and how many changed verdict.
-    static func pdFigures() throws -> (results: [PDValidation.Result], rows: [[String]], unexpected: Int) {
-        var rows: [[String]] = []
-        var results: [PDValidation.Result] = []
-        var unexpected = 0
-        do {
-            for c in try PDValidation.builtinCases() {
-                let r = try PDValidation.run(c)
-                if !r.asExpected { unexpected += 1 }
-                results.append(r)
-                rows.append([c.id, "\(c.profile) + \(c.pdModel)", c.description, NumberFormat.sig(r.predicted, 4), NumberFormat.g(c.published), c.unit,
-                             String(format: "%+.0f%%", r.relativeDifference * 100), String(format: "±%.0f%%", c.tolerance * 100),
-                             r.passed ? "pass" : "MISS", r.asExpected ? "yes" : "NO", c.source])
-            }
-        } catch let e as ProfileError { throw CLIError.failure(e.message) }
-        return (results, rows, unexpected)
     }
 }
