@@ -1,10 +1,30 @@
 /// Days of the week, Monday first.
-public enum Weekday: Int, Sendable, Codable, CaseIterable, Comparable {
+///
+/// Encodes as its short name ("Mon"); decodes any form `init(text:)` accepts.
+public enum Weekday: Int, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
     case mon = 0, tue, wed, thu, fri, sat, sun
 
     public static func < (a: Weekday, b: Weekday) -> Bool { a.rawValue < b.rawValue }
 
+    /// "Mon", "Tue", … "Sun".
     public var short: String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue] }
+
+    /// The short name ("Mon").
+    public var description: String { short }
+
+    /// Decodes a weekday name ("Mon", "monday", …).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let t = try c.decode(String.self)
+        guard let d = Weekday(text: t) else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "'\(t)' is not a weekday") }
+        self = d
+    }
+
+    /// Encodes the short name ("Mon").
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(short)
+    }
 
     /// "mon", "monday", "Mon" … (case-insensitive).
     public init?(text: String) {
@@ -45,7 +65,7 @@ public enum Weekday: Int, Sendable, Codable, CaseIterable, Comparable {
 }
 
 /// A calendar date (proleptic Gregorian), with day arithmetic and no time zone: plans are in
-/// the clinic's local calendar.
+/// the clinic's local calendar. Encodes as "YYYY-MM-DD".
 public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
@@ -97,6 +117,20 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         // 1970-01-01 was a Thursday.
         let r = ((daysSinceEpoch % 7) + 7 + 3) % 7
         return Weekday(rawValue: r)!
+    }
+
+    /// Decodes "YYYY-MM-DD".
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let t = try c.decode(String.self)
+        guard let d = CivilDate.parse(t) else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "'\(t)' is not a YYYY-MM-DD date") }
+        self = d
+    }
+
+    /// Encodes "YYYY-MM-DD".
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
     }
 
     public func adding(days n: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + n) }

@@ -41,8 +41,8 @@ public struct PlanRequest: Sendable {
     public var observationMin: Double?
     public var dischargeNgPerML: Double?
     public var infusionMin: Double?
-    /// "plasma" or "effect".
-    public var site: String
+    /// Plasma or effect-site concentrations for predictions, bands and the discharge level.
+    public var site: Site
     /// Which esketamine label sets the start dose from age 65: "eu" (28 mg, the default) or "us" (56 mg).
     public var label: String?
     /// "clinic", "home-supervised" or "home"; nil: the protocol's, else clinic.
@@ -63,22 +63,24 @@ public struct PlanRequest: Sendable {
         extraDoses = []
         overrides = []
         acknowledgements = []
-        site = "plasma"
+        site = .plasma
         self.disclaimer = disclaimer
     }
 }
 
 /// One row of the plan: a calendar entry, with dose and predictions for dosing sessions.
 public struct PlanSession: Sendable, Codable, Equatable {
-    public var kind: String
-    public var date: String
-    public var weekday: String
+    public var kind: SessionKind
+    public var date: CivilDate
+    /// The weekday of `date` (encodes as "Mon" …).
+    public var weekday: Weekday
     public var time: String
     public var durationMin: Double
     public var label: String
     public var number: Int?
     public var phase: String?
-    public var route: String?
+    /// Route of the dose (dosing sessions; encodes as "iv", "im", …).
+    public var route: Route?
     public var doseMg: Double?
     public var doseText: String?
     public var topUpMg: Double?
@@ -102,7 +104,7 @@ public struct PlanSession: Sendable, Codable, Equatable {
     /// the minimum time on site (`Plan.minOnSiteMin`); nil while still above the level at the next session.
     public var earliestDischargeMin: Double? = nil
     /// Which criterion sets the earliest discharge: "level" (time below the discharge level) or "on-site" (the minimum time on site).
-    public var earliestDischargeBy: String? = nil
+    public var earliestDischargeBy: DischargeCriterion? = nil
 }
 
 /// A course plan: calendar, doses, predictions, findings, overrides; the sources of all of it.
@@ -119,7 +121,8 @@ public struct Plan: Sendable, Codable {
     public var profileCitation: String?
     public var profileHasUnconfirmed: Bool
     public var profileNote: String?
-    public var route: String
+    /// Route of every dose of the protocol (encodes as "iv", "im", …).
+    public var route: Route
     public var analyte: String
     public var infusionMin: Double?
     public var patient: PatientFacts
@@ -129,7 +132,8 @@ public struct Plan: Sendable, Codable {
     public var observationMin: Double
     public var windowSource: String?
     public var dischargeNgPerML: Double
-    public var site: String
+    /// Plasma or effect-site concentrations (encodes as "plasma" or "effect").
+    public var site: Site
     /// The esketamine label in force for the age-65 start dose ("eu" or "us"); nil when the protocol has none.
     public var label: String?
     public var setting: String
@@ -156,8 +160,8 @@ public struct Plan: Sendable, Codable {
     public var minOnSiteSource: String = ""
     /// How the calendar was laid out when it could not do what was asked (a start day moved).
     public var calendarNotes: [String] = []
-    /// The first day of the course asked for (YYYY-MM-DD).
-    public var startDate: String = ""
+    /// The first day of the course asked for (encodes as YYYY-MM-DD).
+    public var startDate: CivilDate
 
     public struct TierBand: Sendable, Codable, Equatable {
         public var tier: String
@@ -174,7 +178,7 @@ public struct Plan: Sendable, Codable {
         }
     }
 
-    public var dosingSessions: [PlanSession] { sessions.filter { $0.kind == "dosing" } }
+    public var dosingSessions: [PlanSession] { sessions.filter { $0.kind == .dosing } }
 }
 
 public enum Planner {
@@ -219,6 +223,7 @@ public enum Planner {
             guard ["us", "eu"].contains(l) else { throw PlanError("--label: '\(l)' (use us or eu)") }
             guard p.doseAge65 != nil else { throw PlanError("--label: protocol \(p.id) has no label-dependent start dose (esketamine only)") }
         }
+        guard let route = Route(rawValue: p.route) else { throw PlanError("protocol \(p.id): route: unknown route '\(p.route)'") }
         let setting = r.setting ?? p.setting ?? "clinic"
         guard ProtocolTemplate.settings.contains(setting) else { throw PlanError("--setting: '\(setting)' (use clinic, home-supervised or home)") }
         let label: String? = p.doseAge65 != nil ? (r.label ?? "eu") : nil
@@ -270,7 +275,7 @@ public enum Planner {
         var curve: CourseCurve? = nil
         if let prof = r.profile {
             let predictor = try CoursePredictor(profile: prof, weightKg: r.patient.weightKg, ageYears: r.patient.ageYears, route: p.route,
-                                                infusionH: (infusionMin ?? 40) / 60, output: r.site == "effect" ? "CE" : "CP")
+                                                infusionH: (infusionMin ?? 40) / 60, output: r.site == .effect ? "CE" : "CP")
             let routeTiers = c.doseTiers[p.routeKey] ?? []
             let sessionBands: [(tier: String, low: Double, high: Double)] = doses.map { d in
                 if let b = r.band { return (b.tier, b.lowNgPerML, b.highNgPerML) }
@@ -306,7 +311,7 @@ public enum Planner {
             if findings[i].requiresAcknowledgement && r.acknowledgements.contains(findings[i].rule) { findings[i].acknowledged = true }
         }
         var reasons: [String] = []
-        for f in findings where f.level == "block" && !f.overridden {
+        for f in findings where f.level == .block && !f.overridden {
             reasons.append("BLOCK \(f.rule)\(f.sessions.isEmpty ? "" : " at session \(f.sessions.map(String.init).joined(separator: ","))"): \(f.message); give --override \(f.rule) --reason TEXT")
         }
         for f in findings where f.requiresAcknowledgement && !f.acknowledged && !f.overridden {
@@ -322,11 +327,11 @@ public enum Planner {
         // Rows.
         var rows: [PlanSession] = []
         for e in cal {
-            var s = PlanSession(kind: e.kind.rawValue, date: e.date.description, weekday: e.date.weekday.short, time: CivilDate.timeText(e.timeMin),
+            var s = PlanSession(kind: e.kind, date: e.date, weekday: e.date.weekday, time: CivilDate.timeText(e.timeMin),
                                 durationMin: e.durationMin, label: e.label, number: e.number, phase: e.phase)
             if e.kind == .dosing, let n = e.number {
                 let d = doses[n - 1]
-                s.route = p.route
+                s.route = route
                 s.doseMg = d.doseMg
                 s.doseText = d.text
                 s.topUpMg = r.topUpMg
@@ -345,10 +350,10 @@ public enum Planner {
                 if let pr = predictions?[n - 1] {
                     if let t = pr.dischargeMin {
                         s.earliestDischargeMin = Swift.max(t, minOnSite)
-                        s.earliestDischargeBy = t > minOnSite ? "level" : "on-site"
+                        s.earliestDischargeBy = t > minOnSite ? .level : .onSite
                     }
                 } else {
-                    (s.earliestDischargeMin, s.earliestDischargeBy) = (minOnSite, "on-site")
+                    (s.earliestDischargeMin, s.earliestDischargeBy) = (minOnSite, .onSite)
                 }
             }
             rows.append(s)
@@ -357,13 +362,13 @@ public enum Planner {
             disclaimer: r.disclaimer, protocolID: p.id, protocolTitle: p.title, protocolSource: p.source, protocolEvidence: p.evidence,
             protocolNotes: p.notes ?? [], catalogSource: c.source, profile: r.profile?.profile.name, profileTitle: r.profile?.profile.title,
             profileCitation: r.profile?.profile.citation, profileHasUnconfirmed: r.profile?.profile.hasUnconfirmed ?? false, profileNote: r.profileNote,
-            route: p.route, analyte: p.analyte, infusionMin: infusionMin, patient: r.patient,
+            route: route, analyte: p.analyte, infusionMin: infusionMin, patient: r.patient,
             weekdays: allowed.sorted().map { $0.short.lowercased() }, time: CivilDate.timeText(timeMin), windowMin: windowMin,
             observationMin: observationMin, windowSource: p.windowSource, dischargeNgPerML: discharge, site: r.site, label: label, setting: setting,
             bookedMin: windowMin + observationMin, practice: c.practice(for: p), tierBands: bands,
             ivEquivalentDefinition: ivEquivalentDefinition, sessions: rows, findings: findings, overrides: overrides,
             acknowledgements: r.acknowledgements, refused: !reasons.isEmpty, refusalReasons: reasons, curve: curve,
             preparation: preparation, minOnSiteMin: minOnSite, minOnSiteSource: minOnSiteSource, calendarNotes: calendarNotes,
-            startDate: r.start.description)
+            startDate: r.start)
     }
 }

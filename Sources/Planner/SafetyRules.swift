@@ -1,9 +1,26 @@
 import PKProfiles
 /// A safety finding: a rule that fired, at which sessions, with its level and source.
 public struct Finding: Sendable, Codable, Equatable {
+    /// What a finding asks of the clinician. Encodes as "block", "warn-ack" or "info".
+    public enum Level: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+        /// The plan is refused unless the rule is overridden with a reason.
+        case block
+        /// The plan is refused until the finding is acknowledged.
+        case warnAck = "warn-ack"
+        /// Shown only.
+        case info
+
+        /// The raw value ("warn-ack").
+        public var description: String { rawValue }
+        /// The action as shown to the clinician: "BLOCK", "WARN-ACK" or "INFO".
+        public var action: String { rawValue.uppercased() }
+        /// Catalog order: block, then warn-ack, then info.
+        var rank: Int { self == .block ? 0 : self == .warnAck ? 1 : 2 }
+    }
+
     public var rule: String
-    /// "block", "warn-ack" or "info".
-    public var level: String
+    /// What the finding asks: block, warn-ack or info.
+    public var level: Level
     /// 1-based dosing session numbers (empty: the whole plan).
     public var sessions: [Int]
     public var message: String
@@ -70,8 +87,9 @@ public enum SafetyRules {
             guard routeOK, r.analyte == nil || r.analyte!.lowercased() == analyte.lowercased() else { return nil }
             let why = singleDoseExcess(r, doseMg: doseMg, weightKg: weightKg)
             guard !why.isEmpty else { return nil }
-            return Finding(rule: r.id, level: r.level, sessions: [], message: "single dose \(why.joined(separator: ", ")) (\(key))",
-                           source: r.source, evidence: r.evidence, requiresAcknowledgement: r.level == "warn-ack",
+            let level = Finding.Level(rawValue: r.level) ?? .block   // catalog levels are checked on load
+            return Finding(rule: r.id, level: level, sessions: [], message: "single dose \(why.joined(separator: ", ")) (\(key))",
+                           source: r.source, evidence: r.evidence, requiresAcknowledgement: level == .warnAck,
                            acknowledged: false, overridden: false, overrideReason: nil)
         }
     }
@@ -234,12 +252,12 @@ public enum SafetyRules {
                 if let s = f.session { out[i].sessions.append(s) }
                 continue
             }
-            out.append(Finding(rule: f.id, level: f.level, sessions: f.session.map { [$0] } ?? [], message: f.message, source: f.source,
-                               evidence: f.evidence, requiresAcknowledgement: f.level == "warn-ack",
+            let level = Finding.Level(rawValue: f.level) ?? .block   // catalog levels are checked on load
+            out.append(Finding(rule: f.id, level: level, sessions: f.session.map { [$0] } ?? [], message: f.message, source: f.source,
+                               evidence: f.evidence, requiresAcknowledgement: level == .warnAck,
                                acknowledged: false, overridden: false, overrideReason: nil))
         }
-        let rank = ["block": 0, "warn-ack": 1, "info": 2]
-        return out.enumerated().sorted { (rank[$0.element.level] ?? 3, $0.offset) < (rank[$1.element.level] ?? 3, $1.offset) }.map(\.element)
+        return out.enumerated().sorted { ($0.element.level.rank, $0.offset) < ($1.element.level.rank, $1.offset) }.map(\.element)
     }
 
     public static func bpText(_ p: PatientFacts) -> String {

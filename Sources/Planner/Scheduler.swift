@@ -1,7 +1,6 @@
 /// One entry of the calendar.
 public struct CalendarEntry: Sendable, Codable, Equatable {
-    public enum Kind: String, Sendable, Codable { case preparation, dosing, integration, therapy }
-    public var kind: Kind
+    public var kind: SessionKind
     public var date: CivilDate
     /// Minutes after midnight.
     public var timeMin: Int
