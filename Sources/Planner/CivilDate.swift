@@ -105,7 +105,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return era * 146097 + doe - 719468
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -160,7 +160,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return h * 60 + m
     }
 
-    public static func timeText(_ minutes: Int) -> String {
+    static func timeText(_ minutes: Int) -> String {
         let h = minutes / 60, m = minutes % 60
         return (h < 10 ? "0\(h)" : "\(h)") + ":" + (m < 10 ? "0\(m)" : "\(m)")
     }

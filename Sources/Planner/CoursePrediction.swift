@@ -38,11 +38,11 @@ public struct SessionPrediction: Sendable, Codable, Equatable {
 }
 
 /// A dosing session as the simulator sees it.
-public struct CourseDose: Sendable, Equatable {
+struct CourseDose: Sendable, Equatable {
     public var timeH: Double
     public var doseMg: Double
     public var topUpMg: Double?
-    public var topUpAtH: Double
+    var topUpAtH: Double
     public init(timeH: Double, doseMg: Double, topUpMg: Double? = nil, topUpAtH: Double = 0.2) {
         self.timeH = timeH
         self.doseMg = doseMg
@@ -62,7 +62,7 @@ public struct CourseCurve: Sendable, Codable, Equatable {
 }
 
 /// Simulates a course for one patient on one profile, by one route.
-public struct CoursePredictor: Sendable {
+struct CoursePredictor: Sendable {
     public let profile: ProfileModel
     public let parameters: [Double]
     public let route: Route
@@ -148,7 +148,7 @@ public struct CoursePredictor: Sendable {
 
     /// IV-equivalent dose: the IV dose with the same parent plasma AUC (0-240 h, ~AUC0-inf) in this
     /// patient on this profile. For a linear route this is dose × the route's systemic availability.
-    public func ivEquivalent(doseMg: Double) throws -> Double {
+    func ivEquivalent(doseMg: Double) throws -> Double {
         guard doseMg > 0 else { return 0 }
         if route.isIntravascular { return doseMg }
         let ivRoute: Route = profile.dosing.routes[Route.ivBolus.rawValue] != nil ? .ivBolus : .ivInfusion
@@ -156,7 +156,7 @@ public struct CoursePredictor: Sendable {
     }
 
     /// Predictions for each session of a course.
-    public func predict(
+    func predict(
         _ doses: [CourseDose], bands: [(tier: String, low: Double, high: Double)], exposureTiers: [(tier: String, low: Double, high: Double)],
         anaesthesiaFloor: Double, windowMin: Double, dischargeLevel: Double, maxTopUpMg: Double?, potency: Double?
     ) throws -> [SessionPrediction] {

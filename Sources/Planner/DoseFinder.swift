@@ -22,13 +22,13 @@ public struct DoseResult: Sendable, Codable, Equatable {
     public var ivEquivalentMg: Double
     /// For routes dosed in fixed units (esketamine devices): the unit multiples just below and above
     /// the dose, with the value each achieves.
-    public var unitDoses: [UnitDose]
+    var unitDoses: [UnitDose]
     public var message: String
 
-    public struct UnitDose: Sendable, Codable, Equatable {
+    struct UnitDose: Sendable, Codable, Equatable {
         public var doseMg: Double
         public var achieved: Double
-        public var withinCeiling: Bool
+        var withinCeiling: Bool
     }
 }
 
@@ -72,7 +72,7 @@ public struct TCIScheme: Sendable, Codable, Equatable {
     public var minutesInBand: Double
     public var durationMin: Double
     public var ceilingMg: Double
-    public var withinCeiling: Bool
+    var withinCeiling: Bool
     public var message: String
 }
 
@@ -91,7 +91,7 @@ public struct DoseFinder: Sendable {
     public var concentrationMgPerML: Double?
 
     /// The route as a clinician writes it ("IN", "IV infusion"), never the bare option value ("in").
-    public static func routeName(_ route: String) -> String { Route(text: route)?.displayName ?? route }
+    static func routeName(_ route: String) -> String { Route(text: route)?.displayName ?? route }
 
     public init(profile: ProfileModel, weightKg: Double, ageYears: Double? = nil, catalog: ProtocolCatalog = .builtin, output: String = "CP",
                 infusionH: Double = 40.0 / 60) {

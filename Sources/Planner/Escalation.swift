@@ -12,7 +12,7 @@ public enum SessionResponse: String, Sendable, Codable, CaseIterable {
     /// Not completed (missed, stopped early).
     case missed
 
-    public var completed: Bool { self != .missed }
+    var completed: Bool { self != .missed }
 }
 
 /// The dose of one dosing session and why.
@@ -42,7 +42,7 @@ public struct SessionDose: Sendable, Codable, Equatable {
 /// After `futilitySessions` consecutive completed sessions without response the next session
 /// carries a review cue and holds its dose.
 public enum Escalation {
-    public static func tier(of mg: Double, weightKg: Double, tiers: [ProtocolCatalog.DoseTier], order: [String]) -> String? {
+    static func tier(of mg: Double, weightKg: Double, tiers: [ProtocolCatalog.DoseTier], order: [String]) -> String? {
         var found: ProtocolCatalog.DoseTier? = nil
         for t in tiers.sorted(by: { (order.firstIndex(of: $0.tier) ?? 0) < (order.firstIndex(of: $1.tier) ?? 0) }) {
             let v = t.value(mg: mg, weightKg: weightKg)

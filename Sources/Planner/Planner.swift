@@ -155,7 +155,7 @@ public struct Plan: Sendable, Codable {
     /// Concentration, volumes and the practical dose step.
     public var preparation: DosePreparation? = nil
     /// Minimum time on site after each dose (min): the protocol's (esketamine label: 120), else the session window.
-    public var minOnSiteMin: Double = 0
+    var minOnSiteMin: Double = 0
     /// Where `minOnSiteMin` comes from, in words with its source.
     public var minOnSiteSource: String = ""
     /// How the calendar was laid out when it could not do what was asked (a start day moved).

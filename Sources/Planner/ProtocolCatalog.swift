@@ -35,14 +35,14 @@ public struct ProtocolCatalog: Sendable, Codable {
     public var version: Int
     public var source: String
     public var notes: [String]?
-    public var potency: Potency
+    var potency: Potency
     public var tierOrder: [String]
     /// Exposure tiers by analyte ("racemic", "S-ketamine"), on predicted peak plasma concentration.
-    public var exposureTiers: [String: [ExposureTier]]
+    var exposureTiers: [String: [ExposureTier]]
     /// Dose tiers by route key ("iv", "im", "sl", "po", "in-esketamine").
-    public var doseTiers: [String: [DoseTier]]
+    var doseTiers: [String: [DoseTier]]
     /// Escalation step by route key.
-    public var escalationSteps: [String: Step]
+    var escalationSteps: [String: Step]
     public var rules: [Rule]
     public var contraindications: [Contraindication]
     /// Practice requirements printed with every dosing session (fasting, oximetry, driving, …).
@@ -53,14 +53,14 @@ public struct ProtocolCatalog: Sendable, Codable {
     /// (needs `--acknowledge RULE`) and INFO (shown only).
     public static let levels = ["block", "warn-ack", "info"]
 
-    public struct Potency: Sendable, Codable {
+    struct Potency: Sendable, Codable {
         /// Racemic-equivalent mg per mg of S-ketamine.
-        public var sKetamineToRacemic: Double
+        var sKetamineToRacemic: Double
         public var source: String
         public var evidence: String
     }
 
-    public struct ExposureTier: Sendable, Codable {
+    struct ExposureTier: Sendable, Codable {
         public var tier: String
         public var lowNgPerML: Double
         /// nil: up to the anaesthesia floor of bands.json.
@@ -69,7 +69,7 @@ public struct ProtocolCatalog: Sendable, Codable {
         public var source: String
     }
 
-    public struct DoseTier: Sendable, Codable {
+    struct DoseTier: Sendable, Codable {
         public var tier: String
         public var min: Double
         public var max: Double
@@ -80,7 +80,7 @@ public struct ProtocolCatalog: Sendable, Codable {
         func value(mg: Double, weightKg: Double) -> Double { unit == "mg/kg" ? mg / weightKg : mg }
     }
 
-    public struct Step: Sendable, Codable {
+    struct Step: Sendable, Codable {
         public var mg: Double?
         public var mgPerKg: Double?
         public var evidence: String
@@ -98,21 +98,21 @@ public struct ProtocolCatalog: Sendable, Codable {
         /// Routes (protocol routes or route keys) the rule applies to; nil: `route`, else all.
         public var routes: [String]?
         public var analyte: String?
-        public var maxMg: Double?
-        public var maxMgPerKg: Double?
+        var maxMg: Double?
+        var maxMgPerKg: Double?
         /// For maxSingleDose: true when reaching the limit already fires (≥), else strictly above.
-        public var inclusive: Bool?
-        public var minMgPerKg: Double?
-        public var maxMinutes: Double?
+        var inclusive: Bool?
+        var minMgPerKg: Double?
+        var maxMinutes: Double?
         /// For fastIV: fires when the administration rate (mg/kg/min) is above this.
-        public var maxMgPerKgPerMin: Double?
-        public var minMinutes: Double?
-        public var multipleOfMg: Double?
+        var maxMgPerKgPerMin: Double?
+        var minMinutes: Double?
+        var multipleOfMg: Double?
         public var hours: Double?
         public var limits: [String: Amount]?
-        public var systolicAbove: Double?
-        public var diastolicAbove: Double?
-        public var minAge: Double?
+        var systolicAbove: Double?
+        var diastolicAbove: Double?
+        var minAge: Double?
         public var settings: [String]?
         public var sessions: Int?
         public var evidence: String
@@ -200,7 +200,7 @@ public struct ProtocolCatalog: Sendable, Codable {
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 
     /// Every id a finding can carry (rules and contraindication flags), for `--override` checks.
-    public var ruleIDs: [String] { rules.map(\.id) + contraindications.map { "contraindication-\($0.flag)" } }
+    var ruleIDs: [String] { rules.map(\.id) + contraindications.map { "contraindication-\($0.flag)" } }
 }
 
 /// A protocol template: route, analyte, starting dose, escalation, schedule phases, sessions.
@@ -216,30 +216,30 @@ public struct ProtocolTemplate: Sendable, Codable {
     /// Default profile for predictions.
     public var profile: String?
     public var infusionMin: Double?
-    public var infusionEvidence: String?
+    var infusionEvidence: String?
     public var dose: Amount
-    public var doseEvidence: String?
+    var doseEvidence: String?
     /// Starting dose from age 65 (esketamine EU/HK SmPC).
     public var doseAge65: Amount?
     /// The labels ("us", "eu") under which `doseAge65` applies; nil: all.
     public var doseAge65Labels: [String]?
     public var doseAge65Source: String?
     public var escalation: Escalation?
-    public var topUp: TopUp?
-    public var schedule: [Phase]
-    public var reviewAfterSessions: Int?
-    public var reviewSource: String?
+    var topUp: TopUp?
+    var schedule: [Phase]
+    var reviewAfterSessions: Int?
+    var reviewSource: String?
     public var defaultWeekdays: [String]
-    public var preparation: SupportSession?
-    public var integration: SupportSession?
-    public var therapy: Therapy?
+    var preparation: SupportSession?
+    var integration: SupportSession?
+    var therapy: Therapy?
     /// "clinic", "home-supervised" (remote guide, no clinician on site) or "home" (unsupervised).
     public var setting: String?
     public var time: String?
     public var windowMin: Double?
     public var observationMin: Double?
     /// The label's minimum time on site after dosing (esketamine: 120 min), checked by the recovery rule.
-    public var minOnSiteMin: Double?
+    var minOnSiteMin: Double?
     public var windowSource: String?
 
     public static let settings = ["clinic", "home-supervised", "home"]
@@ -247,7 +247,7 @@ public struct ProtocolTemplate: Sendable, Codable {
     public struct Escalation: Sendable, Codable {
         /// "none", "no-response" (step up after a completed session without a good response) or
         /// "scheduled" (step up after every completed session unless the response is good).
-        public var trigger: String
+        var trigger: String
         /// Overrides the route's default step.
         public var step: Amount?
         public var max: Amount?
@@ -255,35 +255,35 @@ public struct ProtocolTemplate: Sendable, Codable {
         public var source: String
     }
 
-    public struct TopUp: Sendable, Codable {
-        public var minMg: Double
-        public var maxMg: Double
-        public var atMin: Double
+    struct TopUp: Sendable, Codable {
+        var minMg: Double
+        var maxMg: Double
+        var atMin: Double
         public var evidence: String
         public var source: String
     }
 
     /// A schedule phase: `sessions` dosing sessions, either `perWeek` a week (on a fixed weekday
     /// pattern), one every `everyWeeks` weeks, or one every `everyDays` days.
-    public struct Phase: Sendable, Codable {
+    struct Phase: Sendable, Codable {
         public var sessions: Int
         public var perWeek: Int?
-        public var everyWeeks: Int?
-        public var everyDays: Int?
+        var everyWeeks: Int?
+        var everyDays: Int?
         public var label: String?
         public var evidence: String
         public var source: String
     }
 
-    public struct SupportSession: Sendable, Codable {
+    struct SupportSession: Sendable, Codable {
         public var count: Int?
-        public var afterDays: Int?
+        var afterDays: Int?
         public var durationMin: Double
         public var evidence: String
         public var source: String
     }
 
-    public struct Therapy: Sendable, Codable {
+    struct Therapy: Sendable, Codable {
         public var name: String
         public var count: Int
         public var overWeeks: Int
@@ -293,10 +293,10 @@ public struct ProtocolTemplate: Sendable, Codable {
     }
 
     /// Key into the route tables: the route, with "-esketamine" for nasal S-ketamine.
-    public var routeKey: String { ProtocolTemplate.routeKey(route: route, analyte: analyte) }
+    var routeKey: String { ProtocolTemplate.routeKey(route: route, analyte: analyte) }
 
     /// The rules' route key: IV bolus and infusion share "iv"; S-ketamine IN is "in-esketamine".
-    public static func routeKey(route: String, analyte: String) -> String {
+    static func routeKey(route: String, analyte: String) -> String {
         let r = route == "iv-bolus" ? "iv" : route
         return analyte.lowercased() == "s-ketamine" && r == "in" ? "in-esketamine" : r
     }

@@ -34,7 +34,7 @@ public struct Finding: Sendable, Codable, Equatable {
 }
 
 /// What the rules look at for one dosing session.
-public struct RuleSession: Sendable {
+struct RuleSession: Sendable {
     public var number: Int
     public var date: CivilDate
     /// Hours from the first dosing session.
@@ -42,7 +42,7 @@ public struct RuleSession: Sendable {
     public var doseMg: Double
     public var topUpMg: Double?
     /// The largest optional top-up of the protocol when none is planned (counted by the dose caps).
-    public var optionalTopUpMg: Double? = nil
+    var optionalTopUpMg: Double? = nil
     public var prediction: SessionPrediction?
     public var review: String?
     public var doseTier: String?
@@ -94,7 +94,7 @@ public enum SafetyRules {
         }
     }
 
-    public static func evaluate(
+    static func evaluate(
         catalog c: ProtocolCatalog, template p: ProtocolTemplate, sessions: [RuleSession], patient: PatientFacts,
         infusionMin: Double?, anaesthesiaFloor: Double?, setting: String? = nil, bookedMin: Double? = nil
     ) -> [Finding] {

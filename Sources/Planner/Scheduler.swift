@@ -1,5 +1,5 @@
 /// One entry of the calendar.
-public struct CalendarEntry: Sendable, Codable, Equatable {
+struct CalendarEntry: Sendable, Codable, Equatable {
     public var kind: SessionKind
     public var date: CivilDate
     /// Minutes after midnight.
@@ -28,7 +28,7 @@ public struct CalendarEntry: Sendable, Codable, Equatable {
 /// allowed day: a k-a-week phase then uses the most spread pattern that contains that weekday,
 /// provided it keeps at least 2 days between doses; otherwise the most spread pattern overall is
 /// used and a note says why the start moved.
-public enum Scheduler {
+enum Scheduler {
     public struct Options: Sendable {
         public var start: CivilDate
         public var allowed: Set<Weekday>
@@ -103,7 +103,7 @@ public enum Scheduler {
     }
 
     /// Checks that the allowed weekdays can hold every phase; the error names --weekdays.
-    public static func checkFits(_ p: ProtocolTemplate, allowed: Set<Weekday>, weekdaysText: String) throws {
+    static func checkFits(_ p: ProtocolTemplate, allowed: Set<Weekday>, weekdaysText: String) throws {
         guard !allowed.isEmpty else { throw PlanError("--weekdays: '\(weekdaysText)' allows no day") }
         for ph in p.schedule {
             if let k = ph.perWeek, allowed.count < k {
