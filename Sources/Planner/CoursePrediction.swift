@@ -39,17 +39,17 @@ public struct SessionPrediction: Sendable, Codable, Equatable {
 
 /// A dosing session as the simulator sees it.
 struct CourseDose: Sendable, Equatable {
-    public var timeH: Double
-    public var doseMg: Double
-    public var topUpMg: Double?
+    var timeH: Double
+    var doseMg: Double
+    var topUpMg: Double?
     var topUpAtH: Double
-    public init(timeH: Double, doseMg: Double, topUpMg: Double? = nil, topUpAtH: Double = 0.2) {
+    init(timeH: Double, doseMg: Double, topUpMg: Double? = nil, topUpAtH: Double = 0.2) {
         self.timeH = timeH
         self.doseMg = doseMg
         self.topUpMg = topUpMg
         self.topUpAtH = topUpAtH
     }
-    public var totalMg: Double { doseMg + (topUpMg ?? 0) }
+    var totalMg: Double { doseMg + (topUpMg ?? 0) }
 }
 
 /// The predicted concentration over a whole course, for charts (ng/mL at `timesH`, h from the
@@ -63,16 +63,16 @@ public struct CourseCurve: Sendable, Codable, Equatable {
 
 /// Simulates a course for one patient on one profile, by one route.
 struct CoursePredictor: Sendable {
-    public let profile: ProfileModel
-    public let parameters: [Double]
-    public let route: Route
+    let profile: ProfileModel
+    let parameters: [Double]
+    let route: Route
     /// IV infusion duration (h) for route iv.
-    public let infusionH: Double
+    let infusionH: Double
     /// Output: "CP" (plasma) or "CE" (effect site).
-    public let output: String
-    public let weightKg: Double
+    let output: String
+    let weightKg: Double
 
-    public init(profile: ProfileModel, weightKg: Double, ageYears: Double? = nil, route routeName: String, infusionH: Double = 40.0 / 60, output: String = "CP") throws {
+    init(profile: ProfileModel, weightKg: Double, ageYears: Double? = nil, route routeName: String, infusionH: Double = 40.0 / 60, output: String = "CP") throws {
         guard let r = Route(text: routeName) else { throw PlanError("route: unknown route '\(routeName)'") }
         guard profile.dosing.routes[r.rawValue] != nil else {
             throw PlanError("--profile: \(profile.profile.name) has no route '\(r.rawValue)' (it has: \(profile.dosing.routeNames.joined(separator: ", ")))")
@@ -122,13 +122,13 @@ struct CoursePredictor: Sendable {
     }
 
     /// The course curve: 1-min points for 6 h after each dose, hourly between.
-    public func curve(_ doses: [CourseDose], endH: Double) throws -> CourseCurve {
+    func curve(_ doses: [CourseDose], endH: Double) throws -> CourseCurve {
         let res = try simulate(regimen(doses), doseTimes: doses.map(\.timeH), endH: endH)
         return CourseCurve(output: output, timesH: res.timesH, valuesNgPerML: res.series(output) ?? [], doseTimesH: doses.map(\.timeH))
     }
 
     /// Single-dose curve analysis over [0, horizonH].
-    public func single(doseMg: Double, horizonH: Double = 24, stepH: Double = 1.0 / 60) throws -> CurveAnalysis {
+    func single(doseMg: Double, horizonH: Double = 24, stepH: Double = 1.0 / 60) throws -> CurveAnalysis {
         let reg = regimen([CourseDose(timeH: 0, doseMg: doseMg)])
         let c = try reg.compile(on: profile.dosing, parameters: parameters)
         let r = try Simulator.simulate(model: c.model, records: c.records, timesH: try Simulator.grid(endH: horizonH, stepH: stepH))

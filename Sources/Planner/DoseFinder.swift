@@ -26,8 +26,8 @@ public struct DoseResult: Sendable, Codable, Equatable {
     public var message: String
 
     struct UnitDose: Sendable, Codable, Equatable {
-        public var doseMg: Double
-        public var achieved: Double
+        var doseMg: Double
+        var achieved: Double
         var withinCeiling: Bool
     }
 }

@@ -56,36 +56,36 @@ public struct ProtocolCatalog: Sendable, Codable {
     struct Potency: Sendable, Codable {
         /// Racemic-equivalent mg per mg of S-ketamine.
         var sKetamineToRacemic: Double
-        public var source: String
-        public var evidence: String
+        var source: String
+        var evidence: String
     }
 
     struct ExposureTier: Sendable, Codable {
-        public var tier: String
-        public var lowNgPerML: Double
+        var tier: String
+        var lowNgPerML: Double
         /// nil: up to the anaesthesia floor of bands.json.
-        public var highNgPerML: Double?
-        public var evidence: String
-        public var source: String
+        var highNgPerML: Double?
+        var evidence: String
+        var source: String
     }
 
     struct DoseTier: Sendable, Codable {
-        public var tier: String
-        public var min: Double
-        public var max: Double
+        var tier: String
+        var min: Double
+        var max: Double
         /// "mg" or "mg/kg".
-        public var unit: String
-        public var evidence: String
-        public var source: String
+        var unit: String
+        var evidence: String
+        var source: String
         func value(mg: Double, weightKg: Double) -> Double { unit == "mg/kg" ? mg / weightKg : mg }
     }
 
     struct Step: Sendable, Codable {
-        public var mg: Double?
-        public var mgPerKg: Double?
-        public var evidence: String
-        public var source: String
-        public var amount: Amount { Amount(mg: mg, mgPerKg: mgPerKg) }
+        var mg: Double?
+        var mgPerKg: Double?
+        var evidence: String
+        var source: String
+        var amount: Amount { Amount(mg: mg, mgPerKg: mgPerKg) }
     }
 
     /// A safety rule. `kind` selects the check; the other fields are its parameters.
@@ -259,37 +259,37 @@ public struct ProtocolTemplate: Sendable, Codable {
         var minMg: Double
         var maxMg: Double
         var atMin: Double
-        public var evidence: String
-        public var source: String
+        var evidence: String
+        var source: String
     }
 
     /// A schedule phase: `sessions` dosing sessions, either `perWeek` a week (on a fixed weekday
     /// pattern), one every `everyWeeks` weeks, or one every `everyDays` days.
     struct Phase: Sendable, Codable {
-        public var sessions: Int
-        public var perWeek: Int?
+        var sessions: Int
+        var perWeek: Int?
         var everyWeeks: Int?
         var everyDays: Int?
-        public var label: String?
-        public var evidence: String
-        public var source: String
+        var label: String?
+        var evidence: String
+        var source: String
     }
 
     struct SupportSession: Sendable, Codable {
-        public var count: Int?
+        var count: Int?
         var afterDays: Int?
-        public var durationMin: Double
-        public var evidence: String
-        public var source: String
+        var durationMin: Double
+        var evidence: String
+        var source: String
     }
 
     struct Therapy: Sendable, Codable {
-        public var name: String
-        public var count: Int
-        public var overWeeks: Int
-        public var durationMin: Double
-        public var evidence: String
-        public var source: String
+        var name: String
+        var count: Int
+        var overWeeks: Int
+        var durationMin: Double
+        var evidence: String
+        var source: String
     }
 
     /// Key into the route tables: the route, with "-esketamine" for nasal S-ketamine.

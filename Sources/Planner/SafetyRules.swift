@@ -35,17 +35,17 @@ public struct Finding: Sendable, Codable, Equatable {
 
 /// What the rules look at for one dosing session.
 struct RuleSession: Sendable {
-    public var number: Int
-    public var date: CivilDate
+    var number: Int
+    var date: CivilDate
     /// Hours from the first dosing session.
-    public var timeH: Double
-    public var doseMg: Double
-    public var topUpMg: Double?
+    var timeH: Double
+    var doseMg: Double
+    var topUpMg: Double?
     /// The largest optional top-up of the protocol when none is planned (counted by the dose caps).
     var optionalTopUpMg: Double? = nil
-    public var prediction: SessionPrediction?
-    public var review: String?
-    public var doseTier: String?
+    var prediction: SessionPrediction?
+    var review: String?
+    var doseTier: String?
 }
 
 /// Clinician-entered patient data the rules check.

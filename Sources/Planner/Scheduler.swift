@@ -1,16 +1,16 @@
 /// One entry of the calendar.
 struct CalendarEntry: Sendable, Codable, Equatable {
-    public var kind: SessionKind
-    public var date: CivilDate
+    var kind: SessionKind
+    var date: CivilDate
     /// Minutes after midnight.
-    public var timeMin: Int
-    public var durationMin: Double
+    var timeMin: Int
+    var durationMin: Double
     /// Dosing sessions: 1-based dosing number; support sessions: the dosing session they follow (integration) or nil.
-    public var number: Int?
+    var number: Int?
     /// Phase label for dosing sessions ("induction", "added", …).
-    public var phase: String?
+    var phase: String?
     /// Short description ("dosing 3/6", "CBT 2/12").
-    public var label: String
+    var label: String
 }
 
 /// Lays out a protocol's sessions on the calendar.
@@ -29,17 +29,17 @@ struct CalendarEntry: Sendable, Codable, Equatable {
 /// provided it keeps at least 2 days between doses; otherwise the most spread pattern overall is
 /// used and a note says why the start moved.
 enum Scheduler {
-    public struct Options: Sendable {
-        public var start: CivilDate
-        public var allowed: Set<Weekday>
-        public var timeMin: Int
+    struct Options: Sendable {
+        var start: CivilDate
+        var allowed: Set<Weekday>
+        var timeMin: Int
         /// Total dosing sessions (nil: the protocol's count).
-        public var sessions: Int?
+        var sessions: Int?
         /// Extra unscheduled dosing sessions (date, minutes after midnight).
-        public var extra: [(date: CivilDate, timeMin: Int)]
-        public var windowMin: Double
-        public var observationMin: Double
-        public init(start: CivilDate, allowed: Set<Weekday>, timeMin: Int, sessions: Int? = nil, extra: [(date: CivilDate, timeMin: Int)] = [],
+        var extra: [(date: CivilDate, timeMin: Int)]
+        var windowMin: Double
+        var observationMin: Double
+        init(start: CivilDate, allowed: Set<Weekday>, timeMin: Int, sessions: Int? = nil, extra: [(date: CivilDate, timeMin: Int)] = [],
                     windowMin: Double = 90, observationMin: Double = 60) {
             self.start = start
             self.allowed = allowed
@@ -114,7 +114,7 @@ enum Scheduler {
     }
 
     /// The calendar: dosing sessions in order (numbered 1…), then support sessions, all sorted by date and time.
-    public static func calendar(_ p: ProtocolTemplate, _ o: Options) throws -> [CalendarEntry] {
+    static func calendar(_ p: ProtocolTemplate, _ o: Options) throws -> [CalendarEntry] {
         try layout(p, o).entries
     }
 
@@ -126,7 +126,7 @@ enum Scheduler {
     }
 
     /// The calendar and notes on how it was laid out (a start day that could not be honoured).
-    public static func layout(_ p: ProtocolTemplate, _ o: Options) throws -> (entries: [CalendarEntry], notes: [String]) {
+    static func layout(_ p: ProtocolTemplate, _ o: Options) throws -> (entries: [CalendarEntry], notes: [String]) {
         var notes: [String] = []
         let phases = phases(p, total: o.sessions)
         let support = o.allowed.union([.mon, .tue, .wed, .thu, .fri])
