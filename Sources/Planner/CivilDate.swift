@@ -4,6 +4,7 @@
 public enum Weekday: Int, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
     case mon = 0, tue, wed, thu, fri, sat, sun
 
+    /// Monday first.
     public static func < (a: Weekday, b: Weekday) -> Bool { a.rawValue < b.rawValue }
 
     /// "Mon", "Tue", … "Sun".
@@ -67,8 +68,11 @@ public enum Weekday: Int, Sendable, Codable, CaseIterable, Comparable, CustomStr
 /// A calendar date (proleptic Gregorian), with day arithmetic and no time zone: plans are in
 /// the clinic's local calendar. Encodes as "YYYY-MM-DD".
 public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// Year (1-9999).
     public let year: Int
+    /// Month (1-12).
     public let month: Int
+    /// Day of the month (1-31).
     public let day: Int
 
     /// Returns nil for an impossible date (2026-13-45, 2026-02-30).
@@ -79,6 +83,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.day = day
     }
 
+    /// The date `z0` days after 1970-01-01 (before it when negative).
     public init(daysSinceEpoch z0: Int) {
         // H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (civil_from_days).
         let z = z0 + 719468
@@ -113,6 +118,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
     }
 
+    /// Day of the week.
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday.
         let r = ((daysSinceEpoch % 7) + 7 + 3) % 7
@@ -133,10 +139,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         try c.encode(description)
     }
 
+    /// The date `n` days later (earlier when negative).
     public func adding(days n: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + n) }
 
+    /// Earlier dates first.
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
+    /// YYYY-MM-DD.
     public var description: String {
         let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
         return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"

@@ -4,20 +4,26 @@ import PKProfiles
 /// Predictions for one dosing session, from the exact solution of the whole course (so earlier
 /// doses' residue is included). Concentrations in ng/mL of the profile's analyte at the chosen site.
 public struct SessionPrediction: Sendable, Codable, Equatable {
+    /// Highest concentration from this session's dose to the next session's (ng/mL).
     public var peakNgPerML: Double
     /// Time of the peak from the start of the session's dose (min).
     public var tmaxMin: Double
     /// The tier band used for time in band (the session's dose tier; the psycholytic band when the dose is outside every tier).
     public var bandTier: String
+    /// Lower edge of the band (ng/mL).
     public var bandLowNgPerML: Double
+    /// Upper edge of the band (ng/mL).
     public var bandHighNgPerML: Double
     /// Minutes with low <= C < high inside the session window.
     public var minutesInBand: Double
+    /// The session window in which minutes in band are counted (min from the dose).
     public var windowMin: Double
+    /// Discharge level (ng/mL).
     public var dischargeLevelNgPerML: Double
     /// Minutes from the dose until C stays below the discharge level (0 if it never reaches it);
     /// nil when it is still above at the next session.
     public var dischargeMin: Double?
+    /// True when the concentration stays below the discharge level after this dose.
     public var neverAboveDischarge: Bool
     /// Concentration left from earlier sessions at this session's start.
     public var residualAtStartNgPerML: Double
@@ -31,7 +37,9 @@ public struct SessionPrediction: Sendable, Codable, Equatable {
     public var racemicEquivalentIVMg: Double?
     /// Totals over the rolling 7 days ending at this session (this session included).
     public var rolling7DayMg: Double
+    /// `rolling7DayMg` per kg body weight (mg/kg).
     public var rolling7DayMgPerKg: Double
+    /// IV-equivalent doses over the same 7 days (mg).
     public var rolling7DayIVEquivalentMg: Double
     /// Peak if the largest optional top-up were given (protocols with an optional top-up not planned).
     public var peakWithMaxTopUpNgPerML: Double?
@@ -55,9 +63,13 @@ struct CourseDose: Sendable, Equatable {
 /// The predicted concentration over a whole course, for charts (ng/mL at `timesH`, h from the
 /// first dose).
 public struct CourseCurve: Sendable, Codable, Equatable {
+    /// "CP" (plasma) or "CE" (effect site).
     public var output: String
+    /// Sample times (h from the first dose).
     public var timesH: [Double]
+    /// Concentration at `timesH` (ng/mL).
     public var valuesNgPerML: [Double]
+    /// Dose times (h from the first dose).
     public var doseTimesH: [Double]
 }
 

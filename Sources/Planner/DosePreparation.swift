@@ -12,6 +12,7 @@ import PKProfiles
 public struct DosePreparation: Sendable, Codable, Equatable {
     /// Route of the doses ("iv", "im", "in", "po", "sl", …).
     public var route: String
+    /// "racemic" or "S-ketamine".
     public var analyte: String
     /// Concentration of the solution drawn up (mg/mL); nil: not given.
     public var concentrationMgPerML: Double?
@@ -90,11 +91,14 @@ public struct DosePreparation: Sendable, Codable, Equatable {
 
 /// An infusion rate in the units pumps and TCI users read.
 public struct InfusionRates: Sendable, Codable, Equatable {
+    /// Rate (mg/h).
     public var mgPerH: Double
-    /// At the concentration given; nil without one.
-    var mLPerH: Double?
-    var microgramPerKgPerMin: Double
+    /// Rate (mL/h) at the concentration given; nil without one.
+    public var mLPerH: Double?
+    /// Rate per body weight (µg/kg/min).
+    public var microgramPerKgPerMin: Double
 
+    /// Rates in mg/h, mL/h (nil without a concentration) and µg/kg/min.
     public init(mgPerH: Double, mLPerH: Double?, microgramPerKgPerMin: Double) {
         self.mgPerH = mgPerH
         self.mLPerH = mLPerH

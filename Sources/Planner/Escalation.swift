@@ -17,6 +17,7 @@ public enum SessionResponse: String, Sendable, Codable, CaseIterable {
 
 /// The dose of one dosing session and why.
 public struct SessionDose: Sendable, Codable, Equatable {
+    /// Dose (mg).
     public var doseMg: Double
     /// The dose in the protocol's unit ("0.5 mg/kg (35 mg)" or "56 mg").
     public var text: String
@@ -55,6 +56,7 @@ public enum Escalation {
         unitPerKg ? "\(NumberFormat.short(mg / weightKg)) mg/kg (\(NumberFormat.short(mg)) mg)" : "\(NumberFormat.short(mg)) mg"
     }
 
+    /// The doses of `count` dosing sessions: the protocol's start dose, `startOverride` (mg or mg/kg) or the age-65 dose (when `age65Start`), escalated by `responses` (keyed by 1-based session number); `weightKg` (kg) turns mg/kg into mg.
     public static func doses(
         template p: ProtocolTemplate, catalog c: ProtocolCatalog, weightKg: Double, ageYears: Double?,
         startOverride: Amount?, count: Int, responses: [Int: SessionResponse], age65Start: Bool = true

@@ -5,24 +5,33 @@ import PKCore
 /// An error from the planner. `usage` errors are bad input (exit 64 on the command line); the others
 /// are failures (exit 1). The message is one line naming the flag or field and the value.
 public struct PlanError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The one-line message, naming the flag or field and the value.
     public let message: String
+    /// True for bad input (exit 64), false for a failure (exit 1).
     public let usage: Bool
+    /// An error with its one-line message; `usage` false for failures.
     public init(_ message: String, usage: Bool = true) {
         self.message = message
         self.usage = usage
     }
+    /// The message.
     public var description: String { message }
 }
 
 /// A dose amount: absolute (mg) or per kg of body weight. Exactly one is set.
 public struct Amount: Sendable, Codable, Equatable {
+    /// Absolute dose (mg); nil when per kg.
     public var mg: Double?
+    /// Dose per kg of body weight (mg/kg); nil when absolute.
     public var mgPerKg: Double?
+    /// An amount; give exactly one of `mg` (mg) and `mgPerKg` (mg/kg).
     public init(mg: Double? = nil, mgPerKg: Double? = nil) {
         self.mg = mg
         self.mgPerKg = mgPerKg
     }
+    /// The dose in mg for a body weight in kg.
     public func milligrams(weightKg: Double) -> Double { mg ?? (mgPerKg ?? 0) * weightKg }
+    /// "35 mg" or "0.5 mg/kg".
     public var text: String {
         if let mg { return "\(NumberFormat.short(mg)) mg" }
         return "\(NumberFormat.short(mgPerKg ?? 0)) mg/kg"
@@ -32,10 +41,14 @@ public struct Amount: Sendable, Codable, Equatable {
 /// The protocol library: tiers, escalation steps, safety rules, contraindication flags and
 /// protocol templates, each with its source and evidence mark (V, U, S or derived).
 public struct ProtocolCatalog: Sendable, Codable {
+    /// Schema version of the catalog file.
     public var version: Int
+    /// Where the catalog comes from, with citations.
     public var source: String
+    /// Notes on the catalog.
     public var notes: [String]?
     var potency: Potency
+    /// Tier names, lowest first ("sub-perceptual", "psycholytic", …).
     public var tierOrder: [String]
     /// Exposure tiers by analyte ("racemic", "S-ketamine"), on predicted peak plasma concentration.
     var exposureTiers: [String: [ExposureTier]]
@@ -43,10 +56,13 @@ public struct ProtocolCatalog: Sendable, Codable {
     var doseTiers: [String: [DoseTier]]
     /// Escalation step by route key.
     var escalationSteps: [String: Step]
+    /// Safety rules, checked on every plan.
     public var rules: [Rule]
+    /// Contraindication and caution flags, each with its level by analyte.
     public var contraindications: [Contraindication]
     /// Practice requirements printed with every dosing session (fasting, oximetry, driving, …).
     public var practice: [PracticeItem]
+    /// The protocol templates.
     public var protocols: [ProtocolTemplate]
 
     /// The three actions of a finding: BLOCK (needs `--override RULE --reason TEXT`), WARN-ACK
@@ -90,13 +106,17 @@ public struct ProtocolCatalog: Sendable, Codable {
 
     /// A safety rule. `kind` selects the check; the other fields are its parameters.
     public struct Rule: Sendable, Codable {
+        /// Rule id, as named by --override and --acknowledge.
         public var id: String
+        /// Which check the rule runs ("maxSingleDose", "weeklyTotal", "minInterval", "setting", "futility", …).
         public var kind: String
         /// "block", "warn-ack" or "info" (`ProtocolCatalog.levels`).
         public var level: String
+        /// Route key the rule applies to ("iv", "in-esketamine", …); nil: `routes`, else all.
         public var route: String?
         /// Routes (protocol routes or route keys) the rule applies to; nil: `route`, else all.
         public var routes: [String]?
+        /// Analyte the rule applies to; nil: all.
         public var analyte: String?
         var maxMg: Double?
         var maxMgPerKg: Double?
@@ -108,24 +128,36 @@ public struct ProtocolCatalog: Sendable, Codable {
         var maxMgPerKgPerMin: Double?
         var minMinutes: Double?
         var multipleOfMg: Double?
+        /// For minInterval: the shortest interval between dosing sessions (h).
         public var hours: Double?
+        /// For weeklyTotal: the 7-day limit by route key (mg or mg/kg).
         public var limits: [String: Amount]?
         var systolicAbove: Double?
         var diastolicAbove: Double?
         var minAge: Double?
+        /// For setting: the settings that fire the rule ("home-supervised", "home").
         public var settings: [String]?
+        /// For futility: completed sessions without response before a review is due.
         public var sessions: Int?
+        /// Evidence mark (V, U, S or derived).
         public var evidence: String
+        /// Source, with citations.
         public var source: String
     }
 
     /// A practice requirement of every dosing session, for one analyte or route (nil: all).
     public struct PracticeItem: Sendable, Codable, Equatable {
+        /// Requirement id.
         public var id: String
+        /// Analyte it applies to; nil: all.
         public var analyte: String?
+        /// Protocol routes or route keys it applies to; nil: all.
         public var routes: [String]?
+        /// The requirement in words.
         public var text: String
+        /// Evidence mark (V, U, S or derived).
         public var evidence: String
+        /// Source, with citations.
         public var source: String
     }
 
@@ -137,12 +169,17 @@ public struct ProtocolCatalog: Sendable, Codable {
         }
     }
 
+    /// A contraindication or caution flag, as given by --flag.
     public struct Contraindication: Sendable, Codable {
+        /// Flag name (--flag).
         public var flag: String
+        /// The condition in words.
         public var label: String
         /// Level by analyte.
         public var levels: [String: String]
+        /// Evidence mark (V, U, S or derived).
         public var evidence: String
+        /// Source, with citations.
         public var source: String
     }
 
@@ -153,6 +190,7 @@ public struct ProtocolCatalog: Sendable, Codable {
         return try! decode(text, origin: "protocols.json")
     }()
 
+    /// Decodes and checks a catalog (strict JSON); errors name `origin` and the field.
     public static func decode(_ text: String, origin: String) throws -> ProtocolCatalog {
         let c: ProtocolCatalog
         do { c = try StrictJSON.decode(ProtocolCatalog.self, from: text) } catch let e as DecodingError {
@@ -205,53 +243,73 @@ public struct ProtocolCatalog: Sendable, Codable {
 
 /// A protocol template: route, analyte, starting dose, escalation, schedule phases, sessions.
 public struct ProtocolTemplate: Sendable, Codable {
+    /// Protocol id (--protocol).
     public var id: String
+    /// One-line title.
     public var title: String
+    /// Where the protocol comes from, with citations.
     public var source: String
+    /// Evidence mark (V, U, S or derived).
     public var evidence: String
+    /// Notes on the protocol.
     public var notes: [String]?
     /// "iv" (infusion), "iv-bolus", "im", "in", "sl", "po".
     public var route: String
+    /// "racemic" or "S-ketamine".
     public var analyte: String
     /// Default profile for predictions.
     public var profile: String?
+    /// IV infusion duration (min); nil: 40.
     public var infusionMin: Double?
     var infusionEvidence: String?
+    /// Starting dose (mg or mg/kg).
     public var dose: Amount
     var doseEvidence: String?
     /// Starting dose from age 65 (esketamine EU/HK SmPC).
     public var doseAge65: Amount?
     /// The labels ("us", "eu") under which `doseAge65` applies; nil: all.
     public var doseAge65Labels: [String]?
+    /// Source of `doseAge65`.
     public var doseAge65Source: String?
+    /// Dose escalation; nil: fixed dose.
     public var escalation: Escalation?
     var topUp: TopUp?
     var schedule: [Phase]
     var reviewAfterSessions: Int?
     var reviewSource: String?
+    /// Default dosing days ("mon", "thu", …).
     public var defaultWeekdays: [String]
     var preparation: SupportSession?
     var integration: SupportSession?
     var therapy: Therapy?
     /// "clinic", "home-supervised" (remote guide, no clinician on site) or "home" (unsupervised).
     public var setting: String?
+    /// Default time of day, HH:MM; nil: 09:00.
     public var time: String?
+    /// Session window for minutes in band (min); nil: 120 for S-ketamine, 90 otherwise.
     public var windowMin: Double?
+    /// Observation after the window (min); nil: 60.
     public var observationMin: Double?
     /// The label's minimum time on site after dosing (esketamine: 120 min), checked by the recovery rule.
     var minOnSiteMin: Double?
+    /// Where the window and observation come from.
     public var windowSource: String?
 
+    /// The settings a protocol or --setting may name.
     public static let settings = ["clinic", "home-supervised", "home"]
 
+    /// How the dose escalates.
     public struct Escalation: Sendable, Codable {
         /// "none", "no-response" (step up after a completed session without a good response) or
         /// "scheduled" (step up after every completed session unless the response is good).
         var trigger: String
         /// Overrides the route's default step.
         public var step: Amount?
+        /// Largest dose of the escalation (mg or mg/kg); nil: no maximum.
         public var max: Amount?
+        /// Evidence mark (V, U, S or derived).
         public var evidence: String
+        /// Source, with citations.
         public var source: String
     }
 
@@ -301,6 +359,7 @@ public struct ProtocolTemplate: Sendable, Codable {
         return analyte.lowercased() == "s-ketamine" && r == "in" ? "in-esketamine" : r
     }
 
+    /// Dosing sessions of the protocol's schedule, all phases.
     public var defaultSessionCount: Int { schedule.reduce(0) { $0 + $1.sessions } }
 
     func validate(origin: String) throws {

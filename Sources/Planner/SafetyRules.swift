@@ -18,18 +18,25 @@ public struct Finding: Sendable, Codable, Equatable {
         var rank: Int { self == .block ? 0 : self == .warnAck ? 1 : 2 }
     }
 
+    /// Id of the rule (a catalog rule id, or contraindication-FLAG).
     public var rule: String
     /// What the finding asks: block, warn-ack or info.
     public var level: Level
     /// 1-based dosing session numbers (empty: the whole plan).
     public var sessions: [Int]
+    /// What fired, in words with the numbers.
     public var message: String
+    /// Source of the rule, with citations.
     public var source: String
+    /// Evidence mark (V, U, S or derived).
     public var evidence: String
     /// True for "warn-ack" findings.
     public var requiresAcknowledgement: Bool
+    /// True when a warn-ack finding is acknowledged (`PlanRequest.acknowledgements`).
     public var acknowledged: Bool
+    /// True when an override names this rule.
     public var overridden: Bool
+    /// The override's reason; nil when not overridden.
     public var overrideReason: String?
 }
 
@@ -50,11 +57,17 @@ struct RuleSession: Sendable {
 
 /// Clinician-entered patient data the rules check.
 public struct PatientFacts: Sendable, Codable, Equatable {
+    /// Body weight (kg).
     public var weightKg: Double
+    /// Age (years); nil: not given.
     public var ageYears: Double?
+    /// Pre-dose systolic blood pressure (mmHg); nil: not given.
     public var systolic: Double?
+    /// Pre-dose diastolic blood pressure (mmHg); nil: not given.
     public var diastolic: Double?
+    /// Contraindication and caution flags (catalog `contraindications`).
     public var flags: [String]
+    /// Patient facts: weight (kg), age (years), blood pressure (mmHg), flags.
     public init(weightKg: Double, ageYears: Double? = nil, systolic: Double? = nil, diastolic: Double? = nil, flags: [String] = []) {
         self.weightKg = weightKg
         self.ageYears = ageYears
@@ -260,6 +273,7 @@ public enum SafetyRules {
         return out.enumerated().sorted { ($0.element.level.rank, $0.offset) < ($1.element.level.rank, $1.offset) }.map(\.element)
     }
 
+    /// Blood pressure as "SYS/DIA" (mmHg), "?" for a value not given.
     public static func bpText(_ p: PatientFacts) -> String {
         "\(p.systolic.map { NumberFormat.short($0) } ?? "?")/\(p.diastolic.map { NumberFormat.short($0) } ?? "?")"
     }
