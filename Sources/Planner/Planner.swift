@@ -122,8 +122,8 @@ public struct PlanSession: Sendable, Codable, Equatable {
     public var infusionMin: Double?
     /// Dose tier by route and dose (nil: outside every tier of the route).
     public var doseTier: String?
-    /// Response recorded for this session (`SessionResponse` raw value: none, partial, good, adverse, missed); nil: none recorded.
-    public var response: String?
+    /// Response recorded for this session (encodes as none, partial, good, adverse or missed); nil: none recorded.
+    public var response: SessionResponse?
     /// Why this dose: "start", "hold", "step up", …
     public var escalationNote: String?
     /// True when the dose does not follow from recorded responses (projected); nil for sessions without a dose.
@@ -417,7 +417,7 @@ public enum Planner {
                 s.topUpAtMin = r.topUpMg != nil ? p.topUp?.atMin : nil
                 s.infusionMin = infusionMin
                 s.doseTier = d.doseTier
-                s.response = r.responses[n]?.rawValue
+                s.response = r.responses[n]
                 s.escalationNote = d.note
                 s.projected = !d.recorded
                 s.review = d.review

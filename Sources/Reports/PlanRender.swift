@@ -91,7 +91,7 @@ public enum PlanRender {
     public static func notes(_ p: Plan, _ e: PlanSession) -> [String] {
         var notes: [String] = []
         if let ph = e.phase { notes.append(ph) }
-        if let resp = e.response { notes.append("response \(resp)") }
+        if let resp = e.response { notes.append("response \(resp.rawValue)") }
         if let n = e.escalationNote { notes.append(n) }
         if let pr = e.prediction, pr.minutesInBand == 0 {
             // 0 min in band: say where the peak lies instead of a bare 0.
@@ -280,7 +280,7 @@ public enum PlanRender {
             let fs = p.findings.filter { $0.sessions.contains(e.number ?? -1) && e.kind == .dosing }.map { "\($0.level.rawValue):\($0.rule)" }.joined(separator: " ")
             let fields: [String] = [
                 e.date.description, e.weekday.short, e.time, e.kind.rawValue, e.label, e.number.map(String.init) ?? "", e.phase ?? "", o(e.durationMin), e.route?.rawValue ?? "", o(e.doseMg),
-                e.doseText ?? "", o(e.topUpMg), o(e.infusionMin), e.doseTier ?? "", pr?.exposureTier ?? "", e.response ?? "", e.escalationNote ?? "",
+                e.doseText ?? "", o(e.topUpMg), o(e.infusionMin), e.doseTier ?? "", pr?.exposureTier ?? "", e.response?.rawValue ?? "", e.escalationNote ?? "",
                 e.review ?? "", o(pr?.peakNgPerML), o(pr?.tmaxMin), pr?.bandTier ?? "", o(pr?.bandLowNgPerML), o(pr?.bandHighNgPerML),
                 o(pr?.minutesInBand), o(pr?.dischargeMin), o(e.earliestDischargeMin), e.earliestDischargeBy?.rawValue ?? "", o(e.doseVolumeML), o(e.prescribedDoseMg), o(pr?.residualAtStartNgPerML), o(pr?.residualAtNextNgPerML), o(pr?.ivEquivalentMg),
                 o(pr?.racemicEquivalentIVMg), o(pr?.rolling7DayMg), o(pr?.rolling7DayMgPerKg), o(pr?.rolling7DayIVEquivalentMg),
