@@ -35,12 +35,13 @@ struct BatchProtocolCourse: Sendable {
         do {
             plan = try Planner.plan(PlanRequest(template: t, profile: nil, patient: PatientFacts(weightKg: 70), start: start))
         } catch let e as PlanError { throw CLIError.usage("--protocol \(name): \(e.message)") }
-        let dosing = plan.sessions.filter { $0.kind == "dosing" }
-        guard let first = dosing.first, let d0 = CivilDate.parse(first.date), let m0 = CivilDate.parseTime(first.time) else {
+        let dosing = plan.sessions.filter { $0.kind == .dosing }
+        guard let first = dosing.first, case let d0 = first.date, let m0 = CivilDate.parseTime(first.time) else {
             throw CLIError.failure("--protocol \(name): the schedule has no dosing session")
         }
         timesH = dosing.compactMap { s in
-            guard let d = CivilDate.parse(s.date), let m = CivilDate.parseTime(s.time) else { return nil }
+            let d = s.date
+            guard let m = CivilDate.parseTime(s.time) else { return nil }
             return Double(d.daysSinceEpoch - d0.daysSinceEpoch) * 24 + Double(m - m0) / 60
         }
         template = t

@@ -218,8 +218,8 @@ enum ArmReport {
                     source: band.source)
             case .singleDoseLimit(let f):
                 return WarningLine(
-                    rule: f.rule, level: f.level,
-                    message: "\(f.message) exceeds the single-dose limit of rule \(f.rule) ('plan' level: \(f.level))",
+                    rule: f.rule, level: f.level.rawValue,
+                    message: "\(f.message) exceeds the single-dose limit of rule \(f.rule) ('plan' level: \(f.level.rawValue))",
                     source: f.source)
             }
         }

@@ -309,8 +309,8 @@ enum PlanCommand {
         if let s = a.value("--concentration") { req.concentrationMgPerML = try Units.solutionMgPerML(s) }
         if let s = a.value("--discharge") { req.dischargeNgPerML = try Units.concentrationNgPerML(s, flag: "--discharge") }
         if let s = a.value("--site") {
-            guard ["plasma", "effect"].contains(s.lowercased()) else { throw CLIError.usage("--site: '\(s)' (use plasma or effect)") }
-            req.site = s.lowercased()
+            guard let site = Site(rawValue: s.lowercased()) else { throw CLIError.usage("--site: '\(s)' (use plasma or effect)") }
+            req.site = site
         }
         let plan = try CoursePlan.run(req)
         if plan.refused {

@@ -18,7 +18,7 @@ enum PlanGraphics {
         let windowH = plan.windowMin / 60
         var plot = SVGPlot(
             title: "\(plan.protocolTitle): predicted course",
-            series: [.init(label: "\(plan.site == "effect" ? "effect site" : "plasma") \(plan.analyte)", timesH: c.timesH, values: c.valuesNgPerML)],
+            series: [.init(label: "\(plan.site == .effect ? "effect site" : "plasma") \(plan.analyte)", timesH: c.timesH, values: c.valuesNgPerML)],
             bands: band(plan).map { [$0] } ?? [],
             windows: c.doseTimesH.enumerated().map { .init(startH: $1, endH: $1 + windowH, label: $0 == 0 ? "dosing sessions" : "") },
             xLabel: "Time after the first dose (h)", yLabel: "Concentration (ng/mL)", maxTimeH: maxTimeH)
@@ -63,15 +63,15 @@ enum PlanGraphics {
         sections.append(HTMLReport.Section(heading: "Calendar", tables: [table],
             notes: PlanRender.tableNotes(plan) + plan.overrides.map { "Override \($0.rule): \($0.reason)" }
                 + plan.practice.map { "Every dosing session: \($0.text) (source: \($0.source); evidence: \($0.evidence))" }))
-        let findings = plan.findings.map { HTMLReport.Finding(level: $0.level, rule: $0.rule, message: $0.message + ($0.overridden ? " (overridden: \($0.overrideReason ?? ""))" : ""), source: $0.source) }
+        let findings = plan.findings.map { HTMLReport.Finding(level: $0.level.rawValue, rule: $0.rule, message: $0.message + ($0.overridden ? " (overridden: \($0.overrideReason ?? ""))" : ""), source: $0.source) }
         // Only the inputs that apply to the route.
-        var inputs: [(key: String, value: String)] = [("Protocol", "\(plan.protocolID): \(plan.protocolSource)"), ("Route", "\(plan.route) (\(plan.analyte))")]
+        var inputs: [(key: String, value: String)] = [("Protocol", "\(plan.protocolID): \(plan.protocolSource)"), ("Route", "\(plan.route.rawValue) (\(plan.analyte))")]
         if let m = plan.infusionMin { inputs.append(("IV infusion duration", "\(NumberFormat.short(m)) min")) }
         if let prep = plan.preparation {
             if let c = prep.concentrationMgPerML { inputs.append(("Concentration", "\(NumberFormat.short(c)) mg/mL")) }
             inputs.append(("Dose step", prep.stepText))
         }
-        inputs += [("Weekdays", plan.weekdays.joined(separator: ", ")), ("Start", plan.startDate),
+        inputs += [("Weekdays", plan.weekdays.joined(separator: ", ")), ("Start", plan.startDate.description),
                    ("Session window", "\(NumberFormat.short(plan.windowMin)) min"),
                    ("Discharge level", "\(NumberFormat.short(plan.dischargeNgPerML)) ng/mL\(PlanRender.dischargeMark(plan))"),
                    ("Minimum on site", plan.minOnSiteSource)]

@@ -1,10 +1,31 @@
 /// Days of the week, Monday first.
-public enum Weekday: Int, Sendable, Codable, CaseIterable, Comparable {
+///
+/// Encodes as its short name ("Mon"); decodes any form `init(text:)` accepts.
+public enum Weekday: Int, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
     case mon = 0, tue, wed, thu, fri, sat, sun
 
+    /// Monday first.
     public static func < (a: Weekday, b: Weekday) -> Bool { a.rawValue < b.rawValue }
 
+    /// "Mon", "Tue", … "Sun".
     public var short: String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue] }
+
+    /// The short name ("Mon").
+    public var description: String { short }
+
+    /// Decodes a weekday name ("Mon", "monday", …).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let t = try c.decode(String.self)
+        guard let d = Weekday(text: t) else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "'\(t)' is not a weekday") }
+        self = d
+    }
+
+    /// Encodes the short name ("Mon").
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(short)
+    }
 
     /// "mon", "monday", "Mon" … (case-insensitive).
     public init?(text: String) {
@@ -45,10 +66,13 @@ public enum Weekday: Int, Sendable, Codable, CaseIterable, Comparable {
 }
 
 /// A calendar date (proleptic Gregorian), with day arithmetic and no time zone: plans are in
-/// the clinic's local calendar.
+/// the clinic's local calendar. Encodes as "YYYY-MM-DD".
 public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// Year (1-9999).
     public let year: Int
+    /// Month (1-12).
     public let month: Int
+    /// Day of the month (1-31).
     public let day: Int
 
     /// Returns nil for an impossible date (2026-13-45, 2026-02-30).
@@ -59,6 +83,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.day = day
     }
 
+    /// The date `z0` days after 1970-01-01 (before it when negative).
     public init(daysSinceEpoch z0: Int) {
         // H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (civil_from_days).
         let z = z0 + 719468
@@ -85,7 +110,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return era * 146097 + doe - 719468
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -93,16 +118,34 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
     }
 
+    /// Day of the week.
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday.
         let r = ((daysSinceEpoch % 7) + 7 + 3) % 7
         return Weekday(rawValue: r)!
     }
 
+    /// Decodes "YYYY-MM-DD".
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let t = try c.decode(String.self)
+        guard let d = CivilDate.parse(t) else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "'\(t)' is not a YYYY-MM-DD date") }
+        self = d
+    }
+
+    /// Encodes "YYYY-MM-DD".
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
+    /// The date `n` days later (earlier when negative).
     public func adding(days n: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + n) }
 
+    /// Earlier dates first.
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
+    /// YYYY-MM-DD.
     public var description: String {
         let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
         return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
@@ -126,7 +169,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return h * 60 + m
     }
 
-    public static func timeText(_ minutes: Int) -> String {
+    static func timeText(_ minutes: Int) -> String {
         let h = minutes / 60, m = minutes % 60
         return (h < 10 ? "0\(h)" : "\(h)") + ":" + (m < 10 ? "0\(m)" : "\(m)")
     }

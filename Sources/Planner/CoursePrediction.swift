@@ -4,20 +4,26 @@ import PKProfiles
 /// Predictions for one dosing session, from the exact solution of the whole course (so earlier
 /// doses' residue is included). Concentrations in ng/mL of the profile's analyte at the chosen site.
 public struct SessionPrediction: Sendable, Codable, Equatable {
+    /// Highest concentration from this session's dose to the next session's (ng/mL).
     public var peakNgPerML: Double
     /// Time of the peak from the start of the session's dose (min).
     public var tmaxMin: Double
     /// The tier band used for time in band (the session's dose tier; the psycholytic band when the dose is outside every tier).
     public var bandTier: String
+    /// Lower edge of the band (ng/mL).
     public var bandLowNgPerML: Double
+    /// Upper edge of the band (ng/mL).
     public var bandHighNgPerML: Double
     /// Minutes with low <= C < high inside the session window.
     public var minutesInBand: Double
+    /// The session window in which minutes in band are counted (min from the dose).
     public var windowMin: Double
+    /// Discharge level (ng/mL).
     public var dischargeLevelNgPerML: Double
     /// Minutes from the dose until C stays below the discharge level (0 if it never reaches it);
     /// nil when it is still above at the next session.
     public var dischargeMin: Double?
+    /// True when the concentration stays below the discharge level after this dose.
     public var neverAboveDischarge: Bool
     /// Concentration left from earlier sessions at this session's start.
     public var residualAtStartNgPerML: Double
@@ -31,7 +37,9 @@ public struct SessionPrediction: Sendable, Codable, Equatable {
     public var racemicEquivalentIVMg: Double?
     /// Totals over the rolling 7 days ending at this session (this session included).
     public var rolling7DayMg: Double
+    /// `rolling7DayMg` per kg body weight (mg/kg).
     public var rolling7DayMgPerKg: Double
+    /// IV-equivalent doses over the same 7 days (mg).
     public var rolling7DayIVEquivalentMg: Double
     /// Peak if the largest optional top-up were given (protocols with an optional top-up not planned).
     public var peakWithMaxTopUpNgPerML: Double?
@@ -45,41 +53,45 @@ public struct SessionPrediction: Sendable, Codable, Equatable {
 }
 
 /// A dosing session as the simulator sees it.
-public struct CourseDose: Sendable, Equatable {
-    public var timeH: Double
-    public var doseMg: Double
-    public var topUpMg: Double?
-    public var topUpAtH: Double
-    public init(timeH: Double, doseMg: Double, topUpMg: Double? = nil, topUpAtH: Double = 0.2) {
+struct CourseDose: Sendable, Equatable {
+    var timeH: Double
+    var doseMg: Double
+    var topUpMg: Double?
+    var topUpAtH: Double
+    init(timeH: Double, doseMg: Double, topUpMg: Double? = nil, topUpAtH: Double = 0.2) {
         self.timeH = timeH
         self.doseMg = doseMg
         self.topUpMg = topUpMg
         self.topUpAtH = topUpAtH
     }
-    public var totalMg: Double { doseMg + (topUpMg ?? 0) }
+    var totalMg: Double { doseMg + (topUpMg ?? 0) }
 }
 
 /// The predicted concentration over a whole course, for charts (ng/mL at `timesH`, h from the
 /// first dose).
 public struct CourseCurve: Sendable, Codable, Equatable {
+    /// "CP" (plasma) or "CE" (effect site).
     public var output: String
+    /// Sample times (h from the first dose).
     public var timesH: [Double]
+    /// Concentration at `timesH` (ng/mL).
     public var valuesNgPerML: [Double]
+    /// Dose times (h from the first dose).
     public var doseTimesH: [Double]
 }
 
 /// Simulates a course for one patient on one profile, by one route.
-public struct CoursePredictor: Sendable {
-    public let profile: ProfileModel
-    public let parameters: [Double]
-    public let route: Route
+struct CoursePredictor: Sendable {
+    let profile: ProfileModel
+    let parameters: [Double]
+    let route: Route
     /// IV infusion duration (h) for route iv.
-    public let infusionH: Double
+    let infusionH: Double
     /// Output: "CP" (plasma) or "CE" (effect site).
-    public let output: String
-    public let weightKg: Double
+    let output: String
+    let weightKg: Double
 
-    public init(profile: ProfileModel, weightKg: Double, ageYears: Double? = nil, route routeName: String, infusionH: Double = 40.0 / 60, output: String = "CP") throws {
+    init(profile: ProfileModel, weightKg: Double, ageYears: Double? = nil, route routeName: String, infusionH: Double = 40.0 / 60, output: String = "CP") throws {
         guard let r = Route(text: routeName) else { throw PlanError("route: unknown route '\(routeName)'") }
         guard profile.dosing.routes[r.rawValue] != nil else {
             throw PlanError("--profile: \(profile.profile.name) has no route '\(r.rawValue)' (it has: \(profile.dosing.routeNames.joined(separator: ", ")))")
@@ -129,13 +141,13 @@ public struct CoursePredictor: Sendable {
     }
 
     /// The course curve: 1-min points for 6 h after each dose, hourly between.
-    public func curve(_ doses: [CourseDose], endH: Double) throws -> CourseCurve {
+    func curve(_ doses: [CourseDose], endH: Double) throws -> CourseCurve {
         let res = try simulate(regimen(doses), doseTimes: doses.map(\.timeH), endH: endH)
         return CourseCurve(output: output, timesH: res.timesH, valuesNgPerML: res.series(output) ?? [], doseTimesH: doses.map(\.timeH))
     }
 
     /// Single-dose curve analysis over [0, horizonH].
-    public func single(doseMg: Double, horizonH: Double = 24, stepH: Double = 1.0 / 60) throws -> CurveAnalysis {
+    func single(doseMg: Double, horizonH: Double = 24, stepH: Double = 1.0 / 60) throws -> CurveAnalysis {
         let reg = regimen([CourseDose(timeH: 0, doseMg: doseMg)])
         let c = try reg.compile(on: profile.dosing, parameters: parameters)
         let r = try Simulator.simulate(model: c.model, records: c.records, timesH: try Simulator.grid(endH: horizonH, stepH: stepH))
@@ -155,7 +167,7 @@ public struct CoursePredictor: Sendable {
 
     /// IV-equivalent dose: the IV dose with the same parent plasma AUC (0-240 h, ~AUC0-inf) in this
     /// patient on this profile. For a linear route this is dose × the route's systemic availability.
-    public func ivEquivalent(doseMg: Double) throws -> Double {
+    func ivEquivalent(doseMg: Double) throws -> Double {
         guard doseMg > 0 else { return 0 }
         if route.isIntravascular { return doseMg }
         let ivRoute: Route = profile.dosing.routes[Route.ivBolus.rawValue] != nil ? .ivBolus : .ivInfusion
@@ -163,7 +175,7 @@ public struct CoursePredictor: Sendable {
     }
 
     /// Predictions for each session of a course.
-    public func predict(
+    func predict(
         _ doses: [CourseDose], bands: [(tier: String, low: Double, high: Double)], exposureTiers: [(tier: String, low: Double, high: Double)],
         anaesthesiaFloor: Double, windowMin: Double, dischargeLevel: Double, maxTopUpMg: Double?, potency: Double?
     ) throws -> [SessionPrediction] {

@@ -5,8 +5,11 @@ import PKProfiles
 public struct DoseResult: Sendable, Codable, Equatable {
     /// What was searched ("peak", "auc", "band-hold", …).
     public var goal: String
+    /// Route searched, as given ("iv", "iv-bolus", "im", "in", "sl", "po").
     public var route: String
+    /// The target, in `targetUnit`.
     public var target: Double
+    /// Unit of `target` and `achieved`: "ng/mL" (peak) or "ng*h/mL" (AUC).
     public var targetUnit: String
     /// False when no dose within the safety ceiling reaches the target.
     public var reachable: Bool
@@ -16,63 +19,94 @@ public struct DoseResult: Sendable, Codable, Equatable {
     public var achieved: Double
     /// Largest dose the safety limits allow for this route and patient, and why.
     public var ceilingMg: Double
+    /// Why the ceiling is what it is (the rule or limit that sets it).
     public var ceilingReason: String
+    /// Predicted peak of the dose (ng/mL).
     public var peakNgPerML: Double
+    /// Time of the peak after the dose (min).
     public var tmaxMin: Double
+    /// The IV dose with the same parent AUC in this patient on this profile (mg).
     public var ivEquivalentMg: Double
     /// For routes dosed in fixed units (esketamine devices): the unit multiples just below and above
     /// the dose, with the value each achieves.
-    public var unitDoses: [UnitDose]
+    var unitDoses: [UnitDose]
+    /// The result in words, for output.
     public var message: String
 
-    public struct UnitDose: Sendable, Codable, Equatable {
-        public var doseMg: Double
-        public var achieved: Double
-        public var withinCeiling: Bool
+    struct UnitDose: Sendable, Codable, Equatable {
+        var doseMg: Double
+        var achieved: Double
+        var withinCeiling: Bool
     }
 }
 
 /// A single-dose window analysis for "keep C inside a band": the dose range that holds it, or the best dose.
 public struct BandResult: Sendable, Codable, Equatable {
+    /// Route searched, as given ("iv", "im", …).
     public var route: String
+    /// Lower edge of the band (ng/mL).
     public var lowNgPerML: Double
+    /// Upper edge of the band (ng/mL).
     public var highNgPerML: Double
+    /// Start of the window after the dose (min).
     public var fromMin: Double
+    /// End of the window after the dose (min).
     public var toMin: Double
     /// Smallest dose with C >= low over the whole window, and largest with the peak < high (mg).
     public var minDoseMg: Double?
+    /// Largest dose with the peak below `highNgPerML` (mg); nil when none.
     public var maxDoseMg: Double?
     /// True when some dose keeps C inside the band for the whole window.
     public var holds: Bool
     /// The proposed dose: the middle (geometric mean) of the holding range, else the dose with the most minutes in band.
     public var doseMg: Double
+    /// Minutes inside [low, high) in the window at `doseMg` (min).
     public var minutesInBand: Double
+    /// Predicted peak at `doseMg` (ng/mL).
     public var peakNgPerML: Double
+    /// Largest dose the safety limits allow for this route and patient (mg).
     public var ceilingMg: Double
+    /// Why the ceiling is what it is.
     public var ceilingReason: String
+    /// The result in words, for output.
     public var message: String
 }
 
 /// An IV target-controlled scheme: a loading bolus, then constant-rate steps.
 public struct TCIScheme: Sendable, Codable, Equatable {
+    /// One constant-rate step of the scheme.
     public struct Step: Sendable, Codable, Equatable {
+        /// Start of the step (min from the bolus).
         public var startMin: Double
+        /// End of the step (min from the bolus).
         public var endMin: Double
+        /// Infusion rate over the step (mg/h).
         public var rateMgPerH: Double
     }
+    /// Concentration each step returns to at its end (ng/mL).
     public var targetNgPerML: Double
+    /// Lower edge of the band (ng/mL).
     public var lowNgPerML: Double
+    /// Upper edge of the band (ng/mL).
     public var highNgPerML: Double
+    /// Loading bolus at time 0 (mg).
     public var bolusMg: Double
+    /// The rate steps, in time order.
     public var steps: [Step]
+    /// Total drug over the scheme, bolus and infusions (mg).
     public var totalMg: Double
+    /// Lowest concentration after time 0 on a 1-min grid (ng/mL).
     public var minNgPerML: Double
+    /// Highest concentration, the exact peak (ng/mL).
     public var maxNgPerML: Double
     /// Minutes inside [low, high) over the scheme.
     public var minutesInBand: Double
+    /// Length of the scheme (min).
     public var durationMin: Double
+    /// Largest IV total the safety limits allow for this patient (mg).
     public var ceilingMg: Double
-    public var withinCeiling: Bool
+    var withinCeiling: Bool
+    /// The result in words, for output; says when the scheme exceeds the IV safety limits.
     public var message: String
 }
 
@@ -80,19 +114,25 @@ public struct TCIScheme: Sendable, Codable, Equatable {
 /// quantity that increases with dose (peak, AUC, the window minimum): exact for linear routes and
 /// for the esketamine device rule alike.
 public struct DoseFinder: Sendable {
+    /// The PK profile searched on.
     public let profile: ProfileModel
+    /// Body weight (kg).
     public let weightKg: Double
+    /// Age (years); nil: not given.
     public let ageYears: Double?
+    /// Rules that set the safety ceiling (default: the built-in catalog).
     public let catalog: ProtocolCatalog
     /// "CP" or "CE".
     public let output: String
+    /// IV infusion duration for route iv (h).
     public let infusionH: Double
     /// Strength of the solution (mg/mL) for the intranasal volume ceiling; nil: `DosePreparation`'s default.
     public var concentrationMgPerML: Double?
 
     /// The route as a clinician writes it ("IN", "IV infusion"), never the bare option value ("in").
-    public static func routeName(_ route: String) -> String { Route(text: route)?.displayName ?? route }
+    static func routeName(_ route: String) -> String { Route(text: route)?.displayName ?? route }
 
+    /// A finder for one patient: weight (kg), age (years), output "CP" (plasma) or "CE" (effect site), IV infusion over `infusionH` (h).
     public init(profile: ProfileModel, weightKg: Double, ageYears: Double? = nil, catalog: ProtocolCatalog = .builtin, output: String = "CP",
                 infusionH: Double = 40.0 / 60) {
         self.profile = profile
@@ -103,6 +143,7 @@ public struct DoseFinder: Sendable {
         self.infusionH = infusionH
     }
 
+    /// The profile's analyte ("racemic" or "S-ketamine").
     public var analyte: String { profile.profile.analyte }
 
     func predictor(_ route: String) throws -> CoursePredictor {

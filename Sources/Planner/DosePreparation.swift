@@ -12,6 +12,7 @@ import PKProfiles
 public struct DosePreparation: Sendable, Codable, Equatable {
     /// Route of the doses ("iv", "im", "in", "po", "sl", …).
     public var route: String
+    /// "racemic" or "S-ketamine".
     public var analyte: String
     /// Concentration of the solution drawn up (mg/mL); nil: not given.
     public var concentrationMgPerML: Double?
@@ -21,24 +22,24 @@ public struct DosePreparation: Sendable, Codable, Equatable {
     public var stepText: String
 
     /// Syringe graduation used for rounding (mL).
-    public static let syringeStepML = 0.1
+    static let syringeStepML = 0.1
     /// Esketamine device content (mg) [esketamine-us-label-2019] [V].
-    public static let esketamineDeviceMg = 28.0
+    static let esketamineDeviceMg = 28.0
     /// Largest practical volume per nostril for intranasal delivery by atomiser (mL): "maximal amount
     /// that may be absorbed intranasally is 0.3 ml" [fpnotebook-intranasal] [S]; UNCONFIRMED (a
     /// secondary clinical summary, not a primary study).
-    public static let intranasalMaxMLPerNostril = 0.3
+    static let intranasalMaxMLPerNostril = 0.3
     /// Both nostrils are used for one intranasal dose.
-    public static let nostrils = 2.0
+    static let nostrils = 2.0
     /// The concentration assumed for the intranasal volume ceiling when none is given (mg/mL): the
     /// most concentrated racemic ketamine vial, 100 mg/mL [ketalar-label] [U: strengths 10, 50 and
     /// 100 mg/mL as commonly supplied, not checked in the label text read].
-    public static let defaultIntranasalConcentrationMgPerML = 100.0
+    static let defaultIntranasalConcentrationMgPerML = 100.0
     /// The source line of the intranasal volume ceiling, for outputs.
-    public static let intranasalCeilingSource =
+    static let intranasalCeilingSource =
         "0.3 mL per nostril x 2 nostrils: practical intranasal volume [fpnotebook-intranasal] [S: secondary clinical summary; UNCONFIRMED]"
 
-    public var isEsketamineSpray: Bool { analyte.lowercased() == "s-ketamine" && route == "in" }
+    var isEsketamineSpray: Bool { analyte.lowercased() == "s-ketamine" && route == "in" }
 
     /// `concentrationMgPerML` must be > 0 when given; an esketamine nasal spray takes none (fixed devices).
     public init(route: String, analyte: String, concentrationMgPerML: Double?) throws {
@@ -83,18 +84,21 @@ public struct DosePreparation: Sendable, Codable, Equatable {
 
     /// The intranasal volume ceiling (mg): per-nostril volume × nostrils × concentration (the given
     /// one, else `defaultIntranasalConcentrationMgPerML`).
-    public var intranasalCeilingMg: Double {
+    var intranasalCeilingMg: Double {
         DosePreparation.intranasalMaxMLPerNostril * DosePreparation.nostrils * (concentrationMgPerML ?? DosePreparation.defaultIntranasalConcentrationMgPerML)
     }
 }
 
 /// An infusion rate in the units pumps and TCI users read.
 public struct InfusionRates: Sendable, Codable, Equatable {
+    /// Rate (mg/h).
     public var mgPerH: Double
-    /// At the concentration given; nil without one.
+    /// Rate (mL/h) at the concentration given; nil without one.
     public var mLPerH: Double?
+    /// Rate per body weight (µg/kg/min).
     public var microgramPerKgPerMin: Double
 
+    /// Rates in mg/h, mL/h (nil without a concentration) and µg/kg/min.
     public init(mgPerH: Double, mLPerH: Double?, microgramPerKgPerMin: Double) {
         self.mgPerH = mgPerH
         self.mLPerH = mLPerH

@@ -12,11 +12,12 @@ public enum SessionResponse: String, Sendable, Codable, CaseIterable {
     /// Not completed (missed, stopped early).
     case missed
 
-    public var completed: Bool { self != .missed }
+    var completed: Bool { self != .missed }
 }
 
 /// The dose of one dosing session and why.
 public struct SessionDose: Sendable, Codable, Equatable {
+    /// Dose (mg).
     public var doseMg: Double
     /// The dose in the protocol's unit ("0.5 mg/kg (35 mg)" or "56 mg").
     public var text: String
@@ -42,7 +43,7 @@ public struct SessionDose: Sendable, Codable, Equatable {
 /// After `futilitySessions` consecutive completed sessions without response the next session
 /// carries a review cue and holds its dose.
 public enum Escalation {
-    public static func tier(of mg: Double, weightKg: Double, tiers: [ProtocolCatalog.DoseTier], order: [String]) -> String? {
+    static func tier(of mg: Double, weightKg: Double, tiers: [ProtocolCatalog.DoseTier], order: [String]) -> String? {
         var found: ProtocolCatalog.DoseTier? = nil
         for t in tiers.sorted(by: { (order.firstIndex(of: $0.tier) ?? 0) < (order.firstIndex(of: $1.tier) ?? 0) }) {
             let v = t.value(mg: mg, weightKg: weightKg)
@@ -55,6 +56,7 @@ public enum Escalation {
         unitPerKg ? "\(NumberFormat.short(mg / weightKg)) mg/kg (\(NumberFormat.short(mg)) mg)" : "\(NumberFormat.short(mg)) mg"
     }
 
+    /// The doses of `count` dosing sessions: the protocol's start dose, `startOverride` (mg or mg/kg) or the age-65 dose (when `age65Start`), escalated by `responses` (keyed by 1-based session number); `weightKg` (kg) turns mg/kg into mg.
     public static func doses(
         template p: ProtocolTemplate, catalog c: ProtocolCatalog, weightKg: Double, ageYears: Double?,
         startOverride: Amount?, count: Int, responses: [Int: SessionResponse], age65Start: Bool = true

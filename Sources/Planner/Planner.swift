@@ -3,10 +3,13 @@ import PKProfiles
 
 /// A clinician's override of a blocking rule, with the reason; recorded in every output.
 public struct Override: Sendable, Codable, Equatable {
+    /// Id of the rule overridden (a catalog rule id, or contraindication-FLAG).
     public var rule: String
+    /// The clinician's reason (not empty).
     public var reason: String
     /// False when the rule did not fire in this plan (the override is still recorded).
     public var matched: Bool
+    /// An override of `rule` for `reason`.
     public init(rule: String, reason: String, matched: Bool = false) {
         self.rule = rule
         self.reason = reason
@@ -16,33 +19,50 @@ public struct Override: Sendable, Codable, Equatable {
 
 /// Everything the planner needs for one patient and protocol.
 public struct PlanRequest: Sendable {
+    /// The protocol to lay out.
     public var template: ProtocolTemplate
+    /// Rules, tiers, contraindications and practice items (default: the built-in catalog).
     public var catalog: ProtocolCatalog
     /// nil: no profile available for the protocol's analyte and route; the plan has no predictions.
     public var profile: ProfileModel?
     /// Why the profile is what it is (fallback message), shown in every output.
     public var profileNote: String?
+    /// Weight (kg), age (years), pre-dose blood pressure (mmHg) and flags, as the rules check them.
     public var patient: PatientFacts
+    /// First day of the course; the first dosing session is on or after it.
     public var start: CivilDate
     /// nil: the protocol's default weekdays.
     public var weekdays: Set<Weekday>?
+    /// `weekdays` as the user typed it, quoted in errors; nil: the protocol's list.
     public var weekdaysText: String?
+    /// Time of day of the sessions (min after midnight); nil: the protocol's, else 09:00.
     public var timeMin: Int?
+    /// Number of dosing sessions (1-200); nil: the protocol's count.
     public var sessions: Int?
+    /// Starting dose (mg or mg/kg); nil: the protocol's (its age-65 dose from 65 years where it has one).
     public var startDose: Amount?
+    /// Planned in-session top-up (mg), within the protocol's top-up range; nil: none planned.
     public var topUpMg: Double?
+    /// Recorded outcome by 1-based dosing session number; drives the escalation of the following sessions.
     public var responses: [Int: SessionResponse]
+    /// Extra unscheduled dosing sessions: date and time of day (min after midnight).
     public var extraDoses: [(date: CivilDate, timeMin: Int)]
+    /// Overrides of blocking rules, each with its reason.
     public var overrides: [Override]
+    /// Ids of the rules whose warn-ack findings the clinician acknowledges.
     public var acknowledgements: [String]
+    /// Session window for minutes in band (min); nil: the protocol's, else 120 for S-ketamine and 90 otherwise.
     public var windowMin: Double?
     /// The band for minutes in band in every session (ng/mL); nil: each session's tier band.
     public var band: Plan.TierBand?
+    /// Observation after the window (min); nil: the protocol's, else 60.
     public var observationMin: Double?
+    /// Discharge level (ng/mL); nil: the lower edge of the analyte's dissociation band (bands.json; 100 if none).
     public var dischargeNgPerML: Double?
+    /// IV infusion duration (min), route iv only; nil: the protocol's, else 40.
     public var infusionMin: Double?
-    /// "plasma" or "effect".
-    public var site: String
+    /// Plasma or effect-site concentrations for predictions, bands and the discharge level.
+    public var site: Site
     /// Which esketamine label sets the start dose from age 65: "eu" (28 mg, the default) or "us" (56 mg).
     public var label: String?
     /// "clinic", "home-supervised" or "home"; nil: the protocol's, else clinic.
@@ -50,8 +70,10 @@ public struct PlanRequest: Sendable {
     /// Concentration of the solution drawn up (mg/mL): doses get a volume and are rounded to the
     /// 0.1 mL syringe step; infusion rates get mL/h. nil: doses are not rounded.
     public var concentrationMgPerML: Double?
+    /// Shown in every output.
     public var disclaimer: String
 
+    /// A request with the protocol's defaults: no responses, extra doses, overrides or acknowledgements; plasma site.
     public init(template: ProtocolTemplate, catalog: ProtocolCatalog = .builtin, profile: ProfileModel?, patient: PatientFacts, start: CivilDate,
                 disclaimer: String = "Model predictions for planning and research, not medical advice.") {
         self.template = template
@@ -63,32 +85,52 @@ public struct PlanRequest: Sendable {
         extraDoses = []
         overrides = []
         acknowledgements = []
-        site = "plasma"
+        site = .plasma
         self.disclaimer = disclaimer
     }
 }
 
 /// One row of the plan: a calendar entry, with dose and predictions for dosing sessions.
 public struct PlanSession: Sendable, Codable, Equatable {
-    public var kind: String
-    public var date: String
-    public var weekday: String
+    /// What the session is for.
+    public var kind: SessionKind
+    /// Day of the session (encodes as YYYY-MM-DD).
+    public var date: CivilDate
+    /// The weekday of `date` (encodes as "Mon" …).
+    public var weekday: Weekday
+    /// Start time, HH:MM (24 h clock).
     public var time: String
+    /// Booked length (min): window + observation for dosing sessions; the protocol's length for the others.
     public var durationMin: Double
+    /// Short description ("dosing 3/6", "CBT 2/12").
     public var label: String
+    /// Dosing sessions: the 1-based dosing number; integration sessions: the dosing session they follow; else nil.
     public var number: Int?
+    /// Schedule phase of a dosing session ("induction", "added", …).
     public var phase: String?
-    public var route: String?
+    /// Route of the dose (dosing sessions; encodes as "iv", "im", …).
+    public var route: Route?
+    /// Dose (mg), after rounding to the practical step; nil for sessions without a dose.
     public var doseMg: Double?
+    /// The dose in the protocol's unit ("0.5 mg/kg (35 mg)" or "56 mg").
     public var doseText: String?
+    /// Planned in-session top-up (mg); nil: none.
     public var topUpMg: Double?
+    /// When the top-up is given (min after the dose); nil without a planned top-up.
     public var topUpAtMin: Double?
+    /// IV infusion duration (min); nil for other routes.
     public var infusionMin: Double?
+    /// Dose tier by route and dose (nil: outside every tier of the route).
     public var doseTier: String?
-    public var response: String?
+    /// Response recorded for this session (encodes as none, partial, good, adverse or missed); nil: none recorded.
+    public var response: SessionResponse?
+    /// Why this dose: "start", "hold", "step up", …
     public var escalationNote: String?
+    /// True when the dose does not follow from recorded responses (projected); nil for sessions without a dose.
     public var projected: Bool?
+    /// Clinician review due before this session, and why.
     public var review: String?
+    /// Predictions from the exact solution of the whole course; nil without a profile.
     public var prediction: SessionPrediction?
     /// Ids of the practice requirements of this dosing session (`Plan.practice`).
     public var practice: [String]?
@@ -102,69 +144,107 @@ public struct PlanSession: Sendable, Codable, Equatable {
     /// the minimum time on site (`Plan.minOnSiteMin`); nil while still above the level at the next session.
     public var earliestDischargeMin: Double? = nil
     /// Which criterion sets the earliest discharge: "level" (time below the discharge level) or "on-site" (the minimum time on site).
-    public var earliestDischargeBy: String? = nil
+    public var earliestDischargeBy: DischargeCriterion? = nil
 }
 
 /// A course plan: calendar, doses, predictions, findings, overrides; the sources of all of it.
 public struct Plan: Sendable, Codable {
+    /// Shown in every output.
     public var disclaimer: String
+    /// Protocol id (`ProtocolTemplate.id`).
     public var protocolID: String
+    /// Protocol title.
     public var protocolTitle: String
+    /// Where the protocol comes from, with citations.
     public var protocolSource: String
+    /// Evidence mark of the protocol (V, U, S or derived).
     public var protocolEvidence: String
+    /// The protocol's notes.
     public var protocolNotes: [String]
+    /// Source of the catalog of rules and tiers.
     public var catalogSource: String
+    /// Name of the PK profile of the predictions; nil: no predictions.
     public var profile: String?
+    /// Title of the profile.
     public var profileTitle: String?
+    /// Citation of the profile.
     public var profileCitation: String?
+    /// True when the profile has UNCONFIRMED numbers.
     public var profileHasUnconfirmed: Bool
+    /// Why the profile is what it is (a fallback message); nil: no note.
     public var profileNote: String?
-    public var route: String
+    /// Route of every dose of the protocol (encodes as "iv", "im", …).
+    public var route: Route
+    /// "racemic" or "S-ketamine".
     public var analyte: String
+    /// IV infusion duration (min); nil for other routes.
     public var infusionMin: Double?
+    /// The patient facts the rules checked.
     public var patient: PatientFacts
+    /// Allowed dosing days, Monday first, as lowercase short names ("mon").
     public var weekdays: [String]
+    /// Time of day of the sessions, HH:MM (24 h clock).
     public var time: String
+    /// Session window for minutes in band (min).
     public var windowMin: Double
+    /// Observation after the window (min).
     public var observationMin: Double
+    /// Where the protocol's window comes from; nil when it gives none.
     public var windowSource: String?
+    /// Discharge level (ng/mL).
     public var dischargeNgPerML: Double
-    public var site: String
+    /// Plasma or effect-site concentrations (encodes as "plasma" or "effect").
+    public var site: Site
     /// The esketamine label in force for the age-65 start dose ("eu" or "us"); nil when the protocol has none.
     public var label: String?
+    /// "clinic", "home-supervised" or "home".
     public var setting: String
     /// Window + observation: the booked length of each dosing session.
     public var bookedMin: Double
     /// Practice requirements of every dosing session, each with its source.
     public var practice: [ProtocolCatalog.PracticeItem]
+    /// Exposure tier bands of the analyte (ng/mL).
     public var tierBands: [TierBand]
+    /// `Planner.ivEquivalentDefinition`.
     public var ivEquivalentDefinition: String
+    /// Every session of the calendar, in date and time order.
     public var sessions: [PlanSession]
+    /// Safety findings: block first, then warn-ack, then info.
     public var findings: [Finding]
+    /// The overrides asked for; `matched` says which rules fired.
     public var overrides: [Override]
+    /// Ids of the rules acknowledged.
     public var acknowledgements: [String]
     /// True when a block finding is not overridden, or a finding needing acknowledgement is not acknowledged.
     public var refused: Bool
+    /// One line per unresolved block or unacknowledged warn-ack finding, naming the option that resolves it.
     public var refusalReasons: [String]
     /// The predicted course concentration (for charts), when a profile was available.
     public var curve: CourseCurve? = nil
     /// Concentration, volumes and the practical dose step.
     public var preparation: DosePreparation? = nil
     /// Minimum time on site after each dose (min): the protocol's (esketamine label: 120), else the session window.
-    public var minOnSiteMin: Double = 0
+    var minOnSiteMin: Double = 0
     /// Where `minOnSiteMin` comes from, in words with its source.
     public var minOnSiteSource: String = ""
     /// How the calendar was laid out when it could not do what was asked (a start day moved).
     public var calendarNotes: [String] = []
-    /// The first day of the course asked for (YYYY-MM-DD).
-    public var startDate: String = ""
+    /// The first day of the course asked for (encodes as YYYY-MM-DD).
+    public var startDate: CivilDate
 
+    /// An exposure tier and its concentration band (low <= C < high, ng/mL).
     public struct TierBand: Sendable, Codable, Equatable {
+        /// Tier name (catalog `tierOrder`: "sub-perceptual", "psycholytic", …).
         public var tier: String
+        /// Lower edge (ng/mL).
         public var lowNgPerML: Double
+        /// Upper edge (ng/mL); the open top tier is closed at the anaesthesia floor.
         public var highNgPerML: Double
+        /// Evidence mark.
         public var evidence: String
+        /// Source, with citations.
         public var source: String
+        /// A tier band; `lowNgPerML` and `highNgPerML` in ng/mL.
         public init(tier: String, lowNgPerML: Double, highNgPerML: Double, evidence: String, source: String) {
             self.tier = tier
             self.lowNgPerML = lowNgPerML
@@ -174,10 +254,13 @@ public struct Plan: Sendable, Codable {
         }
     }
 
-    public var dosingSessions: [PlanSession] { sessions.filter { $0.kind == "dosing" } }
+    /// The dosing sessions, in order.
+    public var dosingSessions: [PlanSession] { sessions.filter { $0.kind == .dosing } }
 }
 
+/// Builds course plans: calendar, escalation, predictions and safety findings.
 public enum Planner {
+    /// What "IV-equivalent dose" means in every output.
     public static let ivEquivalentDefinition =
         "IV-equivalent dose = the IV dose giving the same parent plasma AUC (0-240 h) in this patient on this profile, i.e. dose x the route's systemic availability; for S-ketamine the racemic equivalent multiplies it by the potency factor"
 
@@ -219,6 +302,7 @@ public enum Planner {
             guard ["us", "eu"].contains(l) else { throw PlanError("--label: '\(l)' (use us or eu)") }
             guard p.doseAge65 != nil else { throw PlanError("--label: protocol \(p.id) has no label-dependent start dose (esketamine only)") }
         }
+        guard let route = Route(rawValue: p.route) else { throw PlanError("protocol \(p.id): route: unknown route '\(p.route)'") }
         let setting = r.setting ?? p.setting ?? "clinic"
         guard ProtocolTemplate.settings.contains(setting) else { throw PlanError("--setting: '\(setting)' (use clinic, home-supervised or home)") }
         let label: String? = p.doseAge65 != nil ? (r.label ?? "eu") : nil
@@ -270,7 +354,7 @@ public enum Planner {
         var curve: CourseCurve? = nil
         if let prof = r.profile {
             let predictor = try CoursePredictor(profile: prof, weightKg: r.patient.weightKg, ageYears: r.patient.ageYears, route: p.route,
-                                                infusionH: (infusionMin ?? 40) / 60, output: r.site == "effect" ? "CE" : "CP")
+                                                infusionH: (infusionMin ?? 40) / 60, output: r.site == .effect ? "CE" : "CP")
             let routeTiers = c.doseTiers[p.routeKey] ?? []
             let sessionBands: [(tier: String, low: Double, high: Double)] = doses.map { d in
                 if let b = r.band { return (b.tier, b.lowNgPerML, b.highNgPerML) }
@@ -310,7 +394,7 @@ public enum Planner {
             if findings[i].requiresAcknowledgement && r.acknowledgements.contains(findings[i].rule) { findings[i].acknowledged = true }
         }
         var reasons: [String] = []
-        for f in findings where f.level == "block" && !f.overridden {
+        for f in findings where f.level == .block && !f.overridden {
             reasons.append("BLOCK \(f.rule)\(f.sessions.isEmpty ? "" : " at session \(f.sessions.map(String.init).joined(separator: ","))"): \(f.message); give --override \(f.rule) --reason TEXT")
         }
         for f in findings where f.requiresAcknowledgement && !f.acknowledged && !f.overridden {
@@ -326,18 +410,18 @@ public enum Planner {
         // Rows.
         var rows: [PlanSession] = []
         for e in cal {
-            var s = PlanSession(kind: e.kind.rawValue, date: e.date.description, weekday: e.date.weekday.short, time: CivilDate.timeText(e.timeMin),
+            var s = PlanSession(kind: e.kind, date: e.date, weekday: e.date.weekday, time: CivilDate.timeText(e.timeMin),
                                 durationMin: e.durationMin, label: e.label, number: e.number, phase: e.phase)
             if e.kind == .dosing, let n = e.number {
                 let d = doses[n - 1]
-                s.route = p.route
+                s.route = route
                 s.doseMg = d.doseMg
                 s.doseText = d.text
                 s.topUpMg = r.topUpMg
                 s.topUpAtMin = r.topUpMg != nil ? p.topUp?.atMin : nil
                 s.infusionMin = infusionMin
                 s.doseTier = d.doseTier
-                s.response = r.responses[n]?.rawValue
+                s.response = r.responses[n]
                 s.escalationNote = d.note
                 s.projected = !d.recorded
                 s.review = d.review
@@ -349,10 +433,10 @@ public enum Planner {
                 if let pr = predictions?[n - 1] {
                     if let t = pr.dischargeMin {
                         s.earliestDischargeMin = Swift.max(t, minOnSite)
-                        s.earliestDischargeBy = t > minOnSite ? "level" : "on-site"
+                        s.earliestDischargeBy = t > minOnSite ? .level : .onSite
                     }
                 } else {
-                    (s.earliestDischargeMin, s.earliestDischargeBy) = (minOnSite, "on-site")
+                    (s.earliestDischargeMin, s.earliestDischargeBy) = (minOnSite, .onSite)
                 }
             }
             rows.append(s)
@@ -361,13 +445,13 @@ public enum Planner {
             disclaimer: r.disclaimer, protocolID: p.id, protocolTitle: p.title, protocolSource: p.source, protocolEvidence: p.evidence,
             protocolNotes: p.notes ?? [], catalogSource: c.source, profile: r.profile?.profile.name, profileTitle: r.profile?.profile.title,
             profileCitation: r.profile?.profile.citation, profileHasUnconfirmed: r.profile?.profile.hasUnconfirmed ?? false, profileNote: r.profileNote,
-            route: p.route, analyte: p.analyte, infusionMin: infusionMin, patient: r.patient,
+            route: route, analyte: p.analyte, infusionMin: infusionMin, patient: r.patient,
             weekdays: allowed.sorted().map { $0.short.lowercased() }, time: CivilDate.timeText(timeMin), windowMin: windowMin,
             observationMin: observationMin, windowSource: p.windowSource, dischargeNgPerML: discharge, site: r.site, label: label, setting: setting,
             bookedMin: windowMin + observationMin, practice: c.practice(for: p), tierBands: bands,
             ivEquivalentDefinition: ivEquivalentDefinition, sessions: rows, findings: findings, overrides: overrides,
             acknowledgements: r.acknowledgements, refused: !reasons.isEmpty, refusalReasons: reasons, curve: curve,
             preparation: preparation, minOnSiteMin: minOnSite, minOnSiteSource: minOnSiteSource, calendarNotes: calendarNotes,
-            startDate: r.start.description)
+            startDate: r.start)
     }
 }

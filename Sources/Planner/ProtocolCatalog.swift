@@ -5,24 +5,33 @@ import PKCore
 /// An error from the planner. `usage` errors are bad input (exit 64 on the command line); the others
 /// are failures (exit 1). The message is one line naming the flag or field and the value.
 public struct PlanError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The one-line message, naming the flag or field and the value.
     public let message: String
+    /// True for bad input (exit 64), false for a failure (exit 1).
     public let usage: Bool
+    /// An error with its one-line message; `usage` false for failures.
     public init(_ message: String, usage: Bool = true) {
         self.message = message
         self.usage = usage
     }
+    /// The message.
     public var description: String { message }
 }
 
 /// A dose amount: absolute (mg) or per kg of body weight. Exactly one is set.
 public struct Amount: Sendable, Codable, Equatable {
+    /// Absolute dose (mg); nil when per kg.
     public var mg: Double?
+    /// Dose per kg of body weight (mg/kg); nil when absolute.
     public var mgPerKg: Double?
+    /// An amount; give exactly one of `mg` (mg) and `mgPerKg` (mg/kg).
     public init(mg: Double? = nil, mgPerKg: Double? = nil) {
         self.mg = mg
         self.mgPerKg = mgPerKg
     }
+    /// The dose in mg for a body weight in kg.
     public func milligrams(weightKg: Double) -> Double { mg ?? (mgPerKg ?? 0) * weightKg }
+    /// "35 mg" or "0.5 mg/kg".
     public var text: String {
         if let mg { return "\(NumberFormat.short(mg)) mg" }
         return "\(NumberFormat.short(mgPerKg ?? 0)) mg/kg"
@@ -32,100 +41,123 @@ public struct Amount: Sendable, Codable, Equatable {
 /// The protocol library: tiers, escalation steps, safety rules, contraindication flags and
 /// protocol templates, each with its source and evidence mark (V, U, S or derived).
 public struct ProtocolCatalog: Sendable, Codable {
+    /// Schema version of the catalog file.
     public var version: Int
+    /// Where the catalog comes from, with citations.
     public var source: String
+    /// Notes on the catalog.
     public var notes: [String]?
-    public var potency: Potency
+    var potency: Potency
+    /// Tier names, lowest first ("sub-perceptual", "psycholytic", …).
     public var tierOrder: [String]
     /// Exposure tiers by analyte ("racemic", "S-ketamine"), on predicted peak plasma concentration.
-    public var exposureTiers: [String: [ExposureTier]]
+    var exposureTiers: [String: [ExposureTier]]
     /// Dose tiers by route key ("iv", "im", "sl", "po", "in-esketamine").
-    public var doseTiers: [String: [DoseTier]]
+    var doseTiers: [String: [DoseTier]]
     /// Escalation step by route key.
-    public var escalationSteps: [String: Step]
+    var escalationSteps: [String: Step]
+    /// Safety rules, checked on every plan.
     public var rules: [Rule]
+    /// Contraindication and caution flags, each with its level by analyte.
     public var contraindications: [Contraindication]
     /// Practice requirements printed with every dosing session (fasting, oximetry, driving, …).
     public var practice: [PracticeItem]
+    /// The protocol templates.
     public var protocols: [ProtocolTemplate]
 
     /// The three actions of a finding: BLOCK (needs `--override RULE --reason TEXT`), WARN-ACK
     /// (needs `--acknowledge RULE`) and INFO (shown only).
     public static let levels = ["block", "warn-ack", "info"]
 
-    public struct Potency: Sendable, Codable {
+    struct Potency: Sendable, Codable {
         /// Racemic-equivalent mg per mg of S-ketamine.
-        public var sKetamineToRacemic: Double
-        public var source: String
-        public var evidence: String
+        var sKetamineToRacemic: Double
+        var source: String
+        var evidence: String
     }
 
-    public struct ExposureTier: Sendable, Codable {
-        public var tier: String
-        public var lowNgPerML: Double
+    struct ExposureTier: Sendable, Codable {
+        var tier: String
+        var lowNgPerML: Double
         /// nil: up to the anaesthesia floor of bands.json.
-        public var highNgPerML: Double?
-        public var evidence: String
-        public var source: String
+        var highNgPerML: Double?
+        var evidence: String
+        var source: String
     }
 
-    public struct DoseTier: Sendable, Codable {
-        public var tier: String
-        public var min: Double
-        public var max: Double
+    struct DoseTier: Sendable, Codable {
+        var tier: String
+        var min: Double
+        var max: Double
         /// "mg" or "mg/kg".
-        public var unit: String
-        public var evidence: String
-        public var source: String
+        var unit: String
+        var evidence: String
+        var source: String
         func value(mg: Double, weightKg: Double) -> Double { unit == "mg/kg" ? mg / weightKg : mg }
     }
 
-    public struct Step: Sendable, Codable {
-        public var mg: Double?
-        public var mgPerKg: Double?
-        public var evidence: String
-        public var source: String
-        public var amount: Amount { Amount(mg: mg, mgPerKg: mgPerKg) }
+    struct Step: Sendable, Codable {
+        var mg: Double?
+        var mgPerKg: Double?
+        var evidence: String
+        var source: String
+        var amount: Amount { Amount(mg: mg, mgPerKg: mgPerKg) }
     }
 
     /// A safety rule. `kind` selects the check; the other fields are its parameters.
     public struct Rule: Sendable, Codable {
+        /// Rule id, as named by --override and --acknowledge.
         public var id: String
+        /// Which check the rule runs ("maxSingleDose", "weeklyTotal", "minInterval", "setting", "futility", …).
         public var kind: String
         /// "block", "warn-ack" or "info" (`ProtocolCatalog.levels`).
         public var level: String
+        /// Route key the rule applies to ("iv", "in-esketamine", …); nil: `routes`, else all.
         public var route: String?
         /// Routes (protocol routes or route keys) the rule applies to; nil: `route`, else all.
         public var routes: [String]?
+        /// Analyte the rule applies to; nil: all.
         public var analyte: String?
-        public var maxMg: Double?
-        public var maxMgPerKg: Double?
+        var maxMg: Double?
+        var maxMgPerKg: Double?
         /// For maxSingleDose: true when reaching the limit already fires (≥), else strictly above.
-        public var inclusive: Bool?
-        public var minMgPerKg: Double?
-        public var maxMinutes: Double?
+        var inclusive: Bool?
+        var minMgPerKg: Double?
+        var maxMinutes: Double?
         /// For fastIV: fires when the administration rate (mg/kg/min) is above this.
-        public var maxMgPerKgPerMin: Double?
-        public var minMinutes: Double?
-        public var multipleOfMg: Double?
+        var maxMgPerKgPerMin: Double?
+        var minMinutes: Double?
+        var multipleOfMg: Double?
+        /// For minInterval: the shortest interval between dosing sessions (h).
         public var hours: Double?
+        /// For weeklyTotal: the 7-day limit by route key (mg or mg/kg).
         public var limits: [String: Amount]?
-        public var systolicAbove: Double?
-        public var diastolicAbove: Double?
-        public var minAge: Double?
+        var systolicAbove: Double?
+        var diastolicAbove: Double?
+        var minAge: Double?
+        /// For setting: the settings that fire the rule ("home-supervised", "home").
         public var settings: [String]?
+        /// For futility: completed sessions without response before a review is due.
         public var sessions: Int?
+        /// Evidence mark (V, U, S or derived).
         public var evidence: String
+        /// Source, with citations.
         public var source: String
     }
 
     /// A practice requirement of every dosing session, for one analyte or route (nil: all).
     public struct PracticeItem: Sendable, Codable, Equatable {
+        /// Requirement id.
         public var id: String
+        /// Analyte it applies to; nil: all.
         public var analyte: String?
+        /// Protocol routes or route keys it applies to; nil: all.
         public var routes: [String]?
+        /// The requirement in words.
         public var text: String
+        /// Evidence mark (V, U, S or derived).
         public var evidence: String
+        /// Source, with citations.
         public var source: String
     }
 
@@ -137,12 +169,17 @@ public struct ProtocolCatalog: Sendable, Codable {
         }
     }
 
+    /// A contraindication or caution flag, as given by --flag.
     public struct Contraindication: Sendable, Codable {
+        /// Flag name (--flag).
         public var flag: String
+        /// The condition in words.
         public var label: String
         /// Level by analyte.
         public var levels: [String: String]
+        /// Evidence mark (V, U, S or derived).
         public var evidence: String
+        /// Source, with citations.
         public var source: String
     }
 
@@ -153,6 +190,7 @@ public struct ProtocolCatalog: Sendable, Codable {
         return try! decode(text, origin: "protocols.json")
     }()
 
+    /// Decodes and checks a catalog (strict JSON); errors name `origin` and the field.
     public static func decode(_ text: String, origin: String) throws -> ProtocolCatalog {
         let c: ProtocolCatalog
         do { c = try StrictJSON.decode(ProtocolCatalog.self, from: text) } catch let e as DecodingError {
@@ -200,107 +238,128 @@ public struct ProtocolCatalog: Sendable, Codable {
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 
     /// Every id a finding can carry (rules and contraindication flags), for `--override` checks.
-    public var ruleIDs: [String] { rules.map(\.id) + contraindications.map { "contraindication-\($0.flag)" } }
+    var ruleIDs: [String] { rules.map(\.id) + contraindications.map { "contraindication-\($0.flag)" } }
 }
 
 /// A protocol template: route, analyte, starting dose, escalation, schedule phases, sessions.
 public struct ProtocolTemplate: Sendable, Codable {
+    /// Protocol id (--protocol).
     public var id: String
+    /// One-line title.
     public var title: String
+    /// Where the protocol comes from, with citations.
     public var source: String
+    /// Evidence mark (V, U, S or derived).
     public var evidence: String
+    /// Notes on the protocol.
     public var notes: [String]?
     /// "iv" (infusion), "iv-bolus", "im", "in", "sl", "po".
     public var route: String
+    /// "racemic" or "S-ketamine".
     public var analyte: String
     /// Default profile for predictions.
     public var profile: String?
+    /// IV infusion duration (min); nil: 40.
     public var infusionMin: Double?
-    public var infusionEvidence: String?
+    var infusionEvidence: String?
+    /// Starting dose (mg or mg/kg).
     public var dose: Amount
-    public var doseEvidence: String?
+    var doseEvidence: String?
     /// Starting dose from age 65 (esketamine EU/HK SmPC).
     public var doseAge65: Amount?
     /// The labels ("us", "eu") under which `doseAge65` applies; nil: all.
     public var doseAge65Labels: [String]?
+    /// Source of `doseAge65`.
     public var doseAge65Source: String?
+    /// Dose escalation; nil: fixed dose.
     public var escalation: Escalation?
-    public var topUp: TopUp?
-    public var schedule: [Phase]
-    public var reviewAfterSessions: Int?
-    public var reviewSource: String?
+    var topUp: TopUp?
+    var schedule: [Phase]
+    var reviewAfterSessions: Int?
+    var reviewSource: String?
+    /// Default dosing days ("mon", "thu", …).
     public var defaultWeekdays: [String]
-    public var preparation: SupportSession?
-    public var integration: SupportSession?
-    public var therapy: Therapy?
+    var preparation: SupportSession?
+    var integration: SupportSession?
+    var therapy: Therapy?
     /// "clinic", "home-supervised" (remote guide, no clinician on site) or "home" (unsupervised).
     public var setting: String?
+    /// Default time of day, HH:MM; nil: 09:00.
     public var time: String?
+    /// Session window for minutes in band (min); nil: 120 for S-ketamine, 90 otherwise.
     public var windowMin: Double?
+    /// Observation after the window (min); nil: 60.
     public var observationMin: Double?
     /// The label's minimum time on site after dosing (esketamine: 120 min), checked by the recovery rule.
-    public var minOnSiteMin: Double?
+    var minOnSiteMin: Double?
+    /// Where the window and observation come from.
     public var windowSource: String?
 
+    /// The settings a protocol or --setting may name.
     public static let settings = ["clinic", "home-supervised", "home"]
 
+    /// How the dose escalates.
     public struct Escalation: Sendable, Codable {
         /// "none", "no-response" (step up after a completed session without a good response) or
         /// "scheduled" (step up after every completed session unless the response is good).
-        public var trigger: String
+        var trigger: String
         /// Overrides the route's default step.
         public var step: Amount?
+        /// Largest dose of the escalation (mg or mg/kg); nil: no maximum.
         public var max: Amount?
+        /// Evidence mark (V, U, S or derived).
         public var evidence: String
+        /// Source, with citations.
         public var source: String
     }
 
-    public struct TopUp: Sendable, Codable {
-        public var minMg: Double
-        public var maxMg: Double
-        public var atMin: Double
-        public var evidence: String
-        public var source: String
+    struct TopUp: Sendable, Codable {
+        var minMg: Double
+        var maxMg: Double
+        var atMin: Double
+        var evidence: String
+        var source: String
     }
 
     /// A schedule phase: `sessions` dosing sessions, either `perWeek` a week (on a fixed weekday
     /// pattern), one every `everyWeeks` weeks, or one every `everyDays` days.
-    public struct Phase: Sendable, Codable {
-        public var sessions: Int
-        public var perWeek: Int?
-        public var everyWeeks: Int?
-        public var everyDays: Int?
-        public var label: String?
-        public var evidence: String
-        public var source: String
+    struct Phase: Sendable, Codable {
+        var sessions: Int
+        var perWeek: Int?
+        var everyWeeks: Int?
+        var everyDays: Int?
+        var label: String?
+        var evidence: String
+        var source: String
     }
 
-    public struct SupportSession: Sendable, Codable {
-        public var count: Int?
-        public var afterDays: Int?
-        public var durationMin: Double
-        public var evidence: String
-        public var source: String
+    struct SupportSession: Sendable, Codable {
+        var count: Int?
+        var afterDays: Int?
+        var durationMin: Double
+        var evidence: String
+        var source: String
     }
 
-    public struct Therapy: Sendable, Codable {
-        public var name: String
-        public var count: Int
-        public var overWeeks: Int
-        public var durationMin: Double
-        public var evidence: String
-        public var source: String
+    struct Therapy: Sendable, Codable {
+        var name: String
+        var count: Int
+        var overWeeks: Int
+        var durationMin: Double
+        var evidence: String
+        var source: String
     }
 
     /// Key into the route tables: the route, with "-esketamine" for nasal S-ketamine.
-    public var routeKey: String { ProtocolTemplate.routeKey(route: route, analyte: analyte) }
+    var routeKey: String { ProtocolTemplate.routeKey(route: route, analyte: analyte) }
 
     /// The rules' route key: IV bolus and infusion share "iv"; S-ketamine IN is "in-esketamine".
-    public static func routeKey(route: String, analyte: String) -> String {
+    static func routeKey(route: String, analyte: String) -> String {
         let r = route == "iv-bolus" ? "iv" : route
         return analyte.lowercased() == "s-ketamine" && r == "in" ? "in-esketamine" : r
     }
 
+    /// Dosing sessions of the protocol's schedule, all phases.
     public var defaultSessionCount: Int { schedule.reduce(0) { $0 + $1.sessions } }
 
     func validate(origin: String) throws {

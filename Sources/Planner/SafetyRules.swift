@@ -1,43 +1,73 @@
 import PKProfiles
 /// A safety finding: a rule that fired, at which sessions, with its level and source.
 public struct Finding: Sendable, Codable, Equatable {
+    /// What a finding asks of the clinician. Encodes as "block", "warn-ack" or "info".
+    public enum Level: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+        /// The plan is refused unless the rule is overridden with a reason.
+        case block
+        /// The plan is refused until the finding is acknowledged.
+        case warnAck = "warn-ack"
+        /// Shown only.
+        case info
+
+        /// The raw value ("warn-ack").
+        public var description: String { rawValue }
+        /// The action as shown to the clinician: "BLOCK", "WARN-ACK" or "INFO".
+        public var action: String { rawValue.uppercased() }
+        /// Catalog order: block, then warn-ack, then info.
+        var rank: Int { self == .block ? 0 : self == .warnAck ? 1 : 2 }
+    }
+
+    /// Id of the rule (a catalog rule id, or contraindication-FLAG).
     public var rule: String
-    /// "block", "warn-ack" or "info".
-    public var level: String
+    /// What the finding asks: block, warn-ack or info.
+    public var level: Level
     /// 1-based dosing session numbers (empty: the whole plan).
     public var sessions: [Int]
+    /// What fired, in words with the numbers.
     public var message: String
+    /// Source of the rule, with citations.
     public var source: String
+    /// Evidence mark (V, U, S or derived).
     public var evidence: String
     /// True for "warn-ack" findings.
     public var requiresAcknowledgement: Bool
+    /// True when a warn-ack finding is acknowledged (`PlanRequest.acknowledgements`).
     public var acknowledged: Bool
+    /// True when an override names this rule.
     public var overridden: Bool
+    /// The override's reason; nil when not overridden.
     public var overrideReason: String?
 }
 
 /// What the rules look at for one dosing session.
-public struct RuleSession: Sendable {
-    public var number: Int
-    public var date: CivilDate
+struct RuleSession: Sendable {
+    var number: Int
+    var date: CivilDate
     /// Hours from the first dosing session.
-    public var timeH: Double
-    public var doseMg: Double
-    public var topUpMg: Double?
+    var timeH: Double
+    var doseMg: Double
+    var topUpMg: Double?
     /// The largest optional top-up of the protocol when none is planned (counted by the dose caps).
-    public var optionalTopUpMg: Double? = nil
-    public var prediction: SessionPrediction?
-    public var review: String?
-    public var doseTier: String?
+    var optionalTopUpMg: Double? = nil
+    var prediction: SessionPrediction?
+    var review: String?
+    var doseTier: String?
 }
 
 /// Clinician-entered patient data the rules check.
 public struct PatientFacts: Sendable, Codable, Equatable {
+    /// Body weight (kg).
     public var weightKg: Double
+    /// Age (years); nil: not given.
     public var ageYears: Double?
+    /// Pre-dose systolic blood pressure (mmHg); nil: not given.
     public var systolic: Double?
+    /// Pre-dose diastolic blood pressure (mmHg); nil: not given.
     public var diastolic: Double?
+    /// Contraindication and caution flags (catalog `contraindications`).
     public var flags: [String]
+    /// Patient facts: weight (kg), age (years), blood pressure (mmHg), flags.
     public init(weightKg: Double, ageYears: Double? = nil, systolic: Double? = nil, diastolic: Double? = nil, flags: [String] = []) {
         self.weightKg = weightKg
         self.ageYears = ageYears
@@ -70,13 +100,14 @@ public enum SafetyRules {
             guard routeOK, r.analyte == nil || r.analyte!.lowercased() == analyte.lowercased() else { return nil }
             let why = singleDoseExcess(r, doseMg: doseMg, weightKg: weightKg)
             guard !why.isEmpty else { return nil }
-            return Finding(rule: r.id, level: r.level, sessions: [], message: "single dose \(why.joined(separator: ", ")) (\(key))",
-                           source: r.source, evidence: r.evidence, requiresAcknowledgement: r.level == "warn-ack",
+            let level = Finding.Level(rawValue: r.level) ?? .block   // catalog levels are checked on load
+            return Finding(rule: r.id, level: level, sessions: [], message: "single dose \(why.joined(separator: ", ")) (\(key))",
+                           source: r.source, evidence: r.evidence, requiresAcknowledgement: level == .warnAck,
                            acknowledged: false, overridden: false, overrideReason: nil)
         }
     }
 
-    public static func evaluate(
+    static func evaluate(
         catalog c: ProtocolCatalog, template p: ProtocolTemplate, sessions: [RuleSession], patient: PatientFacts,
         infusionMin: Double?, anaesthesiaFloor: Double?, setting: String? = nil, bookedMin: Double? = nil
     ) -> [Finding] {
@@ -234,14 +265,15 @@ public enum SafetyRules {
                 if let s = f.session { out[i].sessions.append(s) }
                 continue
             }
-            out.append(Finding(rule: f.id, level: f.level, sessions: f.session.map { [$0] } ?? [], message: f.message, source: f.source,
-                               evidence: f.evidence, requiresAcknowledgement: f.level == "warn-ack",
+            let level = Finding.Level(rawValue: f.level) ?? .block   // catalog levels are checked on load
+            out.append(Finding(rule: f.id, level: level, sessions: f.session.map { [$0] } ?? [], message: f.message, source: f.source,
+                               evidence: f.evidence, requiresAcknowledgement: level == .warnAck,
                                acknowledged: false, overridden: false, overrideReason: nil))
         }
-        let rank = ["block": 0, "warn-ack": 1, "info": 2]
-        return out.enumerated().sorted { (rank[$0.element.level] ?? 3, $0.offset) < (rank[$1.element.level] ?? 3, $1.offset) }.map(\.element)
+        return out.enumerated().sorted { ($0.element.level.rank, $0.offset) < ($1.element.level.rank, $1.offset) }.map(\.element)
     }
 
+    /// Blood pressure as "SYS/DIA" (mmHg), "?" for a value not given.
     public static func bpText(_ p: PatientFacts) -> String {
         "\(p.systolic.map { NumberFormat.short($0) } ?? "?")/\(p.diastolic.map { NumberFormat.short($0) } ?? "?")"
     }

@@ -1,17 +1,16 @@
 /// One entry of the calendar.
-public struct CalendarEntry: Sendable, Codable, Equatable {
-    public enum Kind: String, Sendable, Codable { case preparation, dosing, integration, therapy }
-    public var kind: Kind
-    public var date: CivilDate
+struct CalendarEntry: Sendable, Codable, Equatable {
+    var kind: SessionKind
+    var date: CivilDate
     /// Minutes after midnight.
-    public var timeMin: Int
-    public var durationMin: Double
+    var timeMin: Int
+    var durationMin: Double
     /// Dosing sessions: 1-based dosing number; support sessions: the dosing session they follow (integration) or nil.
-    public var number: Int?
+    var number: Int?
     /// Phase label for dosing sessions ("induction", "added", …).
-    public var phase: String?
+    var phase: String?
     /// Short description ("dosing 3/6", "CBT 2/12").
-    public var label: String
+    var label: String
 }
 
 /// Lays out a protocol's sessions on the calendar.
@@ -29,18 +28,18 @@ public struct CalendarEntry: Sendable, Codable, Equatable {
 /// allowed day: a k-a-week phase then uses the most spread pattern that contains that weekday,
 /// provided it keeps at least 2 days between doses; otherwise the most spread pattern overall is
 /// used and a note says why the start moved.
-public enum Scheduler {
-    public struct Options: Sendable {
-        public var start: CivilDate
-        public var allowed: Set<Weekday>
-        public var timeMin: Int
+enum Scheduler {
+    struct Options: Sendable {
+        var start: CivilDate
+        var allowed: Set<Weekday>
+        var timeMin: Int
         /// Total dosing sessions (nil: the protocol's count).
-        public var sessions: Int?
+        var sessions: Int?
         /// Extra unscheduled dosing sessions (date, minutes after midnight).
-        public var extra: [(date: CivilDate, timeMin: Int)]
-        public var windowMin: Double
-        public var observationMin: Double
-        public init(start: CivilDate, allowed: Set<Weekday>, timeMin: Int, sessions: Int? = nil, extra: [(date: CivilDate, timeMin: Int)] = [],
+        var extra: [(date: CivilDate, timeMin: Int)]
+        var windowMin: Double
+        var observationMin: Double
+        init(start: CivilDate, allowed: Set<Weekday>, timeMin: Int, sessions: Int? = nil, extra: [(date: CivilDate, timeMin: Int)] = [],
                     windowMin: Double = 90, observationMin: Double = 60) {
             self.start = start
             self.allowed = allowed
@@ -104,7 +103,7 @@ public enum Scheduler {
     }
 
     /// Checks that the allowed weekdays can hold every phase; the error names --weekdays.
-    public static func checkFits(_ p: ProtocolTemplate, allowed: Set<Weekday>, weekdaysText: String) throws {
+    static func checkFits(_ p: ProtocolTemplate, allowed: Set<Weekday>, weekdaysText: String) throws {
         guard !allowed.isEmpty else { throw PlanError("--weekdays: '\(weekdaysText)' allows no day") }
         for ph in p.schedule {
             if let k = ph.perWeek, allowed.count < k {
@@ -115,7 +114,7 @@ public enum Scheduler {
     }
 
     /// The calendar: dosing sessions in order (numbered 1…), then support sessions, all sorted by date and time.
-    public static func calendar(_ p: ProtocolTemplate, _ o: Options) throws -> [CalendarEntry] {
+    static func calendar(_ p: ProtocolTemplate, _ o: Options) throws -> [CalendarEntry] {
         try layout(p, o).entries
     }
 
@@ -127,7 +126,7 @@ public enum Scheduler {
     }
 
     /// The calendar and notes on how it was laid out (a start day that could not be honoured).
-    public static func layout(_ p: ProtocolTemplate, _ o: Options) throws -> (entries: [CalendarEntry], notes: [String]) {
+    static func layout(_ p: ProtocolTemplate, _ o: Options) throws -> (entries: [CalendarEntry], notes: [String]) {
         var notes: [String] = []
         let phases = phases(p, total: o.sessions)
         let support = o.allowed.union([.mon, .tue, .wed, .thu, .fri])

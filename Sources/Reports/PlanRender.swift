@@ -24,7 +24,7 @@ public enum PlanRender {
         if let a = p.patient.ageYears { patient += ", age \(NumberFormat.short(a))" }
         if p.patient.systolic != nil || p.patient.diastolic != nil { patient += ", BP \(SafetyRules.bpText(p.patient))" }
         if !p.patient.flags.isEmpty { patient += ", flags \(p.patient.flags.joined(separator: ","))" }
-        patient += "; dosing days \(p.weekdays.joined(separator: ",")) at \(p.time); \(p.route)\(p.infusionMin.map { " over \(NumberFormat.short($0)) min" } ?? "") (\(p.analyte))"
+        patient += "; dosing days \(p.weekdays.joined(separator: ",")) at \(p.time); \(p.route.rawValue)\(p.infusionMin.map { " over \(NumberFormat.short($0)) min" } ?? "") (\(p.analyte))"
         h.append(patient)
         h.append("Session: window \(NumberFormat.short(p.windowMin)) min, observation \(NumberFormat.short(p.observationMin)) min, booked \(NumberFormat.short(p.bookedMin)) min\(p.windowSource.map { " (\($0))" } ?? ""); discharge below \(NumberFormat.short(p.dischargeNgPerML)) ng/mL (\(p.site))\(dischargeMark(p)); minimum on site: \(p.minOnSiteSource)")
         var setting = "Setting: \(p.setting)"
@@ -47,7 +47,7 @@ public enum PlanRender {
 
     public static func findingLines(_ p: Plan) -> [String] {
         p.findings.map { f in
-            var s = "\(f.level.uppercased()) \(f.rule)"
+            var s = "\(f.level.action) \(f.rule)"
             if !f.sessions.isEmpty { s += " (session\(f.sessions.count > 1 ? "s" : "") \(f.sessions.map(String.init).joined(separator: ",")))" }
             s += ": \(f.message)"
             if f.overridden { s += " [OVERRIDDEN: \(f.overrideReason ?? "")]" }
@@ -78,7 +78,7 @@ public enum PlanRender {
     /// The earliest discharge of a session as "h:mm" and the criterion that sets it.
     public static func earliestText(_ e: PlanSession) -> String {
         guard let m = e.earliestDischargeMin else { return e.prediction == nil ? "-" : "> next" }
-        return NumberFormat.hm(minutes: m) + (e.earliestDischargeBy == "on-site" ? " site" : " level")
+        return NumberFormat.hm(minutes: m) + (e.earliestDischargeBy == .onSite ? " site" : " level")
     }
 
     /// "below LEVEL at" of a session: h:mm, "never reaches LEVEL ng/mL" or "> next".
@@ -91,7 +91,7 @@ public enum PlanRender {
     public static func notes(_ p: Plan, _ e: PlanSession) -> [String] {
         var notes: [String] = []
         if let ph = e.phase { notes.append(ph) }
-        if let resp = e.response { notes.append("response \(resp)") }
+        if let resp = e.response { notes.append("response \(resp.rawValue)") }
         if let n = e.escalationNote { notes.append(n) }
         if let pr = e.prediction, pr.minutesInBand == 0 {
             // 0 min in band: say where the peak lies instead of a bare 0.
@@ -101,7 +101,7 @@ public enum PlanRender {
         }
         if let pr = e.prediction, let w = pr.peakWithMaxTopUpNgPerML { notes.append("peak \(NumberFormat.sig(w)) with max top-up") }
         if let rv = e.review { notes.append("REVIEW: \(rv)") }
-        notes += p.findings.filter { $0.level != "info" && $0.sessions.contains(e.number ?? -1) }.map { "\($0.level.uppercased()) \($0.rule)" }
+        notes += p.findings.filter { $0.level != .info && $0.sessions.contains(e.number ?? -1) }.map { "\($0.level.action) \($0.rule)" }
         return notes
     }
 
@@ -135,12 +135,12 @@ public enum PlanRender {
         for e in p.sessions {
             var label = e.label
             if narrow {
-                if e.kind == "dosing" { label = label.replacingOccurrences(of: "dosing ", with: "dose ") }
-                else if e.kind == "integration" { label = "integ. (\(e.number.map(String.init) ?? ""))" }
-                else if e.kind == "preparation" { label = label.replacingOccurrences(of: "preparation", with: "prep") }
+                if e.kind == .dosing { label = label.replacingOccurrences(of: "dosing ", with: "dose ") }
+                else if e.kind == .integration { label = "integ. (\(e.number.map(String.init) ?? ""))" }
+                else if e.kind == .preparation { label = label.replacingOccurrences(of: "preparation", with: "prep") }
             }
-            var r = [e.date, e.weekday] + (showTime ? [e.time] : []) + [label]
-            if e.kind == "dosing" {
+            var r = [e.date.description, e.weekday.short] + (showTime ? [e.time] : []) + [label]
+            if e.kind == .dosing {
                 r.append(doseText(e))
                 if volumes { r.append(e.doseVolumeML.map { NumberFormat.short($0, 3) } ?? "-") }
                 let pr = e.prediction
@@ -238,7 +238,7 @@ public enum PlanRender {
     /// Midnight ticks (h from the first dose) labelled MM-DD for a course chart of `spanH` hours, at
     /// most about `maxTicks` of them (every 1, 2, 7, 14 or 28 days), and the axis name with the year.
     public static func dateTicks(_ p: Plan, spanH: Double, maxTicks: Int) -> (ticks: [(h: Double, label: String)], axis: String)? {
-        guard let first = p.dosingSessions.first, let d0 = CivilDate.parse(first.date), let t0 = CivilDate.parseTime(first.time) else { return nil }
+        guard let first = p.dosingSessions.first, case let d0 = first.date, let t0 = CivilDate.parseTime(first.time) else { return nil }
         let days = Int((spanH + Double(t0) / 60) / 24) + 1
         let step = [1, 2, 7, 14, 28, 56].first { days / $0 <= Swift.max(1, maxTicks) } ?? 91
         var ticks: [(h: Double, label: String)] = []
@@ -277,12 +277,12 @@ public enum PlanRender {
         func o(_ x: Double?) -> String { x.map { NumberFormat.g($0) } ?? "" }
         for e in p.sessions {
             let pr = e.prediction
-            let fs = p.findings.filter { $0.sessions.contains(e.number ?? -1) && e.kind == "dosing" }.map { "\($0.level):\($0.rule)" }.joined(separator: " ")
+            let fs = p.findings.filter { $0.sessions.contains(e.number ?? -1) && e.kind == .dosing }.map { "\($0.level.rawValue):\($0.rule)" }.joined(separator: " ")
             let fields: [String] = [
-                e.date, e.weekday, e.time, e.kind, e.label, e.number.map(String.init) ?? "", e.phase ?? "", o(e.durationMin), e.route ?? "", o(e.doseMg),
-                e.doseText ?? "", o(e.topUpMg), o(e.infusionMin), e.doseTier ?? "", pr?.exposureTier ?? "", e.response ?? "", e.escalationNote ?? "",
+                e.date.description, e.weekday.short, e.time, e.kind.rawValue, e.label, e.number.map(String.init) ?? "", e.phase ?? "", o(e.durationMin), e.route?.rawValue ?? "", o(e.doseMg),
+                e.doseText ?? "", o(e.topUpMg), o(e.infusionMin), e.doseTier ?? "", pr?.exposureTier ?? "", e.response?.rawValue ?? "", e.escalationNote ?? "",
                 e.review ?? "", o(pr?.peakNgPerML), o(pr?.tmaxMin), pr?.bandTier ?? "", o(pr?.bandLowNgPerML), o(pr?.bandHighNgPerML),
-                o(pr?.minutesInBand), o(pr?.dischargeMin), o(e.earliestDischargeMin), e.earliestDischargeBy ?? "", o(e.doseVolumeML), o(e.prescribedDoseMg), o(pr?.residualAtStartNgPerML), o(pr?.residualAtNextNgPerML), o(pr?.ivEquivalentMg),
+                o(pr?.minutesInBand), o(pr?.dischargeMin), o(e.earliestDischargeMin), e.earliestDischargeBy?.rawValue ?? "", o(e.doseVolumeML), o(e.prescribedDoseMg), o(pr?.residualAtStartNgPerML), o(pr?.residualAtNextNgPerML), o(pr?.ivEquivalentMg),
                 o(pr?.racemicEquivalentIVMg), o(pr?.rolling7DayMg), o(pr?.rolling7DayMgPerKg), o(pr?.rolling7DayIVEquivalentMg),
                 o(pr?.peakWithMaxTopUpNgPerML), fs,
             ]

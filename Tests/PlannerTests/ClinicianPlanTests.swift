@@ -18,7 +18,7 @@ struct ClinicianPlanTests {
             let earliest = try #require(s.earliestDischargeMin)
             #expect(earliest >= 120)
             #expect(earliest == Swift.max(level, 120))
-            #expect(s.earliestDischargeBy == (level > 120 ? "level" : "on-site"))
+            #expect(s.earliestDischargeBy == (level > 120 ? .level : .onSite))
         }
         // The level alone would send the patient home before the label allows (the 1:34).
         #expect(p.dosingSessions.contains { ($0.prediction?.dischargeMin ?? 999) < 120 })
@@ -31,7 +31,7 @@ struct ClinicianPlanTests {
         let s = p.dosingSessions[0]
         let level = try #require(s.prediction?.dischargeMin)
         #expect(level > 30)   // 0.5 mg/kg over 40 min is above 100 ng/mL past the infusion's end
-        #expect(s.earliestDischargeMin == level && s.earliestDischargeBy == "level")
+        #expect(s.earliestDischargeMin == level && s.earliestDischargeBy == .level)
     }
 
     @Test("--start on an allowed weekday is the first dosing day when a pattern through it keeps 2 days between doses")

@@ -58,7 +58,7 @@ struct EscalationTests {
         #expect(doses(p) == [56, 84, 84, 84, 84, 84])
         #expect(p.dosingSessions[3].review?.hasPrefix("no response after 3 sessions") == true)
         let f = try #require(finding(p, "futility-review"))
-        #expect(f.level == "info" && f.sessions == [4])
+        #expect(f.level == .info && f.sessions == [4])
         // Two non-responses do not trigger it.
         let two = try plan("esketamine-label") { $0.sessions = 6; $0.responses = [1: .noResponse, 2: .noResponse] }
         #expect(finding(two, "futility-review") == nil)

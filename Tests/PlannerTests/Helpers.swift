@@ -22,7 +22,7 @@ func plan(_ id: String, start: String = "2026-12-01", weightKg: Double = 70, _ e
     try Planner.plan(request(id, start: start, weightKg: weightKg, edit))
 }
 
-func dosingDates(_ p: Plan) -> [String] { p.dosingSessions.map(\.date) }
+func dosingDates(_ p: Plan) -> [String] { p.dosingSessions.map(\.date.description) }
 
 func finding(_ p: Plan, _ rule: String) -> Finding? { p.findings.first { $0.rule == rule } }
 

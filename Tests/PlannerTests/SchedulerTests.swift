@@ -49,10 +49,10 @@ struct SchedulerTests {
         #expect(dosingDates(p) == ["2026-12-01", "2026-12-04", "2026-12-08", "2026-12-11"])
         #expect(p.dosingSessions[0].time == "14:30")
         // 12 CBT sessions over 10 weeks, none on a dosing day, first after the first infusion.
-        let cbt = p.sessions.filter { $0.kind == "therapy" }
+        let cbt = p.sessions.filter { $0.kind == .therapy }
         #expect(cbt.count == 12)
-        #expect(Set(cbt.map(\.date)).isDisjoint(with: dosingDates(p)))
-        #expect(cbt.first!.date == "2026-12-02" && cbt.last!.date <= "2027-02-09")
+        #expect(Set(cbt.map(\.date.description)).isDisjoint(with: dosingDates(p)))
+        #expect(cbt.first!.date.description == "2026-12-02" && cbt.last!.date.description <= "2027-02-09")
     }
 
     @Test("esketamine label: twice weekly weeks 1-4, weekly 5-8, then every 2 weeks; review after induction")
