@@ -79,7 +79,7 @@ extension EffectReport {
         var s = "Predicted effect per session: \(pd.summary). Intensity is peak Ce/C50 (1 = half-maximal effect whatever gamma is), not a CADSS score, a blood pressure or a 'level'. Sources: \(pd.c50?.source ?? ""); \(pd.ke0.source)\n"
         s += rows.joined()
         for c in profile.map({ EffectSite.caveats(pd: pd, profile: $0) }) ?? [] { s += "Caveat: \(c)\n" }
-        if plan.analyte == "S-ketamine" && plan.route == "in" {
+        if plan.analyte == "S-ketamine" && plan.route.rawValue == "in" {
             s += "Esketamine nasal spray: label population figures, not an individual prediction:\n"
             for l in PDLibrary.builtin.labelFigures(drug: "esketamine", route: "in") {
                 let pct = l.percent.map { "\($0)%" + (l.placeboPercent.map { " (placebo \($0)%)" } ?? "") } ?? ""
