@@ -47,8 +47,11 @@ public struct SessionPrediction: Sendable, Codable, Equatable {
     /// effect-site concentration (ng/mL), its time from the session's dose (min) and peak Ce/C50.
     /// An intensity relative to the PD model's C50, not a CADSS score or a "level".
     public var effectModel: String?
+    /// Peak S-ketamine effect-site concentration of the session (ng/mL).
     public var effectCeMaxNgPerML: Double?
+    /// Time of that peak after the session's dose (min).
     public var effectTmaxMin: Double?
+    /// Peak Ce divided by the PD model's C50 (dimensionless; 1 = half-maximal effect).
     public var effectPeakCeOverC50: Double?
 }
 
