@@ -82,6 +82,9 @@ extension Validation {
         let g = routeGroup(route.rawValue)
         // Only this profile's cases of this route are run (a command shows a few routes of one
         // profile; running the whole table cost ~0.1 s per command), memoized per process.
+        // The built-in table's lines are generated into EmbeddedEvidence.swift (a test keeps it
+        // current), so a command does not re-run validation cases; the memo is the fallback.
+        if let text = EmbeddedEvidence.lines[profile + " " + g] { return text }
         if let e = EvidenceMemo.shared.summary(profile: profile, group: g) { return e.text }
         let builtin = ProfileLibrary.named(profile) != nil
         return "\(routeLabel(g)): unvalidated (\(builtin ? "no published figure in the validation table" : "not a built-in profile"))"
