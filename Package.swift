@@ -58,6 +58,6 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "PKCore", "PKProfiles", "Reports", "TestSupport"], path: "Tests/PlannerTests"),
-        .testTarget(name: "ModelLanguageTests", dependencies: ["ModelLanguage"], path: "Tests/ModelLanguageTests"),
+        .testTarget(name: "ModelLanguageTests", dependencies: ["ModelLanguage", "TestSupport"], path: "Tests/ModelLanguageTests"),
     ]
 )

@@ -1,23 +1,7 @@
 import Testing
 @testable import ModelLanguage
+import TestSupport
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a small deterministic PRNG for reproducible fuzzing.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..<n (n > 0).
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
 
 /// Compiles `source`; it must either succeed or throw a well-formed `ModelLanguageError`.
 /// On success, every entry point is exercised once.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PKCore
 import PKProfiles
+import TestSupport
 
 /// Guard for the population lane path (`LaneRegimenKernel` behind
 /// `RegimenSubjectSimulator.simulateLanes`): on random subjects (weights and etas drawn from each
@@ -9,24 +10,6 @@ import PKProfiles
 /// off the grid, infusions, grid steps that do and do not divide the dose times) its metrics and
 /// curves must equal the event engine's (`simulate`, root finding on the exact trajectory).
 struct LaneRegimenGuardTests {
-    /// SplitMix64: a fixed, seeded stream for the random cases.
-    struct Rand {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * uniform() }
-        mutating func normal() -> Double {
-            let u = Swift.max(uniform(), 1e-300), v = uniform()
-            return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-        }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[Int(next() % UInt64(xs.count))] }
-    }
 
     /// Relative difference with a floor for quantities that may be near zero (`floor` in their unit).
     static func close(_ a: Double, _ b: Double, _ tol: Double, floor: Double = 0) -> Bool {
@@ -35,7 +18,7 @@ struct LaneRegimenGuardTests {
     }
 
     @Test func laneKernelMatchesEventEngineOnRandomSubjectsAndRegimens() throws {
-        var rng = Rand(state: 20261201)
+        var rng = SplitMix64(state: 20261201)
         var cases = 0, worst: [String: Double] = [:]
         for profile in ProfileLibrary.builtin {
             let pm = try ProfileModel(profile)

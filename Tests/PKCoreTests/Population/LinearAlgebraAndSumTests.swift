@@ -67,7 +67,7 @@ struct LinearAlgebraAndSumTests {
         #expect(sum([-3.5, 1.25]).value == -2.25)
         #expect(sum([1, .nan]).value.isNaN && sum([1, .infinity]).value == .infinity)
         // Reproducible inputs (a fixed seed): a failure can be rerun.
-        var g = SeededGenerator(state: 0x5EED_5005)
+        var g = SplitMix64(state: 0x5EED_5005)
         let xs = (0..<3000).map { _ in Double.random(in: -1...1, using: &g) * pow(10, Double(Int.random(in: -30...30, using: &g))) }
         let whole = sum(xs)
         for _ in 0..<5 {
@@ -87,14 +87,3 @@ struct LinearAlgebraAndSumTests {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014) as a RandomNumberGenerator: reproducible test inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
