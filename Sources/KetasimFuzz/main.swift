@@ -161,7 +161,11 @@ struct Outcome { var status: Int32; var signal: Int32?; var timedOut: Bool; var 
 
 func run(_ bin: String, _ args: [String], in dir: String, timeout: Double) -> Outcome {
     let errPath = "\(dir)/stderr.txt"
-    FileManager.default.createFile(atPath: errPath, contents: nil)
+    guard FileManager.default.createFile(atPath: errPath, contents: nil) else {
+        // The harness's own scratch folder failed, not ketasim: stop rather than report a finding.
+        FileHandle.standardError.write(Data("ketasim-fuzz: cannot create \(errPath)\n".utf8))
+        exit(2)
+    }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: bin)
     p.arguments = args
