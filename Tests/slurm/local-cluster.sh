@@ -111,7 +111,7 @@ wait_job() {   # wait_job JOBID: until no task of the job is pending or running
 cd "$WORK"
 mkdir -p study/logs
 SHARDS=4
-export KETASIM N=${N:-40000} SEED=11 SHARDS
+export KETASIM N=${N:-400000} SEED=11 SHARDS   # batch runs ~30k subjects/s per core on the lane kernel: each task must still run for seconds to be killed mid-run
 echo "== submit: array 1-$SHARDS and the dependent merge (N=$N)"
 jid=$(sbatch --parsable --export=ALL --array=1-$SHARDS "$RECIPE")
 mid=$(sbatch --parsable --export=ALL --dependency=afterok:"$jid" --array=1 "$RECIPE" merge)
@@ -123,7 +123,7 @@ for _ in $(seq 600); do
     if [[ -z "$st" ]]; then echo "local-cluster: task 2 finished before it could be killed; use a larger N" >&2; exit 1; fi
     sleep 0.2
 done
-sleep 1
+sleep 0.5
 scancel "${jid}_2"
 wait_job "$jid"
 [[ ! -e study/shards/part-00002.json ]] || { echo "local-cluster: the killed task left an output" >&2; exit 1; }
