@@ -17,7 +17,9 @@ public enum NonmemStudy {
 
     /// The rows NONMEM would print, the solver used and a label naming the model and its source.
     public struct Result: Sendable {
+        /// The rows as the engine produced them (predictions, outputs, amounts per record).
         public var run: NonmemRun.Result
+        /// The model or profile as named in provenance, e.g. "profile clements-1981 (…)".
         public var modelLabel: String
         /// The data set as parsed: its header and every row's cells as written (for the $TABLE echo).
         public var data: NonmemDataset

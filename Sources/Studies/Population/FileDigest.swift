@@ -10,8 +10,10 @@ public struct FileDigest: Codable, Equatable, Sendable {
 
     private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// The digest of no bytes (0 rows, the FNV-1a 64 offset basis).
     public init() {}
 
+    /// Adds bytes in file order: counts the line feeds and folds each byte into the FNV-1a 64 hash.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
         var h = hash, n = rows
         for b in bytes {
