@@ -69,7 +69,7 @@ extension PlanCommand {
                 body = [("band", "\(NumberFormat.short(lo))-\(NumberFormat.short(hi)) ng/mL from \(NumberFormat.short(r.fromMin)) to \(NumberFormat.short(r.toMin)) min"),
                         ("holds", r.holds ? "yes" : "no"),
                         ("dose", "\(NumberFormat.short(r.doseMg, 4)) mg (\(NumberFormat.short(r.doseMg / weight, 3)) mg/kg)"),
-                        ("measured", measured(r.doseMg, prep)),
+                        ("measured", measured(r.doseMg, prep, ceilingMg: r.ceilingMg)),
                         ("minutes in band", NumberFormat.short(r.minutesInBand, 3)), ("peak", "\(NumberFormat.short(r.peakNgPerML, 4)) ng/mL"),
                         ("ceiling", "\(NumberFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
                 if let lo = r.minDoseMg { body.append(("smallest dose holding LOW", "\(NumberFormat.short(lo, 4)) mg")) }
@@ -93,11 +93,19 @@ extension PlanCommand {
     }
 
     /// The dose as drawn up: volume at the concentration and the practical step, or why not.
-    static func measured(_ mg: Double, _ prep: DosePreparation) -> String {
-        guard prep.stepMg != nil else { return prep.stepText }
-        let r = prep.rounded(mg)
+    /// Never above the safety ceiling: a dose that rounds up past it is rounded down a step instead;
+    /// a change of more than 5 % is stated, as in the plan.
+    static func measured(_ mg: Double, _ prep: DosePreparation, ceilingMg: Double) -> String {
+        guard let step = prep.stepMg else { return prep.stepText }
+        var r = prep.rounded(mg)
+        if r > ceilingMg * (1 + 1e-12) {
+            r = (ceilingMg / step).rounded(.down) * step
+            guard r > 0 else { return "below one step (\(prep.stepText)) under the ceiling \(NumberFormat.short(ceilingMg, 4)) mg: use a more dilute solution" }
+        }
         var s = "\(NumberFormat.short(r, 4)) mg"
         if let v = prep.volumeML(r) { s += " = \(NumberFormat.short(v, 3)) mL of \(NumberFormat.short(prep.concentrationMgPerML!)) mg/mL" }
+        let change = mg > 0 ? r / mg - 1 : 0
+        if abs(change) > 0.05 { s += " (\(change > 0 ? "+" : "−")\(NumberFormat.short(abs(change) * 100, 2))%: a more dilute solution gives finer steps)" }
         return s + " (\(prep.stepText))"
     }
 
@@ -105,7 +113,7 @@ extension PlanCommand {
         [("goal", "\(r.goal) \(NumberFormat.short(r.target, 4)) \(r.targetUnit)"),
          ("reachable", r.reachable ? "yes" : "NO: no safe dose reaches the target"),
          ("dose", "\(NumberFormat.short(r.doseMg, 4)) mg (\(NumberFormat.short(r.doseMg / w, 3)) mg/kg)\(r.reachable ? "" : " (the ceiling)")"),
-         ("measured", measured(r.doseMg, prep)),
+         ("measured", measured(r.doseMg, prep, ceilingMg: r.ceilingMg)),
          ("achieved", "\(NumberFormat.short(r.achieved, 4)) \(r.targetUnit)"),
          ("peak", "\(NumberFormat.short(r.peakNgPerML, 4)) ng/mL at \(NumberFormat.short(r.tmaxMin, 3)) min"),
          ("IV-equivalent", "\(NumberFormat.short(r.ivEquivalentMg, 4)) mg"),

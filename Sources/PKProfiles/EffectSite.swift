@@ -34,6 +34,11 @@ public enum EffectSite {
               !profile.compartments.contains(where: { $0.name == compartmentName }) else {
             throw ProfileError("profile \(profile.name): already has \(ke0Parameter) or \(compartmentName)")
         }
+        // The S fraction is known only for these two: a profile of another analyte (R-ketamine, or
+        // racemic ketamine labelled otherwise) would be read as all S-ketamine.
+        guard ["racemic", "s-ketamine"].contains(profile.analyte.lowercased()) else {
+            throw ProfileError("profile \(profile.name): analyte '\(profile.analyte)' (an effect site needs racemic or S-ketamine)")
+        }
         var p = profile
         p.parameters.append(Profile.Parameter(name: ke0Parameter, value: ke0, unit: "1/h", source: pd.ke0.source, calc: pd.ke0.calc))
         p.compartments.append(.init(name: compartmentName, effect: .init(source: cp.compartment, ke0: ke0Parameter)))

@@ -63,7 +63,9 @@ public enum TextTable {
         let endsWithNewline = text.hasSuffix("\n")
         var out: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.count <= width { out.append(line); continue }
+            // A line with ANSI colour codes is a chart row laid out to the width already; its
+            // escape characters would count as width.
+            if line.count <= width || line.contains("\u{1B}") { out.append(line); continue }
             let lead = line.prefix { $0 == " " }.count
             let first = String(repeating: " ", count: lead)
             let rest = String(repeating: " ", count: Swift.min(lead + 2, width / 2))

@@ -50,4 +50,23 @@ struct ChartColourTests {
         #expect(r.code == 0)
         #expect(!r.out.contains("\u{1B}"))
     }
+
+    @Test("prose wrapping leaves coloured chart rows alone (their escape codes are not width)")
+    func wrapKeepsColouredRows() {
+        var chart = TerminalChart(series: [Self.flat, Self.sharp], band: (100, 250, "band"), width: 80, height: 12)
+        chart.colour = true
+        let painted = chart.render()
+        #expect(TextTable.wrapProse(painted, width: 80) == painted)
+        #expect(Self.strip(painted).split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    @Test("find-dose: the measured dose never rounds above the safety ceiling")
+    func measuredUnderCeiling() {
+        // 72 kg IV: ceiling 0.8 mg/kg = 57.6 mg; at 50 mg/mL the 0.1 mL step is 5 mg, and 57.6 mg
+        // would round to 60 mg (11.52 steps), above the ceiling: it must be 55 mg = 1.1 mL.
+        let r = ketasim("plan", "--find-dose", "--route", "iv", "--weight", "72kg", "--concentration", "50mg/mL", "--target-peak", "1000ng/mL")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("measured       55 mg = 1.1 mL of 50 mg/mL"))
+        #expect(!r.out.contains("60 mg = 1.2 mL"))
+    }
 }

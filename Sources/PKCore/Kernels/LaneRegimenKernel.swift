@@ -502,9 +502,10 @@ public enum LaneRegimenKernel {
             var result = best
             for j in candidates {
                 let (ca, da) = start(j), (cbv, dbv) = end(j)
-                // Tangent bound on a piece that is concave near its top: skip pieces that cannot win.
-                let bound = Swift.max(ca, cbv) + (knots[j + 1] - knots[j]) * Swift.max(da, -dbv)
-                guard bound >= best.value.0 else { continue }
+                // Every rising-then-falling piece is solved exactly: a tangent bound from the end
+                // slopes holds only where the curve is concave, which a chain of absorption
+                // compartments or an effect site need not be.
+                _ = (ca, da, cbv, dbv)
                 let e = extremum(j, state(j))
                 let pos = 3 * j + 2
                 if e.c > result.value.0 || (e.c == result.value.0 && pos < result.position) { result = ((e.c, e.t), pos) }
@@ -566,8 +567,7 @@ public enum LaneRegimenKernel {
                             return LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.0 - level, v.1) }, e.t, b, fa: e.c - level, fb: cb - level,
                                                         tolerance: 1e-13 * Swift.max(1, b))
                         }
-                        let bound = Swift.max(ca, cb) + (b - a) * Swift.max(da, -db)
-                        if bound >= level {
+                        do {   // no tangent-bound skip: it holds only on concave pieces
                             let st = state(j)
                             let e = extremum(j, st)
                             if e.c >= level {
