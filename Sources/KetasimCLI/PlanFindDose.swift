@@ -96,11 +96,9 @@ extension PlanCommand {
     /// Never above the safety ceiling: a dose that rounds up past it is rounded down a step instead;
     /// a change of more than 5 % is stated, as in the plan.
     static func measured(_ mg: Double, _ prep: DosePreparation, ceilingMg: Double) -> String {
-        guard let step = prep.stepMg else { return prep.stepText }
-        var r = prep.rounded(mg)
-        if r > ceilingMg * (1 + 1e-12) {
-            r = (ceilingMg / step).rounded(.down) * step
-            guard r > 0 else { return "below one step (\(prep.stepText)) under the ceiling \(NumberFormat.short(ceilingMg, 4)) mg: use a more dilute solution" }
+        guard prep.stepMg != nil else { return prep.stepText }
+        guard let r = prep.rounded(mg, ceilingMg: ceilingMg) else {
+            return "below one step (\(prep.stepText)) under the ceiling \(NumberFormat.short(ceilingMg, 4)) mg: use a more dilute solution"
         }
         var s = "\(NumberFormat.short(r, 4)) mg"
         if let v = prep.volumeML(r) { s += " = \(NumberFormat.short(v, 3)) mL of \(NumberFormat.short(prep.concentrationMgPerML!)) mg/mL" }

@@ -73,6 +73,15 @@ public struct DosePreparation: Sendable, Codable, Equatable {
         return Swift.max(1, k) * s
     }
 
+    /// `mg` rounded as `rounded(_:)`, but never above `ceilingMg` (a safety limit): a dose that
+    /// rounds up past it goes down a step instead. nil when not even one step fits under the ceiling.
+    public func rounded(_ mg: Double, ceilingMg: Double) -> Double? {
+        let r = rounded(mg)
+        guard let step = stepMg, r > ceilingMg * (1 + 1e-12) else { return r }
+        let down = (ceilingMg / step).rounded(.down) * step
+        return down > 0 ? down : nil
+    }
+
     /// Volume of `mg` at the concentration (mL); nil without one.
     public func volumeML(_ mg: Double) -> Double? { concentrationMgPerML.map { mg / $0 } }
 

@@ -109,4 +109,14 @@ struct ClinicianPlanTests {
         let esk = DoseFinder(profile: try ProfileLibrary.load("perez-ruixo-2021"), weightKg: 70)
         #expect(try esk.ceiling(route: "in").mg == 84)
     }
+
+    @Test("rounding under a ceiling: 57.6 mg at a 5 mg step is 55 mg, not 60; no step fits under 3 mg")
+    func roundedUnderCeiling() throws {
+        let prep = try DosePreparation(route: "iv", analyte: "racemic", concentrationMgPerML: 50)   // 0.1 mL = 5 mg
+        #expect(prep.rounded(57.6) == 60)                          // 11.52 steps round up
+        #expect(prep.rounded(57.6, ceilingMg: 57.6) == 55)         // but not past the ceiling
+        #expect(prep.rounded(31, ceilingMg: 57.6) == 30)           // below the ceiling: unchanged rule
+        #expect(prep.rounded(4, ceilingMg: 3) == nil)              // one step (5 mg) exceeds 3 mg
+    }
 }
+
