@@ -76,21 +76,22 @@ enum CompareCommand {
         let stepH = try a.value("--step").map { try Units.hours($0, flag: "--step") } ?? 1.0 / 60
         guard stepH > 0, o.durationH / stepH <= 2_000_000 else { throw CLIError.usage("--step: must be > 0 and give at most 2 million points") }
         let results = try arms.map { try Arm.run(route: $0.0, dose: $0.1, options: o, stepH: stepH) }
+        let r = o.report(width: console.width, colour: console.colour && a.value("--out") == nil)
         let text: String
         switch o.format {
-        case "csv": text = ArmReport.csv(results, o)
-        case "json": text = try ArmReport.json(results, o)
+        case "csv": text = ArmReport.csv(results, r)
+        case "json": text = try ArmReport.json(results, r)
         default:
-            var s = ArmReport.header(o).joined(separator: "\n") + "\n\n" + ArmReport.metricsTable(results, o, width: console.width)
-            let effect = EffectReport.text(results, o, width: console.width)
+            var s = ArmReport.header(r).joined(separator: "\n") + "\n\n" + ArmReport.metricsTable(results, r)
+            let effect = EffectReport.text(results, r)
             if !effect.isEmpty { s += "\n" + effect }
-            if o.chart { s += "\n" + ArmReport.chart(results, o, width: console.width, colour: console.colour && a.value("--out") == nil) }
+            if o.chart { s += "\n" + ArmReport.chart(results, r) }
             s = TextTable.wrapProse(s, width: console.width)
             text = s + ReferenceList.text(citedIn: [s], width: Swift.min(80, console.width))
         }
-        try ArmReport.graphics(results, o, a, title: "Route comparison")
+        try ArmReport.graphics(results, r, a, title: "Route comparison")
         if o.format == "csv" {
-            try ArmReport.emitCSV(text, provenance: ArmReport.provenance(results, o), command: "compare", a, console)
+            try ArmReport.emitCSV(text, provenance: ArmReport.provenance(results, r), command: "compare", a, console)
         } else {
             try ArmReport.emit(text, a, console)
         }

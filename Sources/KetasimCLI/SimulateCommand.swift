@@ -93,26 +93,27 @@ enum SimulateCommand {
         guard o.durationH / stepH <= 2_000_000 else { throw CLIError.usage("--step: too fine for --duration (over 2 million points)") }
         let arm = try Arm.run(route: route, dose: dose, options: o, overrides: overrides, intervalH: every, count: count, stepH: stepH)
 
+        let r = o.report(width: console.width, colour: console.colour && a.value("--out") == nil)
         let text: String
         switch o.format {
-        case "csv": text = ArmReport.csv([arm], o)
-        case "json": text = try ArmReport.json([arm], o)
+        case "csv": text = ArmReport.csv([arm], r)
+        case "json": text = try ArmReport.json([arm], r)
         default:
-            var s = ArmReport.header(o).joined(separator: "\n") + "\n"
+            var s = ArmReport.header(r).joined(separator: "\n") + "\n"
             s += "Route: \(arm.route.displayName): \(arm.routeNote)\n"
             if count > 1 { s += "Repeated every \(NumberFormat.sig(every, 4)) h, \(count) doses\n" }
-            s += "\n" + ArmReport.metricsTable([arm], o, width: console.width)
-            let effect = EffectReport.text([arm], o, width: console.width)
+            s += "\n" + ArmReport.metricsTable([arm], r)
+            let effect = EffectReport.text([arm], r)
             if !effect.isEmpty { s += "\n" + effect }
-            if o.chart { s += "\n" + ArmReport.chart([arm], o, width: console.width, colour: console.colour && a.value("--out") == nil) }
+            if o.chart { s += "\n" + ArmReport.chart([arm], r) }
             let tableStep = stepGiven == nil ? 0.25 : stepH
             s += "\n" + curveTable(arm, every: tableStep)
             s = TextTable.wrapProse(s, width: console.width)
             text = s + ReferenceList.text(citedIn: [s], width: Swift.min(80, console.width))
         }
-        try ArmReport.graphics([arm], o, a, title: arm.label)
+        try ArmReport.graphics([arm], r, a, title: arm.label)
         if o.format == "csv" {
-            try ArmReport.emitCSV(text, provenance: ArmReport.provenance([arm], o), command: "simulate", a, console)
+            try ArmReport.emitCSV(text, provenance: ArmReport.provenance([arm], r), command: "simulate", a, console)
         } else {
             try ArmReport.emit(text, a, console)
         }

@@ -2,14 +2,14 @@ import Foundation
 import PKProfiles
 import PKCore
 import Planner
-import Reports
+import Studies
 
 /// The HTML report and SVG plot of `simulate` and `compare` arms.
 extension SVGPlot {
     /// The plot of `simulate`/`compare` arms: plasma concentration of each arm, the band and the
     /// session window. Default time range: as the terminal chart (the session window × 3, at least
     /// 6 h, at most the simulated duration).
-    static func arms(_ arms: [Arm], _ o: PatientOptions, title: String = "", maxTimeH: Double? = nil, logY: Bool = false) -> SVGPlot {
+    public static func arms(_ arms: [Arm], _ o: ArmReportContext, title: String = "", maxTimeH: Double? = nil, logY: Bool = false) -> SVGPlot {
         let maxT = maxTimeH ?? Swift.min(o.durationH, Swift.max(6, o.windowH * 3))
         return SVGPlot(
             title: title,
@@ -23,14 +23,15 @@ extension SVGPlot {
 }
 
 extension HTMLReport {
-    static func bandText(_ o: PatientOptions) -> String {
+    /// "dissociation 100–250 ng/mL": the band as the plots and reports name it.
+    public static func bandText(_ o: ArmReportContext) -> String {
         let range = o.band.high.isFinite
             ? "\(NumberFormat.short(o.band.low))–\(NumberFormat.short(o.band.high)) ng/mL" : "≥ \(NumberFormat.short(o.band.low)) ng/mL"
         return "\(o.bandName ?? "band") \(range)\(o.bandMark)"
     }
 
     /// The metrics of `ArmReport.metricsTable` as a table.
-    static func metricsTable(_ arms: [Arm], _ o: PatientOptions) -> Table {
+    public static func metricsTable(_ arms: [Arm], _ o: ArmReportContext) -> Table {
         let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0–\(NumberFormat.short(o.durationH)) h ng·h/mL", "AUCinf ng·h/mL",
                     "terminal t½ h", "min in band", ArmReport.dischargeHeading(o), "NK Cmax ng/mL", "Ce max ng/mL"]
         let rows = ArmReport.metricRows(arms)
@@ -39,7 +40,7 @@ extension HTMLReport {
 
     /// The whole report for `simulate`/`compare`: the chart of the session hours with the metrics,
     /// the full duration on a log scale, the inputs and the sources.
-    static func arms(_ arms: [Arm], _ o: PatientOptions, title: String, findings: [Finding]? = nil,
+    public static func arms(_ arms: [Arm], _ o: ArmReportContext, title: String, findings: [Finding]? = nil,
                      extraInputs: [(key: String, value: String)] = [], extraCitations: [String] = []) -> HTMLReport {
         let p = o.profile.profile
         let maxT = Swift.min(o.durationH, Swift.max(6, o.windowH * 3))
@@ -81,7 +82,7 @@ extension HTMLReport {
         citations += extraCitations + EffectReport.citedTexts(arms).filter { !$0.isEmpty }
         return HTMLReport(
             title: title,
-            subtitle: "Profile \(p.name) · \(NumberFormat.short(o.weightKg)) kg · ketasim \(Ketasim.version)",
+            subtitle: "Profile \(p.name) · \(NumberFormat.short(o.weightKg)) kg · ketasim \(Product.version)",
             inputs: inputs, sections: sections, findings: findings, citations: citations)
     }
 }

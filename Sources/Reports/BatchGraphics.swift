@@ -1,20 +1,21 @@
 import Studies
 import Foundation
 import PKProfiles
-import Reports
 import PKCore
 
 /// Population charts for `batch` and `merge`: percentile ribbons (5–95 %, 25–75 %) and the median of
 /// the concentration over time, with the band, as SVG and in an HTML report.
-enum BatchGraphics {
-    static func plot(_ doc: BatchDocument) throws -> SVGPlot {
+public enum BatchGraphics {
+    /// The percentile ribbons and median over time, with the band; fails when the run kept no
+    /// bands or lacks the 5, 25, 50, 75 or 95th percentile.
+    public static func plot(_ doc: BatchDocument) throws -> SVGPlot {
         let s = doc.summary
         guard !s.timesH.isEmpty, !s.bands.isEmpty else {
-            throw CLIError.usage("--svg/--html: the run kept no concentration bands (a --data run or --summary-only without bands)")
+            throw ReportError("--svg/--html: the run kept no concentration bands (a --data run or --summary-only without bands)")
         }
         func column(_ p: Double) throws -> [Double] {
             guard let k = s.percentiles.firstIndex(of: p) else {
-                throw CLIError.usage("--svg/--html: the ribbons need the 5, 25, 50, 75 and 95th percentiles (give them in --percentiles)")
+                throw ReportError("--svg/--html: the ribbons need the 5, 25, 50, 75 and 95th percentiles (give them in --percentiles)")
             }
             return s.bands[k]
         }
@@ -30,12 +31,12 @@ enum BatchGraphics {
                        xLabel: "Time (h)", yLabel: "\(r.output) (ng/mL)")
     }
 
-    /// Writes --svg and --html when asked (each atomically).
-    static func write(_ doc: BatchDocument, svg: String?, html: String?) throws {
-        guard svg != nil || html != nil else { return }
+    /// The --svg and --html texts when asked (nil when not asked); the CLI writes them.
+    public static func render(_ doc: BatchDocument, svg: Bool, html: Bool) throws -> (svg: String?, html: String?) {
+        guard svg || html else { return (nil, nil) }
         let p = try plot(doc)
-        if let svg { try AtomicFile.write(p.render(), to: svg, flag: "--svg") }
-        if let html {
+        var out: (svg: String?, html: String?) = (svg ? p.render() : nil, nil)
+        if html {
             let s = doc.summary
             let metricRows = s.metrics.map { m -> [String] in
                 [m.name + (m.unit.isEmpty ? "" : " (\(m.unit))"), "\(m.n)", m.mean.map { NumberFormat.sig($0, 4) } ?? "-", m.sd.map { NumberFormat.sig($0, 4) } ?? "-"]
@@ -57,7 +58,8 @@ enum BatchGraphics {
                     ], notes: ["Percentile bands: \(s.bandMethod)."]),
                 ],
                 findings: nil, citations: ["Profile \(r.profile): \(r.citation)"])
-            try AtomicFile.write(report.render(), to: html, flag: "--html")
+            out.html = report.render()
         }
+        return out
     }
 }

@@ -1,6 +1,5 @@
 import PKCore
 import PKProfiles
-import Reports
 import Planner
 import Studies
 
@@ -8,12 +7,13 @@ import Studies
 /// intensity per PD model with its source, the caveats (arterial vs venous, racemic, unknown γ),
 /// and for esketamine nasal spray the label's population figures, labelled as such. Never a CADSS
 /// score, an mmHg value or a "level".
-enum EffectReport {
+public enum EffectReport {
     /// Heading of the effect-site column in the curve table.
-    static let columnLabel = "CeS ng/mL"
+    public static let columnLabel = "CeS ng/mL"
 
-    /// The effect table, caveats and population figures (empty when no arm has an effect).
-    static func text(_ arms: [Arm], _ o: PatientOptions, width: Int) -> String {
+    /// The effect table, caveats and population figures (empty when no arm has an effect), fitted
+    /// to `o.width`.
+    public static func text(_ arms: [Arm], _ o: ArmReportContext) -> String {
         guard let first = arms.first, !first.effects.isEmpty else { return "" }
         var s = ""
         for (k, e) in first.effects.enumerated() {
@@ -29,7 +29,7 @@ enum EffectReport {
                     m.halfMaximalUntilH.map { NumberFormat.hm(hours: $0) + " h" } ?? "not reached",
                 ]
             }
-            s += TextTable.fit(cols, rows, width: width)
+            s += TextTable.fit(cols, rows, width: o.width)
             s += "Ce max in ng/mL S-ketamine; Ce/C50 = 1 is half the maximal effect whatever gamma is. Intensity is Ce/C50, not a CADSS score, a blood pressure or a 'level' (no published model gives those).\n"
             for c in first.effects[k].metrics.caveats { s += "Caveat: \(c)\n" }
         }
@@ -44,12 +44,13 @@ enum EffectReport {
     }
 
     /// The label figures shown next to esketamine nasal-spray arms.
-    struct PopulationFigures: Encodable {
-        var note: String
-        var figures: [LabelFigure]
+    public struct PopulationFigures: Encodable, Sendable {
+        public var note: String
+        public var figures: [LabelFigure]
     }
 
-    static func populationFigures(_ arms: [Arm], _ o: PatientOptions) -> PopulationFigures? {
+    /// The label figures of esketamine nasal spray when an arm is intranasal on an S-ketamine profile.
+    public static func populationFigures(_ arms: [Arm], _ o: ArmReportContext) -> PopulationFigures? {
         guard o.profile.profile.analyte == "S-ketamine", arms.contains(where: { $0.route == .intranasal }) else { return nil }
         let figs = PDLibrary.builtin.labelFigures(drug: "esketamine", route: "in")
         guard !figs.isEmpty else { return nil }
@@ -59,7 +60,7 @@ enum EffectReport {
     }
 
     /// The texts whose citations the reference list must resolve.
-    static func citedTexts(_ arms: [Arm]) -> [String] {
+    public static func citedTexts(_ arms: [Arm]) -> [String] {
         (arms.first?.effects ?? []).flatMap { e in
             [e.pd.ke0.source, e.pd.c50?.source ?? "", e.pd.population] + e.metrics.caveats
         } + PDLibrary.builtin.labelFigures.map(\.source)
@@ -69,7 +70,7 @@ enum EffectReport {
 extension EffectReport {
     /// The per-session peak effect of a plan (and, for esketamine nasal spray, the label's population
     /// figures); empty when the plan has no effect predictions.
-    static func planText(_ plan: Plan, profile: Profile?) -> String {
+    public static func planText(_ plan: Plan, profile: Profile?) -> String {
         let rows = plan.sessions.compactMap { s -> String? in
             guard let p = s.prediction, let r = p.effectPeakCeOverC50, let t = p.effectTmaxMin, let ce = p.effectCeMaxNgPerML else { return nil }
             return "  \(s.number.map { "S\($0)" } ?? "-") \(s.date): peak Ce/C50 \(NumberFormat.f(r, 2)) at \(NumberFormat.f(t, 0)) min (Ce \(NumberFormat.sig(ce, 3)) ng/mL S)\n"
@@ -93,7 +94,7 @@ extension EffectReport {
 extension EffectReport {
     /// The HTML section per PD model: the S-ketamine effect-site curve of each arm, the effect
     /// table, the caveats and (esketamine nasal spray) the label's population figures.
-    static func htmlSections(_ arms: [Arm], _ o: PatientOptions, maxTimeH: Double) -> [HTMLReport.Section] {
+    public static func htmlSections(_ arms: [Arm], _ o: ArmReportContext, maxTimeH: Double) -> [HTMLReport.Section] {
         guard let first = arms.first else { return [] }
         return first.effects.indices.map { k in
             let pd = first.effects[k].pd
@@ -128,9 +129,9 @@ extension EffectReport {
 extension EffectReport {
     /// `ketasim profiles pd`: every PD model with its numbers and sources, a missing number with the
     /// reason it is missing, and whether the model predicts.
-    static func pdList(width: Int) -> String {
+    public static func pdList(width: Int) -> String {
         let lib = PDLibrary.builtin
-        var s = "ketasim \(Ketasim.version): \(Ketasim.disclaimer)\nPD models (Profiles/pd.json). \(lib.units)\n"
+        var s = "ketasim \(Product.version): \(Product.disclaimer)\nPD models (Profiles/pd.json). \(lib.units)\n"
         func line(_ label: String, _ n: PDNumber?) -> String {
             guard let n else { return "" }
             let v = n.value.map { NumberFormat.sig($0, 4) + (n.unit.map { " " + $0 } ?? "") } ?? "not known"

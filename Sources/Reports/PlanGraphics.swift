@@ -1,19 +1,20 @@
 import Foundation
 import PKProfiles
-import Reports
 import Planner
+import Studies
 
 /// Charts of a plan: the predicted course on a date axis with the dosing-session windows and the
 /// first session's tier band, in the terminal, as SVG and in an HTML report.
-enum PlanGraphics {
-    static func band(_ plan: Plan) -> SVGPlot.Band? {
+public enum PlanGraphics {
+    /// The first predicted session's tier band (ng/mL), labelled, or nil without predictions.
+    public static func band(_ plan: Plan) -> SVGPlot.Band? {
         guard let tier = plan.sessions.first(where: { $0.prediction != nil })?.prediction else { return nil }
         return .init(low: tier.bandLowNgPerML, high: tier.bandHighNgPerML,
                      label: "\(PlanRender.tierBandName(plan, tier.bandTier)) \(NumberFormat.short(tier.bandLowNgPerML))–\(NumberFormat.short(tier.bandHighNgPerML)) ng/mL")
     }
 
     /// The course chart; `dates`: the time axis in calendar dates (the whole course), else hours.
-    static func svg(_ plan: Plan, maxTimeH: Double? = nil, dates: Bool = true) -> SVGPlot? {
+    public static func svg(_ plan: Plan, maxTimeH: Double? = nil, dates: Bool = true) -> SVGPlot? {
         guard let c = plan.curve else { return nil }
         let windowH = plan.windowMin / 60
         var plot = SVGPlot(
@@ -29,7 +30,9 @@ enum PlanGraphics {
         return plot
     }
 
-    static func terminal(_ plan: Plan, width: Int, colour: Bool = false) -> String? {
+    /// The course chart in the terminal (at most 120 columns), date ticks on the time axis; nil
+    /// without predictions.
+    public static func terminal(_ plan: Plan, width: Int, colour: Bool = false) -> String? {
         guard let c = plan.curve else { return nil }
         let b = band(plan)
         var chart = TerminalChart(series: [.init(label: "predicted course (\(plan.analyte))", timesH: c.timesH, values: c.valuesNgPerML)],
@@ -41,17 +44,8 @@ enum PlanGraphics {
         return chart.render()
     }
 
-    /// --svg and --html for a plan (each atomically).
-    static func write(_ plan: Plan, _ a: Arguments) throws {
-        if let path = a.value("--svg") {
-            guard let plot = svg(plan) else { throw CLIError.failure("--svg: no predictions for this plan (no profile for its drug)") }
-            try AtomicFile.write(plot.render(), to: path, flag: "--svg")
-        }
-        if let path = a.value("--html") { try AtomicFile.write(html(plan), to: path, flag: "--html") }
-    }
-
     /// The HTML report: both charts, the calendar with every column of the text table, findings, sources.
-    static func html(_ plan: Plan) -> String {
+    public static func html(_ plan: Plan) -> String {
         let cal = PlanRender.calendar(plan, narrow: false)
         var sections: [HTMLReport.Section] = []
         if let whole = svg(plan), let first = svg(plan, maxTimeH: (plan.curve?.doseTimesH.first ?? 0) + Swift.max(6, plan.windowMin / 60 * 3), dates: false) {
@@ -77,7 +71,7 @@ enum PlanGraphics {
                    ("Minimum on site", plan.minOnSiteSource)]
         let report = HTMLReport(
             title: "Plan: \(plan.protocolTitle)",
-            subtitle: "\(plan.profile ?? "no profile") · \(NumberFormat.short(plan.patient.weightKg)) kg · ketasim \(Ketasim.version)",
+            subtitle: "\(plan.profile ?? "no profile") · \(NumberFormat.short(plan.patient.weightKg)) kg · ketasim \(Product.version)",
             inputs: inputs, sections: sections, findings: findings,
             citations: ["Protocol: \(plan.protocolSource)"] + (plan.profileCitation.map { ["Profile \(plan.profile ?? ""): \($0)"] } ?? []))
         return report.render()

@@ -3,6 +3,7 @@ import Testing
 import PKCore
 import PKProfiles
 @testable import KetasimCLI
+import Reports
 
 /// `simulate` and `compare` show the effect site and intensity with the PD source; JSON carries the
 /// effect metrics; esketamine nasal spray shows the label's population figures as such.

@@ -142,7 +142,7 @@ struct HTMLReportTests {
         let o = try PatientOptions(a, console: Captured().console)
         let arms = try [(Route.ivInfusion, Units.DoseAmount.mgPerKg(0.5)), (.intramuscular, .mgPerKg(0.5)), (.intranasal, .mg(50))]
             .map { try Arm.run(route: $0.0, dose: $0.1, options: o, stepH: 1.0 / 60) }
-        let report = HTMLReport.arms(arms, o, title: "Route comparison", findings: [])
+        let report = HTMLReport.arms(arms, o.report(), title: "Route comparison", findings: [])
         let html = report.render()
         let doc = ParsedXML(html)
         #expect(doc.ok, "\(doc.error ?? "")")
@@ -150,7 +150,7 @@ struct HTMLReportTests {
         #expect(doc.all("path", class: "series").count == 9)
         let yLabels = doc.all("text", class: "y-axis-label")
         #expect(yLabels.count == 3 && yLabels[1].text.contains("log scale") && yLabels[2].text.contains("effect site"))
-        let metrics = HTMLReport.metricsTable(arms, o)
+        let metrics = HTMLReport.metricsTable(arms, o.report())
         #expect(metrics.rows.count == 3 && metrics.columns.count == 10)
         for (row, arm) in zip(metrics.rows, arms) {
             #expect(row[0] == arm.label)
@@ -162,7 +162,7 @@ struct HTMLReportTests {
         #expect(html.contains(HTMLReport.disclaimer))
         #expect(!html.lowercased().contains("<script") && !html.contains("href=\"http") && !html.contains("src=\"http"))
         // The terminal metrics table shows the same numbers.
-        let terminal = ArmReport.metricsTable(arms, o)
+        let terminal = ArmReport.metricsTable(arms, o.report())
         for row in metrics.rows { for cell in row.dropFirst() where cell != "-" { #expect(terminal.contains(cell)) } }
 
         // A sample for Tests/render-html.sh while the --html flag is not wired: KETASIM_SAMPLE_HTML=/path/report.html.
