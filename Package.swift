@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "KetasimBench", dependencies: ["KetasimWorkloads", "PKCore", "PKProfiles", "Studies", "Reports"], path: "Benchmarks/KetasimBench"),
         .testTarget(name: "WorkloadTests", dependencies: ["KetasimWorkloads", "PKCore", "TestSupport"], path: "Tests/WorkloadTests"),
         // Shared test helpers (isClose, fixture paths).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["PKCore"], path: "Tests/TestSupport"),
         .testTarget(name: "PKCoreTests", dependencies: ["PKCore", "TestSupport"], path: "Tests/PKCoreTests"),
         .testTarget(name: "PKProfilesTests", dependencies: ["PKProfiles", "PKCore", "TestSupport"], path: "Tests/PKProfilesTests"),
         .testTarget(

@@ -115,20 +115,4 @@ extension Regimen {
         records = records.enumerated().sorted { ($0.element.timeH, $0.offset) < ($1.element.timeH, $1.offset) }.map(\.element)
         return CompiledRegimen(model: linear, records: records)
     }
-
-    /// Compiles on a mammillary structure with the given route parameters, adding one depot per
-    /// extravascular route used. IV routes need no parameters (F = 1).
-    public func compile(on base: MammillaryModel, routeParameters: [Route: RouteParameters] = [:]) throws -> CompiledRegimen {
-        try validate()
-        let used = Route.allCases.filter { r in doses.contains { $0.route == r } }
-        var params: [Route: RouteParameters] = [:]
-        for r in used {
-            if let p = routeParameters[r] { params[r] = p }
-            else if r.isIntravascular { params[r] = RouteParameters(bioavailability: 1) }
-            else { throw SimulationError("\(r.displayName): no route parameters given (F, KA)") }
-        }
-        let model: DosingModel
-        do { model = try base.dosingModel(routes: params) } catch let e as ModelSpecError { throw SimulationError(e.message) }
-        return try compile(on: model)
-    }
 }

@@ -38,29 +38,3 @@ public enum Route: String, Sendable, CaseIterable, Codable {
         }
     }
 }
-
-/// How a route delivers the dose on a `MammillaryModel`: bioavailability, first-order absorption,
-/// lag, and the fraction converted to metabolite before reaching the circulation (first pass).
-/// Literature values per route live in the profiles (`Profiles/clements-1981.profile.json`).
-public struct RouteParameters: Sendable, Equatable {
-    /// Fraction of the dose reaching the circulation as parent drug.
-    public var bioavailability: Double
-    /// First-order absorption rate constant (1/h); ignored for IV routes.
-    public var kaPerH: Double
-    /// Lag time (h).
-    public var lagH: Double
-    /// Fraction of the dose (parent-equivalent) reaching the metabolite compartment presystemically,
-    /// absorbed with the same KA. Lost when the model has no metabolite.
-    public var firstPassMetaboliteFraction: Double
-    /// Where the numbers come from: citations (`[key]`) and UNCONFIRMED marks, as in the profile.
-    public var source: String
-
-    public init(bioavailability: Double, kaPerH: Double = 0, lagH: Double = 0,
-                firstPassMetaboliteFraction: Double = 0, source: String = "") {
-        self.bioavailability = bioavailability
-        self.kaPerH = kaPerH
-        self.lagH = lagH
-        self.firstPassMetaboliteFraction = firstPassMetaboliteFraction
-        self.source = source
-    }
-}

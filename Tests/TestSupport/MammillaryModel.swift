@@ -1,3 +1,9 @@
+import PKCore
+
+// Test support: a hand-built mammillary structure (CL/V form, depots, metabolite, effect site) for
+// tests that check the engine against independent closed forms. No production code builds models
+// this way (profiles and model files go through `LinearModelSpec`/`DosingModel`), so it lives here.
+
 /// Parent disposition in clearance form: CL (L/h), V1 (L), and up to two peripherals (Q2/V2, Q3/V3).
 /// A zero Q means the peripheral is absent.
 public struct Disposition: Sendable, Equatable {
@@ -236,4 +242,49 @@ public struct MammillaryModel: Sendable, Equatable {
 
 extension String {
     func replacingDashes() -> String { String(map { $0 == "-" ? "_" : $0 }) }
+}
+
+/// How a route delivers the dose on a `MammillaryModel`: bioavailability, first-order absorption,
+/// lag, and the fraction converted to metabolite before reaching the circulation (first pass).
+/// Literature values per route live in the profiles (`Profiles/clements-1981.profile.json`).
+public struct RouteParameters: Sendable, Equatable {
+    /// Fraction of the dose reaching the circulation as parent drug.
+    public var bioavailability: Double
+    /// First-order absorption rate constant (1/h); ignored for IV routes.
+    public var kaPerH: Double
+    /// Lag time (h).
+    public var lagH: Double
+    /// Fraction of the dose (parent-equivalent) reaching the metabolite compartment presystemically,
+    /// absorbed with the same KA. Lost when the model has no metabolite.
+    public var firstPassMetaboliteFraction: Double
+    /// Where the numbers come from: citations (`[key]`) and UNCONFIRMED marks, as in the profile.
+    public var source: String
+
+    /// Memberwise initializer (KA in 1/h, lag in h).
+    public init(bioavailability: Double, kaPerH: Double = 0, lagH: Double = 0,
+                firstPassMetaboliteFraction: Double = 0, source: String = "") {
+        self.bioavailability = bioavailability
+        self.kaPerH = kaPerH
+        self.lagH = lagH
+        self.firstPassMetaboliteFraction = firstPassMetaboliteFraction
+        self.source = source
+    }
+}
+
+extension Regimen {
+    /// Compiles on a mammillary structure with the given route parameters, adding one depot per
+    /// extravascular route used. IV routes need no parameters (F = 1).
+    public func compile(on base: MammillaryModel, routeParameters: [Route: RouteParameters] = [:]) throws -> CompiledRegimen {
+        try validate()
+        let used = Route.allCases.filter { r in doses.contains { $0.route == r } }
+        var params: [Route: RouteParameters] = [:]
+        for r in used {
+            if let p = routeParameters[r] { params[r] = p }
+            else if r.isIntravascular { params[r] = RouteParameters(bioavailability: 1) }
+            else { throw SimulationError("\(r.displayName): no route parameters given (F, KA)") }
+        }
+        let model: DosingModel
+        do { model = try base.dosingModel(routes: params) } catch let e as ModelSpecError { throw SimulationError(e.message) }
+        return try compile(on: model)
+    }
 }
