@@ -18,11 +18,14 @@ public enum DoseAmount: Equatable, Sendable {
 /// A request a study refuses: `field` names the input (as the command line spells its option,
 /// without dashes; empty when the message names its subject itself), `message` says what is wrong.
 public struct StudyError: Error, Sendable, Equatable {
+    /// The input at fault, as the command line spells its option without dashes ("" when none).
     public var field: String
+    /// What is wrong, naming the value.
     public var message: String
     /// True for a request that cannot be run as given (a usage error); false for data that failed
     /// (a profile or file that is not valid).
     public var isUsage: Bool
+    /// A refusal of `field` with `message`; `isUsage` false for data that failed.
     public init(_ field: String, _ message: String, isUsage: Bool = true) {
         self.field = field
         self.message = message
@@ -34,12 +37,15 @@ public struct StudyError: Error, Sendable, Equatable {
 /// "minutes in band", the discharge level, the simulated horizon. Shared by `SingleSimulation` and
 /// `RouteComparison`, so every command asks them the same way (defaults in `StudyDefaults`).
 public struct ExposurePatient: Sendable {
+    /// The pharmacokinetic profile (model, covariates, routes, sources).
     public var profile: ProfileModel
     /// Body weight (kg).
     public var weightKg: Double
     /// The band for minutes in band (ng/mL), and its name when it is a named band.
     public var bandLowNgPerML: Double
+    /// Upper edge of the band (ng/mL; infinite for an open band).
     public var bandHighNgPerML: Double
+    /// The band's name when it is a named band of bands.json (e.g. "dissociation"), else nil.
     public var bandName: String?
     /// Minutes in band are counted from the first dose to `windowH` (h).
     public var windowH: Double
@@ -77,13 +83,18 @@ public struct ExposurePatient: Sendable {
 
 /// One route and dose, optionally repeated, with route parameters overridden by name (model units).
 public struct ExposureArm: Sendable {
+    /// The route.
     public var route: Route
+    /// The dose (mg, or mg/kg at the patient's weight).
     public var dose: DoseAmount
+    /// Route parameters overridden by name (model units: KA 1/h, F fraction, LAG h).
     public var overrides: [String: Double]
     /// Interval between doses (h) and number of doses.
     public var intervalH: Double
+    /// Number of doses (1: a single dose).
     public var count: Int
 
+    /// An arm; `intervalH` (h) and `count` repeat the dose.
     public init(route: Route, dose: DoseAmount, overrides: [String: Double] = [:], intervalH: Double = 0, count: Int = 1) {
         self.route = route
         self.dose = dose
@@ -95,10 +106,14 @@ public struct ExposureArm: Sendable {
 
 /// What one arm gives: the curve on the grid and the exposure metrics on the exact solution.
 public struct ExposureResult: Sendable {
+    /// The arm simulated.
     public var arm: ExposureArm
     /// The dose in mg at the patient's weight.
     public var doseMg: Double
+    /// The outputs on the grid (h; ng/mL).
     public var curve: SimulationResult
+    /// Exposure metrics on the exact solution: Cmax (ng/mL), Tmax (h), AUC (ng·h/mL), minutes in band
+    /// within the window, discharge time (h), metabolite and effect-site peaks.
     public var metrics: ExposureSummary
     /// The route's source as the profile gives it.
     public var routeSource: String?
@@ -195,6 +210,8 @@ public enum SingleSimulation {
 
 /// `compare`: several routes and doses for one patient, side by side.
 public enum RouteComparison {
+    /// Simulates every arm for the patient on a grid of `stepH` (h); throws `StudyError` on the first
+    /// arm that cannot run.
     public static func run(_ patient: ExposurePatient, arms: [ExposureArm], stepH: Double) throws -> [ExposureResult] {
         try arms.map { try SingleSimulation.run(patient, arm: $0, stepH: stepH) }
     }

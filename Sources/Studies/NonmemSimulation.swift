@@ -40,6 +40,7 @@ public struct NonmemSimulation: Sendable {
         public var individual: Int
         /// Index of the individual's first row in `data.rows`.
         public var firstRow: Int
+        /// The individual's etas, in `etaNames` order.
         public var etas: [Double]
         /// Individual rows: outputs (the first is IPRED) and amounts, one per data row.
         public var rows: [NonmemRun.OutputRow]
@@ -53,16 +54,21 @@ public struct NonmemSimulation: Sendable {
     public let data: NonmemDataset
     /// The run at typical values (PRED; also the column layout: output and compartment names).
     public let typical: NonmemRun.Result
+    /// The model as the output names it (profile name or model file).
     public let modelLabel: String
     /// Eta names (profile: its variability names; text model: `ETA_<parameter>`).
     public let etaNames: [String]
     /// Data column fixing each eta, if any.
     public let etaColumns: [Int?]
+    /// Draws the etas from the omega matrix (Cholesky factor, counter-based normals).
     public let sampler: EtaSampler
+    /// Replicates of the data set simulated.
     public let replicates: Int
+    /// Seed of the counter-based random numbers (Philox4x64-10).
     public let seed: UInt64
     /// False for `nm` without `--sim` on a data set with eta columns: etas from the columns, 0 elsewhere.
     public let drawsEtas: Bool
+    /// Residual error added to the individual predictions (ng/mL), or nil.
     public let residual: ResidualError?
     /// Row ranges of the individuals, in data-set order.
     public let individuals: [Range<Int>]

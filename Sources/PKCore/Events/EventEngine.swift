@@ -29,6 +29,7 @@ public struct EventEngine: Sendable {
     /// solution at any time (see `Trajectory`).
     public private(set) var knots: Knots
 
+    /// Whether `knots` records the state at every input change and output time (for `Trajectory`).
     public var recordKnots: Bool
     /// The general ODE path (text models); nil for the exact linear path.
     public private(set) var ode: ODEBackend?
@@ -44,6 +45,7 @@ public struct EventEngine: Sendable {
 
     /// The points where the input changes or the state was recorded.
     public struct Knots: Sendable {
+        /// Knot times (h), ascending.
         public var timesH: [Double] = []
         /// Flattened states, `stateCount` per knot.
         public var states: [Double] = []
@@ -68,6 +70,8 @@ public struct EventEngine: Sendable {
         var kind: Kind
     }
 
+    /// An engine over one linear model per parameter set (rate constants 1/h, amounts mg); `recordKnots`
+    /// keeps the exact piecewise solution for metrics between grid points.
     public init(models: [LinearModel], recordKnots: Bool = false) {
         precondition(!models.isEmpty, "at least one model")
         let n = models[0].stateCount

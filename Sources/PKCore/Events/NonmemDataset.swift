@@ -8,15 +8,25 @@
 public struct NonmemDataset: Sendable {
     /// One data record. `line` is its line in the file.
     public struct Row: Sendable, Equatable {
+        /// Line of the record in the file.
         public var line: Int
+        /// The ID cell (individual).
         public var id: String
+        /// TIME (h).
         public var timeH: Double
+        /// EVID: 0 observation, 1 dose, 2 other, 3 reset, 4 reset and dose (NONMEM).
         public var evid: Int
+        /// AMT (mg).
         public var amount: Double
+        /// CMT: compartment number (1-based; 0 = the first; negative with EVID 2 empties it, as in NONMEM).
         public var cmt: Int
+        /// RATE (mg/h); -1 or -2: rate or duration from the model (R, D parameters).
         public var rate: Double
+        /// II: interval between additional or steady-state doses (h).
         public var ii: Double
+        /// ADDL: number of additional doses every II.
         public var addl: Int
+        /// SS: 0 none, 1 steady state (reset), 2 steady state added to the current state.
         public var ss: Int
         /// Numeric value of every column, by `NonmemDataset.header` index (NaN when not numeric).
         public var values: [Double]
@@ -27,7 +37,9 @@ public struct NonmemDataset: Sendable {
         public var cmtName: String? = nil
     }
 
+    /// Column names as in the file.
     public var header: [String]
+    /// The data records, comments skipped, in file order.
     public var rows: [Row]
 
     static let standard = ["ID", "TIME", "EVID", "AMT", "CMT", "RATE", "II", "ADDL", "SS", "MDV"]
@@ -173,15 +185,22 @@ public protocol NonmemModel {
 }
 
 extension NonmemModel {
+    /// Default: the one output `outputName`.
     public var outputNames: [String] { [outputName] }
 }
 
 extension CompiledModel: NonmemModel {
+    /// Compartment names in state order.
     public var compartmentNames: [String] { spec.compartments.map(\.name) }
+    /// The first output's name (e.g. "CP").
     public var outputName: String { spec.outputs[0].name }
+    /// Every output's name, in spec order.
     public var outputNames: [String] { spec.outputs.map(\.name) }
+    /// Data-set column → parameter aliases of the spec.
     public var columnAliases: [String: String] { spec.columns ?? [:] }
+    /// Indices of the F, ALAG, R and D parameters for doses into compartment `c` (0-based).
     public func doseModifiers(_ c: Int) -> DoseModifierIndices { doseModifiers[c] }
+    /// An exact (matrix exponential) engine with one linear model per parameter set.
     public func makeEngine(parameterSets: [[Double]]) throws -> PreparedEngine {
         PreparedEngine(linear: try parameterSets.map { try build($0) })
     }
@@ -191,9 +210,13 @@ extension CompiledModel: NonmemModel {
 public enum NonmemRun {
     /// One output row.
     public struct OutputRow: Sendable {
+        /// Line of the data record in the file.
         public var line: Int
+        /// The record's ID.
         public var id: String
+        /// The record's TIME (h).
         public var timeH: Double
+        /// The record's EVID.
         public var evid: Int
         /// The model's first output (e.g. CP).
         public var output: Double { outputs[0] }
@@ -203,11 +226,15 @@ public enum NonmemRun {
         public var amounts: [Double]
     }
 
+    /// The output of a run: one row per data row.
     public struct Result: Sendable {
+        /// The first output's name (e.g. "CP").
         public var outputName: String
         /// Every output's name (the first is `outputName`).
         public var outputNames: [String] = []
+        /// Compartment names, in the order of each row's `amounts`.
         public var compartmentNames: [String]
+        /// One row per data row, in data order.
         public var rows: [OutputRow]
         /// Which solver ran ("exact (matrix exponential)" or the ODE method).
         public var solver: String = ""

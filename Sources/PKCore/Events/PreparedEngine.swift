@@ -16,6 +16,8 @@ public struct PreparedEngine {
     /// its tolerances.
     public let solver: String
 
+    /// An engine with its output function (model index, state amounts in mg, time in h → output,
+    /// e.g. ng/mL) and the solver's name.
     public init(engine: EventEngine, solver: String,
                 output: @escaping (Int, [Double], Double) -> Double,
                 outputs: @escaping (Int, [Double], Double) -> [Double]) {

@@ -29,15 +29,19 @@ public struct GridExposureKernel: Sendable {
     public let m: Int
     /// Index of the output's state among the reduced states.
     public let outputState: Int
+    /// Grid step (h).
     public let stepH: Double
     /// Grid points are 0…steps.
     public let steps: Int
     /// Grid indices of the doses, ascending, and the reduced state each dose enters.
     public let doseSteps: [Int]
+    /// The reduced state each dose enters, one per `doseSteps` entry.
     public let doseStates: [Int]
     /// Level for counting grid points strictly above it (output units).
     public let threshold: Double
 
+    /// A kernel for `m` reduced states on `steps` grid steps of `stepH` (h), doses at `doseSteps`
+    /// into `doseStates`, counting points above `threshold` (output units, e.g. ng/mL).
     public init(m: Int, outputState: Int, stepH: Double, steps: Int, doseSteps: [Int], doseStates: [Int], threshold: Double) {
         precondition(doseSteps.count == doseStates.count, "one state per dose")
         precondition(zip(doseSteps, doseSteps.dropFirst()).allSatisfy { $0 <= $1 }, "doses in time order")
@@ -52,6 +56,7 @@ public struct GridExposureKernel: Sendable {
 
     /// Per-lane results.
     public struct Result: Sendable {
+        /// Largest output on the grid, per lane (output units, e.g. ng/mL).
         public var cmax: Lanes
         /// Grid index of the first maximum.
         public var kmax: Lanes
@@ -59,6 +64,8 @@ public struct GridExposureKernel: Sendable {
         public var auc: Lanes
         /// Number of grid points with output > threshold.
         public var above: Lanes
+        /// Per-lane results: Cmax (output units), its grid index, trapezoidal AUC (output units × h) and
+        /// the count of points above the threshold.
         @inlinable public init(cmax: Lanes, kmax: Lanes, auc: Lanes, above: Lanes) {
             self.cmax = cmax
             self.kmax = kmax

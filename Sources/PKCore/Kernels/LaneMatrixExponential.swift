@@ -9,8 +9,10 @@ import Darwin
 /// (`-Xswiftc -target-cpu -Xswiftc native`), eight lanes fill one register: build with
 /// `-Xswiftc -DKETASIM_WIDE_LANES` too (Benchmarks/README.md).
 #if KETASIM_WIDE_LANES
+/// Eight subjects per SIMD vector (AVX-512 builds with `KETASIM_WIDE_LANES`).
 public typealias Lanes = SIMD8<Double>
 #else
+/// Four subjects per SIMD vector (the default x86-64 and arm64 build).
 public typealias Lanes = SIMD4<Double>
 #endif
 

@@ -37,6 +37,7 @@ public struct Matrix: Sendable, Equatable {
         return m
     }
 
+    /// Element at row `i`, column `j` (0-based, row-major storage).
     @inlinable
     public subscript(i: Int, j: Int) -> Double {
         get { elements[i * cols + j] }
@@ -95,6 +96,7 @@ public struct Matrix: Sendable, Equatable {
         return y
     }
 
+    /// Element-wise sum of two matrices of the same shape.
     @inlinable
     public static func + (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.rows == b.rows && a.cols == b.cols, "dimension mismatch in sum")
@@ -103,6 +105,7 @@ public struct Matrix: Sendable, Equatable {
         return c
     }
 
+    /// Element-wise difference of two matrices of the same shape.
     @inlinable
     public static func - (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.rows == b.rows && a.cols == b.cols, "dimension mismatch in difference")
@@ -111,6 +114,7 @@ public struct Matrix: Sendable, Equatable {
         return c
     }
 
+    /// The matrix scaled by `s`.
     @inlinable
     public static func * (s: Double, a: Matrix) -> Matrix {
         var c = a

@@ -16,6 +16,8 @@ public struct LinearModel: Sendable {
     /// to no other state. Used for mass balance and exposure bookkeeping.
     public var eliminationRatePerH: [Double]
 
+    /// A linear model from its states, rate matrix (1/h; `dA/dt = K·A + inputs`), mass flags and
+    /// outputs; the elimination rates (1/h) are derived from the matrix.
     public init(
         stateNames: [String], rateMatrix: Matrix, isMassState: [Bool], outputs: [ModelOutput],
         eliminationRatePerH: [Double]
@@ -60,6 +62,7 @@ public struct ModelOutput: Sendable, Equatable {
     /// Unit of the output, e.g. "ng/mL".
     public var unit: String
 
+    /// An output: state `state` times `scale` (e.g. mg/L → ng/mL: 1000 / V), in `unit`.
     public init(name: String, state: Int, scale: Double, unit: String) {
         self.name = name
         self.state = state

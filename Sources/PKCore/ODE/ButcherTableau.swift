@@ -17,6 +17,8 @@ public struct ButcherTableau: Sendable {
     /// y(t + θh) ≈ y + h Σ b_i(θ) k_i.
     public let denseWeights: @Sendable (Double) -> [Double]
 
+    /// A tableau from its nodes `c`, matrix `a`, weights `b` and embedded weights `bHat` (Butcher
+    /// 2016), the two orders, and the dense-output weights b_i(θ).
     public init(c: [Double], a: [[Double]], b: [Double], bHat: [Double], order: Int, embeddedOrder: Int,
                 denseWeights: @escaping @Sendable (Double) -> [Double]) {
         self.c = c

@@ -14,6 +14,7 @@ public enum ODEError: Error, Equatable, CustomStringConvertible, Sendable {
     /// t0/tEnd/output times/step bounds are unusable; the message names which.
     case invalidInterval(String)
 
+    /// One line naming what failed and the values.
     public var description: String {
         switch self {
         case let .stepSizeUnderflow(t, h):

@@ -24,13 +24,16 @@ public protocol ODESystem {
 }
 
 extension ODESystem {
+    /// Default: the right-hand side depends on t (not autonomous).
     @inlinable public var isAutonomous: Bool { false }
 
+    /// Default: no analytic Jacobian (returns false; the solver uses finite differences).
     @inlinable
     public func jacobian(t: Double, state x: UnsafeBufferPointer<Double>, into j: UnsafeMutableBufferPointer<Double>) -> Bool {
         false
     }
 
+    /// Default: no analytic ∂f/∂t (returns false; the solver uses a finite difference).
     @inlinable
     public func timeDerivative(
         t: Double, state x: UnsafeBufferPointer<Double>, into dfdt: UnsafeMutableBufferPointer<Double>

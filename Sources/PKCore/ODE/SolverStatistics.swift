@@ -15,10 +15,12 @@ public struct SolverStatistics: Sendable, Equatable {
     /// `.automatic` when a solve (or a sum of solves) used both.
     public var methodUsed: ODEMethod
 
+    /// Zero counts for a solve by `methodUsed`.
     public init(methodUsed: ODEMethod) {
         self.methodUsed = methodUsed
     }
 
+    /// Counts of a solve (steps, right-hand sides, Jacobians, LU factorizations) and its method.
     public init(acceptedSteps: Int, rejectedSteps: Int, rhsEvaluations: Int, jacobianEvaluations: Int,
                 luFactorizations: Int, methodUsed: ODEMethod) {
         self.acceptedSteps = acceptedSteps

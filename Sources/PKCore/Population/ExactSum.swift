@@ -129,6 +129,7 @@ public struct ExactSum: Sendable, Equatable, Codable {
         if negativeInfinityCount > 0 { try c.encode(negativeInfinityCount, forKey: .negInf) }
     }
 
+    /// Decodes the exact sum written by `encode(to:)` (its partials and infinity counts).
     public init(from decoder: Decoder) throws {
         self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)

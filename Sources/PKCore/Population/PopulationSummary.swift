@@ -6,11 +6,15 @@
 /// Everything is integer counts, exact sums, extrema or a multiset of values, so `merge` is
 /// associative and commutative and the summary is bit-identical for any split of the subjects.
 public struct DistributionAccumulator: Sendable, Equatable, Codable {
+    /// Number of finite values added.
     public private(set) var count: UInt64 = 0
+    /// Number of non-finite values (NaN: e.g. "not reached"), counted apart.
     public private(set) var missing: UInt64 = 0
     var sum: ExactSum?
     var sumSquares: ExactSum?
+    /// Smallest finite value (`.infinity` while empty), in the quantity's unit.
     public private(set) var min: Double = .infinity
+    /// Largest finite value (`-.infinity` while empty), in the quantity's unit.
     public private(set) var max: Double = -.infinity
     /// All values, when exact.
     var values: [Double]?
@@ -23,8 +27,10 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
         if moments { sum = ExactSum(); sumSquares = ExactSum() }
     }
 
+    /// True when every value is kept (exact quantiles), false for a sketch.
     public var isExact: Bool { values != nil }
 
+    /// Adds one value; a non-finite value counts as missing.
     public mutating func add(_ x: Double) {
         guard x.isFinite else { missing += 1; return }
         count += 1
@@ -36,6 +42,8 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
         sketch?.add(x)
     }
 
+    /// Adds another accumulator of the same kind (exact or sketched, with or without moments):
+    /// associative and commutative, so any split of the subjects gives the same result.
     public mutating func merge(_ o: DistributionAccumulator) {
         precondition(isExact == o.isExact && (sum == nil) == (o.sum == nil), "merging different kinds of accumulators")
         count += o.count
@@ -87,6 +95,7 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
 
     // Canonical encoding: values sorted, so equal multisets encode equally.
     enum CodingKeys: String, CodingKey { case count, missing, sum, sumSquares, min, max, values, sketch }
+    /// Canonical encoding (values sorted, so equal multisets encode equally).
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(count, forKey: .count)
@@ -100,6 +109,7 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
         try c.encodeIfPresent(values?.sorted(), forKey: .values)
         try c.encodeIfPresent(sketch, forKey: .sketch)
     }
+    /// Decodes and checks that the counts add up (exactly one of values and sketch, of `count` values).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         count = try c.decode(UInt64.self, forKey: .count)
@@ -117,6 +127,7 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
             throw DecodingError.dataCorruptedError(forKey: .count, in: c, debugDescription: "accumulator counts do not add up")
         }
     }
+    /// Equal counts, sums, extrema (when not empty) and multisets of values or sketches.
     public static func == (a: DistributionAccumulator, b: DistributionAccumulator) -> Bool {
         a.count == b.count && a.missing == b.missing && a.sum == b.sum && a.sumSquares == b.sumSquares
             && (a.count == 0 || (a.min == b.min && a.max == b.max)) && a.values?.sorted() == b.values?.sorted() && a.sketch == b.sketch
@@ -126,31 +137,42 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
 /// What a population summary keeps: the metrics' distributions, counts of Cmax at or above named
 /// thresholds, and the output's distribution at every grid time (the percentile bands).
 public struct SummaryPlan: Sendable, Equatable, Codable {
+    /// A named concentration level; subjects with Cmax at or above it are counted.
     public struct Threshold: Sendable, Equatable, Codable {
+        /// The threshold's name (e.g. "anaesthesia").
         public var name: String
+        /// The level (ng/mL).
         public var level: Double
+        /// A threshold `name` at `level` (ng/mL).
         public init(name: String, level: Double) { self.name = name; self.level = level }
     }
+    /// The Cmax thresholds counted.
     public var thresholds: [Threshold]
+    /// The grid times of the percentile bands (h).
     public var timesH: [Double]
     /// Total subjects of the whole study (all shards): decides exact vs sketched quantiles.
     public var totalSubjects: Int
     /// Metric quantiles are exact up to this many subjects, then sketched with `metricAlpha`.
     public var metricExactLimit: Int = 100_000
+    /// Relative accuracy of the sketched metric quantiles (0.001 = 0.1 %).
     public var metricAlpha: Double = 0.001
     /// Band quantiles are exact while subjects × times ≤ this many values, then sketched with `bandAlpha`.
     public var bandExactValues: Int = 250_000
+    /// Relative accuracy of the sketched band quantiles (0.01 = 1 %).
     public var bandAlpha: Double = 0.01
     /// Sketched band values below this (ng/mL) count as 0: the absolute error there.
     public var bandZeroBelow: Double = 1e-3
 
+    /// A plan with the default exact limits and sketch accuracies.
     public init(thresholds: [Threshold], timesH: [Double], totalSubjects: Int) {
         self.thresholds = thresholds
         self.timesH = timesH
         self.totalSubjects = totalSubjects
     }
 
+    /// True when the metric quantiles are exact (`totalSubjects` ≤ `metricExactLimit`).
     public var metricsExact: Bool { totalSubjects <= metricExactLimit }
+    /// True when the band quantiles are exact (subjects × grid times ≤ `bandExactValues`).
     public var bandsExact: Bool {
         let (values, overflow) = totalSubjects.multipliedReportingOverflow(by: Swift.max(1, timesH.count))
         return !overflow && values <= bandExactValues
@@ -159,6 +181,7 @@ public struct SummaryPlan: Sendable, Equatable, Codable {
 
 /// The mergeable state of a population run (or of a shard of it).
 public struct PopulationAccumulator: Sendable, Equatable, Codable {
+    /// Number of subjects added.
     public private(set) var subjects: UInt64 = 0
     /// One per `SubjectMetrics.names`.
     public private(set) var metrics: [DistributionAccumulator]
@@ -167,12 +190,14 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
     /// One per grid time; empty when bands are not kept.
     public private(set) var bands: [DistributionAccumulator]
 
+    /// An empty accumulator for `plan`; `keepBands` false: no percentile bands (metrics only).
     public init(plan: SummaryPlan, bands keepBands: Bool = true) {
         metrics = SubjectMetrics.names.map { _ in DistributionAccumulator(exact: plan.metricsExact, alpha: plan.metricAlpha, moments: true) }
         thresholdCounts = plan.thresholds.map { _ in 0 }
         bands = keepBands ? plan.timesH.map { _ in DistributionAccumulator(exact: plan.bandsExact, alpha: plan.bandAlpha, zeroBelow: plan.bandZeroBelow, moments: false) } : []
     }
 
+    /// One subject's metrics and its curve on the grid (ng/mL at `plan.timesH`).
     public mutating func add(_ m: SubjectMetrics, curve: [Double], plan: SummaryPlan) {
         add(m, plan: plan)
         addBands(curve)
@@ -229,33 +254,52 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
 
 /// Summary numbers of a population run.
 public struct PopulationSummary: Sendable, Equatable, Codable {
+    /// The distribution of one per-subject metric over the subjects.
     public struct Metric: Sendable, Equatable, Codable {
+        /// The metric's name (`SubjectMetrics.names`: cmax, tmax_h, auc, band_h, discharge_h).
         public var name: String
+        /// The metric's unit (ng/mL, h, ng*h/mL).
         public var unit: String
         /// Subjects with a value; `notReached`: NaN (e.g. discharge level not reached within 30 days).
         public var n: UInt64
+        /// Subjects whose value is NaN (not reached).
         public var notReached: UInt64
+        /// Mean over the subjects with a value (metric unit), from exact sums; nil without values.
         public var mean: Double?
+        /// Sample standard deviation (metric unit), from exact sums; nil for fewer than 2 values.
         public var sd: Double?
+        /// Smallest value (metric unit); nil without values.
         public var min: Double?
+        /// Largest value (metric unit); nil without values.
         public var max: Double?
         /// At `PopulationSummary.percentiles`.
         public var percentiles: [Double]
+        /// How the percentiles were computed: "exact" or the sketch's stated error.
         public var method: String
     }
+    /// How many subjects reached one Cmax threshold.
     public struct ThresholdResult: Sendable, Equatable, Codable {
+        /// The threshold's name.
         public var name: String
+        /// The threshold level (ng/mL).
         public var levelNgPerML: Double
         /// Subjects with Cmax ≥ level, and that count over all subjects.
         public var count: UInt64
+        /// `count` over all subjects (0–1; NaN without subjects).
         public var probability: Double
     }
+    /// Number of subjects summarised.
     public var subjects: UInt64
+    /// One distribution per `SubjectMetrics.names` entry.
     public var metrics: [Metric]
+    /// One result per `SummaryPlan.thresholds` entry.
     public var thresholds: [ThresholdResult]
+    /// The percentiles reported (0–100).
     public var percentiles: [Double]
+    /// Grid times of the bands (h); empty when bands were not kept.
     public var timesH: [Double]
     /// bands[k][i]: percentile k at timesH[i].
     public var bands: [[Double]]
+    /// How the band percentiles were computed ("exact", the sketch's error, or "none").
     public var bandMethod: String
 }

@@ -1,13 +1,18 @@
 /// Per-subject exposure metrics (ng/mL, h, ng·h/mL). `dischargeH` is NaN when the concentration
 /// does not fall below the discharge level for good within 30 days after the end.
 public struct SubjectMetrics: Sendable, Equatable {
+    /// Peak concentration (ng/mL).
     public var cmax: Double
+    /// Time of the peak (h).
     public var tmaxH: Double
+    /// Area under the curve over the grid span (ng·h/mL): exact integral (exact path) or trapezoid (data sets).
     public var auc: Double
     /// Hours with band.low ≤ C < band.high inside the metric window.
     public var hoursInBand: Double
+    /// Time from which the concentration stays below the discharge level (h); NaN when not reached.
     public var dischargeH: Double
 
+    /// Metrics in ng/mL, h and ng·h/mL.
     public init(cmax: Double, tmaxH: Double, auc: Double, hoursInBand: Double, dischargeH: Double) {
         self.cmax = cmax
         self.tmaxH = tmaxH
@@ -18,15 +23,20 @@ public struct SubjectMetrics: Sendable, Equatable {
 
     /// Names (CSV columns and summary keys) in `values` order.
     public static let names = ["cmax", "tmax_h", "auc", "band_h", "discharge_h"]
+    /// Units in `values` order: ng/mL, h, ng*h/mL, h, h.
     public static let units = ["ng/mL", "h", "ng*h/mL", "h", "h"]
+    /// The metrics in `names` order.
     public var values: [Double] { [cmax, tmaxH, auc, hoursInBand, dischargeH] }
 }
 
 /// One simulated subject: metrics from the exact curve, and the output on the grid (simulated
 /// observations when residual error is on), empty unless asked for.
 public struct SubjectResult: Sendable {
+    /// The subject's exposure metrics.
     public var metrics: SubjectMetrics
+    /// The output on the grid (ng/mL); empty unless asked for.
     public var curve: [Double]
+    /// A result from metrics and the curve on the grid (ng/mL).
     public init(metrics: SubjectMetrics, curve: [Double]) {
         self.metrics = metrics
         self.curve = curve
@@ -35,13 +45,19 @@ public struct SubjectResult: Sendable {
 
 /// What the metrics look at: the concentration band, the window for time in band, the discharge level.
 public struct MetricOptions: Sendable, Equatable {
+    /// Lower edge of the band (ng/mL, inclusive).
     public var bandLow: Double
+    /// Upper edge of the band (ng/mL, exclusive; infinite for an open band).
     public var bandHigh: Double
+    /// Start of the window for time in band (h after the first dose).
     public var windowStartH: Double
+    /// End of the window for time in band (h after the first dose).
     public var windowEndH: Double
+    /// The discharge level (ng/mL): `dischargeH` is when the output stays below it.
     public var dischargeLevel: Double
     /// Output analysed (case-insensitive), "CP" by default.
     public var output: String
+    /// Options in ng/mL and h; `output` names the model output analysed ("CP" by default).
     public init(bandLow: Double, bandHigh: Double, windowStartH: Double, windowEndH: Double, dischargeLevel: Double, output: String = "CP") {
         self.bandLow = bandLow
         self.bandHigh = bandHigh
@@ -66,21 +82,26 @@ public protocol SubjectSimulator: Sendable {
 }
 
 extension SubjectSimulator {
+    /// Default: no lane kernel (nil), so every subject runs through `simulate`.
     public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? { nil }
 }
 
 /// The exact path: Regimen → compile on the dosing model → Simulator on the grid → CurveAnalysis
 /// on the exact piecewise solution (peak and threshold crossings by root finding, exact area).
 public struct RegimenSubjectSimulator: SubjectSimulator {
+    /// The dosing model (routes, depots, compartments) the regimens compile on.
     public let model: DosingModel
     /// The regimen of a subject (doses in mg/kg resolve with the subject's weight).
     public let regimen: @Sendable (Subject) throws -> Regimen
+    /// The output grid (h).
     public let timesH: [Double]
+    /// Band (ng/mL), window (h), discharge level (ng/mL) and output of the metrics.
     public let options: MetricOptions
     /// Run groups of subjects on `LaneRegimenKernel` (default); false: the event engine only.
     public var useLanes = true
     let outputIndex: Int
 
+    /// Checks that the model has `options.output` and that the grid (h) is not empty.
     public init(model: DosingModel, timesH: [Double], options: MetricOptions, regimen: @escaping @Sendable (Subject) throws -> Regimen) throws {
         guard let o = model.compiled.spec.outputs.firstIndex(where: { $0.name.lowercased() == options.output.lowercased() }) else {
             throw SimulationError("model has no output '\(options.output)'")
@@ -93,6 +114,7 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
         outputIndex = o
     }
 
+    /// One subject on the exact path: metrics by root finding and exact areas (`CurveAnalysis`).
     public func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool) throws -> SubjectResult {
         let compiled = try regimen(subject).compile(on: model, parameters: parameters)
         let result = try Simulator.simulate(model: compiled.model, records: compiled.records, timesH: timesH)
@@ -106,6 +128,8 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
         return SubjectResult(metrics: metrics, curve: wantCurve ? result.outputs[outputIndex] : [])
     }
 
+    /// A group of subjects on `LaneRegimenKernel` (equal to `simulate` to ~1e-12 relative); nil when
+    /// the group cannot run there.
     public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? {
         guard useLanes else { return nil }
         var models: [LinearModel] = [], records: [[EventRecord]] = []
@@ -135,12 +159,18 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
 /// trapezoidal AUC, interpolated band and discharge crossings), since a data set may reset or
 /// change parameters mid-way.
 public struct DatasetSubjectSimulator: SubjectSimulator {
+    /// The one individual's records every subject gets.
     public let data: NonmemDataset
+    /// The compiled text or profile model.
     public let model: CompiledModel
+    /// The times of the EVID 0 records (h): the output grid.
     public let timesH: [Double]
+    /// Band (ng/mL), window (h), discharge level (ng/mL) and output of the metrics.
     public let options: MetricOptions
     let observationRows: [Int]
 
+    /// Checks the data set: one ID, at least 2 observation records (EVID 0) at non-decreasing times,
+    /// and that the model's first output is `options.output`; throws `DataError` naming the line.
     public init(data: NonmemDataset, model: CompiledModel, options: MetricOptions) throws {
         let ids = Set(data.rows.map(\.id))
         guard ids.count == 1 else {
@@ -177,6 +207,7 @@ public struct DatasetSubjectSimulator: SubjectSimulator {
         }
     }
 
+    /// One subject: the data set run with its parameters (`NonmemRun`), metrics on the grid.
     public func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool) throws -> SubjectResult {
         let run = try NonmemRun.simulate(data, model: Individual(base: model, defaultParameters: parameters))
         let c = observationRows.map { run.rows[$0].output }
@@ -186,6 +217,8 @@ public struct DatasetSubjectSimulator: SubjectSimulator {
 
 /// Metrics of a curve known only on a grid, linear between points.
 public enum GridMetrics {
+    /// Metrics of `values` (ng/mL) at `timesH` (h), linear between points: trapezoidal AUC, the
+    /// first maximum, band time and discharge by linear interpolation of the crossings.
     public static func metrics(timesH t: [Double], values c: [Double], options o: MetricOptions) -> SubjectMetrics {
         var cmax = c[0], tmax = t[0], auc = 0.0
         for k in 1..<c.count {

@@ -4,11 +4,13 @@ public struct SimulationResult: Sendable {
     public var timesH: [Double]
     /// Output names and units, in the order of `outputs`.
     public var outputNames: [String]
+    /// Unit of each output (e.g. "ng/mL"), in `outputNames` order.
     public var outputUnits: [String]
     /// outputs[o][i]: output `o` at `timesH[i]` (ng/mL for concentrations).
     public var outputs: [[Double]]
     /// Amounts: `stateCount` values per time, flattened (mg; effect sites mg/L).
     public var states: [Double]
+    /// State (compartment) names, in the order of each time's `states` values.
     public var stateNames: [String]
     /// The exact solution, for metrics between grid points.
     public var trajectory: Trajectory
@@ -78,6 +80,9 @@ public enum Simulator {
                            outputs: outputs, eliminationRatePerH: states.map { m.eliminationRatePerH[$0] })
     }
 
+    /// Simulates the event records on `models` (the records select one by index; amounts mg, rates
+    /// 1/h) with outputs at `timesH` (h), exact between events (matrix exponential, Higham's scaling
+    /// and squaring). Throws `SimulationError` on unusable times or records.
     public static func simulate(models fullModels: [LinearModel], records fullRecords: [EventRecord], timesH: [Double]) throws -> SimulationResult {
         let nFull = fullModels[0].stateCount
         for r in fullRecords {

@@ -14,6 +14,8 @@ public enum ChunkPipeline {
         var failure: Error?
     }
 
+    /// Runs `process` on `chunks` chunks over `threads` workers and calls `emit` in chunk order, at
+    /// most `ahead` chunks ahead of the next to emit; rethrows the first error.
     public static func run<T: Sendable>(
         chunks: Int, threads: Int, ahead: Int,
         process: @escaping @Sendable (_ worker: Int, _ chunk: Int) throws -> T,

@@ -26,6 +26,7 @@ public struct FileDigest: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey { case rows, fnv1a64 }
 
+    /// Decodes `rows` and the 16-hex-digit `fnv1a64`; throws on a malformed checksum.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         rows = try c.decode(Int.self, forKey: .rows)
@@ -36,6 +37,7 @@ public struct FileDigest: Codable, Equatable, Sendable {
         hash = v
     }
 
+    /// Encodes `rows` and `fnv1a64`.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(rows, forKey: .rows)

@@ -6,7 +6,9 @@ import PKProfiles
 public struct PopulationSubject: Sendable {
     /// Subject index in the whole study (0-based).
     public var index: Int
+    /// The subject's covariates (e.g. WT in kg) and etas.
     public var subject: Subject
+    /// Metrics (ng/mL, h, ng·h/mL) and the curve on the grid (ng/mL) when asked for.
     public var result: SubjectResult
     /// The curve with residual error, or the curve itself without residual error (ng/mL).
     public var observed: [Double]
@@ -23,8 +25,11 @@ public protocol PopulationSink: Sendable {
 
 /// A sink that keeps nothing: summaries only.
 public struct SummaryOnlySink: PopulationSink {
+    /// A sink that keeps nothing.
     public init() {}
+    /// Formats nothing: the chunk's subject count.
     public func format(_ subjects: [PopulationSubject]) -> Int { subjects.count }
+    /// Emits nothing.
     public func emit(_ chunk: Int, subjectsDone: Int) {}
 }
 
@@ -33,17 +38,24 @@ public struct SummaryOnlySink: PopulationSink {
 /// (exact sums, exact or sketched quantiles), in parallel, bit-identical for any thread count and
 /// for any split of `range` into shards merged afterwards.
 public struct PopulationStudy: Sendable {
+    /// The profile the subjects are drawn from.
     public var profile: ProfileModel
+    /// Makes subject `i` (covariates and etas) from the seed or a file.
     public var generator: SubjectGenerator
+    /// The per-subject kernel (exact path, lane kernel, or a data set).
     public var simulator: any SubjectSimulator
+    /// Residual error added to the curves (ng/mL), or nil.
     public var residual: ResidualError?
+    /// What the summary keeps (thresholds, grid, exact limits).
     public var plan: SummaryPlan
     /// The subjects this run simulates (indices into the whole study).
     public var range: Range<Int>
+    /// Worker threads (results do not depend on it).
     public var threads: Int
     /// Subjects per chunk handed to the sink.
     public var chunkSize = 32
 
+    /// A study of the subjects in `range` on `threads` workers (results do not depend on `threads`).
     public init(profile: ProfileModel, generator: SubjectGenerator, simulator: any SubjectSimulator, residual: ResidualError?,
                 plan: SummaryPlan, range: Range<Int>, threads: Int) {
         self.profile = profile
@@ -57,6 +69,7 @@ public struct PopulationStudy: Sendable {
 
     /// A subject that could not be simulated: which one, why, and its parameters.
     public struct SubjectFailure: Error, Sendable {
+        /// One line: which subject, why, and its parameters.
         public var message: String
     }
 
