@@ -298,7 +298,7 @@ enum PlanCommand {
         if let s = a.value("--band") {
             let (lo, hi) = try band(s, analyte: prof?.profile.analyte ?? t.analyte)
             let named = ProfileLibrary.bands(for: prof?.profile.analyte ?? t.analyte).contains { $0.name.lowercased() == s.lowercased() }
-            req.band = Plan.TierBand(tier: named ? s.lowercased() : "\(NumberFormat.short(lo))-\(NumberFormat.short(hi)) ng/mL", lowNgPerML: lo, highNgPerML: hi,
+            req.band = Plan.TierBand(tier: Tier(named ? s.lowercased() : "\(NumberFormat.short(lo))-\(NumberFormat.short(hi)) ng/mL"), lowNgPerML: lo, highNgPerML: hi,
                                      evidence: "given", source: "--band \(s)")
         }
         if let s = a.value("--observation") { req.observationMin = try Units.hours(s, flag: "--observation") * 60 }

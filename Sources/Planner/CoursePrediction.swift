@@ -9,7 +9,7 @@ public struct SessionPrediction: Sendable, Codable, Equatable {
     /// Time of the peak from the start of the session's dose (min).
     public var tmaxMin: Double
     /// The tier band used for time in band (the session's dose tier; the psycholytic band when the dose is outside every tier).
-    public var bandTier: String
+    public var bandTier: Tier
     /// Lower edge of the band (ng/mL).
     public var bandLowNgPerML: Double
     /// Upper edge of the band (ng/mL).
@@ -30,7 +30,7 @@ public struct SessionPrediction: Sendable, Codable, Equatable {
     /// Concentration left at the next session's start (nil for the last session).
     public var residualAtNextNgPerML: Double?
     /// Tier whose exposure band holds the peak ("anaesthetic" at or above the anaesthesia floor).
-    public var exposureTier: String
+    public var exposureTier: Tier
     /// The IV dose with the same parent AUC0-inf in this patient on this profile (session dose incl. top-up).
     public var ivEquivalentMg: Double
     /// For S-ketamine: IV-equivalent × the racemic potency factor.
@@ -179,7 +179,7 @@ struct CoursePredictor: Sendable {
 
     /// Predictions for each session of a course.
     func predict(
-        _ doses: [CourseDose], bands: [(tier: String, low: Double, high: Double)], exposureTiers: [(tier: String, low: Double, high: Double)],
+        _ doses: [CourseDose], bands: [(tier: Tier, low: Double, high: Double)], exposureTiers: [(tier: Tier, low: Double, high: Double)],
         anaesthesiaFloor: Double, windowMin: Double, dischargeLevel: Double, maxTopUpMg: Double?, potency: Double?
     ) throws -> [SessionPrediction] {
         guard !doses.isEmpty else { return [] }
@@ -219,7 +219,7 @@ struct CoursePredictor: Sendable {
             }
             let resStart = try residual(before: i)
             let resNext = i + 1 < doses.count ? try residual(before: i + 1) : nil
-            var exposure = "anaesthetic"
+            var exposure: Tier = "anaesthetic"
             if cmax < anaesthesiaFloor {
                 exposure = exposureTiers.first { cmax >= $0.low && cmax < $0.high }?.tier ?? "below tiers"
             }

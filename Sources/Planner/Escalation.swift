@@ -22,7 +22,7 @@ public struct SessionDose: Sendable, Codable, Equatable {
     /// The dose in the protocol's unit ("0.5 mg/kg (35 mg)" or "56 mg").
     public var text: String
     /// Dose tier by route and dose range (nil: outside every tier of the route).
-    public var doseTier: String?
+    public var doseTier: Tier?
     /// "start", "hold", "step up", "step down", "at maximum", …
     public var note: String
     /// True when the dose follows from recorded responses; false when projected.
@@ -43,7 +43,7 @@ public struct SessionDose: Sendable, Codable, Equatable {
 /// After `futilitySessions` consecutive completed sessions without response the next session
 /// carries a review cue and holds its dose.
 public enum Escalation {
-    static func tier(of mg: Double, weightKg: Double, tiers: [ProtocolCatalog.DoseTier], order: [String]) -> String? {
+    static func tier(of mg: Double, weightKg: Double, tiers: [ProtocolCatalog.DoseTier], order: [Tier]) -> Tier? {
         var found: ProtocolCatalog.DoseTier? = nil
         for t in tiers.sorted(by: { (order.firstIndex(of: $0.tier) ?? 0) < (order.firstIndex(of: $1.tier) ?? 0) }) {
             let v = t.value(mg: mg, weightKg: weightKg)

@@ -36,3 +36,28 @@ public enum DischargeCriterion: String, Sendable, Codable, CaseIterable, CustomS
     /// The raw value, as in every output.
     public var description: String { rawValue }
 }
+
+/// An escalation tier's name. Tiers are data, not code: the protocol templates define them
+/// (Profiles/protocols.json `tierOrder`: "sub-perceptual", "psycholytic", "psychedelic", "high"),
+/// and the planner adds "anaesthetic" (a peak at or above the anaesthesia floor of bands.json),
+/// "below tiers", "none" and the label of a `--band` given as a name or LOW-HIGH. So a name, typed
+/// so it is not confused with other strings. Encodes as its name; prints as its name.
+public struct Tier: RawRepresentable, Hashable, Codable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The tier's name as the data spells it.
+    public var rawValue: String
+    /// The tier named `rawValue`.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// The tier named `name`.
+    public init(_ name: String) { rawValue = name }
+    /// The tier named by a literal ("psycholytic").
+    public init(stringLiteral value: String) { rawValue = value }
+    /// Decodes the name from a JSON string.
+    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    /// Encodes the name as a JSON string.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+    /// The name.
+    public var description: String { rawValue }
+}

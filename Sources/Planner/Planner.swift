@@ -121,7 +121,7 @@ public struct PlanSession: Sendable, Codable, Equatable {
     /// IV infusion duration (min); nil for other routes.
     public var infusionMin: Double?
     /// Dose tier by route and dose (nil: outside every tier of the route).
-    public var doseTier: String?
+    public var doseTier: Tier?
     /// Response recorded for this session (encodes as none, partial, good, adverse or missed); nil: none recorded.
     public var response: SessionResponse?
     /// Why this dose: "start", "hold", "step up", …
@@ -235,7 +235,7 @@ public struct Plan: Sendable, Codable {
     /// An exposure tier and its concentration band (low <= C < high, ng/mL).
     public struct TierBand: Sendable, Codable, Equatable {
         /// Tier name (catalog `tierOrder`: "sub-perceptual", "psycholytic", …).
-        public var tier: String
+        public var tier: Tier
         /// Lower edge (ng/mL).
         public var lowNgPerML: Double
         /// Upper edge (ng/mL); the open top tier is closed at the anaesthesia floor.
@@ -245,7 +245,7 @@ public struct Plan: Sendable, Codable {
         /// Source, with citations.
         public var source: String
         /// A tier band; `lowNgPerML` and `highNgPerML` in ng/mL.
-        public init(tier: String, lowNgPerML: Double, highNgPerML: Double, evidence: String, source: String) {
+        public init(tier: Tier, lowNgPerML: Double, highNgPerML: Double, evidence: String, source: String) {
             self.tier = tier
             self.lowNgPerML = lowNgPerML
             self.highNgPerML = highNgPerML
@@ -356,7 +356,7 @@ public enum Planner {
             let predictor = try CoursePredictor(profile: prof, weightKg: r.patient.weightKg, ageYears: r.patient.ageYears, route: p.route,
                                                 infusionH: (infusionMin ?? 40) / 60, output: r.site == .effect ? "CE" : "CP")
             let routeTiers = c.doseTiers[p.routeKey] ?? []
-            let sessionBands: [(tier: String, low: Double, high: Double)] = doses.map { d in
+            let sessionBands: [(tier: Tier, low: Double, high: Double)] = doses.map { d in
                 if let b = r.band { return (b.tier, b.lowNgPerML, b.highNgPerML) }
                 var name = d.doseTier
                 if name == nil, let firstTier = routeTiers.first, let lastTier = routeTiers.last {

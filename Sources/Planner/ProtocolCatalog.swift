@@ -49,7 +49,7 @@ public struct ProtocolCatalog: Sendable, Codable {
     public var notes: [String]?
     var potency: Potency
     /// Tier names, lowest first ("sub-perceptual", "psycholytic", …).
-    public var tierOrder: [String]
+    public var tierOrder: [Tier]
     /// Exposure tiers by analyte ("racemic", "S-ketamine"), on predicted peak plasma concentration.
     var exposureTiers: [String: [ExposureTier]]
     /// Dose tiers by route key ("iv", "im", "sl", "po", "in-esketamine").
@@ -77,7 +77,7 @@ public struct ProtocolCatalog: Sendable, Codable {
     }
 
     struct ExposureTier: Sendable, Codable {
-        var tier: String
+        var tier: Tier
         var lowNgPerML: Double
         /// nil: up to the anaesthesia floor of bands.json.
         var highNgPerML: Double?
@@ -86,7 +86,7 @@ public struct ProtocolCatalog: Sendable, Codable {
     }
 
     struct DoseTier: Sendable, Codable {
-        var tier: String
+        var tier: Tier
         var min: Double
         var max: Double
         /// "mg" or "mg/kg".

@@ -52,7 +52,7 @@ struct RuleSession: Sendable {
     var optionalTopUpMg: Double? = nil
     var prediction: SessionPrediction?
     var review: String?
-    var doseTier: String?
+    var doseTier: Tier?
 }
 
 /// Clinician-entered patient data the rules check.

@@ -144,7 +144,7 @@ public enum PlanRender {
                 r.append(doseText(e))
                 if volumes { r.append(e.doseVolumeML.map { NumberFormat.short($0, 3) } ?? "-") }
                 let pr = e.prediction
-                let doseTier = e.doseTier ?? "-", exp = pr?.exposureTier ?? "-"
+                let doseTier = e.doseTier?.rawValue ?? "-", exp = pr?.exposureTier.rawValue ?? "-"
                 if narrow {
                     let a = tierShort[doseTier] ?? doseTier, b = tierShort[exp] ?? exp
                     r.append(a == b ? a : "\(a)/\(b)")
@@ -257,9 +257,9 @@ public enum PlanRender {
 
     /// A tier band's name with " (UNCONFIRMED)" when its source says so (S-ketamine bands derived
     /// from the unconfirmed dissociation band).
-    public static func tierBandName(_ p: Plan, _ tier: String) -> String {
+    public static func tierBandName(_ p: Plan, _ tier: Tier) -> String {
         let b = p.tierBands.first { $0.tier == tier }
-        return tier + (b?.source.contains("UNCONFIRMED") == true ? " (UNCONFIRMED)" : "")
+        return tier.rawValue + (b?.source.contains("UNCONFIRMED") == true ? " (UNCONFIRMED)" : "")
     }
 
     /// The provenance of the plan's CSV (header, findings, definitions), kept out of the CSV itself.
@@ -280,8 +280,8 @@ public enum PlanRender {
             let fs = p.findings.filter { $0.sessions.contains(e.number ?? -1) && e.kind == .dosing }.map { "\($0.level.rawValue):\($0.rule)" }.joined(separator: " ")
             let fields: [String] = [
                 e.date.description, e.weekday.short, e.time, e.kind.rawValue, e.label, e.number.map(String.init) ?? "", e.phase ?? "", o(e.durationMin), e.route?.rawValue ?? "", o(e.doseMg),
-                e.doseText ?? "", o(e.topUpMg), o(e.infusionMin), e.doseTier ?? "", pr?.exposureTier ?? "", e.response?.rawValue ?? "", e.escalationNote ?? "",
-                e.review ?? "", o(pr?.peakNgPerML), o(pr?.tmaxMin), pr?.bandTier ?? "", o(pr?.bandLowNgPerML), o(pr?.bandHighNgPerML),
+                e.doseText ?? "", o(e.topUpMg), o(e.infusionMin), e.doseTier?.rawValue ?? "", pr?.exposureTier.rawValue ?? "", e.response?.rawValue ?? "", e.escalationNote ?? "",
+                e.review ?? "", o(pr?.peakNgPerML), o(pr?.tmaxMin), pr?.bandTier.rawValue ?? "", o(pr?.bandLowNgPerML), o(pr?.bandHighNgPerML),
                 o(pr?.minutesInBand), o(pr?.dischargeMin), o(e.earliestDischargeMin), e.earliestDischargeBy?.rawValue ?? "", o(e.doseVolumeML), o(e.prescribedDoseMg), o(pr?.residualAtStartNgPerML), o(pr?.residualAtNextNgPerML), o(pr?.ivEquivalentMg),
                 o(pr?.racemicEquivalentIVMg), o(pr?.rolling7DayMg), o(pr?.rolling7DayMgPerKg), o(pr?.rolling7DayIVEquivalentMg),
                 o(pr?.peakWithMaxTopUpNgPerML), fs,

@@ -18,6 +18,17 @@ struct PlanTypeTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([Weekday].self, from: Data(#"["xyz"]"#.utf8)) }
     }
 
+    @Test("Tier encodes as its data-defined name, decodes back, prints as its name; catalog tiers are typed")
+    func tier() throws {
+        let t: Tier = "psycholytic"
+        #expect(try json([t, Tier("dissociation")]) == #"["psycholytic","dissociation"]"#)
+        #expect(try JSONDecoder().decode([Tier].self, from: Data(#"["sub-perceptual"]"#.utf8)) == [Tier(rawValue: "sub-perceptual")])
+        #expect("\(t)" == "psycholytic" && t.rawValue == "psycholytic")
+        let band = Plan.TierBand(tier: "high", lowNgPerML: 1, highNgPerML: 2, evidence: "e", source: "s")
+        #expect(try json(band).contains(#""tier":"high""#))
+        #expect(ProtocolCatalog.builtin.tierOrder.map(\.rawValue) == ["sub-perceptual", "psycholytic", "psychedelic", "high"])
+    }
+
     @Test("enums encode as their option and output spellings")
     func enums() throws {
         #expect(try json([Finding.Level.block, .warnAck, .info]) == #"["block","warn-ack","info"]"#)
