@@ -316,12 +316,12 @@ enum PlanCommand {
         if plan.refused {
             throw CLIError.failure("plan refused: " + plan.refusalReasons.joined(separator: "; "))
         }
-        try PlanGraphics.write(plan, a)
+        try PlanGraphics.write(plan, a, profile: prof?.profile)
         switch format {
         case "csv": return (PlanRender.csv(plan, tool: tool), PlanRender.csvProvenance(plan, tool: tool))
         case "json": return (try PlanRender.json(plan, tool: tool), [])
         default:
-            var text = PlanRender.table(plan, tool: tool, width: width)
+            var text = PlanRender.table(plan, tool: tool, width: width, profile: prof?.profile)
             let effect = EffectReport.planText(plan, profile: prof?.profile)
             if !effect.isEmpty { text += "\n" + TextTable.wrapProse(effect, width: Swift.min(80, width)) }
             if let w = chartWidth, let chart = PlanGraphics.terminal(plan, width: w, colour: colour) { text += "\n" + chart }

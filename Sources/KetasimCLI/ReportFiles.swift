@@ -1,4 +1,5 @@
 import Foundation
+import PKProfiles
 import Planner
 import Reports
 import Studies
@@ -28,12 +29,12 @@ extension ArmReport {
 
 extension PlanGraphics {
     /// --svg and --html for a plan (each atomically).
-    static func write(_ plan: Plan, _ a: Arguments) throws {
+    static func write(_ plan: Plan, _ a: Arguments, profile: Profile? = nil) throws {
         if let path = a.value("--svg") {
             guard let plot = svg(plan) else { throw CLIError.failure("--svg: no predictions for this plan (no profile for its drug)") }
             try AtomicFile.write(plot.render(), to: path, flag: "--svg")
         }
-        if let path = a.value("--html") { try AtomicFile.write(html(plan), to: path, flag: "--html") }
+        if let path = a.value("--html") { try AtomicFile.write(html(plan, profile: profile), to: path, flag: "--html") }
     }
 }
 

@@ -30,11 +30,13 @@ extension HTMLReport {
         return "\(o.bandName ?? "band") \(range)\(o.bandMark)"
     }
 
-    /// The metrics of `ArmReport.metricsTable` as a table.
+    /// The metrics of `ArmReport.metricsTable` as a table, each row ending with its route's evidence
+    /// (published figures not used to fit the profile, `Validation.evidence`).
     public static func metricsTable(_ arms: [Arm], _ o: ArmReportContext) -> Table {
         let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0–\(NumberFormat.short(o.durationH)) h ng·h/mL", "AUCinf ng·h/mL",
-                    "terminal t½ h", "min in band", ArmReport.dischargeHeading(o), "NK Cmax ng/mL", "Ce max ng/mL"]
-        let rows = ArmReport.metricRows(arms)
+                    "terminal t½ h", "min in band", ArmReport.dischargeHeading(o), "NK Cmax ng/mL", "Ce max ng/mL",
+                    "Route evidence ('ketasim validate')"]
+        let rows = zip(ArmReport.metricRows(arms), arms).map { $0 + [Validation.evidence(for: o.profile.profile, route: $1.route)] }
         return Table(columns: cols, rows: rows, caption: "Exposure metrics")
     }
 

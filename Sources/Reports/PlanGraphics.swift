@@ -44,9 +44,16 @@ public enum PlanGraphics {
         return chart.render()
     }
 
-    /// The HTML report: both charts, the calendar with every column of the text table, findings, sources.
-    public static func html(_ plan: Plan) -> String {
-        let cal = PlanRender.calendar(plan, narrow: false)
+    /// The HTML report: both charts, the calendar with every column of the text table (each dosing
+    /// row's notes ending with its route's evidence from the validation table of `profile`),
+    /// findings, sources.
+    public static func html(_ plan: Plan, profile: Profile? = nil) -> String {
+        var cal = PlanRender.calendar(plan, narrow: false)
+        let evidence = Dictionary(PlanRender.routeEvidence(plan, profile: profile).map { ($0.route, $0.line) }, uniquingKeysWith: { a, _ in a })
+        for (i, e) in plan.sessions.enumerated() where e.kind == .dosing && i < cal.rows.count {
+            guard let line = e.route.flatMap({ evidence[$0] }), let last = cal.rows[i].indices.last else { continue }
+            cal.rows[i][last] = (cal.rows[i][last].isEmpty ? "" : cal.rows[i][last] + "; ") + "route evidence: " + line
+        }
         var sections: [HTMLReport.Section] = []
         if let whole = svg(plan), let first = svg(plan, maxTimeH: (plan.curve?.doseTimesH.first ?? 0) + Swift.max(6, plan.windowMin / 60 * 3), dates: false) {
             sections.append(HTMLReport.Section(heading: "First dosing session", plot: { var p = first; p.title = "First dosing session"; return p }(), tables: [], notes: []))

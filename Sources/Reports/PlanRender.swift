@@ -210,7 +210,9 @@ public enum PlanRender {
     /// The plan as text for a console `width` columns wide: the calendar whole when it fits, else
     /// with abbreviated headings (a legend), split into parts that repeat the date, the notes listed
     /// under it; prose is word-wrapped, rows never are.
-    public static func table(_ p: Plan, tool: String, width: Int = 1000) -> String {
+    /// `profile`: the plan's profile, whose validation table gives the evidence line of each route
+    /// dosed (once per route; none without a profile).
+    public static func table(_ p: Plan, tool: String, width: Int = 1000, profile: Profile? = nil) -> String {
         var s = header(p, tool: tool).joined(separator: "\n") + "\n\n"
         let wide = calendar(p, narrow: false)
         let full = TextTable.table(wide.columns, wide.rows, left: wide.left)
@@ -223,6 +225,11 @@ public enum PlanRender {
             if !n.notes.isEmpty { s += "Notes:\n" + n.notes.map { "  " + $0 }.joined(separator: "\n") + "\n" }
         }
         s += tableNotes(p).joined(separator: "\n") + "\n"
+        let evidence = routeEvidence(p, profile: profile)
+        if let profile, !evidence.isEmpty {
+            s += "Evidence per route (published figures not used to fit the profile \(profile.name), 'ketasim validate'):\n"
+            s += evidence.map { "  \($0.line)\n" }.joined()
+        }
         s += "\nSafety findings:\n"
         let lines = findingLines(p)
         s += lines.isEmpty ? "  none\n" : lines.map { "  " + $0 }.joined(separator: "\n") + "\n"
@@ -233,6 +240,18 @@ public enum PlanRender {
         }
         s += "\n" + footer(p).joined(separator: "\n") + "\n"
         return TextTable.wrapProse(s, width: width)
+    }
+
+    /// The evidence behind the predictions of each route the plan doses by, in order of first use:
+    /// the line of `Validation.evidence` ("IV: 12 independent figures ..., GMFE 1.31, ..." or
+    /// "SL: unvalidated (...)") from the validation table of `profile`; empty without a profile or
+    /// when the plan is not on that profile.
+    public static func routeEvidence(_ p: Plan, profile: Profile?) -> [(route: Route, line: String)] {
+        guard let profile, p.profile == profile.name else { return [] }
+        var routes: [Route] = []
+        for r in p.dosingSessions.compactMap(\.route) where !routes.contains(r) { routes.append(r) }
+        if routes.isEmpty { routes = [p.route] }
+        return routes.map { ($0, Validation.evidence(for: profile, route: $0)) }
     }
 
     /// Midnight ticks (h from the first dose) labelled MM-DD for a course chart of `spanH` hours, at

@@ -151,9 +151,11 @@ struct HTMLReportTests {
         let yLabels = doc.all("text", class: "y-axis-label")
         #expect(yLabels.count == 3 && yLabels[1].text.contains("log scale") && yLabels[2].text.contains("effect site"))
         let metrics = HTMLReport.metricsTable(arms, o.report())
-        #expect(metrics.rows.count == 3 && metrics.columns.count == 10)
+        #expect(metrics.rows.count == 3 && metrics.columns.count == 11)
         for (row, arm) in zip(metrics.rows, arms) {
             #expect(row[0] == arm.label)
+            // Beside each row: its route's evidence from the profile's validation table.
+            #expect(row.last == Validation.evidence(for: o.profile.profile, route: arm.route))
             #expect(row[1] == NumberFormat.sig(arm.summary.cmaxNgPerML, 4))
             #expect(html.contains(XMLText.escape(arm.label)))
         }
