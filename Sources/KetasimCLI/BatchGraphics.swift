@@ -37,7 +37,7 @@ enum BatchGraphics {
         if let svg { try AtomicFile.write(p.render(), to: svg, flag: "--svg") }
         if let html {
             let s = doc.summary
-            let metricRows = s.metrics.map { m -> [String] in
+            let metricRows = s.metrics.prefix(SubjectMetrics.names.count).map { m -> [String] in
                 [m.name + (m.unit.isEmpty ? "" : " (\(m.unit))"), "\(m.n)", m.mean.map { NumberFormat.sig($0, 4) } ?? "-", m.sd.map { NumberFormat.sig($0, 4) } ?? "-"]
                     + m.percentiles.map { NumberFormat.sig($0, 4) }
             }
@@ -55,7 +55,7 @@ enum BatchGraphics {
                         HTMLReport.Table(columns: ["Metric", "n", "mean", "SD"] + pcols, rows: metricRows, caption: "Distributions over subjects (\(s.metrics.first?.method ?? ""))"),
                         HTMLReport.Table(columns: ["Threshold", "ng/mL", "subjects with Cmax ≥", "probability"], rows: thresholdRows),
                     ], notes: ["Percentile bands: \(s.bandMethod)."]),
-                ],
+                ] + BatchReport.effectHTMLSections(doc),
                 findings: nil, citations: ["Profile \(r.profile): \(r.citation)"])
             try AtomicFile.write(report.render(), to: html, flag: "--html")
         }
