@@ -79,7 +79,8 @@ enum BatchCommand {
                     S-ketamine effect-site Ce and its time, its delay after the Cp peak, peak
                     Ce/C50, minutes with Ce >= C50 and the time Ce stays below C50, on the
                     exact solution; the spread is PK only (PD between-subject variability
-                    not published). Opt-in: each PD model adds a simulation per subject
+                    not published). Opt-in, as default batch speed is a benchmark target:
+                    each PD model adds a simulation per subject. Not with --data
                     """),
             ]),
             OptionGroup("Execution and output", [
