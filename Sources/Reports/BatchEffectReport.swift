@@ -6,7 +6,10 @@ import Studies
 /// the effect metrics over the subjects, what the spread stands for (PK only), and the caveats.
 /// Intensity is Ce/C50, never a CADSS score, a blood pressure or a "level".
 extension BatchReport {
-    /// The summary metrics of one PD model of the run, in `PopulationEffect.metricLabels` order.
+    /// Table labels of `PopulationEffect.metricNames` (without the model's name).
+    public static let effectMetricLabels = ["Ce max ng/mL", "Ce peak h", "delay min", "peak Ce/C50", "min >= C50", "< C50 from h"]
+
+    /// The summary metrics of one PD model of the run, in `effectMetricLabels` order.
     static func effectMetrics(_ doc: BatchDocument, _ m: PopulationEffectInfo.Model) -> [PopulationSummary.Metric] {
         m.metrics.compactMap { name in doc.summary.metrics.first { $0.name == name } }
     }
@@ -21,7 +24,7 @@ extension BatchReport {
             out += "Variability: \(e.variability).\n"
             var rows: [[String]] = []
             for (k, m) in effectMetrics(doc, model).enumerated() {
-                rows.append([PopulationEffect.metricLabels[k], "\(m.n)",
+                rows.append([effectMetricLabels[k], "\(m.n)",
                              m.mean.map { NumberFormat.sig($0, 4) } ?? "-", m.sd.map { NumberFormat.sig($0, 4) } ?? "-"]
                             + m.percentiles.map { $0.isNaN ? "-" : NumberFormat.sig($0, 4) })
             }
@@ -39,7 +42,7 @@ extension BatchReport {
         let s = doc.summary
         return e.models.map { model in
             let rows = effectMetrics(doc, model).enumerated().map { k, m -> [String] in
-                [PopulationEffect.metricLabels[k], "\(m.n)", m.mean.map { NumberFormat.sig($0, 4) } ?? "-", m.sd.map { NumberFormat.sig($0, 4) } ?? "-"]
+                [effectMetricLabels[k], "\(m.n)", m.mean.map { NumberFormat.sig($0, 4) } ?? "-", m.sd.map { NumberFormat.sig($0, 4) } ?? "-"]
                     + m.percentiles.map { $0.isNaN ? "-" : NumberFormat.sig($0, 4) }
             }
             let table = HTMLReport.Table(columns: ["Effect", "n", "mean", "SD"] + s.percentiles.map { "P\(NumberFormat.short($0))" }, rows: rows,

@@ -78,11 +78,17 @@ public struct EffectSiteOutput: Sendable {
 /// Ce stays below the level. NaN: no level, or (`belowLevelH`) the level never reached or not left
 /// within 30 days after the end.
 public struct EffectSiteMetrics: Sendable, Equatable {
+    /// Peak effect-site concentration (the output's unit, ng/mL).
     public var ceMax: Double
+    /// Time of the peak (h): the time of peak effect.
     public var ceTmaxH: Double
+    /// Peak time minus the plasma (primary output) peak time (min).
     public var delayMin: Double
+    /// Peak over the level (Ce/C50, dimensionless).
     public var peakOverLevel: Double
+    /// Minutes with the output at or above the level (0 when never reached).
     public var minutesAtOrAboveLevel: Double
+    /// Time (h) from which the output stays below the level.
     public var belowLevelH: Double
 
     public init(ceMax: Double, ceTmaxH: Double, delayMin: Double, peakOverLevel: Double, minutesAtOrAboveLevel: Double, belowLevelH: Double) {

@@ -66,9 +66,6 @@ public struct PopulationEffect: Sendable {
         [("ce_max_ngml", "ng/mL"), ("ce_tmax_h", "h"), ("effect_delay_min", "min"), ("peak_ce_over_c50", "Ce/C50"),
          ("ce_ge_c50_min", "min"), ("ce_below_c50_h", "h")].map { .init(name: "\($0.0)_\(pd)", unit: $0.1) }
     }
-
-    /// Labels of `metricNames` for tables (without the model's name).
-    public static let metricLabels = ["Ce max ng/mL", "Ce peak h", "delay min", "peak Ce/C50", "min >= C50", "< C50 from h"]
 }
 
 /// The effect part of a batch run's description (`RunInfo.effect`).
