@@ -73,6 +73,15 @@ enum BatchCommand {
                     profile (the profile's residual error on CP), or e.g. prop=0.2,add=5ng/mL
                     (combined), add=10ng/mL, exp=0.25 (log-normal)
                     """),
+                .flag("--effect", """
+                    also the predicted effect (racemic and S-ketamine profiles): per subject
+                    and PD model with a known ke0 and C50 (Profiles/pd.json), the peak
+                    S-ketamine effect-site Ce and its time, its delay after the Cp peak, peak
+                    Ce/C50, minutes with Ce >= C50 and the time Ce stays below C50, on the
+                    exact solution; the spread is PK only (PD between-subject variability
+                    not published). Opt-in, as default batch speed is a benchmark target:
+                    each PD model adds a simulation per subject. Not with --data
+                    """),
             ]),
             OptionGroup("Execution and output", [
                 OptionSpec("--threads", "N", "worker threads (default: all cores)"),

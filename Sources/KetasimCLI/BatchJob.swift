@@ -33,6 +33,10 @@ struct BatchJob {
         profile = pm
         let p = pm.profile
         let at = "profile \(p.name)"
+        var effect: PopulationEffect? = nil
+        if a.flag("--effect") {
+            do { effect = try PopulationEffect(profile: pm) } catch let e as StudyError { throw CLIError.from(e) }
+        }
 
         // Counts, seed, threads, shard.
         var n: Int? = nil
@@ -167,6 +171,7 @@ struct BatchJob {
             for f in ["--route", "--dose", "--every", "--count", "--infusion", "--duration", "--step"] where a.value(f) != nil {
                 throw CLIError.usage("\(f): not with --data (the data set is the regimen and its EVID 0 times the grid)")
             }
+            if effect != nil { throw CLIError.usage("--effect: not with --data (effect metrics are on the exact solution; a data set's are on its grid)") }
             let text = try AtomicFile.read(dataPath, flag: "--data")
             do {
                 let data = try NonmemDataset(parsing: text)
@@ -186,9 +191,11 @@ struct BatchJob {
             let times = try Simulator.grid(endH: end, stepH: stepH)
             guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
             let wtIndex = pm.covariateNames.firstIndex(of: "WT")
-            simulator = try RegimenSubjectSimulator(model: pm.dosing, timesH: times, options: options) { s in
+            var sim = try RegimenSubjectSimulator(model: pm.dosing, timesH: times, options: options) { s in
                 course.regimen(weightKg: wtIndex.map { s.covariates[$0] } ?? 70)
             }
+            sim.effectSites = effect?.outputs ?? []
+            simulator = sim
             regimenText = course.description
             gridText = "0 to \(NumberFormat.g(end)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
         } else {
@@ -219,12 +226,14 @@ struct BatchJob {
             let times = try Simulator.grid(endH: durationH, stepH: stepH)
             guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
             let (inf, ev, cnt) = (infusionH, every, count)
-            simulator = try RegimenSubjectSimulator(model: pm.dosing, timesH: times, options: options) { s in
+            var sim = try RegimenSubjectSimulator(model: pm.dosing, timesH: times, options: options) { s in
                 let mg = dose.milligrams(weightKg: wtIndex.map { s.covariates[$0] } ?? 70)
                 return route == .ivInfusion
                     ? Regimen().infusion(amountMg: mg, overH: inf, every: ev, count: cnt)
                     : Regimen().dose(amountMg: mg, route: route, every: ev, count: cnt)
             }
+            sim.effectSites = effect?.outputs ?? []
+            simulator = sim
             var r = route.displayName + " "
             switch dose {
             case .mg(let v): r += "\(NumberFormat.g(v)) mg"
@@ -305,13 +314,15 @@ struct BatchJob {
         } else {
             range = 0..<total
         }
-        let plan = SummaryPlan(thresholds: thresholds, timesH: simulator.timesH, totalSubjects: total)
+        var plan = SummaryPlan(thresholds: thresholds, timesH: simulator.timesH, totalSubjects: total)
+        plan.extraMetrics = effect?.extraMetrics
         info = RunInfo(
             profile: p.name, profileTitle: p.title, analyte: p.analyte, citation: p.citation, seed: seed, n: total,
             rng: "Philox4x64-10 keyed by (seed, subject index, stream, draw index); uniforms (k+0.5)/2^53; normals by inversion (Wichura AS241)",
             subjects: subjectsText, regimen: regimenText, output: options.output, grid: gridText, bandName: bandName,
             bandNgPerML: [band.low, band.high], windowH: [window.0, window.1], dischargeNgPerML: discharge,
             residual: residual, percentiles: percentiles, plan: plan, covariates: pm.covariateNames, etas: pm.etaNames)
+        info.effect = effect?.info
     }
 
     /// A profile covariate's distribution, checked (see `PopulationProfile.distribution`).

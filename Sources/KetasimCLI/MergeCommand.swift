@@ -200,6 +200,7 @@ enum MergeCommand {
         if a.plan.thresholds != b.plan.thresholds { d.append("thresholds") }
         if a.percentiles != b.percentiles { d.append("percentiles") }
         if a.residual != b.residual { d.append("residual error") }
+        if a.effect != b.effect || a.plan.extraMetrics != b.plan.extraMetrics { d.append("--effect") }
         return d.isEmpty ? "settings" : d.joined(separator: ", ")
     }
 }

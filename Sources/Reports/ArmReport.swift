@@ -225,17 +225,19 @@ public enum ArmReport {
             let m = a.summary
             return "\(a.label): Cmax \(NumberFormat.g(m.cmaxNgPerML)) ng/mL at \(NumberFormat.g(m.tmaxH)) h; AUC0-t \(NumberFormat.g(m.auc0tNgHPerML)) ng*h/mL; minutes in band \(NumberFormat.g(m.minutesInBand)); discharge \(m.dischargeH.map { "\(NumberFormat.g($0)) h" } ?? "not within 30 d")"
         } + warningsText(arms, o) + ["columns: time_h in h; " + arms[0].result.outputNames.joined(separator: ", ") + " in ng/mL"]
+            + EffectColumns.provenance(arms[0].effects)
     }
 
     /// The curves of every arm as CSV (header first; no comment lines).
     public static func csv(_ arms: [Arm], _ o: ArmReportContext) -> String {
         var s = ""
         let names = arms[0].result.outputNames
-        s += "arm,route,dose_mg,time_h," + names.joined(separator: ",") + "\n"
+        s += "arm,route,dose_mg,time_h," + (names + EffectColumns.names(arms[0].effects)).joined(separator: ",") + "\n"
         for a in arms {
             for (i, t) in a.result.timesH.enumerated() {
                 s += "\(CSV.field(a.label)),\(a.route.rawValue),\(NumberFormat.g(a.doseMg)),\(NumberFormat.g(t))"
                 for o in 0..<names.count { s += ",\(NumberFormat.g(a.result.outputs[o][i]))" }
+                for c in EffectColumns.cells(a.effects, timesH: a.result.timesH, index: i) { s += "," + c }
                 s += "\n"
             }
         }

@@ -38,7 +38,7 @@ public enum BatchGraphics {
         var out: (svg: String?, html: String?) = (svg ? p.render() : nil, nil)
         if html {
             let s = doc.summary
-            let metricRows = s.metrics.map { m -> [String] in
+            let metricRows = s.metrics.prefix(SubjectMetrics.names.count).map { m -> [String] in
                 [m.name + (m.unit.isEmpty ? "" : " (\(m.unit))"), "\(m.n)", m.mean.map { NumberFormat.sig($0, 4) } ?? "-", m.sd.map { NumberFormat.sig($0, 4) } ?? "-"]
                     + m.percentiles.map { NumberFormat.sig($0, 4) }
             }
@@ -56,7 +56,7 @@ public enum BatchGraphics {
                         HTMLReport.Table(columns: ["Metric", "n", "mean", "SD"] + pcols, rows: metricRows, caption: "Distributions over subjects (\(s.metrics.first?.method ?? ""))"),
                         HTMLReport.Table(columns: ["Threshold", "ng/mL", "subjects with Cmax ≥", "probability"], rows: thresholdRows),
                     ], notes: ["Percentile bands: \(s.bandMethod)."]),
-                ],
+                ] + BatchReport.effectHTMLSections(doc),
                 findings: nil, citations: ["Profile \(r.profile): \(r.citation)"])
             out.html = report.render()
         }

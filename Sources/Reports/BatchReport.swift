@@ -62,13 +62,16 @@ public enum BatchReport {
                  e.exponential != 0 ? "exponential \(NumberFormat.g(e.exponential))" : nil].compactMap { $0 }.joined(separator: ", ") + " (bands are of simulated observations)"
             } ?? "none"),
         ]
+        if let e = r.effect {
+            lines.append("Predicted effect (--effect): " + e.models.map { "\($0.endpoint) (\($0.name))" }.joined(separator: ", ") + "; variability \(e.variability)")
+        }
         if let s = doc.shard { lines.append("Shard \(s.index)/\(s.count): subjects \(s.firstSubject)-\(s.lastSubject)") }
         lines.append("Simulated: \(doc.subjectsSimulated) subjects; quantiles: metrics \(doc.summary.metrics.first?.method ?? "-"), bands \(doc.summary.bandMethod)")
         return lines
     }
 
     public static func perSubjectHeader(_ info: RunInfo, shard: ShardInfo?) -> String {
-        (["id"] + info.covariates + info.etas + SubjectMetrics.names).map(CSV.field).joined(separator: ",") + "\n"
+        (["id"] + info.covariates + info.etas + SubjectMetrics.names + (info.plan.extraMetrics ?? []).map(\.name)).map(CSV.field).joined(separator: ",") + "\n"
     }
 
     public static func curvesHeader(_ info: RunInfo, shard: ShardInfo?) -> String {
@@ -79,7 +82,18 @@ public enum BatchReport {
     public static func perSubjectProvenance(_ info: RunInfo, shard: ShardInfo?) -> [String] {
         runProvenance(info, shard: shard) + [
             "units: cmax ng/mL, tmax_h h, auc ng*h/mL (0 to end), band_h h in \(NumberFormat.g(info.bandNgPerML[0]))-\(NumberFormat.g(info.bandNgPerML[1])) ng/mL from \(NumberFormat.g(info.windowH[0])) to \(NumberFormat.g(info.windowH[1])) h, discharge_h h until below \(NumberFormat.g(info.dischargeNgPerML)) ng/mL for good (NA: not within 30 days)",
-        ]
+        ] + effectProvenance(info)
+    }
+
+    /// The effect columns' units and meaning (`batch --effect`), for the per-subject sidecar.
+    static func effectProvenance(_ info: RunInfo) -> [String] {
+        guard let e = info.effect else { return [] }
+        return e.models.map { m in
+            "effect \(m.name) (\(m.endpoint); C50 \(m.c50NgPerML.map { NumberFormat.g($0) } ?? "not known") ng/mL S-ketamine, ke0 \(NumberFormat.g(m.ke0PerH))/h): "
+                + "ce_max_ngml peak S-ketamine effect-site Ce in ng/mL, ce_tmax_h its time in h, effect_delay_min min after the Cp peak, "
+                + "peak_ce_over_c50 peak Ce/C50, ce_ge_c50_min min with Ce >= C50, ce_below_c50_h h from which Ce stays below C50 "
+                + "(NA: C50 never reached, or not left within 30 days); each suffixed _\(m.name)"
+        } + ["effect variability: \(e.variability)"]
     }
 
     /// Provenance of the curves file (its sidecar).
@@ -121,11 +135,12 @@ public enum BatchReport {
         var out = headerLines(doc).joined(separator: "\n") + "\n\n"
         let cols = ["Metric", "n", "mean", "sd"] + s.percentiles.map(pctName)
         var rows: [[String]] = []
-        for (k, m) in s.metrics.enumerated() {
+        for (k, m) in s.metrics.enumerated() where k < metricLabels.count {
             rows.append([metricLabels[k] + (m.notReached > 0 ? " (\(m.notReached) NA)" : ""), "\(m.n)", m.mean.map { NumberFormat.sig($0, 4) } ?? "-",
                          m.sd.map { NumberFormat.sig($0, 4) } ?? "-"] + m.percentiles.map { $0.isNaN ? "-" : NumberFormat.sig($0, 4) })
         }
         out += grid(cols, rows)
+        out += effectTable(doc)
         if !s.thresholds.isEmpty {
             out += "\nP(Cmax >= threshold):\n"
             for t in s.thresholds {
@@ -166,6 +181,7 @@ public enum BatchReport {
         for v in s.subject.covariates { row += "," + number(v) }
         for v in s.subject.etas { row += "," + number(v) }
         for v in s.result.metrics.values { row += "," + number(v) }
+        for v in s.result.effectValues { row += "," + number(v) }
         return row + "\n"
     }
 

@@ -96,11 +96,11 @@ struct CommandTests {
         let r = ketasim("simulate", "--route", "im", "--dose", "0.5mg/kg", "--weight", "80kg", "--duration", "2h", "--step", "10min", "--format", "csv")
         #expect(r.code == 0, "\(r.err)")
         let lines = r.out.split(separator: "\n")
-        #expect(lines.first == "arm,route,dose_mg,time_h,CP,CM,CE")
+        #expect(lines.first == "arm,route,dose_mg,time_h,CP,CM,CE,Ce_olofsen-2022-perception,Ce_over_C50_olofsen-2022-perception")
         #expect(!r.out.contains("#"))
         #expect(r.err.hasPrefix("ketasim simulate: Model predictions") && r.err.contains("clements-1981") && r.err.split(separator: "\n").count == 1)
         #expect(lines.filter { $0.hasPrefix("IM ") }.count == 13)   // 0, 10, ..., 120 min; the label holds no comma, so RFC 4180 leaves it unquoted
-        #expect(r.out.contains("arm,route,dose_mg,time_h,CP,CM,CE"))
+        #expect(r.out.contains("arm,route,dose_mg,time_h,CP,CM,CE,Ce_olofsen-2022-perception"))
     }
 
     @Test("usage errors exit 64 with a one-line message naming the flag and value", arguments: [

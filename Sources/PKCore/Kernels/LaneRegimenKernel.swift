@@ -320,8 +320,9 @@ public enum LaneRegimenKernel {
                 classes: scalarClasses[l], events: events, firstEvent: firstEvent, eventOrdinal: eventOrdinal,
                 c: cBuf, d: dBuf, cPre: cPre, dPre: dPre, xCheck: xCheck, uCheck: uCheck)
             let (cmax, tmax) = ctx.peak()
+            // An open band (no upper edge, e.g. an effect site's [C50, ∞)) has nothing above it.
             let band = ctx.hoursAtOrAbove(o.bandLow, from: o.windowStartH, to: o.windowEndH)
-                - ctx.hoursAtOrAbove(o.bandHigh, from: o.windowStartH, to: o.windowEndH)
+                - (o.bandHigh == .infinity ? 0 : ctx.hoursAtOrAbove(o.bandHigh, from: o.windowStartH, to: o.windowEndH))
             let discharge = ctx.timeBelowForGood(o.dischargeLevel) ?? .nan
             let metrics = SubjectMetrics(cmax: cmax, tmaxH: tmax, auc: auc[l], hoursInBand: band, dischargeH: discharge)
             let curve = wantCurve ? gridKnot.map { cBuf[$0][l] } : []

@@ -150,6 +150,18 @@ public struct SummaryPlan: Sendable, Equatable, Codable {
     public var thresholds: [Threshold]
     /// The grid times of the percentile bands (h).
     public var timesH: [Double]
+    /// A metric kept after `SubjectMetrics.names`: its name (CSV column and summary key) and unit.
+    public struct ExtraMetric: Sendable, Equatable, Codable {
+        /// CSV column and summary key, e.g. `ce_max_ngml_olofsen-2022-perception`.
+        public var name: String
+        /// Unit of the values (ng/mL, h, min, or empty when dimensionless).
+        public var unit: String
+        /// A metric named `name` in `unit`.
+        public init(name: String, unit: String) { self.name = name; self.unit = unit }
+    }
+    /// Metrics kept after `SubjectMetrics.names`, in `SubjectResult.effectValues` order (the effect
+    /// sites' metrics); nil: none (and nothing of it in the encoded plan).
+    public var extraMetrics: [ExtraMetric]? = nil
     /// Total subjects of the whole study (all shards): decides exact vs sketched quantiles.
     public var totalSubjects: Int
     /// Metric quantiles are exact up to this many subjects, then sketched with `metricAlpha`.
@@ -192,7 +204,9 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
 
     /// An empty accumulator for `plan`; `keepBands` false: no percentile bands (metrics only).
     public init(plan: SummaryPlan, bands keepBands: Bool = true) {
-        metrics = SubjectMetrics.names.map { _ in DistributionAccumulator(exact: plan.metricsExact, alpha: plan.metricAlpha, moments: true) }
+        metrics = (0..<(SubjectMetrics.names.count + (plan.extraMetrics?.count ?? 0))).map { _ in
+            DistributionAccumulator(exact: plan.metricsExact, alpha: plan.metricAlpha, moments: true)
+        }
         thresholdCounts = plan.thresholds.map { _ in 0 }
         bands = keepBands ? plan.timesH.map { _ in DistributionAccumulator(exact: plan.bandsExact, alpha: plan.bandAlpha, zeroBelow: plan.bandZeroBelow, moments: false) } : []
     }
@@ -205,8 +219,15 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
 
     /// One subject's metrics (the bands are added apart, with `addBands`).
     public mutating func add(_ m: SubjectMetrics, plan: SummaryPlan) {
+        add(m, extra: [], plan: plan)
+    }
+
+    /// One subject's metrics and the values of the plan's `extraMetrics` (as many, in order).
+    public mutating func add(_ m: SubjectMetrics, extra: [Double], plan: SummaryPlan) {
+        precondition(SubjectMetrics.names.count + extra.count == metrics.count, "extra metrics differ from the plan")
         subjects += 1
         for (k, v) in m.values.enumerated() { metrics[k].add(v) }
+        for (k, v) in extra.enumerated() { metrics[SubjectMetrics.names.count + k].add(v) }
         for (k, t) in plan.thresholds.enumerated() where m.cmax >= t.level { thresholdCounts[k] += 1 }
     }
 
@@ -230,10 +251,12 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
     /// The finished numbers.
     public func summary(plan: SummaryPlan, percentiles: [Double]) -> PopulationSummary {
         let qs = percentiles.map { $0 / 100 }
-        let ms = zip(SubjectMetrics.names, metrics).enumerated().map { k, nm in
+        let extra = plan.extraMetrics ?? []
+        let names = SubjectMetrics.names + extra.map(\.name), units = SubjectMetrics.units + extra.map(\.unit)
+        let ms = zip(names, metrics).enumerated().map { k, nm in
             let (name, a) = nm
             return PopulationSummary.Metric(
-                name: name, unit: SubjectMetrics.units[k], n: a.count, notReached: a.missing, mean: a.mean,
+                name: name, unit: units[k], n: a.count, notReached: a.missing, mean: a.mean,
                 sd: a.standardDeviation, min: a.count > 0 ? a.min : nil, max: a.count > 0 ? a.max : nil,
                 percentiles: a.quantiles(qs), method: a.method)
         }

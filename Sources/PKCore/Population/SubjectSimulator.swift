@@ -36,10 +36,97 @@ public struct SubjectResult: Sendable {
     public var metrics: SubjectMetrics
     /// The output on the grid (ng/mL); empty unless asked for.
     public var curve: [Double]
+    /// Metrics of each of the simulator's effect sites (`RegimenSubjectSimulator.effectSites`), in
+    /// that order; empty without effect sites.
+    public var effects: [EffectSiteMetrics] = []
     /// A result from metrics and the curve on the grid (ng/mL).
     public init(metrics: SubjectMetrics, curve: [Double]) {
         self.metrics = metrics
         self.curve = curve
+    }
+
+    /// The effect metrics of every effect site, flat, in `EffectSiteMetrics.values` order per site.
+    public var effectValues: [Double] { effects.flatMap(\.values) }
+}
+
+/// An effect site followed per subject in a population run: one output of the subject model with
+/// an effect compartment added (dCe/dt = ke0·(f·Cp − Ce)), whose extra parameters come last, so
+/// the subject's parameters followed by `extraParameters` are the augmented model's parameters.
+/// The metrics are on the exact solution, like the plasma metrics.
+public struct EffectSiteOutput: Sendable {
+    /// The dosing model augmented by the effect compartment.
+    public let model: DosingModel
+    /// Values appended to each subject's parameters for `model` (e.g. ke0, 1/h).
+    public let extraParameters: [Double]
+    /// The level for the time at or above it and the time it is left for good (e.g. C50, in the
+    /// output's unit, ng/mL); nil: none (those metrics are then NaN).
+    public let level: Double?
+    let outputIndex: Int
+
+    /// An effect site as output `output` of `model`, with `extraParameters` (e.g. ke0, 1/h) appended
+    /// to each subject's parameters and `level` (ng/mL) for the time-above metrics; throws when the
+    /// output is missing or the level is not a positive number.
+    public init(model: DosingModel, output: String, extraParameters: [Double], level: Double?) throws {
+        guard let o = model.compiled.spec.outputs.firstIndex(where: { $0.name.lowercased() == output.lowercased() }) else {
+            throw SimulationError("effect-site model has no output '\(output)'")
+        }
+        if let level { guard level.isFinite, level > 0 else { throw SimulationError("effect-site level \(level) must be a positive number") } }
+        self.model = model
+        self.extraParameters = extraParameters
+        self.level = level
+        outputIndex = o
+    }
+
+    /// The options that make the lane kernel's metrics the effect metrics on [startH, endH]: the
+    /// "band" is [level, ∞) over the whole span, the "discharge level" is the level.
+    func laneOptions(startH: Double, endH: Double) -> MetricOptions {
+        let l = level ?? .infinity
+        return MetricOptions(bandLow: l, bandHigh: .infinity, windowStartH: startH, windowEndH: endH, dischargeLevel: l)
+    }
+}
+
+/// Per-subject metrics of one effect site on the exact solution, from the first grid time to the
+/// last: peak effect-site concentration (ng/mL) and its time (h), its delay after the plasma peak
+/// (min), the peak over the level (Ce/C50), minutes with Ce ≥ level, and the time (h) from which
+/// Ce stays below the level. NaN: no level, or (`belowLevelH`) the level never reached or not left
+/// within 30 days after the end.
+public struct EffectSiteMetrics: Sendable, Equatable {
+    /// Peak effect-site concentration (the output's unit, ng/mL).
+    public var ceMax: Double
+    /// Time of the peak (h): the time of peak effect.
+    public var ceTmaxH: Double
+    /// Peak time minus the plasma (primary output) peak time (min).
+    public var delayMin: Double
+    /// Peak over the level (Ce/C50, dimensionless).
+    public var peakOverLevel: Double
+    /// Minutes with the output at or above the level (0 when never reached).
+    public var minutesAtOrAboveLevel: Double
+    /// Time (h) from which the output stays below the level.
+    public var belowLevelH: Double
+
+    /// Metrics from their values (ng/mL, h, min, ratio, min, h).
+    public init(ceMax: Double, ceTmaxH: Double, delayMin: Double, peakOverLevel: Double, minutesAtOrAboveLevel: Double, belowLevelH: Double) {
+        self.ceMax = ceMax
+        self.ceTmaxH = ceTmaxH
+        self.delayMin = delayMin
+        self.peakOverLevel = peakOverLevel
+        self.minutesAtOrAboveLevel = minutesAtOrAboveLevel
+        self.belowLevelH = belowLevelH
+    }
+
+    /// Number of values per effect site.
+    public static let count = 6
+    /// The metrics in CSV/summary order: ceMax, ceTmaxH, delayMin, peakOverLevel, minutesAtOrAboveLevel, belowLevelH.
+    public var values: [Double] { [ceMax, ceTmaxH, delayMin, peakOverLevel, minutesAtOrAboveLevel, belowLevelH] }
+
+    /// The metrics from the peak, the hours at or above the level and the time below it for good
+    /// (as `CurveAnalysis` or the lane kernel give them), and the plasma peak time (h).
+    init(peak: (Double, Double), hoursAtOrAbove: Double, belowForGood: Double?, level: Double?, plasmaTmaxH: Double) {
+        let reached = level.map { peak.0 >= $0 } ?? false
+        self.init(ceMax: peak.0, ceTmaxH: peak.1, delayMin: (peak.1 - plasmaTmaxH) * 60,
+                  peakOverLevel: level.map { peak.0 / $0 } ?? .nan,
+                  minutesAtOrAboveLevel: level == nil ? .nan : reached ? hoursAtOrAbove * 60 : 0,
+                  belowLevelH: reached ? (belowForGood ?? .nan) : .nan)
     }
 }
 
@@ -99,6 +186,8 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
     public let options: MetricOptions
     /// Run groups of subjects on `LaneRegimenKernel` (default); false: the event engine only.
     public var useLanes = true
+    /// Effect sites whose metrics each subject also gets (`SubjectResult.effects`); none by default.
+    public var effectSites: [EffectSiteOutput] = []
     let outputIndex: Int
 
     /// Checks that the model has `options.output` and that the grid (h) is not empty.
@@ -125,13 +214,43 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
             cmax: cmax, tmaxH: tmax, auc: a.area(),
             hoursInBand: a.hoursInBand(lower: o.bandLow, upper: o.bandHigh, from: o.windowStartH, to: o.windowEndH),
             dischargeH: a.timeBelowForGood(o.dischargeLevel) ?? .nan)
-        return SubjectResult(metrics: metrics, curve: wantCurve ? result.outputs[outputIndex] : [])
+        var out = SubjectResult(metrics: metrics, curve: wantCurve ? result.outputs[outputIndex] : [])
+        out.effects = try effectSites.map { e in
+            let c = try regimen(subject).compile(on: e.model, parameters: parameters + e.extraParameters)
+            let r = try Simulator.simulate(model: c.model, records: c.records, timesH: timesH)
+            let ce = CurveAnalysis(trajectory: r.trajectory, output: e.outputIndex, startH: timesH.first, endH: timesH.last)
+            let peak = ce.peak()
+            return EffectSiteMetrics(peak: peak, hoursAtOrAbove: e.level.map { ce.hoursAtOrAbove($0) } ?? 0,
+                                     belowForGood: e.level.flatMap { peak.0 >= $0 ? ce.timeBelowForGood($0) : nil }, level: e.level, plasmaTmaxH: tmax)
+        }
+        return out
     }
 
     /// A group of subjects on `LaneRegimenKernel` (equal to `simulate` to ~1e-12 relative); nil when
     /// the group cannot run there.
     public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? {
         guard useLanes else { return nil }
+        guard var results = lanes(model, output: outputIndex, subjects, parameters: parameters, options: options, wantCurve: wantCurve) else { return nil }
+        // Each effect site is one more output of the augmented linear model, on the same kernel: its
+        // "band" [level, ∞) over the whole span and its "discharge level" give the effect metrics.
+        guard let start = timesH.first, let end = timesH.last else { return nil }
+        for e in effectSites {
+            guard let r = lanes(e.model, output: e.outputIndex, subjects, parameters: parameters.map { $0 + e.extraParameters },
+                                options: e.laneOptions(startH: start, endH: end), wantCurve: false) else { return nil }
+            for k in results.indices {
+                let m = r[k].metrics
+                results[k].effects.append(EffectSiteMetrics(
+                    peak: (m.cmax, m.tmaxH), hoursAtOrAbove: m.hoursInBand,
+                    belowForGood: e.level.flatMap { m.cmax >= $0 && !m.dischargeH.isNaN ? m.dischargeH : nil },
+                    level: e.level, plasmaTmaxH: results[k].metrics.tmaxH))
+            }
+        }
+        return results
+    }
+
+    /// `subjects` on the lane kernel with `model`'s output `output`; nil when they cannot run there.
+    func lanes(_ model: DosingModel, output outputIndex: Int, _ subjects: [Subject], parameters: [[Double]], options: MetricOptions,
+               wantCurve: Bool) -> [SubjectResult]? {
         var models: [LinearModel] = [], records: [[EventRecord]] = []
         for (s, p) in zip(subjects, parameters) {
             guard let c = try? regimen(s).compile(on: model, parameters: p) else { return nil }

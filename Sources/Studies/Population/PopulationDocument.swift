@@ -43,6 +43,9 @@ public struct RunInfo: Codable, Equatable, Sendable {
     public var covariates: [String]
     /// The profile's eta names, in subject order.
     public var etas: [String]
+    /// The predicted effect's PD models and what its spread stands for (`batch --effect`); nil
+    /// without it (and nothing of it in the document).
+    public var effect: PopulationEffectInfo? = nil
 
     /// Memberwise initializer.
     public init(profile: String, profileTitle: String, analyte: String, citation: String, seed: UInt64, n: Int, rng: String, subjects: String, regimen: String, output: String, grid: String, bandName: String? = nil, bandNgPerML: [Double], windowH: [Double], dischargeNgPerML: Double, residual: ResidualError? = nil, percentiles: [Double], plan: SummaryPlan, covariates: [String], etas: [String]) {

@@ -127,7 +127,7 @@ public struct PopulationStudy: Sendable {
                         var stream = CounterRNG.Stream(rng, subject: UInt64(i), stream: CounterRNG.residualStream)
                         for k in observed.indices { observed[k] = residual.observe(observed[k], stream.nextNormal()) }
                     }
-                    w.accumulator.add(r.metrics, plan: plan)
+                    w.accumulator.add(r.metrics, extra: r.effectValues, plan: plan)
                     subjects.append(PopulationSubject(index: i, subject: s, result: r, observed: observed))
                 }
                 g = groupEnd

@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Testing
+import PKCore
+import TestSupport
+
+/// The effect-site metrics of a population run (`RegimenSubjectSimulator.effectSites`), on the lane
+/// kernel and on the event engine, against the closed form of an IV bolus into one compartment
+/// with an effect site: Cp = D/V·e^{−kt}, Ce = D/V·ke0/(ke0 − k)·(e^{−kt} − e^{−ke0·t}), peak at
+/// ln(ke0/k)/(ke0 − k).
+@Suite("Effect site in population runs")
+struct EffectSiteOutputTests {
+    /// One compartment (CL, V) dosed by IV bolus; with `effect`, an effect site on it (KE0 last).
+    static func model(effect: Bool) throws -> DosingModel {
+        var cmts: [LinearModelSpec.Compartment] = [.init(name: "central", volume: "V")]
+        var params: [LinearModelSpec.Parameter] = [.init(name: "CL", value: 10), .init(name: "V", value: 50)]
+        var outputs: [LinearModelSpec.Output] = [.init(name: "CP", compartment: "central", scale: 1000)]
+        if effect {
+            cmts.append(.init(name: "effect", effect: .init(source: "central", ke0: "KE0")))
+            params.append(.init(name: "KE0", value: 1))
+            outputs.append(.init(name: "CE", compartment: "effect", scale: 1000))
+        }
+        let spec = LinearModelSpec(name: "1cmt-bolus", parameters: params, compartments: cmts,
+                                   flows: [.init(from: "central", to: nil, rate: "CL/V")], outputs: outputs)
+        return try DosingModel(spec: spec, routes: ["iv-bolus": RouteDefinition(inputs: [RouteInput(compartment: "central", fraction: "1")])])
+    }
+
+    /// Ce (ng/mL) of the closed form.
+    static func ce(_ d: Double, v: Double, k: Double, ke0: Double, _ t: Double) -> Double {
+        1000 * d / v * ke0 / (ke0 - k) * (exp(-k * t) - exp(-ke0 * t))
+    }
+
+    /// A root of f in [a, b] by bisection (f(a), f(b) of opposite signs).
+    static func bisect(_ f: (Double) -> Double, _ a0: Double, _ b0: Double) -> Double {
+        var (a, b) = (a0, b0)
+        let fa = f(a)
+        for _ in 0..<200 {
+            let m = 0.5 * (a + b)
+            if (f(m) > 0) == (fa > 0) { a = m } else { b = m }
+        }
+        return 0.5 * (a + b)
+    }
+
+    @Test("IV bolus into one compartment + effect site: peak Ce, its time, delay, Ce/C50, minutes >= C50 and the time below C50 equal the closed form on lanes and engine")
+    func closedForm() throws {
+        let base = try Self.model(effect: false), augmented = try Self.model(effect: true)
+        let ke0 = 5.0107   // t½ke0 8.3 min
+        let c50 = 170.0
+        let dose = 10.0
+        let times = try Simulator.grid(endH: 12, stepH: 0.25)
+        var sim = try RegimenSubjectSimulator(model: base, timesH: times,
+                                              options: MetricOptions(bandLow: 100, bandHigh: 400, windowStartH: 0, windowEndH: 2, dischargeLevel: 50)) { _ in
+            Regimen().dose(amountMg: dose, route: .ivBolus)
+        }
+        sim.effectSites = [try EffectSiteOutput(model: augmented, output: "CE", extraParameters: [ke0], level: c50)]
+        // Subjects differing in CL and V (k from 0.1 to 0.6 /h); lanes share a group.
+        let pk: [(cl: Double, v: Double)] = [(5, 50), (10, 50), (20, 40), (8, 80), (12, 30), (6, 60), (15, 25), (9, 45)]
+        let subjects = pk.indices.map { Subject(index: $0, id: "\($0 + 1)", covariates: [], etas: []) }
+        let params = pk.map { [$0.cl, $0.v] }
+        let lanes = try #require(sim.simulateLanes(Array(subjects.prefix(Lanes.scalarCount)), parameters: Array(params.prefix(Lanes.scalarCount)), wantCurve: false))
+        var engine = sim
+        engine.useLanes = false
+        for (i, p) in pk.enumerated() {
+            let k = p.cl / p.v
+            let tPeak = log(ke0 / k) / (ke0 - k)
+            let ceMax = Self.ce(dose, v: p.v, k: k, ke0: ke0, tPeak)
+            var results = [try engine.simulate(subjects[i], parameters: params[i], wantCurve: false)]
+            if i < lanes.count { results.append(lanes[i]) }
+            for r in results {
+                let e = try #require(r.effects.first)
+                #expect(r.effects.count == 1 && r.effectValues.count == EffectSiteMetrics.count)
+                #expect(isClose(e.ceMax, ceMax, rtol: 1e-10), "subject \(i + 1): Ce max \(e.ceMax) vs \(ceMax)")
+                #expect(isClose(e.ceTmaxH, tPeak, rtol: 1e-8), "subject \(i + 1): Ce peak at \(e.ceTmaxH) vs \(tPeak) h")
+                // The plasma peak of a bolus is at the dose (t = 0).
+                #expect(isClose(e.delayMin, tPeak * 60, rtol: 1e-8))
+                #expect(isClose(e.peakOverLevel, ceMax / c50, rtol: 1e-10))
+                if ceMax >= c50 {
+                    let f = { (t: Double) in Self.ce(dose, v: p.v, k: k, ke0: ke0, t) - c50 }
+                    let up = Self.bisect(f, 0, tPeak), down = Self.bisect(f, tPeak, 200)   // may be after the grid's end
+                    #expect(isClose(e.minutesAtOrAboveLevel, (down - up) * 60, rtol: 1e-8), "subject \(i + 1): \(e.minutesAtOrAboveLevel) vs \((down - up) * 60) min")
+                    #expect(isClose(e.belowLevelH, down, rtol: 1e-8), "subject \(i + 1): below C50 from \(e.belowLevelH) vs \(down) h")
+                } else {
+                    #expect(e.minutesAtOrAboveLevel == 0 && e.belowLevelH.isNaN)
+                }
+            }
+        }
+        // Both branches occur among the subjects.
+        let peaks = pk.map { p -> Double in let k = p.cl / p.v; return Self.ce(dose, v: p.v, k: k, ke0: ke0, log(ke0 / k) / (ke0 - k)) }
+        #expect(peaks.contains { $0 >= c50 } && peaks.contains { $0 < c50 })
+    }
+
+    @Test("without a level the level metrics are NaN; a bad level or output is refused")
+    func noLevel() throws {
+        let augmented = try Self.model(effect: true)
+        let times = try Simulator.grid(endH: 6, stepH: 0.5)
+        var sim = try RegimenSubjectSimulator(model: try Self.model(effect: false), timesH: times,
+                                              options: MetricOptions(bandLow: 100, bandHigh: 400, windowStartH: 0, windowEndH: 2, dischargeLevel: 50)) { _ in
+            Regimen().dose(amountMg: 40, route: .ivBolus)
+        }
+        sim.effectSites = [try EffectSiteOutput(model: augmented, output: "CE", extraParameters: [2], level: nil)]
+        let s = Subject(index: 0, id: "1", covariates: [], etas: [])
+        let lanes = try #require(sim.simulateLanes([s], parameters: [[10, 50]], wantCurve: false))
+        sim.useLanes = false
+        for r in [lanes[0], try sim.simulate(s, parameters: [10, 50], wantCurve: false)] {
+            let e = try #require(r.effects.first)
+            #expect(isClose(e.ceMax, Self.ce(40, v: 50, k: 0.2, ke0: 2, log(10) / 1.8), rtol: 1e-10))
+            #expect(e.peakOverLevel.isNaN && e.minutesAtOrAboveLevel.isNaN && e.belowLevelH.isNaN)
+        }
+        #expect(throws: SimulationError.self) { try EffectSiteOutput(model: augmented, output: "CX", extraParameters: [2], level: 1) }
+        #expect(throws: SimulationError.self) { try EffectSiteOutput(model: augmented, output: "CE", extraParameters: [2], level: 0) }
+    }
+
+    @Test("a summary plan with extra metrics: kept after the standard ones, merged exactly, absent from the encoded plan without them")
+    func summaryExtras() throws {
+        var plan = SummaryPlan(thresholds: [], timesH: [0, 1], totalSubjects: 4)
+        let plain = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+        #expect(!plain.contains("extraMetrics"))
+        plan.extraMetrics = [.init(name: "ce_max_ngml_x", unit: "ng/mL"), .init(name: "ce_tmax_h_x", unit: "h")]
+        let m = SubjectMetrics(cmax: 1, tmaxH: 1, auc: 1, hoursInBand: 0, dischargeH: 1)
+        var one = PopulationAccumulator(plan: plan), a = PopulationAccumulator(plan: plan), b = PopulationAccumulator(plan: plan)
+        let extras: [[Double]] = [[10, 0.5], [30, 0.75], [20, .nan], [40, 1]]
+        for (i, x) in extras.enumerated() {
+            one.add(m, extra: x, plan: plan)
+            if i % 2 == 0 { a.add(m, extra: x, plan: plan) } else { b.add(m, extra: x, plan: plan) }
+        }
+        b.merge(a)
+        #expect(b == one)
+        let s = one.summary(plan: plan, percentiles: [50])
+        #expect(s.metrics.map(\.name) == SubjectMetrics.names + ["ce_max_ngml_x", "ce_tmax_h_x"])
+        let ce = s.metrics[SubjectMetrics.names.count], t = s.metrics[SubjectMetrics.names.count + 1]
+        #expect(ce.unit == "ng/mL" && ce.n == 4 && ce.mean == 25 && ce.percentiles == [25] && ce.min == 10 && ce.max == 40)
+        #expect(t.n == 3 && t.notReached == 1 && t.percentiles == [0.75])
+        let decoded = try JSONDecoder().decode(SummaryPlan.self, from: try JSONEncoder().encode(plan))
+        #expect(decoded == plan)
+    }
+}
