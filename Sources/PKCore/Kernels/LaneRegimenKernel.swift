@@ -255,6 +255,91 @@ public enum LaneRegimenKernel {
         for i in 0..<(2 * m + Swift.max(q, 1)) { x[i] = .zero }
         for b in 0..<m { kr[b] = kRow[b] }
         let sIn = sInput ?? -1
+        // Events of knot j on the state in `x`/`u` (shared by both loops).
+        func applyEvents(_ j: Int) {
+            for e in firstEvent[j]..<firstEvent[j + 1] {
+                let v = eventValues[e]
+                let i = eventInput[e]
+                if i < 0 { x[events[e].compartment] += v; continue }
+                if events[e].on { u[i] += v; activeCount[i] += 1 } else {
+                    activeCount[i] -= 1
+                    u[i] = activeCount[i] == 0 ? .zero : u[i] - v
+                }
+            }
+        }
+        if m <= 4 && q <= 1 {
+            // Up to 4 states and 1 infusion input (every built-in profile's output): the generic loop
+            // below unrolled on a zero-padded 4×4 system held in registers. Padded states stay 0 and
+            // add exact zeros, so every sum is formed in the same order and the bits are the same.
+            let padded = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(1, classDt.count) * 25)
+            defer { padded.deallocate() }
+            padded.initialize(repeating: .zero, count: Swift.max(1, classDt.count) * 25)
+            for c in classDt.indices {
+                let src = c * perClass, dst = c * 25
+                for a in 0..<m {
+                    for b in 0..<m { padded[dst + a * 4 + b] = packed[src + a * m + b] }
+                    if q == 1 { padded[dst + 16 + a] = packed[src + m * m + a] }
+                    padded[dst + 20 + a] = packed[src + m * m + m * q + a]
+                }
+                if q == 1 { padded[dst + 24] = packed[src + m * m + m * q + m] }
+            }
+            var k4 = [Lanes](repeating: .zero, count: 4)
+            for b in 0..<m { k4[b] = kRow[b] }
+            let (k0, k1, k2, k3) = (k4[0], k4[1], k4[2], k4[3])
+            var x0 = Lanes.zero, x1 = Lanes.zero, x2 = Lanes.zero, x3 = Lanes.zero, u0 = Lanes.zero
+            let slopeFromInput = sIn == 0
+            cBuf.withUnsafeMutableBufferPointer { cB in
+            dBuf.withUnsafeMutableBufferPointer { dB in
+            knotClass.withUnsafeBufferPointer { kc in
+            eventOrdinal.withUnsafeBufferPointer { eo in
+                @inline(__always) func out() -> (Lanes, Lanes) {
+                    let xs = s == 0 ? x0 : s == 1 ? x1 : s == 2 ? x2 : x3
+                    var d = slopeFromInput ? u0 : .zero
+                    d += k0 * x0
+                    d += k1 * x1
+                    d += k2 * x2
+                    d += k3 * x3
+                    return (scaleL * xs, d * scaleL)
+                }
+                for j in 0..<K {
+                    if j > 0 {
+                        let p = padded + kc[j] * 25
+                        let y0 = dot5(p, p[16], x0, x1, x2, x3, u0)
+                        let y1 = dot5(p + 4, p[17], x0, x1, x2, x3, u0)
+                        let y2 = dot5(p + 8, p[18], x0, x1, x2, x3, u0)
+                        let y3 = dot5(p + 12, p[19], x0, x1, x2, x3, u0)
+                        auc += dot5(p + 20, p[24], x0, x1, x2, x3, u0)
+                        (x0, x1, x2, x3) = (y0, y1, y2, y3)
+                    }
+                    let ord = eo[j]
+                    if ord >= 0 {
+                        (cPre[ord], dPre[ord]) = out()
+                        let xs4 = [x0, x1, x2, x3]
+                        for a in 0..<m { x[a] = xs4[a] }
+                        if q == 1 { u[0] = u0 }
+                        applyEvents(j)
+                        if m > 0 { x0 = x[0] }
+                        if m > 1 { x1 = x[1] }
+                        if m > 2 { x2 = x[2] }
+                        if m > 3 { x3 = x[3] }
+                        if q == 1 { u0 = u[0] }
+                    }
+                    (cB[j], dB[j]) = out()
+                    if j & (stride - 1) == 0 {
+                        let c = j >> strideShift
+                        let xs4 = (x0, x1, x2, x3)
+                        withUnsafeBytes(of: xs4) { raw in
+                            let xp = raw.bindMemory(to: Lanes.self)
+                            for a in 0..<m { xCheck[c * m + a] = xp[a] }
+                        }
+                        if q == 1 { uCheck[c] = u0 }
+                    }
+                }
+            }
+            }
+            }
+            }
+        } else {
         packed.withUnsafeBufferPointer { P in
         cBuf.withUnsafeMutableBufferPointer { cB in
         dBuf.withUnsafeMutableBufferPointer { dB in
@@ -286,15 +371,7 @@ public enum LaneRegimenKernel {
                 if ord >= 0 {
                     cPre[ord] = scaleL * x[s]
                     dPre[ord] = slope()
-                    for e in firstEvent[j]..<firstEvent[j + 1] {
-                        let v = eventValues[e]
-                        let i = eventInput[e]
-                        if i < 0 { x[events[e].compartment] += v; continue }
-                        if events[e].on { u[i] += v; activeCount[i] += 1 } else {
-                            activeCount[i] -= 1
-                            u[i] = activeCount[i] == 0 ? .zero : u[i] - v
-                        }
-                    }
+                    applyEvents(j)
                 }
                 cB[j] = scaleL * x[s]
                 dB[j] = slope()
@@ -304,6 +381,7 @@ public enum LaneRegimenKernel {
                     for b in 0..<q { uCheck[c * q + b] = u[b] }
                 }
             }
+        }
         }
         }
         }
@@ -328,6 +406,18 @@ public enum LaneRegimenKernel {
             results.append(SubjectResult(metrics: metrics, curve: curve))
         }
         return results
+    }
+
+    /// ((((0 + r₀x₀) + r₁x₁) + r₂x₂) + r₃x₃) + g·u: a row of the padded 4-state step, summed in the
+    /// order of the generic loop.
+    @inline(__always) static func dot5(_ r: UnsafeMutablePointer<Lanes>, _ g: Lanes, _ x0: Lanes, _ x1: Lanes, _ x2: Lanes, _ x3: Lanes, _ u: Lanes) -> Lanes {
+        var acc = Lanes.zero
+        acc += r[0] * x0
+        acc += r[1] * x1
+        acc += r[2] * x2
+        acc += r[3] * x3
+        acc += g * u
+        return acc
     }
 
     /// One lane's view of a finished lane run: values and slopes at the knots, and the exact
