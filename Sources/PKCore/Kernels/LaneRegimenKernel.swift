@@ -21,6 +21,7 @@ public enum LaneRegimenKernel {
     /// Full states are kept every this many knots.
     public static let checkpointEvery = 16
 
+
     /// One input event in the shared schedule: a bolus (`rate` false) or a change of a running
     /// infusion's rate (`rate` true, `on` tells start or end), with per-lane amounts (mg or mg/h).
     struct Event {
@@ -436,6 +437,7 @@ public enum LaneRegimenKernel {
         let eventOrdinal: [Int]
         let c: [Lanes], d: [Lanes], cPre: [Lanes], dPre: [Lanes]
         let xCheck: [Lanes], uCheck: [Lanes]
+        let memo = Memo()
 
         var pieces: Int { knots.count - 1 }
         /// Value and slope at the start of piece j (after the knot's events).
@@ -448,6 +450,19 @@ public enum LaneRegimenKernel {
 
         /// The state and the input rates (per reduced state) just after knot j.
         func state(_ j: Int) -> (x: [Double], r: [Double]) {
+            if let st = memo.states[j] { return st }
+            let st = rebuild(j)
+            memo.states[j] = st
+            return st
+        }
+
+        /// Pieces already solved for this lane: states and interior extrema by piece.
+        final class Memo {
+            var states: [Int: (x: [Double], r: [Double])] = [:]
+            var extrema: [Int: (t: Double, c: Double)] = [:]
+        }
+
+        func rebuild(_ j: Int) -> (x: [Double], r: [Double]) {
             let stride = LaneRegimenKernel.checkpointEvery
             let c0 = j / stride
             var x = (0..<m).map { xCheck[c0 * m + $0][lane] }
@@ -532,32 +547,63 @@ public enum LaneRegimenKernel {
 
         /// The interior extremum of piece j (as `CurveAnalysis.interiorExtremum`).
         func extremum(_ j: Int, _ st: (x: [Double], r: [Double])) -> (t: Double, c: Double) {
+            if let e = memo.extrema[j] { return e }
             let a = knots[j], b = knots[j + 1]
             let t = LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.1, v.2) }, a, b, fa: start(j).1, fb: end(j).1,
-                                       tolerance: 1e-13 * Swift.max(1, b))
-            return (t, valueAndSlope(st.x, st.r, t - a).0)
+                                       tolerance: 1e-13 * Swift.max(1, b), guess: hermiteStationary(j))
+            let e = (t: t, c: valueAndSlope(st.x, st.r, t - a).0)
+            memo.extrema[j] = e
+            return e
         }
 
         /// A root of f in [a, b] (f(a), f(b) of opposite signs or zero) by Newton's method on the
         /// exact derivative, kept inside the bracket (bisection when a step leaves it). Converges to
         /// rounding in a few evaluations; stops when a step is below `tolerance`.
-        static func newton(_ f: (Double) -> (Double, Double), _ a0: Double, _ b0: Double, fa: Double, fb: Double, tolerance: Double) -> Double {
+        static func newton(_ f: (Double) -> (Double, Double), _ a0: Double, _ b0: Double, fa: Double, fb: Double, tolerance: Double,
+                           guess: Double? = nil) -> Double {
             if fa == 0 { return a0 }
             if fb == 0 { return b0 }
-            var lo = a0, hi = b0
+            var lo = a0, hi = b0, flo = fa, fhi = fb
             let loPositive = fa > 0
-            var t = fa != fb ? a0 + (b0 - a0) * fa / (fa - fb) : 0.5 * (a0 + b0)
+            var t = guess ?? (fa != fb ? a0 + (b0 - a0) * fa / (fa - fb) : 0.5 * (a0 + b0))
             if !(t > lo && t < hi) { t = 0.5 * (lo + hi) }
             for _ in 0..<100 {
                 let (g, dg) = f(t)
                 if g == 0 { return t }
-                if (g > 0) == loPositive { lo = t } else { hi = t }
+                if (g > 0) == loPositive { lo = t; flo = g } else { hi = t; fhi = g }
                 var next = dg != 0 ? t - g / dg : .nan
+                // A Newton step that leaves the bracket: the secant of the bracket (which finds a
+                // root sitting next to an end in a step or two, where halving would take dozens),
+                // or the midpoint when that is not strictly inside.
+                if !(next > lo && next < hi) { next = flo != fhi ? lo + (hi - lo) * flo / (flo - fhi) : .nan }
                 if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
                 if abs(next - t) <= tolerance || hi - lo <= tolerance { return next }
                 t = next
             }
             return t
+        }
+
+        /// The stationary point of the cubic Hermite interpolant of piece j (values and slopes at
+        /// both ends), where its slope changes sign: a starting point for Newton on the exact slope.
+        func hermiteStationary(_ j: Int) -> Double? {
+            let a = knots[j], h = knots[j + 1] - a
+            let (ca, da) = start(j), (cb, db) = end(j)
+            // dp/ds = A s² + B s + C on s ∈ [0, 1], with C = h·da and A + B + C = h·db.
+            let qa = 6 * (ca - cb) + 3 * h * (da + db), qb = 6 * (cb - ca) - h * (4 * da + 2 * db), qc = h * da
+            var s: Double
+            if abs(qa) <= 1e-12 * (abs(qb) + abs(qc)) {
+                guard qb != 0 else { return nil }
+                s = -qc / qb
+            } else {
+                let disc = qb * qb - 4 * qa * qc
+                guard disc >= 0 else { return nil }
+                let r = disc.squareRoot()
+                let q = -0.5 * (qb + (qb >= 0 ? r : -r))
+                let s1 = q / qa, s2 = q != 0 ? qc / q : .nan
+                s = (s1 > 0 && s1 < 1) ? s1 : s2
+            }
+            guard s > 0 && s < 1 else { return nil }
+            return a + s * h
         }
 
         func hasExtremum(_ j: Int) -> Bool { let (da, db) = (start(j).1, end(j).1); return (da > 0 && db < 0) || (da < 0 && db > 0) }
