@@ -22,6 +22,7 @@ public enum LaneRegimenKernel {
     public static let checkpointEvery = 16
 
 
+
     /// One input event in the shared schedule: a bolus (`rate` false) or a change of a running
     /// infusion's rate (`rate` true, `on` tells start or end), with per-lane amounts (mg or mg/h).
     struct Event {
@@ -571,13 +572,21 @@ public enum LaneRegimenKernel {
                 let (g, dg) = f(t)
                 if g == 0 { return t }
                 if (g > 0) == loPositive { lo = t; flo = g } else { hi = t; fhi = g }
-                var next = dg != 0 ? t - g / dg : .nan
-                // A Newton step that leaves the bracket: the secant of the bracket (which finds a
-                // root sitting next to an end in a step or two, where halving would take dozens),
-                // or the midpoint when that is not strictly inside.
+                let step = dg != 0 ? g / dg : .nan
+                // Converged: a Newton step below the tolerance (it may not even move t in floating
+                // point, so it is tested before the bracket).
+                if abs(step) <= tolerance { return Swift.min(Swift.max(t - step, lo), hi) }
+                if hi - lo <= tolerance { return 0.5 * (lo + hi) }
+                var next = t - step
+                // A Newton step that leaves the bracket: the secant of the bracket, or the midpoint
+                // when that is not strictly inside.
                 if !(next > lo && next < hi) { next = flo != fhi ? lo + (hi - lo) * flo / (flo - fhi) : .nan }
                 if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
-                if abs(next - t) <= tolerance || hi - lo <= tolerance { return next }
+                // Never closer than the tolerance to an end: a root sitting next to an end is then
+                // confirmed by one probe (the bracket shrinks below the tolerance), where halving
+                // from the far side would take dozens of evaluations.
+                if next - lo < tolerance { next = Swift.min(lo + tolerance, 0.5 * (lo + hi)) }
+                else if hi - next < tolerance { next = Swift.max(hi - tolerance, 0.5 * (lo + hi)) }
                 t = next
             }
             return t
