@@ -669,31 +669,32 @@ public enum LaneRegimenKernel {
             while j < pieces && knots[j] < to {
                 let a = knots[j], b = knots[j + 1]
                 let (ca, cb) = (start(j).0, end(j).0)
-                var st: (x: [Double], r: [Double])? = nil
-                var cuts: [(Double, Double)] = [(a, ca)]
                 if hasExtremum(j) {
-                    if st == nil { st = state(j) }
-                    let ee = extremum(j, st!)
-                    cuts.append((ee.t, ee.c))
-                }
-                cuts.append((b, cb))
-                for i in 0..<(cuts.count - 1) {
-                    let (t0, c0) = cuts[i], (t1, c1) = cuts[i + 1]
-                    let f0 = c0 - level, f1 = c1 - level
-                    var lo2: Double, hi2: Double
-                    if f0 >= 0 && f1 >= 0 { (lo2, hi2) = (t0, t1) } else if f0 < 0 && f1 < 0 { continue } else {
-                        if st == nil { st = state(j) }
-                        let x = st!
-                        let t = LaneContext.newton({ let v = valueAndSlope(x.x, x.r, $0 - a); return (v.0 - level, v.1) }, t0, t1, fa: f0, fb: f1,
-                                                     tolerance: 1e-13 * Swift.max(1, t1))
-                        (lo2, hi2) = f0 >= 0 ? (t0, t) : (t, t1)
-                    }
-                    lo2 = Swift.max(lo2, from); hi2 = Swift.min(hi2, to)
-                    if hi2 > lo2 { total += hi2 - lo2 }
+                    let e = extremum(j, state(j))
+                    total += hoursAtOrAbove(level, piece: j, a, ca, e.t, e.c, from: from, to: to)
+                    total += hoursAtOrAbove(level, piece: j, e.t, e.c, b, cb, from: from, to: to)
+                } else {
+                    total += hoursAtOrAbove(level, piece: j, a, ca, b, cb, from: from, to: to)
                 }
                 j += 1
             }
             return total
+        }
+
+        /// Hours of [t0, t1] ∩ [from, to] with the output ≥ level, on a monotone stretch of piece j
+        /// with values c0 and c1 at its ends (the crossing solved on the exact solution).
+        @inline(__always) func hoursAtOrAbove(_ level: Double, piece j: Int, _ t0: Double, _ c0: Double, _ t1: Double, _ c1: Double,
+                                              from: Double, to: Double) -> Double {
+            let f0 = c0 - level, f1 = c1 - level
+            var lo2: Double, hi2: Double
+            if f0 >= 0 && f1 >= 0 { (lo2, hi2) = (t0, t1) } else if f0 < 0 && f1 < 0 { return 0 } else {
+                let x = state(j), a = knots[j]
+                let t = LaneContext.newton({ let v = valueAndSlope(x.x, x.r, $0 - a); return (v.0 - level, v.1) }, t0, t1, fa: f0, fb: f1,
+                                           tolerance: 1e-13 * Swift.max(1, t1))
+                (lo2, hi2) = f0 >= 0 ? (t0, t) : (t, t1)
+            }
+            lo2 = Swift.max(lo2, from); hi2 = Swift.min(hi2, to)
+            return hi2 > lo2 ? hi2 - lo2 : 0
         }
 
         /// As `CurveAnalysis.timeBelowForGood`.
