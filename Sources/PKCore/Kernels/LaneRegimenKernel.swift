@@ -21,6 +21,8 @@ public enum LaneRegimenKernel {
     /// Full states are kept every this many knots.
     public static let checkpointEvery = 16
 
+
+
     /// One input event in the shared schedule: a bolus (`rate` false) or a change of a running
     /// infusion's rate (`rate` true, `on` tells start or end), with per-lane amounts (mg or mg/h).
     struct Event {
@@ -255,6 +257,91 @@ public enum LaneRegimenKernel {
         for i in 0..<(2 * m + Swift.max(q, 1)) { x[i] = .zero }
         for b in 0..<m { kr[b] = kRow[b] }
         let sIn = sInput ?? -1
+        // Events of knot j on the state in `x`/`u` (shared by both loops).
+        func applyEvents(_ j: Int) {
+            for e in firstEvent[j]..<firstEvent[j + 1] {
+                let v = eventValues[e]
+                let i = eventInput[e]
+                if i < 0 { x[events[e].compartment] += v; continue }
+                if events[e].on { u[i] += v; activeCount[i] += 1 } else {
+                    activeCount[i] -= 1
+                    u[i] = activeCount[i] == 0 ? .zero : u[i] - v
+                }
+            }
+        }
+        if m <= 4 && q <= 1 {
+            // Up to 4 states and 1 infusion input (every built-in profile's output): the generic loop
+            // below unrolled on a zero-padded 4×4 system held in registers. Padded states stay 0 and
+            // add exact zeros, so every sum is formed in the same order and the bits are the same.
+            let padded = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(1, classDt.count) * 25)
+            defer { padded.deallocate() }
+            padded.initialize(repeating: .zero, count: Swift.max(1, classDt.count) * 25)
+            for c in classDt.indices {
+                let src = c * perClass, dst = c * 25
+                for a in 0..<m {
+                    for b in 0..<m { padded[dst + a * 4 + b] = packed[src + a * m + b] }
+                    if q == 1 { padded[dst + 16 + a] = packed[src + m * m + a] }
+                    padded[dst + 20 + a] = packed[src + m * m + m * q + a]
+                }
+                if q == 1 { padded[dst + 24] = packed[src + m * m + m * q + m] }
+            }
+            var k4 = [Lanes](repeating: .zero, count: 4)
+            for b in 0..<m { k4[b] = kRow[b] }
+            let (k0, k1, k2, k3) = (k4[0], k4[1], k4[2], k4[3])
+            var x0 = Lanes.zero, x1 = Lanes.zero, x2 = Lanes.zero, x3 = Lanes.zero, u0 = Lanes.zero
+            let slopeFromInput = sIn == 0
+            cBuf.withUnsafeMutableBufferPointer { cB in
+            dBuf.withUnsafeMutableBufferPointer { dB in
+            knotClass.withUnsafeBufferPointer { kc in
+            eventOrdinal.withUnsafeBufferPointer { eo in
+                @inline(__always) func out() -> (Lanes, Lanes) {
+                    let xs = s == 0 ? x0 : s == 1 ? x1 : s == 2 ? x2 : x3
+                    var d = slopeFromInput ? u0 : .zero
+                    d += k0 * x0
+                    d += k1 * x1
+                    d += k2 * x2
+                    d += k3 * x3
+                    return (scaleL * xs, d * scaleL)
+                }
+                for j in 0..<K {
+                    if j > 0 {
+                        let p = padded + kc[j] * 25
+                        let y0 = dot5(p, p[16], x0, x1, x2, x3, u0)
+                        let y1 = dot5(p + 4, p[17], x0, x1, x2, x3, u0)
+                        let y2 = dot5(p + 8, p[18], x0, x1, x2, x3, u0)
+                        let y3 = dot5(p + 12, p[19], x0, x1, x2, x3, u0)
+                        auc += dot5(p + 20, p[24], x0, x1, x2, x3, u0)
+                        (x0, x1, x2, x3) = (y0, y1, y2, y3)
+                    }
+                    let ord = eo[j]
+                    if ord >= 0 {
+                        (cPre[ord], dPre[ord]) = out()
+                        let xs4 = [x0, x1, x2, x3]
+                        for a in 0..<m { x[a] = xs4[a] }
+                        if q == 1 { u[0] = u0 }
+                        applyEvents(j)
+                        if m > 0 { x0 = x[0] }
+                        if m > 1 { x1 = x[1] }
+                        if m > 2 { x2 = x[2] }
+                        if m > 3 { x3 = x[3] }
+                        if q == 1 { u0 = u[0] }
+                    }
+                    (cB[j], dB[j]) = out()
+                    if j & (stride - 1) == 0 {
+                        let c = j >> strideShift
+                        let xs4 = (x0, x1, x2, x3)
+                        withUnsafeBytes(of: xs4) { raw in
+                            let xp = raw.bindMemory(to: Lanes.self)
+                            for a in 0..<m { xCheck[c * m + a] = xp[a] }
+                        }
+                        if q == 1 { uCheck[c] = u0 }
+                    }
+                }
+            }
+            }
+            }
+            }
+        } else {
         packed.withUnsafeBufferPointer { P in
         cBuf.withUnsafeMutableBufferPointer { cB in
         dBuf.withUnsafeMutableBufferPointer { dB in
@@ -286,15 +373,7 @@ public enum LaneRegimenKernel {
                 if ord >= 0 {
                     cPre[ord] = scaleL * x[s]
                     dPre[ord] = slope()
-                    for e in firstEvent[j]..<firstEvent[j + 1] {
-                        let v = eventValues[e]
-                        let i = eventInput[e]
-                        if i < 0 { x[events[e].compartment] += v; continue }
-                        if events[e].on { u[i] += v; activeCount[i] += 1 } else {
-                            activeCount[i] -= 1
-                            u[i] = activeCount[i] == 0 ? .zero : u[i] - v
-                        }
-                    }
+                    applyEvents(j)
                 }
                 cB[j] = scaleL * x[s]
                 dB[j] = slope()
@@ -304,6 +383,7 @@ public enum LaneRegimenKernel {
                     for b in 0..<q { uCheck[c * q + b] = u[b] }
                 }
             }
+        }
         }
         }
         }
@@ -331,6 +411,18 @@ public enum LaneRegimenKernel {
         return results
     }
 
+    /// ((((0 + r₀x₀) + r₁x₁) + r₂x₂) + r₃x₃) + g·u: a row of the padded 4-state step, summed in the
+    /// order of the generic loop.
+    @inline(__always) static func dot5(_ r: UnsafeMutablePointer<Lanes>, _ g: Lanes, _ x0: Lanes, _ x1: Lanes, _ x2: Lanes, _ x3: Lanes, _ u: Lanes) -> Lanes {
+        var acc = Lanes.zero
+        acc += r[0] * x0
+        acc += r[1] * x1
+        acc += r[2] * x2
+        acc += r[3] * x3
+        acc += g * u
+        return acc
+    }
+
     /// One lane's view of a finished lane run: values and slopes at the knots, and the exact
     /// solution inside any piece rebuilt from the nearest checkpoint.
     struct LaneContext {
@@ -347,6 +439,7 @@ public enum LaneRegimenKernel {
         let eventOrdinal: [Int]
         let c: [Lanes], d: [Lanes], cPre: [Lanes], dPre: [Lanes]
         let xCheck: [Lanes], uCheck: [Lanes]
+        let memo = Memo()
 
         var pieces: Int { knots.count - 1 }
         /// Value and slope at the start of piece j (after the knot's events).
@@ -359,6 +452,19 @@ public enum LaneRegimenKernel {
 
         /// The state and the input rates (per reduced state) just after knot j.
         func state(_ j: Int) -> (x: [Double], r: [Double]) {
+            if let st = memo.states[j] { return st }
+            let st = rebuild(j)
+            memo.states[j] = st
+            return st
+        }
+
+        /// Pieces already solved for this lane: states and interior extrema by piece.
+        final class Memo {
+            var states: [Int: (x: [Double], r: [Double])] = [:]
+            var extrema: [Int: (t: Double, c: Double)] = [:]
+        }
+
+        func rebuild(_ j: Int) -> (x: [Double], r: [Double]) {
             let stride = LaneRegimenKernel.checkpointEvery
             let c0 = j / stride
             var x = (0..<m).map { xCheck[c0 * m + $0][lane] }
@@ -443,32 +549,71 @@ public enum LaneRegimenKernel {
 
         /// The interior extremum of piece j (as `CurveAnalysis.interiorExtremum`).
         func extremum(_ j: Int, _ st: (x: [Double], r: [Double])) -> (t: Double, c: Double) {
+            if let e = memo.extrema[j] { return e }
             let a = knots[j], b = knots[j + 1]
             let t = LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.1, v.2) }, a, b, fa: start(j).1, fb: end(j).1,
-                                       tolerance: 1e-13 * Swift.max(1, b))
-            return (t, valueAndSlope(st.x, st.r, t - a).0)
+                                       tolerance: 1e-13 * Swift.max(1, b), guess: hermiteStationary(j))
+            let e = (t: t, c: valueAndSlope(st.x, st.r, t - a).0)
+            memo.extrema[j] = e
+            return e
         }
 
         /// A root of f in [a, b] (f(a), f(b) of opposite signs or zero) by Newton's method on the
         /// exact derivative, kept inside the bracket (bisection when a step leaves it). Converges to
         /// rounding in a few evaluations; stops when a step is below `tolerance`.
-        static func newton(_ f: (Double) -> (Double, Double), _ a0: Double, _ b0: Double, fa: Double, fb: Double, tolerance: Double) -> Double {
+        static func newton(_ f: (Double) -> (Double, Double), _ a0: Double, _ b0: Double, fa: Double, fb: Double, tolerance: Double,
+                           guess: Double? = nil) -> Double {
             if fa == 0 { return a0 }
             if fb == 0 { return b0 }
-            var lo = a0, hi = b0
+            var lo = a0, hi = b0, flo = fa, fhi = fb
             let loPositive = fa > 0
-            var t = fa != fb ? a0 + (b0 - a0) * fa / (fa - fb) : 0.5 * (a0 + b0)
+            var t = guess ?? (fa != fb ? a0 + (b0 - a0) * fa / (fa - fb) : 0.5 * (a0 + b0))
             if !(t > lo && t < hi) { t = 0.5 * (lo + hi) }
             for _ in 0..<100 {
                 let (g, dg) = f(t)
                 if g == 0 { return t }
-                if (g > 0) == loPositive { lo = t } else { hi = t }
-                var next = dg != 0 ? t - g / dg : .nan
+                if (g > 0) == loPositive { lo = t; flo = g } else { hi = t; fhi = g }
+                let step = dg != 0 ? g / dg : .nan
+                // Converged: a Newton step below the tolerance (it may not even move t in floating
+                // point, so it is tested before the bracket).
+                if abs(step) <= tolerance { return Swift.min(Swift.max(t - step, lo), hi) }
+                if hi - lo <= tolerance { return 0.5 * (lo + hi) }
+                var next = t - step
+                // A Newton step that leaves the bracket: the secant of the bracket, or the midpoint
+                // when that is not strictly inside.
+                if !(next > lo && next < hi) { next = flo != fhi ? lo + (hi - lo) * flo / (flo - fhi) : .nan }
                 if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
-                if abs(next - t) <= tolerance || hi - lo <= tolerance { return next }
+                // Never closer than the tolerance to an end: a root sitting next to an end is then
+                // confirmed by one probe (the bracket shrinks below the tolerance), where halving
+                // from the far side would take dozens of evaluations.
+                if next - lo < tolerance { next = Swift.min(lo + tolerance, 0.5 * (lo + hi)) }
+                else if hi - next < tolerance { next = Swift.max(hi - tolerance, 0.5 * (lo + hi)) }
                 t = next
             }
             return t
+        }
+
+        /// The stationary point of the cubic Hermite interpolant of piece j (values and slopes at
+        /// both ends), where its slope changes sign: a starting point for Newton on the exact slope.
+        func hermiteStationary(_ j: Int) -> Double? {
+            let a = knots[j], h = knots[j + 1] - a
+            let (ca, da) = start(j), (cb, db) = end(j)
+            // dp/ds = A s² + B s + C on s ∈ [0, 1], with C = h·da and A + B + C = h·db.
+            let qa = 6 * (ca - cb) + 3 * h * (da + db), qb = 6 * (cb - ca) - h * (4 * da + 2 * db), qc = h * da
+            var s: Double
+            if abs(qa) <= 1e-12 * (abs(qb) + abs(qc)) {
+                guard qb != 0 else { return nil }
+                s = -qc / qb
+            } else {
+                let disc = qb * qb - 4 * qa * qc
+                guard disc >= 0 else { return nil }
+                let r = disc.squareRoot()
+                let q = -0.5 * (qb + (qb >= 0 ? r : -r))
+                let s1 = q / qa, s2 = q != 0 ? qc / q : .nan
+                s = (s1 > 0 && s1 < 1) ? s1 : s2
+            }
+            guard s > 0 && s < 1 else { return nil }
+            return a + s * h
         }
 
         func hasExtremum(_ j: Int) -> Bool { let (da, db) = (start(j).1, end(j).1); return (da > 0 && db < 0) || (da < 0 && db > 0) }
@@ -525,31 +670,32 @@ public enum LaneRegimenKernel {
             while j < pieces && knots[j] < to {
                 let a = knots[j], b = knots[j + 1]
                 let (ca, cb) = (start(j).0, end(j).0)
-                var st: (x: [Double], r: [Double])? = nil
-                var cuts: [(Double, Double)] = [(a, ca)]
                 if hasExtremum(j) {
-                    if st == nil { st = state(j) }
-                    let ee = extremum(j, st!)
-                    cuts.append((ee.t, ee.c))
-                }
-                cuts.append((b, cb))
-                for i in 0..<(cuts.count - 1) {
-                    let (t0, c0) = cuts[i], (t1, c1) = cuts[i + 1]
-                    let f0 = c0 - level, f1 = c1 - level
-                    var lo2: Double, hi2: Double
-                    if f0 >= 0 && f1 >= 0 { (lo2, hi2) = (t0, t1) } else if f0 < 0 && f1 < 0 { continue } else {
-                        if st == nil { st = state(j) }
-                        let x = st!
-                        let t = LaneContext.newton({ let v = valueAndSlope(x.x, x.r, $0 - a); return (v.0 - level, v.1) }, t0, t1, fa: f0, fb: f1,
-                                                     tolerance: 1e-13 * Swift.max(1, t1))
-                        (lo2, hi2) = f0 >= 0 ? (t0, t) : (t, t1)
-                    }
-                    lo2 = Swift.max(lo2, from); hi2 = Swift.min(hi2, to)
-                    if hi2 > lo2 { total += hi2 - lo2 }
+                    let e = extremum(j, state(j))
+                    total += hoursAtOrAbove(level, piece: j, a, ca, e.t, e.c, from: from, to: to)
+                    total += hoursAtOrAbove(level, piece: j, e.t, e.c, b, cb, from: from, to: to)
+                } else {
+                    total += hoursAtOrAbove(level, piece: j, a, ca, b, cb, from: from, to: to)
                 }
                 j += 1
             }
             return total
+        }
+
+        /// Hours of [t0, t1] ∩ [from, to] with the output ≥ level, on a monotone stretch of piece j
+        /// with values c0 and c1 at its ends (the crossing solved on the exact solution).
+        @inline(__always) func hoursAtOrAbove(_ level: Double, piece j: Int, _ t0: Double, _ c0: Double, _ t1: Double, _ c1: Double,
+                                              from: Double, to: Double) -> Double {
+            let f0 = c0 - level, f1 = c1 - level
+            var lo2: Double, hi2: Double
+            if f0 >= 0 && f1 >= 0 { (lo2, hi2) = (t0, t1) } else if f0 < 0 && f1 < 0 { return 0 } else {
+                let x = state(j), a = knots[j]
+                let t = LaneContext.newton({ let v = valueAndSlope(x.x, x.r, $0 - a); return (v.0 - level, v.1) }, t0, t1, fa: f0, fb: f1,
+                                           tolerance: 1e-13 * Swift.max(1, t1))
+                (lo2, hi2) = f0 >= 0 ? (t0, t) : (t, t1)
+            }
+            lo2 = Swift.max(lo2, from); hi2 = Swift.min(hi2, to)
+            return hi2 > lo2 ? hi2 - lo2 : 0
         }
 
         /// As `CurveAnalysis.timeBelowForGood`.

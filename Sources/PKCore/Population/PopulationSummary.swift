@@ -42,6 +42,32 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
         sketch?.add(x)
     }
 
+    /// Adds values in one pass: the same state as adding them one at a time with `add`.
+    public mutating func add(contentsOf xs: UnsafeBufferPointer<Double>) {
+        guard sum == nil, values == nil, var sk = sketch else {
+            for x in xs { add(x) }
+            return
+        }
+        sketch = nil   // sole owner of the buckets while they grow
+        var finite = true
+        for x in xs where !x.isFinite { finite = false; break }
+        if finite {
+            sk.add(finite: xs)
+            count &+= UInt64(xs.count)
+            if sk.min < min { min = sk.min }
+            if sk.max > max { max = sk.max }
+        } else {
+            for x in xs {
+                guard x.isFinite else { missing += 1; continue }
+                count += 1
+                if x < min { min = x }
+                if x > max { max = x }
+                sk.add(x)
+            }
+        }
+        sketch = sk
+    }
+
     /// Adds another accumulator of the same kind (exact or sketched, with or without moments):
     /// associative and commutative, so any split of the subjects gives the same result.
     public mutating func merge(_ o: DistributionAccumulator) {
@@ -236,6 +262,19 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         guard !bands.isEmpty else { return }
         precondition(curve.count == bands.count, "curve length differs from the grid")
         for (k, v) in curve.enumerated() { bands[k].add(v) }
+    }
+
+    /// Many subjects' curves on the grid at once (ignored when bands are not kept): the same state
+    /// as `addBands` per curve, filled time by time so each time's buckets stay in cache.
+    public mutating func addBands(_ curves: [[Double]]) {
+        guard !bands.isEmpty, !curves.isEmpty else { return }
+        for c in curves { precondition(c.count == bands.count, "curve length differs from the grid") }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: curves.count) { column in
+            for k in bands.indices {
+                for (i, c) in curves.enumerated() { column[i] = c[k] }
+                bands[k].add(contentsOf: UnsafeBufferPointer(column))
+            }
+        }
     }
 
     /// Adds another accumulator of the same plan; its bands only if it keeps them.

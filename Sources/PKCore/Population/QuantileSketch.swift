@@ -4,29 +4,32 @@ import Glibc
 import Darwin
 #endif
 
-/// A mergeable quantile sketch with a relative-error guarantee: fixed logarithmic buckets (the
-/// mapping of DDSketch, Masson, Rim & Lee, VLDB 2019). A value x > 0 goes to bucket
-/// i = ⌈log_γ x⌉, γ = (1 + α)/(1 − α), which covers (γ^(i−1), γ^i]; the bucket stands for
-/// 2γ^i/(γ + 1), within relative error α of every value in it. Negative values are mirrored, and
-/// values with |x| < `zeroBelow` are counted as 0.
+/// A mergeable quantile sketch with a relative-error guarantee (the design of DDSketch, Masson,
+/// Rim & Lee, VLDB 2019, with its log-linear "binary" index mapping). A value x > 0 goes to the
+/// bucket i = ⌊bits(x) / 2^(52−p)⌋: the exponent of x and the top p bits of its mantissa, so a bucket
+/// covers [L, H) with H/L ≤ 1 + 2^−p, and stands for 2LH/(L + H), within relative error
+/// 1/(2^(p+1) + 1) of every value in it. p is the smallest precision with that error ≤ α (α = 1 %:
+/// p = 6, error ≤ 0.78 %; α = 0.1 %: p = 9, error ≤ 0.098 %). The index is integer arithmetic on
+/// the IEEE 754 bits (no logarithm), so every platform puts a value in the same bucket. Negative
+/// values are mirrored, and values with |x| < `zeroBelow` are counted as 0.
 ///
 /// Error statement: for any rank r, `value(rank: r)` differs from the exact r-th smallest value
-/// x₍ᵣ₎ by at most α·|x₍ᵣ₎| (or `zeroBelow` when |x₍ᵣ₎| < `zeroBelow`), up to the last-bit
-/// rounding of the logarithm at bucket edges; `quantile(q)` interpolates two such ranks like the
-/// exact type-7 quantile, so its error is at most α times the larger magnitude of the two bracketing
-/// values. min, max and count are exact.
+/// x₍ᵣ₎ by at most α·|x₍ᵣ₎| (or `zeroBelow` when |x₍ᵣ₎| < `zeroBelow`); `quantile(q)` interpolates
+/// two such ranks like the exact type-7 quantile, so its error is at most α times the larger
+/// magnitude of the two bracketing values. min, max and count are exact.
 ///
 /// The counts are integers in buckets fixed by α alone, so merging is exact, associative and
 /// commutative: a sketch built from shards equals, count for count, the one built in one pass. The
 /// memory is one counter per occupied bucket range, independent of the number of values
-/// (ln(x_max/x_min)/ln γ buckets: about 115 per decade for α = 1%).
+/// (2^p · log₂(x_max/x_min) buckets: about 213 per decade for α = 1 %).
 public struct QuantileSketch: Sendable, Equatable, Codable {
     /// Relative accuracy α, in (0, 1) (0.01 = 1 %).
     public let alpha: Double
     /// Magnitude below which values count as 0 (in the values' own unit; should be > 0).
     public let zeroBelow: Double
-    let invLogGamma: Double
-    let gamma: Double
+    /// Mantissa bits kept by the index (p); a bucket is 2^(52−p) consecutive bit patterns.
+    let precisionBits: Int
+    let shift: UInt64
 
     /// Counts of a contiguous bucket range starting at `offset`.
     struct Store: Sendable, Equatable, Codable {
@@ -34,7 +37,17 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         var counts: [UInt64] = []
         var total: UInt64 = 0
 
-        mutating func add(_ i: Int, _ n: UInt64 = 1) {
+        @inline(__always) mutating func add(_ i: Int) {
+            let k = i &- offset
+            if k >= 0 && k < counts.count {
+                counts[k] &+= 1
+                total &+= 1
+            } else {
+                grow(i, 1)
+            }
+        }
+
+        mutating func grow(_ i: Int, _ n: UInt64) {
             if counts.isEmpty {
                 offset = i
                 counts = [n]
@@ -90,14 +103,28 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         precondition(alpha > 0 && alpha < 1, "sketch accuracy must be in (0, 1)")
         self.alpha = alpha
         self.zeroBelow = zeroBelow
-        gamma = (1 + alpha) / (1 - alpha)
-        invLogGamma = 1 / log(gamma)
+        precisionBits = QuantileSketch.precisionBits(alpha: alpha)
+        shift = UInt64(52 - precisionBits)
     }
 
-    func bucket(_ magnitude: Double) -> Int { Int((log(magnitude) * invLogGamma).rounded(.up)) }
+    /// The smallest p (≤ 52) with 1/(2^(p+1) + 1) ≤ α.
+    static func precisionBits(alpha: Double) -> Int {
+        var p = 0
+        while p < 52 && 1 / (Double(1 << (p + 1)) + 1) > alpha { p += 1 }
+        return p
+    }
 
-    /// The value a bucket stands for.
-    func representative(_ i: Int) -> Double { 2 * pow(gamma, Double(i)) / (gamma + 1) }
+    /// The largest relative error of a bucket's representative: 1/(2^(p+1) + 1) ≤ α.
+    public var relativeError: Double { 1 / (Double(1 << (precisionBits + 1)) + 1) }
+
+    @inline(__always) func bucket(_ magnitude: Double) -> Int { Int(truncatingIfNeeded: magnitude.bitPattern >> shift) }
+
+    /// The value a bucket stands for: 2LH/(L + H) for the bucket [L, H).
+    func representative(_ i: Int) -> Double {
+        let lo = Double(bitPattern: UInt64(i) << shift), hi = Double(bitPattern: UInt64(i + 1) << shift)
+        guard hi.isFinite else { return lo }
+        return 2 * lo * (hi / (lo + hi))
+    }
 
     /// Adds a finite value (non-finite values are the caller's to count).
     public mutating func add(_ x: Double) {
@@ -108,6 +135,21 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         if x >= zeroBelow { positive.add(bucket(x)) }
         else if x <= -zeroBelow { negative.add(bucket(-x)) }
         else { zeroCount += 1 }
+    }
+
+    /// Adds finite values (the same counts as adding them one at a time).
+    mutating func add(finite xs: UnsafeBufferPointer<Double>) {
+        var lo = min, hi = max
+        for x in xs {
+            if x < lo { lo = x }
+            if x > hi { hi = x }
+            if x >= zeroBelow { positive.add(bucket(x)) }
+            else if x <= -zeroBelow { negative.add(bucket(-x)) }
+            else { zeroCount &+= 1 }
+        }
+        min = lo
+        max = hi
+        count &+= UInt64(xs.count)
     }
 
     /// Adds the counts of `o` (exact, order-independent). Precondition: same `alpha` and `zeroBelow`.
@@ -149,12 +191,20 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         return w == 0 ? a : a + w * (value(rank: hi) - a)
     }
 
-    enum CodingKeys: String, CodingKey { case alpha, zeroBelow, positive, negative, zero, count, min, max }
+    enum CodingKeys: String, CodingKey { case alpha, zeroBelow, mapping, positive, negative, zero, count, min, max }
+
+    /// The index mapping, written with the counts: buckets of another mapping cannot be merged.
+    var mapping: String { "binary-\(precisionBits)" }
 
     /// Decodes the form written by `encode(to:)`; throws when the bucket counts do not add up to `count`.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(alpha: try c.decode(Double.self, forKey: .alpha), zeroBelow: try c.decode(Double.self, forKey: .zeroBelow))
+        let m = try c.decodeIfPresent(String.self, forKey: .mapping)
+        guard m == mapping else {
+            throw DecodingError.dataCorruptedError(forKey: .mapping, in: c, debugDescription:
+                "sketch buckets of mapping '\(m ?? "logarithmic (ketasim before 2026-12)")', expected '\(mapping)': re-run that shard with this version")
+        }
         positive = try c.decode(Store.self, forKey: .positive)
         negative = try c.decode(Store.self, forKey: .negative)
         zeroCount = try c.decode(UInt64.self, forKey: .zero)
@@ -173,6 +223,7 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(alpha, forKey: .alpha)
         try c.encode(zeroBelow, forKey: .zeroBelow)
+        try c.encode(mapping, forKey: .mapping)
         try c.encode(positive, forKey: .positive)
         try c.encode(negative, forKey: .negative)
         try c.encode(zeroCount, forKey: .zero)

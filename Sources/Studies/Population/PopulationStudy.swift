@@ -81,7 +81,6 @@ public struct PopulationStudy: Sendable {
     private struct Chunk<T: Sendable>: Sendable {
         var subjects: Int
         var sink: T
-        var observed: [[Double]]
     }
 
     /// Runs the subjects of `range` and returns the merged accumulator; subjects reach `sink` in order.
@@ -91,8 +90,8 @@ public struct PopulationStudy: Sendable {
         let count = range.count
         let chunks = (count + chunkSize - 1) / chunkSize
         let plan = self.plan
-        let workers = (0..<threads).map { _ in Worker(PopulationAccumulator(plan: plan, bands: false)) }
-        let bands = Worker(PopulationAccumulator(plan: plan))   // touched only by the serialised emitter
+        // Each worker keeps its own percentile-band state (counts merge exactly, in any order).
+        let workers = (0..<threads).map { _ in Worker(PopulationAccumulator(plan: plan)) }
         let generator = self.generator, simulator = self.simulator, profile = self.profile, residual = self.residual
         let rng = generator.rng
         let done = Counter()
@@ -132,12 +131,12 @@ public struct PopulationStudy: Sendable {
                 }
                 g = groupEnd
             }
-            return Chunk(subjects: subjects.count, sink: try sink.format(subjects), observed: subjects.map(\.observed))
+            w.accumulator.addBands(subjects.map(\.observed))
+            return Chunk(subjects: subjects.count, sink: try sink.format(subjects))
         }, emit: { _, chunk in
-            for c in chunk.observed { bands.accumulator.addBands(c) }
             try sink.emit(chunk.sink, subjectsDone: done.add(chunk.subjects))
         })
-        var total = bands.accumulator
+        var total = PopulationAccumulator(plan: plan)
         for w in workers { total.merge(w.accumulator) }
         return total
     }
