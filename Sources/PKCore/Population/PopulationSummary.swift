@@ -132,7 +132,7 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
             try c.encode(min, forKey: .min)
             try c.encode(max, forKey: .max)
         }
-        try c.encodeIfPresent(values?.sorted(), forKey: .values)
+        try c.encodeIfPresent(values.map { CountList.text($0.sorted()) }, forKey: .values)
         try c.encodeIfPresent(sketch, forKey: .sketch)
     }
     /// Decodes and checks that the counts add up (exactly one of values and sketch, of `count` values).
@@ -146,7 +146,12 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
             min = try c.decode(Double.self, forKey: .min)
             max = try c.decode(Double.self, forKey: .max)
         }
-        values = try c.decodeIfPresent([Double].self, forKey: .values)
+        if let text = try c.decodeIfPresent(String.self, forKey: .values) {
+            guard let v = CountList.doubles(text) else {
+                throw DecodingError.dataCorruptedError(forKey: .values, in: c, debugDescription: "values must be comma-separated finite numbers")
+            }
+            values = v
+        }
         sketch = try c.decodeIfPresent(QuantileSketch.self, forKey: .sketch)
         guard (values == nil) != (sketch == nil), values.map({ UInt64($0.count) == count }) ?? true,
               sketch.map({ $0.count == count }) ?? true else {

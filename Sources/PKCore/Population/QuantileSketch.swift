@@ -37,6 +37,31 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         var counts: [UInt64] = []
         var total: UInt64 = 0
 
+        init() {}
+
+        // The counts travel as one string of comma-separated decimals ("0,3,12"): a summary holds
+        // thousands of stores, and one JSON string per store instead of one JSON number per bucket
+        // keeps writing and reading a shard's state fast and small in memory.
+        enum CodingKeys: String, CodingKey { case offset, counts, total }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(offset, forKey: .offset)
+            try c.encode(CountList.text(counts), forKey: .counts)
+            try c.encode(total, forKey: .total)
+        }
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            offset = try c.decode(Int.self, forKey: .offset)
+            total = try c.decode(UInt64.self, forKey: .total)
+            guard let list = CountList.counts(try c.decode(String.self, forKey: .counts)) else {
+                throw DecodingError.dataCorruptedError(forKey: .counts, in: c, debugDescription: "bucket counts must be comma-separated whole numbers")
+            }
+            counts = list
+            guard counts.reduce(0, { $0 &+ $1 }) == total else {
+                throw DecodingError.dataCorruptedError(forKey: .total, in: c, debugDescription: "bucket counts do not add up to their total")
+            }
+        }
+
         @inline(__always) mutating func add(_ i: Int) {
             let k = i &- offset
             if k >= 0 && k < counts.count {
@@ -238,5 +263,56 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
     public static func == (a: QuantileSketch, b: QuantileSketch) -> Bool {
         a.alpha == b.alpha && a.zeroBelow == b.zeroBelow && a.positive == b.positive && a.negative == b.negative
             && a.zeroCount == b.zeroCount && a.count == b.count && (a.count == 0 || (a.min == b.min && a.max == b.max))
+    }
+}
+
+/// Lists of numbers as one comma-separated string (the compact JSON form of sketch counts and of
+/// exact value lists): whole numbers in decimal, doubles in Swift's shortest round-trip form.
+enum CountList {
+    static func text(_ xs: [UInt64]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(xs.count * 3)
+        var digits = [UInt8](repeating: 0, count: 20)
+        for (k, x) in xs.enumerated() {
+            if k > 0 { bytes.append(44) }
+            var v = x, n = 0
+            repeat { digits[n] = UInt8(48 + v % 10); v /= 10; n += 1 } while v > 0
+            while n > 0 { n -= 1; bytes.append(digits[n]) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// nil unless every item is a whole number in decimal without sign (the empty string: none).
+    static func counts(_ s: String) -> [UInt64]? {
+        var out: [UInt64] = []
+        if s.isEmpty { return out }
+        var v: UInt64 = 0, digits = 0
+        for b in s.utf8 {
+            if b == 44 {
+                guard digits > 0 else { return nil }
+                out.append(v); v = 0; digits = 0
+            } else if b >= 48 && b <= 57 {
+                let (m, o1) = v.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(UInt64(b - 48))
+                guard !o1, !o2 else { return nil }
+                v = a; digits += 1
+            } else { return nil }
+        }
+        guard digits > 0 else { return nil }
+        out.append(v)
+        return out
+    }
+
+    static func text(_ xs: [Double]) -> String { xs.map { $0.description }.joined(separator: ",") }
+
+    /// nil unless every item is a finite decimal number.
+    static func doubles(_ s: String) -> [Double]? {
+        if s.isEmpty { return [] }
+        var out: [Double] = []
+        for part in s.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let x = Double(part), x.isFinite else { return nil }
+            out.append(x)
+        }
+        return out
     }
 }

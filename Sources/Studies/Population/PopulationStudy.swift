@@ -136,8 +136,10 @@ public struct PopulationStudy: Sendable {
         }, emit: { _, chunk in
             try sink.emit(chunk.sink, subjectsDone: done.add(chunk.subjects))
         })
-        var total = PopulationAccumulator(plan: plan)
-        for w in workers { total.merge(w.accumulator) }
+        // Merged into the first worker's state (taken out of the worker, so no copy is made).
+        var total = workers[0].accumulator
+        workers[0].accumulator = PopulationAccumulator(plan: plan, bands: false)
+        for w in workers.dropFirst() { total.merge(w.accumulator) }
         return total
     }
 
