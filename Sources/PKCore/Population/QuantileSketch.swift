@@ -89,6 +89,20 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
             total += n
         }
 
+        /// Extends the bucket range to cover lo...hi (new buckets count 0).
+        mutating func cover(_ lo: Int, _ hi: Int) {
+            if counts.isEmpty {
+                offset = lo
+                counts = [UInt64](repeating: 0, count: hi - lo + 1)
+                return
+            }
+            if lo < offset {
+                counts.insert(contentsOf: [UInt64](repeating: 0, count: offset - lo), at: 0)
+                offset = lo
+            }
+            if hi >= offset + counts.count { counts.append(contentsOf: [UInt64](repeating: 0, count: hi - offset - counts.count + 1)) }
+        }
+
         mutating func merge(_ o: Store) {
             guard !o.counts.isEmpty else { return }
             if counts.isEmpty { self = o; return }
@@ -164,14 +178,44 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
 
     /// Adds finite values (the same counts as adding them one at a time).
     mutating func add(finite xs: UnsafeBufferPointer<Double>) {
+        // Two passes: the batch's bucket range first (each store grows at most once, to exactly
+        // the range one-at-a-time adds would give), then the counts through a raw pointer.
         var lo = min, hi = max
+        var pLo = Int.max, pHi = Int.min, nLo = Int.max, nHi = Int.min
+        var pos: UInt64 = 0, neg: UInt64 = 0, zeros: UInt64 = 0
         for x in xs {
             if x < lo { lo = x }
             if x > hi { hi = x }
-            if x >= zeroBelow { positive.add(bucket(x)) }
-            else if x <= -zeroBelow { negative.add(bucket(-x)) }
-            else { zeroCount &+= 1 }
+            if x >= zeroBelow {
+                let i = bucket(x)
+                if i < pLo { pLo = i }
+                if i > pHi { pHi = i }
+                pos &+= 1
+            } else if x <= -zeroBelow {
+                let i = bucket(-x)
+                if i < nLo { nLo = i }
+                if i > nHi { nHi = i }
+                neg &+= 1
+            } else { zeros &+= 1 }
         }
+        let z = zeroBelow, sh = shift
+        if pos > 0 {
+            positive.cover(pLo, pHi)
+            let off = positive.offset
+            positive.counts.withUnsafeMutableBufferPointer { c in
+                for x in xs where x >= z { c[Int(truncatingIfNeeded: x.bitPattern >> sh) &- off] &+= 1 }
+            }
+            positive.total &+= pos
+        }
+        if neg > 0 {
+            negative.cover(nLo, nHi)
+            let off = negative.offset
+            negative.counts.withUnsafeMutableBufferPointer { c in
+                for x in xs where x <= -z { c[Int(truncatingIfNeeded: (-x).bitPattern >> sh) &- off] &+= 1 }
+            }
+            negative.total &+= neg
+        }
+        zeroCount &+= zeros
         min = lo
         max = hi
         count &+= UInt64(xs.count)

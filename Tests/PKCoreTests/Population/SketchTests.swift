@@ -41,6 +41,38 @@ struct SketchTests {
         #expect(sk.min == sorted.first! && sk.max == sorted.last! && sk.count == UInt64(xs.count))
     }
 
+    @Test("adding a batch of values gives the same state as adding them one at a time (sketched and exact, NaN counted apart)")
+    func batchAddEqualsSingleAdds() {
+        var xs = SketchTests.values(3000, seed: 11)
+        xs[17] = .nan
+        xs[2500] = .infinity
+        for exact in [false, true] {
+            var one = DistributionAccumulator(exact: exact, alpha: 0.01, zeroBelow: 1e-3, moments: false)
+            var batch = one
+            for x in xs { one.add(x) }
+            // Uneven batches, so stores grow both ways between them.
+            var k = 0
+            for size in [1, 7, 500, 1, 1200, 1291] {
+                xs[k..<(k + size)].withUnsafeBufferPointer { batch.add(contentsOf: $0) }
+                k += size
+            }
+            #expect(k == xs.count)
+            #expect(batch == one)
+            #expect(batch.count == 2998 && batch.missing == 2)
+            #expect([0.05, 0.5, 0.95].map { batch.quantiles([$0])[0] } == [0.05, 0.5, 0.95].map { one.quantiles([$0])[0] })
+        }
+    }
+
+    @Test("the bucket of a value is within the stated relative error; the stated error is at most alpha", arguments: [0.01, 0.001, 0.05])
+    func bucketError(alpha: Double) {
+        let sk = QuantileSketch(alpha: alpha)
+        #expect(sk.relativeError <= alpha && sk.relativeError > alpha / 4)
+        for x in [1e-9, 0.0123, 1, 1.5, 99.99, 123456.7, 3e300] {
+            let r = sk.representative(sk.bucket(x))
+            #expect(abs(r - x) <= sk.relativeError * x * (1 + 1e-12), "x \(x) -> \(r)")
+        }
+    }
+
     @Test("sketches merge exactly: any split gives the same counts and quantiles as one pass")
     func mergeExact() throws {
         let xs = SketchTests.values(5000, seed: 4)
