@@ -56,6 +56,9 @@ public enum BatchReport {
             "Population: N \(r.n), seed \(r.seed); subjects \(r.subjects)",
             "Random numbers: \(r.rng)",
             "Regimen: \(r.regimen); grid \(r.grid)",
+        ]
+        if let solver = r.solver { lines.append("Solver: \(solver)") }
+        lines += [
             "Band\(r.bandName.map { " '\($0)'" } ?? ""): \(NumberFormat.g(r.bandNgPerML[0]))-\(NumberFormat.g(r.bandNgPerML[1])) ng/mL\(ProfileLibrary.bands(for: r.analyte).first { $0.name == r.bandName }?.unconfirmed == true ? " (UNCONFIRMED)" : "") from \(NumberFormat.g(r.windowH[0])) to \(NumberFormat.g(r.windowH[1])) h; discharge below \(NumberFormat.g(r.dischargeNgPerML)) ng/mL",
             "Residual error: " + (r.residual.map { e in
                 [e.proportional != 0 ? "proportional \(NumberFormat.g(e.proportional))" : nil, e.additive != 0 ? "additive \(NumberFormat.g(e.additive)) ng/mL" : nil,
@@ -90,6 +93,7 @@ public enum BatchReport {
     public static func runProvenance(_ info: RunInfo, shard: ShardInfo?) -> [String] {
         var l = ["profile \(info.profile): \(info.citation)", "seed \(info.seed); N \(info.n); rng \(info.rng)",
                  "regimen: \(info.regimen)", "subjects: \(info.subjects)", "grid: \(info.grid)"]
+        if let solver = info.solver { l.append("solver: \(solver)") }
         if let sh = shard { l.append("shard \(sh.index)/\(sh.count): subjects \(sh.firstSubject)-\(sh.lastSubject)") }
         return l
     }

@@ -23,6 +23,9 @@ public struct RunInfo: Codable, Equatable, Sendable {
     public var plan: SummaryPlan
     public var covariates: [String]
     public var etas: [String]
+    /// How the subjects were solved, for text models (`batch --model`): the lane Dormand-Prince path
+    /// with its tolerances and the stiff fallback, or the event engine; nil for profiles (exact).
+    public var solver: String? = nil
 
     public init(profile: String, profileTitle: String, analyte: String, citation: String, seed: UInt64, n: Int, rng: String, subjects: String, regimen: String, output: String, grid: String, bandName: String? = nil, bandNgPerML: [Double], windowH: [Double], dischargeNgPerML: Double, residual: ResidualError? = nil, percentiles: [Double], plan: SummaryPlan, covariates: [String], etas: [String]) {
         self.profile = profile
