@@ -134,14 +134,8 @@ struct BatchTextModel {
             + (etaColumn.isEmpty && !etaNames.isEmpty ? "; etas drawn from Omega" : "")
     }
 
-    /// A subject's parameters: the defaults, covariate columns in place, each eta's parameter times exp(η).
+    /// A subject's parameters (`TextModelPopulation.individual`).
     var individual: @Sendable (Subject) -> [Double] {
-        let defaults = model.defaultParameters, cp = covariateParameters, ep = etaParameters
-        return { s in
-            var p = defaults
-            for (k, i) in cp.enumerated() { p[i] = s.covariates[k] }
-            for (j, i) in ep.enumerated() where j < s.etas.count { p[i] *= exp(s.etas[j]) }
-            return p
-        }
+        TextModelPopulation.individual(defaults: model.defaultParameters, covariateParameters: covariateParameters, etaParameters: etaParameters)
     }
 }

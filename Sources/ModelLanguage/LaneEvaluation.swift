@@ -23,6 +23,11 @@ public final class LaneModelEvaluator {
     let count: Int
     /// Number of states (lane vectors in `derivatives`' state and result).
     public let stateCount: Int
+    let stateBase: Int
+    /// The state-dependent parts of the right-hand-side and output programs, and their result
+    /// registers, copied once so calls touch no reference-counted storage.
+    let rhsCode: UnsafeMutableBufferPointer<Instruction>, rhsResults: UnsafeMutableBufferPointer<Int32>
+    let outCode: UnsafeMutableBufferPointer<Instruction>, outResults: UnsafeMutableBufferPointer<Int32>
 
     /// `parameters[l]` are lane l's parameters (`parameterNames` order); fewer sets than lanes
     /// repeat the last set.
@@ -31,6 +36,7 @@ public final class LaneModelEvaluator {
         self.program = program
         count = program.registerCount
         stateCount = program.stateCount
+        stateBase = 1 + program.parameterDefaults.count
         registers = .allocate(capacity: count)
         registers.initialize(repeating: .zero, count: count)
         for (i, c) in program.constants.enumerated() { registers[program.constantBase + i] = ModelLanes(repeating: c) }
@@ -40,37 +46,47 @@ public final class LaneModelEvaluator {
             precondition(p.count >= pc, "LaneModelEvaluator: expected \(pc) parameters, got \(p.count)")
             for i in 0..<pc { registers[1 + i][l] = p[i] }
         }
-        for prog in [program.rhsProgram, program.outputProgram] {
+        func copy<T>(_ a: ArraySlice<T>) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: Swift.max(1, a.count))
+            _ = b.initialize(from: a)
+            return UnsafeMutableBufferPointer(rebasing: b[0..<a.count])
+        }
+        let rhs = program.rhsProgram, out = program.outputProgram
+        rhsCode = copy(rhs.instructions[rhs.parameterInstructionCount...])
+        rhsResults = copy(rhs.results[...])
+        outCode = copy(out.instructions[out.parameterInstructionCount...])
+        outResults = copy(out.results[...])
+        for prog in [rhs, out] {
             prog.instructions.withUnsafeBufferPointer { code in
                 LaneModelEvaluator.execute(UnsafeBufferPointer(rebasing: code[0..<prog.parameterInstructionCount]), registers)
             }
         }
     }
 
-    deinit { registers.deallocate() }
+    deinit {
+        registers.deallocate()
+        for b in [rhsCode, outCode] { b.baseAddress?.deallocate() }
+        for b in [rhsResults, outResults] { b.baseAddress?.deallocate() }
+    }
 
     /// dx/dt for every lane: `x` and `dx` hold `stateCount` lane vectors.
     public func derivatives(t: Double, state x: UnsafePointer<ModelLanes>, into dx: UnsafeMutablePointer<ModelLanes>) {
-        run(program.rhsProgram, t: t, x: x, into: dx)
+        run(rhsCode, rhsResults, t: t, x: x, into: dx)
     }
 
     /// Every output for every lane into `y` (`outputNames.count` lane vectors).
     public func outputs(t: Double, state x: UnsafePointer<ModelLanes>, into y: UnsafeMutablePointer<ModelLanes>) {
-        run(program.outputProgram, t: t, x: x, into: y)
+        run(outCode, outResults, t: t, x: x, into: y)
     }
 
     @inline(__always)
-    private func run(_ prog: Program, t: Double, x: UnsafePointer<ModelLanes>, into out: UnsafeMutablePointer<ModelLanes>) {
+    private func run(_ code: UnsafeMutableBufferPointer<Instruction>, _ results: UnsafeMutableBufferPointer<Int32>, t: Double,
+                     x: UnsafePointer<ModelLanes>, into out: UnsafeMutablePointer<ModelLanes>) {
         let r = registers
         r[0] = ModelLanes(repeating: t)
-        let stateBase = 1 + program.parameterDefaults.count
-        for i in 0..<program.stateNames.count { r[stateBase + i] = x[i] }
-        prog.instructions.withUnsafeBufferPointer { code in
-            LaneModelEvaluator.execute(UnsafeBufferPointer(rebasing: code[prog.parameterInstructionCount...]), r)
-        }
-        prog.results.withUnsafeBufferPointer { res in
-            for i in 0..<res.count { out[i] = r[Int(res[i])] }
-        }
+        for i in 0..<stateCount { r[stateBase + i] = x[i] }
+        LaneModelEvaluator.execute(UnsafeBufferPointer(code), r)
+        for i in 0..<results.count { out[i] = r[Int(results[i])] }
     }
 
     @inline(__always)

@@ -33,7 +33,9 @@ public struct TextModelDosing: Sendable, Equatable {
 ///   of `model.options`, one shared step size, the largest scaled error over the lanes deciding),
 ///   integrated piecewise between dose and infusion-end times with the events applied exactly at
 ///   their times (doses before an observation at the same time, as the engine does). When Hairer's
-///   stiffness test fires or the lane solve fails, the group's subjects are rerun one by one on the
+///   stiffness test fires and the piece between two events needs more than 2,000 steps (a stiff
+///   problem, not the mild stiffness of a washout at the stability boundary), or the lane solve
+///   fails, the group's subjects are rerun one by one on the
 ///   event engine with Rodas4 at the same tolerances. Results depend on the whole lane group
 ///   (`lanesCoupled`), so callers form groups by absolute subject index.
 ///
@@ -77,7 +79,7 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
     public var solverDescription: String {
         let r = model.options.rtol[0], a = model.options.atol[0]
         return "lanes of \(Lanes.scalarCount) subjects on Dormand-Prince 5(4), rtol \(r), atol \(a), piecewise between doses;"
-            + " a group that turns stiff (Hairer's test) reruns subject by subject on Rodas4, rtol \(r), atol \(a)"
+            + " a group that turns stiff (Hairer's test, and more than 2000 steps between two doses) reruns subject by subject on Rodas4, rtol \(r), atol \(a)"
     }
 
     /// The event records of one subject's regimen, then an observation at each grid time.
