@@ -124,6 +124,27 @@ struct BatchCommandTests {
         #expect(!FileManager.default.fileExists(atPath: merged.appendingPathComponent("x.json").path))
     }
 
+    @Test("the merge state is written part by part, byte for byte as Foundation's encoder writes it whole (exact metrics, sketched and exact bands, no bands)")
+    func stateEncoding() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (n, extra) in [("1000", ["--duration", "24h", "--step", "5min"]), ("41", small)] {
+            let out = dir.appendingPathComponent("s\(n).json")
+            let r = ketasim(["batch", "--n", n, "--seed", "8", "--summary-only", "--out", out.path, "--quiet"] + extra)
+            #expect(r.code == 0, "\(r.err)")
+            let text = try read(out)
+            let doc = try BatchReport.decoder.decode(BatchDocument.self, from: Data(text.utf8))
+            let state = try #require(doc.state)
+            #expect(n == "41" ? state.bands[0].isExact : !state.bands[0].isExact)
+            let whole = String(decoding: try BatchReport.compactEncoder.encode(state), as: UTF8.self)
+            #expect(try BatchReport.compactState(state) == whole)
+            #expect(text.contains("\n  \"state\" : " + whole + "\n}\n"))
+            var noBands = PopulationAccumulator(plan: doc.run.plan, bands: false)
+            noBands.merge(PopulationAccumulator(plan: doc.run.plan, bands: false))
+            #expect(try BatchReport.compactState(noBands) == String(decoding: try BatchReport.compactEncoder.encode(noBands), as: UTF8.self))
+        }
+    }
+
     @Test("summary numbers agree with the per-subject file: exact percentiles, exact-sum means, threshold counts")
     func summaryMatchesSubjects() throws {
         let dir = tempDir()
