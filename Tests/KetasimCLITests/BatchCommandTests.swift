@@ -381,3 +381,46 @@ struct BatchCommandTests {
         #expect(failed.emitted == Array(0..<failed.emitted.count) && failed.emitted.count <= 17)
     }
 }
+
+/// A simulator whose lane path marks results with Cmax 2 and the event engine with Cmax 1; the lane
+/// path refuses any group holding subject `bad` (alone too), as a lane kernel refuses a subject it
+/// cannot take.
+private struct MarkingSimulator: SubjectSimulator {
+    let bad: Int
+    var timesH: [Double] { [0, 1] }
+    func result(_ cmax: Double) -> SubjectResult {
+        SubjectResult(metrics: SubjectMetrics(cmax: cmax, tmaxH: 0, auc: 0, hoursInBand: 0, dischargeH: .nan), curve: [cmax, 0])
+    }
+    func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool) throws -> SubjectResult { result(1) }
+    func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? {
+        subjects.contains { $0.index == bad } ? nil : subjects.map { _ in result(2) }
+    }
+}
+
+private final class CmaxSink: PopulationSink, @unchecked Sendable {
+    let lock = NSLock()
+    var cmax: [Int: Double] = [:]
+    func format(_ subjects: [PopulationSubject]) -> [(Int, Double)] { subjects.map { ($0.index, $0.result.metrics.cmax) } }
+    func emit(_ chunk: [(Int, Double)], subjectsDone: Int) {
+        lock.lock()
+        for (i, c) in chunk { cmax[i] = c }
+        lock.unlock()
+    }
+}
+
+@Suite("PopulationStudy lane fallback")
+struct LaneFallbackTests {
+    @Test("a lane group that fails runs each subject alone on the lane path; only the subject that fails there goes to the event engine")
+    func aloneOnLanes() throws {
+        let n = 3 * Lanes.scalarCount, bad = Lanes.scalarCount + 1
+        let study = PopulationStudy(parameterNames: [], individual: { _ in [] },
+                                    generator: SubjectGenerator(rng: CounterRNG(seed: 1), covariates: [], etas: .none(count: 0)),
+                                    simulator: MarkingSimulator(bad: bad), residual: nil,
+                                    plan: SummaryPlan(thresholds: [], timesH: [0, 1], totalSubjects: n), range: 0..<n, threads: 2)
+        let sink = CmaxSink()
+        let acc = try study.run(sink: sink)
+        #expect(acc.subjects == UInt64(n))
+        #expect(sink.cmax.count == n)
+        for i in 0..<n { #expect(sink.cmax[i] == (i == bad ? 1 : 2), "subject \(i)") }
+    }
+}
