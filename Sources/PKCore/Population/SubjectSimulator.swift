@@ -71,6 +71,7 @@ public protocol SubjectSimulator: Sendable {
 
 extension SubjectSimulator {
     public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? { nil }
+    /// False by default: lane results depend only on each subject.
     public var lanesCoupled: Bool { false }
 }
 

@@ -42,9 +42,13 @@ public struct TextModelDosing: Sendable, Equatable {
 /// Metrics are those of a curve known on the grid (`GridMetrics`, linear between points) on both
 /// paths, so they agree to the ODE tolerance.
 public struct TextModelSubjectSimulator: SubjectSimulator {
+    /// The text model, with the ODE options (rtol, atol; method of the event-engine path).
     public let model: TextModel
+    /// The output grid (h).
     public let timesH: [Double]
+    /// Band (in the output's unit), window (h) and discharge level of the metrics.
     public let options: MetricOptions
+    /// Where, how and how often each subject is dosed.
     public let dosing: TextModelDosing
     /// The amount of each dose for a subject (mg, before F).
     public let doseMg: @Sendable (Subject) -> Double
@@ -73,6 +77,7 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
         outputIndex = o
     }
 
+    /// True: a lane group shares one step size, so callers group subjects by absolute index.
     public var lanesCoupled: Bool { true }
 
     /// How the lane path runs, for run metadata.
@@ -91,6 +96,7 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
         return [EventRecord(timeH: 0, action: .dose(inst))] + timesH.map { EventRecord(timeH: $0, action: .observe) }
     }
 
+    /// One subject on the event engine with the model's method and tolerances (the reference path).
     public func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool) throws -> SubjectResult {
         try simulate(subject, parameters: parameters, wantCurve: wantCurve, method: model.options.method)
     }
@@ -108,6 +114,8 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
         return SubjectResult(metrics: GridMetrics.metrics(timesH: timesH, values: curve, options: options), curve: wantCurve ? curve : [])
     }
 
+    /// Up to `Lanes.scalarCount` subjects in lock-step on `LaneDormandPrince` (see the type's
+    /// comment); nil when the output is not one state times a factor, or a Rodas4 rerun fails.
     public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? {
         guard useLanes, !subjects.isEmpty, subjects.count <= Lanes.scalarCount else { return nil }
         do {
