@@ -200,6 +200,8 @@ struct BatchCommandTests {
         #expect(both.code == 64 && both.err.contains("--model: not with --profile"))
         let cmt = ketasim(["batch", "--model", SharedData_repo("Profiles/models/k6-mm.model"), "--n", "3", "--cmt", "gut"])
         #expect(cmt.code == 64 && cmt.err.contains("--cmt: model k6-mm.model has no state 'gut'"))
+        let res = ketasim(["batch", "--model", SharedData_repo("Profiles/models/k6-mm.model"), "--n", "3", "--residual", "profile"])
+        #expect(res.code == 64 && res.err.contains("--residual: 'profile' needs a profile"))
         let f = ketasim(["batch", "--n", "3", "--f", "0.5"])
         #expect(f.code == 64 && f.err.contains("--f: only with --model"))
     }
