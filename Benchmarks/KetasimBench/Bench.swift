@@ -194,6 +194,13 @@ enum Bench {
             print(line)
             report.figures["w3_lanes_subjects_per_s"] = rate
             if rate > bestRate { bestRate = rate; bestMethod = "dopri5 x\(Lanes.scalarCount) lanes" }
+            // The same course through PopulationStudy as `ketasim batch --model Profiles/models/k6-mm.model` runs it.
+            var acc: PopulationAccumulator? = nil
+            let ts = try timed(Swift.min(repeats, 2)) { acc = try StudyBench.w3Study(subs, threads: threads) }
+            let studyRate = Double(n) / ts.best
+            print("   W3-study (PopulationStudy, batch --model Profiles/models/k6-mm.model: 6 states, grid metrics + bands, rows to /dev/null), N = \(n): best \(f(ts.best, 3)) s, \(thousands(studyRate)) subjects/s = \(f(studyRate / rate, 3))x the W3 lanes above (\(f(studyRate / Peers.w3BestLSODA, 2))x LSODA/numba); mean Cmax \(f(acc?.metrics[0].mean ?? .nan, 4)), mean AUC \(f(acc?.metrics[2].mean ?? .nan, 3))")
+            report.figures["w3_study_subjects_per_s"] = studyRate
+            report.figures["w3_study_ratio_to_lanes"] = studyRate / rate
         }
         let meanAUC = try Workload.w3LaneMetrics(subs[...], rtol: 1e-6, atol: 1e-9, threads: threads).metrics.map(\.auc).reduce(0, +) / Double(n)
         print("   best: \(bestMethod) at \(thousands(bestRate)) subjects/s = \(f(bestRate / Peers.w3BestLSODA, 2))x the best peer (LSODA/numba 1,242/s; target >= 3x at max rel err <= 1e-5); mean AUC \(f(meanAUC, 3))")

@@ -50,4 +50,37 @@ enum StudyBench {
         let null = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
         return (try study.run(sink: NullFileSink(handle: null)), study)
     }
+
+    /// `Profiles/models/k6-mm.model` in this repository.
+    static var k6mmModelPath: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Profiles/models/k6-mm.model").path
+    }
+
+    /// W3 as `ketasim batch --model Profiles/models/k6-mm.model --subjects subjects.csv --eta-map eta_CL=ETA_VMAX
+    /// --route im --f 0.93 --dose 0.5mg/kg --every 84h --count 6 --duration 504h` runs it: the text model on
+    /// the lane Dormand-Prince path (rtol 1e-6, atol 1e-9), WT and the etas from the shared subjects,
+    /// grid metrics and bands, rows to /dev/null.
+    static func w3Study(_ subs: [BenchSubject], threads: Int) throws -> PopulationAccumulator {
+        let source = try String(contentsOfFile: k6mmModelPath, encoding: .utf8)
+        let tm = try TextModel(source: source, options: ODEOptions(rtol: 1e-6, atol: 1e-9))
+        let names = tm.parameterNames
+        let etaParameters = tm.program.omega?.parameters ?? []
+        let etaColumn: [String: [Double]] = [
+            "VMAX": subs.map(\.etaCL), "V1": subs.map(\.etaV1), "Q2": subs.map(\.etaQ2), "V2": subs.map(\.etaV2), "KA": subs.map(\.etaKA),
+        ]
+        let generator = SubjectGenerator(rng: CounterRNG(seed: 1), covariates: [.column(subs.map(\.weightKg))],
+                                         etas: .columns(etaParameters.map { etaColumn[names[$0]]! }), ids: subs.map { "\($0.id)" })
+        let individual = TextModelPopulation.individual(defaults: tm.defaultParameters, covariateParameters: [names.firstIndex(of: "WT")!],
+                                                        etaParameters: etaParameters)
+        let times = try Simulator.grid(endH: 504, stepH: 5.0 / 60)
+        let options = MetricOptions(bandLow: 100, bandHigh: 250, windowStartH: 0, windowEndH: StudyDefaults.sessionWindowH, dischargeLevel: 100)
+        let dosing = TextModelDosing(compartment: tm.compartmentNames.firstIndex(of: "depot")!, bioavailability: 0.93, infusionH: nil, intervalH: 84, count: 6)
+        let simulator = try TextModelSubjectSimulator(model: tm, timesH: times, options: options, dosing: dosing) { s in 0.5 * s.covariates[0] }
+        let plan = SummaryPlan(thresholds: [], timesH: times, totalSubjects: subs.count)
+        let study = PopulationStudy(parameterNames: names, individual: individual, generator: generator, simulator: simulator, residual: nil,
+                                    plan: plan, range: 0..<subs.count, threads: threads)
+        let null = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
+        return try study.run(sink: NullFileSink(handle: null))
+    }
 }

@@ -57,6 +57,23 @@ enum BatchCommand {
                     grid; metrics then on that grid, linear between points)
                     """),
             ]),
+            OptionGroup("Text models", [
+                OptionSpec("--model", "FILE", """
+                    a text model (.model) instead of a profile: --subjects columns named
+                    like its parameters set them (e.g. WT), its [omega] etas (ETA_VMAX, or
+                    eta_VMAX; or --eta-map) come from columns or are drawn. Solved in lanes
+                    of subjects on Dormand-Prince, Rodas4 for groups that turn stiff; the
+                    output (CP) is taken as ng/mL
+                    """),
+                OptionSpec("--cmt", "NAME", "the dosed state of --model (default: depot, or central for IV)"),
+                OptionSpec("--f", "F", "bioavailability of each --model dose (0-1, default 1)"),
+                OptionSpec("--rtol", "R", "ODE relative tolerance for --model (default 1e-6)"),
+                OptionSpec("--atol", "A", "ODE absolute tolerance for --model (default 1e-9; amounts)"),
+                OptionSpec("--method", "M", """
+                    ODE method for --model: auto (default) or dopri5 (both: the lane path),
+                    rodas4 (the event engine, subject by subject)
+                    """),
+            ]),
             OptionGroup("Output grid and metrics", [
                 OptionSpec("--duration", "T", "simulated time (default 24h)"),
                 OptionSpec("--step", "T", "grid step (default 5min)"),

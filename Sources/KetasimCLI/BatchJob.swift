@@ -26,8 +26,15 @@ struct BatchJob {
     var quiet: Bool
     var forceProgress: Bool
     var notes: [String] = []
+    /// `--model FILE.model`: the text model whose parameters the subjects get (instead of the profile's).
+    var textModel: BatchTextModel?
 
     init(_ a: Arguments, console: Ketasim.Console) throws {
+        let modelPath = a.value("--model")
+        if modelPath != nil && a.value("--profile") != nil { throw CLIError.usage("--model: not with --profile (the model file is the model)") }
+        if modelPath == nil {
+            for f in ["--cmt", "--f", "--rtol", "--atol", "--method"] where a.value(f) != nil { throw CLIError.usage("\(f): only with --model") }
+        }
         let pm: ProfileModel
         do { pm = try ProfileLibrary.load(a.value("--profile") ?? StudyDefaults.profileName) } catch let e as ProfileError { throw CLIError.usage(e.message) }
         profile = pm
@@ -35,6 +42,7 @@ struct BatchJob {
         let at = "profile \(p.name)"
         var effect: PopulationEffect? = nil
         if a.flag("--effect") {
+            if let modelPath { throw CLIError.usage("--effect: not with --model \(modelPath) (effect sites are defined for racemic and S-ketamine profiles)") }
             do { effect = try PopulationEffect(profile: pm) } catch let e as StudyError { throw CLIError.from(e) }
         }
 
@@ -87,7 +95,19 @@ struct BatchJob {
         var etaSource: SubjectGenerator.EtaSource = sampler.map { .draw($0) } ?? .none(count: pm.etaNames.count)
         var ids: [String]? = nil
         var notes: [String] = []
-        if let path = a.value("--subjects") {
+        if let modelPath {
+            let tm = try BatchTextModel(path: modelPath, options: try odeOptions(a), subjectsPath: a.value("--subjects"), etaMap: a.value("--eta-map"))
+            if let rows = tm.rows, let n, n > rows {
+                throw CLIError.usage("--n: \(n) subjects but --subjects \(a.value("--subjects")!) has \(rows) rows")
+            }
+            n = n ?? tm.rows
+            covSources = tm.covariates
+            etaSource = tm.etas
+            ids = tm.ids
+            notes = tm.notes
+            subjectsText = tm.subjectsText
+            textModel = tm
+        } else if let path = a.value("--subjects") {
             let file = try SubjectsFile(path: path, profile: pm, distributions: distributions, etaMap: a.value("--eta-map"))
             if let n, n > file.rows {
                 throw CLIError.usage("--n: \(n) subjects but --subjects \(path) has \(file.rows) rows")
@@ -167,7 +187,59 @@ struct BatchJob {
         // Regimen.
         let regimenText: String
         let gridText: String
-        if let dataPath = a.value("--data") {
+        if let tm = textModel {
+            for f in ["--protocol", "--data"] where a.value(f) != nil { throw CLIError.usage("\(f): not with --model (give --route, --dose, --every, --count)") }
+            let routeText = a.value("--route") ?? "iv"
+            guard let route = Route(text: routeText) else { throw CLIError.usage("--route: unknown route '\(routeText)' (use iv, iv-bolus, im, in, po, sl or pr)") }
+            let states = tm.model.compartmentNames
+            let cmtName = a.value("--cmt") ?? (route.isIntravascular ? "central" : "depot")
+            guard let cmt = states.firstIndex(of: cmtName) else {
+                throw CLIError.usage("--cmt: model \(tm.fileName) has no state '\(cmtName)' (states: \(states.joined(separator: ", ")))")
+            }
+            let f = try a.value("--f").map { try Units.fraction($0, flag: "--f") } ?? 1
+            let dose = try Units.dose(a.value("--dose") ?? "0.5mg/kg")
+            // Weight for doses per kg: a WT covariate column, else the model's WT parameter default.
+            let wtCovariate = tm.covariateNames.firstIndex(of: "WT")
+            let wtDefault = tm.model.parameterNames.firstIndex(of: "WT").map { tm.model.defaultParameters[$0] }
+            if case .mgPerKg = dose, wtCovariate == nil, wtDefault == nil {
+                throw CLIError.usage("--dose: a dose per kg needs a WT parameter in \(tm.fileName) or a WT column in --subjects (give mg)")
+            }
+            if case .mg(let mg) = dose, mg > 5000 { throw CLIError.usage("--dose: \(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
+            let (count, every) = try Units.repeats(a)
+            var infusionH = 40.0 / 60
+            if let i = a.value("--infusion") {
+                infusionH = try Units.hours(i, flag: "--infusion")
+                guard infusionH > 0 else { throw CLIError.usage("--infusion: '\(i)' must be greater than zero") }
+                guard route == .ivInfusion else { throw CLIError.usage("--infusion: only for route iv") }
+            }
+            if Double(count - 1) * every >= durationH {
+                throw CLIError.usage("--duration: \(NumberFormat.g(durationH)) h ends before the last dose at \(NumberFormat.g(Double(count - 1) * every)) h; simulate past the last dose")
+            }
+            if route == .ivInfusion && count > 1 && infusionH > every {
+                throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
+            }
+            let times = try Simulator.grid(endH: durationH, stepH: stepH)
+            guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
+            let dosing = TextModelDosing(compartment: cmt, bioavailability: f, infusionH: route == .ivInfusion ? infusionH : nil, intervalH: every, count: count)
+            var sim: TextModelSubjectSimulator
+            do {
+                sim = try TextModelSubjectSimulator(model: tm.model, timesH: times, options: options, dosing: dosing) { s in
+                    dose.milligrams(weightKg: wtCovariate.map { s.covariates[$0] } ?? wtDefault ?? 70)
+                }
+            } catch let e as SimulationError { throw CLIError.usage("--model \(tm.fileName): \(e.message)") }
+            sim.useLanes = tm.model.options.method != .rodas4
+            simulator = sim
+            var r = route.displayName + " "
+            switch dose {
+            case .mg(let v): r += "\(NumberFormat.g(v)) mg"
+            case .mgPerKg(let v): r += "\(NumberFormat.g(v)) mg/kg"
+            }
+            if route == .ivInfusion { r += " over \(NumberFormat.g(infusionH * 60)) min" }
+            if count > 1 { r += ", every \(NumberFormat.g(every)) h, \(count) doses" }
+            r += " into \(cmtName), F \(NumberFormat.g(f))"
+            regimenText = r
+            gridText = "0 to \(NumberFormat.g(durationH)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
+        } else if let dataPath = a.value("--data") {
             for f in ["--route", "--dose", "--every", "--count", "--infusion", "--duration", "--step"] where a.value(f) != nil {
                 throw CLIError.usage("\(f): not with --data (the data set is the regimen and its EVID 0 times the grid)")
             }
@@ -247,6 +319,9 @@ struct BatchJob {
 
         // Residual error.
         let residualText = a.value("--residual") ?? "none"
+        if textModel != nil && residualText.trimmedSpaces.lowercased() == "profile" {
+            throw CLIError.usage("--residual: 'profile' needs a profile; with --model give one, e.g. --residual prop=0.2,add=5ng/mL")
+        }
         residual = try BatchJob.residual(residualText, profile: p)
 
         // Outputs.
@@ -316,13 +391,24 @@ struct BatchJob {
         }
         var plan = SummaryPlan(thresholds: thresholds, timesH: simulator.timesH, totalSubjects: total)
         plan.extraMetrics = effect?.extraMetrics
-        info = RunInfo(
+        var info = RunInfo(
             profile: p.name, profileTitle: p.title, analyte: p.analyte, citation: p.citation, seed: seed, n: total,
             rng: "Philox4x64-10 keyed by (seed, subject index, stream, draw index); uniforms (k+0.5)/2^53; normals by inversion (Wichura AS241)",
             subjects: subjectsText, regimen: regimenText, output: options.output, grid: gridText, bandName: bandName,
             bandNgPerML: [band.low, band.high], windowH: [window.0, window.1], dischargeNgPerML: discharge,
             residual: residual, percentiles: percentiles, plan: plan, covariates: pm.covariateNames, etas: pm.etaNames)
         info.effect = effect?.info
+        if let tm = textModel, let sim = simulator as? TextModelSubjectSimulator {
+            info.profile = "model \(tm.fileName)"
+            info.profileTitle = "text model (FNV-1a \(tm.checksum)); output \(options.output) taken as ng/mL"
+            info.citation = "the model file"
+            info.covariates = tm.covariateNames
+            info.etas = tm.etaNames
+            let o = tm.model.options
+            info.solver = sim.useLanes ? sim.solverDescription
+                : "event engine subject by subject, \(o.method == .rodas4 ? "Rodas4" : "\(o.method)"), rtol \(o.rtol[0]), atol \(o.atol[0])"
+        }
+        self.info = info
     }
 
     /// A profile covariate's distribution, checked (see `PopulationProfile.distribution`).
@@ -396,6 +482,10 @@ struct BatchJob {
 
     /// The study this run is: the subjects of `range` on `threads` workers.
     func study(plan: SummaryPlan) -> PopulationStudy {
-        PopulationStudy(profile: profile, generator: generator, simulator: simulator, residual: residual, plan: plan, range: range, threads: threads)
+        if let tm = textModel {
+            return PopulationStudy(parameterNames: tm.model.parameterNames, individual: tm.individual, generator: generator, simulator: simulator,
+                                   residual: residual, plan: plan, range: range, threads: threads)
+        }
+        return PopulationStudy(profile: profile, generator: generator, simulator: simulator, residual: residual, plan: plan, range: range, threads: threads)
     }
 }

@@ -195,6 +195,7 @@ enum MergeCommand {
         if a.n != b.n { d.append("N") }
         if a.subjects != b.subjects { d.append("subjects") }
         if a.regimen != b.regimen { d.append("regimen") }
+        if a.solver != b.solver { d.append("solver") }
         if a.grid != b.grid || a.plan.timesH != b.plan.timesH { d.append("grid") }
         if a.bandNgPerML != b.bandNgPerML || a.windowH != b.windowH || a.dischargeNgPerML != b.dischargeNgPerML { d.append("band/window/discharge") }
         if a.plan.thresholds != b.plan.thresholds { d.append("thresholds") }

@@ -76,13 +76,13 @@ public struct ModelProgram: Sendable {
 
     final class Identity: Sendable {}
 
-    private let identity = Identity()
-    private let constants: [Double]
-    private let constantBase: Int
-    private let registerCount: Int
-    private let rhsProgram: Program
+    let identity = Identity()
+    let constants: [Double]
+    let constantBase: Int
+    let registerCount: Int
+    let rhsProgram: Program
     private let jacobianProgram: Program
-    private let outputProgram: Program
+    let outputProgram: Program
     private let initialProgram: Program
     /// Results: K (n×n) then the RHS (for b at x = 0). nil when the ODEs are not affine.
     private let linearProgram: Program?

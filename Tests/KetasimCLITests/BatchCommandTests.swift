@@ -54,14 +54,19 @@ struct BatchCommandTests {
         #expect(main.out.contains("  batch") && main.out.contains("  merge"))
     }
 
-    @Test("bit-identical outputs for 1, 2 and 3 threads (summary JSON, per-subject and curves files, residual error on)")
-    func threadsReproducible() throws {
+    /// The profile run of these tests, or the same study on the text model k6-mm.model (its
+    /// [omega] etas drawn, WT at its default 70 kg, IM into depot), whose lane groups are coupled
+    /// by a shared step size.
+    static let models: [[String]] = [["--profile", "herd-2007"], ["--model", SharedData_repo("Profiles/models/k6-mm.model"), "--route", "im", "--f", "0.93"]]
+
+    @Test("bit-identical outputs for 1, 2 and 3 threads (summary JSON, per-subject and curves files, residual error on)", arguments: models)
+    func threadsReproducible(model: [String]) throws {
         var outputs: [[String]] = []
         for threads in ["1", "2", "3"] {
             let dir = tempDir()
             defer { try? FileManager.default.removeItem(at: dir) }
             let out = dir.appendingPathComponent("study.json")
-            let r = Ketasim.run(["batch", "--profile", "herd-2007", "--n", "70", "--seed", "99", "--threads", threads, "--residual", "prop=0.2,add=2ng/mL",
+            let r = Ketasim.run(["batch"] + model + ["--n", "70", "--seed", "99", "--threads", threads, "--residual", "prop=0.2,add=2ng/mL",
                                  "--curves", dir.appendingPathComponent("curves.csv").path, "--out", out.path] + small,
                                 console: Captured().console)
             #expect(r == 0)
@@ -72,16 +77,22 @@ struct BatchCommandTests {
         #expect(rows(outputs[0][1]).count == 70)
         #expect(outputs[0][2].contains("id,time_h,CP,DV\n"))
         let doc = try BatchReport.decoder.decode(BatchDocument.self, from: Data(outputs[0][0].utf8))
-        #expect(doc.run.seed == 99 && doc.run.n == 70 && doc.run.profile == "herd-2007" && doc.ketasim == Ketasim.version)
+        #expect(doc.run.seed == 99 && doc.run.n == 70 && doc.ketasim == Ketasim.version)
+        if model[0] == "--model" {
+            #expect(doc.run.profile == "model k6-mm.model" && doc.run.etas == ["ETA_VMAX", "ETA_V1", "ETA_Q2", "ETA_V2", "ETA_KA"])
+            #expect(doc.run.solver?.contains("Dormand-Prince 5(4), rtol 1e-06, atol 1e-09") == true && doc.run.solver?.contains("Rodas4") == true)
+        } else {
+            #expect(doc.run.profile == "herd-2007" && doc.run.solver == nil)
+        }
     }
 
-    @Test("merge of 3 shards equals one run, byte for byte: summary JSON, per-subject and curves files")
-    func shardsMerge() throws {
+    @Test("merge of 3 shards equals one run, byte for byte: summary JSON, per-subject and curves files", arguments: models)
+    func shardsMerge(model: [String]) throws {
         let root = tempDir()
         defer { try? FileManager.default.removeItem(at: root) }
         let single = root.appendingPathComponent("single"), shards = root.appendingPathComponent("shards"), merged = root.appendingPathComponent("merged")
         for d in [single, shards, merged] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
-        let common = ["batch", "--profile", "herd-2007", "--n", "31", "--seed", "5", "--residual", "prop=0.15"] + small
+        let common = ["batch"] + model + ["--n", "31", "--seed", "5", "--residual", "prop=0.15"] + small
         #expect(ketasim(common + ["--threads", "2", "--out", single.appendingPathComponent("study.json").path,
                                   "--curves", single.appendingPathComponent("curves.csv").path]).code == 0)
         var parts: [String] = []
@@ -105,12 +116,33 @@ struct BatchCommandTests {
         let missing = ketasim("merge", parts[0], parts[2], "--out", merged.appendingPathComponent("x.json").path)
         #expect(missing.code == 1 && missing.err.contains("missing shard 2 of 3"))
         let other = shards.appendingPathComponent("other.json").path
-        #expect(ketasim(["batch", "--profile", "herd-2007", "--n", "31", "--seed", "6", "--residual", "prop=0.15", "--shard", "2/3", "--summary-only", "--out", other] + small).code == 0)
+        #expect(ketasim(["batch"] + model + ["--n", "31", "--seed", "6", "--residual", "prop=0.15", "--shard", "2/3", "--summary-only", "--out", other] + small).code == 0)
         let mixed = ketasim("merge", parts[0], other, parts[2])
         #expect(mixed.code == 1 && mixed.err.contains("different run") && mixed.err.contains("seed"))
         let whole = ketasim("merge", single.appendingPathComponent("study.json").path)
         #expect(whole.code == 1 && whole.err.contains("complete run, not a shard"))
         #expect(!FileManager.default.fileExists(atPath: merged.appendingPathComponent("x.json").path))
+    }
+
+    @Test("the merge state is written part by part, byte for byte as Foundation's encoder writes it whole (exact metrics, sketched and exact bands, no bands)")
+    func stateEncoding() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (n, extra) in [("1000", ["--duration", "24h", "--step", "5min"]), ("41", small)] {
+            let out = dir.appendingPathComponent("s\(n).json")
+            let r = ketasim(["batch", "--n", n, "--seed", "8", "--summary-only", "--out", out.path, "--quiet"] + extra)
+            #expect(r.code == 0, "\(r.err)")
+            let text = try read(out)
+            let doc = try BatchReport.decoder.decode(BatchDocument.self, from: Data(text.utf8))
+            let state = try #require(doc.state)
+            #expect(n == "41" ? state.bands[0].isExact : !state.bands[0].isExact)
+            let whole = String(decoding: try BatchReport.compactEncoder.encode(state), as: UTF8.self)
+            #expect(try BatchReport.compactState(state) == whole)
+            #expect(text.contains("\n  \"state\" : " + whole + "\n}\n"))
+            var noBands = PopulationAccumulator(plan: doc.run.plan, bands: false)
+            noBands.merge(PopulationAccumulator(plan: doc.run.plan, bands: false))
+            #expect(try BatchReport.compactState(noBands) == String(decoding: try BatchReport.compactEncoder.encode(noBands), as: UTF8.self))
+        }
     }
 
     @Test("summary numbers agree with the per-subject file: exact percentiles, exact-sum means, threshold counts")
@@ -137,6 +169,41 @@ struct BatchCommandTests {
         #expect(table.out.contains("Cmax ng/mL") && table.out.contains("CP percentiles") && table.out.contains("not medical advice"))
         let csvSummary = ketasim(["batch", "--profile", "herd-2007", "--n", "41", "--seed", "3", "--format", "csv"] + small)
         #expect(csvSummary.out.contains("kind,name,time_h,n,not_reached,mean,sd,min,p5,p25,p50,p75,p95,max,count,probability"))
+    }
+
+    @Test("--model with the bench subjects: WT and the etas mapped by name (eta_CL -> ETA_VMAX by --eta-map); W3 Cmax and AUC equal the peers' Radau reference",
+          .enabled(if: SharedData.shouldRun(SharedData.file("bench/peers/reference_w3.csv"))))
+    func modelSubjects() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("subjects.csv")
+        try benchSubjects.write(to: file, atomically: true, encoding: .utf8)
+        let per = dir.appendingPathComponent("per.csv")
+        let r = ketasim(["batch", "--model", SharedData_repo("Profiles/models/k6-mm.model"), "--subjects", file.path, "--eta-map", "eta_CL=ETA_VMAX",
+                         "--route", "im", "--f", "0.93", "--dose", "0.5mg/kg", "--every", "84h", "--count", "6", "--duration", "504h",
+                         "--per-subject", per.path, "--quiet"])
+        #expect(r.code == 0, "\(r.err)")
+        let csv = try read(per)
+        #expect(column(csv, "WT") == [94.222096, 58.990115, 100.005733, 85.405650])
+        #expect(column(csv, "ETA_VMAX") == [-0.36513046, -0.19294403, 0.30754022, -0.21036670])
+        #expect(column(csv, "ETA_KA") == [0.05156159, -0.35469819, -0.04882094, -0.05851308])
+        // W3 (WORKLOADS.md): Radau at rtol 1e-12 in ../shared/bench/peers; Cmax on the grid, AUC by the trapezoid on the grid.
+        let ref = try SharedData.csvRows(try #require(SharedData.file("bench/peers/reference_w3.csv"))).prefix(4)
+        for (k, row) in ref.enumerated() {
+            let cmax = Double(row[1])!, auc = Double(row[3])!
+            #expect(abs(column(csv, "cmax")[k] - cmax) <= 1e-5 * cmax, "subject \(k + 1): \(column(csv, "cmax")[k]) vs \(cmax)")
+            #expect(abs(column(csv, "auc")[k] - auc) <= 1e-5 * auc, "subject \(k + 1): \(column(csv, "auc")[k]) vs \(auc)")
+        }
+        let bad = ketasim(["batch", "--model", SharedData_repo("Profiles/models/k6-mm.model"), "--subjects", file.path, "--eta-map", "eta_CL=ETA_CL", "--quiet"])
+        #expect(bad.code == 64 && bad.err.contains("--eta-map: model k6-mm.model has no eta 'ETA_CL'"))
+        let both = ketasim(["batch", "--model", SharedData_repo("Profiles/models/k6-mm.model"), "--profile", "herd-2007", "--n", "3"])
+        #expect(both.code == 64 && both.err.contains("--model: not with --profile"))
+        let cmt = ketasim(["batch", "--model", SharedData_repo("Profiles/models/k6-mm.model"), "--n", "3", "--cmt", "gut"])
+        #expect(cmt.code == 64 && cmt.err.contains("--cmt: model k6-mm.model has no state 'gut'"))
+        let res = ketasim(["batch", "--model", SharedData_repo("Profiles/models/k6-mm.model"), "--n", "3", "--residual", "profile"])
+        #expect(res.code == 64 && res.err.contains("--residual: 'profile' needs a profile"))
+        let f = ketasim(["batch", "--n", "3", "--f", "0.5"])
+        #expect(f.code == 64 && f.err.contains("--f: only with --model"))
     }
 
     @Test("--subjects with the bench layout: covariates and etas taken from the file (eta_Q2 -> ETA_Q), eta_KA noted")
@@ -314,5 +381,48 @@ struct BatchCommandTests {
             }, emit: { c, _ in failed.lock.lock(); failed.emitted.append(c); failed.lock.unlock() })
         }
         #expect(failed.emitted == Array(0..<failed.emitted.count) && failed.emitted.count <= 17)
+    }
+}
+
+/// A simulator whose lane path marks results with Cmax 2 and the event engine with Cmax 1; the lane
+/// path refuses any group holding subject `bad` (alone too), as a lane kernel refuses a subject it
+/// cannot take.
+private struct MarkingSimulator: SubjectSimulator {
+    let bad: Int
+    var timesH: [Double] { [0, 1] }
+    func result(_ cmax: Double) -> SubjectResult {
+        SubjectResult(metrics: SubjectMetrics(cmax: cmax, tmaxH: 0, auc: 0, hoursInBand: 0, dischargeH: .nan), curve: [cmax, 0])
+    }
+    func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool) throws -> SubjectResult { result(1) }
+    func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? {
+        subjects.contains { $0.index == bad } ? nil : subjects.map { _ in result(2) }
+    }
+}
+
+private final class CmaxSink: PopulationSink, @unchecked Sendable {
+    let lock = NSLock()
+    var cmax: [Int: Double] = [:]
+    func format(_ subjects: [PopulationSubject]) -> [(Int, Double)] { subjects.map { ($0.index, $0.result.metrics.cmax) } }
+    func emit(_ chunk: [(Int, Double)], subjectsDone: Int) {
+        lock.lock()
+        for (i, c) in chunk { cmax[i] = c }
+        lock.unlock()
+    }
+}
+
+@Suite("PopulationStudy lane fallback")
+struct LaneFallbackTests {
+    @Test("a lane group that fails runs each subject alone on the lane path; only the subject that fails there goes to the event engine")
+    func aloneOnLanes() throws {
+        let n = 3 * Lanes.scalarCount, bad = Lanes.scalarCount + 1
+        let study = PopulationStudy(parameterNames: [], individual: { _ in [] },
+                                    generator: SubjectGenerator(rng: CounterRNG(seed: 1), covariates: [], etas: .none(count: 0)),
+                                    simulator: MarkingSimulator(bad: bad), residual: nil,
+                                    plan: SummaryPlan(thresholds: [], timesH: [0, 1], totalSubjects: n), range: 0..<n, threads: 2)
+        let sink = CmaxSink()
+        let acc = try study.run(sink: sink)
+        #expect(acc.subjects == UInt64(n))
+        #expect(sink.cmax.count == n)
+        for i in 0..<n { #expect(sink.cmax[i] == (i == bad ? 1 : 2), "subject \(i)") }
     }
 }

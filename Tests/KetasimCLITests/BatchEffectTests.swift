@@ -206,10 +206,10 @@ struct BatchEffectTests {
         #expect(mixed.code == 1 && mixed.err.contains("different run") && mixed.err.contains("--effect"), "\(mixed.err)")
     }
 
-    @Test("bad input: --effect refused for a profile without an effect site, with --data, and batch takes no --model", arguments: [
+    @Test("bad input: --effect refused for a profile without an effect site, with --data and with --model", arguments: [
         ("r-ketamine", 64, "--effect: profile r-test has no effect site (analyte 'R-ketamine'"),
         ("data", 64, "--effect: not with --data"),
-        ("model", 64, "unknown option '--model' for 'ketasim batch'"),
+        ("model", 64, "--effect: not with --model x.model"),
     ])
     func badInput(kind: String, code: Int32, message: String) throws {
         let dir = tempDir()

@@ -313,13 +313,15 @@ struct ModelTests {
         #expect(m.stateNames == ["depot", "central", "periph2", "periph3", "norket", "ce"])
         #expect(m.outputNames == ["CP"])
         let reference = try ModelProgram(source: k6MMSource)
-        #expect(Set(m.parameterNames) == Set(reference.parameterNames))
+        // The file adds WT (default 70 kg, where its allometric scaling is exactly 1) for batch --model.
+        #expect(Set(m.parameterNames) == Set(reference.parameterNames).union(["WT"]))
+        #expect(m.parameterDefaults[m.parameterNames.firstIndex(of: "WT")!] == 70)
         let p = reference.parameterNames.map { name in
             m.parameterDefaults[m.parameterNames.firstIndex(of: name) ?? 0]
         }
         #expect(p == reference.parameterDefaults)
         let permuted = m.parameterNames.map { name in
-            reference.parameterDefaults[reference.parameterNames.firstIndex(of: name) ?? 0]
+            name == "WT" ? 70 : reference.parameterDefaults[reference.parameterNames.firstIndex(of: name) ?? 0]
         }
         let x = [10.0, 40.0, 30.0, 50.0, 7.0, 1.5]
         #expect(zip(rhs(m, x: x, p: permuted), rhs(reference, x: x)).allSatisfy { close($0, $1) })

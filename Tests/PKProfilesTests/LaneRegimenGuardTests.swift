@@ -17,6 +17,55 @@ struct LaneRegimenGuardTests {
         return abs(a - b) <= tol * Swift.max(abs(a), abs(b), floor)
     }
 
+    @Test("metrics on the exact solution do not depend on the grid: a 24 h step gives the 5 min step's Cmax, band and discharge (review: the root finder crawled on long pieces)")
+    func coarseGridSameMetrics() throws {
+        let pm = try ProfileModel(try #require(ProfileLibrary.builtin.first { $0.name == "herd-2007" }))
+        let options = MetricOptions(bandLow: 1e-5, bandHigh: 1000, windowStartH: 0, windowEndH: 480, dischargeLevel: 1e-5)
+        var results: [[SubjectResult]] = []
+        for step in [5.0 / 60, 24.0] {
+            let sim = try RegimenSubjectSimulator(model: pm.dosing, timesH: try Simulator.grid(endH: 480, stepH: step), options: options) { s in
+                Regimen().infusion(amountMg: 0.5 * s.covariates[0], overH: 40.0 / 60, every: 24, count: 1)
+            }
+            var rng = SplitMix64(state: 7)
+            let subjects: [Subject] = (0..<Lanes.scalarCount).map { i in
+                Subject(index: i, id: "\(i + 1)", covariates: pm.covariates(weightKg: rng.uniform(40, 110)),
+                        etas: pm.etaNames.indices.map { k in rng.normal() * pm.omega[k, k].squareRoot() })
+            }
+            let params = subjects.map { pm.parameters(covariates: $0.covariates, etas: $0.etas) }
+            results.append(try #require(sim.simulateLanes(subjects, parameters: params, wantCurve: false)))
+        }
+        for (fine, coarse) in zip(results[0], results[1]) {
+            #expect(Self.close(fine.metrics.cmax, coarse.metrics.cmax, 1e-9), "cmax \(fine.metrics.cmax) vs \(coarse.metrics.cmax)")
+            #expect(Self.close(fine.metrics.tmaxH, coarse.metrics.tmaxH, 1e-9), "tmax \(fine.metrics.tmaxH) vs \(coarse.metrics.tmaxH)")
+            #expect(Self.close(fine.metrics.dischargeH, coarse.metrics.dischargeH, 1e-9), "discharge \(fine.metrics.dischargeH) vs \(coarse.metrics.dischargeH)")
+            #expect(Self.close(fine.metrics.hoursInBand, coarse.metrics.hoursInBand, 1e-9), "band \(fine.metrics.hoursInBand) vs \(coarse.metrics.hoursInBand)")
+            #expect(fine.metrics.dischargeH > 1 && fine.metrics.dischargeH < 470)
+        }
+    }
+
+    @Test("sessions that wash out fully have equal peaks: Cmax/Tmax name the first session, on the lanes and in the event engine")
+    func tiedSessionPeaksNameTheFirst() throws {
+        let pm = try ProfileModel(try #require(ProfileLibrary.builtin.first { $0.name == "herd-2007" }))
+        let options = MetricOptions(bandLow: 100, bandHigh: 250, windowStartH: 0, windowEndH: 2, dischargeLevel: 100)
+        var sim = try RegimenSubjectSimulator(model: pm.dosing, timesH: try Simulator.grid(endH: 3 * 168, stepH: 5.0 / 60), options: options) { s in
+            Regimen().infusion(amountMg: 0.5 * s.covariates[0], overH: 40.0 / 60, every: 168, count: 3)
+        }
+        var rng = SplitMix64(state: 11)
+        let subjects: [Subject] = (0..<Lanes.scalarCount).map { i in
+            Subject(index: i, id: "\(i + 1)", covariates: pm.covariates(weightKg: rng.uniform(40, 110)),
+                    etas: pm.etaNames.indices.map { k in rng.normal() * pm.omega[k, k].squareRoot() })
+        }
+        let params = subjects.map { pm.parameters(covariates: $0.covariates, etas: $0.etas) }
+        let lanes = try #require(sim.simulateLanes(subjects, parameters: params, wantCurve: false))
+        sim.useLanes = false
+        for (k, s) in subjects.enumerated() {
+            let e = try sim.simulate(s, parameters: params[k], wantCurve: false)
+            // The peak of an infusion is at its end: 40 min into the first session.
+            #expect(abs(lanes[k].metrics.tmaxH - 40.0 / 60) < 1e-9 && abs(e.metrics.tmaxH - 40.0 / 60) < 1e-9,
+                    "tmax lanes \(lanes[k].metrics.tmaxH), engine \(e.metrics.tmaxH)")
+        }
+    }
+
     @Test func laneKernelMatchesEventEngineOnRandomSubjectsAndRegimens() throws {
         var rng = SplitMix64(state: 20261201)
         var cases = 0, worst: [String: Double] = [:]

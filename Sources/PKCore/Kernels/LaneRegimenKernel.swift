@@ -566,6 +566,7 @@ public enum LaneRegimenKernel {
             if fa == 0 { return a0 }
             if fb == 0 { return b0 }
             var lo = a0, hi = b0, flo = fa, fhi = fb
+            var fellBack = false
             let loPositive = fa > 0
             var t = guess ?? (fa != fb ? a0 + (b0 - a0) * fa / (fa - fb) : 0.5 * (a0 + b0))
             if !(t > lo && t < hi) { t = 0.5 * (lo + hi) }
@@ -581,7 +582,13 @@ public enum LaneRegimenKernel {
                 var next = t - step
                 // A Newton step that leaves the bracket: the secant of the bracket, or the midpoint
                 // when that is not strictly inside.
-                if !(next > lo && next < hi) { next = flo != fhi ? lo + (hi - lo) * flo / (flo - fhi) : .nan }
+                // Twice in a row: the midpoint (a secant next to one end can otherwise crawl).
+                if !(next > lo && next < hi) {
+                    next = !fellBack && flo != fhi ? lo + (hi - lo) * flo / (flo - fhi) : .nan
+                    fellBack = true
+                } else {
+                    fellBack = false
+                }
                 if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
                 // Never closer than the tolerance to an end: a root sitting next to an end is then
                 // confirmed by one probe (the bracket shrinks below the tolerance), where halving
@@ -641,22 +648,27 @@ public enum LaneRegimenKernel {
                 }
             }
             }
-            guard !candidates.isEmpty else { return best.value }
-            // Exact interior maxima: the engine keeps the first strictly greater value in the order
-            // (start, end, interior) of each piece, so the winner is the largest value and, among
-            // equal values, the earliest position.
-            var result = best
+            // Exact interior maxima of every rising-then-falling piece (no tangent-bound skip: it
+            // holds only where the curve is concave, which a chain of absorption compartments or
+            // an effect site need not be).
+            var interior: [Int: (t: Double, c: Double)] = [:]
+            var top = best.value.0
             for j in candidates {
-                let (ca, da) = start(j), (cbv, dbv) = end(j)
-                // Every rising-then-falling piece is solved exactly: a tangent bound from the end
-                // slopes holds only where the curve is concave, which a chain of absorption
-                // compartments or an effect site need not be.
-                _ = (ca, da, cbv, dbv)
                 let e = extremum(j, state(j))
-                let pos = 3 * j + 2
-                if e.c > result.value.0 || (e.c == result.value.0 && pos < result.position) { result = ((e.c, e.t), pos) }
+                interior[j] = e
+                if e.c > top { top = e.c }
             }
-            return result.value
+            // The earliest point within `CurveAnalysis.peakTieTolerance` of the maximum, in time
+            // order (as `CurveAnalysis.peak`): equal session peaks then name the first session.
+            let threshold = top - CurveAnalysis.peakTieTolerance * abs(top)
+            for j in 0..<pieces {
+                let (ca, _) = start(j)
+                if ca >= threshold { return (ca, knots[j]) }
+                if let e = interior[j], e.c >= threshold { return (e.c, e.t) }
+                let (cEnd, _) = end(j)
+                if cEnd >= threshold { return (cEnd, knots[j + 1]) }
+            }
+            return best.value
         }
 
         /// Hours of [from, to] with the output ≥ level.

@@ -116,14 +116,23 @@ public struct CurveAnalysis: Sendable {
 
     /// Peak value (output unit) and its time (h) over the span, including interior maxima.
     public func peak() -> (cmax: Double, tmaxH: Double) {
-        var best = (pieces[0].ca, pieces[0].a)
+        // Every candidate in time order: piece start, interior extremum, piece end.
+        var points: [(c: Double, t: Double)] = []
         for p in pieces {
-            if p.ca > best.0 { best = (p.ca, p.a) }
-            if p.cb > best.0 { best = (p.cb, p.b) }
-            if let e = interiorExtremum(p), e.c > best.0 { best = (e.c, e.t) }
+            points.append((p.ca, p.a))
+            if let e = interiorExtremum(p) { points.append((e.c, e.t)) }
+            points.append((p.cb, p.b))
         }
-        return best
+        let top = points.map(\.c).max() ?? pieces[0].ca
+        let threshold = top - CurveAnalysis.peakTieTolerance * abs(top)
+        let first = points.first { $0.c >= threshold } ?? (pieces[0].ca, pieces[0].a)
+        return (first.c, first.t)
     }
+
+    /// Peaks within this relative distance of the maximum tie, and the earliest is Cmax/Tmax (the
+    /// convention of PKNCA's `first.tmax`): sessions that wash out fully have peaks equal to
+    /// rounding, and the first session is then named, not whichever rounding favours.
+    public static let peakTieTolerance = 1e-12
 
     /// Exact area under the output from `startH` to `endH` (unit·h), by the integral transition.
     public func area() -> Double {

@@ -19,12 +19,22 @@ public protocol LaneODESystem {
 /// (a lane never takes a longer step than it would alone). Dense output (the 4th-order continuous
 /// extension) of one state at shared output times, without shortening steps to hit them.
 public enum LaneDormandPrince {
+    /// Thrown by `solve(detectStiffness: true)` when Hairer's stiffness test has fired (h·ρ > 3.25 on
+    /// 15 accepted steps without 6 consecutive non-stiff ones, over the largest lane) and the solve
+    /// has taken more than `stiffStepBudget` step attempts: the caller reruns the group on a stiff solver.
+    public struct LaneStiffnessDetected: Error, Sendable {
+        /// Time (h) of the step that declared stiffness.
+        public var t: Double
+        @usableFromInline init(t: Double) { self.t = t }
+    }
+
     /// Integrates from (t0, x0) to tEnd. Writes state `outputState` at each of `outputTimes` (sorted,
     /// within [t0, tEnd]) into `out`; returns x(tEnd). Throws `ODEError` like `ODESolver`.
     @inlinable
     public static func solve<S: LaneODESystem>(
         _ system: S, t0: Double, x0: [Lanes], tEnd: Double, outputTimes: UnsafeBufferPointer<Double>, outputState: Int,
-        rtol: Double, atol: Double, maxSteps: Int = 100_000, into out: UnsafeMutablePointer<Lanes>, stats: inout SolverStatistics
+        rtol: Double, atol: Double, maxSteps: Int = 100_000, detectStiffness: Bool = false, stiffStepBudget: Int = 2_000,
+        into out: UnsafeMutablePointer<Lanes>, stats: inout SolverStatistics
     ) throws -> [Lanes] {
         typealias C = DormandPrince54Coefficients
         let n = system.dimension
@@ -57,6 +67,8 @@ public enum LaneDormandPrince {
                 h = Swift.min(h, hl)
             }
             var controller = PIStepController(k: DormandPrince54.controllerExponentBase)
+            var stiffness = StiffnessDetector()
+            var declaredStiff = false
             var t = t0
             var attempts = 0
             let roundoff = 10 * Double.ulpOfOne * Swift.max(Swift.abs(t0), Swift.abs(tEnd))
@@ -105,6 +117,21 @@ public enum LaneDormandPrince {
                     continue
                 }
                 stats.acceptedSteps += 1
+                if detectStiffness {
+                    // Hairer's test (dopri5.f) on the lane with the largest h·ρ: ρ ≈ ‖k7 − k6‖/‖y1 − s6‖.
+                    var num = Lanes.zero, den = Lanes.zero
+                    for i in 0..<n {
+                        let a = k7[i] - k6[i], b = y1[i] - s[i]
+                        num += a * a
+                        den += b * b
+                    }
+                    var hRho = 0.0
+                    for l in 0..<Lanes.scalarCount where den[l] > 0 { hRho = Swift.max(hRho, hs * (num[l] / den[l]).squareRoot()) }
+                    if stiffness.update(hRho: hRho) { declaredStiff = true }
+                    // Mild stiffness (steps at the stability boundary in a washout) costs less on
+                    // lanes than a stiff solver per subject; only a stiff solve that also runs long does not.
+                    if declaredStiff && attempts > stiffStepBudget { throw LaneStiffnessDetected(t: tNew) }
+                }
                 if nextOut < outputTimes.count && outputTimes[nextOut] <= tNew {
                     // Continuous extension of the output state only (dopri5.f contd5).
                     let o = outputState

@@ -166,11 +166,17 @@ public protocol SubjectSimulator: Sendable {
     /// `simulate` (to ~1e-12 relative) and depending only on each subject; nil when this group
     /// cannot run there (the caller then runs `simulate` per subject, which reports any error).
     func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]?
+    /// True when a lane result depends on the other subjects of its group (a shared step size):
+    /// callers then form groups of `Lanes.scalarCount` by absolute subject index (subjects
+    /// [k·width, (k+1)·width) of the study), so results do not depend on threads or shards.
+    var lanesCoupled: Bool { get }
 }
 
 extension SubjectSimulator {
     /// Default: no lane kernel (nil), so every subject runs through `simulate`.
     public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? { nil }
+    /// False by default: lane results depend only on each subject.
+    public var lanesCoupled: Bool { false }
 }
 
 /// The exact path: Regimen → compile on the dosing model → Simulator on the grid → CurveAnalysis

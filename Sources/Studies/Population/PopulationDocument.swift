@@ -46,6 +46,9 @@ public struct RunInfo: Codable, Equatable, Sendable {
     /// The predicted effect's PD models and what its spread stands for (`batch --effect`); nil
     /// without it (and nothing of it in the document).
     public var effect: PopulationEffectInfo? = nil
+    /// How the subjects were solved, for text models (`batch --model`): the lane Dormand-Prince path
+    /// with its tolerances and the stiff fallback, or the event engine; nil for profiles (exact).
+    public var solver: String? = nil
 
     /// Memberwise initializer.
     public init(profile: String, profileTitle: String, analyte: String, citation: String, seed: UInt64, n: Int, rng: String, subjects: String, regimen: String, output: String, grid: String, bandName: String? = nil, bandNgPerML: [Double], windowH: [Double], dischargeNgPerML: Double, residual: ResidualError? = nil, percentiles: [Double], plan: SummaryPlan, covariates: [String], etas: [String]) {

@@ -6,9 +6,9 @@ import PKProfiles
 public struct PopulationSubject: Sendable {
     /// Subject index in the whole study (0-based).
     public var index: Int
-    /// The subject's covariates (e.g. WT in kg) and etas.
+    /// Who it is: id, covariates and etas.
     public var subject: Subject
-    /// Metrics (ng/mL, h, ng·h/mL) and the curve on the grid (ng/mL) when asked for.
+    /// Its metrics and curve on the exact solution.
     public var result: SubjectResult
     /// The curve with residual error, or the curve itself without residual error (ng/mL).
     public var observed: [Double]
@@ -27,9 +27,9 @@ public protocol PopulationSink: Sendable {
 public struct SummaryOnlySink: PopulationSink {
     /// A sink that keeps nothing.
     public init() {}
-    /// Formats nothing: the chunk's subject count.
+    /// The number of subjects in the chunk.
     public func format(_ subjects: [PopulationSubject]) -> Int { subjects.count }
-    /// Emits nothing.
+    /// Nothing to write.
     public func emit(_ chunk: Int, subjectsDone: Int) {}
 }
 
@@ -38,11 +38,16 @@ public struct SummaryOnlySink: PopulationSink {
 /// (exact sums, exact or sketched quantiles), in parallel, bit-identical for any thread count and
 /// for any split of `range` into shards merged afterwards.
 public struct PopulationStudy: Sendable {
-    /// The profile the subjects are drawn from.
-    public var profile: ProfileModel
+    /// The profile whose individual parameters the subjects get; nil when `individual` comes from
+    /// elsewhere (a text model's parameters).
+    public var profile: ProfileModel?
+    /// A subject's parameters, in `parameterNames` order (the model's parameter vector).
+    public var individual: @Sendable (Subject) -> [Double]
+    /// Names of the parameters, for failure messages.
+    public var parameterNames: [String]
     /// Makes subject `i` (covariates and etas) from the seed or a file.
     public var generator: SubjectGenerator
-    /// The per-subject kernel (exact path, lane kernel, or a data set).
+    /// The per-subject kernel (exact path, lane kernel, text model, or a data set).
     public var simulator: any SubjectSimulator
     /// Residual error added to the curves (ng/mL), or nil.
     public var residual: ResidualError?
@@ -55,10 +60,27 @@ public struct PopulationStudy: Sendable {
     /// Subjects per chunk handed to the sink.
     public var chunkSize = 32
 
-    /// A study of the subjects in `range` on `threads` workers (results do not depend on `threads`).
+    /// A study of `profile`'s subjects (parameters from the profile's covariate and eta model).
     public init(profile: ProfileModel, generator: SubjectGenerator, simulator: any SubjectSimulator, residual: ResidualError?,
                 plan: SummaryPlan, range: Range<Int>, threads: Int) {
         self.profile = profile
+        individual = { profile.parameters(covariates: $0.covariates, etas: $0.etas.isEmpty ? nil : $0.etas) }
+        parameterNames = profile.dosing.compiled.parameterNames
+        self.generator = generator
+        self.simulator = simulator
+        self.residual = residual
+        self.plan = plan
+        self.range = range
+        self.threads = threads
+    }
+
+    /// A study whose subjects' parameters come from `individual` (e.g. a text model's parameters
+    /// with covariate columns and etas applied), not from a profile.
+    public init(parameterNames: [String], individual: @escaping @Sendable (Subject) -> [Double], generator: SubjectGenerator,
+                simulator: any SubjectSimulator, residual: ResidualError?, plan: SummaryPlan, range: Range<Int>, threads: Int) {
+        profile = nil
+        self.individual = individual
+        self.parameterNames = parameterNames
         self.generator = generator
         self.simulator = simulator
         self.residual = residual
@@ -69,7 +91,7 @@ public struct PopulationStudy: Sendable {
 
     /// A subject that could not be simulated: which one, why, and its parameters.
     public struct SubjectFailure: Error, Sendable {
-        /// One line: which subject, why, and its parameters.
+        /// One line: the subject, the reason and its parameters.
         public var message: String
     }
 
@@ -92,7 +114,10 @@ public struct PopulationStudy: Sendable {
         let plan = self.plan
         // Each worker keeps its own percentile-band state (counts merge exactly, in any order).
         let workers = (0..<threads).map { _ in Worker(PopulationAccumulator(plan: plan)) }
-        let generator = self.generator, simulator = self.simulator, profile = self.profile, residual = self.residual
+        let generator = self.generator, simulator = self.simulator, individual = self.individual, residual = self.residual
+        let parameterNames = self.parameterNames
+        let coupled = simulator.lanesCoupled
+        let studySize = Swift.max(plan.totalSubjects, range.upperBound)
         let rng = generator.rng
         let done = Counter()
         try ChunkPipeline.run(chunks: chunks, threads: threads, ahead: 4 * threads, process: { worker, chunk in
@@ -104,18 +129,35 @@ public struct PopulationStudy: Sendable {
             let width = Lanes.scalarCount
             var g = first
             while g < last {
-                let groupEnd = Swift.min(last, g + width)
-                let group = (g..<groupEnd).map { generator.subject($0) }
-                let groupParams = group.map { profile.parameters(covariates: $0.covariates, etas: $0.etas.isEmpty ? nil : $0.etas) }
-                // The lane kernel when it can take the group; otherwise the event engine per subject.
+                // Coupled lanes (a shared step size): the group is the aligned block of `width`
+                // subjects of the whole study, simulated whole even where this run (a shard, a
+                // chunk) holds only part of it, so every subject's result is the same in any run.
+                let full: Range<Int>
+                let groupEnd: Int
+                if coupled {
+                    let a = (g / width) * width
+                    full = a..<Swift.min(studySize, a + width)
+                    groupEnd = Swift.min(last, full.upperBound)
+                } else {
+                    groupEnd = Swift.min(last, g + width)
+                    full = g..<groupEnd
+                }
+                let group = full.map { generator.subject($0) }
+                let groupParams = group.map(individual)
+                // The lane kernel when it can take the group; otherwise each subject alone on the
+                // lane kernel (uncoupled lanes: the same digits as in any group), then the event engine.
                 let laneResults = simulator.simulateLanes(group, parameters: groupParams, wantCurve: true)
-                for (k, i) in (g..<groupEnd).enumerated() {
+                for i in g..<groupEnd {
+                    let k = i - full.lowerBound
                     let s = group[k]
                     let params = groupParams[k]
                     let r: SubjectResult
-                    if let laneResults { r = laneResults[k] } else {
+                    if let laneResults { r = laneResults[k] } else if !coupled, group.count > 1,
+                        let alone = simulator.simulateLanes([s], parameters: [params], wantCurve: true) {
+                        r = alone[0]
+                    } else {
                         do { r = try simulator.simulate(s, parameters: params, wantCurve: true) } catch let e as SimulationError {
-                            let named = zip(profile.dosing.compiled.parameterNames, params).map { "\($0)=\(NumberFormat.g($1))" }.joined(separator: " ")
+                            let named = zip(parameterNames, params).map { "\($0)=\(NumberFormat.g($1))" }.joined(separator: " ")
                             throw SubjectFailure(message: "subject \(s.id) (index \(i + 1)): \(e.message); parameters \(named)")
                         } catch let e as DataError {
                             throw SubjectFailure(message: "subject \(s.id) (index \(i + 1)): \(e.message)")

@@ -1,0 +1,141 @@
+import Foundation
+import PKCore
+import PKProfiles
+import Studies
+
+/// `batch --model FILE.model`: a text model's population. Covariates are the model's parameters
+/// named by --subjects columns (e.g. WT), set per subject; etas are the model's `[omega]` entries
+/// (ETA_<PARAMETER>, P·exp(η)), read from --subjects columns mapped by name as for profiles
+/// (ETA_VMAX, or eta_<PARAMETER> with trailing digits dropped if needed, or --eta-map) or drawn
+/// from Ω. Without --subjects, every subject has the parameter defaults and drawn etas.
+struct BatchTextModel {
+    var model: TextModel
+    var fileName: String
+    var checksum: String
+    /// Parameter index set by each covariate (in covariate order).
+    var covariateParameters: [Int]
+    var covariateNames: [String]
+    /// Parameter index multiplied by exp(η) for each eta (Ω order).
+    var etaParameters: [Int]
+    var etaNames: [String]
+    var covariates: [SubjectGenerator.CovariateSource] = []
+    var etas: SubjectGenerator.EtaSource
+    var ids: [String]?
+    var rows: Int?
+    var notes: [String] = []
+    var subjectsText: String
+
+    init(path: String, options: ODEOptions, subjectsPath: String?, etaMap: String?) throws {
+        let source = try AtomicFile.read(path, flag: "--model")
+        do { model = try TextModel(source: source, options: options) } catch let e as ModelSpecError {
+            throw CLIError.failure("--model \(path): \(e.message)")
+        }
+        fileName = (path as NSString).lastPathComponent
+        checksum = BatchJob.fnv1a(Data(source.utf8))
+        let names = model.parameterNames
+        let omega = model.program.omega
+        etaParameters = omega?.parameters ?? []
+        etaNames = etaParameters.map { "ETA_\(names[$0])" }
+        var sampler: EtaSampler? = nil
+        if let omega, !omega.parameters.isEmpty {
+            var m = Matrix(rows: omega.parameters.count, cols: omega.parameters.count)
+            m.elements = omega.matrix
+            do { sampler = try EtaSampler(omega: m) } catch {
+                throw CLIError.failure("--model \(path): [omega] is not positive definite (\(error))")
+            }
+        }
+        etas = sampler.map { .draw($0) } ?? .none(count: etaParameters.count)
+        covariateParameters = []
+        covariateNames = []
+        let etaDesc = etaNames.isEmpty ? "no variability ([omega] absent)" : "etas \(etaNames.joined(separator: ", ")) ~ N(0, Omega of [omega])"
+        subjectsText = "drawn: parameter defaults of \(fileName); " + etaDesc
+        guard let subjectsPath else {
+            if etaMap != nil { throw CLIError.usage("--eta-map: only with --subjects") }
+            return
+        }
+        let text = try AtomicFile.read(subjectsPath, flag: "--subjects")
+        let at = "--subjects \(subjectsPath)"
+        let table: CSVTable
+        do { table = try CSVTable(parsing: text, what: at) } catch let e as DataError { throw CLIError.failure(e.message) }
+        guard !table.rows.isEmpty else { throw CLIError.failure("\(at): no subject rows") }
+        rows = table.rows.count
+        func numbers(_ c: Int) throws -> [Double] {
+            try table.rows.enumerated().map { k, r in
+                let s = r[c].trimmedSpaces
+                guard let v = Double(s), v.isFinite else {
+                    throw CLIError.failure("\(at) line \(table.lineNumbers[k]), column \(table.header[c]): '\(s)' is not a finite number")
+                }
+                return v
+            }
+        }
+        var used = Set<Int>()
+        if let c = table.column("id") { used.insert(c); ids = table.rows.map { $0[c].trimmedSpaces } }
+        var describe: [String] = []
+        // Covariates: a column named like a parameter sets it.
+        for (c, header) in table.header.enumerated() where !used.contains(c) {
+            guard let k = names.firstIndex(where: { $0.caseInsensitiveEquals(header) }) else { continue }
+            used.insert(c)
+            covariateParameters.append(k)
+            covariateNames.append(names[k])
+            covariates.append(.column(try numbers(c)))
+            describe.append("\(names[k]) from the file")
+        }
+        // Etas: explicit map, then eta names, then eta_<PARAMETER> (trailing digits dropped if needed).
+        var explicit: [String: String] = [:]
+        if let m = etaMap {
+            for part in m.split(separator: ",") {
+                let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
+                guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else { throw CLIError.usage("--eta-map: '\(part)' is not COLUMN=ETA or COLUMN=-") }
+                guard table.column(kv[0]) != nil else { throw CLIError.usage("--eta-map: no column '\(kv[0])' in \(subjectsPath) (columns: \(table.header.joined(separator: ", ")))") }
+                guard kv[1] == "-" || etaNames.contains(where: { $0.caseInsensitiveEquals(kv[1]) }) else {
+                    throw CLIError.usage("--eta-map: model \(fileName) has no eta '\(kv[1])' (etas: \(etaNames.isEmpty ? "none" : etaNames.joined(separator: ", ")))")
+                }
+                explicit[kv[0].lowercased()] = kv[1]
+            }
+        }
+        var etaColumn: [Int: Int] = [:]
+        for (c, header) in table.header.enumerated() where !used.contains(c) {
+            var target: Int? = nil
+            if let e = explicit[header.lowercased()] {
+                if e == "-" { continue }
+                target = etaNames.firstIndex { $0.caseInsensitiveEquals(e) }
+            } else if let k = etaNames.firstIndex(where: { $0.caseInsensitiveEquals(header) }) {
+                target = k
+            } else if header.lowercased().hasPrefix("eta_") {
+                let param = String(header.dropFirst(4))
+                target = etaParameters.firstIndex { names[$0].caseInsensitiveEquals(param) }
+                if target == nil {
+                    let stripped = String(param.reversed().drop { $0.isNumber }.reversed())
+                    if !stripped.isEmpty && stripped != param { target = etaParameters.firstIndex { names[$0].caseInsensitiveEquals(stripped) } }
+                }
+                if target == nil {
+                    notes.append("\(at): column \(header) ignored (model \(fileName) has no eta on \(param) in [omega]; map it with --eta-map)")
+                    continue
+                }
+            } else {
+                notes.append("\(at): column \(header) ignored (not a parameter or eta of model \(fileName))")
+                continue
+            }
+            guard let t = target else { continue }
+            if let other = etaColumn[t] {
+                throw CLIError.usage("\(at): columns \(table.header[other]) and \(header) both map to eta \(etaNames[t]); drop one with --eta-map \(header)=-")
+            }
+            etaColumn[t] = c
+        }
+        if !etaColumn.isEmpty {
+            for (k, name) in etaNames.enumerated() where etaColumn[k] == nil {
+                throw CLIError.failure("\(at): no column for eta \(name); the file gives some etas, so it must give all (map one with --eta-map COLUMN=\(name))")
+            }
+            etas = .columns(try etaNames.indices.map { try numbers(etaColumn[$0]!) })
+            describe.append("etas " + etaNames.indices.map { "\(etaNames[$0])<-\(table.header[etaColumn[$0]!])" }.joined(separator: ", "))
+        }
+        subjectsText = "file \((subjectsPath as NSString).lastPathComponent) (\(table.rows.count) rows, FNV-1a \(BatchJob.fnv1a(Data(text.utf8)))): "
+            + (describe.isEmpty ? "no columns used" : describe.joined(separator: "; "))
+            + (etaColumn.isEmpty && !etaNames.isEmpty ? "; etas drawn from Omega" : "")
+    }
+
+    /// A subject's parameters (`TextModelPopulation.individual`).
+    var individual: @Sendable (Subject) -> [Double] {
+        TextModelPopulation.individual(defaults: model.defaultParameters, covariateParameters: covariateParameters, etaParameters: etaParameters)
+    }
+}
