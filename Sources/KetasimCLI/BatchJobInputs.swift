@@ -1,0 +1,80 @@
+import Dispatch
+import Foundation
+import PKCore
+import PKProfiles
+import Planner
+import Reports
+import Studies
+
+/// The value parsers and helpers of `BatchJob`'s options: covariate distributions, `--residual`,
+/// sibling output paths and input checksums.
+extension BatchJob {
+    /// A profile covariate's distribution, checked (see `PopulationProfile.distribution`).
+    static func distribution(_ c: Profile.Covariate, at: String) throws -> CovariateDistribution {
+        do { return try PopulationProfile.distribution(c, at: at) } catch let e as StudyError { throw CLIError.from(e) }
+    }
+
+    static func describe(_ d: CovariateDistribution) -> String {
+        func range(_ lo: Double?, _ hi: Double?) -> String {
+            lo == nil && hi == nil ? "" : " in [\(lo.map(NumberFormat.g) ?? "-inf"), \(hi.map(NumberFormat.g) ?? "inf")]"
+        }
+        switch d {
+        case .fixed(let v): return "fixed \(NumberFormat.g(v))"
+        case .uniform(let lo, let hi): return "~ U(\(NumberFormat.g(lo)), \(NumberFormat.g(hi)))"
+        case .normal(let m, let s, let lo, let hi): return "~ N(\(NumberFormat.g(m)), \(NumberFormat.g(s))^2)\(range(lo, hi))"
+        case .lognormal(let m, let s, let lo, let hi): return "~ logN(\(NumberFormat.g(m)), \(NumberFormat.g(s))^2)\(range(lo, hi))"
+        case .bernoulli(let p): return "~ Bernoulli(\(NumberFormat.g(p)))"
+        }
+    }
+
+    /// --residual: none, profile, or prop=F,add=C,exp=S.
+    static func residual(_ text: String, profile p: Profile) throws -> ResidualError? {
+        let t = text.trimmedSpaces.lowercased()
+        if t == "none" || t.isEmpty { return nil }
+        var r = ResidualError()
+        if t == "profile" {
+            guard let e = (p.residualError ?? []).first(where: { $0.output.lowercased() == "cp" }) else {
+                throw CLIError.usage("--residual: profile \(p.name) has no residual error on CP; give one, e.g. --residual prop=0.2,add=5ng/mL")
+            }
+            r = ResidualError(additive: e.additive ?? 0, proportional: e.proportional ?? 0, exponential: e.exponential ?? 0)
+        } else {
+            for part in text.split(separator: ",") {
+                let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
+                guard kv.count == 2 else { throw CLIError.usage("--residual: '\(part)' is not prop=F, add=C or exp=S") }
+                switch kv[0].lowercased() {
+                case "prop", "proportional":
+                    guard let v = Double(kv[1]), v.isFinite, v >= 0 else { throw CLIError.usage("--residual: prop '\(kv[1])' must be a number >= 0 (e.g. 0.2 for 20%)") }
+                    r.proportional = v
+                case "add", "additive": r.additive = try Units.concentrationNgPerML(kv[1], flag: "--residual add")
+                case "exp", "exponential":
+                    guard let v = Double(kv[1]), v.isFinite, v >= 0 else { throw CLIError.usage("--residual: exp '\(kv[1])' must be a number >= 0 (SD on the log scale)") }
+                    r.exponential = v
+                default: throw CLIError.usage("--residual: unknown part '\(kv[0])' (prop, add, exp; or none, profile)")
+                }
+            }
+        }
+        if r.exponential != 0 && (r.additive != 0 || r.proportional != 0) {
+            throw CLIError.usage("--residual: exponential error cannot be combined with additive/proportional here")
+        }
+        return r.isZero ? nil : r
+    }
+
+    /// `path` with its extension replaced by `suffix` ("study.json" → "study.subjects.csv").
+    static func sibling(_ path: String, suffix: String) -> String {
+        let ns = path as NSString
+        return ns.pathExtension.isEmpty ? path + suffix : ns.deletingPathExtension + suffix
+    }
+
+    /// FNV-1a 64-bit checksum, hex, to tell input files apart in the run metadata.
+    static func fnv1a(_ data: Data) -> String {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in data { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return String(h, radix: 16)
+    }
+
+    // MARK: - Running
+
+    var shardInfo: ShardInfo? {
+        shard.map { ShardInfo(index: $0.index, count: $0.count, firstSubject: range.lowerBound + 1, lastSubject: range.upperBound) }
+    }
+}
