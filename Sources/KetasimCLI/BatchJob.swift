@@ -205,21 +205,7 @@ struct BatchJob {
                 throw CLIError.usage("--dose: a dose per kg needs a WT parameter in \(tm.fileName) or a WT column in --subjects (give mg)")
             }
             if case .mg(let mg) = dose, mg > 5000 { throw CLIError.usage("--dose: \(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
-            let (count, every) = try Units.repeats(a)
-            var infusionH = 40.0 / 60
-            if let i = a.value("--infusion") {
-                infusionH = try Units.hours(i, flag: "--infusion")
-                guard infusionH > 0 else { throw CLIError.usage("--infusion: '\(i)' must be greater than zero") }
-                guard route == .ivInfusion else { throw CLIError.usage("--infusion: only for route iv") }
-            }
-            if Double(count - 1) * every >= durationH {
-                throw CLIError.usage("--duration: \(NumberFormat.g(durationH)) h ends before the last dose at \(NumberFormat.g(Double(count - 1) * every)) h; simulate past the last dose")
-            }
-            if route == .ivInfusion && count > 1 && infusionH > every {
-                throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
-            }
-            let times = try Simulator.grid(endH: durationH, stepH: stepH)
-            guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
+            let (count, every, infusionH, times) = try BatchJob.repeatsAndGrid(a, route: route, durationH: durationH, stepH: stepH)
             let dosing = TextModelDosing(compartment: cmt, bioavailability: f, infusionH: route == .ivInfusion ? infusionH : nil, intervalH: every, count: count)
             var sim: TextModelSubjectSimulator
             do {
@@ -282,21 +268,7 @@ struct BatchJob {
                 throw CLIError.usage("--dose: a dose per kg needs a WT covariate; profile \(p.name) has none (give mg)")
             }
             if case .mg(let mg) = dose, mg > 5000 { throw CLIError.usage("--dose: \(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
-            let (count, every) = try Units.repeats(a)
-            var infusionH = 40.0 / 60
-            if let i = a.value("--infusion") {
-                infusionH = try Units.hours(i, flag: "--infusion")
-                guard infusionH > 0 else { throw CLIError.usage("--infusion: '\(i)' must be greater than zero") }
-                guard route == .ivInfusion else { throw CLIError.usage("--infusion: only for route iv") }
-            }
-            if Double(count - 1) * every >= durationH {
-                throw CLIError.usage("--duration: \(NumberFormat.g(durationH)) h ends before the last dose at \(NumberFormat.g(Double(count - 1) * every)) h; simulate past the last dose")
-            }
-            if route == .ivInfusion && count > 1 && infusionH > every {
-                throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
-            }
-            let times = try Simulator.grid(endH: durationH, stepH: stepH)
-            guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
+            let (count, every, infusionH, times) = try BatchJob.repeatsAndGrid(a, route: route, durationH: durationH, stepH: stepH)
             let (inf, ev, cnt) = (infusionH, every, count)
             var sim = try RegimenSubjectSimulator(model: pm.dosing, timesH: times, options: options) { s in
                 let mg = dose.milligrams(weightKg: wtIndex.map { s.covariates[$0] } ?? 70)

@@ -77,4 +77,27 @@ extension BatchJob {
     var shardInfo: ShardInfo? {
         shard.map { ShardInfo(index: $0.index, count: $0.count, firstSubject: range.lowerBound + 1, lastSubject: range.upperBound) }
     }
+
+    /// `--count`/`--every`, `--infusion` (h, route iv only) and the output grid of `--duration` and
+    /// `--step`, checked against each other: every dose inside the run, infusions shorter than the
+    /// interval, at most 100,000 grid points.
+    static func repeatsAndGrid(_ a: Arguments, route: Route, durationH: Double, stepH: Double) throws
+        -> (count: Int, every: Double, infusionH: Double, times: [Double]) {
+        let (count, every) = try Units.repeats(a)
+        var infusionH = 40.0 / 60
+        if let i = a.value("--infusion") {
+            infusionH = try Units.hours(i, flag: "--infusion")
+            guard infusionH > 0 else { throw CLIError.usage("--infusion: '\(i)' must be greater than zero") }
+            guard route == .ivInfusion else { throw CLIError.usage("--infusion: only for route iv") }
+        }
+        if Double(count - 1) * every >= durationH {
+            throw CLIError.usage("--duration: \(NumberFormat.g(durationH)) h ends before the last dose at \(NumberFormat.g(Double(count - 1) * every)) h; simulate past the last dose")
+        }
+        if route == .ivInfusion && count > 1 && infusionH > every {
+            throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
+        }
+        let times = try Simulator.grid(endH: durationH, stepH: stepH)
+        guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
+        return (count, every, infusionH, times)
+    }
 }
