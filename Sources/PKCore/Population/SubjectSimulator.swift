@@ -121,9 +121,14 @@ public struct EffectSiteMetrics: Sendable, Equatable {
 
     /// The metrics from the peak, the hours at or above the level and the time below it for good
     /// (as `CurveAnalysis` or the lane kernel give them), and the plasma peak time (h).
-    init(peak: (Double, Double), hoursAtOrAbove: Double, belowForGood: Double?, level: Double?, plasmaTmaxH: Double) {
+    /// `doseTimesH`: the times doses and infusions start; the delay is NaN when the two peaks fall
+    /// after different doses (repeated sessions: the highest plasma and effect-site peaks can be in
+    /// different sessions, and their difference is not a delay).
+    init(peak: (Double, Double), hoursAtOrAbove: Double, belowForGood: Double?, level: Double?, plasmaTmaxH: Double, doseTimesH: [Double]) {
         let reached = level.map { peak.0 >= $0 } ?? false
-        self.init(ceMax: peak.0, ceTmaxH: peak.1, delayMin: (peak.1 - plasmaTmaxH) * 60,
+        let session: (Double) -> Int = { t in doseTimesH.lastIndex { $0 <= t } ?? -1 }
+        let sameSession = session(peak.1) == session(plasmaTmaxH)
+        self.init(ceMax: peak.0, ceTmaxH: peak.1, delayMin: sameSession ? (peak.1 - plasmaTmaxH) * 60 : .nan,
                   peakOverLevel: level.map { peak.0 / $0 } ?? .nan,
                   minutesAtOrAboveLevel: level == nil ? .nan : reached ? hoursAtOrAbove * 60 : 0,
                   belowLevelH: reached ? (belowForGood ?? .nan) : .nan)
@@ -227,7 +232,8 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
             let ce = CurveAnalysis(trajectory: r.trajectory, output: e.outputIndex, startH: timesH.first, endH: timesH.last)
             let peak = ce.peak()
             return EffectSiteMetrics(peak: peak, hoursAtOrAbove: e.level.map { ce.hoursAtOrAbove($0) } ?? 0,
-                                     belowForGood: e.level.flatMap { peak.0 >= $0 ? ce.timeBelowForGood($0) : nil }, level: e.level, plasmaTmaxH: tmax)
+                                     belowForGood: e.level.flatMap { peak.0 >= $0 ? ce.timeBelowForGood($0) : nil }, level: e.level, plasmaTmaxH: tmax,
+                                     doseTimesH: RegimenSubjectSimulator.doseTimes(c.records, endH: timesH.last ?? 0))
         }
         return out
     }
@@ -240,6 +246,13 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
         // Each effect site is one more output of the augmented linear model, on the same kernel: its
         // "band" [level, ∞) over the whole span and its "discharge level" give the effect metrics.
         guard let start = timesH.first, let end = timesH.last else { return nil }
+        var doseTimes: [[Double]] = []
+        if !effectSites.isEmpty {
+            for (s, p) in zip(subjects, parameters) {
+                guard let c = try? regimen(s).compile(on: model, parameters: p) else { return nil }
+                doseTimes.append(RegimenSubjectSimulator.doseTimes(c.records, endH: end))
+            }
+        }
         for e in effectSites {
             guard let r = lanes(e.model, output: e.outputIndex, subjects, parameters: parameters.map { $0 + e.extraParameters },
                                 options: e.laneOptions(startH: start, endH: end), wantCurve: false) else { return nil }
@@ -248,10 +261,25 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
                 results[k].effects.append(EffectSiteMetrics(
                     peak: (m.cmax, m.tmaxH), hoursAtOrAbove: m.hoursInBand,
                     belowForGood: e.level.flatMap { m.cmax >= $0 && !m.dischargeH.isNaN ? m.dischargeH : nil },
-                    level: e.level, plasmaTmaxH: results[k].metrics.tmaxH))
+                    level: e.level, plasmaTmaxH: results[k].metrics.tmaxH, doseTimesH: doseTimes[k]))
             }
         }
         return results
+    }
+
+    /// Start times (h) of every dose and infusion of `records` up to `endH`, ascending (repeats and
+    /// lags expanded as the event engine applies them).
+    static func doseTimes(_ records: [EventRecord], endH: Double) -> [Double] {
+        var times: [Double] = []
+        for r in records {
+            guard case .dose(let d) = r.action else { continue }
+            var t = r.timeH + d.lagH
+            for k in 0...Swift.max(0, d.additionalDoses) {
+                if k > 0 { t += d.intervalH }
+                if t <= endH { times.append(t) }
+            }
+        }
+        return times.sorted()
     }
 
     /// `subjects` on the lane kernel with `model`'s output `output`; nil when they cannot run there.

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Foundation
 import Testing
-import PKCore
+@testable import PKCore
 import TestSupport
 
 /// The effect-site metrics of a population run (`RegimenSubjectSimulator.effectSites`), on the lane
@@ -91,6 +91,37 @@ struct EffectSiteOutputTests {
         // Both branches occur among the subjects.
         let peaks = pk.map { p -> Double in let k = p.cl / p.v; return Self.ce(dose, v: p.v, k: k, ke0: ke0, log(ke0 / k) / (ke0 - k)) }
         #expect(peaks.contains { $0 >= c50 } && peaks.contains { $0 < c50 })
+    }
+
+    @Test("repeated sessions: the delay is the effect peak after the plasma peak of the same session, NaN when the highest peaks fall in different sessions")
+    func delayWithinOneSession() throws {
+        let base = try Self.model(effect: false), augmented = try Self.model(effect: true)
+        let ke0 = 5.0107
+        // A second, larger bolus 120 h later (the first is washed out to e^-24): both highest peaks
+        // follow it, and the delay is the single-bolus closed form.
+        let times = try Simulator.grid(endH: 144, stepH: 0.25)
+        var sim = try RegimenSubjectSimulator(model: base, timesH: times,
+                                              options: MetricOptions(bandLow: 100, bandHigh: 400, windowStartH: 0, windowEndH: 2, dischargeLevel: 50)) { _ in
+            Regimen().dose(amountMg: 10, route: .ivBolus).dose(amountMg: 20, route: .ivBolus, atH: 120)
+        }
+        sim.effectSites = [try EffectSiteOutput(model: augmented, output: "CE", extraParameters: [ke0], level: 170)]
+        let subject = Subject(index: 0, id: "1", covariates: [], etas: [])
+        let k = 10.0 / 50
+        let tPeak = log(ke0 / k) / (ke0 - k)
+        var engine = sim
+        engine.useLanes = false
+        for r in [try engine.simulate(subject, parameters: [10, 50], wantCurve: false),
+                  try #require(sim.simulateLanes([subject], parameters: [[10, 50]], wantCurve: false)?.first)] {
+            let e = try #require(r.effects.first)
+            #expect(isClose(r.metrics.tmaxH, 120, rtol: 1e-12) && isClose(e.ceTmaxH, 120 + tPeak, rtol: 1e-8))
+            #expect(isClose(e.delayMin, tPeak * 60, rtol: 1e-7), "delay \(e.delayMin) vs \(tPeak * 60) min")
+        }
+        // Peaks in different sessions: the plasma peak is the first bolus (it is a bolus on an empty
+        // body, the second one is smaller), the effect-site peak the second (it builds on the residue).
+        let delays = EffectSiteMetrics(peak: (100, 24.5), hoursAtOrAbove: 0, belowForGood: nil, level: 170, plasmaTmaxH: 0, doseTimesH: [0, 24])
+        #expect(delays.delayMin.isNaN)
+        let same = EffectSiteMetrics(peak: (100, 24.5), hoursAtOrAbove: 0, belowForGood: nil, level: 170, plasmaTmaxH: 24, doseTimesH: [0, 24])
+        #expect(isClose(same.delayMin, 30, rtol: 1e-12))
     }
 
     @Test("without a level the level metrics are NaN; a bad level or output is refused")
