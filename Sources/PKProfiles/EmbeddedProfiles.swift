@@ -2871,8 +2871,11 @@ enum EmbeddedProfiles {
     "year": "2009",
     "title": "Development of a sublingual/oral formulation of ketamine for use in neuropathic pain: preliminary findings from a three-way randomized, crossover study",
     "url": "https://research-repository.uwa.edu.au/en/publications/development-of-a-sublingualoral-formulation-of-ketamine-for-use-i",
+    "journal": "Clin Drug Investig",
+    "volume": "29",
+    "issue": "5",
     "read": "abstract",
-    "note": "Abstract (UWA repository record): 25 mg lozenge in 6 neuropathic-pain patients; oral and SL F median 24% (IQR 17-27 and 19-49%); norketamine/ketamine AUC0-8h ratio 5 (oral) and 2.1 (SL). Journal not recorded in the record read."
+    "note": "Abstract (UWA repository record): 25 mg lozenge in 6 neuropathic-pain patients; oral and SL F median 24% (IQR 17-27 and 19-49%); norketamine/ketamine AUC0-8h ratio 5 (oral) and 2.1 (SL). Journal, volume and issue from PMID 19366273 and doi 10.2165/00044011-200929050-00004 (the DOI prefix is Clin Drug Investig), seen second-hand in December 2026: UNCONFIRMED; pages not confirmed."
   },
   "clements-1981": {
     "authors": "Clements JA, Nimmo WS",

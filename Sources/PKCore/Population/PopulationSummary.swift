@@ -90,12 +90,17 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
     }
 
     /// Sample SD from the exact sums: √((Σx² − (Σx)²/n)/(n − 1)). Each sum is exact and rounded
-    /// once, so the relative error is about 1e-16·(mean/SD)², negligible for any real spread.
+    /// once, so the relative error is about 1e-16·(mean/SD)², negligible for any real spread; a
+    /// spread below that rounding (SD under ~2e-8 of the mean) is reported as 0.
     public var standardDeviation: Double? {
         guard let s = sum?.value, let q = sumSquares?.value, count > 1 else { return nil }
         if min == max { return 0 }
         let n = Double(count)
-        return Swift.max(0, (q - s * s / n) / (n - 1)).squareRoot()
+        // q and s²/n are each correct to a few ulps of q, so a difference below 4 ulps of q is
+        // rounding, not spread (values that differ only in their last bits): the SD is 0 then.
+        let d = q - s * s / n
+        if d <= 4 * q.ulp { return 0 }
+        return (d / (n - 1)).squareRoot()
     }
 
     /// The q-quantiles (type 7: linear between order statistics at h = (n − 1)q), exact or sketched.
