@@ -215,15 +215,8 @@ struct BatchJob {
             } catch let e as SimulationError { throw CLIError.usage("--model \(tm.fileName): \(e.message)") }
             sim.useLanes = tm.model.options.method != .rodas4
             simulator = sim
-            var r = route.displayName + " "
-            switch dose {
-            case .mg(let v): r += "\(NumberFormat.g(v)) mg"
-            case .mgPerKg(let v): r += "\(NumberFormat.g(v)) mg/kg"
-            }
-            if route == .ivInfusion { r += " over \(NumberFormat.g(infusionH * 60)) min" }
-            if count > 1 { r += ", every \(NumberFormat.g(every)) h, \(count) doses" }
-            r += " into \(cmtName), F \(NumberFormat.g(f))"
-            regimenText = r
+            regimenText = BatchJob.regimenText(route: route, dose: dose, infusionH: infusionH, count: count, every: every)
+                + " into \(cmtName), F \(NumberFormat.g(f))"
             gridText = "0 to \(NumberFormat.g(durationH)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
         } else if let dataPath = a.value("--data") {
             for f in ["--route", "--dose", "--every", "--count", "--infusion", "--duration", "--step"] where a.value(f) != nil {
@@ -278,14 +271,7 @@ struct BatchJob {
             }
             sim.effectSites = effect?.outputs ?? []
             simulator = sim
-            var r = route.displayName + " "
-            switch dose {
-            case .mg(let v): r += "\(NumberFormat.g(v)) mg"
-            case .mgPerKg(let v): r += "\(NumberFormat.g(v)) mg/kg"
-            }
-            if route == .ivInfusion { r += " over \(NumberFormat.g(infusionH * 60)) min" }
-            if count > 1 { r += ", every \(NumberFormat.g(every)) h, \(count) doses" }
-            regimenText = r
+            regimenText = BatchJob.regimenText(route: route, dose: dose, infusionH: infusionH, count: count, every: every)
             gridText = "0 to \(NumberFormat.g(durationH)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
         }
 

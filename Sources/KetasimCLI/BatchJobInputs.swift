@@ -100,4 +100,16 @@ extension BatchJob {
         guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
         return (count, every, infusionH, times)
     }
+
+    /// The regimen as the run metadata names it: route, dose (mg or mg/kg), infusion length, repeats.
+    static func regimenText(route: Route, dose: DoseAmount, infusionH: Double, count: Int, every: Double) -> String {
+        var r = route.displayName + " "
+        switch dose {
+        case .mg(let v): r += "\(NumberFormat.g(v)) mg"
+        case .mgPerKg(let v): r += "\(NumberFormat.g(v)) mg/kg"
+        }
+        if route == .ivInfusion { r += " over \(NumberFormat.g(infusionH * 60)) min" }
+        if count > 1 { r += ", every \(NumberFormat.g(every)) h, \(count) doses" }
+        return r
+    }
 }

@@ -80,48 +80,10 @@ struct BatchTextModel {
             covariates.append(.column(try numbers(c)))
             describe.append("\(names[k]) from the file")
         }
-        // Etas: explicit map, then eta names, then eta_<PARAMETER> (trailing digits dropped if needed).
-        var explicit: [String: String] = [:]
-        if let m = etaMap {
-            for part in m.split(separator: ",") {
-                let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
-                guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else { throw CLIError.usage("--eta-map: '\(part)' is not COLUMN=ETA or COLUMN=-") }
-                guard table.column(kv[0]) != nil else { throw CLIError.usage("--eta-map: no column '\(kv[0])' in \(subjectsPath) (columns: \(table.header.joined(separator: ", ")))") }
-                guard kv[1] == "-" || etaNames.contains(where: { $0.caseInsensitiveEquals(kv[1]) }) else {
-                    throw CLIError.usage("--eta-map: model \(fileName) has no eta '\(kv[1])' (etas: \(etaNames.isEmpty ? "none" : etaNames.joined(separator: ", ")))")
-                }
-                explicit[kv[0].lowercased()] = kv[1]
-            }
-        }
-        var etaColumn: [Int: Int] = [:]
-        for (c, header) in table.header.enumerated() where !used.contains(c) {
-            var target: Int? = nil
-            if let e = explicit[header.lowercased()] {
-                if e == "-" { continue }
-                target = etaNames.firstIndex { $0.caseInsensitiveEquals(e) }
-            } else if let k = etaNames.firstIndex(where: { $0.caseInsensitiveEquals(header) }) {
-                target = k
-            } else if header.lowercased().hasPrefix("eta_") {
-                let param = String(header.dropFirst(4))
-                target = etaParameters.firstIndex { names[$0].caseInsensitiveEquals(param) }
-                if target == nil {
-                    let stripped = String(param.reversed().drop { $0.isNumber }.reversed())
-                    if !stripped.isEmpty && stripped != param { target = etaParameters.firstIndex { names[$0].caseInsensitiveEquals(stripped) } }
-                }
-                if target == nil {
-                    notes.append("\(at): column \(header) ignored (model \(fileName) has no eta on \(param) in [omega]; map it with --eta-map)")
-                    continue
-                }
-            } else {
-                notes.append("\(at): column \(header) ignored (not a parameter or eta of model \(fileName))")
-                continue
-            }
-            guard let t = target else { continue }
-            if let other = etaColumn[t] {
-                throw CLIError.usage("\(at): columns \(table.header[other]) and \(header) both map to eta \(etaNames[t]); drop one with --eta-map \(header)=-")
-            }
-            etaColumn[t] = c
-        }
+        let targets = etaNames.indices.map { (name: etaNames[$0], parameter: names[etaParameters[$0]]) }
+        let etaColumn = try SubjectsFile.etaColumns(table, skipping: used, targets: targets, etaMap: etaMap, path: subjectsPath, owner: "model \(fileName)",
+                                                    notAnEta: "not a parameter or eta of model \(fileName)", noEtaHint: " in [omega]; map it with --eta-map",
+                                                    at: at, notes: &notes)
         if !etaColumn.isEmpty {
             for (k, name) in etaNames.enumerated() where etaColumn[k] == nil {
                 throw CLIError.failure("\(at): no column for eta \(name); the file gives some etas, so it must give all (map one with --eta-map COLUMN=\(name))")

@@ -52,21 +52,43 @@ struct SubjectsFile {
             }
         }
         covariates = covs
-        // Etas: explicit map, then eta names, then eta_<PARAMETER> (trailing digits dropped if needed).
+        let targets = (p.variability ?? []).map { (name: $0.name, parameter: $0.parameter) }
+        let etaColumn = try SubjectsFile.etaColumns(table, skipping: used, targets: targets, etaMap: etaMap, path: path, owner: "profile \(p.name)",
+                                                    notAnEta: "not a covariate or eta of profile \(p.name)", noEtaHint: "", at: at, notes: &notes)
+        if etaColumn.isEmpty {
+            etas = nil
+        } else {
+            for (k, t) in targets.enumerated() where etaColumn[k] == nil {
+                throw CLIError.failure("\(at): no column for eta \(t.name) (on \(t.parameter)); the file gives some etas, so it must give all (map one with --eta-map COLUMN=\(t.name))")
+            }
+            etas = try targets.indices.map { try numbers(etaColumn[$0]!) }
+            describeParts.append("etas " + targets.indices.map { "\(targets[$0].name)<-\(table.header[etaColumn[$0]!])" }.joined(separator: ", "))
+        }
+        describe = describeParts.isEmpty ? "no columns used" : describeParts.joined(separator: "; ")
+    }
+}
+
+extension SubjectsFile {
+    /// The columns of a subjects file that give etas, as eta index → column: an explicit
+    /// `--eta-map COLUMN=ETA` (or `COLUMN=-` to drop one) first, then a column named like an eta,
+    /// then `eta_<PARAMETER>` (trailing digits dropped if needed). Columns in `skipping` are taken;
+    /// other columns are noted as ignored. Shared by profile and text-model (`--model`) runs.
+    static func etaColumns(_ table: CSVTable, skipping used: Set<Int>, targets: [(name: String, parameter: String)], etaMap: String?,
+                           path: String, owner: String, notAnEta: String, noEtaHint: String, at: String,
+                           notes: inout [String]) throws -> [Int: Int] {
         var explicit: [String: String] = [:]
         if let m = etaMap {
             for part in m.split(separator: ",") {
                 let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
                 guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else { throw CLIError.usage("--eta-map: '\(part)' is not COLUMN=ETA or COLUMN=-") }
                 guard table.column(kv[0]) != nil else { throw CLIError.usage("--eta-map: no column '\(kv[0])' in \(path) (columns: \(table.header.joined(separator: ", ")))") }
-                guard kv[1] == "-" || pm.etaNames.contains(where: { $0.caseInsensitiveEquals(kv[1]) }) else {
-                    throw CLIError.usage("--eta-map: profile \(p.name) has no eta '\(kv[1])' (etas: \(pm.etaNames.isEmpty ? "none" : pm.etaNames.joined(separator: ", ")))")
+                guard kv[1] == "-" || targets.contains(where: { $0.name.caseInsensitiveEquals(kv[1]) }) else {
+                    throw CLIError.usage("--eta-map: \(owner) has no eta '\(kv[1])' (etas: \(targets.isEmpty ? "none" : targets.map(\.name).joined(separator: ", ")))")
                 }
                 explicit[kv[0].lowercased()] = kv[1]
             }
         }
-        let targets = (p.variability ?? []).map { (name: $0.name, parameter: $0.parameter) }
-        var etaColumn: [Int: Int] = [:]   // eta index → column
+        var etaColumn: [Int: Int] = [:]
         for (c, header) in table.header.enumerated() where !used.contains(c) {
             var target: Int? = nil
             if let e = explicit[header.lowercased()] {
@@ -82,11 +104,11 @@ struct SubjectsFile {
                     if !stripped.isEmpty && stripped != param { target = targets.firstIndex { $0.parameter.caseInsensitiveEquals(stripped) } }
                 }
                 if target == nil {
-                    notes.append("\(at): column \(header) ignored (profile \(p.name) has no eta on \(param))")
+                    notes.append("\(at): column \(header) ignored (\(owner) has no eta on \(param)\(noEtaHint))")
                     continue
                 }
             } else {
-                notes.append("\(at): column \(header) ignored (not a covariate or eta of profile \(p.name))")
+                notes.append("\(at): column \(header) ignored (\(notAnEta))")
                 continue
             }
             guard let t = target else { continue }
@@ -95,15 +117,6 @@ struct SubjectsFile {
             }
             etaColumn[t] = c
         }
-        if etaColumn.isEmpty {
-            etas = nil
-        } else {
-            for (k, t) in targets.enumerated() where etaColumn[k] == nil {
-                throw CLIError.failure("\(at): no column for eta \(t.name) (on \(t.parameter)); the file gives some etas, so it must give all (map one with --eta-map COLUMN=\(t.name))")
-            }
-            etas = try targets.indices.map { try numbers(etaColumn[$0]!) }
-            describeParts.append("etas " + targets.indices.map { "\(targets[$0].name)<-\(table.header[etaColumn[$0]!])" }.joined(separator: ", "))
-        }
-        describe = describeParts.isEmpty ? "no columns used" : describeParts.joined(separator: "; ")
+        return etaColumn
     }
 }
