@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A population regimen on SIMD lanes: up to `Lanes.scalarCount` subjects with the same event
 /// times (amounts, rates and parameters may differ) stepped in lock-step on the exact transition
 /// of their linear models, with the metrics of `RegimenSubjectSimulator` (the event engine plus
@@ -83,18 +89,88 @@ public enum LaneRegimenKernel {
         return order.map { out[$0] }
     }
 
+    /// The knot schedule of one reduced event list on one output grid: the same for every group
+    /// whose subjects share event times (amounts and parameters may differ), so it is built once
+    /// per regimen and kept in a `LaneScheduleCache`.
+    final class Schedule: Sendable {
+        /// Knot times (h): grid times and event times, ascending, distinct.
+        let knots: [Double]
+        /// Knot index of each grid time.
+        let gridKnot: [Int]
+        /// Events of knot j: `firstEvent[j] ..< firstEvent[j + 1]` (K + 1 entries).
+        let firstEvent: [Int]
+        /// Step class of the piece ending at knot j (knot 0: 0, unused).
+        let knotClass: [Int]
+        /// Step length (h) of each class; lengths equal within 1e-10 relative share a class.
+        let classDt: [Double]
+        /// Ordinal of knot j among the knots with events, or −1.
+        let eventOrdinal: [Int]
+        /// Number of knots with events.
+        let eventKnotCount: Int
+
+        /// Nil when the event times do not fall on the knots as expected or there are more than 64 step lengths.
+        init?(timesH: [Double], eventTimesH: [Double]) {
+            var knots: [Double] = []
+            knots.reserveCapacity(timesH.count + eventTimesH.count)
+            var gridKnot = [Int](repeating: 0, count: timesH.count)
+            var ei = 0
+            for (g, t) in timesH.enumerated() {
+                while ei < eventTimesH.count && eventTimesH[ei] < t {
+                    if knots.last != eventTimesH[ei] { knots.append(eventTimesH[ei]) }
+                    ei += 1
+                }
+                if knots.last != t { knots.append(t) }
+                gridKnot[g] = knots.count - 1
+            }
+            let K = knots.count
+            var firstEvent = [Int](repeating: 0, count: K + 1)
+            var eventOrdinal = [Int](repeating: -1, count: K)
+            var e = 0, ordinal = 0
+            for j in 0..<K {
+                firstEvent[j] = e
+                while e < eventTimesH.count && eventTimesH[e] == knots[j] { e += 1 }
+                if e > firstEvent[j] { eventOrdinal[j] = ordinal; ordinal += 1 }
+            }
+            firstEvent[K] = e
+            guard e == eventTimesH.count else { return nil }
+            var classDt: [Double] = []
+            var knotClass = [Int](repeating: 0, count: K)
+            var last = -1
+            for j in 1..<K {
+                let dt = knots[j] - knots[j - 1]
+                // The previous piece's class first: on a uniform grid that is almost always it.
+                if last >= 0 && abs(classDt[last] - dt) <= 1e-10 * classDt[last] { knotClass[j] = last; continue }
+                if let c = classDt.firstIndex(where: { abs($0 - dt) <= 1e-10 * $0 }) { knotClass[j] = c; last = c; continue }
+                guard classDt.count < 64 else { return nil }
+                knotClass[j] = classDt.count
+                last = classDt.count
+                classDt.append(dt)
+            }
+            self.knots = knots
+            self.gridKnot = gridKnot
+            self.firstEvent = firstEvent
+            self.knotClass = knotClass
+            self.classDt = classDt
+            self.eventOrdinal = eventOrdinal
+            self.eventKnotCount = ordinal
+        }
+    }
+
     /// Runs up to `Lanes.scalarCount` subjects. `models[l]` and `records[l]` are subject l's
     /// compiled regimen; the output is `models[l].outputs[output]` on `timesH`. Returns nil when
     /// the group cannot run here (records of another kind, different event times across lanes,
-    /// a transition outside the exact range): the caller then runs the event engine.
+    /// a transition outside the exact range): the caller then runs the event engine. `cache`
+    /// keeps knot schedules between calls on the same grid (see `LaneScheduleCache`).
     public static func run(models: [LinearModel], records: [[EventRecord]], output: Int, timesH: [Double],
-                           options o: MetricOptions, wantCurve: Bool) -> [SubjectResult]? {
+                           options o: MetricOptions, wantCurve: Bool, cache: LaneScheduleCache? = nil) -> [SubjectResult]? {
         let lanes = models.count
         let W = Lanes.scalarCount
         guard lanes >= 1, lanes <= W, records.count == lanes, timesH.count >= 2 else { return nil }
         let n = models[0].stateCount
         guard models.allSatisfy({ $0.stateCount == n && $0.outputs.count > output }) else { return nil }
-        for k in 1..<timesH.count where !(timesH[k] > timesH[k - 1]) { return nil }
+        if cache?.matches(timesH) != true {
+            for k in 1..<timesH.count where !(timesH[k] > timesH[k - 1]) { return nil }
+        }
         let start = timesH[0], end = timesH[timesH.count - 1]
         guard records.allSatisfy({ $0.allSatisfy { $0.timeH >= start && $0.timeH <= end } }) else { return nil }
 
@@ -140,47 +216,22 @@ public enum LaneRegimenKernel {
         for e in e0 where e.isRate && red[e.c] >= 0 && !inputs.contains(red[e.c]) { inputs.append(red[e.c]) }
         let q = inputs.count
 
-        // Knots: grid times and event times (kept compartments only), ascending, distinct.
+        // Events on kept compartments, and the knot schedule (cached per event-time list).
         var events: [Event] = []
         for (i, e) in e0.enumerated() where red[e.c] >= 0 {
             events.append(Event(timeH: e.t, compartment: red[e.c], isRate: e.isRate, on: e.on, value: lanesEvents.map { $0[i].v }))
         }
-        var knots: [Double] = []
-        knots.reserveCapacity(timesH.count + events.count)
-        var gridKnot = [Int](repeating: 0, count: timesH.count)
-        var ei = 0
-        for (g, t) in timesH.enumerated() {
-            while ei < events.count && events[ei].timeH < t {
-                if knots.last != events[ei].timeH { knots.append(events[ei].timeH) }
-                ei += 1
-            }
-            if knots.last != t { knots.append(t) }
-            gridKnot[g] = knots.count - 1
+        let eventTimes = events.map(\.timeH)
+        let schedule: Schedule
+        if let cache {
+            guard let sc = cache.schedule(timesH: timesH, eventTimesH: eventTimes) else { return nil }
+            schedule = sc
+        } else {
+            guard let sc = Schedule(timesH: timesH, eventTimesH: eventTimes) else { return nil }
+            schedule = sc
         }
+        let knots = schedule.knots, classDt = schedule.classDt
         let K = knots.count
-        // Events of each knot: knotEvents[j] ..< knotEvents[j + 1] in `events`.
-        var firstEvent = [Int](repeating: 0, count: K + 1)
-        do {
-            var e = 0
-            for j in 0..<K {
-                firstEvent[j] = e
-                while e < events.count && events[e].timeH == knots[j] { e += 1 }
-            }
-            firstEvent[K] = e
-            guard e == events.count else { return nil }
-        }
-
-        // Step classes: step lengths equal within 1e-10 relative share a transition.
-        var classDt: [Double] = []
-        var knotClass = [Int](repeating: 0, count: K)
-        for j in 1..<K {
-            let dt = knots[j] - knots[j - 1]
-            if let c = classDt.firstIndex(where: { abs($0 - dt) <= 1e-10 * $0 }) { knotClass[j] = c } else {
-                guard classDt.count < 64 else { return nil }
-                knotClass[j] = classDt.count
-                classDt.append(dt)
-            }
-        }
 
         // Per-lane reduced models and transitions.
         let M = m + q + 1
@@ -226,24 +277,15 @@ public enum LaneRegimenKernel {
         // Output row of K (for slopes), per lane.
         var kRow = [Lanes](repeating: .zero, count: m)
         for l in 0..<W { let src = Swift.min(l, lanes - 1); for b in 0..<m { kRow[b][l] = models[src].rateMatrix[outState, kept[b]] } }
-        let scaleL = Lanes(scale)
         let sInput = inputs.firstIndex(of: s)   // the infusion that enters the output's state, if any
 
-        // Lane loop.
-        let stride = checkpointEvery, strideShift = stride.trailingZeroBitCount
+        // Buffers of the lane loop (written before they are read: not initialised).
+        let stride = checkpointEvery
         precondition(stride.nonzeroBitCount == 1, "checkpoint spacing is a power of two")
         let checkpoints = (K - 1) / stride + 1
-        var cBuf = [Lanes](repeating: .zero, count: K)
-        var dBuf = [Lanes](repeating: .zero, count: K)
-        var xCheck = [Lanes](repeating: .zero, count: checkpoints * Swift.max(m, 1))
-        var uCheck = [Lanes](repeating: .zero, count: checkpoints * Swift.max(q, 1))
-        let eventKnots = (0..<K).filter { firstEvent[$0 + 1] > firstEvent[$0] }
-        var eventOrdinal = [Int](repeating: -1, count: K)
-        for (i, j) in eventKnots.enumerated() { eventOrdinal[j] = i }
-        var cPre = [Lanes](repeating: .zero, count: eventKnots.count)
-        var dPre = [Lanes](repeating: .zero, count: eventKnots.count)
-        var activeCount = [Int](repeating: 0, count: Swift.max(q, 1))
-        var auc = Lanes.zero
+        let eventKnotCount = schedule.eventKnotCount
+        let buffer = LaneBuffers(knots: K, eventKnots: eventKnotCount, checkpoints: checkpoints, m: m, q: q)
+        defer { buffer.deallocate() }
         // Per-lane event values as lanes, once.
         let eventValues: [Lanes] = events.map { ev in
             var v = Lanes.zero
@@ -251,15 +293,105 @@ public enum LaneRegimenKernel {
             return v
         }
         let eventInput: [Int] = events.map { ev in ev.isRate ? inputs.firstIndex(of: ev.compartment)! : -1 }
-        let work = UnsafeMutablePointer<Lanes>.allocate(capacity: 2 * m + Swift.max(q, 1) + m)
-        defer { work.deallocate() }
-        let x = work, y = work + m, u = work + 2 * m, kr = u + Swift.max(q, 1)
-        for i in 0..<(2 * m + Swift.max(q, 1)) { x[i] = .zero }
-        for b in 0..<m { kr[b] = kRow[b] }
-        let sIn = sInput ?? -1
-        // Events of knot j on the state in `x`/`u` (shared by both loops).
-        func applyEvents(_ j: Int) {
-            for e in firstEvent[j]..<firstEvent[j + 1] {
+        let loop = LaneLoop(m: m, q: q, s: s, sInput: sInput ?? -1, scale: Lanes(scale), kRow: kRow, packed: packed, perClass: perClass,
+                            classCount: classDt.count, schedule: schedule, events: events, eventValues: eventValues, eventInput: eventInput)
+        let auc: Lanes
+        if m <= 4 && q == 0 {
+            auc = loop.run4(buffer, input: NoInput.self)
+        } else if m <= 4 && q == 1 {
+            auc = loop.run4(buffer, input: OneInput.self)
+        } else {
+            auc = loop.runGeneral(buffer)
+        }
+        guard (0..<lanes).allSatisfy({ auc[$0].isFinite }) else { return nil }
+
+        // Per-lane metrics on the exact solution.
+        var results: [SubjectResult] = []
+        results.reserveCapacity(lanes)
+        let gridKnot = schedule.gridKnot
+        for l in 0..<lanes {
+            let ctx = LaneContext(
+                lane: l, m: m, q: q, s: s, inputs: inputs, scale: scale[l], k: kRed[l], kNorm: kRed[l].norm1, schedule: schedule,
+                classes: scalarClasses[l], events: events, buffer: buffer)
+            let (cmax, tmax) = ctx.peak()
+            // An open band (no upper edge, e.g. an effect site's [C50, ∞)) has nothing above it.
+            let band = ctx.hoursAtOrAbove(o.bandLow, from: o.windowStartH, to: o.windowEndH)
+                - (o.bandHigh == .infinity ? 0 : ctx.hoursAtOrAbove(o.bandHigh, from: o.windowStartH, to: o.windowEndH))
+            let discharge = ctx.timeBelowForGood(o.dischargeLevel) ?? .nan
+            let metrics = SubjectMetrics(cmax: cmax, tmaxH: tmax, auc: auc[l], hoursInBand: band, dischargeH: discharge)
+            var curve: [Double] = []
+            if wantCurve {
+                let cv = UnsafeRawPointer(buffer.c).assumingMemoryBound(to: Double.self)
+                curve = [Double](unsafeUninitializedCapacity: gridKnot.count) { out, count in
+                    gridKnot.withUnsafeBufferPointer { gk in
+                        for g in 0..<gk.count { out[g] = cv[gk[g] * W + l] }
+                    }
+                    count = gridKnot.count
+                }
+            }
+            results.append(SubjectResult(metrics: metrics, curve: curve))
+        }
+        return results
+    }
+
+    /// The buffers one lane run fills: output value and slope at every knot (after its events),
+    /// before the events of each knot that has some, the running maximum of every value, the
+    /// pieces whose slope turns from rising to falling in some lane, and the full state every
+    /// `checkpointEvery` knots.
+    struct LaneBuffers {
+        let c: UnsafeMutablePointer<Lanes>, d: UnsafeMutablePointer<Lanes>
+        let cPre: UnsafeMutablePointer<Lanes>, dPre: UnsafeMutablePointer<Lanes>
+        let xCheck: UnsafeMutablePointer<Lanes>, uCheck: UnsafeMutablePointer<Lanes>
+        /// Largest value (after and before events) over all knots, per lane.
+        let top: UnsafeMutablePointer<Lanes>
+        /// Pieces j with slope > 0 at the start and < 0 at the end in some lane; `turnLanes` the lane bits.
+        let turns: UnsafeMutablePointer<Int32>, turnLanes: UnsafeMutablePointer<UInt32>
+        let turnCapacity: Int
+        let turnCount: UnsafeMutablePointer<Int>
+
+        init(knots K: Int, eventKnots: Int, checkpoints: Int, m: Int, q: Int) {
+            c = .allocate(capacity: K)
+            d = .allocate(capacity: K)
+            cPre = .allocate(capacity: Swift.max(eventKnots, 1))
+            dPre = .allocate(capacity: Swift.max(eventKnots, 1))
+            xCheck = .allocate(capacity: checkpoints * Swift.max(m, 1))
+            uCheck = .allocate(capacity: checkpoints * Swift.max(q, 1))
+            top = .allocate(capacity: 1)
+            turnCapacity = K
+            turns = .allocate(capacity: K)
+            turnLanes = .allocate(capacity: K)
+            turnCount = .allocate(capacity: 1)
+            turnCount.pointee = 0
+        }
+
+        func deallocate() {
+            c.deallocate(); d.deallocate(); cPre.deallocate(); dPre.deallocate(); xCheck.deallocate(); uCheck.deallocate()
+            top.deallocate(); turns.deallocate(); turnLanes.deallocate(); turnCount.deallocate()
+        }
+    }
+
+    /// Whether the unrolled loop carries one infusion input (a compile-time choice: the loop is
+    /// specialised for each).
+    protocol InputKind { static var present: Bool { get } }
+    enum NoInput: InputKind { static var present: Bool { false } }
+    enum OneInput: InputKind { static var present: Bool { true } }
+
+    /// The lane loop: knots in order, each piece one step of the per-class transition, events
+    /// applied at their knots; fills `LaneBuffers` and returns the exact area per lane.
+    struct LaneLoop {
+        let m: Int, q: Int, s: Int, sInput: Int
+        let scale: Lanes
+        let kRow: [Lanes]
+        let packed: [Lanes]
+        let perClass: Int, classCount: Int
+        let schedule: Schedule
+        let events: [Event]
+        let eventValues: [Lanes]
+        let eventInput: [Int]
+
+        /// Applies the events of knot j to the state in `x` and inputs in `u`.
+        func applyEvents(_ j: Int, _ x: UnsafeMutablePointer<Lanes>, _ u: UnsafeMutablePointer<Lanes>, _ activeCount: inout [Int]) {
+            for e in schedule.firstEvent[j]..<schedule.firstEvent[j + 1] {
                 let v = eventValues[e]
                 let i = eventInput[e]
                 if i < 0 { x[events[e].compartment] += v; continue }
@@ -269,158 +401,193 @@ public enum LaneRegimenKernel {
                 }
             }
         }
-        if m <= 4 && q <= 1 {
-            // Up to 4 states and 1 infusion input (every built-in profile's output): the generic loop
-            // below unrolled on a zero-padded 4×4 system held in registers. Padded states stay 0 and
-            // add exact zeros, so every sum is formed in the same order and the bits are the same.
-            let padded = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(1, classDt.count) * 25)
+
+        /// Records piece j − 1 as a turn (slope rising at its start, falling at its end) in the lanes of `mask`.
+        @inline(__always) static func noteTurn(_ b: LaneBuffers, _ j: Int, _ mask: SIMDMask<Lanes.MaskStorage>) {
+            guard any(mask) else { return }
+            var bits: UInt32 = 0
+            for l in 0..<Lanes.scalarCount where mask[l] { bits |= 1 << UInt32(l) }
+            let k = b.turnCount.pointee
+            b.turns[k] = Int32(j - 1)
+            b.turnLanes[k] = bits
+            b.turnCount.pointee = k + 1
+        }
+
+        /// Up to 4 states and at most 1 infusion input (every built-in profile's output): the
+        /// generic loop unrolled on a zero-padded 4×4 system held in registers. Padded states stay
+        /// 0 and add exact zeros, so every sum is formed in the order of the generic loop; without
+        /// an input its (zero) terms are left out.
+        func run4<I: InputKind>(_ b: LaneBuffers, input: I.Type) -> Lanes {
+            let K = schedule.knots.count
+            let padded = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(1, classCount) * 25)
             defer { padded.deallocate() }
-            padded.initialize(repeating: .zero, count: Swift.max(1, classDt.count) * 25)
-            for c in classDt.indices {
+            padded.initialize(repeating: .zero, count: Swift.max(1, classCount) * 25)
+            for c in 0..<classCount {
                 let src = c * perClass, dst = c * 25
                 for a in 0..<m {
-                    for b in 0..<m { padded[dst + a * 4 + b] = packed[src + a * m + b] }
+                    for bb in 0..<m { padded[dst + a * 4 + bb] = packed[src + a * m + bb] }
                     if q == 1 { padded[dst + 16 + a] = packed[src + m * m + a] }
                     padded[dst + 20 + a] = packed[src + m * m + m * q + a]
                 }
                 if q == 1 { padded[dst + 24] = packed[src + m * m + m * q + m] }
             }
             var k4 = [Lanes](repeating: .zero, count: 4)
-            for b in 0..<m { k4[b] = kRow[b] }
+            for bb in 0..<m { k4[bb] = kRow[bb] }
             let (k0, k1, k2, k3) = (k4[0], k4[1], k4[2], k4[3])
+            let scaleL = scale
             var x0 = Lanes.zero, x1 = Lanes.zero, x2 = Lanes.zero, x3 = Lanes.zero, u0 = Lanes.zero
-            let slopeFromInput = sIn == 0
-            cBuf.withUnsafeMutableBufferPointer { cB in
-            dBuf.withUnsafeMutableBufferPointer { dB in
-            knotClass.withUnsafeBufferPointer { kc in
-            eventOrdinal.withUnsafeBufferPointer { eo in
-                @inline(__always) func out() -> (Lanes, Lanes) {
-                    let xs = s == 0 ? x0 : s == 1 ? x1 : s == 2 ? x2 : x3
-                    var d = slopeFromInput ? u0 : .zero
-                    d += k0 * x0
-                    d += k1 * x1
-                    d += k2 * x2
-                    d += k3 * x3
-                    return (scaleL * xs, d * scaleL)
-                }
+            var auc = Lanes.zero
+            let slopeFromInput = I.present && sInput == 0
+            let s = self.s, m = self.m
+            let stride = checkpointEvery, strideShift = stride.trailingZeroBitCount
+            var top = Lanes(repeating: -.infinity)
+            var dStart = Lanes.zero   // slope at the start of the previous piece
+            var activeCount = [Int](repeating: 0, count: 1)
+            let xs = UnsafeMutablePointer<Lanes>.allocate(capacity: 5)
+            defer { xs.deallocate() }
+            @inline(__always) func out() -> (Lanes, Lanes) {
+                let xo = s == 0 ? x0 : s == 1 ? x1 : s == 2 ? x2 : x3
+                var d = slopeFromInput ? u0 : .zero
+                d += k0 * x0
+                d += k1 * x1
+                d += k2 * x2
+                d += k3 * x3
+                return (scaleL * xo, d * scaleL)
+            }
+            @inline(__always) func row(_ p: UnsafeMutablePointer<Lanes>, _ g: Lanes) -> Lanes {
+                var acc = Lanes.zero
+                acc += p[0] * x0
+                acc += p[1] * x1
+                acc += p[2] * x2
+                acc += p[3] * x3
+                if I.present { acc += g * u0 }
+                return acc
+            }
+            schedule.knotClass.withUnsafeBufferPointer { kc in
+            schedule.eventOrdinal.withUnsafeBufferPointer { eo in
                 for j in 0..<K {
                     if j > 0 {
                         let p = padded + kc[j] * 25
-                        let y0 = dot5(p, p[16], x0, x1, x2, x3, u0)
-                        let y1 = dot5(p + 4, p[17], x0, x1, x2, x3, u0)
-                        let y2 = dot5(p + 8, p[18], x0, x1, x2, x3, u0)
-                        let y3 = dot5(p + 12, p[19], x0, x1, x2, x3, u0)
-                        auc += dot5(p + 20, p[24], x0, x1, x2, x3, u0)
+                        let y0 = row(p, p[16])
+                        let y1 = row(p + 4, p[17])
+                        let y2 = row(p + 8, p[18])
+                        let y3 = row(p + 12, p[19])
+                        auc += row(p + 20, p[24])
                         (x0, x1, x2, x3) = (y0, y1, y2, y3)
                     }
                     let ord = eo[j]
                     if ord >= 0 {
-                        (cPre[ord], dPre[ord]) = out()
-                        let xs4 = [x0, x1, x2, x3]
-                        for a in 0..<m { x[a] = xs4[a] }
-                        if q == 1 { u[0] = u0 }
-                        applyEvents(j)
-                        if m > 0 { x0 = x[0] }
-                        if m > 1 { x1 = x[1] }
-                        if m > 2 { x2 = x[2] }
-                        if m > 3 { x3 = x[3] }
-                        if q == 1 { u0 = u[0] }
+                        let (cp, dp) = out()
+                        b.cPre[ord] = cp
+                        b.dPre[ord] = dp
+                        top.replace(with: cp, where: cp .> top)
+                        if j > 0 { LaneLoop.noteTurn(b, j, (dStart .> 0) .& (dp .< 0)) }
+                        (xs[0], xs[1], xs[2], xs[3], xs[4]) = (x0, x1, x2, x3, u0)
+                        applyEvents(j, xs, xs + 4, &activeCount)
+                        (x0, x1, x2, x3, u0) = (xs[0], xs[1], xs[2], xs[3], xs[4])
+                        let (c, d) = out()
+                        b.c[j] = c
+                        b.d[j] = d
+                        // The value after events at the last knot ends no piece (as CurveAnalysis).
+                        if j < K - 1 { top.replace(with: c, where: c .> top) }
+                        dStart = d
+                    } else {
+                        let (c, d) = out()
+                        b.c[j] = c
+                        b.d[j] = d
+                        top.replace(with: c, where: c .> top)
+                        if j > 0 { LaneLoop.noteTurn(b, j, (dStart .> 0) .& (d .< 0)) }
+                        dStart = d
                     }
-                    (cB[j], dB[j]) = out()
                     if j & (stride - 1) == 0 {
-                        let c = j >> strideShift
-                        let xs4 = (x0, x1, x2, x3)
-                        withUnsafeBytes(of: xs4) { raw in
-                            let xp = raw.bindMemory(to: Lanes.self)
-                            for a in 0..<m { xCheck[c * m + a] = xp[a] }
+                        let ck = b.xCheck + (j >> strideShift) * Swift.max(m, 1)
+                        if m > 0 { ck[0] = x0 }
+                        if m > 1 { ck[1] = x1 }
+                        if m > 2 { ck[2] = x2 }
+                        if m > 3 { ck[3] = x3 }
+                        if I.present { b.uCheck[j >> strideShift] = u0 }
+                    }
+                }
+            }
+            }
+            b.top.pointee = top
+            return auc
+        }
+
+        /// Any number of states and inputs.
+        func runGeneral(_ b: LaneBuffers) -> Lanes {
+            let K = schedule.knots.count
+            let m = self.m, q = self.q, s = self.s, sIn = sInput
+            let work = UnsafeMutablePointer<Lanes>.allocate(capacity: 2 * m + Swift.max(q, 1))
+            defer { work.deallocate() }
+            let x = work, y = work + m, u = work + 2 * m
+            for i in 0..<(2 * m + Swift.max(q, 1)) { x[i] = .zero }
+            let scaleL = scale
+            var auc = Lanes.zero
+            var top = Lanes(repeating: -.infinity)
+            var dStart = Lanes.zero
+            var activeCount = [Int](repeating: 0, count: Swift.max(q, 1))
+            let stride = checkpointEvery, strideShift = stride.trailingZeroBitCount
+            packed.withUnsafeBufferPointer { P in
+            kRow.withUnsafeBufferPointer { kr in
+            schedule.knotClass.withUnsafeBufferPointer { kc in
+            schedule.eventOrdinal.withUnsafeBufferPointer { eo in
+                @inline(__always) func slope() -> Lanes {
+                    var d = sIn >= 0 ? u[sIn] : .zero
+                    for bb in 0..<m { d += kr[bb] * x[bb] }
+                    return d * scaleL
+                }
+                for j in 0..<K {
+                    if j > 0 {
+                        let base = P.baseAddress! + kc[j] * perClass
+                        let G = base + m * m, A = G + m * q, B = A + m
+                        var area = Lanes.zero
+                        for a in 0..<m {
+                            var acc = Lanes.zero
+                            let row = base + a * m
+                            for bb in 0..<m { acc += row[bb] * x[bb] }
+                            for bb in 0..<q { acc += G[a * q + bb] * u[bb] }
+                            y[a] = acc
+                            area += A[a] * x[a]
                         }
-                        if q == 1 { uCheck[c] = u0 }
+                        for bb in 0..<q { area += B[bb] * u[bb] }
+                        auc += area
+                        for a in 0..<m { x[a] = y[a] }
+                    }
+                    let ord = eo[j]
+                    if ord >= 0 {
+                        let cp = scaleL * x[s], dp = slope()
+                        b.cPre[ord] = cp
+                        b.dPre[ord] = dp
+                        top.replace(with: cp, where: cp .> top)
+                        if j > 0 { LaneLoop.noteTurn(b, j, (dStart .> 0) .& (dp .< 0)) }
+                        applyEvents(j, x, u, &activeCount)
+                        let c = scaleL * x[s], d = slope()
+                        b.c[j] = c
+                        b.d[j] = d
+                        if j < K - 1 { top.replace(with: c, where: c .> top) }
+                        dStart = d
+                    } else {
+                        let c = scaleL * x[s], d = slope()
+                        b.c[j] = c
+                        b.d[j] = d
+                        top.replace(with: c, where: c .> top)
+                        if j > 0 { LaneLoop.noteTurn(b, j, (dStart .> 0) .& (d .< 0)) }
+                        dStart = d
+                    }
+                    if j & (stride - 1) == 0 {
+                        let ck = j >> strideShift
+                        for a in 0..<m { b.xCheck[ck * m + a] = x[a] }
+                        for bb in 0..<q { b.uCheck[ck * q + bb] = u[bb] }
                     }
                 }
             }
             }
             }
             }
-        } else {
-        packed.withUnsafeBufferPointer { P in
-        cBuf.withUnsafeMutableBufferPointer { cB in
-        dBuf.withUnsafeMutableBufferPointer { dB in
-        knotClass.withUnsafeBufferPointer { kc in
-        eventOrdinal.withUnsafeBufferPointer { eo in
-            @inline(__always) func slope() -> Lanes {
-                var d = sIn >= 0 ? u[sIn] : .zero
-                for b in 0..<m { d += kr[b] * x[b] }
-                return d * scaleL
-            }
-            for j in 0..<K {
-                if j > 0 {
-                    let base = P.baseAddress! + kc[j] * perClass
-                    let G = base + m * m, A = G + m * q, B = A + m
-                    var area = Lanes.zero
-                    for a in 0..<m {
-                        var acc = Lanes.zero
-                        let row = base + a * m
-                        for b in 0..<m { acc += row[b] * x[b] }
-                        for b in 0..<q { acc += G[a * q + b] * u[b] }
-                        y[a] = acc
-                        area += A[a] * x[a]
-                    }
-                    for b in 0..<q { area += B[b] * u[b] }
-                    auc += area
-                    for a in 0..<m { x[a] = y[a] }
-                }
-                let ord = eo[j]
-                if ord >= 0 {
-                    cPre[ord] = scaleL * x[s]
-                    dPre[ord] = slope()
-                    applyEvents(j)
-                }
-                cB[j] = scaleL * x[s]
-                dB[j] = slope()
-                if j & (stride - 1) == 0 {
-                    let c = j >> strideShift
-                    for a in 0..<m { xCheck[c * m + a] = x[a] }
-                    for b in 0..<q { uCheck[c * q + b] = u[b] }
-                }
-            }
+            b.top.pointee = top
+            return auc
         }
-        }
-        }
-        }
-        }
-        }
-        guard (0..<lanes).allSatisfy({ auc[$0].isFinite }) else { return nil }
-
-        // Per-lane metrics on the exact solution.
-        var results: [SubjectResult] = []
-        results.reserveCapacity(lanes)
-        for l in 0..<lanes {
-            let ctx = LaneContext(
-                lane: l, m: m, q: q, s: s, inputs: inputs, scale: scale[l], k: kRed[l], kNorm: kRed[l].norm1, knots: knots, knotClass: knotClass,
-                classes: scalarClasses[l], events: events, firstEvent: firstEvent, eventOrdinal: eventOrdinal,
-                c: cBuf, d: dBuf, cPre: cPre, dPre: dPre, xCheck: xCheck, uCheck: uCheck)
-            let (cmax, tmax) = ctx.peak()
-            // An open band (no upper edge, e.g. an effect site's [C50, ∞)) has nothing above it.
-            let band = ctx.hoursAtOrAbove(o.bandLow, from: o.windowStartH, to: o.windowEndH)
-                - (o.bandHigh == .infinity ? 0 : ctx.hoursAtOrAbove(o.bandHigh, from: o.windowStartH, to: o.windowEndH))
-            let discharge = ctx.timeBelowForGood(o.dischargeLevel) ?? .nan
-            let metrics = SubjectMetrics(cmax: cmax, tmaxH: tmax, auc: auc[l], hoursInBand: band, dischargeH: discharge)
-            let curve = wantCurve ? gridKnot.map { cBuf[$0][l] } : []
-            results.append(SubjectResult(metrics: metrics, curve: curve))
-        }
-        return results
-    }
-
-    /// ((((0 + r₀x₀) + r₁x₁) + r₂x₂) + r₃x₃) + g·u: a row of the padded 4-state step, summed in the
-    /// order of the generic loop.
-    @inline(__always) static func dot5(_ r: UnsafeMutablePointer<Lanes>, _ g: Lanes, _ x0: Lanes, _ x1: Lanes, _ x2: Lanes, _ x3: Lanes, _ u: Lanes) -> Lanes {
-        var acc = Lanes.zero
-        acc += r[0] * x0
-        acc += r[1] * x1
-        acc += r[2] * x2
-        acc += r[3] * x3
-        acc += g * u
-        return acc
     }
 
     /// One lane's view of a finished lane run: values and slopes at the knots, and the exact
@@ -431,44 +598,122 @@ public enum LaneRegimenKernel {
         let scale: Double
         let k: Matrix
         let kNorm: Double
-        let knots: [Double]
-        let knotClass: [Int]
+        let schedule: Schedule
         let classes: [[Double]]
         let events: [Event]
-        let firstEvent: [Int]
-        let eventOrdinal: [Int]
-        let c: [Lanes], d: [Lanes], cPre: [Lanes], dPre: [Lanes]
-        let xCheck: [Lanes], uCheck: [Lanes]
+        let buffer: LaneBuffers
         let memo = Memo()
 
-        var pieces: Int { knots.count - 1 }
+        var knots: [Double] { schedule.knots }
+        var pieces: Int { schedule.knots.count - 1 }
         /// Value and slope at the start of piece j (after the knot's events).
-        func start(_ j: Int) -> (Double, Double) { (c[j][lane], d[j][lane]) }
+        @inline(__always) func start(_ j: Int) -> (Double, Double) { (buffer.c[j][lane], buffer.d[j][lane]) }
         /// Value and slope at the end of piece j (the left limit at knot j + 1).
-        func end(_ j: Int) -> (Double, Double) {
-            let o = eventOrdinal[j + 1]
-            return o >= 0 ? (cPre[o][lane], dPre[o][lane]) : (c[j + 1][lane], d[j + 1][lane])
+        @inline(__always) func end(_ j: Int) -> (Double, Double) {
+            let o = schedule.eventOrdinal[j + 1]
+            return o >= 0 ? (buffer.cPre[o][lane], buffer.dPre[o][lane]) : (buffer.c[j + 1][lane], buffer.d[j + 1][lane])
         }
 
         /// The state and the input rates (per reduced state) just after knot j.
         func state(_ j: Int) -> (x: [Double], r: [Double]) {
-            if let st = memo.states[j] { return st }
+            if let i = memo.stateKnots.firstIndex(of: j) { return memo.states[i] }
             let st = rebuild(j)
-            memo.states[j] = st
+            memo.stateKnots.append(j)
+            memo.states.append(st)
             return st
         }
 
-        /// Pieces already solved for this lane: states and interior extrema by piece.
+        /// Pieces already solved for this lane: states and interior extrema by piece (a few per
+        /// lane, searched linearly).
         final class Memo {
-            var states: [Int: (x: [Double], r: [Double])] = [:]
-            var extrema: [Int: (t: Double, c: Double)] = [:]
+            var stateKnots: [Int] = []
+            var states: [(x: [Double], r: [Double])] = []
+            var extremumPieces: [Int] = []
+            var extrema: [(t: Double, c: Double)] = []
+            var solutionPieces: [Int] = []
+            var solutions: [PieceSolution] = []
+        }
+
+        /// The exact solution on piece j, from the state just after knot j: the output as a
+        /// polynomial in u = (t − tⱼ)/h (the Taylor series of e^{Kτ}x + ∫e^{Ks}r ds truncated where
+        /// the terms fall below 1e−18 of the state: the action of the exponential by its Taylor
+        /// series, Al-Mohy & Higham 2011, on the whole piece at once) when ‖K‖₁·h ≤ 2, else nil and
+        /// `valueAndSlope` in substeps. Built once per piece; each evaluation is then a Horner pass.
+        struct PieceSolution {
+            let x: [Double], r: [Double]
+            /// Piece length (h).
+            let h: Double
+            /// Coefficients of the output in powers of u (output units); empty: no polynomial.
+            let b: [Double]
+        }
+
+        func piece(_ j: Int) -> PieceSolution {
+            if let i = memo.solutionPieces.firstIndex(of: j) { return memo.solutions[i] }
+            let st = state(j)
+            let h = knots[j + 1] - knots[j]
+            var b: [Double] = []
+            if kNorm * h <= 2 {
+                let m = self.m
+                b.reserveCapacity(32)
+                k.elements.withUnsafeBufferPointer { kk in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * m) { buf in
+                        let w = buf.baseAddress!, next = w + m, sum = next + m
+                        // w₁ = h·(Kx + r), wᵢ = (h/i)·K·wᵢ₋₁: the terms of the series at u = 1.
+                        var xs = 0.0
+                        for a in 0..<m { sum[a] = st.x[a]; xs = Swift.max(xs, abs(st.x[a])) }
+                        b.append(scale * st.x[s])
+                        for a in 0..<m { var acc = st.r[a]; for c in 0..<m { acc += kk[a * m + c] * st.x[c] }; w[a] = acc * h }
+                        b.append(scale * w[s])
+                        for a in 0..<m { sum[a] += w[a]; xs = Swift.max(xs, abs(sum[a])) }
+                        var i = 2
+                        while i <= 60 {
+                            var size = 0.0
+                            let f = h / Double(i)
+                            for a in 0..<m {
+                                var acc = 0.0
+                                for c in 0..<m { acc += kk[a * m + c] * w[c] }
+                                next[a] = acc * f
+                                size = Swift.max(size, abs(next[a]))
+                            }
+                            for a in 0..<m { w[a] = next[a]; sum[a] += w[a]; xs = Swift.max(xs, abs(sum[a])) }
+                            b.append(scale * w[s])
+                            // The terms shrink geometrically once i > ‖K‖₁·h: stop below rounding.
+                            if size <= 1e-18 * xs && Double(i) > 2 * kNorm * h { break }
+                            i += 1
+                        }
+                    }
+                }
+            }
+            let sol = PieceSolution(x: st.x, r: st.r, h: h, b: b)
+            memo.solutionPieces.append(j)
+            memo.solutions.append(sol)
+            return sol
+        }
+
+        /// Value, slope and curvature of the output at `dt` (h) into the piece of `sol`.
+        @inline(__always) func eval(_ sol: PieceSolution, _ dt: Double) -> (Double, Double, Double) {
+            if sol.b.isEmpty { return valueAndSlope(sol.x, sol.r, dt) }
+            let u = dt / sol.h
+            return sol.b.withUnsafeBufferPointer { b in
+                // Horner for p, p′ and p″/2 at once.
+                var p = b[b.count - 1], dp = 0.0, hp = 0.0
+                var i = b.count - 2
+                while i >= 0 {
+                    hp = hp * u + dp
+                    dp = dp * u + p
+                    p = p * u + b[i]
+                    i -= 1
+                }
+                return (p, dp / sol.h, 2 * hp / (sol.h * sol.h))
+            }
         }
 
         func rebuild(_ j: Int) -> (x: [Double], r: [Double]) {
             let stride = LaneRegimenKernel.checkpointEvery
             let c0 = j / stride
-            var x = (0..<m).map { xCheck[c0 * m + $0][lane] }
-            var u = (0..<q).map { uCheck[c0 * q + $0][lane] }
+            let firstEvent = schedule.firstEvent, knotClass = schedule.knotClass
+            var x = (0..<m).map { buffer.xCheck[c0 * Swift.max(m, 1) + $0][lane] }
+            var u = (0..<q).map { buffer.uCheck[c0 * Swift.max(q, 1) + $0][lane] }
             var active = [Int](repeating: 0, count: q)
             // Running infusion counts at the checkpoint, from the events before it.
             for e in 0..<firstEvent[c0 * stride + 1] where events[e].isRate {
@@ -549,12 +794,14 @@ public enum LaneRegimenKernel {
 
         /// The interior extremum of piece j (as `CurveAnalysis.interiorExtremum`).
         func extremum(_ j: Int, _ st: (x: [Double], r: [Double])) -> (t: Double, c: Double) {
-            if let e = memo.extrema[j] { return e }
+            if let i = memo.extremumPieces.firstIndex(of: j) { return memo.extrema[i] }
             let a = knots[j], b = knots[j + 1]
-            let t = LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.1, v.2) }, a, b, fa: start(j).1, fb: end(j).1,
+            let sol = piece(j)
+            let t = LaneContext.newton({ let v = eval(sol, $0 - a); return (v.1, v.2) }, a, b, fa: start(j).1, fb: end(j).1,
                                        tolerance: 1e-13 * Swift.max(1, b), guess: hermiteStationary(j))
-            let e = (t: t, c: valueAndSlope(st.x, st.r, t - a).0)
-            memo.extrema[j] = e
+            let e = (t: t, c: eval(sol, t - a).0)
+            memo.extremumPieces.append(j)
+            memo.extrema.append(e)
             return e
         }
 
@@ -625,50 +872,39 @@ public enum LaneRegimenKernel {
 
         func hasExtremum(_ j: Int) -> Bool { let (da, db) = (start(j).1, end(j).1); return (da > 0 && db < 0) || (da < 0 && db > 0) }
 
+        /// The highest value and its time, as `CurveAnalysis.peak`: the knot values (the loop's
+        /// running maximum) and the exact interior maxima of the pieces where the slope turns from
+        /// rising to falling, then the earliest point within `CurveAnalysis.peakTieTolerance` of the
+        /// maximum (no tangent-bound skip: it holds only where the curve is concave, which a chain of
+        /// absorption compartments or an effect site need not be).
         func peak() -> (Double, Double) {
-            let W = Lanes.scalarCount, lane = self.lane
-            var best = (value: (c[0][lane], knots[0]), position: 0)
-            var candidates: [Int] = []
-            // Endpoint values in piece order (as CurveAnalysis.peak), and the pieces whose slope
-            // turns from rising to falling (interior maxima).
-            c.withUnsafeBufferPointer { cb in
-            d.withUnsafeBufferPointer { db in
-                cb.baseAddress!.withMemoryRebound(to: Double.self, capacity: cb.count * W) { cv in
-                db.baseAddress!.withMemoryRebound(to: Double.self, capacity: db.count * W) { dv in
-                    for j in 0..<pieces {
-                        let ca = cv[j * W + lane], da = dv[j * W + lane]
-                        let o = eventOrdinal[j + 1]
-                        let cEnd = o >= 0 ? cPre[o][lane] : cv[(j + 1) * W + lane]
-                        let dEnd = o >= 0 ? dPre[o][lane] : dv[(j + 1) * W + lane]
-                        if ca > best.value.0 { best = ((ca, knots[j]), 3 * j) }
-                        if cEnd > best.value.0 { best = ((cEnd, knots[j + 1]), 3 * j + 1) }
-                        if da > 0 && dEnd < 0 { candidates.append(j) }
-                    }
-                }
-                }
-            }
-            }
-            // Exact interior maxima of every rising-then-falling piece (no tangent-bound skip: it
-            // holds only where the curve is concave, which a chain of absorption compartments or
-            // an effect site need not be).
-            var interior: [Int: (t: Double, c: Double)] = [:]
-            var top = best.value.0
-            for j in candidates {
+            var top = buffer.top.pointee[lane]
+            var turnPieces: [Int] = []
+            var interior: [(t: Double, c: Double)] = []
+            let bit = UInt32(1) << UInt32(lane)
+            for i in 0..<buffer.turnCount.pointee where buffer.turnLanes[i] & bit != 0 {
+                let j = Int(buffer.turns[i])
                 let e = extremum(j, state(j))
-                interior[j] = e
+                turnPieces.append(j)
+                interior.append(e)
                 if e.c > top { top = e.c }
             }
-            // The earliest point within `CurveAnalysis.peakTieTolerance` of the maximum, in time
-            // order (as `CurveAnalysis.peak`): equal session peaks then name the first session.
+            // The earliest point within the tie tolerance of the maximum, in time order: equal
+            // session peaks then name the first session.
             let threshold = top - CurveAnalysis.peakTieTolerance * abs(top)
+            var next = 0
             for j in 0..<pieces {
                 let (ca, _) = start(j)
                 if ca >= threshold { return (ca, knots[j]) }
-                if let e = interior[j], e.c >= threshold { return (e.c, e.t) }
+                if next < turnPieces.count && turnPieces[next] == j {
+                    let e = interior[next]
+                    next += 1
+                    if e.c >= threshold { return (e.c, e.t) }
+                }
                 let (cEnd, _) = end(j)
                 if cEnd >= threshold { return (cEnd, knots[j + 1]) }
             }
-            return best.value
+            return (start(0).0, knots[0])
         }
 
         /// Hours of [from, to] with the output ≥ level.
@@ -701,8 +937,8 @@ public enum LaneRegimenKernel {
             let f0 = c0 - level, f1 = c1 - level
             var lo2: Double, hi2: Double
             if f0 >= 0 && f1 >= 0 { (lo2, hi2) = (t0, t1) } else if f0 < 0 && f1 < 0 { return 0 } else {
-                let x = state(j), a = knots[j]
-                let t = LaneContext.newton({ let v = valueAndSlope(x.x, x.r, $0 - a); return (v.0 - level, v.1) }, t0, t1, fa: f0, fb: f1,
+                let sol = piece(j), a = knots[j]
+                let t = LaneContext.newton({ let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, t0, t1, fa: f0, fb: f1,
                                            tolerance: 1e-13 * Swift.max(1, t1))
                 (lo2, hi2) = f0 >= 0 ? (t0, t) : (t, t1)
             }
@@ -723,14 +959,14 @@ public enum LaneRegimenKernel {
                         if ca >= level {
                             let st = state(j)
                             let e = extremum(j, st)
-                            return LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.0 - level, v.1) }, e.t, b, fa: e.c - level, fb: cb - level,
+                            return LaneContext.newton({ [sol = piece(j)] in let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, e.t, b, fa: e.c - level, fb: cb - level,
                                                         tolerance: 1e-13 * Swift.max(1, b))
                         }
                         do {   // no tangent-bound skip: it holds only on concave pieces
                             let st = state(j)
                             let e = extremum(j, st)
                             if e.c >= level {
-                                return LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.0 - level, v.1) }, e.t, b, fa: e.c - level, fb: cb - level,
+                                return LaneContext.newton({ [sol = piece(j)] in let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, e.t, b, fa: e.c - level, fb: cb - level,
                                                             tolerance: 1e-13 * Swift.max(1, b))
                             }
                         }
@@ -739,12 +975,11 @@ public enum LaneRegimenKernel {
                             let st = state(j)
                             let e = extremum(j, st)
                             if e.c >= level { return b }
-                            return LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.0 - level, v.1) }, a, e.t, fa: ca - level, fb: e.c - level,
+                            return LaneContext.newton({ [sol = piece(j)] in let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, a, e.t, fa: ca - level, fb: e.c - level,
                                                         tolerance: 1e-13 * Swift.max(1, e.t))
                         }
                     } else if ca >= level {
-                        let st = state(j)
-                        return LaneContext.newton({ let v = valueAndSlope(st.x, st.r, $0 - a); return (v.0 - level, v.1) }, a, b, fa: ca - level, fb: cb - level,
+                        return LaneContext.newton({ [sol = piece(j)] in let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, a, b, fa: ca - level, fb: cb - level,
                                                     tolerance: 1e-13 * Swift.max(1, b))
                     }
                     j -= 1
@@ -775,5 +1010,68 @@ public enum LaneRegimenKernel {
             }
             return nil
         }
+    }
+}
+
+/// Knot schedules of `LaneRegimenKernel` kept between lane groups: every group of a population
+/// run whose subjects share event times (the usual case: the same regimen, amounts scaled by
+/// weight) reuses one schedule instead of rebuilding the knots, their events and step classes.
+/// Serves one output grid (the first one it sees; other grids are built and not kept). Safe to
+/// share between threads (a mutex around a small list; at most `capacity` schedules).
+public final class LaneScheduleCache: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private var grid: [Double]? = nil
+    private var entries: [(eventTimesH: [Double], schedule: LaneRegimenKernel.Schedule?)] = []
+    private var nextSlot = 0
+    /// Most schedules kept (regimens with subject-specific times replace the oldest).
+    public let capacity = 16
+
+    /// An empty cache.
+    public init() {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// True when `timesH` is the grid this cache serves (checked increasing when first seen).
+    func matches(_ timesH: [Double]) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return grid == timesH
+    }
+
+    /// The schedule of `eventTimesH` on `timesH`, built once; nil when it cannot be built.
+    func schedule(timesH: [Double], eventTimesH: [Double]) -> LaneRegimenKernel.Schedule? {
+        pthread_mutex_lock(mutex)
+        if grid == nil {
+            var increasing = true
+            for k in 1..<timesH.count where !(timesH[k] > timesH[k - 1]) { increasing = false; break }
+            if increasing { grid = timesH }
+        }
+        guard grid == timesH else {
+            pthread_mutex_unlock(mutex)
+            return LaneRegimenKernel.Schedule(timesH: timesH, eventTimesH: eventTimesH)
+        }
+        if let hit = entries.first(where: { $0.eventTimesH == eventTimesH }) {
+            pthread_mutex_unlock(mutex)
+            return hit.schedule
+        }
+        pthread_mutex_unlock(mutex)
+        // Built outside the lock (another thread may build the same one: both are equal).
+        let built = LaneRegimenKernel.Schedule(timesH: timesH, eventTimesH: eventTimesH)
+        pthread_mutex_lock(mutex)
+        if !entries.contains(where: { $0.eventTimesH == eventTimesH }) {
+            if entries.count < capacity { entries.append((eventTimesH, built)) } else {
+                entries[nextSlot] = (eventTimesH, built)
+                nextSlot = (nextSlot + 1) % capacity
+            }
+        }
+        pthread_mutex_unlock(mutex)
+        return built
     }
 }

@@ -200,6 +200,8 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
     /// Effect sites whose metrics each subject also gets (`SubjectResult.effects`); none by default.
     public var effectSites: [EffectSiteOutput] = []
     let outputIndex: Int
+    /// Knot schedules shared by the lane groups of this simulator's runs.
+    let laneCache = LaneScheduleCache()
 
     /// Checks that the model has `options.output` and that the grid (h) is not empty.
     public init(model: DosingModel, timesH: [Double], options: MetricOptions, regimen: @escaping @Sendable (Subject) throws -> Regimen) throws {
@@ -291,7 +293,8 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
             models.append(c.model)
             records.append(c.records)
         }
-        if let r = LaneRegimenKernel.run(models: models, records: records, output: outputIndex, timesH: timesH, options: options, wantCurve: wantCurve) {
+        if let r = LaneRegimenKernel.run(models: models, records: records, output: outputIndex, timesH: timesH, options: options,
+                                        wantCurve: wantCurve, cache: laneCache) {
             return r
         }
         // Subject-specific event times (lags, durations) or structures: one subject per lane run.
@@ -299,7 +302,7 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
         var out: [SubjectResult] = []
         for k in models.indices {
             guard let r = LaneRegimenKernel.run(models: [models[k]], records: [records[k]], output: outputIndex, timesH: timesH,
-                                                options: options, wantCurve: wantCurve) else { return nil }
+                                                options: options, wantCurve: wantCurve, cache: laneCache) else { return nil }
             out.append(r[0])
         }
         return out
