@@ -634,57 +634,70 @@ public enum LaneRegimenKernel {
             var solutions: [PieceSolution] = []
         }
 
-        /// The exact solution on piece j, from the state just after knot j: the output as a
-        /// polynomial in u = (t − tⱼ)/h (the Taylor series of e^{Kτ}x + ∫e^{Ks}r ds truncated where
-        /// the terms fall below 1e−18 of the state: the action of the exponential by its Taylor
-        /// series, Al-Mohy & Higham 2011, on the whole piece at once) when ‖K‖₁·h ≤ 2, else nil and
-        /// `valueAndSlope` in substeps. Built once per piece; each evaluation is then a Horner pass.
+        /// The exact solution on piece j, from the state just after knot j: the output as
+        /// polynomials in u = (t − t₀)/hₛ on S equal segments of the piece with ‖K‖₁·hₛ ≤ 2 (the
+        /// Taylor series of e^{Kτ}x + ∫e^{Ks}r ds, truncated where its terms fall below 1e−18 of
+        /// the state: the action of the exponential by its Taylor series, Al-Mohy & Higham 2011;
+        /// each segment starts from the series' sum at the end of the one before). More than 64
+        /// segments: no polynomial, `valueAndSlope` instead. Built once per piece; an evaluation is
+        /// then one Horner pass.
         struct PieceSolution {
             let x: [Double], r: [Double]
-            /// Piece length (h).
-            let h: Double
-            /// Coefficients of the output in powers of u (output units); empty: no polynomial.
+            /// Segment length (h).
+            let hs: Double
+            /// Coefficients of the output in powers of u per segment (output units), segment i at
+            /// `b[starts[i] ..< starts[i + 1]]`; `starts` empty: no polynomial.
             let b: [Double]
+            let starts: [Int]
         }
 
         func piece(_ j: Int) -> PieceSolution {
             if let i = memo.solutionPieces.firstIndex(of: j) { return memo.solutions[i] }
             let st = state(j)
             let h = knots[j + 1] - knots[j]
-            var b: [Double] = []
-            if kNorm * h <= 2 {
+            let segments = h > 0 ? Swift.max(1, Int((kNorm * h / 2).rounded(.up))) : 1
+            var b: [Double] = [], starts: [Int] = []
+            let hs = h / Double(segments)
+            if segments <= 64 {
                 let m = self.m
-                b.reserveCapacity(32)
+                b.reserveCapacity(32 * segments)
+                starts.reserveCapacity(segments + 1)
                 k.elements.withUnsafeBufferPointer { kk in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * m) { buf in
-                        let w = buf.baseAddress!, next = w + m, sum = next + m
-                        // w₁ = h·(Kx + r), wᵢ = (h/i)·K·wᵢ₋₁: the terms of the series at u = 1.
-                        var xs = 0.0
-                        for a in 0..<m { sum[a] = st.x[a]; xs = Swift.max(xs, abs(st.x[a])) }
-                        b.append(scale * st.x[s])
-                        for a in 0..<m { var acc = st.r[a]; for c in 0..<m { acc += kk[a * m + c] * st.x[c] }; w[a] = acc * h }
-                        b.append(scale * w[s])
-                        for a in 0..<m { sum[a] += w[a]; xs = Swift.max(xs, abs(sum[a])) }
-                        var i = 2
-                        while i <= 60 {
-                            var size = 0.0
-                            let f = h / Double(i)
-                            for a in 0..<m {
-                                var acc = 0.0
-                                for c in 0..<m { acc += kk[a * m + c] * w[c] }
-                                next[a] = acc * f
-                                size = Swift.max(size, abs(next[a]))
-                            }
-                            for a in 0..<m { w[a] = next[a]; sum[a] += w[a]; xs = Swift.max(xs, abs(sum[a])) }
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * m) { buf in
+                        let w = buf.baseAddress!, next = w + m, sum = next + m, x = sum + m
+                        for a in 0..<m { x[a] = st.x[a] }
+                        for _ in 0..<segments {
+                            starts.append(b.count)
+                            // w₁ = hₛ·(Kx + r), wᵢ = (hₛ/i)·K·wᵢ₋₁: the terms of the series at u = 1.
+                            var xs = 0.0
+                            for a in 0..<m { sum[a] = x[a]; xs = Swift.max(xs, abs(x[a])) }
+                            b.append(scale * x[s])
+                            for a in 0..<m { var acc = st.r[a]; for c in 0..<m { acc += kk[a * m + c] * x[c] }; w[a] = acc * hs }
                             b.append(scale * w[s])
-                            // The terms shrink geometrically once i > ‖K‖₁·h: stop below rounding.
-                            if size <= 1e-18 * xs && Double(i) > 2 * kNorm * h { break }
-                            i += 1
+                            for a in 0..<m { sum[a] += w[a]; xs = Swift.max(xs, abs(sum[a])) }
+                            var i = 2
+                            while i <= 60 {
+                                var size = 0.0
+                                let f = hs / Double(i)
+                                for a in 0..<m {
+                                    var acc = 0.0
+                                    for c in 0..<m { acc += kk[a * m + c] * w[c] }
+                                    next[a] = acc * f
+                                    size = Swift.max(size, abs(next[a]))
+                                }
+                                for a in 0..<m { w[a] = next[a]; sum[a] += w[a]; xs = Swift.max(xs, abs(sum[a])) }
+                                b.append(scale * w[s])
+                                // The terms shrink geometrically once i > ‖K‖₁·hₛ: stop below rounding.
+                                if size <= 1e-18 * xs && Double(i) > 2 * kNorm * hs { break }
+                                i += 1
+                            }
+                            for a in 0..<m { x[a] = sum[a] }
                         }
+                        starts.append(b.count)
                     }
                 }
             }
-            let sol = PieceSolution(x: st.x, r: st.r, h: h, b: b)
+            let sol = PieceSolution(x: st.x, r: st.r, hs: hs, b: b, starts: starts)
             memo.solutionPieces.append(j)
             memo.solutions.append(sol)
             return sol
@@ -692,19 +705,22 @@ public enum LaneRegimenKernel {
 
         /// Value, slope and curvature of the output at `dt` (h) into the piece of `sol`.
         @inline(__always) func eval(_ sol: PieceSolution, _ dt: Double) -> (Double, Double, Double) {
-            if sol.b.isEmpty { return valueAndSlope(sol.x, sol.r, dt) }
-            let u = dt / sol.h
+            if sol.starts.isEmpty { return valueAndSlope(sol.x, sol.r, dt) }
+            let segments = sol.starts.count - 1
+            let seg = dt > 0 ? Swift.min(segments - 1, Int(dt / sol.hs)) : 0
+            let u = (dt - Double(seg) * sol.hs) / sol.hs
+            let lo = sol.starts[seg], hi = sol.starts[seg + 1]
             return sol.b.withUnsafeBufferPointer { b in
                 // Horner for p, p′ and p″/2 at once.
-                var p = b[b.count - 1], dp = 0.0, hp = 0.0
-                var i = b.count - 2
-                while i >= 0 {
+                var p = b[hi - 1], dp = 0.0, hp = 0.0
+                var i = hi - 2
+                while i >= lo {
                     hp = hp * u + dp
                     dp = dp * u + p
                     p = p * u + b[i]
                     i -= 1
                 }
-                return (p, dp / sol.h, 2 * hp / (sol.h * sol.h))
+                return (p, dp / sol.hs, 2 * hp / (sol.hs * sol.hs))
             }
         }
 

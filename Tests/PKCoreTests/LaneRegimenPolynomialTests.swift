@@ -1,0 +1,61 @@
+import Testing
+import PKCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The lane kernel's exact solution inside a piece (Taylor polynomials on segments of the piece)
+/// against the closed form of first-order absorption into one compartment (the Bateman function),
+/// with grid steps from 5 min to 6 h and absorption from slow to stiff, so that a piece needs one
+/// segment, several, or more than the polynomial's limit (then the substep series).
+struct LaneRegimenPolynomialTests {
+    /// C(t) = F·D·ka/(V·(ka − k))·(e^{−kt} − e^{−ka·t}) (mg/L = µg/mL; here × 1000 to ng/mL).
+    static func bateman(_ t: Double, dose: Double, ka: Double, k: Double, v: Double) -> Double {
+        1000 * dose * ka / (v * (ka - k)) * (exp(-k * t) - exp(-ka * t))
+    }
+
+    /// Time the Bateman curve falls below `level` for good, by bisection on the closed form.
+    static func fallsBelow(_ level: Double, dose: Double, ka: Double, k: Double, v: Double) -> Double {
+        var lo = log(ka / k) / (ka - k), hi = 500.0
+        for _ in 0..<200 {
+            let mid = 0.5 * (lo + hi)
+            if bateman(mid, dose: dose, ka: ka, k: k, v: v) >= level { lo = mid } else { hi = mid }
+        }
+        return 0.5 * (lo + hi)
+    }
+
+    @Test("peak, its time and the discharge crossing equal the Bateman closed form to 1e-10",
+          arguments: [(0.5, 5.0 / 60), (3.0, 5.0 / 60), (40.0, 0.5), (200.0, 1.0), (900.0, 6.0)])
+    func batemanPeakAndCrossing(ka: Double, stepH: Double) throws {
+        let k = 0.3, v = 20.0, dose = 50.0
+        var rates = Matrix(rows: 2, cols: 2)
+        rates[0, 0] = -ka
+        rates[1, 0] = ka
+        rates[1, 1] = -k
+        let model = LinearModel(stateNames: ["depot", "central"], rateMatrix: rates, isMassState: [true, true],
+                                outputs: [ModelOutput(name: "CP", state: 1, scale: 1000 / v, unit: "ng/mL")],
+                                eliminationRatePerH: [0, k])
+        let records = [EventRecord(timeH: 0, action: .dose(DoseInstruction(compartment: 0, amountMg: dose)))]
+        let times = try Simulator.grid(endH: 48, stepH: stepH)
+        let level = 20.0
+        let options = MetricOptions(bandLow: level, bandHigh: .infinity, windowStartH: 0, windowEndH: 48, dischargeLevel: level)
+        let r = try #require(LaneRegimenKernel.run(models: [model], records: [records], output: 0, timesH: times, options: options, wantCurve: false))
+        let tmax = log(ka / k) / (ka - k)
+        let cmax = Self.bateman(tmax, dose: dose, ka: ka, k: k, v: v)
+        let m = r[0].metrics
+        #expect(abs(m.cmax - cmax) <= 1e-10 * cmax, "cmax \(m.cmax) vs \(cmax)")
+        // The peak is flat: its time is determined to about √(ε) of the curvature scale.
+        #expect(abs(m.tmaxH - tmax) <= 1e-7 * Swift.max(1, tmax), "tmax \(m.tmaxH) vs \(tmax)")
+        let below = Self.fallsBelow(level, dose: dose, ka: ka, k: k, v: v)
+        #expect(abs(m.dischargeH - below) <= 1e-10 * below, "discharge \(m.dischargeH) vs \(below)")
+        // Hours at or above the level: from the rising crossing (bisection on the closed form) to the falling one.
+        var lo = 0.0, hi = tmax
+        for _ in 0..<200 { let mid = 0.5 * (lo + hi); if Self.bateman(mid, dose: dose, ka: ka, k: k, v: v) >= level { hi = mid } else { lo = mid } }
+        let hours = below - 0.5 * (lo + hi)
+        #expect(abs(m.hoursInBand - hours) <= 1e-10 * hours, "hours \(m.hoursInBand) vs \(hours)")
+        let auc = 1000 * dose * ka / (v * (ka - k)) * ((1 - exp(-k * 48)) / k - (1 - exp(-ka * 48)) / ka)
+        #expect(abs(m.auc - auc) <= 1e-10 * auc, "auc \(m.auc) vs \(auc)")
+    }
+}
