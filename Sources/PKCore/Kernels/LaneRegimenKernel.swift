@@ -323,8 +323,13 @@ public enum LaneRegimenKernel {
             if wantCurve {
                 let cv = UnsafeRawPointer(buffer.c).assumingMemoryBound(to: Double.self)
                 curve = [Double](unsafeUninitializedCapacity: gridKnot.count) { out, count in
-                    gridKnot.withUnsafeBufferPointer { gk in
-                        for g in 0..<gk.count { out[g] = cv[gk[g] * W + l] }
+                    if gridKnot.count == K {
+                        // Every knot is a grid time (no events between grid points): lane l of each knot.
+                        for g in 0..<K { out[g] = cv[g &* W &+ l] }
+                    } else {
+                        gridKnot.withUnsafeBufferPointer { gk in
+                            for g in 0..<gk.count { out[g] = cv[gk[g] * W + l] }
+                        }
                     }
                     count = gridKnot.count
                 }
