@@ -59,3 +59,36 @@ struct LaneRegimenPolynomialTests {
         #expect(abs(m.auc - auc) <= 1e-10 * auc, "auc \(m.auc) vs \(auc)")
     }
 }
+
+/// `LaneScheduleCache`: a schedule kept from an earlier group gives the same numbers as one built
+/// for the call, for several regimens and grids through one cache.
+struct LaneScheduleCacheTests {
+    @Test("cached knot schedules give bit-identical metrics and curves, across regimens and grids")
+    func cachedEqualsFresh() throws {
+        var rates = Matrix(rows: 2, cols: 2)
+        rates[0, 0] = -2.0
+        rates[1, 0] = 2.0
+        rates[1, 1] = -0.25
+        let model = LinearModel(stateNames: ["depot", "central"], rateMatrix: rates, isMassState: [true, true],
+                                outputs: [ModelOutput(name: "CP", state: 1, scale: 50, unit: "ng/mL")], eliminationRatePerH: [0, 0.25])
+        let options = MetricOptions(bandLow: 100, bandHigh: 250, windowStartH: 0, windowEndH: 4, dischargeLevel: 100)
+        let cache = LaneScheduleCache()
+        let grids = [try Simulator.grid(endH: 48, stepH: 5.0 / 60), try Simulator.grid(endH: 30, stepH: 0.25)]
+        // Dose times on and off the grid, repeated so that the cache is hit.
+        for round in 0..<2 {
+            for times in grids {
+                for doseTimes in [[0.0], [0.0, 12.0], [0.1, 12.37]] {
+                    let records = doseTimes.map { EventRecord(timeH: $0, action: .dose(DoseInstruction(compartment: 0, amountMg: 10))) }
+                    let fresh = try #require(LaneRegimenKernel.run(models: [model], records: [records], output: 0, timesH: times, options: options, wantCurve: true))
+                    let cached = try #require(LaneRegimenKernel.run(models: [model], records: [records], output: 0, timesH: times, options: options,
+                                                                   wantCurve: true, cache: cache))
+                    let (a, b) = (fresh[0].metrics, cached[0].metrics)
+                    #expect(a.cmax == b.cmax && a.tmaxH == b.tmaxH && a.auc == b.auc && a.hoursInBand == b.hoursInBand
+                            && a.dischargeH.bitPattern == b.dischargeH.bitPattern, "round \(round), doses \(doseTimes)")
+                    #expect(fresh[0].curve == cached[0].curve)
+                    #expect(a.cmax > 100 && a.auc > 0)
+                }
+            }
+        }
+    }
+}
