@@ -26,8 +26,8 @@ public final class LaneModelEvaluator {
     let stateBase: Int
     /// The state-dependent parts of the right-hand-side and output programs, and their result
     /// registers, copied once so calls touch no reference-counted storage.
-    /// The state-dependent code is fused (`LaneInstruction.fuse`): pairs of arithmetic instructions
-    /// whose intermediate is read once run as one instruction, with the same operations in the same order.
+    /// The state-dependent code is fused (`LaneInstruction.fuse`): two or three arithmetic
+    /// instructions whose intermediates are read once run as one, with the same IEEE operations.
     let rhsCode: UnsafeMutableBufferPointer<LaneInstruction>, rhsResults: UnsafeMutableBufferPointer<Int32>
     let outCode: UnsafeMutableBufferPointer<LaneInstruction>, outResults: UnsafeMutableBufferPointer<Int32>
 
@@ -139,7 +139,8 @@ public final class LaneModelEvaluator {
     }
 
     /// `execute` over fused code: opcodes below 32 are `Opcode`s; 32 + (op1·4 + op2)·2 + side, with
-    /// op1, op2 ∈ {add, subtract, multiply, divide}, is `(a op1 b) op2 c` (side 0) or `c op2 (a op1 b)` (side 1).
+    /// op1, op2 ∈ {add, subtract, multiply, divide}, is `(a op1 b) op2 c` (side 0) or `c op2 (a op1 b)` (side 1);
+    /// 64 + op1·16 + op2·4 + op3 is `(a op1 b) op2 (c op3 e)`.
     static func executeFused(_ code: UnsafeBufferPointer<LaneInstruction>, _ r: UnsafeMutablePointer<ModelLanes>) {
         for ins in code {
             let d = Int(ins.dst)
@@ -181,6 +182,70 @@ public final class LaneModelEvaluator {
             case 61: r[d] = r[Int(ins.c)] * (x / r[Int(ins.b)])  // divide then multiply (right)
             case 62: r[d] = (x / r[Int(ins.b)]) / r[Int(ins.c)]  // divide then divide
             case 63: r[d] = r[Int(ins.c)] / (x / r[Int(ins.b)])  // divide then divide (right)
+            case 64: r[d] = (x + r[Int(ins.b)]) + (r[Int(ins.c)] + r[Int(ins.e)])  // add, add, add
+            case 65: r[d] = (x + r[Int(ins.b)]) + (r[Int(ins.c)] - r[Int(ins.e)])  // add, add, subtract
+            case 66: r[d] = (x + r[Int(ins.b)]) + (r[Int(ins.c)] * r[Int(ins.e)])  // add, add, multiply
+            case 67: r[d] = (x + r[Int(ins.b)]) + (r[Int(ins.c)] / r[Int(ins.e)])  // add, add, divide
+            case 68: r[d] = (x + r[Int(ins.b)]) - (r[Int(ins.c)] + r[Int(ins.e)])  // add, subtract, add
+            case 69: r[d] = (x + r[Int(ins.b)]) - (r[Int(ins.c)] - r[Int(ins.e)])  // add, subtract, subtract
+            case 70: r[d] = (x + r[Int(ins.b)]) - (r[Int(ins.c)] * r[Int(ins.e)])  // add, subtract, multiply
+            case 71: r[d] = (x + r[Int(ins.b)]) - (r[Int(ins.c)] / r[Int(ins.e)])  // add, subtract, divide
+            case 72: r[d] = (x + r[Int(ins.b)]) * (r[Int(ins.c)] + r[Int(ins.e)])  // add, multiply, add
+            case 73: r[d] = (x + r[Int(ins.b)]) * (r[Int(ins.c)] - r[Int(ins.e)])  // add, multiply, subtract
+            case 74: r[d] = (x + r[Int(ins.b)]) * (r[Int(ins.c)] * r[Int(ins.e)])  // add, multiply, multiply
+            case 75: r[d] = (x + r[Int(ins.b)]) * (r[Int(ins.c)] / r[Int(ins.e)])  // add, multiply, divide
+            case 76: r[d] = (x + r[Int(ins.b)]) / (r[Int(ins.c)] + r[Int(ins.e)])  // add, divide, add
+            case 77: r[d] = (x + r[Int(ins.b)]) / (r[Int(ins.c)] - r[Int(ins.e)])  // add, divide, subtract
+            case 78: r[d] = (x + r[Int(ins.b)]) / (r[Int(ins.c)] * r[Int(ins.e)])  // add, divide, multiply
+            case 79: r[d] = (x + r[Int(ins.b)]) / (r[Int(ins.c)] / r[Int(ins.e)])  // add, divide, divide
+            case 80: r[d] = (x - r[Int(ins.b)]) + (r[Int(ins.c)] + r[Int(ins.e)])  // subtract, add, add
+            case 81: r[d] = (x - r[Int(ins.b)]) + (r[Int(ins.c)] - r[Int(ins.e)])  // subtract, add, subtract
+            case 82: r[d] = (x - r[Int(ins.b)]) + (r[Int(ins.c)] * r[Int(ins.e)])  // subtract, add, multiply
+            case 83: r[d] = (x - r[Int(ins.b)]) + (r[Int(ins.c)] / r[Int(ins.e)])  // subtract, add, divide
+            case 84: r[d] = (x - r[Int(ins.b)]) - (r[Int(ins.c)] + r[Int(ins.e)])  // subtract, subtract, add
+            case 85: r[d] = (x - r[Int(ins.b)]) - (r[Int(ins.c)] - r[Int(ins.e)])  // subtract, subtract, subtract
+            case 86: r[d] = (x - r[Int(ins.b)]) - (r[Int(ins.c)] * r[Int(ins.e)])  // subtract, subtract, multiply
+            case 87: r[d] = (x - r[Int(ins.b)]) - (r[Int(ins.c)] / r[Int(ins.e)])  // subtract, subtract, divide
+            case 88: r[d] = (x - r[Int(ins.b)]) * (r[Int(ins.c)] + r[Int(ins.e)])  // subtract, multiply, add
+            case 89: r[d] = (x - r[Int(ins.b)]) * (r[Int(ins.c)] - r[Int(ins.e)])  // subtract, multiply, subtract
+            case 90: r[d] = (x - r[Int(ins.b)]) * (r[Int(ins.c)] * r[Int(ins.e)])  // subtract, multiply, multiply
+            case 91: r[d] = (x - r[Int(ins.b)]) * (r[Int(ins.c)] / r[Int(ins.e)])  // subtract, multiply, divide
+            case 92: r[d] = (x - r[Int(ins.b)]) / (r[Int(ins.c)] + r[Int(ins.e)])  // subtract, divide, add
+            case 93: r[d] = (x - r[Int(ins.b)]) / (r[Int(ins.c)] - r[Int(ins.e)])  // subtract, divide, subtract
+            case 94: r[d] = (x - r[Int(ins.b)]) / (r[Int(ins.c)] * r[Int(ins.e)])  // subtract, divide, multiply
+            case 95: r[d] = (x - r[Int(ins.b)]) / (r[Int(ins.c)] / r[Int(ins.e)])  // subtract, divide, divide
+            case 96: r[d] = (x * r[Int(ins.b)]) + (r[Int(ins.c)] + r[Int(ins.e)])  // multiply, add, add
+            case 97: r[d] = (x * r[Int(ins.b)]) + (r[Int(ins.c)] - r[Int(ins.e)])  // multiply, add, subtract
+            case 98: r[d] = (x * r[Int(ins.b)]) + (r[Int(ins.c)] * r[Int(ins.e)])  // multiply, add, multiply
+            case 99: r[d] = (x * r[Int(ins.b)]) + (r[Int(ins.c)] / r[Int(ins.e)])  // multiply, add, divide
+            case 100: r[d] = (x * r[Int(ins.b)]) - (r[Int(ins.c)] + r[Int(ins.e)])  // multiply, subtract, add
+            case 101: r[d] = (x * r[Int(ins.b)]) - (r[Int(ins.c)] - r[Int(ins.e)])  // multiply, subtract, subtract
+            case 102: r[d] = (x * r[Int(ins.b)]) - (r[Int(ins.c)] * r[Int(ins.e)])  // multiply, subtract, multiply
+            case 103: r[d] = (x * r[Int(ins.b)]) - (r[Int(ins.c)] / r[Int(ins.e)])  // multiply, subtract, divide
+            case 104: r[d] = (x * r[Int(ins.b)]) * (r[Int(ins.c)] + r[Int(ins.e)])  // multiply, multiply, add
+            case 105: r[d] = (x * r[Int(ins.b)]) * (r[Int(ins.c)] - r[Int(ins.e)])  // multiply, multiply, subtract
+            case 106: r[d] = (x * r[Int(ins.b)]) * (r[Int(ins.c)] * r[Int(ins.e)])  // multiply, multiply, multiply
+            case 107: r[d] = (x * r[Int(ins.b)]) * (r[Int(ins.c)] / r[Int(ins.e)])  // multiply, multiply, divide
+            case 108: r[d] = (x * r[Int(ins.b)]) / (r[Int(ins.c)] + r[Int(ins.e)])  // multiply, divide, add
+            case 109: r[d] = (x * r[Int(ins.b)]) / (r[Int(ins.c)] - r[Int(ins.e)])  // multiply, divide, subtract
+            case 110: r[d] = (x * r[Int(ins.b)]) / (r[Int(ins.c)] * r[Int(ins.e)])  // multiply, divide, multiply
+            case 111: r[d] = (x * r[Int(ins.b)]) / (r[Int(ins.c)] / r[Int(ins.e)])  // multiply, divide, divide
+            case 112: r[d] = (x / r[Int(ins.b)]) + (r[Int(ins.c)] + r[Int(ins.e)])  // divide, add, add
+            case 113: r[d] = (x / r[Int(ins.b)]) + (r[Int(ins.c)] - r[Int(ins.e)])  // divide, add, subtract
+            case 114: r[d] = (x / r[Int(ins.b)]) + (r[Int(ins.c)] * r[Int(ins.e)])  // divide, add, multiply
+            case 115: r[d] = (x / r[Int(ins.b)]) + (r[Int(ins.c)] / r[Int(ins.e)])  // divide, add, divide
+            case 116: r[d] = (x / r[Int(ins.b)]) - (r[Int(ins.c)] + r[Int(ins.e)])  // divide, subtract, add
+            case 117: r[d] = (x / r[Int(ins.b)]) - (r[Int(ins.c)] - r[Int(ins.e)])  // divide, subtract, subtract
+            case 118: r[d] = (x / r[Int(ins.b)]) - (r[Int(ins.c)] * r[Int(ins.e)])  // divide, subtract, multiply
+            case 119: r[d] = (x / r[Int(ins.b)]) - (r[Int(ins.c)] / r[Int(ins.e)])  // divide, subtract, divide
+            case 120: r[d] = (x / r[Int(ins.b)]) * (r[Int(ins.c)] + r[Int(ins.e)])  // divide, multiply, add
+            case 121: r[d] = (x / r[Int(ins.b)]) * (r[Int(ins.c)] - r[Int(ins.e)])  // divide, multiply, subtract
+            case 122: r[d] = (x / r[Int(ins.b)]) * (r[Int(ins.c)] * r[Int(ins.e)])  // divide, multiply, multiply
+            case 123: r[d] = (x / r[Int(ins.b)]) * (r[Int(ins.c)] / r[Int(ins.e)])  // divide, multiply, divide
+            case 124: r[d] = (x / r[Int(ins.b)]) / (r[Int(ins.c)] + r[Int(ins.e)])  // divide, divide, add
+            case 125: r[d] = (x / r[Int(ins.b)]) / (r[Int(ins.c)] - r[Int(ins.e)])  // divide, divide, subtract
+            case 126: r[d] = (x / r[Int(ins.b)]) / (r[Int(ins.c)] * r[Int(ins.e)])  // divide, divide, multiply
+            case 127: r[d] = (x / r[Int(ins.b)]) / (r[Int(ins.c)] / r[Int(ins.e)])  // divide, divide, divide
             case 4:  // power
                 r[d] = lanewise(x, r[Int(ins.b)]) { BinaryOperator.power.apply($0, $1) }
             case 5:  // minimum
@@ -228,34 +293,65 @@ struct LaneInstruction: Sendable, Equatable {
     var a: Int32
     var b: Int32
     var c: Int32
+    var e: Int32 = 0
 
-    /// Fuses each arithmetic instruction whose result is read only by the next instruction (as one
-    /// operand, and is not a program result) into that instruction when it is arithmetic too. The
-    /// fused instruction computes the same two IEEE operations in the same order; the intermediate
-    /// is not stored.
+    /// Reorders, then fuses. Reordering: each arithmetic instruction whose result is read once (and
+    /// is not a program result) moves to just before its reader (legal: every temporary is written
+    /// once, and its operands are written earlier). Fusion: `(a op1 b) op2 (c op3 e)` when the two
+    /// instructions before an arithmetic one are its two single-read operands; otherwise a pair
+    /// when the instruction before is one single-read operand. Fused instructions compute the
+    /// same IEEE operations on the same values; intermediates are not stored.
     static func fuse(_ code: ArraySlice<Instruction>, results: ContiguousArray<Int32>) -> [LaneInstruction] {
-        func arity(_ o: Opcode) -> Int {
-            switch o {
-            case .negate, .exp, .log, .sqrt, .abs: return 1
-            case .select: return 3
-            default: return 2
+        precondition(Opcode.divide.rawValue == 3 && Opcode.select.rawValue == 18, "executeFused numbers the opcodes")
+        func operands(_ ins: Instruction) -> [Int32] {
+            switch ins.opcode {
+            case .negate, .exp, .log, .sqrt, .abs: return [ins.a]
+            case .select: return [ins.a, ins.b, ins.c]
+            default: return [ins.a, ins.b]
             }
         }
-        precondition(Opcode.divide.rawValue == 3 && Opcode.select.rawValue == 18, "executeFused numbers the opcodes")
-        var uses: [Int32: Int] = [:]
-        for ins in code {
-            let k = arity(ins.opcode)
-            for (j, r) in [ins.a, ins.b, ins.c].enumerated() where j < k { uses[r, default: 0] += 1 }
-        }
-        for r in results { uses[r, default: 0] += 1 }
         func isArithmetic(_ o: Opcode) -> Bool { o.rawValue <= Opcode.divide.rawValue }
         let list = Array(code)
+        var uses: [Int32: Int] = [:], reader: [Int32: Int] = [:]
+        for (k, ins) in list.enumerated() {
+            for r in operands(ins) { uses[r, default: 0] += 1; reader[r] = k }
+        }
+        for r in results { uses[r, default: 0] += 2 }
+        let written = Set(list.map(\.dst))
+        func single(_ ins: Instruction) -> Bool { isArithmetic(ins.opcode) && uses[ins.dst] == 1 }
+        // Reorder: single-read arithmetic instructions wait for their reader.
+        var pending = [[Int]](repeating: [], count: list.count)
+        var order: [Int] = []
+        func place(_ k: Int) {
+            for p in pending[k] { place(p) }
+            order.append(k)
+        }
+        for (k, ins) in list.enumerated() {
+            if single(ins), let q = reader[ins.dst], q > k, written.contains(ins.dst) {
+                pending[q].append(k)
+            } else {
+                place(k)
+            }
+        }
+        precondition(order.count == list.count, "LaneInstruction.fuse: reordering lost instructions")
+        let sorted = order.map { list[$0] }
         var out: [LaneInstruction] = []
         var i = 0
-        while i < list.count {
-            let first = list[i]
-            if i + 1 < list.count, isArithmetic(first.opcode), uses[first.dst] == 1 {
-                let next = list[i + 1]
+        while i < sorted.count {
+            let first = sorted[i]
+            if i + 2 < sorted.count, single(first), single(sorted[i + 1]) {
+                let second = sorted[i + 1], next = sorted[i + 2]
+                if isArithmetic(next.opcode), next.a == first.dst || next.a == second.dst,
+                   next.b == (next.a == first.dst ? second.dst : first.dst) {
+                    let (l, r) = next.a == first.dst ? (first, second) : (second, first)
+                    let op = 64 + l.opcode.rawValue * 16 + next.opcode.rawValue * 4 + r.opcode.rawValue
+                    out.append(LaneInstruction(op: op, dst: next.dst, a: l.a, b: l.b, c: r.a, e: r.b))
+                    i += 3
+                    continue
+                }
+            }
+            if i + 1 < sorted.count, single(first) {
+                let next = sorted[i + 1]
                 if isArithmetic(next.opcode), (next.a == first.dst) != (next.b == first.dst) {
                     let side: UInt8 = next.a == first.dst ? 0 : 1
                     let other = side == 0 ? next.b : next.a

@@ -79,7 +79,7 @@ struct LaneEvaluationTests {
         }
     }
 
-    @Test("fusion covers every pair of arithmetic operators on both sides and keeps intermediates read twice")
+    @Test("fusion covers every pair and triple of arithmetic operators and keeps intermediates read twice; lanes equal scalar bit for bit")
     func fusedPairs() throws {
         // (state OP1 constant) feeding OP2 on the left and on the right, for every OP1, OP2 in
         // + - * / (distinct constants, so no intermediate is shared); w is
@@ -94,7 +94,16 @@ struct LaneEvaluationTests {
                 k += 1
             }
         }
-        let sum = (0..<k).map { "f\($0) + g\($0)" }.joined(separator: " + ")
+        var h = 0
+        for o1 in ops {
+            for o2 in ops {
+                for o3 in ops {
+                    lines.append("h\(h) = (x \(o1) \(h + 100)) \(o2) (y \(o3) \(h + 200))")
+                    h += 1
+                }
+            }
+        }
+        let sum = (0..<k).map { "f\($0) + g\($0)" }.joined(separator: " + ") + " + " + (0..<h).map { "h\($0)" }.joined(separator: " + ")
         let source = """
             [parameters]
             a = 1.25
@@ -111,8 +120,9 @@ struct LaneEvaluationTests {
         let rhsProgram = m.rhsProgram
         let stateCode = rhsProgram.instructions[rhsProgram.parameterInstructionCount...]
         let fused = LaneInstruction.fuse(stateCode, results: rhsProgram.results)
-        let fusedOps = Set(fused.map(\.op).filter { $0 >= 32 })
-        #expect(fusedOps.count >= 24, "fused opcodes used: \(fusedOps.sorted())")
+        let pairOps = Set(fused.map(\.op).filter { $0 >= 32 && $0 < 64 }), tripleOps = Set(fused.map(\.op).filter { $0 >= 64 })
+        #expect(pairOps.count >= 24, "fused pair opcodes used: \(pairOps.sorted())")
+        #expect(tripleOps.count == 64, "fused triple opcodes used: \(tripleOps.sorted())")
         var rng = SplitMix64(state: 62)
         for _ in 0..<200 {
             let sets = (0..<ModelLanes.scalarCount).map { _ in [rng.uniform(0.1, 3)] }
