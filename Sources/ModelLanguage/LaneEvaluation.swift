@@ -54,9 +54,9 @@ public final class LaneModelEvaluator {
             return UnsafeMutableBufferPointer(rebasing: b[0..<a.count])
         }
         let rhs = program.rhsProgram, out = program.outputProgram
-        rhsCode = copy(LaneInstruction.fuse(rhs.instructions[rhs.parameterInstructionCount...], results: rhs.results)[...])
+        rhsCode = copy(LaneInstruction.fuse(rhs.instructions[rhs.parameterInstructionCount...], results: rhs.results).map(\.scaledToBytes)[...])
         rhsResults = copy(rhs.results[...])
-        outCode = copy(LaneInstruction.fuse(out.instructions[out.parameterInstructionCount...], results: out.results)[...])
+        outCode = copy(LaneInstruction.fuse(out.instructions[out.parameterInstructionCount...], results: out.results).map(\.scaledToBytes)[...])
         outResults = copy(out.results[...])
         for prog in [rhs, out] {
             prog.instructions.withUnsafeBufferPointer { code in
@@ -140,145 +140,148 @@ public final class LaneModelEvaluator {
 
     /// `execute` over fused code: opcodes below 32 are `Opcode`s; 32 + (op1·4 + op2)·2 + side, with
     /// op1, op2 ∈ {add, subtract, multiply, divide}, is `(a op1 b) op2 c` (side 0) or `c op2 (a op1 b)` (side 1);
-    /// 64 + op1·16 + op2·4 + op3 is `(a op1 b) op2 (c op3 e)`.
+    /// 64 + op1·16 + op2·4 + op3 is `(a op1 b) op2 (c op3 e)`. Register operands are byte offsets
+    /// (`LaneInstruction.scaledToBytes`), so no index is scaled per operand.
     static func executeFused(_ code: UnsafeBufferPointer<LaneInstruction>, _ r: UnsafeMutablePointer<ModelLanes>) {
+        let raw = UnsafeMutableRawPointer(r)
+        @inline(__always) func reg(_ offset: Int32) -> ModelLanes { raw.load(fromByteOffset: Int(offset), as: ModelLanes.self) }
         for ins in code {
-            let d = Int(ins.dst)
-            let x = r[Int(ins.a)]
+            let dp = (raw + Int(ins.dst)).assumingMemoryBound(to: ModelLanes.self)
+            let x = reg(ins.a)
             switch ins.op {
-            case 0: r[d] = x + r[Int(ins.b)]
-            case 1: r[d] = x - r[Int(ins.b)]
-            case 2: r[d] = x * r[Int(ins.b)]
-            case 3: r[d] = x / r[Int(ins.b)]
-            case 32: r[d] = (x + r[Int(ins.b)]) + r[Int(ins.c)]  // add then add
-            case 33: r[d] = r[Int(ins.c)] + (x + r[Int(ins.b)])  // add then add (right)
-            case 34: r[d] = (x + r[Int(ins.b)]) - r[Int(ins.c)]  // add then subtract
-            case 35: r[d] = r[Int(ins.c)] - (x + r[Int(ins.b)])  // add then subtract (right)
-            case 36: r[d] = (x + r[Int(ins.b)]) * r[Int(ins.c)]  // add then multiply
-            case 37: r[d] = r[Int(ins.c)] * (x + r[Int(ins.b)])  // add then multiply (right)
-            case 38: r[d] = (x + r[Int(ins.b)]) / r[Int(ins.c)]  // add then divide
-            case 39: r[d] = r[Int(ins.c)] / (x + r[Int(ins.b)])  // add then divide (right)
-            case 40: r[d] = (x - r[Int(ins.b)]) + r[Int(ins.c)]  // subtract then add
-            case 41: r[d] = r[Int(ins.c)] + (x - r[Int(ins.b)])  // subtract then add (right)
-            case 42: r[d] = (x - r[Int(ins.b)]) - r[Int(ins.c)]  // subtract then subtract
-            case 43: r[d] = r[Int(ins.c)] - (x - r[Int(ins.b)])  // subtract then subtract (right)
-            case 44: r[d] = (x - r[Int(ins.b)]) * r[Int(ins.c)]  // subtract then multiply
-            case 45: r[d] = r[Int(ins.c)] * (x - r[Int(ins.b)])  // subtract then multiply (right)
-            case 46: r[d] = (x - r[Int(ins.b)]) / r[Int(ins.c)]  // subtract then divide
-            case 47: r[d] = r[Int(ins.c)] / (x - r[Int(ins.b)])  // subtract then divide (right)
-            case 48: r[d] = (x * r[Int(ins.b)]) + r[Int(ins.c)]  // multiply then add
-            case 49: r[d] = r[Int(ins.c)] + (x * r[Int(ins.b)])  // multiply then add (right)
-            case 50: r[d] = (x * r[Int(ins.b)]) - r[Int(ins.c)]  // multiply then subtract
-            case 51: r[d] = r[Int(ins.c)] - (x * r[Int(ins.b)])  // multiply then subtract (right)
-            case 52: r[d] = (x * r[Int(ins.b)]) * r[Int(ins.c)]  // multiply then multiply
-            case 53: r[d] = r[Int(ins.c)] * (x * r[Int(ins.b)])  // multiply then multiply (right)
-            case 54: r[d] = (x * r[Int(ins.b)]) / r[Int(ins.c)]  // multiply then divide
-            case 55: r[d] = r[Int(ins.c)] / (x * r[Int(ins.b)])  // multiply then divide (right)
-            case 56: r[d] = (x / r[Int(ins.b)]) + r[Int(ins.c)]  // divide then add
-            case 57: r[d] = r[Int(ins.c)] + (x / r[Int(ins.b)])  // divide then add (right)
-            case 58: r[d] = (x / r[Int(ins.b)]) - r[Int(ins.c)]  // divide then subtract
-            case 59: r[d] = r[Int(ins.c)] - (x / r[Int(ins.b)])  // divide then subtract (right)
-            case 60: r[d] = (x / r[Int(ins.b)]) * r[Int(ins.c)]  // divide then multiply
-            case 61: r[d] = r[Int(ins.c)] * (x / r[Int(ins.b)])  // divide then multiply (right)
-            case 62: r[d] = (x / r[Int(ins.b)]) / r[Int(ins.c)]  // divide then divide
-            case 63: r[d] = r[Int(ins.c)] / (x / r[Int(ins.b)])  // divide then divide (right)
-            case 64: r[d] = (x + r[Int(ins.b)]) + (r[Int(ins.c)] + r[Int(ins.e)])  // add, add, add
-            case 65: r[d] = (x + r[Int(ins.b)]) + (r[Int(ins.c)] - r[Int(ins.e)])  // add, add, subtract
-            case 66: r[d] = (x + r[Int(ins.b)]) + (r[Int(ins.c)] * r[Int(ins.e)])  // add, add, multiply
-            case 67: r[d] = (x + r[Int(ins.b)]) + (r[Int(ins.c)] / r[Int(ins.e)])  // add, add, divide
-            case 68: r[d] = (x + r[Int(ins.b)]) - (r[Int(ins.c)] + r[Int(ins.e)])  // add, subtract, add
-            case 69: r[d] = (x + r[Int(ins.b)]) - (r[Int(ins.c)] - r[Int(ins.e)])  // add, subtract, subtract
-            case 70: r[d] = (x + r[Int(ins.b)]) - (r[Int(ins.c)] * r[Int(ins.e)])  // add, subtract, multiply
-            case 71: r[d] = (x + r[Int(ins.b)]) - (r[Int(ins.c)] / r[Int(ins.e)])  // add, subtract, divide
-            case 72: r[d] = (x + r[Int(ins.b)]) * (r[Int(ins.c)] + r[Int(ins.e)])  // add, multiply, add
-            case 73: r[d] = (x + r[Int(ins.b)]) * (r[Int(ins.c)] - r[Int(ins.e)])  // add, multiply, subtract
-            case 74: r[d] = (x + r[Int(ins.b)]) * (r[Int(ins.c)] * r[Int(ins.e)])  // add, multiply, multiply
-            case 75: r[d] = (x + r[Int(ins.b)]) * (r[Int(ins.c)] / r[Int(ins.e)])  // add, multiply, divide
-            case 76: r[d] = (x + r[Int(ins.b)]) / (r[Int(ins.c)] + r[Int(ins.e)])  // add, divide, add
-            case 77: r[d] = (x + r[Int(ins.b)]) / (r[Int(ins.c)] - r[Int(ins.e)])  // add, divide, subtract
-            case 78: r[d] = (x + r[Int(ins.b)]) / (r[Int(ins.c)] * r[Int(ins.e)])  // add, divide, multiply
-            case 79: r[d] = (x + r[Int(ins.b)]) / (r[Int(ins.c)] / r[Int(ins.e)])  // add, divide, divide
-            case 80: r[d] = (x - r[Int(ins.b)]) + (r[Int(ins.c)] + r[Int(ins.e)])  // subtract, add, add
-            case 81: r[d] = (x - r[Int(ins.b)]) + (r[Int(ins.c)] - r[Int(ins.e)])  // subtract, add, subtract
-            case 82: r[d] = (x - r[Int(ins.b)]) + (r[Int(ins.c)] * r[Int(ins.e)])  // subtract, add, multiply
-            case 83: r[d] = (x - r[Int(ins.b)]) + (r[Int(ins.c)] / r[Int(ins.e)])  // subtract, add, divide
-            case 84: r[d] = (x - r[Int(ins.b)]) - (r[Int(ins.c)] + r[Int(ins.e)])  // subtract, subtract, add
-            case 85: r[d] = (x - r[Int(ins.b)]) - (r[Int(ins.c)] - r[Int(ins.e)])  // subtract, subtract, subtract
-            case 86: r[d] = (x - r[Int(ins.b)]) - (r[Int(ins.c)] * r[Int(ins.e)])  // subtract, subtract, multiply
-            case 87: r[d] = (x - r[Int(ins.b)]) - (r[Int(ins.c)] / r[Int(ins.e)])  // subtract, subtract, divide
-            case 88: r[d] = (x - r[Int(ins.b)]) * (r[Int(ins.c)] + r[Int(ins.e)])  // subtract, multiply, add
-            case 89: r[d] = (x - r[Int(ins.b)]) * (r[Int(ins.c)] - r[Int(ins.e)])  // subtract, multiply, subtract
-            case 90: r[d] = (x - r[Int(ins.b)]) * (r[Int(ins.c)] * r[Int(ins.e)])  // subtract, multiply, multiply
-            case 91: r[d] = (x - r[Int(ins.b)]) * (r[Int(ins.c)] / r[Int(ins.e)])  // subtract, multiply, divide
-            case 92: r[d] = (x - r[Int(ins.b)]) / (r[Int(ins.c)] + r[Int(ins.e)])  // subtract, divide, add
-            case 93: r[d] = (x - r[Int(ins.b)]) / (r[Int(ins.c)] - r[Int(ins.e)])  // subtract, divide, subtract
-            case 94: r[d] = (x - r[Int(ins.b)]) / (r[Int(ins.c)] * r[Int(ins.e)])  // subtract, divide, multiply
-            case 95: r[d] = (x - r[Int(ins.b)]) / (r[Int(ins.c)] / r[Int(ins.e)])  // subtract, divide, divide
-            case 96: r[d] = (x * r[Int(ins.b)]) + (r[Int(ins.c)] + r[Int(ins.e)])  // multiply, add, add
-            case 97: r[d] = (x * r[Int(ins.b)]) + (r[Int(ins.c)] - r[Int(ins.e)])  // multiply, add, subtract
-            case 98: r[d] = (x * r[Int(ins.b)]) + (r[Int(ins.c)] * r[Int(ins.e)])  // multiply, add, multiply
-            case 99: r[d] = (x * r[Int(ins.b)]) + (r[Int(ins.c)] / r[Int(ins.e)])  // multiply, add, divide
-            case 100: r[d] = (x * r[Int(ins.b)]) - (r[Int(ins.c)] + r[Int(ins.e)])  // multiply, subtract, add
-            case 101: r[d] = (x * r[Int(ins.b)]) - (r[Int(ins.c)] - r[Int(ins.e)])  // multiply, subtract, subtract
-            case 102: r[d] = (x * r[Int(ins.b)]) - (r[Int(ins.c)] * r[Int(ins.e)])  // multiply, subtract, multiply
-            case 103: r[d] = (x * r[Int(ins.b)]) - (r[Int(ins.c)] / r[Int(ins.e)])  // multiply, subtract, divide
-            case 104: r[d] = (x * r[Int(ins.b)]) * (r[Int(ins.c)] + r[Int(ins.e)])  // multiply, multiply, add
-            case 105: r[d] = (x * r[Int(ins.b)]) * (r[Int(ins.c)] - r[Int(ins.e)])  // multiply, multiply, subtract
-            case 106: r[d] = (x * r[Int(ins.b)]) * (r[Int(ins.c)] * r[Int(ins.e)])  // multiply, multiply, multiply
-            case 107: r[d] = (x * r[Int(ins.b)]) * (r[Int(ins.c)] / r[Int(ins.e)])  // multiply, multiply, divide
-            case 108: r[d] = (x * r[Int(ins.b)]) / (r[Int(ins.c)] + r[Int(ins.e)])  // multiply, divide, add
-            case 109: r[d] = (x * r[Int(ins.b)]) / (r[Int(ins.c)] - r[Int(ins.e)])  // multiply, divide, subtract
-            case 110: r[d] = (x * r[Int(ins.b)]) / (r[Int(ins.c)] * r[Int(ins.e)])  // multiply, divide, multiply
-            case 111: r[d] = (x * r[Int(ins.b)]) / (r[Int(ins.c)] / r[Int(ins.e)])  // multiply, divide, divide
-            case 112: r[d] = (x / r[Int(ins.b)]) + (r[Int(ins.c)] + r[Int(ins.e)])  // divide, add, add
-            case 113: r[d] = (x / r[Int(ins.b)]) + (r[Int(ins.c)] - r[Int(ins.e)])  // divide, add, subtract
-            case 114: r[d] = (x / r[Int(ins.b)]) + (r[Int(ins.c)] * r[Int(ins.e)])  // divide, add, multiply
-            case 115: r[d] = (x / r[Int(ins.b)]) + (r[Int(ins.c)] / r[Int(ins.e)])  // divide, add, divide
-            case 116: r[d] = (x / r[Int(ins.b)]) - (r[Int(ins.c)] + r[Int(ins.e)])  // divide, subtract, add
-            case 117: r[d] = (x / r[Int(ins.b)]) - (r[Int(ins.c)] - r[Int(ins.e)])  // divide, subtract, subtract
-            case 118: r[d] = (x / r[Int(ins.b)]) - (r[Int(ins.c)] * r[Int(ins.e)])  // divide, subtract, multiply
-            case 119: r[d] = (x / r[Int(ins.b)]) - (r[Int(ins.c)] / r[Int(ins.e)])  // divide, subtract, divide
-            case 120: r[d] = (x / r[Int(ins.b)]) * (r[Int(ins.c)] + r[Int(ins.e)])  // divide, multiply, add
-            case 121: r[d] = (x / r[Int(ins.b)]) * (r[Int(ins.c)] - r[Int(ins.e)])  // divide, multiply, subtract
-            case 122: r[d] = (x / r[Int(ins.b)]) * (r[Int(ins.c)] * r[Int(ins.e)])  // divide, multiply, multiply
-            case 123: r[d] = (x / r[Int(ins.b)]) * (r[Int(ins.c)] / r[Int(ins.e)])  // divide, multiply, divide
-            case 124: r[d] = (x / r[Int(ins.b)]) / (r[Int(ins.c)] + r[Int(ins.e)])  // divide, divide, add
-            case 125: r[d] = (x / r[Int(ins.b)]) / (r[Int(ins.c)] - r[Int(ins.e)])  // divide, divide, subtract
-            case 126: r[d] = (x / r[Int(ins.b)]) / (r[Int(ins.c)] * r[Int(ins.e)])  // divide, divide, multiply
-            case 127: r[d] = (x / r[Int(ins.b)]) / (r[Int(ins.c)] / r[Int(ins.e)])  // divide, divide, divide
+            case 0: dp.pointee = x + reg(ins.b)
+            case 1: dp.pointee = x - reg(ins.b)
+            case 2: dp.pointee = x * reg(ins.b)
+            case 3: dp.pointee = x / reg(ins.b)
+            case 32: dp.pointee = (x + reg(ins.b)) + reg(ins.c)  // add then add
+            case 33: dp.pointee = reg(ins.c) + (x + reg(ins.b))  // add then add (right)
+            case 34: dp.pointee = (x + reg(ins.b)) - reg(ins.c)  // add then subtract
+            case 35: dp.pointee = reg(ins.c) - (x + reg(ins.b))  // add then subtract (right)
+            case 36: dp.pointee = (x + reg(ins.b)) * reg(ins.c)  // add then multiply
+            case 37: dp.pointee = reg(ins.c) * (x + reg(ins.b))  // add then multiply (right)
+            case 38: dp.pointee = (x + reg(ins.b)) / reg(ins.c)  // add then divide
+            case 39: dp.pointee = reg(ins.c) / (x + reg(ins.b))  // add then divide (right)
+            case 40: dp.pointee = (x - reg(ins.b)) + reg(ins.c)  // subtract then add
+            case 41: dp.pointee = reg(ins.c) + (x - reg(ins.b))  // subtract then add (right)
+            case 42: dp.pointee = (x - reg(ins.b)) - reg(ins.c)  // subtract then subtract
+            case 43: dp.pointee = reg(ins.c) - (x - reg(ins.b))  // subtract then subtract (right)
+            case 44: dp.pointee = (x - reg(ins.b)) * reg(ins.c)  // subtract then multiply
+            case 45: dp.pointee = reg(ins.c) * (x - reg(ins.b))  // subtract then multiply (right)
+            case 46: dp.pointee = (x - reg(ins.b)) / reg(ins.c)  // subtract then divide
+            case 47: dp.pointee = reg(ins.c) / (x - reg(ins.b))  // subtract then divide (right)
+            case 48: dp.pointee = (x * reg(ins.b)) + reg(ins.c)  // multiply then add
+            case 49: dp.pointee = reg(ins.c) + (x * reg(ins.b))  // multiply then add (right)
+            case 50: dp.pointee = (x * reg(ins.b)) - reg(ins.c)  // multiply then subtract
+            case 51: dp.pointee = reg(ins.c) - (x * reg(ins.b))  // multiply then subtract (right)
+            case 52: dp.pointee = (x * reg(ins.b)) * reg(ins.c)  // multiply then multiply
+            case 53: dp.pointee = reg(ins.c) * (x * reg(ins.b))  // multiply then multiply (right)
+            case 54: dp.pointee = (x * reg(ins.b)) / reg(ins.c)  // multiply then divide
+            case 55: dp.pointee = reg(ins.c) / (x * reg(ins.b))  // multiply then divide (right)
+            case 56: dp.pointee = (x / reg(ins.b)) + reg(ins.c)  // divide then add
+            case 57: dp.pointee = reg(ins.c) + (x / reg(ins.b))  // divide then add (right)
+            case 58: dp.pointee = (x / reg(ins.b)) - reg(ins.c)  // divide then subtract
+            case 59: dp.pointee = reg(ins.c) - (x / reg(ins.b))  // divide then subtract (right)
+            case 60: dp.pointee = (x / reg(ins.b)) * reg(ins.c)  // divide then multiply
+            case 61: dp.pointee = reg(ins.c) * (x / reg(ins.b))  // divide then multiply (right)
+            case 62: dp.pointee = (x / reg(ins.b)) / reg(ins.c)  // divide then divide
+            case 63: dp.pointee = reg(ins.c) / (x / reg(ins.b))  // divide then divide (right)
+            case 64: dp.pointee = (x + reg(ins.b)) + (reg(ins.c) + reg(ins.e))  // add, add, add
+            case 65: dp.pointee = (x + reg(ins.b)) + (reg(ins.c) - reg(ins.e))  // add, add, subtract
+            case 66: dp.pointee = (x + reg(ins.b)) + (reg(ins.c) * reg(ins.e))  // add, add, multiply
+            case 67: dp.pointee = (x + reg(ins.b)) + (reg(ins.c) / reg(ins.e))  // add, add, divide
+            case 68: dp.pointee = (x + reg(ins.b)) - (reg(ins.c) + reg(ins.e))  // add, subtract, add
+            case 69: dp.pointee = (x + reg(ins.b)) - (reg(ins.c) - reg(ins.e))  // add, subtract, subtract
+            case 70: dp.pointee = (x + reg(ins.b)) - (reg(ins.c) * reg(ins.e))  // add, subtract, multiply
+            case 71: dp.pointee = (x + reg(ins.b)) - (reg(ins.c) / reg(ins.e))  // add, subtract, divide
+            case 72: dp.pointee = (x + reg(ins.b)) * (reg(ins.c) + reg(ins.e))  // add, multiply, add
+            case 73: dp.pointee = (x + reg(ins.b)) * (reg(ins.c) - reg(ins.e))  // add, multiply, subtract
+            case 74: dp.pointee = (x + reg(ins.b)) * (reg(ins.c) * reg(ins.e))  // add, multiply, multiply
+            case 75: dp.pointee = (x + reg(ins.b)) * (reg(ins.c) / reg(ins.e))  // add, multiply, divide
+            case 76: dp.pointee = (x + reg(ins.b)) / (reg(ins.c) + reg(ins.e))  // add, divide, add
+            case 77: dp.pointee = (x + reg(ins.b)) / (reg(ins.c) - reg(ins.e))  // add, divide, subtract
+            case 78: dp.pointee = (x + reg(ins.b)) / (reg(ins.c) * reg(ins.e))  // add, divide, multiply
+            case 79: dp.pointee = (x + reg(ins.b)) / (reg(ins.c) / reg(ins.e))  // add, divide, divide
+            case 80: dp.pointee = (x - reg(ins.b)) + (reg(ins.c) + reg(ins.e))  // subtract, add, add
+            case 81: dp.pointee = (x - reg(ins.b)) + (reg(ins.c) - reg(ins.e))  // subtract, add, subtract
+            case 82: dp.pointee = (x - reg(ins.b)) + (reg(ins.c) * reg(ins.e))  // subtract, add, multiply
+            case 83: dp.pointee = (x - reg(ins.b)) + (reg(ins.c) / reg(ins.e))  // subtract, add, divide
+            case 84: dp.pointee = (x - reg(ins.b)) - (reg(ins.c) + reg(ins.e))  // subtract, subtract, add
+            case 85: dp.pointee = (x - reg(ins.b)) - (reg(ins.c) - reg(ins.e))  // subtract, subtract, subtract
+            case 86: dp.pointee = (x - reg(ins.b)) - (reg(ins.c) * reg(ins.e))  // subtract, subtract, multiply
+            case 87: dp.pointee = (x - reg(ins.b)) - (reg(ins.c) / reg(ins.e))  // subtract, subtract, divide
+            case 88: dp.pointee = (x - reg(ins.b)) * (reg(ins.c) + reg(ins.e))  // subtract, multiply, add
+            case 89: dp.pointee = (x - reg(ins.b)) * (reg(ins.c) - reg(ins.e))  // subtract, multiply, subtract
+            case 90: dp.pointee = (x - reg(ins.b)) * (reg(ins.c) * reg(ins.e))  // subtract, multiply, multiply
+            case 91: dp.pointee = (x - reg(ins.b)) * (reg(ins.c) / reg(ins.e))  // subtract, multiply, divide
+            case 92: dp.pointee = (x - reg(ins.b)) / (reg(ins.c) + reg(ins.e))  // subtract, divide, add
+            case 93: dp.pointee = (x - reg(ins.b)) / (reg(ins.c) - reg(ins.e))  // subtract, divide, subtract
+            case 94: dp.pointee = (x - reg(ins.b)) / (reg(ins.c) * reg(ins.e))  // subtract, divide, multiply
+            case 95: dp.pointee = (x - reg(ins.b)) / (reg(ins.c) / reg(ins.e))  // subtract, divide, divide
+            case 96: dp.pointee = (x * reg(ins.b)) + (reg(ins.c) + reg(ins.e))  // multiply, add, add
+            case 97: dp.pointee = (x * reg(ins.b)) + (reg(ins.c) - reg(ins.e))  // multiply, add, subtract
+            case 98: dp.pointee = (x * reg(ins.b)) + (reg(ins.c) * reg(ins.e))  // multiply, add, multiply
+            case 99: dp.pointee = (x * reg(ins.b)) + (reg(ins.c) / reg(ins.e))  // multiply, add, divide
+            case 100: dp.pointee = (x * reg(ins.b)) - (reg(ins.c) + reg(ins.e))  // multiply, subtract, add
+            case 101: dp.pointee = (x * reg(ins.b)) - (reg(ins.c) - reg(ins.e))  // multiply, subtract, subtract
+            case 102: dp.pointee = (x * reg(ins.b)) - (reg(ins.c) * reg(ins.e))  // multiply, subtract, multiply
+            case 103: dp.pointee = (x * reg(ins.b)) - (reg(ins.c) / reg(ins.e))  // multiply, subtract, divide
+            case 104: dp.pointee = (x * reg(ins.b)) * (reg(ins.c) + reg(ins.e))  // multiply, multiply, add
+            case 105: dp.pointee = (x * reg(ins.b)) * (reg(ins.c) - reg(ins.e))  // multiply, multiply, subtract
+            case 106: dp.pointee = (x * reg(ins.b)) * (reg(ins.c) * reg(ins.e))  // multiply, multiply, multiply
+            case 107: dp.pointee = (x * reg(ins.b)) * (reg(ins.c) / reg(ins.e))  // multiply, multiply, divide
+            case 108: dp.pointee = (x * reg(ins.b)) / (reg(ins.c) + reg(ins.e))  // multiply, divide, add
+            case 109: dp.pointee = (x * reg(ins.b)) / (reg(ins.c) - reg(ins.e))  // multiply, divide, subtract
+            case 110: dp.pointee = (x * reg(ins.b)) / (reg(ins.c) * reg(ins.e))  // multiply, divide, multiply
+            case 111: dp.pointee = (x * reg(ins.b)) / (reg(ins.c) / reg(ins.e))  // multiply, divide, divide
+            case 112: dp.pointee = (x / reg(ins.b)) + (reg(ins.c) + reg(ins.e))  // divide, add, add
+            case 113: dp.pointee = (x / reg(ins.b)) + (reg(ins.c) - reg(ins.e))  // divide, add, subtract
+            case 114: dp.pointee = (x / reg(ins.b)) + (reg(ins.c) * reg(ins.e))  // divide, add, multiply
+            case 115: dp.pointee = (x / reg(ins.b)) + (reg(ins.c) / reg(ins.e))  // divide, add, divide
+            case 116: dp.pointee = (x / reg(ins.b)) - (reg(ins.c) + reg(ins.e))  // divide, subtract, add
+            case 117: dp.pointee = (x / reg(ins.b)) - (reg(ins.c) - reg(ins.e))  // divide, subtract, subtract
+            case 118: dp.pointee = (x / reg(ins.b)) - (reg(ins.c) * reg(ins.e))  // divide, subtract, multiply
+            case 119: dp.pointee = (x / reg(ins.b)) - (reg(ins.c) / reg(ins.e))  // divide, subtract, divide
+            case 120: dp.pointee = (x / reg(ins.b)) * (reg(ins.c) + reg(ins.e))  // divide, multiply, add
+            case 121: dp.pointee = (x / reg(ins.b)) * (reg(ins.c) - reg(ins.e))  // divide, multiply, subtract
+            case 122: dp.pointee = (x / reg(ins.b)) * (reg(ins.c) * reg(ins.e))  // divide, multiply, multiply
+            case 123: dp.pointee = (x / reg(ins.b)) * (reg(ins.c) / reg(ins.e))  // divide, multiply, divide
+            case 124: dp.pointee = (x / reg(ins.b)) / (reg(ins.c) + reg(ins.e))  // divide, divide, add
+            case 125: dp.pointee = (x / reg(ins.b)) / (reg(ins.c) - reg(ins.e))  // divide, divide, subtract
+            case 126: dp.pointee = (x / reg(ins.b)) / (reg(ins.c) * reg(ins.e))  // divide, divide, multiply
+            case 127: dp.pointee = (x / reg(ins.b)) / (reg(ins.c) / reg(ins.e))  // divide, divide, divide
             case 4:  // power
-                r[d] = lanewise(x, r[Int(ins.b)]) { BinaryOperator.power.apply($0, $1) }
+                dp.pointee = lanewise(x, reg(ins.b)) { BinaryOperator.power.apply($0, $1) }
             case 5:  // minimum
-                r[d] = lanewise(x, r[Int(ins.b)]) { Swift.min($0, $1) }
+                dp.pointee = lanewise(x, reg(ins.b)) { Swift.min($0, $1) }
             case 6:  // maximum
-                r[d] = lanewise(x, r[Int(ins.b)]) { Swift.max($0, $1) }
+                dp.pointee = lanewise(x, reg(ins.b)) { Swift.max($0, $1) }
             case 7:  // less
-                r[d] = lanewise(x, r[Int(ins.b)]) { $0 < $1 ? 1 : 0 }
+                dp.pointee = lanewise(x, reg(ins.b)) { $0 < $1 ? 1 : 0 }
             case 8:  // lessEqual
-                r[d] = lanewise(x, r[Int(ins.b)]) { $0 <= $1 ? 1 : 0 }
+                dp.pointee = lanewise(x, reg(ins.b)) { $0 <= $1 ? 1 : 0 }
             case 9:  // greater
-                r[d] = lanewise(x, r[Int(ins.b)]) { $0 > $1 ? 1 : 0 }
+                dp.pointee = lanewise(x, reg(ins.b)) { $0 > $1 ? 1 : 0 }
             case 10:  // greaterEqual
-                r[d] = lanewise(x, r[Int(ins.b)]) { $0 >= $1 ? 1 : 0 }
+                dp.pointee = lanewise(x, reg(ins.b)) { $0 >= $1 ? 1 : 0 }
             case 11:  // equal
-                r[d] = lanewise(x, r[Int(ins.b)]) { $0 == $1 ? 1 : 0 }
+                dp.pointee = lanewise(x, reg(ins.b)) { $0 == $1 ? 1 : 0 }
             case 12:  // notEqual
-                r[d] = lanewise(x, r[Int(ins.b)]) { $0 != $1 ? 1 : 0 }
+                dp.pointee = lanewise(x, reg(ins.b)) { $0 != $1 ? 1 : 0 }
             case 13:  // negate
-                r[d] = -x
+                dp.pointee = -x
             case 14:  // exp
-                r[d] = lanewise(x) { libmExp($0) }
+                dp.pointee = lanewise(x) { libmExp($0) }
             case 15:  // log
-                r[d] = lanewise(x) { libmLog($0) }
+                dp.pointee = lanewise(x) { libmLog($0) }
             case 16:  // sqrt
-                r[d] = x.squareRoot()
+                dp.pointee = x.squareRoot()
             case 17:  // abs
-                r[d] = lanewise(x) { Swift.abs($0) }
+                dp.pointee = lanewise(x) { Swift.abs($0) }
             case 18:  // select
-                let b = r[Int(ins.b)], c = r[Int(ins.c)]
+                let b = reg(ins.b), c = reg(ins.c)
                 var o = ModelLanes.zero
                 for l in 0..<ModelLanes.scalarCount { o[l] = x[l] != 0 ? b[l] : c[l] }
-                r[d] = o
+                dp.pointee = o
             default: preconditionFailure("LaneModelEvaluator: bad fused opcode \(ins.op)")
             }
         }
@@ -294,6 +297,13 @@ struct LaneInstruction: Sendable, Equatable {
     var b: Int32
     var c: Int32
     var e: Int32 = 0
+
+    /// The instruction with its register numbers as byte offsets into the lane register file
+    /// (what `LaneModelEvaluator.executeFused` reads).
+    var scaledToBytes: LaneInstruction {
+        let w = Int32(MemoryLayout<ModelLanes>.stride)
+        return LaneInstruction(op: op, dst: dst * w, a: a * w, b: b * w, c: c * w, e: e * w)
+    }
 
     /// Reorders, then fuses. Reordering: each arithmetic instruction whose result is read once (and
     /// is not a program result) moves to just before its reader (legal: every temporary is written
