@@ -98,12 +98,12 @@ public enum LaneDormandPrince {
                 for i in 0..<n {
                     err[i] = hv * (C.e1 * k1[i] + C.e3 * k3[i] + C.e4 * k4[i] + C.e5 * k5[i] + C.e6 * k6[i] + C.e7 * k7[i])
                     let ay = y[i].replacing(with: -y[i], where: y[i] .< 0), ay1 = y1[i].replacing(with: -y1[i], where: y1[i] .< 0)
-                    let r = err[i] / (at + rt * pointwiseMax(ay, ay1))
+                    let r = err[i] / (at + rt * laneMax(ay, ay1))
                     sum += r * r
-                    if !(y1[i].min().isFinite && y1[i].max().isFinite) { finite = false }
+                    if !(laneReduceMin(y1[i]).isFinite && laneReduceMax(y1[i]).isFinite) { finite = false }
                 }
                 // The largest RMS error over the lanes decides.
-                let e = (sum.max() / Double(n)).squareRoot()
+                let e = (laneReduceMax(sum) / Double(n)).squareRoot()
                 guard finite && e.isFinite else {
                     stats.rejectedSteps += 1
                     controller.forcedRejection()
@@ -154,5 +154,33 @@ public enum LaneDormandPrince {
             }
             return Array(UnsafeBufferPointer(start: y, count: n))
         }
+    }
+
+    // The stdlib's `pointwiseMax` and SIMD `min()`/`max()` on floating-point lanes, written out with the
+    // same scalar operations (`Double.maximum`/`minimum`, folds from lane 0 over every lane) so they
+    // inline here instead of being calls per state per step: the results are the same bits.
+
+    /// `pointwiseMax(a, b)`: `Double.maximum` lane by lane.
+    @inlinable @inline(__always)
+    static func laneMax(_ a: Lanes, _ b: Lanes) -> Lanes {
+        var o = Lanes()
+        for l in 0..<Lanes.scalarCount { o[l] = Double.maximum(a[l], b[l]) }
+        return o
+    }
+
+    /// `v.min()`: a fold of `Double.minimum` from lane 0 over every lane.
+    @inlinable @inline(__always)
+    static func laneReduceMin(_ v: Lanes) -> Double {
+        var m = v[0]
+        for l in 0..<Lanes.scalarCount { m = Double.minimum(m, v[l]) }
+        return m
+    }
+
+    /// `v.max()`: a fold of `Double.maximum` from lane 0 over every lane.
+    @inlinable @inline(__always)
+    static func laneReduceMax(_ v: Lanes) -> Double {
+        var m = v[0]
+        for l in 0..<Lanes.scalarCount { m = Double.maximum(m, v[l]) }
+        return m
     }
 }

@@ -80,4 +80,21 @@ struct LaneDormandPrinceTests {
             }
         }
     }
+
+    @Test("the inlined lane max and min/max reductions give the stdlib's bits (NaN, infinities, signed zeros included)")
+    func laneReductionsMatchStdlib() {
+        var rng = SplitMix64(state: 17)
+        let special: [Double] = [.nan, -.nan, .infinity, -.infinity, 0, -0.0, 1, -1, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        for _ in 0..<20_000 {
+            var a = Lanes(), b = Lanes()
+            for l in 0..<Lanes.scalarCount {
+                a[l] = rng.below(3) == 0 ? rng.pick(special) : rng.uniform(-2, 2)
+                b[l] = rng.below(4) == 0 ? a[l] : (rng.below(3) == 0 ? rng.pick(special) : rng.uniform(-2, 2))
+            }
+            let m = LaneDormandPrince.laneMax(a, b), ref = pointwiseMax(a, b)
+            for l in 0..<Lanes.scalarCount { #expect(m[l].bitPattern == ref[l].bitPattern, "max \(a) \(b)") }
+            #expect(LaneDormandPrince.laneReduceMin(a).bitPattern == a.min().bitPattern, "min \(a)")
+            #expect(LaneDormandPrince.laneReduceMax(a).bitPattern == a.max().bitPattern, "max \(a)")
+        }
+    }
 }
