@@ -135,15 +135,12 @@ public enum LaneRegimenKernel {
             guard e == eventTimesH.count else { return nil }
             var classDt: [Double] = []
             var knotClass = [Int](repeating: 0, count: K)
-            var last = -1
             for j in 1..<K {
                 let dt = knots[j] - knots[j - 1]
-                // The previous piece's class first: on a uniform grid that is almost always it.
-                if last >= 0 && abs(classDt[last] - dt) <= 1e-10 * classDt[last] { knotClass[j] = last; continue }
-                if let c = classDt.firstIndex(where: { abs($0 - dt) <= 1e-10 * $0 }) { knotClass[j] = c; last = c; continue }
+                // The first class within 1e-10 relative (built once per regimen: see `LaneScheduleCache`).
+                if let c = classDt.firstIndex(where: { abs($0 - dt) <= 1e-10 * $0 }) { knotClass[j] = c; continue }
                 guard classDt.count < 64 else { return nil }
                 knotClass[j] = classDt.count
-                last = classDt.count
                 classDt.append(dt)
             }
             self.knots = knots
@@ -321,14 +318,15 @@ public enum LaneRegimenKernel {
             let metrics = SubjectMetrics(cmax: cmax, tmaxH: tmax, auc: auc[l], hoursInBand: band, dischargeH: discharge)
             var curve: [Double] = []
             if wantCurve {
-                let cv = UnsafeRawPointer(buffer.c).assumingMemoryBound(to: Double.self)
                 curve = [Double](unsafeUninitializedCapacity: gridKnot.count) { out, count in
-                    if gridKnot.count == K {
-                        // Every knot is a grid time (no events between grid points): lane l of each knot.
-                        for g in 0..<K { out[g] = cv[g &* W &+ l] }
-                    } else {
-                        gridKnot.withUnsafeBufferPointer { gk in
-                            for g in 0..<gk.count { out[g] = cv[gk[g] * W + l] }
+                    buffer.c.withMemoryRebound(to: Double.self, capacity: K * W) { cv in
+                        if gridKnot.count == K {
+                            // Every knot is a grid time (no events between grid points): lane l of each knot.
+                            for g in 0..<K { out[g] = cv[g &* W &+ l] }
+                        } else {
+                            gridKnot.withUnsafeBufferPointer { gk in
+                                for g in 0..<gk.count { out[g] = cv[gk[g] * W + l] }
+                            }
                         }
                     }
                     count = gridKnot.count
@@ -485,8 +483,11 @@ public enum LaneRegimenKernel {
                         let (cp, dp) = out()
                         b.cPre[ord] = cp
                         b.dPre[ord] = dp
-                        top.replace(with: cp, where: cp .> top)
-                        if j > 0 { LaneLoop.noteTurn(b, j, (dStart .> 0) .& (dp .< 0)) }
+                        // The value before events at knot 0 ends no piece (as CurveAnalysis).
+                        if j > 0 {
+                            top.replace(with: cp, where: cp .> top)
+                            LaneLoop.noteTurn(b, j, (dStart .> 0) .& (dp .< 0))
+                        }
                         (xs[0], xs[1], xs[2], xs[3], xs[4]) = (x0, x1, x2, x3, u0)
                         applyEvents(j, xs, xs + 4, &activeCount)
                         (x0, x1, x2, x3, u0) = (xs[0], xs[1], xs[2], xs[3], xs[4])
@@ -564,8 +565,11 @@ public enum LaneRegimenKernel {
                         let cp = scaleL * x[s], dp = slope()
                         b.cPre[ord] = cp
                         b.dPre[ord] = dp
-                        top.replace(with: cp, where: cp .> top)
-                        if j > 0 { LaneLoop.noteTurn(b, j, (dStart .> 0) .& (dp .< 0)) }
+                        // The value before events at knot 0 ends no piece (as CurveAnalysis).
+                        if j > 0 {
+                            top.replace(with: cp, where: cp .> top)
+                            LaneLoop.noteTurn(b, j, (dStart .> 0) .& (dp .< 0))
+                        }
                         applyEvents(j, x, u, &activeCount)
                         let c = scaleL * x[s], d = slope()
                         b.c[j] = c
@@ -621,22 +625,17 @@ public enum LaneRegimenKernel {
 
         /// The state and the input rates (per reduced state) just after knot j.
         func state(_ j: Int) -> (x: [Double], r: [Double]) {
-            if let i = memo.stateKnots.firstIndex(of: j) { return memo.states[i] }
+            if let st = memo.states[j] { return st }
             let st = rebuild(j)
-            memo.stateKnots.append(j)
-            memo.states.append(st)
+            memo.states[j] = st
             return st
         }
 
-        /// Pieces already solved for this lane: states and interior extrema by piece (a few per
-        /// lane, searched linearly).
+        /// Pieces already solved for this lane: states, interior extrema and solutions by piece.
         final class Memo {
-            var stateKnots: [Int] = []
-            var states: [(x: [Double], r: [Double])] = []
-            var extremumPieces: [Int] = []
-            var extrema: [(t: Double, c: Double)] = []
-            var solutionPieces: [Int] = []
-            var solutions: [PieceSolution] = []
+            var states: [Int: (x: [Double], r: [Double])] = [:]
+            var extrema: [Int: (t: Double, c: Double)] = [:]
+            var solutions: [Int: PieceSolution] = [:]
         }
 
         /// The exact solution on piece j, from the state just after knot j: the output as
@@ -657,7 +656,7 @@ public enum LaneRegimenKernel {
         }
 
         func piece(_ j: Int) -> PieceSolution {
-            if let i = memo.solutionPieces.firstIndex(of: j) { return memo.solutions[i] }
+            if let sol = memo.solutions[j] { return sol }
             let st = state(j)
             let h = knots[j + 1] - knots[j]
             let segments = h > 0 ? Swift.max(1, Int((kNorm * h / 2).rounded(.up))) : 1
@@ -703,8 +702,7 @@ public enum LaneRegimenKernel {
                 }
             }
             let sol = PieceSolution(x: st.x, r: st.r, hs: hs, b: b, starts: starts)
-            memo.solutionPieces.append(j)
-            memo.solutions.append(sol)
+            memo.solutions[j] = sol
             return sol
         }
 
@@ -815,14 +813,13 @@ public enum LaneRegimenKernel {
 
         /// The interior extremum of piece j (as `CurveAnalysis.interiorExtremum`).
         func extremum(_ j: Int, _ st: (x: [Double], r: [Double])) -> (t: Double, c: Double) {
-            if let i = memo.extremumPieces.firstIndex(of: j) { return memo.extrema[i] }
+            if let e = memo.extrema[j] { return e }
             let a = knots[j], b = knots[j + 1]
             let sol = piece(j)
             let t = LaneContext.newton({ let v = eval(sol, $0 - a); return (v.1, v.2) }, a, b, fa: start(j).1, fb: end(j).1,
                                        tolerance: 1e-13 * Swift.max(1, b), guess: hermiteStationary(j))
             let e = (t: t, c: eval(sol, t - a).0)
-            memo.extremumPieces.append(j)
-            memo.extrema.append(e)
+            memo.extrema[j] = e
             return e
         }
 
