@@ -100,7 +100,9 @@ public enum LaneDormandPrince {
                     let ay = y[i].replacing(with: -y[i], where: y[i] .< 0), ay1 = y1[i].replacing(with: -y1[i], where: y1[i] .< 0)
                     let r = err[i] / (at + rt * laneMax(ay, ay1))
                     sum += r * r
-                    if !(laneReduceMin(y1[i]).isFinite && laneReduceMax(y1[i]).isFinite) { finite = false }
+                    // Every lane finite (x·0 is 0 only for finite x): the lane reductions skip NaN
+                    // (IEEE minNum/maxNum), so they cannot tell (review).
+                    if !all(y1[i] * 0 .== Lanes.zero) || !all(r * 0 .== Lanes.zero) { finite = false }
                 }
                 // The largest RMS error over the lanes decides.
                 let e = (laneReduceMax(sum) / Double(n)).squareRoot()

@@ -41,6 +41,23 @@ struct LaneDormandPrinceTests {
         return out
     }
 
+    @Test("a NaN in one lane is an error, not a silently accepted step (review: the lane reductions skip NaN)")
+    func nanInOneLaneThrows() throws {
+        var ka = Lanes(repeating: 1), k = Lanes(repeating: 0.1)
+        ka[1] = .nan
+        k[1] = 0.2
+        var out = [Lanes](repeating: .zero, count: Self.times.count)
+        var stats = SolverStatistics(methodUsed: .dormandPrince54)
+        #expect(throws: ODEError.self) {
+            _ = try Self.times.withUnsafeBufferPointer { tb in
+                try out.withUnsafeMutableBufferPointer { ob in
+                    try LaneDormandPrince.solve(LaneOral(ka: ka, k: k), t0: 0, x0: [Lanes(repeating: 100), .zero], tEnd: 24, outputTimes: tb,
+                                                outputState: 1, rtol: 1e-6, atol: 1e-12, into: ob.baseAddress!, stats: &stats)
+                }
+            }
+        }
+    }
+
     @Test("every lane meets the tolerance against the Bateman closed form at the dense-output points", arguments: [1e-6, 1e-9])
     func bateman(rtol: Double) throws {
         for batch in 0..<Self.batches {
