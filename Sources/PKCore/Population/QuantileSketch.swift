@@ -176,49 +176,91 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         else { zeroCount += 1 }
     }
 
-    /// Adds finite values (the same counts as adding them one at a time).
-    mutating func add(finite xs: UnsafeBufferPointer<Double>) {
-        // Two passes: the batch's bucket range first (each store grows at most once, to exactly
-        // the range one-at-a-time adds would give), then the counts through a raw pointer.
+    /// Adds the finite values of `xs` and skips the others (NaN, ±∞): the same state as `add(_:)`
+    /// on each finite value in order. Returns how many values were skipped.
+    mutating func add(skippingNonFinite xs: UnsafeBufferPointer<Double>) -> UInt64 {
+        guard let base = xs.baseAddress, !xs.isEmpty else { return 0 }
+        guard zeroBelow > 0, zeroBelow.isFinite else {
+            // Unusual zero thresholds (0, negative, ∞): one value at a time.
+            var skipped: UInt64 = 0
+            for x in xs { if x.isFinite { add(x) } else { skipped &+= 1 } }
+            return skipped
+        }
+        // One pass over the values, classified by their IEEE 754 bits (for x ≥ 0 the bit patterns
+        // order like the values, so |x| ≥ zeroBelow ⇔ bits(|x|) ≥ bits(zeroBelow)): a value whose
+        // bucket the store already holds is counted at once; the first one outside (rare once the
+        // stores have grown) stops the pass, the stores grow to cover the rest of the batch (the
+        // range of the values, exactly what one-at-a-time adds give), and the pass resumes there.
+        let n = xs.count, sh = shift, zBits = zeroBelow.bitPattern
+        let magnitudeMask: UInt64 = 0x7FFF_FFFF_FFFF_FFFF, infBits: UInt64 = 0x7FF0_0000_0000_0000
         var lo = min, hi = max
-        var pLo = Int.max, pHi = Int.min, nLo = Int.max, nHi = Int.min
-        var pos: UInt64 = 0, neg: UInt64 = 0, zeros: UInt64 = 0
-        for x in xs {
-            if x < lo { lo = x }
-            if x > hi { hi = x }
-            if x >= zeroBelow {
-                let i = bucket(x)
-                if i < pLo { pLo = i }
-                if i > pHi { pHi = i }
-                pos &+= 1
-            } else if x <= -zeroBelow {
-                let i = bucket(-x)
-                if i < nLo { nLo = i }
-                if i > nHi { nHi = i }
-                neg &+= 1
-            } else { zeros &+= 1 }
-        }
-        let z = zeroBelow, sh = shift
-        if pos > 0 {
-            positive.cover(pLo, pHi)
-            let off = positive.offset
-            positive.counts.withUnsafeMutableBufferPointer { c in
-                for x in xs where x >= z { c[Int(truncatingIfNeeded: x.bitPattern >> sh) &- off] &+= 1 }
+        var zeros: UInt64 = 0, negs: UInt64 = 0, skipped: UInt64 = 0
+        var j = 0
+        while true {
+            // Bit windows of the stores' buckets at or above zeroBelow: [low, low + width).
+            // (Clamped to the buckets of finite values, whatever a decoded store holds.)
+            func window(_ s: Store) -> (low: UInt64, width: UInt64) {
+                let first = Swift.max(s.offset, 0), end = Swift.min(s.offset &+ s.counts.count, Int(infBits >> sh))
+                guard first < end else { return (0, 0) }
+                let a = Swift.max(UInt64(first) << sh, zBits), b = UInt64(end) << sh
+                return b > a ? (a, b &- a) : (0, 0)
             }
-            positive.total &+= pos
-        }
-        if neg > 0 {
-            negative.cover(nLo, nHi)
-            let off = negative.offset
-            negative.counts.withUnsafeMutableBufferPointer { c in
-                for x in xs where x <= -z { c[Int(truncatingIfNeeded: (-x).bitPattern >> sh) &- off] &+= 1 }
+            let (pLow, pWidth) = window(positive), (nLow, nWidth) = window(negative)
+            let pOff = positive.offset, nOff = negative.offset
+            j = positive.counts.withUnsafeMutableBufferPointer { pc in
+                negative.counts.withUnsafeMutableBufferPointer { nc in
+                    var j = j
+                    while j < n {
+                        let x = base[j], b = x.bitPattern
+                        if b &- pLow < pWidth {
+                            // Finite, ≥ zeroBelow, in a held bucket: the common case.
+                            pc.baseAddress.unsafelyUnwrapped[Int(truncatingIfNeeded: b >> sh) &- pOff] &+= 1
+                        } else {
+                            let m = b & magnitudeMask
+                            if m >= infBits {
+                                skipped &+= 1
+                                j &+= 1
+                                continue
+                            } else if m < zBits {
+                                zeros &+= 1
+                            } else if b != m && m &- nLow < nWidth {
+                                nc.baseAddress.unsafelyUnwrapped[Int(truncatingIfNeeded: m >> sh) &- nOff] &+= 1
+                                negs &+= 1
+                            } else {
+                                return j   // outside the stores' buckets
+                            }
+                        }
+                        lo = x < lo ? x : lo
+                        hi = x > hi ? x : hi
+                        j &+= 1
+                    }
+                    return n
+                }
             }
-            negative.total &+= neg
+            if j == n { break }
+            // Grow each store once to the bucket range of the rest of the batch.
+            var pLo = Int.max, pHi = Int.min, nLo = Int.max, nHi = Int.min
+            for k in j..<n {
+                let b = base[k].bitPattern, m = b & magnitudeMask
+                guard m < infBits, m >= zBits else { continue }
+                let i = Int(truncatingIfNeeded: m >> sh)
+                if b == m {
+                    pLo = Swift.min(pLo, i); pHi = Swift.max(pHi, i)
+                } else {
+                    nLo = Swift.min(nLo, i); nHi = Swift.max(nHi, i)
+                }
+            }
+            if pLo <= pHi { positive.cover(pLo, pHi) }
+            if nLo <= nHi { negative.cover(nLo, nHi) }
         }
+        let finite = UInt64(n) &- skipped
+        positive.total &+= finite &- zeros &- negs
+        negative.total &+= negs
         zeroCount &+= zeros
+        count &+= finite
         min = lo
         max = hi
-        count &+= UInt64(xs.count)
+        return skipped
     }
 
     /// Adds the counts of `o` (exact, order-independent). Precondition: same `alpha` and `zeroBelow`.
