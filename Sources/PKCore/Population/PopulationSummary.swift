@@ -44,12 +44,12 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
 
     /// Adds values in one pass: the same state as adding them one at a time with `add`.
     public mutating func add(contentsOf xs: UnsafeBufferPointer<Double>) {
-        guard sum == nil, values == nil, sketch != nil else {
+        // The sketch counts the finite values and skips the rest (the missing ones), in one pass.
+        // (Without moments a sketched accumulator keeps no values; `sketch?.` mutates in place.)
+        guard sum == nil, let skipped = sketch?.add(skippingNonFinite: xs) else {
             for x in xs { add(x) }
             return
         }
-        // The sketch counts the finite values and skips the rest (the missing ones), in one pass.
-        let skipped = sketch!.add(skippingNonFinite: xs)
         missing &+= skipped
         count &+= UInt64(xs.count) &- skipped
         let lo = sketch!.min, hi = sketch!.max

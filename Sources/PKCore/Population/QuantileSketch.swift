@@ -187,63 +187,37 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
             return skipped
         }
         // One pass over the values, classified by their IEEE 754 bits (for x ≥ 0 the bit patterns
-        // order like the values, so |x| ≥ zeroBelow ⇔ bits(|x|) ≥ bits(zeroBelow)): a value whose
+        // order like the values, so |x| ≥ zeroBelow ⇔ bits(|x|) ≥ bits(zeroBelow)). A value whose
         // bucket the store already holds is counted at once; the first one outside (rare once the
         // stores have grown) stops the pass, the stores grow to cover the rest of the batch (the
-        // range of the values, exactly what one-at-a-time adds give), and the pass resumes there.
+        // range of its values: exactly what one-at-a-time adds give), and the pass resumes there.
         let n = xs.count, sh = shift, zBits = zeroBelow.bitPattern
-        let magnitudeMask: UInt64 = 0x7FFF_FFFF_FFFF_FFFF, infBits: UInt64 = 0x7FF0_0000_0000_0000
-        var lo = min, hi = max
-        var zeros: UInt64 = 0, negs: UInt64 = 0, skipped: UInt64 = 0
+        var pass = BatchPass(lo: min, hi: max)
         var j = 0
         while true {
-            // Bit windows of the stores' buckets at or above zeroBelow: [low, low + width).
-            // (Clamped to the buckets of finite values, whatever a decoded store holds.)
-            func window(_ s: Store) -> (low: UInt64, width: UInt64) {
-                let first = Swift.max(s.offset, 0), end = Swift.min(s.offset &+ s.counts.count, Int(infBits >> sh))
-                guard first < end else { return (0, 0) }
-                let a = Swift.max(UInt64(first) << sh, zBits), b = UInt64(end) << sh
-                return b > a ? (a, b &- a) : (0, 0)
+            let pOff = positive.offset, pN = positive.counts.count, nOff = negative.offset, nN = negative.counts.count
+            // The fast window: bit patterns of positive values in a held bucket, ≥ zeroBelow, and
+            // within [min, max] so far (such a value changes neither): one compare per value.
+            let first = Swift.max(pOff, 0), end = Swift.min(pOff &+ pN, Int(QuantileSketch.infBits &>> sh))
+            var low = Swift.max(zBits, UInt64(first) &<< sh), high: UInt64 = 0
+            if first < end && pass.hi > 0 {
+                high = Swift.min(UInt64(end) &<< sh, pass.hi.bitPattern &+ 1)
+                if pass.lo > 0 { low = Swift.max(low, pass.lo.bitPattern) }
             }
-            let (pLow, pWidth) = window(positive), (nLow, nWidth) = window(negative)
-            let pOff = positive.offset, nOff = negative.offset
+            let width = high > low ? high &- low : 0
             j = positive.counts.withUnsafeMutableBufferPointer { pc in
                 negative.counts.withUnsafeMutableBufferPointer { nc in
-                    var j = j
-                    while j < n {
-                        let x = base[j], b = x.bitPattern
-                        if b &- pLow < pWidth {
-                            // Finite, ≥ zeroBelow, in a held bucket: the common case.
-                            pc.baseAddress.unsafelyUnwrapped[Int(truncatingIfNeeded: b >> sh) &- pOff] &+= 1
-                        } else {
-                            let m = b & magnitudeMask
-                            if m >= infBits {
-                                skipped &+= 1
-                                j &+= 1
-                                continue
-                            } else if m < zBits {
-                                zeros &+= 1
-                            } else if b != m && m &- nLow < nWidth {
-                                nc.baseAddress.unsafelyUnwrapped[Int(truncatingIfNeeded: m >> sh) &- nOff] &+= 1
-                                negs &+= 1
-                            } else {
-                                return j   // outside the stores' buckets
-                            }
-                        }
-                        lo = x < lo ? x : lo
-                        hi = x > hi ? x : hi
-                        j &+= 1
-                    }
-                    return n
+                    QuantileSketch.scan(base, from: j, to: n, &pass, shift: sh, zeroBits: zBits, fastLow: low, fastWidth: width,
+                                        positive: pc.baseAddress, pOff, pN, negative: nc.baseAddress, nOff, nN)
                 }
             }
             if j == n { break }
             // Grow each store once to the bucket range of the rest of the batch.
             var pLo = Int.max, pHi = Int.min, nLo = Int.max, nHi = Int.min
             for k in j..<n {
-                let b = base[k].bitPattern, m = b & magnitudeMask
-                guard m < infBits, m >= zBits else { continue }
-                let i = Int(truncatingIfNeeded: m >> sh)
+                let b = base[k].bitPattern, m = b & QuantileSketch.magnitudeMask
+                guard m < QuantileSketch.infBits, m >= zBits else { continue }
+                let i = Int(truncatingIfNeeded: m &>> sh)
                 if b == m {
                     pLo = Swift.min(pLo, i); pHi = Swift.max(pHi, i)
                 } else {
@@ -253,14 +227,67 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
             if pLo <= pHi { positive.cover(pLo, pHi) }
             if nLo <= nHi { negative.cover(nLo, nHi) }
         }
-        let finite = UInt64(n) &- skipped
-        positive.total &+= finite &- zeros &- negs
-        negative.total &+= negs
-        zeroCount &+= zeros
+        let finite = UInt64(n) &- pass.skipped
+        positive.total &+= finite &- pass.zeros &- pass.negatives
+        negative.total &+= pass.negatives
+        zeroCount &+= pass.zeros
         count &+= finite
-        min = lo
-        max = hi
-        return skipped
+        min = pass.lo
+        max = pass.hi
+        return pass.skipped
+    }
+
+    static let magnitudeMask: UInt64 = 0x7FFF_FFFF_FFFF_FFFF
+    /// Bits of +∞: magnitudes at or above are not finite.
+    static let infBits: UInt64 = 0x7FF0_0000_0000_0000
+
+    /// The running state of `add(skippingNonFinite:)`: extrema so far and the values not counted
+    /// in the positive store.
+    struct BatchPass {
+        var lo: Double, hi: Double
+        var zeros: UInt64 = 0, negatives: UInt64 = 0, skipped: UInt64 = 0
+    }
+
+    /// Counts base[j..<n] into the stores (counts pointers `positive`/`negative`, offsets and lengths
+    /// as given) until a value falls outside them; returns its index, or n. Values with bits in
+    /// [fastLow, fastLow + fastWidth) are positive, in a held bucket and within [lo, hi].
+    @inline(__always)
+    static func scan(_ base: UnsafePointer<Double>, from j0: Int, to n: Int, _ pass: inout BatchPass,
+                     shift sh: UInt64, zeroBits zBits: UInt64, fastLow: UInt64, fastWidth: UInt64,
+                     positive pc: UnsafeMutablePointer<UInt64>?, _ pOff: Int, _ pN: Int,
+                     negative nc: UnsafeMutablePointer<UInt64>?, _ nOff: Int, _ nN: Int) -> Int {
+        var lo = pass.lo, hi = pass.hi, zeros = pass.zeros, negatives = pass.negatives, skipped = pass.skipped
+        defer { pass = BatchPass(lo: lo, hi: hi, zeros: zeros, negatives: negatives, skipped: skipped) }
+        var j = j0
+        while j < n {
+            let x = base[j], b = x.bitPattern
+            if b &- fastLow < fastWidth {
+                pc.unsafelyUnwrapped[Int(truncatingIfNeeded: b &>> sh) &- pOff] &+= 1
+                j &+= 1
+                continue
+            }
+            let m = b & magnitudeMask
+            if m >= infBits {
+                skipped &+= 1
+            } else {
+                if m < zBits {
+                    zeros &+= 1
+                } else if b == m {
+                    let k = Int(truncatingIfNeeded: m &>> sh) &- pOff
+                    guard UInt(bitPattern: k) < UInt(bitPattern: pN) else { return j }
+                    pc.unsafelyUnwrapped[k] &+= 1
+                } else {
+                    let k = Int(truncatingIfNeeded: m &>> sh) &- nOff
+                    guard UInt(bitPattern: k) < UInt(bitPattern: nN) else { return j }
+                    nc.unsafelyUnwrapped[k] &+= 1
+                    negatives &+= 1
+                }
+                if x < lo { lo = x }
+                if x > hi { hi = x }
+            }
+            j &+= 1
+        }
+        return n
     }
 
     /// Adds the counts of `o` (exact, order-independent). Precondition: same `alpha` and `zeroBelow`.
