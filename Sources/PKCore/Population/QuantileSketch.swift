@@ -97,10 +97,18 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
                 return
             }
             if lo < offset {
-                counts.insert(contentsOf: [UInt64](repeating: 0, count: offset - lo), at: 0)
+                // One new array, the old counts copied in at their place (no element-wise shift).
+                let end = Swift.max(hi + 1, offset + counts.count)
+                var c = [UInt64](repeating: 0, count: end - lo)
+                let at = offset - lo
+                c.withUnsafeMutableBufferPointer { d in
+                    counts.withUnsafeBufferPointer { s in (d.baseAddress! + at).update(from: s.baseAddress!, count: s.count) }
+                }
+                counts = c
                 offset = lo
+            } else if hi >= offset + counts.count {
+                counts.append(contentsOf: repeatElement(0, count: hi - offset - counts.count + 1))
             }
-            if hi >= offset + counts.count { counts.append(contentsOf: [UInt64](repeating: 0, count: hi - offset - counts.count + 1)) }
         }
 
         mutating func merge(_ o: Store) {
