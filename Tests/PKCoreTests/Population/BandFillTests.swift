@@ -55,8 +55,14 @@ struct BandFillTests {
 
     @Test("a batch whose values sweep outward (each one in a new bucket) and one of only ±0: the same state as one at a time")
     func sweeps() {
-        let sweep = (0..<400).map { k in (k % 2 == 0 ? 1.0 : -1.0) * pow(1.05, Double(k / 2)) * (k % 3 == 0 ? 1 : 1e-2) }
-        for xs in [sweep, Array(sweep.reversed()), [-0.0, 0.0, -0.0], [0.0, -0.0]] {
+        var sweep: [Double] = []
+        for k in 0..<400 {
+            let sign: Double = k % 2 == 0 ? 1 : -1
+            let scale: Double = k % 3 == 0 ? 1 : 1e-2
+            sweep.append(sign * scale * pow(1.05, Double(k / 2)))
+        }
+        let cases: [[Double]] = [sweep, Array(sweep.reversed()), [-0.0, 0.0, -0.0], [0.0, -0.0]]
+        for xs in cases {
             var one = QuantileSketch(alpha: 0.01, zeroBelow: 1e-3), batch = one
             for x in xs { one.add(x) }
             let skipped = xs.withUnsafeBufferPointer { batch.add(skippingNonFinite: $0) }
