@@ -50,6 +50,7 @@ struct BandFillTests {
         if zeroBelow > 0 && zeroBelow.isFinite { #expect(one.zeroCount > 0 && one.positive.total > 0 && one.negative.total > 0) }
         let enc = JSONEncoder()
         enc.outputFormatting = .sortedKeys
+        enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         #expect(try enc.encode(batch) == enc.encode(one))
     }
 
