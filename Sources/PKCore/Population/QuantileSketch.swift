@@ -196,13 +196,12 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         }
         // One pass over the values, classified by their IEEE 754 bits (for x ≥ 0 the bit patterns
         // order like the values, so |x| ≥ zeroBelow ⇔ bits(|x|) ≥ bits(zeroBelow)). A value whose
-        // bucket the store already holds is counted at once; one outside (rare once the stores have
-        // grown) stops the pass, the stores grow to cover it and the values just after it (only to
-        // buckets of values added, so the range is exactly what one-at-a-time adds give), and the
-        // pass resumes there.
+        // bucket the store already holds is counted at once; the first one outside (rare once the
+        // stores have grown) stops the pass, the stores grow to cover the rest of the batch (the
+        // range of its values: exactly what one-at-a-time adds give), and the pass resumes there.
         let n = xs.count, sh = shift, zBits = zeroBelow.bitPattern
         var pass = BatchPass(lo: min, hi: max)
-        var j = 0, lookahead = 32
+        var j = 0
         while true {
             let pOff = positive.offset, pN = positive.counts.count, nOff = negative.offset, nN = negative.counts.count
             // The fast window: bit patterns of positive values in a held bucket, ≥ zeroBelow, and
@@ -221,13 +220,10 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
                 }
             }
             if j == n { break }
-            // Grow the stores to the bucket range of the next values (from the one outside on,
-            // twice as many after each such value: a few growths per batch, never a value scanned
-            // more than about twice).
+            // Grow each store once to the bucket range of the rest of the batch (a growth copies
+            // the counts, so one per batch at most).
             var pLo = Int.max, pHi = Int.min, nLo = Int.max, nHi = Int.min
-            let stop = n - j > lookahead ? j + lookahead : n
-            lookahead = lookahead &* 2
-            for k in j..<stop {
+            for k in j..<n {
                 let b = base[k].bitPattern, m = b & QuantileSketch.magnitudeMask
                 guard m < QuantileSketch.infBits, m >= zBits else { continue }
                 let i = Int(truncatingIfNeeded: m &>> sh)
