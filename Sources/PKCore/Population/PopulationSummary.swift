@@ -44,28 +44,17 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
 
     /// Adds values in one pass: the same state as adding them one at a time with `add`.
     public mutating func add(contentsOf xs: UnsafeBufferPointer<Double>) {
-        guard sum == nil, values == nil, var sk = sketch else {
+        // The sketch counts the finite values and skips the rest (the missing ones), in one pass.
+        // (Without moments a sketched accumulator keeps no values; `sketch?.` mutates in place.)
+        guard sum == nil, let skipped = sketch?.add(skippingNonFinite: xs) else {
             for x in xs { add(x) }
             return
         }
-        sketch = nil   // sole owner of the buckets while they grow
-        var finite = true
-        for x in xs where !x.isFinite { finite = false; break }
-        if finite {
-            sk.add(finite: xs)
-            count &+= UInt64(xs.count)
-            if sk.min < min { min = sk.min }
-            if sk.max > max { max = sk.max }
-        } else {
-            for x in xs {
-                guard x.isFinite else { missing += 1; continue }
-                count += 1
-                if x < min { min = x }
-                if x > max { max = x }
-                sk.add(x)
-            }
-        }
-        sketch = sk
+        missing &+= skipped
+        count &+= UInt64(xs.count) &- skipped
+        let lo = sketch!.min, hi = sketch!.max
+        if lo < min { min = lo }
+        if hi > max { max = hi }
     }
 
     /// Adds another accumulator of the same kind (exact or sketched, with or without moments):
@@ -275,15 +264,45 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
     }
 
     /// Many subjects' curves on the grid at once (ignored when bands are not kept): the same state
-    /// as `addBands` per curve, filled time by time so each time's buckets stay in cache.
+    /// as `addBands` per curve, filled a block of times at a time (the block's values are gathered
+    /// into one column per time, so each time's buckets stay in cache).
     public mutating func addBands(_ curves: [[Double]]) {
         guard !bands.isEmpty, !curves.isEmpty else { return }
         for c in curves { precondition(c.count == bands.count, "curve length differs from the grid") }
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: curves.count) { column in
-            for k in bands.indices {
-                for (i, c) in curves.enumerated() { column[i] = c[k] }
-                bands[k].add(contentsOf: UnsafeBufferPointer(column))
+        let n = curves.count, times = bands.count
+        let block = Swift.max(1, Swift.min(times, 4096 / n))   // about 32 KB of gathered values
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: block * n) { buffer in
+            let columns = buffer.baseAddress!
+            var k0 = 0
+            while k0 < times {
+                let b = Swift.min(block, times - k0)
+                for (i, c) in curves.enumerated() {
+                    c.withUnsafeBufferPointer { v in
+                        let from = v.baseAddress! + k0
+                        var to = columns + i
+                        for t in 0..<b { to.pointee = from[t]; to += n }
+                    }
+                }
+                addBands(columns: UnsafeBufferPointer(start: columns, count: b * n), subjects: n, from: k0)
+                k0 += b
             }
+        }
+    }
+
+    /// Many subjects' curves on the grid in one time-major buffer (ignored when bands are not kept):
+    /// `values[k * subjects + i]` is subject i at grid time k, for every grid time. The same state
+    /// as `addBands` per subject's curve.
+    public mutating func addBands(flat values: UnsafeBufferPointer<Double>, subjects: Int) {
+        guard !bands.isEmpty, subjects > 0 else { return }
+        precondition(values.count == subjects * bands.count, "values differ from subjects × grid times")
+        addBands(columns: values, subjects: subjects, from: 0)
+    }
+
+    /// Adds consecutive columns of `subjects` values each, the first at grid time `k0`.
+    private mutating func addBands(columns values: UnsafeBufferPointer<Double>, subjects n: Int, from k0: Int) {
+        let base = values.baseAddress!
+        for t in 0..<(values.count / n) {
+            bands[k0 + t].add(contentsOf: UnsafeBufferPointer(start: base + t * n, count: n))
         }
     }
 

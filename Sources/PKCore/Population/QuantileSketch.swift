@@ -97,10 +97,18 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
                 return
             }
             if lo < offset {
-                counts.insert(contentsOf: [UInt64](repeating: 0, count: offset - lo), at: 0)
+                // One new array, the old counts copied in at their place (no element-wise shift).
+                let end = Swift.max(hi + 1, offset + counts.count)
+                var c = [UInt64](repeating: 0, count: end - lo)
+                let at = offset - lo
+                c.withUnsafeMutableBufferPointer { d in
+                    counts.withUnsafeBufferPointer { s in (d.baseAddress! + at).update(from: s.baseAddress!, count: s.count) }
+                }
+                counts = c
                 offset = lo
+            } else if hi >= offset + counts.count {
+                counts.append(contentsOf: repeatElement(0, count: hi - offset - counts.count + 1))
             }
-            if hi >= offset + counts.count { counts.append(contentsOf: [UInt64](repeating: 0, count: hi - offset - counts.count + 1)) }
         }
 
         mutating func merge(_ o: Store) {
@@ -176,49 +184,119 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         else { zeroCount += 1 }
     }
 
-    /// Adds finite values (the same counts as adding them one at a time).
-    mutating func add(finite xs: UnsafeBufferPointer<Double>) {
-        // Two passes: the batch's bucket range first (each store grows at most once, to exactly
-        // the range one-at-a-time adds would give), then the counts through a raw pointer.
-        var lo = min, hi = max
-        var pLo = Int.max, pHi = Int.min, nLo = Int.max, nHi = Int.min
-        var pos: UInt64 = 0, neg: UInt64 = 0, zeros: UInt64 = 0
-        for x in xs {
-            if x < lo { lo = x }
-            if x > hi { hi = x }
-            if x >= zeroBelow {
-                let i = bucket(x)
-                if i < pLo { pLo = i }
-                if i > pHi { pHi = i }
-                pos &+= 1
-            } else if x <= -zeroBelow {
-                let i = bucket(-x)
-                if i < nLo { nLo = i }
-                if i > nHi { nHi = i }
-                neg &+= 1
-            } else { zeros &+= 1 }
+    /// Adds the finite values of `xs` and skips the others (NaN, ±∞): the same state as `add(_:)`
+    /// on each finite value in order. Returns how many values were skipped.
+    mutating func add(skippingNonFinite xs: UnsafeBufferPointer<Double>) -> UInt64 {
+        guard let base = xs.baseAddress, !xs.isEmpty else { return 0 }
+        guard zeroBelow > 0, zeroBelow.isFinite else {
+            // Unusual zero thresholds (0, negative, ∞): one value at a time.
+            var skipped: UInt64 = 0
+            for x in xs { if x.isFinite { add(x) } else { skipped &+= 1 } }
+            return skipped
         }
-        let z = zeroBelow, sh = shift
-        if pos > 0 {
-            positive.cover(pLo, pHi)
-            let off = positive.offset
-            positive.counts.withUnsafeMutableBufferPointer { c in
-                for x in xs where x >= z { c[Int(truncatingIfNeeded: x.bitPattern >> sh) &- off] &+= 1 }
+        // One pass over the values, classified by their IEEE 754 bits (for x ≥ 0 the bit patterns
+        // order like the values, so |x| ≥ zeroBelow ⇔ bits(|x|) ≥ bits(zeroBelow)). A value whose
+        // bucket the store already holds is counted at once; the first one outside (rare once the
+        // stores have grown) stops the pass, the stores grow to cover the rest of the batch (the
+        // range of its values: exactly what one-at-a-time adds give), and the pass resumes there.
+        let n = xs.count, sh = shift, zBits = zeroBelow.bitPattern
+        var pass = BatchPass(lo: min, hi: max)
+        var j = 0
+        while true {
+            let pOff = positive.offset, pN = positive.counts.count, nOff = negative.offset, nN = negative.counts.count
+            // The fast window: bit patterns of positive values in a held bucket, ≥ zeroBelow, and
+            // within [min, max] so far (such a value changes neither): one compare per value.
+            let first = Swift.max(pOff, 0), end = Swift.min(pOff &+ pN, Int(QuantileSketch.infBits &>> sh))
+            var low = Swift.max(zBits, UInt64(first) &<< sh), high: UInt64 = 0
+            if first < end && pass.hi > 0 {
+                high = Swift.min(UInt64(end) &<< sh, pass.hi.bitPattern &+ 1)
+                if pass.lo > 0 { low = Swift.max(low, pass.lo.bitPattern) }
             }
-            positive.total &+= pos
-        }
-        if neg > 0 {
-            negative.cover(nLo, nHi)
-            let off = negative.offset
-            negative.counts.withUnsafeMutableBufferPointer { c in
-                for x in xs where x <= -z { c[Int(truncatingIfNeeded: (-x).bitPattern >> sh) &- off] &+= 1 }
+            let width = high > low ? high &- low : 0
+            j = positive.counts.withUnsafeMutableBufferPointer { pc in
+                negative.counts.withUnsafeMutableBufferPointer { nc in
+                    QuantileSketch.scan(base, from: j, to: n, &pass, shift: sh, zeroBits: zBits, fastLow: low, fastWidth: width,
+                                        positive: pc.baseAddress, pOff, pN, negative: nc.baseAddress, nOff, nN)
+                }
             }
-            negative.total &+= neg
+            if j == n { break }
+            // Grow each store once to the bucket range of the rest of the batch (a growth copies
+            // the counts, so one per batch at most).
+            var pLo = Int.max, pHi = Int.min, nLo = Int.max, nHi = Int.min
+            for k in j..<n {
+                let b = base[k].bitPattern, m = b & QuantileSketch.magnitudeMask
+                guard m < QuantileSketch.infBits, m >= zBits else { continue }
+                let i = Int(truncatingIfNeeded: m &>> sh)
+                if b == m {
+                    pLo = Swift.min(pLo, i); pHi = Swift.max(pHi, i)
+                } else {
+                    nLo = Swift.min(nLo, i); nHi = Swift.max(nHi, i)
+                }
+            }
+            if pLo <= pHi { positive.cover(pLo, pHi) }
+            if nLo <= nHi { negative.cover(nLo, nHi) }
         }
-        zeroCount &+= zeros
-        min = lo
-        max = hi
-        count &+= UInt64(xs.count)
+        let finite = UInt64(n) &- pass.skipped
+        positive.total &+= finite &- pass.zeros &- pass.negatives
+        negative.total &+= pass.negatives
+        zeroCount &+= pass.zeros
+        count &+= finite
+        min = pass.lo
+        max = pass.hi
+        return pass.skipped
+    }
+
+    static let magnitudeMask: UInt64 = 0x7FFF_FFFF_FFFF_FFFF
+    /// Bits of +∞: magnitudes at or above are not finite.
+    static let infBits: UInt64 = 0x7FF0_0000_0000_0000
+
+    /// The running state of `add(skippingNonFinite:)`: extrema so far and the values not counted
+    /// in the positive store.
+    struct BatchPass {
+        var lo: Double, hi: Double
+        var zeros: UInt64 = 0, negatives: UInt64 = 0, skipped: UInt64 = 0
+    }
+
+    /// Counts base[j..<n] into the stores (counts pointers `positive`/`negative`, offsets and lengths
+    /// as given) until a value falls outside them; returns its index, or n. Values with bits in
+    /// [fastLow, fastLow + fastWidth) are positive, in a held bucket and within [lo, hi].
+    @inline(__always)
+    static func scan(_ base: UnsafePointer<Double>, from j0: Int, to n: Int, _ pass: inout BatchPass,
+                     shift sh: UInt64, zeroBits zBits: UInt64, fastLow: UInt64, fastWidth: UInt64,
+                     positive pc: UnsafeMutablePointer<UInt64>?, _ pOff: Int, _ pN: Int,
+                     negative nc: UnsafeMutablePointer<UInt64>?, _ nOff: Int, _ nN: Int) -> Int {
+        var lo = pass.lo, hi = pass.hi, zeros = pass.zeros, negatives = pass.negatives, skipped = pass.skipped
+        defer { pass = BatchPass(lo: lo, hi: hi, zeros: zeros, negatives: negatives, skipped: skipped) }
+        var j = j0
+        while j < n {
+            let x = base[j], b = x.bitPattern
+            if b &- fastLow < fastWidth {
+                pc.unsafelyUnwrapped[Int(truncatingIfNeeded: b &>> sh) &- pOff] &+= 1
+                j &+= 1
+                continue
+            }
+            let m = b & magnitudeMask
+            if m >= infBits {
+                skipped &+= 1
+            } else {
+                if m < zBits {
+                    zeros &+= 1
+                } else if b == m {
+                    let k = Int(truncatingIfNeeded: m &>> sh) &- pOff
+                    guard UInt(bitPattern: k) < UInt(bitPattern: pN) else { return j }
+                    pc.unsafelyUnwrapped[k] &+= 1
+                } else {
+                    let k = Int(truncatingIfNeeded: m &>> sh) &- nOff
+                    guard UInt(bitPattern: k) < UInt(bitPattern: nN) else { return j }
+                    nc.unsafelyUnwrapped[k] &+= 1
+                    negatives &+= 1
+                }
+                if x < lo { lo = x }
+                if x > hi { hi = x }
+            }
+            j &+= 1
+        }
+        return n
     }
 
     /// Adds the counts of `o` (exact, order-independent). Precondition: same `alpha` and `zeroBelow`.

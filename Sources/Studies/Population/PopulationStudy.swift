@@ -97,7 +97,24 @@ public struct PopulationStudy: Sendable {
 
     private final class Worker: @unchecked Sendable {
         var accumulator: PopulationAccumulator
-        init(_ a: PopulationAccumulator) { accumulator = a }
+        /// Curves waiting for the percentile bands: filled in groups of up to `bandGroup` subjects
+        /// (about 2^20 values, so memory stays bounded), far fewer passes over the bands than one
+        /// per chunk. The counts are the same for any grouping; the order of the values is kept.
+        var pendingCurves: [[Double]] = []
+        let bandGroup: Int
+        init(_ a: PopulationAccumulator, times: Int) {
+            accumulator = a
+            bandGroup = Swift.min(4096, Swift.max(32, (1 << 20) / Swift.max(1, times)))
+        }
+        func addBands(_ curves: [[Double]]) {
+            guard !accumulator.bands.isEmpty else { return }
+            pendingCurves.append(contentsOf: curves)
+            if pendingCurves.count >= bandGroup { flushBands() }
+        }
+        func flushBands() {
+            accumulator.addBands(pendingCurves)
+            pendingCurves.removeAll(keepingCapacity: true)
+        }
     }
 
     private struct Chunk<T: Sendable>: Sendable {
@@ -113,7 +130,7 @@ public struct PopulationStudy: Sendable {
         let chunks = (count + chunkSize - 1) / chunkSize
         let plan = self.plan
         // Each worker keeps its own percentile-band state (counts merge exactly, in any order).
-        let workers = (0..<threads).map { _ in Worker(PopulationAccumulator(plan: plan)) }
+        let workers = (0..<threads).map { _ in Worker(PopulationAccumulator(plan: plan), times: plan.timesH.count) }
         let generator = self.generator, simulator = self.simulator, individual = self.individual, residual = self.residual
         let parameterNames = self.parameterNames
         let coupled = simulator.lanesCoupled
@@ -173,12 +190,13 @@ public struct PopulationStudy: Sendable {
                 }
                 g = groupEnd
             }
-            w.accumulator.addBands(subjects.map(\.observed))
+            w.addBands(subjects.map(\.observed))
             return Chunk(subjects: subjects.count, sink: try sink.format(subjects))
         }, emit: { _, chunk in
             try sink.emit(chunk.sink, subjectsDone: done.add(chunk.subjects))
         })
         // Merged into the first worker's state (taken out of the worker, so no copy is made).
+        for w in workers { w.flushBands() }
         var total = workers[0].accumulator
         workers[0].accumulator = PopulationAccumulator(plan: plan, bands: false)
         for w in workers.dropFirst() { total.merge(w.accumulator) }
