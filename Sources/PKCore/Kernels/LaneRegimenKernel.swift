@@ -15,10 +15,14 @@ import Darwin
 ///   [[K, B, 0], [0, 0, 0], [c, 0, 0]]·Δt (states, running infusions, area) gives the state
 ///   transition, the infusion term and the exact area row, so the AUC is exact and needs no
 ///   root finding (C. F. Van Loan 1978; see `Transition`).
+/// - The knots, their events and step classes depend only on the grid and the event times, so
+///   they are built once per regimen (`Schedule`, kept in a `LaneScheduleCache`).
 /// - The lane loop stores the output and its slope at every knot (and the full state every
-///   `checkpointEvery` knots). Peaks, band and discharge crossings are located on those values
+///   `checkpointEvery` knots), and keeps in SIMD the running maximum and the pieces whose slope
+///   turns from rising to falling. Peaks, band and discharge crossings are located on those values
 ///   exactly as `CurveAnalysis` does, then refined on the exact solution inside the bracketing
-///   piece (state rebuilt from the nearest checkpoint) with the same root finder and tolerances.
+///   piece (state rebuilt from the nearest checkpoint, the piece's solution as Taylor polynomials:
+///   `PieceSolution`) with the same root finder and tolerances.
 ///
 /// Every lane's numbers depend only on that subject (each transition is computed by the scalar
 /// `MatrixExponential` for its own lane), so results do not depend on which subjects share a
