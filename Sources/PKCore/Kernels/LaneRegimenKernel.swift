@@ -768,51 +768,15 @@ public enum LaneRegimenKernel {
             return (x, r)
         }
 
-        /// Value and slope at `a + dt` from state x and rates r at `a`, on the exact solution (Taylor
-        /// series summed to rounding in substeps with ‖K‖₁·h ≤ 1, or the Van Loan transition).
+        /// Value, slope and curvature at `a + dt` from state x and rates r at `a`, on the Van Loan
+        /// transition (pieces too long for `PieceSolution`'s polynomials).
         func valueAndSlope(_ x0: [Double], _ r: [Double], _ dt: Double) -> (Double, Double, Double) {
-            // Taylor series in substeps of ‖K‖₁·h ≤ 1 (at most 64); beyond that the Van Loan transition.
-            let substeps = dt > 0 ? Swift.max(1, Int((kNorm * dt).rounded(.up))) : 1
-            if substeps > 64 {
-                var x = x0
-                Transition(rateMatrix: k, dtH: dt).apply(&x, rate: r.contains { $0 != 0 } ? r : nil)
-                var dd = r[s], d2 = 0.0
-                for b in 0..<m { dd += k[s, b] * x[b] }
-                for b in 0..<m { var xd = r[b]; for c in 0..<m { xd += k[b, c] * x[c] }; d2 += k[s, b] * xd }
-                return (scale * x[s], scale * dd, scale * d2)
-            }
-            let m = self.m, s = self.s
-            return k.elements.withUnsafeBufferPointer { kk in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * m) { buf in
-                    let x = buf.baseAddress!, term = x + m, next = term + m
-                    for a in 0..<m { x[a] = x0[a] }
-                    let h = dt / Double(substeps)
-                    for _ in 0..<(dt > 0 ? substeps : 0) {
-                        let dt = h
-                        // term_1 = dt·(K x + r), term_i = dt/i · K·term_{i−1}: converges fast for ‖K‖₁·dt ≤ 1.
-                        for a in 0..<m { var acc = r[a]; for b in 0..<m { acc += kk[a * m + b] * x[b] }; term[a] = acc * dt }
-                        for a in 0..<m { x[a] += term[a] }
-                        var i = 2
-                        while i <= 40 {
-                            var size = 0.0, xs = 0.0
-                            let f = dt / Double(i)
-                            for a in 0..<m {
-                                var acc = 0.0
-                                for b in 0..<m { acc += kk[a * m + b] * term[b] }
-                                next[a] = acc * f
-                                size = Swift.max(size, abs(next[a]))
-                            }
-                            for a in 0..<m { term[a] = next[a]; x[a] += term[a]; xs = Swift.max(xs, abs(x[a])) }
-                            if size <= 1e-18 * xs { break }
-                            i += 1
-                        }
-                    }
-                    var dd = r[s], d2 = 0.0
-                    for b in 0..<m { dd += kk[s * m + b] * x[b] }
-                    for b in 0..<m { var xd = r[b]; for c in 0..<m { xd += kk[b * m + c] * x[c] }; d2 += kk[s * m + b] * xd }
-                    return (scale * x[s], scale * dd, scale * d2)
-                }
-            }
+            var x = x0
+            Transition(rateMatrix: k, dtH: dt).apply(&x, rate: r.contains { $0 != 0 } ? r : nil)
+            var dd = r[s], d2 = 0.0
+            for b in 0..<m { dd += k[s, b] * x[b] }
+            for b in 0..<m { var xd = r[b]; for c in 0..<m { xd += k[b, c] * x[c] }; d2 += k[s, b] * xd }
+            return (scale * x[s], scale * dd, scale * d2)
         }
 
         /// The interior extremum of piece j (as `CurveAnalysis.interiorExtremum`).
