@@ -420,6 +420,34 @@ public enum LaneRegimenKernel {
             b.turnCount.pointee = k + 1
         }
 
+        /// Knot j before its events (a knot with events, ordinal `ord`): value `cp` and slope `dp`
+        /// end the piece before it, which turns if `dStart` (the slope at its start) was rising.
+        @inline(__always) static func beforeEvents(_ b: LaneBuffers, _ j: Int, _ ord: Int, _ cp: Lanes, _ dp: Lanes, _ top: inout Lanes, _ dStart: Lanes) {
+            b.cPre[ord] = cp
+            b.dPre[ord] = dp
+            // The value before events at knot 0 ends no piece (as CurveAnalysis).
+            if j > 0 {
+                top.replace(with: cp, where: cp .> top)
+                noteTurn(b, j, (dStart .> 0) .& (dp .< 0))
+            }
+        }
+
+        /// Knot j after its events: value `c` and slope `d` start the next piece (and, at a knot
+        /// without events, also end the one before).
+        @inline(__always) static func afterEvents(_ b: LaneBuffers, _ j: Int, lastKnot: Int, hadEvents: Bool, _ c: Lanes, _ d: Lanes,
+                                                  _ top: inout Lanes, _ dStart: inout Lanes) {
+            b.c[j] = c
+            b.d[j] = d
+            if hadEvents {
+                // The value after events at the last knot ends no piece (as CurveAnalysis).
+                if j < lastKnot { top.replace(with: c, where: c .> top) }
+            } else {
+                top.replace(with: c, where: c .> top)
+                if j > 0 { noteTurn(b, j, (dStart .> 0) .& (d .< 0)) }
+            }
+            dStart = d
+        }
+
         /// Up to 4 states and at most 1 infusion input (every built-in profile's output): the
         /// generic loop unrolled on a zero-padded 4×4 system held in registers. Padded states stay
         /// 0 and add exact zeros, so every sum is formed in the order of the generic loop; without
@@ -485,29 +513,15 @@ public enum LaneRegimenKernel {
                     let ord = eo[j]
                     if ord >= 0 {
                         let (cp, dp) = out()
-                        b.cPre[ord] = cp
-                        b.dPre[ord] = dp
-                        // The value before events at knot 0 ends no piece (as CurveAnalysis).
-                        if j > 0 {
-                            top.replace(with: cp, where: cp .> top)
-                            LaneLoop.noteTurn(b, j, (dStart .> 0) .& (dp .< 0))
-                        }
+                        LaneLoop.beforeEvents(b, j, ord, cp, dp, &top, dStart)
                         (xs[0], xs[1], xs[2], xs[3], xs[4]) = (x0, x1, x2, x3, u0)
                         applyEvents(j, xs, xs + 4, &activeCount)
                         (x0, x1, x2, x3, u0) = (xs[0], xs[1], xs[2], xs[3], xs[4])
                         let (c, d) = out()
-                        b.c[j] = c
-                        b.d[j] = d
-                        // The value after events at the last knot ends no piece (as CurveAnalysis).
-                        if j < K - 1 { top.replace(with: c, where: c .> top) }
-                        dStart = d
+                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: true, c, d, &top, &dStart)
                     } else {
                         let (c, d) = out()
-                        b.c[j] = c
-                        b.d[j] = d
-                        top.replace(with: c, where: c .> top)
-                        if j > 0 { LaneLoop.noteTurn(b, j, (dStart .> 0) .& (d .< 0)) }
-                        dStart = d
+                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: false, c, d, &top, &dStart)
                     }
                     if j & (stride - 1) == 0 {
                         let ck = b.xCheck + (j >> strideShift) * Swift.max(m, 1)
@@ -566,27 +580,11 @@ public enum LaneRegimenKernel {
                     }
                     let ord = eo[j]
                     if ord >= 0 {
-                        let cp = scaleL * x[s], dp = slope()
-                        b.cPre[ord] = cp
-                        b.dPre[ord] = dp
-                        // The value before events at knot 0 ends no piece (as CurveAnalysis).
-                        if j > 0 {
-                            top.replace(with: cp, where: cp .> top)
-                            LaneLoop.noteTurn(b, j, (dStart .> 0) .& (dp .< 0))
-                        }
+                        LaneLoop.beforeEvents(b, j, ord, scaleL * x[s], slope(), &top, dStart)
                         applyEvents(j, x, u, &activeCount)
-                        let c = scaleL * x[s], d = slope()
-                        b.c[j] = c
-                        b.d[j] = d
-                        if j < K - 1 { top.replace(with: c, where: c .> top) }
-                        dStart = d
+                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: true, scaleL * x[s], slope(), &top, &dStart)
                     } else {
-                        let c = scaleL * x[s], d = slope()
-                        b.c[j] = c
-                        b.d[j] = d
-                        top.replace(with: c, where: c .> top)
-                        if j > 0 { LaneLoop.noteTurn(b, j, (dStart .> 0) .& (d .< 0)) }
-                        dStart = d
+                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: false, scaleL * x[s], slope(), &top, &dStart)
                     }
                     if j & (stride - 1) == 0 {
                         let ck = j >> strideShift
