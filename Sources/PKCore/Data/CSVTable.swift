@@ -163,6 +163,10 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     public var trimmedSpaces: String {
+        // Fast path: when the first and last scalars are neither space nor tab, neither are the
+        // first and last characters, and nothing is trimmed.
+        let u = utf8
+        if let f = u.first, let l = u.last, f != 0x20 && f != 0x09 && l != 0x20 && l != 0x09 { return self }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
@@ -173,4 +177,45 @@ extension String {
     public func caseInsensitiveEquals(_ other: String) -> Bool {
         lowercased() == other.lowercased()
     }
+}
+
+extension CSVTable {
+    /// `Double(text)`, faster for plain decimals: `[-]digits[.digits]` with at most 15 digits is
+    /// converted exactly (an integer below 2^53 scaled by an exact power of ten, one rounding, as
+    /// `strtod` rounds); every other text goes to `Double(text)`, so the same texts are accepted.
+    public static func number(_ text: String) -> Double? {
+        var text = text
+        let fast: Double? = text.withUTF8 { b -> Double? in
+            let n = b.count
+            guard n > 0 && n <= 17 else { return nil }
+            var i = 0
+            let negative = b[0] == 0x2D
+            if negative { i = 1 }
+            var mantissa: UInt64 = 0
+            var digits = 0, fraction = 0
+            var seenPoint = false, digitsBeforePoint = 0
+            while i < n {
+                let c = b[i]
+                if c &- 0x30 < 10 {
+                    mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
+                    digits += 1
+                    if seenPoint { fraction += 1 }
+                } else if c == 0x2E && !seenPoint {
+                    seenPoint = true
+                    digitsBeforePoint = digits
+                } else {
+                    return nil
+                }
+                i += 1
+            }
+            // Digits on both sides of a point (no "1." or ".5"), at most 15 digits in all.
+            guard digits > 0 && digits <= 15 && (!seenPoint || (digitsBeforePoint > 0 && fraction > 0)) else { return nil }
+            let value = Double(mantissa) / CSVTable.powersOfTen[fraction]
+            return negative ? -value : value
+        }
+        return fast ?? Double(text)
+    }
+
+    /// 10^0 ... 10^15, each exact in a Double.
+    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 }

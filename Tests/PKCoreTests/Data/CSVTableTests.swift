@@ -178,4 +178,62 @@ struct CSVTableTests {
         }
         #expect(mismatches == 0)
     }
+
+    @Test("CSVTable.number gives Double(text) bit for bit and accepts the same texts")
+    func numbers() {
+        func same(_ t: String) -> Bool {
+            let a = CSVTable.number(t), b = Double(t)
+            if a == nil || b == nil { return a == nil && b == nil }
+            return a!.bitPattern == b!.bitPattern || (a!.isNaN && b!.isNaN)
+        }
+        let fixed = ["", "-", "+", ".", "-.", "0", "-0", "0.0", "-0.0", "00", "1.", ".5", "-.5", "+1", "1e3", "1E-3", "1.5e+2",
+                     "0x1p3", "inf", "-inf", "nan", "NaN", "infinity", " 1", "1 ", "1,5", "1..2", "1.2.3", "--1", "1-",
+                     "999999999999999", "9999999999999999", "0.000000000000001", "123456789012345.", "1234567.89012345",
+                     "0.30000000000000004", "9007199254740993", "94.222096", "-0.36513046", "é", "١", "1\u{301}"]
+        for t in fixed { #expect(same(t), "\(t.debugDescription)") }
+        var rng = SplitMix(state: 7)
+        var bad = 0
+        for _ in 0..<200_000 {
+            var t = Bool.random(using: &rng) ? "-" : ""
+            let before = Int.random(in: 0...9, using: &rng), after = Int.random(in: 0...12, using: &rng)
+            for _ in 0..<before { t.append(Character(Unicode.Scalar(UInt8(0x30 + Int.random(in: 0...9, using: &rng))))) }
+            if after > 0 || Bool.random(using: &rng) { t.append(".") }
+            for _ in 0..<after { t.append(Character(Unicode.Scalar(UInt8(0x30 + Int.random(in: 0...9, using: &rng))))) }
+            if !same(t) { bad += 1; if bad < 5 { Issue.record("\(t): \(String(describing: CSVTable.number(t))) vs \(String(describing: Double(t)))") } }
+        }
+        for _ in 0..<20_000 {
+            let v = Double(bitPattern: rng.next())
+            guard v.isFinite else { continue }
+            for t in [v.description, fixedText(v), String(Float(v))] where !same(t) {
+                bad += 1
+                if bad < 5 { Issue.record("\(t)") }
+            }
+        }
+        #expect(bad == 0)
+    }
+
+    @Test("trimmedSpaces drops leading and trailing space and tab characters only")
+    func trimming() {
+        func reference(_ t: String) -> String {
+            var s = Substring(t)
+            while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+            while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+            return String(s)
+        }
+        for t in ["", " ", "\t", "a", " a", "a ", "\ta\t ", " \u{301}a", "a \u{301}", "\u{600} ", " a b ", "é", " é ", "\r\n "] {
+            #expect(Array(t.trimmedSpaces.unicodeScalars) == Array(reference(t).unicodeScalars), "\(t.debugDescription)")
+        }
+    }
+}
+
+/// A fixed-point rendering with 1-15 decimals, for random number texts.
+private func fixedText(_ v: Double) -> String {
+    let decimals = Int(v.bitPattern % 15) + 1
+    let scaled = (abs(v) < 1e6 ? v : v.truncatingRemainder(dividingBy: 1e6))
+    var s = String(Int(scaled))
+    if scaled < 0 && Int(scaled) == 0 { s = "-0" }
+    var frac = abs(scaled - Double(Int(scaled)))
+    s += "."
+    for _ in 0..<decimals { frac *= 10; let d = min(9, Int(frac)); s += String(d); frac -= Double(d) }
+    return s
 }
