@@ -62,7 +62,7 @@ struct BatchTextModel {
         func numbers(_ c: Int) throws -> [Double] {
             try table.rows.enumerated().map { k, r in
                 let s = r[c].trimmedSpaces
-                guard let v = Double(s), v.isFinite else {
+                guard let v = CSVTable.number(s), v.isFinite else {
                     throw CLIError.failure("\(at) line \(table.lineNumbers[k]), column \(table.header[c]): '\(s)' is not a finite number")
                 }
                 return v

@@ -65,7 +65,7 @@ public struct NonmemDataset: Sendable {
             for (j, raw) in cells.enumerated() {
                 let s = raw.trimmedSpaces
                 if s == "." || s.isEmpty { values[j] = 0; continue }
-                if let v = Double(s) {
+                if let v = CSVTable.number(s) {
                     guard v.isFinite else {
                         throw DataError("line \(line), column \(table.header[j]): value '\(s)' is not finite")
                     }
