@@ -68,7 +68,10 @@ extension BatchJob {
     /// FNV-1a 64-bit checksum, hex, to tell input files apart in the run metadata.
     static func fnv1a(_ data: Data) -> String {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in data { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        // Over the raw bytes: Data's iterator costs ~10 instructions a byte.
+        data.withUnsafeBytes { raw in
+            for b in raw { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        }
         return String(h, radix: 16)
     }
 

@@ -58,3 +58,13 @@ struct ResumeDigestTests {
         #expect(m.err.contains("merge: \(rows.path) does not match the line count and checksum recorded in \(parts[1])"), "\(m.err)")
     }
 }
+
+/// The subjects-file digest is FNV-1a (64 bit): the published test vectors.
+struct FNV1aDigestTests {
+    @Test("FNV-1a 64 of '', 'a' and 'foobar' are the reference values", arguments: [
+        ("", "cbf29ce484222325"), ("a", "af63dc4c8601ec8c"), ("foobar", "85944171f73967e8"),
+    ])
+    func vectors(text: String, expected: String) {
+        #expect(BatchJob.fnv1a(Data(text.utf8)) == expected)
+    }
+}
