@@ -98,13 +98,14 @@ public struct PopulationStudy: Sendable {
     private final class Worker: @unchecked Sendable {
         var accumulator: PopulationAccumulator
         /// Curves waiting for the percentile bands: filled in groups of up to `bandGroup` subjects
-        /// (about 2^20 values, so memory stays bounded), far fewer passes over the bands than one
-        /// per chunk. The counts are the same for any grouping; the order of the values is kept.
+        /// (at most 256, and about 2^20 values on long grids, so memory stays bounded: ~8 MB a
+        /// worker at most), fewer passes over the band sketches than one per chunk of 32. The
+        /// counts are the same for any grouping; the order of the values is kept.
         var pendingCurves: [[Double]] = []
         let bandGroup: Int
         init(_ a: PopulationAccumulator, times: Int) {
             accumulator = a
-            bandGroup = Swift.min(4096, Swift.max(32, (1 << 20) / Swift.max(1, times)))
+            bandGroup = Swift.min(256, Swift.max(32, (1 << 20) / Swift.max(1, times)))
         }
         func addBands(_ curves: [[Double]]) {
             guard !accumulator.bands.isEmpty else { return }
