@@ -1,5 +1,6 @@
 import Testing
 import PKCore
+import TestSupport
 
 /// The scalar-by-scalar parser CSVTable used before it scanned UTF-8 bytes, kept as the reference.
 private func referenceCSV(_ text: String, what: String = "CSV", commentPrefix: String? = nil) throws -> (header: [String], rows: [[String]], lines: [Int]) {
@@ -100,18 +101,6 @@ private func referenceOutcome(_ text: String, _ prefix: String?) -> Outcome {
     } catch let e as DataError { return .error(e.message) } catch { return .error("other \(error)") }
 }
 
-/// A small deterministic generator (SplitMix64) so failures reproduce.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("CSV table")
 struct CSVTableTests {
     @Test("hand-written cases: quotes, escapes, line ends, BOM, blanks, comments, errors")
@@ -145,7 +134,7 @@ struct CSVTableTests {
         }
         let pieces = ["\"", "\"", "\"\"", ",", ",", "\n", "\r", "\r\n", " ", "\t", "a", "1", "2.5", "-3e-2", "é", "😀", "\u{301}",
                       "#", "ID", "\u{FEFF}", "x y", "\u{2028}", "\u{85}"]
-        var rng = SplitMix(state: 20_261_201)
+        var rng = SplitMix64(state: 20_261_201)
         var mismatches = 0
         for _ in 0..<4000 {
             var text = Int.random(in: 0..<8, using: &rng) == 0 ? "\u{FEFF}" : ""
@@ -191,7 +180,7 @@ struct CSVTableTests {
                      "999999999999999", "9999999999999999", "0.000000000000001", "123456789012345.", "1234567.89012345",
                      "0.30000000000000004", "9007199254740993", "94.222096", "-0.36513046", "é", "١", "1\u{301}"]
         for t in fixed { #expect(same(t), "\(t.debugDescription)") }
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(state: 7)
         var bad = 0
         for _ in 0..<200_000 {
             var t = Bool.random(using: &rng) ? "-" : ""
