@@ -59,15 +59,7 @@ struct BatchTextModel {
         do { table = try CSVTable(parsing: text, what: at) } catch let e as DataError { throw CLIError.failure(e.message) }
         guard !table.rows.isEmpty else { throw CLIError.failure("\(at): no subject rows") }
         rows = table.rows.count
-        func numbers(_ c: Int) throws -> [Double] {
-            try table.rows.enumerated().map { k, r in
-                let s = r[c].trimmedSpaces
-                guard let v = CSVTable.number(s), v.isFinite else {
-                    throw CLIError.failure("\(at) line \(table.lineNumbers[k]), column \(table.header[c]): '\(s)' is not a finite number")
-                }
-                return v
-            }
-        }
+        func numbers(_ c: Int) throws -> [Double] { try SubjectsFile.numbers(table, column: c, at: at) }
         var used = Set<Int>()
         if let c = table.column("id") { used.insert(c); ids = table.rows.map { $0[c].trimmedSpaces } }
         var describe: [String] = []

@@ -8,6 +8,17 @@ import Studies
 
 /// A subjects CSV mapped onto a profile's covariates and etas.
 struct SubjectsFile {
+    /// Column `c` of a subjects table as finite numbers; an error names the file, line, column and cell.
+    static func numbers(_ table: CSVTable, column c: Int, at: String) throws -> [Double] {
+        try table.rows.enumerated().map { k, r in
+            let s = r[c].trimmedSpaces
+            guard let v = CSVTable.number(s), v.isFinite else {
+                throw CLIError.failure("\(at) line \(table.lineNumbers[k]), column \(table.header[c]): '\(s)' is not a finite number")
+            }
+            return v
+        }
+    }
+
     var rows: Int
     var covariates: [SubjectGenerator.CovariateSource]
     var etas: [[Double]]?
@@ -28,15 +39,7 @@ struct SubjectsFile {
         var used = Set<Int>()
         let idCol = table.column("id")
         if let c = idCol { used.insert(c); ids = table.rows.map { $0[c].trimmedSpaces } }
-        func numbers(_ c: Int) throws -> [Double] {
-            try table.rows.enumerated().map { k, r in
-                let s = r[c].trimmedSpaces
-                guard let v = CSVTable.number(s), v.isFinite else {
-                    throw CLIError.failure("\(at) line \(table.lineNumbers[k]), column \(table.header[c]): '\(s)' is not a finite number")
-                }
-                return v
-            }
-        }
+        func numbers(_ c: Int) throws -> [Double] { try SubjectsFile.numbers(table, column: c, at: at) }
         // Covariates: a column named like each covariate; only fixed ones may be missing.
         var covs: [SubjectGenerator.CovariateSource] = []
         var describeParts: [String] = []

@@ -351,9 +351,9 @@ public enum LaneRegimenKernel {
         let xCheck: UnsafeMutablePointer<Lanes>, uCheck: UnsafeMutablePointer<Lanes>
         /// Largest value (after and before events) over all knots, per lane.
         let top: UnsafeMutablePointer<Lanes>
-        /// Pieces j with slope > 0 at the start and < 0 at the end in some lane; `turnLanes` the lane bits.
+        /// Pieces j with slope > 0 at the start and < 0 at the end in some lane (at most K − 1 of
+        /// them, capacity K); `turnLanes` the lane bits.
         let turns: UnsafeMutablePointer<Int32>, turnLanes: UnsafeMutablePointer<UInt32>
-        let turnCapacity: Int
         let turnCount: UnsafeMutablePointer<Int>
 
         init(knots K: Int, eventKnots: Int, checkpoints: Int, m: Int, q: Int) {
@@ -364,7 +364,6 @@ public enum LaneRegimenKernel {
             xCheck = .allocate(capacity: checkpoints * Swift.max(m, 1))
             uCheck = .allocate(capacity: checkpoints * Swift.max(q, 1))
             top = .allocate(capacity: 1)
-            turnCapacity = K
             turns = .allocate(capacity: K)
             turnLanes = .allocate(capacity: K)
             turnCount = .allocate(capacity: 1)
