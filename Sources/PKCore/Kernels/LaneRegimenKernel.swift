@@ -12,9 +12,11 @@ import Darwin
 /// - The knots are the output grid and every dose, infusion start and infusion end, as in the
 ///   event engine; between knots the input is constant.
 /// - Per subject and per distinct step length one exponential of the Van Loan block matrix
-///   [[K, B, 0], [0, 0, 0], [c, 0, 0]]·Δt (states, running infusions, area) gives the state
-///   transition, the infusion term and the exact area row, so the AUC is exact and needs no
-///   root finding (C. F. Van Loan 1978; see `Transition`).
+///   [[K, B, 0], [0, 0, 0], [e_sᵀ, 0, 0]]·Δt (states, running infusions, area of the output's
+///   state) gives the state transition, the infusion term and the exact area row (times the
+///   output scale), so the AUC is exact and needs no root finding (C. F. Van Loan 1978; see
+///   `Transition`). The loop sums the states at the starts of each class's pieces and applies
+///   the area row once per class at the end.
 /// - The knots, their events and step classes depend only on the grid and the event times, so
 ///   they are built once per regimen (`Schedule`, kept in a `LaneScheduleCache`).
 /// - The lane loop stores the output and its slope at every knot (and the full state every
@@ -256,11 +258,14 @@ public enum LaneRegimenKernel {
                     for i in 0..<perClass { packed[off + i][l] = packed[off + i][0] }
                     continue
                 }
-                guard (kr.norm1 + 1 + abs(scale[l])) * dt <= MatrixExponential.maxNorm1 else { return nil }
+                guard (kr.norm1 + 1) * dt <= MatrixExponential.maxNorm1 else { return nil }
                 var aug = Matrix(rows: M, cols: M)
                 for a in 0..<m { for b in 0..<m { aug[a, b] = kr[a, b] * dt } }
                 for (l2, st) in inputs.enumerated() { aug[st, m + l2] = dt }
-                aug[M - 1, s] = scale[l] * dt
+                // The area row of the state itself (e_s), scaled to output units afterwards: the
+                // output scale (e.g. 1000/V in ng/mL per mg) would otherwise dominate the block's
+                // 1-norm and call for a higher Padé degree and more squarings.
+                aug[M - 1, s] = dt
                 let e = MatrixExponential.exp(aug)
                 guard e.isFinite else { return nil }
                 let off = c * perClass
@@ -268,9 +273,9 @@ public enum LaneRegimenKernel {
                 for a in 0..<m {
                     for b in 0..<m { packed[off + a * m + b][l] = e[a, b]; pg[a * (m + q) + b] = e[a, b] }
                     for b in 0..<q { packed[off + m * m + a * q + b][l] = e[a, m + b]; pg[a * (m + q) + m + b] = e[a, m + b] }
-                    packed[off + m * m + m * q + a][l] = e[M - 1, a]
+                    packed[off + m * m + m * q + a][l] = scale[l] * e[M - 1, a]
                 }
-                for b in 0..<q { packed[off + m * m + m * q + m + b][l] = e[M - 1, m + b] }
+                for b in 0..<q { packed[off + m * m + m * q + m + b][l] = scale[l] * e[M - 1, m + b] }
                 laneClasses.append(pg)
             }
             if l < lanes { scalarClasses.append(laneClasses) }
@@ -295,14 +300,20 @@ public enum LaneRegimenKernel {
         }
         let eventInput: [Int] = events.map { ev in ev.isRate ? inputs.firstIndex(of: ev.compartment)! : -1 }
         let loop = LaneLoop(m: m, q: q, s: s, sInput: sInput ?? -1, scale: Lanes(scale), kRow: kRow, packed: packed, perClass: perClass,
-                            classCount: classDt.count, schedule: schedule, events: events, eventValues: eventValues, eventInput: eventInput)
+                            classCount: classDt.count, schedule: schedule, events: events, eventValues: eventValues, eventInput: eventInput,
+                            level: Lanes(repeating: o.dischargeLevel))
+        // A first state without inflow (a depot): its row of every transition is zero off the diagonal.
+        var depotRow = m > 1
+        for c in 0..<classDt.count where depotRow {
+            for bb in 1..<m where packed[c * perClass + bb] != .zero { depotRow = false }
+        }
         let auc: Lanes
-        if m <= 4 && q == 0 {
-            auc = loop.run4(buffer, input: NoInput.self)
-        } else if m <= 4 && q == 1 {
-            auc = loop.run4(buffer, input: OneInput.self)
-        } else {
-            auc = loop.runGeneral(buffer)
+        switch (m <= 4 ? q : -1, depotRow) {
+        case (0, false): auc = loop.run4(buffer, input: Off.self, depotRow: Off.self)
+        case (0, true): auc = loop.run4(buffer, input: Off.self, depotRow: On.self)
+        case (1, false): auc = loop.run4(buffer, input: On.self, depotRow: Off.self)
+        case (1, true): auc = loop.run4(buffer, input: On.self, depotRow: On.self)
+        default: auc = loop.runGeneral(buffer)
         }
         guard (0..<lanes).allSatisfy({ auc[$0].isFinite }) else { return nil }
 
@@ -310,10 +321,12 @@ public enum LaneRegimenKernel {
         var results: [SubjectResult] = []
         results.reserveCapacity(lanes)
         let gridKnot = schedule.gridKnot
+        let memo = LaneContext.Memo()
         for l in 0..<lanes {
+            memo.reset()
             let ctx = LaneContext(
                 lane: l, m: m, q: q, s: s, inputs: inputs, scale: scale[l], k: kRed[l], kNorm: kRed[l].norm1, schedule: schedule,
-                classes: scalarClasses[l], events: events, buffer: buffer)
+                classes: scalarClasses[l], events: events, buffer: buffer, blockLevel: o.dischargeLevel, memo: memo)
             let (cmax, tmax) = ctx.peak()
             // An open band (no upper edge, e.g. an effect site's [C50, ∞)) has nothing above it.
             let band = ctx.hoursAtOrAbove(o.bandLow, from: o.windowStartH, to: o.windowEndH)
@@ -355,6 +368,10 @@ public enum LaneRegimenKernel {
         /// them, capacity K); `turnLanes` the lane bits.
         let turns: UnsafeMutablePointer<Int32>, turnLanes: UnsafeMutablePointer<UInt32>
         let turnCount: UnsafeMutablePointer<Int>
+        /// Per block of `checkpointEvery` knots (block i: knots i·stride ..< (i + 1)·stride): the
+        /// running maximum `top` after the block's last knot, and the lanes with some value (before
+        /// or after events) at or above `level` in the block, as bits.
+        let blockTop: UnsafeMutablePointer<Lanes>, blockAbove: UnsafeMutablePointer<UInt8>
 
         init(knots K: Int, eventKnots: Int, checkpoints: Int, m: Int, q: Int) {
             c = .allocate(capacity: K)
@@ -368,19 +385,22 @@ public enum LaneRegimenKernel {
             turnLanes = .allocate(capacity: K)
             turnCount = .allocate(capacity: 1)
             turnCount.pointee = 0
+            blockTop = .allocate(capacity: checkpoints)
+            blockAbove = .allocate(capacity: checkpoints)
         }
 
         func deallocate() {
             c.deallocate(); d.deallocate(); cPre.deallocate(); dPre.deallocate(); xCheck.deallocate(); uCheck.deallocate()
             top.deallocate(); turns.deallocate(); turnLanes.deallocate(); turnCount.deallocate()
+            blockTop.deallocate(); blockAbove.deallocate()
         }
     }
 
-    /// Whether the unrolled loop carries one infusion input (a compile-time choice: the loop is
-    /// specialised for each).
-    protocol InputKind { static var present: Bool { get } }
-    enum NoInput: InputKind { static var present: Bool { false } }
-    enum OneInput: InputKind { static var present: Bool { true } }
+    /// A compile-time yes/no for the unrolled loop (`On`/`Off`), which is specialised for each:
+    /// whether it carries one infusion input, whether its first row is a depot's.
+    protocol StaticFlag { static var on: Bool { get } }
+    enum Off: StaticFlag { static var on: Bool { false } }
+    enum On: StaticFlag { static var on: Bool { true } }
 
     /// The lane loop: knots in order, each piece one step of the per-class transition, events
     /// applied at their knots; fills `LaneBuffers` and returns the exact area per lane.
@@ -394,6 +414,8 @@ public enum LaneRegimenKernel {
         let events: [Event]
         let eventValues: [Lanes]
         let eventInput: [Int]
+        /// The discharge level (output units) for `LaneBuffers.blockAbove`.
+        let level: Lanes
 
         /// Applies the events of knot j to the state in `x` and inputs in `u`.
         func applyEvents(_ j: Int, _ x: UnsafeMutablePointer<Lanes>, _ u: UnsafeMutablePointer<Lanes>, _ activeCount: inout [Int]) {
@@ -419,39 +441,97 @@ public enum LaneRegimenKernel {
             b.turnCount.pointee = k + 1
         }
 
+        /// The larger of each lane's pair (`top` where `c` is not larger, so a NaN never replaces
+        /// it): written per lane so that it compiles to one `maxpd` per register.
+        @inline(__always) static func larger(_ top: Lanes, _ c: Lanes) -> Lanes {
+            var r = top
+            for i in 0..<Lanes.scalarCount { r[i] = c[i] > top[i] ? c[i] : top[i] }
+            return r
+        }
+
+        /// The loop's running summaries: the maximum of every value, the lanes with a value at or
+        /// above the level and the lanes with a turn in the current block of knots.
+        struct Running {
+            var top = Lanes(repeating: -.infinity)
+            /// Slope at the start of the piece that ends at the next knot.
+            var dStart = Lanes.zero
+            var above = SIMDMask<Lanes.MaskStorage>(repeating: false)
+            var turned = SIMDMask<Lanes.MaskStorage>(repeating: false)
+        }
+
         /// Knot j before its events (a knot with events, ordinal `ord`): value `cp` and slope `dp`
-        /// end the piece before it, which turns if `dStart` (the slope at its start) was rising.
-        @inline(__always) static func beforeEvents(_ b: LaneBuffers, _ j: Int, _ ord: Int, _ cp: Lanes, _ dp: Lanes, _ top: inout Lanes, _ dStart: Lanes) {
+        /// end the piece before it, which turns if the slope at its start was rising.
+        @inline(__always) static func beforeEvents(_ b: LaneBuffers, _ j: Int, _ ord: Int, _ cp: Lanes, _ dp: Lanes, _ run: inout Running, _ level: Lanes) {
             b.cPre[ord] = cp
             b.dPre[ord] = dp
+            run.above = run.above .| (cp .>= level)
             // The value before events at knot 0 ends no piece (as CurveAnalysis).
             if j > 0 {
-                top.replace(with: cp, where: cp .> top)
-                noteTurn(b, j, (dStart .> 0) .& (dp .< 0))
+                run.top = larger(run.top, cp)
+                run.turned = run.turned .| ((run.dStart .> 0) .& (dp .< 0))
             }
         }
 
         /// Knot j after its events: value `c` and slope `d` start the next piece (and, at a knot
-        /// without events, also end the one before).
+        /// without events, also end the one before). After the last knot of a block (or of all),
+        /// its summaries are stored and, when some lane turned in it, the block's turns are listed
+        /// from the stored slopes (rare: about one block per dose).
         @inline(__always) static func afterEvents(_ b: LaneBuffers, _ j: Int, lastKnot: Int, hadEvents: Bool, _ c: Lanes, _ d: Lanes,
-                                                  _ top: inout Lanes, _ dStart: inout Lanes) {
+                                                  _ run: inout Running, _ level: Lanes, _ eo: UnsafeBufferPointer<Int>) {
             b.c[j] = c
             b.d[j] = d
+            run.above = run.above .| (c .>= level)
             if hadEvents {
                 // The value after events at the last knot ends no piece (as CurveAnalysis).
-                if j < lastKnot { top.replace(with: c, where: c .> top) }
+                if j < lastKnot { run.top = larger(run.top, c) }
             } else {
-                top.replace(with: c, where: c .> top)
-                if j > 0 { noteTurn(b, j, (dStart .> 0) .& (d .< 0)) }
+                run.top = larger(run.top, c)
+                if j > 0 { run.turned = run.turned .| ((run.dStart .> 0) .& (d .< 0)) }
             }
-            dStart = d
+            run.dStart = d
+            if j & (checkpointEvery - 1) == checkpointEvery - 1 || j == lastKnot {
+                let i = j / checkpointEvery
+                b.blockTop[i] = run.top
+                var bits: UInt8 = 0
+                for l in 0..<Lanes.scalarCount where run.above[l] { bits |= 1 << UInt8(l) }
+                b.blockAbove[i] = bits
+                run.above = SIMDMask(repeating: false)
+                if any(run.turned) {
+                    // Piece k − 1 turns where the slope after knot k − 1 rises and the one before
+                    // knot k's events falls; listed in knot order.
+                    for k in Swift.max(1, i * checkpointEvery)...j {
+                        let o = eo[k]
+                        let dEnd = o >= 0 ? b.dPre[o] : b.d[k]
+                        noteTurn(b, k, (b.d[k - 1] .> 0) .& (dEnd .< 0))
+                    }
+                    run.turned = SIMDMask(repeating: false)
+                }
+            }
+        }
+
+        /// The exact area: per step class c, the area row (aᶜ, bᶜ) applied to the sums Sᶜ of the
+        /// states and Uᶜ of the inputs at the starts of that class's pieces (`sums`: per class m
+        /// states then q inputs), classes in order. Equal to summing aᶜ·x + bᶜ·u piece by piece,
+        /// with one product per state and class instead of one per piece.
+        func area(_ sums: UnsafePointer<Lanes>) -> Lanes {
+            var auc = Lanes.zero
+            let w = m + q
+            for c in 0..<classCount {
+                let A = c * perClass + m * m + m * q, B = A + m
+                var acc = Lanes.zero
+                for a in 0..<m { acc += packed[A + a] * sums[c * w + a] }
+                for bb in 0..<q { acc += packed[B + bb] * sums[c * w + m + bb] }
+                auc += acc
+            }
+            return auc
         }
 
         /// Up to 4 states and at most 1 infusion input (every built-in profile's output): the
         /// generic loop unrolled on a zero-padded 4×4 system held in registers. Padded states stay
         /// 0 and add exact zeros, so every sum is formed in the order of the generic loop; without
-        /// an input its (zero) terms are left out.
-        func run4<I: InputKind>(_ b: LaneBuffers, input: I.Type) -> Lanes {
+        /// an input its (zero) terms are left out, and with `R` a first row without inflow (a
+        /// depot: no state flows into it) is one product.
+        func run4<I: StaticFlag, R: StaticFlag>(_ b: LaneBuffers, input: I.Type, depotRow: R.Type) -> Lanes {
             let K = schedule.knots.count
             let padded = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(1, classCount) * 25)
             defer { padded.deallocate() }
@@ -461,66 +541,84 @@ public enum LaneRegimenKernel {
                 for a in 0..<m {
                     for bb in 0..<m { padded[dst + a * 4 + bb] = packed[src + a * m + bb] }
                     if q == 1 { padded[dst + 16 + a] = packed[src + m * m + a] }
-                    padded[dst + 20 + a] = packed[src + m * m + m * q + a]
                 }
-                if q == 1 { padded[dst + 24] = packed[src + m * m + m * q + m] }
             }
+            // Sums of the states (and input) at piece starts: class 0 in registers, the others here.
+            let w = m + q
+            let sums = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(1, classCount * w))
+            defer { sums.deallocate() }
+            sums.initialize(repeating: .zero, count: Swift.max(1, classCount * w))
             var k4 = [Lanes](repeating: .zero, count: 4)
             for bb in 0..<m { k4[bb] = kRow[bb] }
             let (k0, k1, k2, k3) = (k4[0], k4[1], k4[2], k4[3])
             let scaleL = scale
             var x0 = Lanes.zero, x1 = Lanes.zero, x2 = Lanes.zero, x3 = Lanes.zero, u0 = Lanes.zero
-            var auc = Lanes.zero
-            let slopeFromInput = I.present && sInput == 0
+            var s0 = Lanes.zero, s1 = Lanes.zero, s2 = Lanes.zero, s3 = Lanes.zero, su = Lanes.zero
+            let slopeFromInput = I.on && sInput == 0
             let s = self.s, m = self.m
             let stride = checkpointEvery, strideShift = stride.trailingZeroBitCount
-            var top = Lanes(repeating: -.infinity)
-            var dStart = Lanes.zero   // slope at the start of the previous piece
+            var run = Running()
             var activeCount = [Int](repeating: 0, count: 1)
+            let level = self.level
             let xs = UnsafeMutablePointer<Lanes>.allocate(capacity: 5)
             defer { xs.deallocate() }
             @inline(__always) func out() -> (Lanes, Lanes) {
                 let xo = s == 0 ? x0 : s == 1 ? x1 : s == 2 ? x2 : x3
-                var d = slopeFromInput ? u0 : .zero
-                d += k0 * x0
+                var d = k0 * x0
+                if slopeFromInput { d = u0 + d }
                 d += k1 * x1
                 d += k2 * x2
                 d += k3 * x3
                 return (scaleL * xo, d * scaleL)
             }
             @inline(__always) func row(_ p: UnsafeMutablePointer<Lanes>, _ g: Lanes) -> Lanes {
-                var acc = Lanes.zero
-                acc += p[0] * x0
+                var acc = p[0] * x0
                 acc += p[1] * x1
                 acc += p[2] * x2
                 acc += p[3] * x3
-                if I.present { acc += g * u0 }
+                if I.on { acc += g * u0 }
                 return acc
             }
             schedule.knotClass.withUnsafeBufferPointer { kc in
             schedule.eventOrdinal.withUnsafeBufferPointer { eo in
                 for j in 0..<K {
                     if j > 0 {
-                        let p = padded + kc[j] * 25
-                        let y0 = row(p, p[16])
+                        let c = kc[j]
+                        if c == 0 {
+                            s0 += x0; s1 += x1; s2 += x2; s3 += x3
+                            if I.on { su += u0 }
+                        } else {
+                            let t = sums + c * w
+                            if m > 0 { t[0] += x0 }
+                            if m > 1 { t[1] += x1 }
+                            if m > 2 { t[2] += x2 }
+                            if m > 3 { t[3] += x3 }
+                            if I.on { t[m] += u0 }
+                        }
+                        let p = padded + c * 25
+                        var y0 = p[0] * x0
+                        if R.on {
+                            if I.on { y0 += p[16] * u0 }
+                        } else {
+                            y0 = row(p, p[16])
+                        }
                         let y1 = row(p + 4, p[17])
                         let y2 = row(p + 8, p[18])
                         let y3 = row(p + 12, p[19])
-                        auc += row(p + 20, p[24])
                         (x0, x1, x2, x3) = (y0, y1, y2, y3)
                     }
                     let ord = eo[j]
                     if ord >= 0 {
                         let (cp, dp) = out()
-                        LaneLoop.beforeEvents(b, j, ord, cp, dp, &top, dStart)
+                        LaneLoop.beforeEvents(b, j, ord, cp, dp, &run, level)
                         (xs[0], xs[1], xs[2], xs[3], xs[4]) = (x0, x1, x2, x3, u0)
                         applyEvents(j, xs, xs + 4, &activeCount)
                         (x0, x1, x2, x3, u0) = (xs[0], xs[1], xs[2], xs[3], xs[4])
                         let (c, d) = out()
-                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: true, c, d, &top, &dStart)
+                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: true, c, d, &run, level, eo)
                     } else {
                         let (c, d) = out()
-                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: false, c, d, &top, &dStart)
+                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: false, c, d, &run, level, eo)
                     }
                     if j & (stride - 1) == 0 {
                         let ck = b.xCheck + (j >> strideShift) * Swift.max(m, 1)
@@ -528,13 +626,18 @@ public enum LaneRegimenKernel {
                         if m > 1 { ck[1] = x1 }
                         if m > 2 { ck[2] = x2 }
                         if m > 3 { ck[3] = x3 }
-                        if I.present { b.uCheck[j >> strideShift] = u0 }
+                        if I.on { b.uCheck[j >> strideShift] = u0 }
                     }
                 }
             }
             }
-            b.top.pointee = top
-            return auc
+            b.top.pointee = run.top
+            if classCount > 0 {
+                let four = [s0, s1, s2, s3]
+                for a in 0..<m { sums[a] = four[a] }
+                if I.on { sums[m] = su }
+            }
+            return area(sums)
         }
 
         /// Any number of states and inputs.
@@ -545,45 +648,49 @@ public enum LaneRegimenKernel {
             defer { work.deallocate() }
             let x = work, y = work + m, u = work + 2 * m
             for i in 0..<(2 * m + Swift.max(q, 1)) { x[i] = .zero }
+            let w = m + q
+            let sums = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(1, classCount * w))
+            defer { sums.deallocate() }
+            sums.initialize(repeating: .zero, count: Swift.max(1, classCount * w))
             let scaleL = scale
-            var auc = Lanes.zero
-            var top = Lanes(repeating: -.infinity)
-            var dStart = Lanes.zero
+            var run = Running()
             var activeCount = [Int](repeating: 0, count: Swift.max(q, 1))
+            let level = self.level
             let stride = checkpointEvery, strideShift = stride.trailingZeroBitCount
             packed.withUnsafeBufferPointer { P in
             kRow.withUnsafeBufferPointer { kr in
             schedule.knotClass.withUnsafeBufferPointer { kc in
             schedule.eventOrdinal.withUnsafeBufferPointer { eo in
                 @inline(__always) func slope() -> Lanes {
-                    var d = sIn >= 0 ? u[sIn] : .zero
-                    for bb in 0..<m { d += kr[bb] * x[bb] }
+                    var d = kr[0] * x[0]
+                    if sIn >= 0 { d = u[sIn] + d }
+                    for bb in 1..<m { d += kr[bb] * x[bb] }
                     return d * scaleL
                 }
                 for j in 0..<K {
                     if j > 0 {
-                        let base = P.baseAddress! + kc[j] * perClass
-                        let G = base + m * m, A = G + m * q, B = A + m
-                        var area = Lanes.zero
+                        let c = kc[j]
+                        let t = sums + c * w
+                        for a in 0..<m { t[a] += x[a] }
+                        for bb in 0..<q { t[m + bb] += u[bb] }
+                        let base = P.baseAddress! + c * perClass
+                        let G = base + m * m
                         for a in 0..<m {
-                            var acc = Lanes.zero
                             let row = base + a * m
-                            for bb in 0..<m { acc += row[bb] * x[bb] }
+                            var acc = row[0] * x[0]
+                            for bb in 1..<m { acc += row[bb] * x[bb] }
                             for bb in 0..<q { acc += G[a * q + bb] * u[bb] }
                             y[a] = acc
-                            area += A[a] * x[a]
                         }
-                        for bb in 0..<q { area += B[bb] * u[bb] }
-                        auc += area
                         for a in 0..<m { x[a] = y[a] }
                     }
                     let ord = eo[j]
                     if ord >= 0 {
-                        LaneLoop.beforeEvents(b, j, ord, scaleL * x[s], slope(), &top, dStart)
+                        LaneLoop.beforeEvents(b, j, ord, scaleL * x[s], slope(), &run, level)
                         applyEvents(j, x, u, &activeCount)
-                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: true, scaleL * x[s], slope(), &top, &dStart)
+                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: true, scaleL * x[s], slope(), &run, level, eo)
                     } else {
-                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: false, scaleL * x[s], slope(), &top, &dStart)
+                        LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: false, scaleL * x[s], slope(), &run, level, eo)
                     }
                     if j & (stride - 1) == 0 {
                         let ck = j >> strideShift
@@ -595,8 +702,8 @@ public enum LaneRegimenKernel {
             }
             }
             }
-            b.top.pointee = top
-            return auc
+            b.top.pointee = run.top
+            return area(sums)
         }
     }
 
@@ -612,7 +719,10 @@ public enum LaneRegimenKernel {
         let classes: [[Double]]
         let events: [Event]
         let buffer: LaneBuffers
-        let memo = Memo()
+        /// The level of the loop's `LaneBuffers.blockAbove` (output units).
+        let blockLevel: Double
+        /// Pieces solved so far (one `Memo` serves the lanes of a run in turn: `reset` between them).
+        let memo: Memo
 
         var knots: [Double] { schedule.knots }
         var pieces: Int { schedule.knots.count - 1 }
@@ -637,6 +747,15 @@ public enum LaneRegimenKernel {
             var states: [Int: (x: [Double], r: [Double])] = [:]
             var extrema: [Int: (t: Double, c: Double)] = [:]
             var solutions: [Int: PieceSolution] = [:]
+            var turns: [Int]? = nil
+
+            /// Empties the memo for the next lane (keeping its storage).
+            func reset() {
+                states.removeAll(keepingCapacity: true)
+                extrema.removeAll(keepingCapacity: true)
+                solutions.removeAll(keepingCapacity: true)
+                turns = nil
+            }
         }
 
         /// The exact solution on piece j, from the state just after knot j: the output as
@@ -663,7 +782,11 @@ public enum LaneRegimenKernel {
             let segments = h > 0 ? Swift.max(1, Int((kNorm * h / 2).rounded(.up))) : 1
             var b: [Double] = [], starts: [Int] = []
             let hs = h / Double(segments)
-            if segments <= 64 {
+            if segments <= 64 && m <= 4 {
+                b.reserveCapacity(32 * segments)
+                starts.reserveCapacity(segments + 1)
+                taylor4(st, hs: hs, segments: segments, &b, &starts)
+            } else if segments <= 64 {
                 let m = self.m
                 b.reserveCapacity(32 * segments)
                 starts.reserveCapacity(segments + 1)
@@ -705,6 +828,56 @@ public enum LaneRegimenKernel {
             let sol = PieceSolution(x: st.x, r: st.r, hs: hs, b: b, starts: starts)
             memo.solutions[j] = sol
             return sol
+        }
+
+        /// `piece`'s series for up to 4 states on SIMD vectors (columns of K): the same terms,
+        /// sums and stopping rule, each entry formed in the same order as the scalar loop.
+        func taylor4(_ st: (x: [Double], r: [Double]), hs: Double, segments: Int, _ b: inout [Double], _ starts: inout [Int]) {
+            typealias V = SIMD4<Double>
+            var col = [V](repeating: .zero, count: 4)
+            var x = V.zero, r = V.zero
+            for a in 0..<m {
+                x[a] = st.x[a]
+                r[a] = st.r[a]
+                for c in 0..<m { col[c][a] = k[a, c] }
+            }
+            let (k0, k1, k2, k3) = (col[0], col[1], col[2], col[3])
+            let s = self.s, scale = self.scale, limit = 2 * kNorm * hs
+            @inline(__always) func largest(_ v: V) -> Double {
+                Swift.max(Swift.max(Swift.abs(v[0]), Swift.abs(v[1])), Swift.max(Swift.abs(v[2]), Swift.abs(v[3])))
+            }
+            for _ in 0..<segments {
+                starts.append(b.count)
+                var sum = x
+                var xs = largest(x)
+                b.append(scale * x[s])
+                var w = r + k0 * x[0]
+                w += k1 * x[1]
+                w += k2 * x[2]
+                w += k3 * x[3]
+                w *= hs
+                b.append(scale * w[s])
+                sum += w
+                xs = Swift.max(xs, largest(sum))
+                var i = 2
+                while i <= 60 {
+                    let f = hs / Double(i)
+                    var next = k0 * w[0]
+                    next += k1 * w[1]
+                    next += k2 * w[2]
+                    next += k3 * w[3]
+                    next *= f
+                    let size = largest(next)
+                    w = next
+                    sum += w
+                    xs = Swift.max(xs, largest(sum))
+                    b.append(scale * w[s])
+                    if size <= 1e-18 * xs && Double(i) > limit { break }
+                    i += 1
+                }
+                x = sum
+            }
+            starts.append(b.count)
         }
 
         /// Value, slope and curvature of the output at `dt` (h) into the piece of `sol`.
@@ -853,6 +1026,17 @@ public enum LaneRegimenKernel {
             return a + s * h
         }
 
+        /// The pieces whose slope turns from rising to falling in this lane, ascending (from the
+        /// loop's turn list).
+        func laneTurns() -> [Int] {
+            if let t = memo.turns { return t }
+            var t: [Int] = []
+            let bit = UInt32(1) << UInt32(lane)
+            for i in 0..<buffer.turnCount.pointee where buffer.turnLanes[i] & bit != 0 { t.append(Int(buffer.turns[i])) }
+            memo.turns = t
+            return t
+        }
+
         func hasExtremum(_ j: Int) -> Bool { let (da, db) = (start(j).1, end(j).1); return (da > 0 && db < 0) || (da < 0 && db > 0) }
 
         /// The highest value and its time, as `CurveAnalysis.peak`: the knot values (the loop's
@@ -862,21 +1046,27 @@ public enum LaneRegimenKernel {
         /// absorption compartments or an effect site need not be).
         func peak() -> (Double, Double) {
             var top = buffer.top.pointee[lane]
-            var turnPieces: [Int] = []
+            let turnPieces = laneTurns()
             var interior: [(t: Double, c: Double)] = []
-            let bit = UInt32(1) << UInt32(lane)
-            for i in 0..<buffer.turnCount.pointee where buffer.turnLanes[i] & bit != 0 {
-                let j = Int(buffer.turns[i])
+            interior.reserveCapacity(turnPieces.count)
+            for j in turnPieces {
                 let e = extremum(j, state(j))
-                turnPieces.append(j)
                 interior.append(e)
                 if e.c > top { top = e.c }
             }
             // The earliest point within the tie tolerance of the maximum, in time order: equal
             // session peaks then name the first session.
             let threshold = top - CurveAnalysis.peakTieTolerance * abs(top)
+            // Pieces before the first block whose running maximum reaches the threshold have every
+            // knot value below it (the piece ending at that block's first knot is scanned), and
+            // before the first turn whose interior maximum reaches it no interior value does.
+            let stride = LaneRegimenKernel.checkpointEvery
+            var first = pieces
+            for i in 0...(pieces / stride) where buffer.blockTop[i][lane] >= threshold { first = Swift.max(0, i * stride - 1); break }
+            for (k, j) in turnPieces.enumerated() where interior[k].c >= threshold { first = Swift.min(first, j); break }
             var next = 0
-            for j in 0..<pieces {
+            while next < turnPieces.count && turnPieces[next] < first { next += 1 }
+            for j in first..<pieces {
                 let (ca, _) = start(j)
                 if ca >= threshold { return (ca, knots[j]) }
                 if next < turnPieces.count && turnPieces[next] == j {
@@ -933,7 +1123,24 @@ public enum LaneRegimenKernel {
         func timeBelowForGood(_ level: Double, maxExtraH: Double = 24 * 30) -> Double? {
             let last = pieces - 1
             if end(last).0 < level {
-                var j = last
+                // Pieces after the last block with a value at or above the level have both ends
+                // below it: of those only the turns (an interior maximum) are visited, latest first,
+                // then every piece from that block's last knot down (all of them when the level is
+                // not the loop's).
+                let stride = LaneRegimenKernel.checkpointEvery
+                var jAbove = last
+                if level == blockLevel {
+                    jAbove = -1
+                    let bit = UInt8(1) << UInt8(lane)
+                    var i = last / stride
+                    while i >= 0 {
+                        if buffer.blockAbove[i] & bit != 0 { jAbove = Swift.min(last, i * stride + stride - 1); break }
+                        i -= 1
+                    }
+                }
+                let turnsAfter = laneTurns().filter { $0 > jAbove }
+                var t = turnsAfter.count - 1
+                var j = t >= 0 ? turnsAfter[t] : jAbove
                 while j >= 0 {
                     let a = knots[j], b = knots[j + 1]
                     let (ca, da) = start(j), (cb, db) = end(j)
@@ -965,7 +1172,12 @@ public enum LaneRegimenKernel {
                         return LaneContext.newton({ [sol = piece(j)] in let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, a, b, fa: ca - level, fb: cb - level,
                                                     tolerance: 1e-13 * Swift.max(1, b))
                     }
-                    j -= 1
+                    if t >= 0 && j == turnsAfter[t] {
+                        t -= 1
+                        j = t >= 0 ? turnsAfter[t] : jAbove
+                    } else {
+                        j -= 1
+                    }
                 }
                 return knots[0]
             }
