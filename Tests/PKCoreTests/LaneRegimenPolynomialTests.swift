@@ -60,6 +60,57 @@ struct LaneRegimenPolynomialTests {
     }
 }
 
+extension LaneRegimenPolynomialTests {
+    /// Two doses (50 mg at 0 h, 12 mg at 24 h) on a 1 h grid: the level is set between the highest
+    /// grid value after the second dose and that dose's exact peak, so after 24 h the curve is at or
+    /// above the level only inside one piece. The kernel's block summaries see no grid value at or
+    /// above it after the first dose's block; the discharge must still be the exact falling
+    /// crossing after the second peak (and the band hours include that short excursion).
+    @Test("a last excursion above the level that lies between grid points: discharge is its exact falling crossing")
+    func excursionBetweenGridPoints() throws {
+        let ka = 3.0, k = 0.3, v = 20.0
+        let doses: [(t: Double, mg: Double)] = [(0, 50), (24, 12)]
+        func c(_ t: Double) -> Double {
+            doses.reduce(0) { $0 + (t >= $1.t ? Self.bateman(t - $1.t, dose: $1.mg, ka: ka, k: k, v: v) : 0) }
+        }
+        // The second peak by ternary search on the closed form (unimodal on [24, 26]).
+        var a = 24.0, b = 26.0
+        for _ in 0..<300 { let m1 = a + (b - a) / 3, m2 = b - (b - a) / 3; if c(m1) < c(m2) { a = m1 } else { b = m2 } }
+        let peak2 = c(0.5 * (a + b)), tPeak2 = 0.5 * (a + b)
+        let gridHigh = stride(from: 24.0, through: 48, by: 1).map(c).max()!
+        try #require(peak2 > gridHigh * (1 + 1e-3), "the second peak lies between grid points")
+        let level = 0.5 * (gridHigh + peak2)
+        try #require(c(1) > level, "the first dose's grid values are above the level")
+        var rates = Matrix(rows: 2, cols: 2)
+        rates[0, 0] = -ka
+        rates[1, 0] = ka
+        rates[1, 1] = -k
+        let model = LinearModel(stateNames: ["depot", "central"], rateMatrix: rates, isMassState: [true, true],
+                                outputs: [ModelOutput(name: "CP", state: 1, scale: 1000 / v, unit: "ng/mL")],
+                                eliminationRatePerH: [0, k])
+        let records = doses.map { EventRecord(timeH: $0.t, action: .dose(DoseInstruction(compartment: 0, amountMg: $0.mg))) }
+        let times = try Simulator.grid(endH: 48, stepH: 1)
+        let options = MetricOptions(bandLow: level, bandHigh: .infinity, windowStartH: 0, windowEndH: 48, dischargeLevel: level)
+        let r = try #require(LaneRegimenKernel.run(models: [model], records: [records], output: 0, timesH: times, options: options, wantCurve: false))
+        // Crossings by bisection on the closed form: the first dose's fall, the second's rise and fall.
+        func crossing(_ lo0: Double, _ hi0: Double, rising: Bool) -> Double {
+            var lo = lo0, hi = hi0
+            for _ in 0..<200 { let mid = 0.5 * (lo + hi); if (c(mid) >= level) == rising { hi = mid } else { lo = mid } }
+            return 0.5 * (lo + hi)
+        }
+        let tmax1 = log(ka / k) / (ka - k)
+        let rise1 = crossing(0, tmax1, rising: true), fall1 = crossing(tmax1, 24, rising: false)
+        let rise2 = crossing(24, tPeak2, rising: true), fall2 = crossing(tPeak2, 48, rising: false)
+        let m = r[0].metrics
+        #expect(abs(m.dischargeH - fall2) <= 1e-10 * fall2, "discharge \(m.dischargeH) vs \(fall2)")
+        let hours = (fall1 - rise1) + (fall2 - rise2)
+        #expect(abs(m.hoursInBand - hours) <= 1e-10 * hours, "hours \(m.hoursInBand) vs \(hours)")
+        // The peak is the first dose's.
+        let cmax = Self.bateman(tmax1, dose: 50, ka: ka, k: k, v: v)
+        #expect(abs(m.cmax - cmax) <= 1e-10 * cmax && abs(m.tmaxH - tmax1) <= 1e-7, "cmax \(m.cmax) at \(m.tmaxH)")
+    }
+}
+
 /// `LaneScheduleCache`: a schedule kept from an earlier group gives the same numbers as one built
 /// for the call, for several regimens and grids through one cache.
 struct LaneScheduleCacheTests {
