@@ -15,8 +15,8 @@ import Darwin
 ///   [[K, B, 0], [0, 0, 0], [e_sᵀ, 0, 0]]·Δt (states, running infusions, area of the output's
 ///   state) gives the state transition, the infusion term and the exact area row (times the
 ///   output scale), so the AUC is exact and needs no root finding (C. F. Van Loan 1978; see
-///   `Transition`). The loop sums the states at the starts of each class's pieces and applies
-///   the area row once per class at the end.
+///   `Transition`). A block of `checkpointEvery` pieces of one class without events inside takes
+///   its area at once from the state at its start (`LaneLoop.blockArea`).
 /// - The knots, their events and step classes depend only on the grid and the event times, so
 ///   they are built once per regimen (`Schedule`, kept in a `LaneScheduleCache`).
 /// - The lane loop stores the output and its slope at every knot (and the full state every
@@ -113,6 +113,10 @@ public enum LaneRegimenKernel {
         let eventOrdinal: [Int]
         /// Number of knots with events.
         let eventKnotCount: Int
+        /// Per block i of `checkpointEvery` pieces (i·stride ..< (i + 1)·stride): their step class
+        /// when the block is plain (no events at its inner knots, every piece of one class), else
+        /// −1 (also the last block when it is short). The loop takes a plain block's area at once.
+        let blockClass: [Int]
 
         /// Nil when the event times do not fall on the knots as expected or there are more than 64 step lengths.
         init?(timesH: [Double], eventTimesH: [Double]) {
@@ -156,6 +160,15 @@ public enum LaneRegimenKernel {
             self.classDt = classDt
             self.eventOrdinal = eventOrdinal
             self.eventKnotCount = ordinal
+            let stride = LaneRegimenKernel.checkpointEvery
+            var blockClass = [Int](repeating: -1, count: (K - 1) / stride + 1)
+            for i in blockClass.indices where i * stride + stride <= K - 1 {
+                let j0 = i * stride, c = knotClass[j0 + 1]
+                var plain = true
+                for j in (j0 + 1)...(j0 + stride) where knotClass[j] != c || (j < j0 + stride && eventOrdinal[j] >= 0) { plain = false; break }
+                if plain { blockClass[i] = c }
+            }
+            self.blockClass = blockClass
         }
     }
 
@@ -509,51 +522,65 @@ public enum LaneRegimenKernel {
             }
         }
 
-        /// The exact area: per step class c, the area row (aᶜ, bᶜ) applied to the sums Sᶜ of the
-        /// states and Uᶜ of the inputs at the starts of that class's pieces (`sums`: per class m
-        /// states then q inputs), classes in order. Equal to summing aᶜ·x + bᶜ·u piece by piece,
-        /// with one product per state and class instead of one per piece.
-        func area(_ sums: UnsafePointer<Lanes>) -> Lanes {
-            var auc = Lanes.zero
-            let w = m + q
-            for c in 0..<classCount {
-                let A = c * perClass + m * m + m * q, B = A + m
-                var acc = Lanes.zero
-                for a in 0..<m { acc += packed[A + a] * sums[c * w + a] }
-                for bb in 0..<q { acc += packed[B + bb] * sums[c * w + m + bb] }
-                auc += acc
+        /// The area of a plain block (`Schedule.blockClass` c) from the state x₀ and inputs u at its
+        /// start: with x_{k+1} = P x_k + G u over its `checkpointEvery` pieces, the sum of the pieces'
+        /// areas a·x_k + b·u is α·x₀ + β·u, α = a·Σ_k Pᵏ, β = Σ_k (b + a·Σ_{i<k} Pⁱ·G) (one
+        /// product per state once per block instead of one per piece).
+        func blockArea(_ c: Int) -> (alpha: [Lanes], beta: [Lanes]) {
+            let off = c * perClass, G = off + m * m, A = G + m * q, B = A + m
+            var v = (0..<m).map { packed[A + $0] }   // a·Pᵏ
+            var w = [Lanes](repeating: .zero, count: m)   // a·Σ_{i<k} Pⁱ
+            var alpha = [Lanes](repeating: .zero, count: m), beta = [Lanes](repeating: .zero, count: q)
+            var next = v
+            for _ in 0..<checkpointEvery {
+                for a in 0..<m { alpha[a] += v[a] }
+                for bb in 0..<q {
+                    var t = packed[B + bb]
+                    for a in 0..<m { t += w[a] * packed[G + a * q + bb] }
+                    beta[bb] += t
+                }
+                for a in 0..<m { w[a] += v[a] }
+                for col in 0..<m {
+                    var t = Lanes.zero
+                    for a in 0..<m { t += v[a] * packed[off + a * m + col] }
+                    next[col] = t
+                }
+                swap(&v, &next)
             }
-            return auc
+            return (alpha, beta)
         }
 
         /// Up to 4 states and at most 1 infusion input (every built-in profile's output): the
         /// generic loop unrolled on a zero-padded 4×4 system held in registers. Padded states stay
-        /// 0 and add exact zeros, so every sum is formed in the order of the generic loop; without
-        /// an input its (zero) terms are left out, and with `R` a first row without inflow (a
-        /// depot: no state flows into it) is one product.
+        /// 0 and add exact zeros; without an input its (zero) terms are left out, and with `R` a
+        /// first row without inflow (a depot: no state flows into it) is one product.
         func run4<I: StaticFlag, R: StaticFlag>(_ b: LaneBuffers, input: I.Type, depotRow: R.Type) -> Lanes {
             let K = schedule.knots.count
-            let padded = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(1, classCount) * 25)
+            let classes = Swift.max(1, classCount)
+            // Per class: P (4×4), G (4), area row a (4) and b, then the block area α (4) and β.
+            let padded = UnsafeMutablePointer<Lanes>.allocate(capacity: classes * 30)
             defer { padded.deallocate() }
-            padded.initialize(repeating: .zero, count: Swift.max(1, classCount) * 25)
+            padded.initialize(repeating: .zero, count: classes * 30)
             for c in 0..<classCount {
-                let src = c * perClass, dst = c * 25
+                let src = c * perClass, dst = c * 30
                 for a in 0..<m {
                     for bb in 0..<m { padded[dst + a * 4 + bb] = packed[src + a * m + bb] }
                     if q == 1 { padded[dst + 16 + a] = packed[src + m * m + a] }
+                    padded[dst + 20 + a] = packed[src + m * m + m * q + a]
+                }
+                if q == 1 { padded[dst + 24] = packed[src + m * m + m * q + m] }
+                if schedule.blockClass.contains(c) {
+                    let (alpha, beta) = blockArea(c)
+                    for a in 0..<m { padded[dst + 25 + a] = alpha[a] }
+                    if q == 1 { padded[dst + 29] = beta[0] }
                 }
             }
-            // Sums of the states (and input) at piece starts: class 0 in registers, the others here.
-            let w = m + q
-            let sums = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(1, classCount * w))
-            defer { sums.deallocate() }
-            sums.initialize(repeating: .zero, count: Swift.max(1, classCount * w))
             var k4 = [Lanes](repeating: .zero, count: 4)
             for bb in 0..<m { k4[bb] = kRow[bb] }
             let (k0, k1, k2, k3) = (k4[0], k4[1], k4[2], k4[3])
             let scaleL = scale
             var x0 = Lanes.zero, x1 = Lanes.zero, x2 = Lanes.zero, x3 = Lanes.zero, u0 = Lanes.zero
-            var s0 = Lanes.zero, s1 = Lanes.zero, s2 = Lanes.zero, s3 = Lanes.zero, su = Lanes.zero
+            var auc = Lanes.zero
             let slopeFromInput = I.on && sInput == 0
             let s = self.s, m = self.m
             let stride = checkpointEvery, strideShift = stride.trailingZeroBitCount
@@ -581,21 +608,12 @@ public enum LaneRegimenKernel {
             }
             schedule.knotClass.withUnsafeBufferPointer { kc in
             schedule.eventOrdinal.withUnsafeBufferPointer { eo in
+            schedule.blockClass.withUnsafeBufferPointer { bc in
                 for j in 0..<K {
                     if j > 0 {
-                        let c = kc[j]
-                        if c == 0 {
-                            s0 += x0; s1 += x1; s2 += x2; s3 += x3
-                            if I.on { su += u0 }
-                        } else {
-                            let t = sums + c * w
-                            if m > 0 { t[0] += x0 }
-                            if m > 1 { t[1] += x1 }
-                            if m > 2 { t[2] += x2 }
-                            if m > 3 { t[3] += x3 }
-                            if I.on { t[m] += u0 }
-                        }
-                        let p = padded + c * 25
+                        let p = padded + kc[j] * 30
+                        // The area of piece j − 1, unless its block's area was taken at its start.
+                        if bc[(j - 1) >> strideShift] < 0 { auc += row(p + 20, p[24]) }
                         var y0 = p[0] * x0
                         if R.on {
                             if I.on { y0 += p[16] * u0 }
@@ -627,17 +645,19 @@ public enum LaneRegimenKernel {
                         if m > 2 { ck[2] = x2 }
                         if m > 3 { ck[3] = x3 }
                         if I.on { b.uCheck[j >> strideShift] = u0 }
+                        // A plain block starting here: its whole area from this state.
+                        let c = bc[j >> strideShift]
+                        if c >= 0 {
+                            let p = padded + c * 30
+                            auc += row(p + 25, p[29])
+                        }
                     }
                 }
             }
             }
-            b.top.pointee = run.top
-            if classCount > 0 {
-                let four = [s0, s1, s2, s3]
-                for a in 0..<m { sums[a] = four[a] }
-                if I.on { sums[m] = su }
             }
-            return area(sums)
+            b.top.pointee = run.top
+            return auc
         }
 
         /// Any number of states and inputs.
@@ -648,11 +668,11 @@ public enum LaneRegimenKernel {
             defer { work.deallocate() }
             let x = work, y = work + m, u = work + 2 * m
             for i in 0..<(2 * m + Swift.max(q, 1)) { x[i] = .zero }
-            let w = m + q
-            let sums = UnsafeMutablePointer<Lanes>.allocate(capacity: Swift.max(1, classCount * w))
-            defer { sums.deallocate() }
-            sums.initialize(repeating: .zero, count: Swift.max(1, classCount * w))
+            // Block areas (α, β) of the classes of plain blocks.
+            var blockAreas = [(alpha: [Lanes], beta: [Lanes])?](repeating: nil, count: classCount)
+            for c in 0..<classCount where schedule.blockClass.contains(c) { blockAreas[c] = blockArea(c) }
             let scaleL = scale
+            var auc = Lanes.zero
             var run = Running()
             var activeCount = [Int](repeating: 0, count: Swift.max(q, 1))
             let level = self.level
@@ -661,6 +681,7 @@ public enum LaneRegimenKernel {
             kRow.withUnsafeBufferPointer { kr in
             schedule.knotClass.withUnsafeBufferPointer { kc in
             schedule.eventOrdinal.withUnsafeBufferPointer { eo in
+            schedule.blockClass.withUnsafeBufferPointer { bc in
                 @inline(__always) func slope() -> Lanes {
                     var d = kr[0] * x[0]
                     if sIn >= 0 { d = u[sIn] + d }
@@ -669,18 +690,21 @@ public enum LaneRegimenKernel {
                 }
                 for j in 0..<K {
                     if j > 0 {
-                        let c = kc[j]
-                        let t = sums + c * w
-                        for a in 0..<m { t[a] += x[a] }
-                        for bb in 0..<q { t[m + bb] += u[bb] }
-                        let base = P.baseAddress! + c * perClass
-                        let G = base + m * m
+                        let base = P.baseAddress! + kc[j] * perClass
+                        let G = base + m * m, A = G + m * q, B = A + m
+                        let whole = bc[(j - 1) >> strideShift] >= 0
+                        var area = Lanes.zero
                         for a in 0..<m {
                             let row = base + a * m
                             var acc = row[0] * x[0]
                             for bb in 1..<m { acc += row[bb] * x[bb] }
                             for bb in 0..<q { acc += G[a * q + bb] * u[bb] }
                             y[a] = acc
+                            if !whole { area += A[a] * x[a] }
+                        }
+                        if !whole {
+                            for bb in 0..<q { area += B[bb] * u[bb] }
+                            auc += area
                         }
                         for a in 0..<m { x[a] = y[a] }
                     }
@@ -696,14 +720,21 @@ public enum LaneRegimenKernel {
                         let ck = j >> strideShift
                         for a in 0..<m { b.xCheck[ck * m + a] = x[a] }
                         for bb in 0..<q { b.uCheck[ck * q + bb] = u[bb] }
+                        if bc[ck] >= 0, let (alpha, beta) = blockAreas[bc[ck]] {
+                            var area = Lanes.zero
+                            for a in 0..<m { area += alpha[a] * x[a] }
+                            for bb in 0..<q { area += beta[bb] * u[bb] }
+                            auc += area
+                        }
                     }
                 }
             }
             }
             }
             }
+            }
             b.top.pointee = run.top
-            return area(sums)
+            return auc
         }
     }
 
