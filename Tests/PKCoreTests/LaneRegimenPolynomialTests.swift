@@ -1,5 +1,6 @@
 import Testing
 import PKCore
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -140,6 +141,58 @@ struct LaneScheduleCacheTests {
                     #expect(a.cmax > 100 && a.auc > 0)
                 }
             }
+        }
+    }
+}
+
+/// The general lane loop (more than 4 states, two running infusions: not the unrolled one) against
+/// the event engine and `CurveAnalysis`, with events between grid points (several step classes,
+/// blocks with and without events).
+struct LaneGeneralLoopTests {
+    @Test("6 states, two infusions and a bolus off the grid: lanes equal the event engine to 1e-9", arguments: [20261201, 7, 99])
+    func generalLoopMatchesEngine(seed: Int) throws {
+        var rng = SplitMix64(state: UInt64(seed))
+        // depot1 → transit → central, depot2 → central, central ↔ shallow, central ↔ deep; CP of central.
+        var models: [LinearModel] = []
+        for _ in 0..<Lanes.scalarCount {
+            let ka1 = rng.uniform(0.5, 6), ktr = rng.uniform(1, 20), ka2 = rng.uniform(0.2, 3)
+            let k10 = rng.uniform(0.1, 1), k12 = rng.uniform(0.2, 3), k21 = rng.uniform(0.1, 1), k13 = rng.uniform(0.05, 0.5), k31 = rng.uniform(0.01, 0.1)
+            var k = Matrix(rows: 6, cols: 6)
+            k[0, 0] = -ka1; k[1, 0] = ka1
+            k[1, 1] = -ktr; k[3, 1] = ktr
+            k[2, 2] = -ka2; k[3, 2] = ka2
+            k[3, 3] = -(k10 + k12 + k13); k[4, 3] = k12; k[5, 3] = k13
+            k[4, 4] = -k21; k[3, 4] = k21
+            k[5, 5] = -k31; k[3, 5] = k31
+            models.append(LinearModel(stateNames: ["depot1", "transit", "depot2", "central", "shallow", "deep"], rateMatrix: k,
+                                      isMassState: [Bool](repeating: true, count: 6),
+                                      outputs: [ModelOutput(name: "CP", state: 3, scale: 1000 / rng.uniform(10, 40), unit: "ng/mL")],
+                                      eliminationRatePerH: [0, 0, 0, k10, 0, 0]))
+        }
+        let records: [[EventRecord]] = models.indices.map { _ in
+            [EventRecord(timeH: 0.37, action: .dose(DoseInstruction(compartment: 0, amountMg: rng.uniform(20, 80)))),
+             // Same end time in every lane (lanes share event times): a duration, not a rate.
+             EventRecord(timeH: 1.13, action: .dose(DoseInstruction(compartment: 2, amountMg: rng.uniform(10, 40), input: .duration(1.4)))),
+             EventRecord(timeH: 2.0, action: .dose(DoseInstruction(compartment: 3, amountMg: rng.uniform(5, 20), input: .duration(0.71)))),
+             EventRecord(timeH: 6.05, action: .dose(DoseInstruction(compartment: 0, amountMg: rng.uniform(20, 80))))]
+        }
+        let times = try Simulator.grid(endH: 30, stepH: 5.0 / 60)
+        let options = MetricOptions(bandLow: 50, bandHigh: 400, windowStartH: 0, windowEndH: 12, dischargeLevel: 60)
+        let run = LaneRegimenKernel.run(models: models, records: records, output: 0, timesH: times, options: options, wantCurve: true)
+        let lanes = try #require(run, "the lane kernel declined the group")
+        func close(_ a: Double, _ b: Double, _ floor: Double) -> Bool { abs(a - b) <= 1e-9 * Swift.max(abs(a), abs(b), floor) }
+        for l in models.indices {
+            let r = try Simulator.simulate(model: models[l], records: records[l], timesH: times)
+            let a = CurveAnalysis(trajectory: r.trajectory, output: 0, startH: times.first, endH: times.last)
+            let (cmax, tmax) = a.peak()
+            let m = lanes[l].metrics
+            #expect(close(m.cmax, cmax, 0) && close(m.tmaxH, tmax, 1), "lane \(l): cmax \(m.cmax) at \(m.tmaxH) vs \(cmax) at \(tmax)")
+            #expect(close(m.auc, a.area(), 0), "lane \(l): auc \(m.auc) vs \(a.area())")
+            let band = a.hoursInBand(lower: 50, upper: 400, from: 0, to: 12)
+            #expect(close(m.hoursInBand, band, 1), "lane \(l): band \(m.hoursInBand) vs \(band)")
+            let discharge = a.timeBelowForGood(60) ?? .nan
+            #expect(close(m.dischargeH, discharge, 1), "lane \(l): discharge \(m.dischargeH) vs \(discharge)")
+            for (x, y) in zip(lanes[l].curve, r.outputs[0]) { #expect(close(x, y, 1e-6 * cmax), "lane \(l): curve \(x) vs \(y)") }
         }
     }
 }
