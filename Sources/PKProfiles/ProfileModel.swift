@@ -26,9 +26,30 @@ public struct ProfileModel: Sendable {
 
     struct Conversion: Sendable { var factor: Double; var perKg: Bool }
     let conversions: [Conversion]
-    let effects: [(parameter: Int, covariate: Int, effect: Profile.CovariateEffect)]
-    let etaTargets: [(parameter: Int, transform: String)]
+    let effects: [(parameter: Int, covariate: Int, effect: Effect)]
+    let etaTargets: [(parameter: Int, transform: EtaTransform)]
     let weightIndex: Int?
+    /// The published parameter values and the covariates' reference values, once.
+    let published: [Double], references: [Double]
+
+    /// A covariate effect resolved from its JSON kind (checked at load).
+    enum Effect: Sendable {
+        case power(exponent: Double), linear(slope: Double), linearAbove(slope: Double, threshold: Double), factor(level: Double, factor: Double)
+
+        init(_ e: Profile.CovariateEffect) {
+            switch e.kind {
+            case "power": self = .power(exponent: e.exponent!)
+            case "linear": self = .linear(slope: e.slope!)
+            case "linearAbove": self = .linearAbove(slope: e.slope!, threshold: e.threshold!)
+            default: self = .factor(level: e.level!, factor: e.factor!)
+            }
+        }
+    }
+
+    /// How an eta acts on its parameter (checked at load).
+    enum EtaTransform: Sendable {
+        case exponential, logit, additive
+    }
 
     /// Factor from a published unit to h/L/mg units, and whether the value is per kg of body weight.
     static func conversion(_ unit: String) -> Conversion? {
@@ -70,7 +91,7 @@ public struct ProfileModel: Sendable {
             conv.append(c)
         }
         conversions = conv
-        var effs: [(Int, Int, Profile.CovariateEffect)] = []
+        var effs: [(parameter: Int, covariate: Int, effect: Effect)] = []
         for (i, e) in (p.covariateEffects ?? []).enumerated() {
             let f = "\(at): covariateEffects[\(i)]"
             guard let pi = index[e.parameter] else { throw ProfileError("\(f).parameter: unknown parameter '\(e.parameter)'") }
@@ -84,13 +105,13 @@ public struct ProfileModel: Sendable {
                 guard e.factor?.isFinite == true, e.level?.isFinite == true else { throw ProfileError("\(f): 'factor' needs factor and level") }
             default: throw ProfileError("\(f).kind: unknown kind '\(e.kind)' (power, linear, linearAbove, factor)")
             }
-            effs.append((pi, ci, e))
+            effs.append((pi, ci, Effect(e)))
         }
         effects = effs
         let res = p.variability ?? []
         etaNames = res.map(\.name)
         var om = Matrix(rows: res.count, cols: res.count)
-        var targets: [(Int, String)] = []
+        var targets: [(Int, EtaTransform)] = []
         for (i, r) in res.enumerated() {
             let f = "\(at): variability.\(r.name)"
             guard let pi = index[r.parameter] else { throw ProfileError("\(f).parameter: unknown parameter '\(r.parameter)'") }
@@ -107,7 +128,7 @@ public struct ProfileModel: Sendable {
             } else { throw ProfileError("\(f): give variance, sd or cv") }
             guard variance.isFinite, variance >= 0 else { throw ProfileError("\(f): variance must be ≥ 0 (got \(variance))") }
             om[i, i] = variance
-            targets.append((pi, transform))
+            targets.append((pi, transform == "logit" ? .logit : transform == "additive" ? .additive : .exponential))
         }
         for (k, c) in (p.correlations ?? []).enumerated() {
             let f = "\(at): correlations[\(k)]"
@@ -126,8 +147,9 @@ public struct ProfileModel: Sendable {
         }
         var spec = LinearModelSpec(name: p.name, description: p.citation, parameters: [], compartments: p.compartments, flows: p.flows, outputs: p.outputs)
         let typical = covs.map(\.typical)
-        let values = ProfileModel.individual(p.parameters.map(\.value), conv, effs, targets, typical, nil, weightIndex,
-                                            references: covs.map(\.reference))
+        published = p.parameters.map(\.value)
+        references = covs.map(\.reference)
+        let values = ProfileModel.individual(published, conv, effs, targets, typical, nil, weightIndex, references: references)
         spec.parameters = zip(p.parameters, values).map { LinearModelSpec.Parameter(name: $0.name, value: $1, unit: $0.unit) }
         do { dosing = try DosingModel(spec: spec, routes: p.routes) } catch let e as ModelSpecError {
             throw ProfileError("\(at): \(e.message)")
@@ -148,23 +170,21 @@ public struct ProfileModel: Sendable {
     /// Individual parameters (model units: h, L, mg) for covariates and etas (nil: typical).
     public func parameters(covariates: [Double], etas: [Double]? = nil) -> [Double] {
         precondition(covariates.count == covariateNames.count, "covariate vector has the wrong length")
-        return ProfileModel.individual(profile.parameters.map(\.value), conversions, effects, etaTargets, covariates, etas, weightIndex,
-                                       references: (profile.covariates ?? []).map(\.reference))
+        return ProfileModel.individual(published, conversions, effects, etaTargets, covariates, etas, weightIndex, references: references)
     }
 
     static func individual(
-        _ published: [Double], _ conv: [Conversion], _ effects: [(Int, Int, Profile.CovariateEffect)],
-        _ etaTargets: [(Int, String)], _ cov: [Double], _ etas: [Double]?, _ wt: Int?, references refs: [Double]
+        _ published: [Double], _ conv: [Conversion], _ effects: [(parameter: Int, covariate: Int, effect: Effect)],
+        _ etaTargets: [(parameter: Int, transform: EtaTransform)], _ cov: [Double], _ etas: [Double]?, _ wt: Int?, references refs: [Double]
     ) -> [Double] {
         var v = published
         for (pi, ci, e) in effects {
             let x = cov[ci]
-            switch e.kind {
-            case "power": v[pi] *= pow(x / refs[ci], e.exponent!)
-            case "linear": v[pi] *= 1 + e.slope! * (x - refs[ci])
-            case "linearAbove": v[pi] += e.slope! * Swift.max(0, x - e.threshold!)
-            case "factor": if x == e.level! { v[pi] *= e.factor! }
-            default: break
+            switch e {
+            case .power(let exponent): v[pi] *= pow(x / refs[ci], exponent)
+            case .linear(let slope): v[pi] *= 1 + slope * (x - refs[ci])
+            case .linearAbove(let slope, let threshold): v[pi] += slope * Swift.max(0, x - threshold)
+            case .factor(let level, let factor): if x == level { v[pi] *= factor }
             }
         }
         for i in v.indices {
@@ -175,11 +195,11 @@ public struct ProfileModel: Sendable {
             for (k, (pi, t)) in etaTargets.enumerated() {
                 let eta = etas[k]
                 switch t {
-                case "logit":
+                case .logit:
                     let p = Swift.min(Swift.max(v[pi], 1e-12), 1 - 1e-12)
                     v[pi] = 1 / (1 + exp(-(log(p / (1 - p)) + eta)))
-                case "additive": v[pi] += eta
-                default: v[pi] *= exp(eta)
+                case .additive: v[pi] += eta
+                case .exponential: v[pi] *= exp(eta)
                 }
             }
         }
