@@ -89,30 +89,39 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
             total += n
         }
 
-        /// Extends the bucket range to cover lo...hi (new buckets count 0): one new array with the
-        /// old counts copied in at their place, or zeros appended in place when the range grows
-        /// upward only.
+        /// Extends the bucket range to cover lo...hi (new buckets count 0): zeros appended in place
+        /// when the range grows upward into spare capacity, else one new array (with a quarter
+        /// more capacity for later upward growth; the capacity is not part of the state) holding
+        /// the old counts copied in at their place.
         mutating func cover(_ lo: Int, _ hi: Int) {
             let n = counts.count, end = offset &+ n
             if n > 0 && lo >= offset && hi < end { return }
             let newLo = n == 0 ? lo : Swift.min(lo, offset), newEnd = n == 0 ? hi &+ 1 : Swift.max(hi &+ 1, end)
-            if n > 0 && newLo == offset && counts.capacity >= newEnd &- newLo {
-                counts.append(contentsOf: repeatElement(0, count: newEnd &- end))
+            let size = newEnd &- newLo
+            if n > 0 && newLo == offset && counts.capacity >= size {
+                var k = newEnd &- end
+                while k > 0 {
+                    let m = Swift.min(k, Store.zeros.count)
+                    counts.append(contentsOf: Store.zeros[0..<m])
+                    k &-= m
+                }
                 return
             }
             let at = n == 0 ? 0 : offset &- newLo
-            let c = [UInt64](unsafeUninitializedCapacity: newEnd &- newLo) { d, initialized in
+            let c = [UInt64](unsafeUninitializedCapacity: size &+ size / 4) { d, initialized in
                 let p = d.baseAddress!
                 p.initialize(repeating: 0, count: at)
                 counts.withUnsafeBufferPointer { s in
                     if let from = s.baseAddress { (p + at).initialize(from: from, count: n) }
                 }
-                (p + at + n).initialize(repeating: 0, count: newEnd &- newLo &- at &- n)
-                initialized = newEnd &- newLo
+                (p + at + n).initialize(repeating: 0, count: size &- at &- n)
+                initialized = size
             }
             counts = c
             offset = newLo
         }
+        /// Zeros to append from (a copy, not one element at a time).
+        static let zeros = [UInt64](repeating: 0, count: 512)
 
         mutating func merge(_ o: Store) {
             guard !o.counts.isEmpty else { return }
@@ -208,13 +217,13 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         let n = xs.count, sh = shift, zBits = zeroBelow.bitPattern
         var lo0 = UInt64.max, hi0: UInt64 = 0, lo1 = UInt64.max, hi1: UInt64 = 0
         var j = 0
-        while j &+ 1 < n {
-            let a = base[j].bitPattern, b = base[j &+ 1].bitPattern
-            lo0 = a < lo0 ? a : lo0; hi0 = a > hi0 ? a : hi0
-            lo1 = b < lo1 ? b : lo1; hi1 = b > hi1 ? b : hi1
-            j &+= 2
+        while j &+ 3 < n {
+            let a = base[j].bitPattern, b = base[j &+ 1].bitPattern, c = base[j &+ 2].bitPattern, d = base[j &+ 3].bitPattern
+            lo0 = Swift.min(lo0, Swift.min(a, c)); hi0 = Swift.max(hi0, Swift.max(a, c))
+            lo1 = Swift.min(lo1, Swift.min(b, d)); hi1 = Swift.max(hi1, Swift.max(b, d))
+            j &+= 4
         }
-        if j < n { let a = base[j].bitPattern; lo0 = a < lo0 ? a : lo0; hi0 = a > hi0 ? a : hi0 }
+        while j < n { let a = base[j].bitPattern; lo0 = Swift.min(lo0, a); hi0 = Swift.max(hi0, a); j &+= 1 }
         let lo = Swift.min(lo0, lo1), hi = Swift.max(hi0, hi1)
         guard hi < QuantileSketch.infBits else { return addGeneral(base, n) }
         var zeros = 0
