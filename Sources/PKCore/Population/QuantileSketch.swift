@@ -209,23 +209,41 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         // Values are classified by their IEEE 754 bits: for x ≥ 0 (sign bit clear) the bit patterns
         // order like the values, and distinct patterns are distinct values, so with the sign bit
         // clear |x| ≥ zeroBelow ⇔ bits(x) ≥ bits(zeroBelow), and the extrema of the bits are the
-        // extrema of the values. One cheap pass takes the smallest and largest bit pattern; when it
+        // extrema of the values. One cheap pass takes the smallest and largest value; when it
         // shows no sign bit and nothing non-finite (the usual case: concentrations), the positive
         // store grows once to the batch's bucket range (the range one-at-a-time adds reach: the
         // store always spans the lowest to the highest bucket ever added) and a second pass only
         // counts, without a test per value. Anything else takes the general two passes.
         let n = xs.count, sh = shift, zBits = zeroBelow.bitPattern
-        var lo0 = UInt64.max, hi0: UInt64 = 0, lo1 = UInt64.max, hi1: UInt64 = 0
+        // Pass 1, two values a step: the smallest and largest as doubles (replaced only by a
+        // smaller or larger value, so a NaN never wins), whether any value is NaN, and the OR of
+        // all bit patterns (its sign bit: a negative value or −0 somewhere).
+        var lo2 = SIMD2<Double>(repeating: .infinity), hi2 = SIMD2<Double>(repeating: -.infinity)
+        var nan2 = SIMDMask<SIMD2<Int64>>(repeating: false), or2 = SIMD2<UInt64>(repeating: 0)
+        let raw = UnsafeRawPointer(base)
         var j = 0
-        while j &+ 3 < n {
-            let a = base[j].bitPattern, b = base[j &+ 1].bitPattern, c = base[j &+ 2].bitPattern, d = base[j &+ 3].bitPattern
-            lo0 = Swift.min(lo0, Swift.min(a, c)); hi0 = Swift.max(hi0, Swift.max(a, c))
-            lo1 = Swift.min(lo1, Swift.min(b, d)); hi1 = Swift.max(hi1, Swift.max(b, d))
-            j &+= 4
+        while j &+ 1 < n {
+            let x = raw.loadUnaligned(fromByteOffset: j &* 8, as: SIMD2<Double>.self)
+            lo2.replace(with: x, where: x .< lo2)
+            hi2.replace(with: x, where: x .> hi2)
+            nan2 .|= x .!= x
+            or2 |= unsafeBitCast(x, to: SIMD2<UInt64>.self)
+            j &+= 2
         }
-        while j < n { let a = base[j].bitPattern; lo0 = Swift.min(lo0, a); hi0 = Swift.max(hi0, a); j &+= 1 }
-        let lo = Swift.min(lo0, lo1), hi = Swift.max(hi0, hi1)
-        guard hi < QuantileSketch.infBits else { return addGeneral(base, n) }
+        var loX = lo2[0] < lo2[1] ? lo2[0] : lo2[1], hiX = hi2[0] > hi2[1] ? hi2[0] : hi2[1]
+        var anyNaN = nan2[0] || nan2[1], bitsOr = or2[0] | or2[1]
+        if j < n {
+            let x = base[j]
+            if x < loX { loX = x }
+            if x > hiX { hiX = x }
+            anyNaN = anyNaN || x.isNaN
+            bitsOr |= x.bitPattern
+        }
+        // A NaN, a sign bit (negative values, −0, −∞) or +∞: the general passes.
+        guard !anyNaN, bitsOr >> 63 == 0, hiX < .infinity else { return addGeneral(base, n) }
+        // Every value is finite with its sign bit clear: the extrema's bit patterns are the
+        // extrema of the bit patterns.
+        let lo = loX.bitPattern, hi = hiX.bitPattern
         var zeros = 0
         if lo >= zBits {
             // Every value is positive, finite and ≥ zeroBelow.
