@@ -199,7 +199,7 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
     /// Adds the finite values of `xs` and skips the others (NaN, ±∞): the same state as `add(_:)`
     /// on each finite value in order. Returns how many values were skipped.
     mutating func add(skippingNonFinite xs: UnsafeBufferPointer<Double>) -> UInt64 {
-        guard let base = xs.baseAddress, !xs.isEmpty else { return 0 }
+        guard let first = xs.baseAddress, !xs.isEmpty else { return 0 }
         guard zeroBelow > 0, zeroBelow.isFinite else {
             // Unusual zero thresholds (0, negative, ∞): one value at a time.
             var skipped: UInt64 = 0
@@ -214,7 +214,33 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         // store grows once to the batch's bucket range (the range one-at-a-time adds reach: the
         // store always spans the lowest to the highest bucket ever added) and a second pass only
         // counts, without a test per value. Anything else takes the general two passes.
-        let n = xs.count, sh = shift, zBits = zeroBelow.bitPattern
+        let sh = shift, zBits = zeroBelow.bitPattern
+        var base = first, n = xs.count
+        // The steady state: every value so far was positive and ≥ zeroBelow (min ≥ zeroBelow), so
+        // the store spans min's to max's bucket. A run of values within [min, max] changes neither
+        // and is counted at once, one unsigned test a value; the first value outside ends the run
+        // and the rest of the batch takes the passes below (in order, so the state is the same).
+        if count > 0 && min >= zeroBelow && max < .infinity {
+            let wLo = min.bitPattern, width = max.bitPattern &- wLo, off = positive.offset
+            if Int(truncatingIfNeeded: wLo &>> sh) >= off && Int(truncatingIfNeeded: max.bitPattern &>> sh) < off &+ positive.counts.count {
+                let run = positive.counts.withUnsafeMutableBufferPointer { pc in
+                    let p = pc.baseAddress.unsafelyUnwrapped
+                    var k = 0
+                    while k < n {
+                        let b = base[k].bitPattern
+                        if b &- wLo > width { break }
+                        p[Int(truncatingIfNeeded: b &>> sh) &- off] &+= 1
+                        k &+= 1
+                    }
+                    return k
+                }
+                positive.total &+= UInt64(run)
+                count &+= UInt64(run)
+                if run == n { return 0 }
+                base += run
+                n &-= run
+            }
+        }
         // Pass 1, two values a step: the smallest and largest as doubles (replaced only by a
         // smaller or larger value, so a NaN never wins), whether any value is NaN, and the OR of
         // all bit patterns (its sign bit: a negative value or −0 somewhere).
