@@ -58,8 +58,8 @@ struct BandFillTests {
     /// above zeroBelow, positives mixed with values that count as 0 (+0, subnormals, just below
     /// zeroBelow), only such zeros; now and then one value (−0, a negative, NaN, ±∞) that sends the
     /// batch down the general path. Ranges widen and shift from batch to batch, both ways.
-    static func concentrations(_ n: Int, _ g: inout SplitMix64, zeroBelow z: Double, round: Int) -> [Double] {
-        let kind = g.below(6)
+    static func concentrations(_ n: Int, _ g: inout SplitMix64, zeroBelow z: Double, round: Int, positiveOnly: Bool = false) -> [Double] {
+        let kind = positiveOnly ? g.pick([0, 1, 4]) : g.below(6)
         let centre = exp(g.normal() * 4), spread = 0.05 + Double(round % 7) / 3
         var xs: [Double] = (0..<n).map { _ in
             let x = centre * exp(g.normal() * spread)
@@ -79,7 +79,8 @@ struct BandFillTests {
             }
         }
         if !xs.isEmpty && g.below(5) == 0 {
-            xs[g.below(xs.count)] = g.pick([-0.0, -x0(&g), .nan, .infinity, -.infinity, -Double.leastNonzeroMagnitude])
+            xs[g.below(xs.count)] = positiveOnly ? g.pick([.nan, .infinity, -.infinity])
+                : g.pick([-0.0, -x0(&g), .nan, .infinity, -.infinity, -Double.leastNonzeroMagnitude])
         }
         return xs
     }
@@ -105,6 +106,23 @@ struct BandFillTests {
         enc.outputFormatting = .sortedKeys
         enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         #expect(try enc.encode(batch) == enc.encode(one))
+    }
+
+    @Test("a sketch of positive values only (its steady state: runs within [min, max] counted at once) equals add(_:) per value",
+          arguments: [(0.01, 1e-3), (0.001, 1e-9), (0.05, 2.5)])
+    func positiveSteadyState(alpha: Double, zeroBelow: Double) {
+        var g = SplitMix64(state: 0x57ead ^ UInt64(alpha * 1e6))
+        var one = QuantileSketch(alpha: alpha, zeroBelow: zeroBelow), batch = one
+        var skippedOne: UInt64 = 0, skippedBatch: UInt64 = 0
+        for round in 0..<300 {
+            let xs = BandFillTests.concentrations(g.pick([1, 2, 7, 64, 192, 500]), &g, zeroBelow: zeroBelow, round: round, positiveOnly: true)
+            for x in xs { if x.isFinite { one.add(x) } else { skippedOne += 1 } }
+            skippedBatch += xs.withUnsafeBufferPointer { batch.add(skippingNonFinite: $0) }
+            #expect(BandFillTests.bits(batch) == BandFillTests.bits(one))
+            #expect(batch.positive.offset == one.positive.offset && batch.positive.counts == one.positive.counts)
+            #expect(skippedBatch == skippedOne)
+        }
+        #expect(one.zeroCount == 0 && one.negative.total == 0 && one.positive.total > 20_000 && skippedOne > 10)
     }
 
     @Test("±0 order across batches: min and max keep the first of equal zeros, as add(_:) does")
