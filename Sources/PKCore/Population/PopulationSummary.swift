@@ -276,12 +276,53 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
             var k0 = 0
             while k0 < times {
                 let b = Swift.min(block, times - k0)
-                for (i, c) in curves.enumerated() {
-                    c.withUnsafeBufferPointer { v in
-                        let from = v.baseAddress! + k0
-                        var to = columns + i
-                        for t in 0..<b { to.pointee = from[t]; to += n }
+                // Two curves at a time: two pairs of times read, written as two pairs of subjects.
+                var i = 0
+                while i &+ 1 < n {
+                    curves[i].withUnsafeBufferPointer { u in
+                        curves[i &+ 1].withUnsafeBufferPointer { v in
+                            PopulationAccumulator.gather(u.baseAddress! + k0, v.baseAddress! + k0, count: b, into: columns + i, stride: n)
+                        }
                     }
+                    i &+= 2
+                }
+                if i < n {
+                    curves[i].withUnsafeBufferPointer { u in
+                        var to = columns + i
+                        for t in 0..<b { to.pointee = u[k0 &+ t]; to += n }
+                    }
+                }
+                addBands(columns: UnsafeBufferPointer(start: columns, count: b * n), subjects: n, from: k0)
+                k0 += b
+            }
+        }
+    }
+
+    /// Many subjects' curves on the grid in one subject-major buffer (ignored when bands are not
+    /// kept): `values[i * times + k]` is subject i at grid time k (`times` = the grid's length),
+    /// one whole curve after the other. The same state as `addBands` per subject's curve, filled
+    /// like `addBands(_ curves:)` a block of times at a time.
+    public mutating func addBands(subjectMajor values: UnsafeBufferPointer<Double>, subjects n: Int) {
+        guard !bands.isEmpty, n > 0 else { return }
+        let times = bands.count
+        precondition(values.count == n * times, "values differ from subjects × grid times")
+        let block = Swift.max(1, Swift.min(times, 4096 / n))   // about 32 KB of gathered values
+        let source = values.baseAddress!
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: block * n) { buffer in
+            let columns = buffer.baseAddress!
+            var k0 = 0
+            while k0 < times {
+                let b = Swift.min(block, times - k0)
+                var i = 0
+                while i &+ 1 < n {
+                    let from = source + (i * times + k0)
+                    PopulationAccumulator.gather(from, from + times, count: b, into: columns + i, stride: n)
+                    i &+= 2
+                }
+                if i < n {
+                    let from = source + (i * times + k0)
+                    var to = columns + i
+                    for t in 0..<b { to.pointee = from[t]; to += n }
                 }
                 addBands(columns: UnsafeBufferPointer(start: columns, count: b * n), subjects: n, from: k0)
                 k0 += b
@@ -296,6 +337,26 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         guard !bands.isEmpty, subjects > 0 else { return }
         precondition(values.count == subjects * bands.count, "values differ from subjects × grid times")
         addBands(columns: values, subjects: subjects, from: 0)
+    }
+
+    /// Writes u[t], v[t] to to[t·stride], to[t·stride + 1] for t < count: two curves' values into
+    /// two neighbouring columns of the gathered block, two times per step.
+    @inline(__always)
+    static func gather(_ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>, count b: Int,
+                       into to: UnsafeMutablePointer<Double>, stride n: Int) {
+        var t = 0, out = UnsafeMutableRawPointer(to)
+        let step = 2 &* n &* MemoryLayout<Double>.stride
+        while t &+ 1 < b {
+            let x = UnsafeRawPointer(u + t).loadUnaligned(as: SIMD2<Double>.self)
+            let y = UnsafeRawPointer(v + t).loadUnaligned(as: SIMD2<Double>.self)
+            out.storeBytes(of: SIMD2(x[0], y[0]), as: SIMD2<Double>.self)
+            out.storeBytes(of: SIMD2(x[1], y[1]), toByteOffset: step / 2, as: SIMD2<Double>.self)
+            out += step
+            t &+= 2
+        }
+        if t < b {
+            out.storeBytes(of: SIMD2(u[t], v[t]), as: SIMD2<Double>.self)
+        }
     }
 
     /// Adds consecutive columns of `subjects` values each, the first at grid time `k0`.

@@ -89,27 +89,39 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
             total += n
         }
 
-        /// Extends the bucket range to cover lo...hi (new buckets count 0).
+        /// Extends the bucket range to cover lo...hi (new buckets count 0): zeros appended in place
+        /// when the range grows upward into spare capacity, else one new array (with a quarter
+        /// more capacity for later upward growth; the capacity is not part of the state) holding
+        /// the old counts copied in at their place.
         mutating func cover(_ lo: Int, _ hi: Int) {
-            if counts.isEmpty {
-                offset = lo
-                counts = [UInt64](repeating: 0, count: hi - lo + 1)
+            let n = counts.count, end = offset &+ n
+            if n > 0 && lo >= offset && hi < end { return }
+            let newLo = n == 0 ? lo : Swift.min(lo, offset), newEnd = n == 0 ? hi &+ 1 : Swift.max(hi &+ 1, end)
+            let size = newEnd &- newLo
+            if n > 0 && newLo == offset && counts.capacity >= size {
+                var k = newEnd &- end
+                while k > 0 {
+                    let m = Swift.min(k, Store.zeros.count)
+                    counts.append(contentsOf: Store.zeros[0..<m])
+                    k &-= m
+                }
                 return
             }
-            if lo < offset {
-                // One new array, the old counts copied in at their place (no element-wise shift).
-                let end = Swift.max(hi + 1, offset + counts.count)
-                var c = [UInt64](repeating: 0, count: end - lo)
-                let at = offset - lo
-                c.withUnsafeMutableBufferPointer { d in
-                    counts.withUnsafeBufferPointer { s in (d.baseAddress! + at).update(from: s.baseAddress!, count: s.count) }
+            let at = n == 0 ? 0 : offset &- newLo
+            let c = [UInt64](unsafeUninitializedCapacity: size &+ size / 4) { d, initialized in
+                let p = d.baseAddress!
+                p.initialize(repeating: 0, count: at)
+                counts.withUnsafeBufferPointer { s in
+                    if let from = s.baseAddress { (p + at).initialize(from: from, count: n) }
                 }
-                counts = c
-                offset = lo
-            } else if hi >= offset + counts.count {
-                counts.append(contentsOf: repeatElement(0, count: hi - offset - counts.count + 1))
+                (p + at + n).initialize(repeating: 0, count: size &- at &- n)
+                initialized = size
             }
+            counts = c
+            offset = newLo
         }
+        /// Zeros to append from (a copy, not one element at a time).
+        static let zeros = [UInt64](repeating: 0, count: 512)
 
         mutating func merge(_ o: Store) {
             guard !o.counts.isEmpty else { return }
@@ -187,117 +199,189 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
     /// Adds the finite values of `xs` and skips the others (NaN, ±∞): the same state as `add(_:)`
     /// on each finite value in order. Returns how many values were skipped.
     mutating func add(skippingNonFinite xs: UnsafeBufferPointer<Double>) -> UInt64 {
-        guard let base = xs.baseAddress, !xs.isEmpty else { return 0 }
+        guard let first = xs.baseAddress, !xs.isEmpty else { return 0 }
         guard zeroBelow > 0, zeroBelow.isFinite else {
             // Unusual zero thresholds (0, negative, ∞): one value at a time.
             var skipped: UInt64 = 0
             for x in xs { if x.isFinite { add(x) } else { skipped &+= 1 } }
             return skipped
         }
-        // One pass over the values, classified by their IEEE 754 bits (for x ≥ 0 the bit patterns
-        // order like the values, so |x| ≥ zeroBelow ⇔ bits(|x|) ≥ bits(zeroBelow)). A value whose
-        // bucket the store already holds is counted at once; the first one outside (rare once the
-        // stores have grown) stops the pass, the stores grow to cover the rest of the batch (the
-        // range of its values: exactly what one-at-a-time adds give), and the pass resumes there.
-        let n = xs.count, sh = shift, zBits = zeroBelow.bitPattern
-        var pass = BatchPass(lo: min, hi: max)
-        var j = 0
-        while true {
-            let pOff = positive.offset, pN = positive.counts.count, nOff = negative.offset, nN = negative.counts.count
-            // The fast window: bit patterns of positive values in a held bucket, ≥ zeroBelow, and
-            // within [min, max] so far (such a value changes neither): one compare per value.
-            let first = Swift.max(pOff, 0), end = Swift.min(pOff &+ pN, Int(QuantileSketch.infBits &>> sh))
-            var low = Swift.max(zBits, UInt64(first) &<< sh), high: UInt64 = 0
-            if first < end && pass.hi > 0 {
-                high = Swift.min(UInt64(end) &<< sh, pass.hi.bitPattern &+ 1)
-                if pass.lo > 0 { low = Swift.max(low, pass.lo.bitPattern) }
-            }
-            let width = high > low ? high &- low : 0
-            j = positive.counts.withUnsafeMutableBufferPointer { pc in
-                negative.counts.withUnsafeMutableBufferPointer { nc in
-                    QuantileSketch.scan(base, from: j, to: n, &pass, shift: sh, zeroBits: zBits, fastLow: low, fastWidth: width,
-                                        positive: pc.baseAddress, pOff, pN, negative: nc.baseAddress, nOff, nN)
+        // Values are classified by their IEEE 754 bits: for x ≥ 0 (sign bit clear) the bit patterns
+        // order like the values, and distinct patterns are distinct values, so with the sign bit
+        // clear |x| ≥ zeroBelow ⇔ bits(x) ≥ bits(zeroBelow), and the extrema of the bits are the
+        // extrema of the values. One cheap pass takes the smallest and largest value; when it
+        // shows no sign bit and nothing non-finite (the usual case: concentrations), the positive
+        // store grows once to the batch's bucket range (the range one-at-a-time adds reach: the
+        // store always spans the lowest to the highest bucket ever added) and a second pass only
+        // counts, without a test per value. Anything else takes the general two passes.
+        let sh = shift, zBits = zeroBelow.bitPattern
+        var base = first, n = xs.count
+        // The steady state: every value so far was positive and ≥ zeroBelow (min ≥ zeroBelow), so
+        // the store spans min's to max's bucket. A run of values within [min, max] changes neither
+        // and is counted at once, one unsigned test a value; the first value outside ends the run
+        // and the rest of the batch takes the passes below (in order, so the state is the same).
+        if count > 0 && min >= zeroBelow && max < .infinity {
+            let wLo = min.bitPattern, width = max.bitPattern &- wLo, off = positive.offset
+            if Int(truncatingIfNeeded: wLo &>> sh) >= off && Int(truncatingIfNeeded: max.bitPattern &>> sh) < off &+ positive.counts.count {
+                let run = positive.counts.withUnsafeMutableBufferPointer { pc in
+                    let p = pc.baseAddress.unsafelyUnwrapped
+                    var k = 0
+                    while k < n {
+                        let b = base[k].bitPattern
+                        if b &- wLo > width { break }
+                        p[Int(truncatingIfNeeded: b &>> sh) &- off] &+= 1
+                        k &+= 1
+                    }
+                    return k
                 }
+                positive.total &+= UInt64(run)
+                count &+= UInt64(run)
+                if run == n { return 0 }
+                base += run
+                n &-= run
             }
-            if j == n { break }
-            // Grow each store once to the bucket range of the rest of the batch (a growth copies
-            // the counts, so one per batch at most).
-            var pLo = Int.max, pHi = Int.min, nLo = Int.max, nHi = Int.min
-            for k in j..<n {
-                let b = base[k].bitPattern, m = b & QuantileSketch.magnitudeMask
-                guard m < QuantileSketch.infBits, m >= zBits else { continue }
-                let i = Int(truncatingIfNeeded: m &>> sh)
-                if b == m {
-                    pLo = Swift.min(pLo, i); pHi = Swift.max(pHi, i)
-                } else {
-                    nLo = Swift.min(nLo, i); nHi = Swift.max(nHi, i)
-                }
-            }
-            if pLo <= pHi { positive.cover(pLo, pHi) }
-            if nLo <= nHi { negative.cover(nLo, nHi) }
         }
-        let finite = UInt64(n) &- pass.skipped
-        positive.total &+= finite &- pass.zeros &- pass.negatives
-        negative.total &+= pass.negatives
-        zeroCount &+= pass.zeros
+        // Pass 1, two values a step: the smallest and largest as doubles (replaced only by a
+        // smaller or larger value, so a NaN never wins), whether any value is NaN, and the OR of
+        // all bit patterns (its sign bit: a negative value or −0 somewhere).
+        var lo2 = SIMD2<Double>(repeating: .infinity), hi2 = SIMD2<Double>(repeating: -.infinity)
+        var nan2 = SIMDMask<SIMD2<Int64>>(repeating: false), or2 = SIMD2<UInt64>(repeating: 0)
+        let raw = UnsafeRawPointer(base)
+        var j = 0
+        while j &+ 1 < n {
+            let x = raw.loadUnaligned(fromByteOffset: j &* 8, as: SIMD2<Double>.self)
+            lo2.replace(with: x, where: x .< lo2)
+            hi2.replace(with: x, where: x .> hi2)
+            nan2 .|= x .!= x
+            or2 |= unsafeBitCast(x, to: SIMD2<UInt64>.self)
+            j &+= 2
+        }
+        var loX = lo2[0] < lo2[1] ? lo2[0] : lo2[1], hiX = hi2[0] > hi2[1] ? hi2[0] : hi2[1]
+        var anyNaN = nan2[0] || nan2[1], bitsOr = or2[0] | or2[1]
+        if j < n {
+            let x = base[j]
+            if x < loX { loX = x }
+            if x > hiX { hiX = x }
+            anyNaN = anyNaN || x.isNaN
+            bitsOr |= x.bitPattern
+        }
+        // A NaN, a sign bit (negative values, −0, −∞) or +∞: the general passes.
+        guard !anyNaN, bitsOr >> 63 == 0, hiX < .infinity else { return addGeneral(base, n) }
+        // Every value is finite with its sign bit clear: the extrema's bit patterns are the
+        // extrema of the bit patterns.
+        let lo = loX.bitPattern, hi = hiX.bitPattern
+        var zeros = 0
+        if lo >= zBits {
+            // Every value is positive, finite and ≥ zeroBelow.
+            positive.cover(Int(truncatingIfNeeded: lo &>> sh), Int(truncatingIfNeeded: hi &>> sh))
+            let off = positive.offset
+            positive.counts.withUnsafeMutableBufferPointer { pc in
+                let p = pc.baseAddress.unsafelyUnwrapped
+                for k in 0..<n { p[Int(truncatingIfNeeded: base[k].bitPattern &>> sh) &- off] &+= 1 }
+            }
+        } else if hi >= zBits {
+            // Some values count as 0 (+0 or below zeroBelow), the others are positive.
+            let zb = Int(truncatingIfNeeded: zBits &>> sh)
+            if !positive.counts.isEmpty && positive.offset <= zb {
+                // The store reaches down to zeroBelow's bucket already, so it need only reach the
+                // batch's top. One pass without branches: a value that counts as 0 adds 0 to
+                // zeroBelow's bucket (its bits raised to zeroBelow's), the others 1 to their own.
+                positive.cover(zb, Int(truncatingIfNeeded: hi &>> sh))
+                let off = positive.offset
+                var positives = 0
+                positive.counts.withUnsafeMutableBufferPointer { pc in
+                    let p = pc.baseAddress.unsafelyUnwrapped
+                    for k in 0..<n {
+                        let b = base[k].bitPattern
+                        let one = b >= zBits ? 1 : 0
+                        p[Int(truncatingIfNeeded: Swift.max(b, zBits) &>> sh) &- off] &+= UInt64(one)
+                        positives &+= one
+                    }
+                }
+                zeros = n &- positives
+            } else {
+                var pLo = UInt64.max
+                for k in 0..<n {
+                    let b = base[k].bitPattern
+                    if b < zBits { zeros &+= 1 } else if b < pLo { pLo = b }
+                }
+                positive.cover(Int(truncatingIfNeeded: pLo &>> sh), Int(truncatingIfNeeded: hi &>> sh))
+                let off = positive.offset
+                positive.counts.withUnsafeMutableBufferPointer { pc in
+                    let p = pc.baseAddress.unsafelyUnwrapped
+                    for k in 0..<n {
+                        let b = base[k].bitPattern
+                        if b >= zBits { p[Int(truncatingIfNeeded: b &>> sh) &- off] &+= 1 }
+                    }
+                }
+            }
+        } else {
+            zeros = n
+        }
+        zeroCount &+= UInt64(zeros)
+        positive.total &+= UInt64(n &- zeros)
+        count &+= UInt64(n)
+        // One at a time, x < min replaces min: with the sign bit clear the batch's smallest value
+        // is the only candidate (+0 does not replace a −0, as with `<`), and likewise for max.
+        let a = Double(bitPattern: lo), b = Double(bitPattern: hi)
+        if a < min { min = a }
+        if b > max { max = b }
+        return 0
+    }
+
+    /// The general batch add (negative values, ±0 of either sign, NaN, ±∞): one pass in order for
+    /// the extrema (compared as `add(_:)` does), the counts that need no bucket and the bucket
+    /// ranges, each store grown once, then one pass counting into the buckets.
+    private mutating func addGeneral(_ base: UnsafePointer<Double>, _ n: Int) -> UInt64 {
+        let sh = shift, zBits = zeroBelow.bitPattern
+        var lo = min, hi = max
+        var zeros: UInt64 = 0, negatives: UInt64 = 0, skipped: UInt64 = 0
+        var pLo = UInt64.max, pHi: UInt64 = 0, nLo = UInt64.max, nHi: UInt64 = 0
+        for k in 0..<n {
+            let x = base[k], b = x.bitPattern, m = b & QuantileSketch.magnitudeMask
+            if m >= QuantileSketch.infBits { skipped &+= 1; continue }
+            if x < lo { lo = x }
+            if x > hi { hi = x }
+            if m < zBits {
+                zeros &+= 1
+            } else if b == m {
+                if m < pLo { pLo = m }
+                if m > pHi { pHi = m }
+            } else {
+                negatives &+= 1
+                if m < nLo { nLo = m }
+                if m > nHi { nHi = m }
+            }
+        }
+        let finite = UInt64(n) &- skipped
+        let positives = finite &- zeros &- negatives
+        if positives > 0 { positive.cover(Int(truncatingIfNeeded: pLo &>> sh), Int(truncatingIfNeeded: pHi &>> sh)) }
+        if negatives > 0 { negative.cover(Int(truncatingIfNeeded: nLo &>> sh), Int(truncatingIfNeeded: nHi &>> sh)) }
+        if positives > 0 || negatives > 0 {
+            let pOff = positive.offset, nOff = negative.offset
+            positive.counts.withUnsafeMutableBufferPointer { pc in
+                negative.counts.withUnsafeMutableBufferPointer { nc in
+                    for k in 0..<n {
+                        let b = base[k].bitPattern, m = b & QuantileSketch.magnitudeMask
+                        guard m < QuantileSketch.infBits, m >= zBits else { continue }
+                        let i = Int(truncatingIfNeeded: m &>> sh)
+                        if b == m { pc[i &- pOff] &+= 1 } else { nc[i &- nOff] &+= 1 }
+                    }
+                }
+            }
+        }
+        positive.total &+= positives
+        negative.total &+= negatives
+        zeroCount &+= zeros
         count &+= finite
-        min = pass.lo
-        max = pass.hi
-        return pass.skipped
+        min = lo
+        max = hi
+        return skipped
     }
 
     static let magnitudeMask: UInt64 = 0x7FFF_FFFF_FFFF_FFFF
     /// Bits of +∞: magnitudes at or above are not finite.
     static let infBits: UInt64 = 0x7FF0_0000_0000_0000
-
-    /// The running state of `add(skippingNonFinite:)`: extrema so far and the values not counted
-    /// in the positive store.
-    struct BatchPass {
-        var lo: Double, hi: Double
-        var zeros: UInt64 = 0, negatives: UInt64 = 0, skipped: UInt64 = 0
-    }
-
-    /// Counts base[j..<n] into the stores (counts pointers `positive`/`negative`, offsets and lengths
-    /// as given) until a value falls outside them; returns its index, or n. Values with bits in
-    /// [fastLow, fastLow + fastWidth) are positive, in a held bucket and within [lo, hi].
-    @inline(__always)
-    static func scan(_ base: UnsafePointer<Double>, from j0: Int, to n: Int, _ pass: inout BatchPass,
-                     shift sh: UInt64, zeroBits zBits: UInt64, fastLow: UInt64, fastWidth: UInt64,
-                     positive pc: UnsafeMutablePointer<UInt64>?, _ pOff: Int, _ pN: Int,
-                     negative nc: UnsafeMutablePointer<UInt64>?, _ nOff: Int, _ nN: Int) -> Int {
-        var lo = pass.lo, hi = pass.hi, zeros = pass.zeros, negatives = pass.negatives, skipped = pass.skipped
-        defer { pass = BatchPass(lo: lo, hi: hi, zeros: zeros, negatives: negatives, skipped: skipped) }
-        var j = j0
-        while j < n {
-            let x = base[j], b = x.bitPattern
-            if b &- fastLow < fastWidth {
-                pc.unsafelyUnwrapped[Int(truncatingIfNeeded: b &>> sh) &- pOff] &+= 1
-                j &+= 1
-                continue
-            }
-            let m = b & magnitudeMask
-            if m >= infBits {
-                skipped &+= 1
-            } else {
-                if m < zBits {
-                    zeros &+= 1
-                } else if b == m {
-                    let k = Int(truncatingIfNeeded: m &>> sh) &- pOff
-                    guard UInt(bitPattern: k) < UInt(bitPattern: pN) else { return j }
-                    pc.unsafelyUnwrapped[k] &+= 1
-                } else {
-                    let k = Int(truncatingIfNeeded: m &>> sh) &- nOff
-                    guard UInt(bitPattern: k) < UInt(bitPattern: nN) else { return j }
-                    nc.unsafelyUnwrapped[k] &+= 1
-                    negatives &+= 1
-                }
-                if x < lo { lo = x }
-                if x > hi { hi = x }
-            }
-            j &+= 1
-        }
-        return n
-    }
 
     /// Adds the counts of `o` (exact, order-independent). Precondition: same `alpha` and `zeroBelow`.
     public mutating func merge(_ o: QuantileSketch) {

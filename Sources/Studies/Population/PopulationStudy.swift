@@ -100,19 +100,21 @@ public struct PopulationStudy: Sendable {
         /// Curves waiting for the percentile bands: filled in groups of up to `bandGroup` subjects
         /// (at most 256, and about 2^20 values on long grids, so memory stays bounded: ~8 MB a
         /// worker at most), fewer passes over the band sketches than one per chunk of 32. The
-        /// counts are the same for any grouping; the order of the values is kept.
+        /// counts are the same for any grouping; the order of the values is kept. (The curves are
+        /// held, not copied: `addBands` gathers them a block of times at a time.)
         var pendingCurves: [[Double]] = []
         let bandGroup: Int
         init(_ a: PopulationAccumulator, times: Int) {
             accumulator = a
             bandGroup = Swift.min(256, Swift.max(32, (1 << 20) / Swift.max(1, times)))
         }
-        func addBands(_ curves: [[Double]]) {
+        func addBands(_ subjects: [PopulationSubject]) {
             guard !accumulator.bands.isEmpty else { return }
-            pendingCurves.append(contentsOf: curves)
+            for s in subjects { pendingCurves.append(s.observed) }
             if pendingCurves.count >= bandGroup { flushBands() }
         }
         func flushBands() {
+            guard !pendingCurves.isEmpty else { return }
             accumulator.addBands(pendingCurves)
             pendingCurves.removeAll(keepingCapacity: true)
         }
@@ -191,7 +193,7 @@ public struct PopulationStudy: Sendable {
                 }
                 g = groupEnd
             }
-            w.addBands(subjects.map(\.observed))
+            w.addBands(subjects)
             return Chunk(subjects: subjects.count, sink: try sink.format(subjects))
         }, emit: { _, chunk in
             try sink.emit(chunk.sink, subjectsDone: done.add(chunk.subjects))
