@@ -129,7 +129,8 @@ public struct DatasetSubjectSimulator: SubjectSimulator {
     ///   pre-dose value: such subjects fall back (`compile` returns nil). Observations before the
     ///   first dose record see the empty state (their value is exactly the output of zero
     ///   amounts) and are not on the kernel's grid.
-    /// - Dose records after the last observation record change no observation and are left out.
+    /// - Dose records after the last observation record change no observation: they are checked
+    ///   per subject as `NonmemRun` checks them (so the same subjects fail) but not run.
     struct LanePlan: Sendable {
         /// One dose record: its time, 0-based compartment, AMT, RATE, II, ADDL, the data-column
         /// F, ALAG, R, D (nil: no such column or not numeric), and whether an observation record
@@ -146,6 +147,9 @@ public struct DatasetSubjectSimulator: SubjectSimulator {
             var columnR: Double??
             var columnD: Double??
             var observedBefore: Bool
+            /// After the last observation record: it changes no observation, so it is only
+            /// checked (as `NonmemRun` checks it), not run.
+            var trailing: Bool
         }
         let doses: [Dose]
         /// The kernel's grid (h), strictly increasing: the distinct times of the observations
@@ -170,7 +174,7 @@ public struct DatasetSubjectSimulator: SubjectSimulator {
             var gridH: [Double] = []
             var points: [Int] = []
             var lastObservedTime: Double? = nil   // time of the latest observation after the first dose record
-            for (k, r) in data.rows.enumerated() where k <= lastObservation {
+            for (k, r) in data.rows.enumerated() {
                 switch r.evid {
                 case 0:
                     if doses.isEmpty { points.append(-1); continue }
@@ -186,14 +190,14 @@ public struct DatasetSubjectSimulator: SubjectSimulator {
                     doses.append(Dose(timeH: r.timeH, compartment: c, amount: r.amount, rate: r.rate, ii: r.ii, addl: r.addl,
                                       columnF: cell(column("F", c)), columnLag: cell(column("ALAG", c)),
                                       columnR: cell(column("R", c)), columnD: cell(column("D", c)),
-                                      observedBefore: lastObservedTime == r.timeH))
+                                      observedBefore: lastObservedTime == r.timeH, trailing: k > lastObservation))
                 case 2:
                     guard r.cmt >= 0 else { return nil }
                 default:
                     return nil
                 }
             }
-            guard let first = doses.first else { return nil }
+            guard let first = doses.first, !first.trailing else { return nil }
             if let t0 = gridH.first, first.timeH < t0 { gridH.insert(first.timeH, at: 0); points = points.map { $0 < 0 ? $0 : $0 + 1 } }
             guard gridH.count >= 2 else { return nil }
             self.doses = doses
@@ -218,18 +222,19 @@ public struct DatasetSubjectSimulator: SubjectSimulator {
                 }
                 let f = value(mods.bioavailability, d.columnF, 1) ?? 1
                 let lag = value(mods.lag, d.columnLag, 0) ?? 0
-                guard f >= 0, lag >= 0 else { return nil }
+                guard f.isFinite, f >= 0, lag.isFinite, lag >= 0 else { return nil }
                 let input: DoseInput
                 switch d.rate {
                 case 0: input = .bolus
                 case -1:
-                    guard mods.rate != nil || d.columnR != nil, let rr = value(mods.rate, d.columnR, 0), rr > 0 else { return nil }
+                    guard mods.rate != nil || d.columnR != nil, let rr = value(mods.rate, d.columnR, 0), rr > 0, rr.isFinite else { return nil }
                     input = .rate(rr)
                 case -2:
-                    guard mods.duration != nil || d.columnD != nil, let dd = value(mods.duration, d.columnD, 0), dd > 0 else { return nil }
+                    guard mods.duration != nil || d.columnD != nil, let dd = value(mods.duration, d.columnD, 0), dd > 0, dd.isFinite else { return nil }
                     input = .duration(dd)
                 default: input = .rate(d.rate)
                 }
+                if d.trailing { continue }
                 let dose = DoseInstruction(compartment: d.compartment, amountMg: d.amount, bioavailability: f, lagH: lag, input: input,
                                            intervalH: d.ii, additionalDoses: d.addl, steadyState: .none)
                 // An un-lagged bolus at the time of an earlier observation record: that observation

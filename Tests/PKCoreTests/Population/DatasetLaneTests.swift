@@ -196,6 +196,22 @@ struct DatasetLaneTests {
         }
     }
 
+    @Test("dose records after the last observation: left out on the lanes when valid, and a subject NonmemRun rejects is declined")
+    func trailingDoseRecords() throws {
+        let model = try Self.model(lag: false)
+        var rng = SplitMix64(state: 9)
+        let params = (0..<Lanes.scalarCount).map { _ in Self.parameters(model, &rng) }
+        let valid = "ID,TIME,EVID,AMT,CMT,RATE\n1,0,1,100,1,0\n1,1,0,0,0,0\n1,5,0,0,0,0\n1,5,1,50,2,0\n1,9,1,50,2,-2\n"
+        let sim = try DatasetSubjectSimulator(data: try NonmemDataset(parsing: valid), model: model, options: Self.options)
+        let lanes = try #require(sim.simulateLanes(Self.subjects(params.count), parameters: params, wantCurve: true))
+        try Self.expectEqual(lanes, sim, params, valid)
+        // RATE −1 into the depot, which has no modelled rate R1: NonmemRun names the line.
+        let invalid = "ID,TIME,EVID,AMT,CMT,RATE\n1,0,1,100,1,0\n1,1,0,0,0,0\n1,5,0,0,0,0\n1,9,1,50,1,-1\n"
+        let bad = try DatasetSubjectSimulator(data: try NonmemDataset(parsing: invalid), model: model, options: Self.options)
+        #expect(bad.simulateLanes(Self.subjects(params.count), parameters: params, wantCurve: true) == nil)
+        #expect(throws: DataError.self) { try bad.simulate(Self.subjects(1)[0], parameters: params[0], wantCurve: true) }
+    }
+
     @Test("useLanes false keeps every subject on NonmemRun")
     func lanesOff() throws {
         var sim = try DatasetSubjectSimulator(data: try NonmemDataset(parsing: "ID,TIME,EVID,AMT,CMT\n1,0,1,100,2\n1,1,0,0,0\n1,2,0,0,0\n"),
