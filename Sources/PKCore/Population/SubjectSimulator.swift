@@ -309,68 +309,6 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
     }
 }
 
-/// A NONMEM data set (one individual's records) as the regimen, run by `NonmemRun` with the
-/// subject's parameters as the model's values (data-set parameter columns still override them).
-/// The grid is the times of the EVID 0 records; metrics are on that grid (linear between points:
-/// trapezoidal AUC, interpolated band and discharge crossings), since a data set may reset or
-/// change parameters mid-way.
-public struct DatasetSubjectSimulator: SubjectSimulator {
-    /// The one individual's records every subject gets.
-    public let data: NonmemDataset
-    /// The compiled text or profile model.
-    public let model: CompiledModel
-    /// The times of the EVID 0 records (h): the output grid.
-    public let timesH: [Double]
-    /// Band (ng/mL), window (h), discharge level (ng/mL) and output of the metrics.
-    public let options: MetricOptions
-    let observationRows: [Int]
-
-    /// Checks the data set: one ID, at least 2 observation records (EVID 0) at non-decreasing times,
-    /// and that the model's first output is `options.output`; throws `DataError` naming the line.
-    public init(data: NonmemDataset, model: CompiledModel, options: MetricOptions) throws {
-        let ids = Set(data.rows.map(\.id))
-        guard ids.count == 1 else {
-            throw DataError("data set: \(ids.count) IDs; a batch regimen is one individual's records (every subject gets them)")
-        }
-        let obs = data.rows.indices.filter { data.rows[$0].evid == 0 }
-        guard obs.count >= 2 else { throw DataError("data set: needs at least 2 observation records (EVID 0) as the output grid") }
-        guard model.spec.outputs[0].name.lowercased() == options.output.lowercased() else {
-            throw DataError("data set runs report the model's first output '\(model.spec.outputs[0].name)', not '\(options.output)'")
-        }
-        let times = obs.map { data.rows[$0].timeH }
-        for k in 1..<times.count where times[k] < times[k - 1] {
-            throw DataError("line \(data.rows[obs[k]].line): observation times must not decrease for a batch grid")
-        }
-        self.data = data
-        self.model = model
-        self.options = options
-        observationRows = obs
-        timesH = times
-    }
-
-    /// The compiled model with one subject's parameters as its defaults.
-    struct Individual: NonmemModel {
-        let base: CompiledModel
-        let defaultParameters: [Double]
-        var parameterNames: [String] { base.parameterNames }
-        var compartmentNames: [String] { base.compartmentNames }
-        var outputName: String { base.outputName }
-        var outputNames: [String] { base.outputNames }
-        var columnAliases: [String: String] { base.columnAliases }
-        func doseModifiers(_ c: Int) -> CompiledModel.DoseModifierIndices { base.doseModifiers[c] }
-        func makeEngine(parameterSets: [[Double]]) throws -> PreparedEngine {
-            try base.makeEngine(parameterSets: parameterSets)
-        }
-    }
-
-    /// One subject: the data set run with its parameters (`NonmemRun`), metrics on the grid.
-    public func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool) throws -> SubjectResult {
-        let run = try NonmemRun.simulate(data, model: Individual(base: model, defaultParameters: parameters))
-        let c = observationRows.map { run.rows[$0].output }
-        return SubjectResult(metrics: GridMetrics.metrics(timesH: timesH, values: c, options: options), curve: wantCurve ? c : [])
-    }
-}
-
 /// Metrics of a curve known only on a grid, linear between points.
 public enum GridMetrics {
     /// Metrics of `values` (ng/mL) at `timesH` (h), linear between points: trapezoidal AUC, the
