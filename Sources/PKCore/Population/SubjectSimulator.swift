@@ -312,13 +312,18 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
 /// Metrics of a curve known only on a grid, linear between points.
 public enum GridMetrics {
     /// Metrics of `values` (ng/mL) at `timesH` (h), linear between points: trapezoidal AUC, the
-    /// first maximum, band time and discharge by linear interpolation of the crossings.
+    /// first point within `CurveAnalysis.peakTieTolerance` of the maximum (as the exact path:
+    /// sessions whose peaks are equal to rounding name the first session, whatever the rounding),
+    /// band time and discharge by linear interpolation of the crossings.
     public static func metrics(timesH t: [Double], values c: [Double], options o: MetricOptions) -> SubjectMetrics {
-        var cmax = c[0], tmax = t[0], auc = 0.0
+        var top = c[0], auc = 0.0
         for k in 1..<c.count {
-            if c[k] > cmax { cmax = c[k]; tmax = t[k] }
+            if c[k] > top { top = c[k] }
             auc += 0.5 * (c[k] + c[k - 1]) * (t[k] - t[k - 1])
         }
+        let threshold = top - CurveAnalysis.peakTieTolerance * abs(top)
+        var cmax = c[0], tmax = t[0]
+        if let k = c.firstIndex(where: { $0 >= threshold }) { (cmax, tmax) = (c[k], t[k]) }
         let band = hoursAtOrAbove(t, c, o.bandLow, o.windowStartH, o.windowEndH) - hoursAtOrAbove(t, c, o.bandHigh, o.windowStartH, o.windowEndH)
         var discharge = t[0]
         if c[c.count - 1] >= o.dischargeLevel {

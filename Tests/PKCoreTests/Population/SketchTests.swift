@@ -140,4 +140,13 @@ struct SketchTests {
         #expect(isClose(m.dischargeH, 2 + 2.0 / 3, rtol: 1e-14))
         #expect(GridMetrics.metrics(timesH: [0, 1], values: [0, 150], options: o).dischargeH.isNaN)
     }
+
+    @Test("grid metrics: peaks equal to rounding name the first (as the exact path); a higher later peak wins")
+    func gridMetricsPeakTies() {
+        let o = MetricOptions(bandLow: 100, bandHigh: 250, windowStartH: 0, windowEndH: 10, dischargeLevel: 100)
+        let tie = GridMetrics.metrics(timesH: [0, 1, 2, 3, 4], values: [0, 200, 10, 200 * (1 + 4e-15), 5], options: o)
+        #expect(tie.cmax == 200 && tie.tmaxH == 1)
+        let higher = GridMetrics.metrics(timesH: [0, 1, 2, 3, 4], values: [0, 200, 10, 200 * (1 + 1e-9), 5], options: o)
+        #expect(higher.cmax == 200 * (1 + 1e-9) && higher.tmaxH == 3)
+    }
 }
