@@ -17,6 +17,17 @@ struct LaneRegimenPolynomialTests {
         1000 * dose * ka / (v * (ka - k)) * (exp(-k * t) - exp(-ka * t))
     }
 
+    /// Depot → central (first-order absorption ka, elimination k, volume v L), CP in ng/mL.
+    static func batemanModel(ka: Double, k: Double, v: Double) -> LinearModel {
+        var rates = Matrix(rows: 2, cols: 2)
+        rates[0, 0] = -ka
+        rates[1, 0] = ka
+        rates[1, 1] = -k
+        return LinearModel(stateNames: ["depot", "central"], rateMatrix: rates, isMassState: [true, true],
+                           outputs: [ModelOutput(name: "CP", state: 1, scale: 1000 / v, unit: "ng/mL")],
+                           eliminationRatePerH: [0, k])
+    }
+
     /// Time the Bateman curve falls below `level` for good, by bisection on the closed form.
     static func fallsBelow(_ level: Double, dose: Double, ka: Double, k: Double, v: Double) -> Double {
         var lo = log(ka / k) / (ka - k), hi = 500.0
@@ -31,13 +42,7 @@ struct LaneRegimenPolynomialTests {
           arguments: [(0.5, 5.0 / 60), (3.0, 5.0 / 60), (40.0, 0.5), (200.0, 1.0), (900.0, 6.0)])
     func batemanPeakAndCrossing(ka: Double, stepH: Double) throws {
         let k = 0.3, v = 20.0, dose = 50.0
-        var rates = Matrix(rows: 2, cols: 2)
-        rates[0, 0] = -ka
-        rates[1, 0] = ka
-        rates[1, 1] = -k
-        let model = LinearModel(stateNames: ["depot", "central"], rateMatrix: rates, isMassState: [true, true],
-                                outputs: [ModelOutput(name: "CP", state: 1, scale: 1000 / v, unit: "ng/mL")],
-                                eliminationRatePerH: [0, k])
+        let model = Self.batemanModel(ka: ka, k: k, v: v)
         let records = [EventRecord(timeH: 0, action: .dose(DoseInstruction(compartment: 0, amountMg: dose)))]
         let times = try Simulator.grid(endH: 48, stepH: stepH)
         let level = 20.0
@@ -82,13 +87,7 @@ extension LaneRegimenPolynomialTests {
         try #require(peak2 > gridHigh * (1 + 1e-3), "the second peak lies between grid points")
         let level = 0.5 * (gridHigh + peak2)
         try #require(c(1) > level, "the first dose's grid values are above the level")
-        var rates = Matrix(rows: 2, cols: 2)
-        rates[0, 0] = -ka
-        rates[1, 0] = ka
-        rates[1, 1] = -k
-        let model = LinearModel(stateNames: ["depot", "central"], rateMatrix: rates, isMassState: [true, true],
-                                outputs: [ModelOutput(name: "CP", state: 1, scale: 1000 / v, unit: "ng/mL")],
-                                eliminationRatePerH: [0, k])
+        let model = Self.batemanModel(ka: ka, k: k, v: v)
         let records = doses.map { EventRecord(timeH: $0.t, action: .dose(DoseInstruction(compartment: 0, amountMg: $0.mg))) }
         let times = try Simulator.grid(endH: 48, stepH: 1)
         let options = MetricOptions(bandLow: level, bandHigh: .infinity, windowStartH: 0, windowEndH: 48, dischargeLevel: level)

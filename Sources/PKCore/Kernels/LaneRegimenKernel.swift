@@ -1087,7 +1087,7 @@ public enum LaneRegimenKernel {
             }
             // The earliest point within the tie tolerance of the maximum, in time order: equal
             // session peaks then name the first session.
-            let threshold = top - CurveAnalysis.peakTieTolerance * abs(top)
+            let threshold = CurveAnalysis.tieThreshold(top)
             // Pieces before the first block whose running maximum reaches the threshold have every
             // knot value below it (the piece ending at that block's first knot is scanned), and
             // before the first turn whose interior maximum reaches it no interior value does.

@@ -124,7 +124,7 @@ public struct CurveAnalysis: Sendable {
             points.append((p.cb, p.b))
         }
         let top = points.map(\.c).max() ?? pieces[0].ca
-        let threshold = top - CurveAnalysis.peakTieTolerance * abs(top)
+        let threshold = CurveAnalysis.tieThreshold(top)
         let first = points.first { $0.c >= threshold } ?? (pieces[0].ca, pieces[0].a)
         return (first.c, first.t)
     }
@@ -133,6 +133,12 @@ public struct CurveAnalysis: Sendable {
     /// convention of PKNCA's `first.tmax`): sessions that wash out fully have peaks equal to
     /// rounding, and the first session is then named, not whichever rounding favours.
     public static let peakTieTolerance = 1e-12
+
+    /// The lowest value that ties with the maximum `top`: `top` less `peakTieTolerance` of it, or
+    /// `top` itself when it is infinite (∞ − ∞ would be NaN and tie with nothing).
+    public static func tieThreshold(_ top: Double) -> Double {
+        top.isFinite ? top - peakTieTolerance * abs(top) : top
+    }
 
     /// Exact area under the output from `startH` to `endH` (unit·h), by the integral transition.
     public func area() -> Double {

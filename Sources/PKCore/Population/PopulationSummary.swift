@@ -298,38 +298,6 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         }
     }
 
-    /// Many subjects' curves on the grid in one subject-major buffer (ignored when bands are not
-    /// kept): `values[i * times + k]` is subject i at grid time k (`times` = the grid's length),
-    /// one whole curve after the other. The same state as `addBands` per subject's curve, filled
-    /// like `addBands(_ curves:)` a block of times at a time.
-    public mutating func addBands(subjectMajor values: UnsafeBufferPointer<Double>, subjects n: Int) {
-        guard !bands.isEmpty, n > 0 else { return }
-        let times = bands.count
-        precondition(values.count == n * times, "values differ from subjects × grid times")
-        let block = Swift.max(1, Swift.min(times, 4096 / n))   // about 32 KB of gathered values
-        let source = values.baseAddress!
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: block * n) { buffer in
-            let columns = buffer.baseAddress!
-            var k0 = 0
-            while k0 < times {
-                let b = Swift.min(block, times - k0)
-                var i = 0
-                while i &+ 1 < n {
-                    let from = source + (i * times + k0)
-                    PopulationAccumulator.gather(from, from + times, count: b, into: columns + i, stride: n)
-                    i &+= 2
-                }
-                if i < n {
-                    let from = source + (i * times + k0)
-                    var to = columns + i
-                    for t in 0..<b { to.pointee = from[t]; to += n }
-                }
-                addBands(columns: UnsafeBufferPointer(start: columns, count: b * n), subjects: n, from: k0)
-                k0 += b
-            }
-        }
-    }
-
     /// Many subjects' curves on the grid in one time-major buffer (ignored when bands are not kept):
     /// `values[k * subjects + i]` is subject i at grid time k, for every grid time. The same state
     /// as `addBands` per subject's curve.

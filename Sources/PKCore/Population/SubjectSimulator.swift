@@ -321,7 +321,7 @@ public enum GridMetrics {
             if c[k] > top { top = c[k] }
             auc += 0.5 * (c[k] + c[k - 1]) * (t[k] - t[k - 1])
         }
-        let threshold = top - CurveAnalysis.peakTieTolerance * abs(top)
+        let threshold = CurveAnalysis.tieThreshold(top)
         var cmax = c[0], tmax = t[0]
         if let k = c.firstIndex(where: { $0 >= threshold }) { (cmax, tmax) = (c[k], t[k]) }
         let band = hoursAtOrAbove(t, c, o.bandLow, o.windowStartH, o.windowEndH) - hoursAtOrAbove(t, c, o.bandHigh, o.windowStartH, o.windowEndH)

@@ -148,5 +148,8 @@ struct SketchTests {
         #expect(tie.cmax == 200 && tie.tmaxH == 1)
         let higher = GridMetrics.metrics(timesH: [0, 1, 2, 3, 4], values: [0, 200, 10, 200 * (1 + 1e-9), 5], options: o)
         #expect(higher.cmax == 200 * (1 + 1e-9) && higher.tmaxH == 3)
+        // An infinite value is the maximum at its time (review: ∞ − ∞ made the threshold NaN).
+        let infinite = GridMetrics.metrics(timesH: [0, 1, 2], values: [0, .infinity, 1e308], options: o)
+        #expect(infinite.cmax == .infinity && infinite.tmaxH == 1)
     }
 }
