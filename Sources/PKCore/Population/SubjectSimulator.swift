@@ -338,10 +338,16 @@ public enum GridMetrics {
         c1 == c0 ? t0 : t0 + (level - c0) / (c1 - c0) * (t1 - t0)
     }
 
-    /// Hours in [from, to] with the linear interpolant ≥ level.
+    /// Hours in [from, to] with the linear interpolant ≥ level (only the segments that reach into
+    /// [from, to] are visited: the first by bisection on the non-decreasing times).
     static func hoursAtOrAbove(_ t: [Double], _ c: [Double], _ level: Double, _ from: Double, _ to: Double) -> Double {
         var total = 0.0
-        for k in 1..<t.count {
+        guard to > from else { return 0 }
+        // First k with t[k] > from: segments ending at or before `from` add nothing.
+        var lo = 1, hi = t.count
+        while lo < hi { let mid = (lo + hi) / 2; if t[mid] <= from { lo = mid + 1 } else { hi = mid } }
+        for k in lo..<t.count {
+            if t[k - 1] >= to { break }
             let (t0, t1, c0, c1) = (t[k - 1], t[k], c[k - 1], c[k])
             guard t1 > t0 else { continue }
             var a: Double, b: Double
