@@ -20,9 +20,11 @@ import Darwin
 /// - The knots, their events and step classes depend only on the grid and the event times, so
 ///   they are built once per regimen (`Schedule`, kept in a `LaneScheduleCache`).
 /// - The lane loop stores the output and its slope at every knot (and the full state every
-///   `checkpointEvery` knots), and keeps in SIMD the running maximum and the pieces whose slope
-///   turns from rising to falling. Peaks, band and discharge crossings are located on those values
-///   exactly as `CurveAnalysis` does, then refined on the exact solution inside the bracketing
+///   `checkpointEvery` knots), and per block of `checkpointEvery` knots the running maximum, the
+///   lanes at or above the discharge level and the pieces whose slope turns from rising to falling
+///   (so the peak and discharge scans start at the right block). Peaks, band and discharge
+///   crossings are located on those values exactly as `CurveAnalysis` does, then refined on the
+///   exact solution inside the bracketing
 ///   piece (state rebuilt from the nearest checkpoint, the piece's solution as Taylor polynomials:
 ///   `PieceSolution`) with the same root finder and tolerances.
 ///
