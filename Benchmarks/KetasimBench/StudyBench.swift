@@ -25,6 +25,8 @@ enum StudyBench {
             return rows
         }
         func emit(_ chunk: String, subjectsDone: Int) throws { handle.write(Data(chunk.utf8)) }
+        /// Rows of metrics only, as `batch --per-subject FILE` without `--curves`.
+        var needsCurves: Bool { false }
     }
 
     /// The W2 course (6 IM doses of 0.5 mg/kg every 84 h, 504 h, 5-min grid) with K6 as a profile,

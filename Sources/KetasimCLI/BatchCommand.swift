@@ -213,6 +213,8 @@ struct BatchFileSink: PopulationSink {
     var timesH: [Double]
     var withObservations: Bool
     var progress: ProgressLine
+    /// Curves only for the curves file.
+    var needsCurves: Bool { curves != nil }
 
     func format(_ subjects: [PopulationSubject]) -> (perSubject: String, curves: String) {
         var rows = "", curveRows = ""

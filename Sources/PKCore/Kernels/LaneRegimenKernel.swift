@@ -177,10 +177,13 @@ public enum LaneRegimenKernel {
     /// Runs up to `Lanes.scalarCount` subjects. `models[l]` and `records[l]` are subject l's
     /// compiled regimen; the output is `models[l].outputs[output]` on `timesH`. Returns nil when
     /// the group cannot run here (records of another kind, different event times across lanes,
-    /// a transition outside the exact range): the caller then runs the event engine. `cache`
-    /// keeps knot schedules between calls on the same grid (see `LaneScheduleCache`).
+    /// a transition outside the exact range): the caller then runs the event engine. `grid`, when
+    /// given, receives lane l's curve time-major, at `values[t · stride + l]` for grid time t
+    /// (whatever `wantCurve` says). `cache` keeps knot schedules between calls on the same grid
+    /// (see `LaneScheduleCache`).
     public static func run(models: [LinearModel], records: [[EventRecord]], output: Int, timesH: [Double],
-                           options o: MetricOptions, wantCurve: Bool, cache: LaneScheduleCache? = nil) -> [SubjectResult]? {
+                           options o: MetricOptions, wantCurve: Bool, grid: (values: UnsafeMutablePointer<Double>, stride: Int)? = nil,
+                           cache: LaneScheduleCache? = nil) -> [SubjectResult]? {
         let lanes = models.count
         let W = Lanes.scalarCount
         guard lanes >= 1, lanes <= W, records.count == lanes, timesH.count >= 2 else { return nil }
@@ -332,11 +335,24 @@ public enum LaneRegimenKernel {
         }
         guard (0..<lanes).allSatisfy({ auc[$0].isFinite }) else { return nil }
 
+        let gridKnot = schedule.gridKnot
+        if let grid {
+            // Lane l's value at grid time t to grid.values[t · stride + l]: a whole knot's lanes at once.
+            gridKnot.withUnsafeBufferPointer { gk in
+                for t in 0..<gk.count {
+                    let v = buffer.c[gk[t]], to = grid.values + t &* grid.stride
+                    if lanes == W {
+                        UnsafeMutableRawPointer(to).storeBytes(of: v, as: Lanes.self)
+                    } else {
+                        for l in 0..<lanes { to[l] = v[l] }
+                    }
+                }
+            }
+        }
         // Per-lane metrics on the exact solution.
         var results: [SubjectResult] = []
         results.reserveCapacity(lanes)
-        let gridKnot = schedule.gridKnot
-        let memo = LaneContext.Memo()
+        let memo = LaneContext.Memo(knots: K)
         for l in 0..<lanes {
             memo.reset()
             let ctx = LaneContext(
@@ -769,24 +785,45 @@ public enum LaneRegimenKernel {
 
         /// The state and the input rates (per reduced state) just after knot j.
         func state(_ j: Int) -> (x: [Double], r: [Double]) {
-            if let st = memo.states[j] { return st }
+            let e = memo.entry(j)
+            if let st = memo.entries[e].state { return st }
             let st = rebuild(j)
-            memo.states[j] = st
+            memo.entries[e].state = st
             return st
         }
 
-        /// Pieces already solved for this lane: states, interior extrema and solutions by piece.
+        /// Pieces already solved for this lane: states, interior extrema and solutions by piece
+        /// (found through a table indexed by piece, not by hashing).
         final class Memo {
-            var states: [Int: (x: [Double], r: [Double])] = [:]
-            var extrema: [Int: (t: Double, c: Double)] = [:]
-            var solutions: [Int: PieceSolution] = [:]
+            struct Entry {
+                var state: (x: [Double], r: [Double])? = nil
+                var extremum: (t: Double, c: Double)? = nil
+                var solution: PieceSolution? = nil
+            }
+            /// Index into `entries` of piece j, or −1.
+            private var slot: [Int32]
+            var entries: [Entry] = []
+            private var pieces: [Int] = []
             var turns: [Int]? = nil
+
+            /// A memo for pieces and knots 0..<knots (the state after the last knot is asked for too).
+            init(knots: Int) { slot = [Int32](repeating: -1, count: Swift.max(knots, 0)) }
+
+            /// The entry of piece j (a new, empty one the first time).
+            @inline(__always) func entry(_ j: Int) -> Int {
+                let e = slot[j]
+                if e >= 0 { return Int(e) }
+                slot[j] = Int32(entries.count)
+                entries.append(Entry())
+                pieces.append(j)
+                return entries.count - 1
+            }
 
             /// Empties the memo for the next lane (keeping its storage).
             func reset() {
-                states.removeAll(keepingCapacity: true)
-                extrema.removeAll(keepingCapacity: true)
-                solutions.removeAll(keepingCapacity: true)
+                for j in pieces { slot[j] = -1 }
+                pieces.removeAll(keepingCapacity: true)
+                entries.removeAll(keepingCapacity: true)
                 turns = nil
             }
         }
@@ -809,7 +846,7 @@ public enum LaneRegimenKernel {
         }
 
         func piece(_ j: Int) -> PieceSolution {
-            if let sol = memo.solutions[j] { return sol }
+            if let sol = memo.entries[memo.entry(j)].solution { return sol }
             let st = state(j)
             let h = knots[j + 1] - knots[j]
             let segments = h > 0 ? Swift.max(1, Int((kNorm * h / 2).rounded(.up))) : 1
@@ -859,7 +896,7 @@ public enum LaneRegimenKernel {
                 }
             }
             let sol = PieceSolution(x: st.x, r: st.r, hs: hs, b: b, starts: starts)
-            memo.solutions[j] = sol
+            memo.entries[memo.entry(j)].solution = sol
             return sol
         }
 
@@ -867,14 +904,16 @@ public enum LaneRegimenKernel {
         /// sums and stopping rule, each entry formed in the same order as the scalar loop.
         func taylor4(_ st: (x: [Double], r: [Double]), hs: Double, segments: Int, _ b: inout [Double], _ starts: inout [Int]) {
             typealias V = SIMD4<Double>
-            var col = [V](repeating: .zero, count: 4)
             var x = V.zero, r = V.zero
+            var k0 = V.zero, k1 = V.zero, k2 = V.zero, k3 = V.zero   // columns of K
             for a in 0..<m {
                 x[a] = st.x[a]
                 r[a] = st.r[a]
-                for c in 0..<m { col[c][a] = k[a, c] }
+                k0[a] = k[a, 0]
+                if m > 1 { k1[a] = k[a, 1] }
+                if m > 2 { k2[a] = k[a, 2] }
+                if m > 3 { k3[a] = k[a, 3] }
             }
-            let (k0, k1, k2, k3) = (col[0], col[1], col[2], col[3])
             let s = self.s, scale = self.scale, limit = 2 * kNorm * hs
             @inline(__always) func largest(_ v: V) -> Double {
                 Swift.max(Swift.max(Swift.abs(v[0]), Swift.abs(v[1])), Swift.max(Swift.abs(v[2]), Swift.abs(v[3])))
@@ -956,7 +995,7 @@ public enum LaneRegimenKernel {
                     for b in 0..<q { acc += pg[a * (m + q) + m + b] * u[b] }
                     y[a] = acc
                 }
-                x = y
+                swap(&x, &y)
                 for e in firstEvent[k]..<firstEvent[k + 1] {
                     let ev = events[e]
                     let v = ev.value[lane]
@@ -984,13 +1023,13 @@ public enum LaneRegimenKernel {
 
         /// The interior extremum of piece j (as `CurveAnalysis.interiorExtremum`).
         func extremum(_ j: Int, _ st: (x: [Double], r: [Double])) -> (t: Double, c: Double) {
-            if let e = memo.extrema[j] { return e }
+            if let e = memo.entries[memo.entry(j)].extremum { return e }
             let a = knots[j], b = knots[j + 1]
             let sol = piece(j)
             let t = LaneContext.newton({ let v = eval(sol, $0 - a); return (v.1, v.2) }, a, b, fa: start(j).1, fb: end(j).1,
                                        tolerance: 1e-13 * Swift.max(1, b), guess: hermiteStationary(j))
             let e = (t: t, c: eval(sol, t - a).0)
-            memo.extrema[j] = e
+            memo.entries[memo.entry(j)].extremum = e
             return e
         }
 

@@ -91,6 +91,16 @@ public enum MatrixExponential {
         let norm = a.norm1
         guard norm.isFinite, norm <= maxNorm1, a.isFinite else { return Matrix(rows: n, cols: n, repeating: .nan) }
         if norm == 0 { return .identity(n) }
+        if n <= SmallExponential.maxSize && scalingExponent(norm) <= plainSquaringMaxExponent {
+            return SmallExponential.exp(a, norm: norm)
+        }
+        return general(a, norm: norm)
+    }
+
+    /// `exp` on `Matrix` values (one array per intermediate): the reference for
+    /// `SmallExponential`, which must agree with it bit for bit. `norm` = ‖a‖₁ > 0, finite.
+    static func general(_ a: Matrix, norm: Double) -> Matrix {
+        let n = a.rows
         let ident = Matrix.identity(n)
         if norm <= theta9 { return padeLowDegree(a, lowDegreeCoefficients(norm), ident) }
         // Degree 13 with scaling.
@@ -171,6 +181,140 @@ public enum MatrixExponential {
         // V − U is close to e^{−A/2} for ‖A‖ within θ_m, never singular; NaN rather than a trap.
         guard let lu = LUDecomposition(v - u) else { return Matrix(rows: u.rows, cols: u.cols, repeating: .nan) }
         return lu.solve(v + u)
+    }
+}
+
+/// `MatrixExponential.exp` for small matrices without block recomputation (n ≤ `maxSize`, at
+/// most `plainSquaringMaxExponent` squarings): the same operations in the same order as the
+/// `Matrix` code (products skipping zero entries of the left factor, sums left to right, partial
+/// pivoting, one right-hand column at a time), so every entry is the same double, on one scratch
+/// buffer instead of an array per intermediate. The lane kernel computes one per subject and step
+/// length; the event engine one per distinct step.
+enum SmallExponential {
+    static let maxSize = 12
+
+    /// c = a·b (n×n, row-major; c distinct from a and b).
+    @inline(__always)
+    static func product(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, _ n: Int) {
+        c.update(repeating: 0, count: n * n)
+        for i in 0..<n {
+            for k in 0..<n {
+                let aik = a[i * n + k]
+                if aik == 0 { continue }
+                for j in 0..<n { c[i * n + j] += aik * b[k * n + j] }
+            }
+        }
+    }
+
+    /// x += s·y elementwise (the rounded product added, as `x + s * y` on matrices).
+    @inline(__always)
+    static func addScaled(_ x: UnsafeMutablePointer<Double>, _ s: Double, _ y: UnsafePointer<Double>, _ count: Int) {
+        for i in 0..<count { x[i] += s * y[i] }
+    }
+
+    /// x += s·I (every entry, as `x + s * I`: an off-diagonal −0 becomes +0 there too).
+    @inline(__always)
+    static func addScaledIdentity(_ x: UnsafeMutablePointer<Double>, _ s: Double, _ n: Int) {
+        for i in 0..<n { for j in 0..<n { x[i * n + j] += s * (i == j ? 1 : 0) } }
+    }
+
+    static func exp(_ a: Matrix, norm: Double) -> Matrix {
+        let n = a.rows, nn = n * n
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 10 * nn + n) { buffer in
+            let w = buffer.baseAddress!
+            let am = w, a2 = w + nn, a4 = w + 2 * nn, a6 = w + 3 * nn, t = w + 4 * nn
+            let u = w + 5 * nn, v = w + 6 * nn, r = w + 7 * nn, q = w + 8 * nn, pw = w + 9 * nn, col = w + 10 * nn
+            a.elements.withUnsafeBufferPointer { am.update(from: $0.baseAddress!, count: nn) }
+            var squarings = 0
+            if norm <= MatrixExponential.theta9 {
+                let b = MatrixExponential.lowDegreeCoefficients(norm)
+                product(am, am, a2, n)
+                // power = I, uInner (in t) = b₁·I, v = b₀·I; then power·A² and the sums.
+                pw.update(repeating: 0, count: nn); for i in 0..<n { pw[i * n + i] = 1 }
+                t.update(repeating: 0, count: nn); for i in 0..<n { t[i * n + i] = b[1] * 1 }
+                v.update(repeating: 0, count: nn); for i in 0..<n { v[i * n + i] = b[0] * 1 }
+                var k = 2
+                while k < b.count {
+                    product(pw, a2, q, n)
+                    pw.update(from: q, count: nn)
+                    addScaled(v, b[k], pw, nn)
+                    if k + 1 < b.count { addScaled(t, b[k + 1], pw, nn) }
+                    k += 2
+                }
+                product(am, t, u, n)
+            } else {
+                let s = MatrixExponential.scalingExponent(norm)
+                if s > 0 {
+                    let f = Double(sign: .plus, exponent: -s, significand: 1)
+                    for i in 0..<nn { am[i] = f * am[i] }
+                }
+                squarings = s
+                let b = MatrixExponential.b13
+                product(am, am, a2, n)
+                product(a2, a2, a4, n)
+                product(a4, a2, a6, n)
+                // uInner = A⁶(b₁₃A⁶ + b₁₁A⁴ + b₉A²) + b₇A⁶ + b₅A⁴ + b₃A² + b₁I
+                for i in 0..<nn { q[i] = b[13] * a6[i] }
+                addScaled(q, b[11], a4, nn)
+                addScaled(q, b[9], a2, nn)
+                product(a6, q, t, n)
+                addScaled(t, b[7], a6, nn)
+                addScaled(t, b[5], a4, nn)
+                addScaled(t, b[3], a2, nn)
+                addScaledIdentity(t, b[1], n)
+                product(am, t, u, n)
+                // v = A⁶(b₁₂A⁶ + b₁₀A⁴ + b₈A²) + b₆A⁶ + b₄A⁴ + b₂A² + b₀I
+                for i in 0..<nn { q[i] = b[12] * a6[i] }
+                addScaled(q, b[10], a4, nn)
+                addScaled(q, b[8], a2, nn)
+                product(a6, q, v, n)
+                addScaled(v, b[6], a6, nn)
+                addScaled(v, b[4], a4, nn)
+                addScaled(v, b[2], a2, nn)
+                addScaledIdentity(v, b[0], n)
+            }
+            // r = (V − U)⁻¹(V + U): LU of V − U (in a2) with partial pivoting, as `LUDecomposition`.
+            let lu = a2, rhs = a4
+            for i in 0..<nn { lu[i] = v[i] - u[i]; rhs[i] = v[i] + u[i] }
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { pivBuffer in
+                let piv = pivBuffer.baseAddress!
+                for i in 0..<n { piv[i] = i }
+                for k in 0..<n {
+                    var p = k
+                    var best = abs(lu[k * n + k])
+                    for i in (k + 1)..<n where abs(lu[i * n + k]) > best {
+                        best = abs(lu[i * n + k]); p = i
+                    }
+                    if best == 0 || !best.isFinite { return Matrix(rows: n, cols: n, repeating: .nan) }
+                    if p != k {
+                        for j in 0..<n { let x = lu[k * n + j]; lu[k * n + j] = lu[p * n + j]; lu[p * n + j] = x }
+                        let x = piv[k]; piv[k] = piv[p]; piv[p] = x
+                    }
+                    let pivot = lu[k * n + k]
+                    for i in (k + 1)..<n {
+                        let f = lu[i * n + k] / pivot
+                        lu[i * n + k] = f
+                        if f != 0 { for j in (k + 1)..<n { lu[i * n + j] -= f * lu[k * n + j] } }
+                    }
+                }
+                for c in 0..<n {
+                    for i in 0..<n { col[i] = rhs[piv[i] * n + c] }
+                    for i in 0..<n { for j in 0..<i { col[i] -= lu[i * n + j] * col[j] } }
+                    for i in stride(from: n - 1, through: 0, by: -1) {
+                        for j in (i + 1)..<n { col[i] -= lu[i * n + j] * col[j] }
+                        col[i] /= lu[i * n + i]
+                    }
+                    for i in 0..<n { r[i * n + c] = col[i] }
+                }
+                for _ in 0..<squarings {
+                    product(r, r, q, n)
+                    r.update(from: q, count: nn)
+                }
+                var out = Matrix(rows: n, cols: n)
+                out.elements.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: r, count: nn) }
+                return out
+            }
+        }
     }
 }
 

@@ -307,6 +307,23 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         addBands(columns: values, subjects: subjects, from: 0)
     }
 
+    /// Many subjects' curves on the grid in a time-major block with room for more: subject i at
+    /// grid time k is `values[k · stride + i]` for i < `subjects` ≤ `stride`, every grid time
+    /// (ignored when bands are not kept). The same state as `addBands` per subject's curve.
+    public mutating func addBands(rows values: UnsafePointer<Double>, stride: Int, subjects n: Int) {
+        addBands(rows: values, stride: stride, subjects: n, times: bands.indices)
+    }
+
+    /// `addBands(rows:stride:subjects:)` for the grid times of `times` only: subject i at grid
+    /// time k is `values[(k − times.lowerBound) · stride + i]`.
+    public mutating func addBands(rows values: UnsafePointer<Double>, stride: Int, subjects n: Int, times: Range<Int>) {
+        guard !bands.isEmpty, n > 0 else { return }
+        precondition(n <= stride && times.clamped(to: bands.indices) == times, "rows outside the grid or narrower than the subjects")
+        for k in times {
+            bands[k].add(contentsOf: UnsafeBufferPointer(start: values + (k - times.lowerBound) * stride, count: n))
+        }
+    }
+
     /// Writes u[t], v[t] to to[t·stride], to[t·stride + 1] for t < count: two curves' values into
     /// two neighbouring columns of the gathered block, two times per step.
     @inline(__always)

@@ -171,6 +171,13 @@ public protocol SubjectSimulator: Sendable {
     /// `simulate` (to ~1e-12 relative) and depending only on each subject; nil when this group
     /// cannot run there (the caller then runs `simulate` per subject, which reports any error).
     func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]?
+    /// `simulateLanes(_:parameters:wantCurve:)` that also writes subject k's curve on the grid
+    /// (ng/mL at `timesH`) to `grid[t · stride + k]` for every grid time t: time-major, the layout
+    /// the percentile bands take, so a study need not make a curve per subject. The results'
+    /// curves are empty unless `wantCurve`. Nil as `simulateLanes`, and then `grid` may hold
+    /// anything in those columns.
+    func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool,
+                       grid: UnsafeMutablePointer<Double>, stride: Int) -> [SubjectResult]?
     /// True when a lane result depends on the other subjects of its group (a shared step size):
     /// callers then form groups of `Lanes.scalarCount` by absolute subject index (subjects
     /// [k·width, (k+1)·width) of the study), so results do not depend on threads or shards.
@@ -180,6 +187,17 @@ public protocol SubjectSimulator: Sendable {
 extension SubjectSimulator {
     /// Default: no lane kernel (nil), so every subject runs through `simulate`.
     public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? { nil }
+    /// Default: the curves of `simulateLanes(_:parameters:wantCurve:)` copied into `grid`.
+    public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool,
+                              grid: UnsafeMutablePointer<Double>, stride: Int) -> [SubjectResult]? {
+        guard var results = simulateLanes(subjects, parameters: parameters, wantCurve: true),
+              results.allSatisfy({ $0.curve.count == timesH.count }) else { return nil }
+        for k in results.indices {
+            for (t, v) in results[k].curve.enumerated() { grid[t * stride + k] = v }
+            if !wantCurve { results[k].curve = [] }
+        }
+        return results
+    }
     /// False by default: lane results depend only on each subject.
     public var lanesCoupled: Bool { false }
 }
@@ -243,8 +261,21 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
     /// A group of subjects on `LaneRegimenKernel` (equal to `simulate` to ~1e-12 relative); nil when
     /// the group cannot run there.
     public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? {
+        laneGroup(subjects, parameters: parameters, wantCurve: wantCurve, grid: nil)
+    }
+
+    /// The group on `LaneRegimenKernel`, its curves written straight from the kernel's buffer into
+    /// `grid` (time-major, see the protocol).
+    public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool,
+                              grid: UnsafeMutablePointer<Double>, stride: Int) -> [SubjectResult]? {
+        laneGroup(subjects, parameters: parameters, wantCurve: wantCurve, grid: (grid, stride))
+    }
+
+    func laneGroup(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool,
+                   grid: (UnsafeMutablePointer<Double>, Int)?) -> [SubjectResult]? {
         guard useLanes else { return nil }
-        guard var results = lanes(model, output: outputIndex, subjects, parameters: parameters, options: options, wantCurve: wantCurve) else { return nil }
+        guard var results = lanes(model, output: outputIndex, subjects, parameters: parameters, options: options, wantCurve: wantCurve,
+                                  grid: grid) else { return nil }
         // Each effect site is one more output of the augmented linear model, on the same kernel: its
         // "band" [level, ∞) over the whole span and its "discharge level" give the effect metrics.
         guard let start = timesH.first, let end = timesH.last else { return nil }
@@ -286,7 +317,7 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
 
     /// `subjects` on the lane kernel with `model`'s output `output`; nil when they cannot run there.
     func lanes(_ model: DosingModel, output outputIndex: Int, _ subjects: [Subject], parameters: [[Double]], options: MetricOptions,
-               wantCurve: Bool) -> [SubjectResult]? {
+               wantCurve: Bool, grid: (UnsafeMutablePointer<Double>, Int)? = nil) -> [SubjectResult]? {
         var models: [LinearModel] = [], records: [[EventRecord]] = []
         for (s, p) in zip(subjects, parameters) {
             guard let c = try? regimen(s).compile(on: model, parameters: p) else { return nil }
@@ -294,7 +325,7 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
             records.append(c.records)
         }
         if let r = LaneRegimenKernel.run(models: models, records: records, output: outputIndex, timesH: timesH, options: options,
-                                        wantCurve: wantCurve, cache: laneCache) {
+                                        wantCurve: wantCurve, grid: grid, cache: laneCache) {
             return r
         }
         // Subject-specific event times (lags, durations) or structures: one subject per lane run.
@@ -302,7 +333,8 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
         var out: [SubjectResult] = []
         for k in models.indices {
             guard let r = LaneRegimenKernel.run(models: [models[k]], records: [records[k]], output: outputIndex, timesH: timesH,
-                                                options: options, wantCurve: wantCurve, cache: laneCache) else { return nil }
+                                                options: options, wantCurve: wantCurve, grid: grid.map { ($0.0 + k, $0.1) },
+                                                cache: laneCache) else { return nil }
             out.append(r[0])
         }
         return out

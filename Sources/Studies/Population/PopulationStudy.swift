@@ -21,6 +21,15 @@ public protocol PopulationSink: Sendable {
     associatedtype Chunk: Sendable
     func format(_ subjects: [PopulationSubject]) throws -> Chunk
     func emit(_ chunk: Chunk, subjectsDone: Int) throws
+    /// Whether `format` reads the subjects' curves (`result.curve`, `observed`); when false and
+    /// there is no residual error they are left empty and the lane kernel writes the grid values
+    /// straight into the percentile bands' buffer. True by default.
+    var needsCurves: Bool { get }
+}
+
+extension PopulationSink {
+    /// True: the subjects come with their curves.
+    public var needsCurves: Bool { true }
 }
 
 /// A sink that keeps nothing: summaries only.
@@ -31,6 +40,8 @@ public struct SummaryOnlySink: PopulationSink {
     public func format(_ subjects: [PopulationSubject]) -> Int { subjects.count }
     /// Nothing to write.
     public func emit(_ chunk: Int, subjectsDone: Int) {}
+    /// False: no curves kept.
+    public var needsCurves: Bool { false }
 }
 
 /// A virtual population through one regimen: subjects drawn (or read) by `generator`, each
@@ -97,26 +108,76 @@ public struct PopulationStudy: Sendable {
 
     private final class Worker: @unchecked Sendable {
         var accumulator: PopulationAccumulator
-        /// Curves waiting for the percentile bands: filled in groups of up to `bandGroup` subjects
-        /// (at most 256, and about 2^20 values on long grids, so memory stays bounded: ~8 MB a
-        /// worker at most), fewer passes over the band sketches than one per chunk of 32. The
-        /// counts are the same for any grouping; the order of the values is kept. (The curves are
-        /// held, not copied: `addBands` gathers them a block of times at a time.)
-        var pendingCurves: [[Double]] = []
-        let bandGroup: Int
-        init(_ a: PopulationAccumulator, times: Int) {
+        /// Curves waiting for the percentile bands, in slots of 4 subjects (a lane group): column
+        /// c (the c-th waiting place) at grid time t is `rows[(c / 4) · times · 4 + t · 4 + c % 4]`,
+        /// so the lane kernel writes a group's curve as one sequential stream. Up to 1024 columns
+        /// and about 2^22 values (32 MB) a worker, and at least one chunk; each chunk starts a
+        /// slot. When full, a block of times at a time is gathered into one row per time and each
+        /// time's sketch takes the row (hundreds of values in one visit, so its buckets are
+        /// fetched once per visit, not once per value). The counts are the same for any grouping;
+        /// the values keep their order.
+        let times: Int, capacity: Int
+        private var filled = 0
+        /// Columns holding subjects, in order: one run per chunk.
+        private var runs: [(start: Int, count: Int)] = []
+        private var rows: UnsafeMutablePointer<Double>? = nil
+        init(_ a: PopulationAccumulator, times: Int, chunk: Int) {
             accumulator = a
-            bandGroup = Swift.min(256, Swift.max(32, (1 << 20) / Swift.max(1, times)))
+            self.times = times
+            capacity = Worker.slots(Swift.max(chunk, Swift.min(1024, (1 << 22) / Swift.max(1, times)))) * 4
         }
-        func addBands(_ subjects: [PopulationSubject]) {
-            guard !accumulator.bands.isEmpty else { return }
-            for s in subjects { pendingCurves.append(s.observed) }
-            if pendingCurves.count >= bandGroup { flushBands() }
+        deinit { rows?.deallocate() }
+        /// Slots of 4 columns for n columns.
+        static func slots(_ n: Int) -> Int { (n + 3) / 4 }
+        /// Room for `n` ≤ `capacity` more subjects (the waiting ones added to the bands first when
+        /// they would not fit): the first one's column.
+        func reserve(_ n: Int) -> Int {
+            precondition(n <= capacity, "chunk larger than the band buffer")
+            if filled + n > capacity { flushBands() }
+            if rows == nil { rows = .allocate(capacity: times * capacity) }
+            return filled
+        }
+        /// Column c's value at grid time 0; the next time's is 4 further on.
+        func column(_ c: Int) -> UnsafeMutablePointer<Double> { rows! + (c >> 2) * (times * 4) + (c & 3) }
+        /// The `n` subjects written after `reserve(n)` now wait for the bands.
+        func commit(_ n: Int) {
+            runs.append((filled, n))
+            filled += Worker.slots(n) * 4
         }
         func flushBands() {
-            guard !pendingCurves.isEmpty else { return }
-            accumulator.addBands(pendingCurves)
-            pendingCurves.removeAll(keepingCapacity: true)
+            guard filled > 0, let rows else { return }
+            let n = runs.reduce(0) { $0 + $1.count }
+            // Rows of n values (+ 4 spare: a slot's 4 lanes are copied whole, the next slot
+            // overwrites what a partial one wrote past its subjects), ~512 KB a block of times.
+            let width = n + 4
+            let block = Swift.max(1, Swift.min(times, (1 << 16) / width))
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: block * width) { buffer in
+                let out = buffer.baseAddress!
+                var t0 = 0
+                while t0 < times {
+                    let b = Swift.min(block, times - t0)
+                    var j = 0
+                    for run in runs {
+                        var c = run.start, left = run.count
+                        while left > 0 {
+                            let from = UnsafeRawPointer(rows + (c >> 2) * (times * 4) + t0 * 4)
+                            var to = UnsafeMutableRawPointer(out + j)
+                            for t in 0..<b {
+                                to.storeBytes(of: from.loadUnaligned(fromByteOffset: t * 32, as: SIMD4<Double>.self), as: SIMD4<Double>.self)
+                                to += width * 8
+                            }
+                            let k = Swift.min(4, left)
+                            j += k
+                            left -= k
+                            c += 4
+                        }
+                    }
+                    accumulator.addBands(rows: out, stride: width, subjects: n, times: t0..<(t0 + b))
+                    t0 += b
+                }
+            }
+            runs.removeAll(keepingCapacity: true)
+            filled = 0
         }
     }
 
@@ -133,10 +194,16 @@ public struct PopulationStudy: Sendable {
         let chunks = (count + chunkSize - 1) / chunkSize
         let plan = self.plan
         // Each worker keeps its own percentile-band state (counts merge exactly, in any order).
-        let workers = (0..<threads).map { _ in Worker(PopulationAccumulator(plan: plan), times: plan.timesH.count) }
+        let workers = (0..<threads).map { _ in Worker(PopulationAccumulator(plan: plan), times: plan.timesH.count, chunk: chunkSize) }
         let generator = self.generator, simulator = self.simulator, individual = self.individual, residual = self.residual
         let parameterNames = self.parameterNames
         let coupled = simulator.lanesCoupled
+        let times = plan.timesH.count
+        // Without residual error and curves for the sink, the kernel writes the grid values
+        // straight into the bands' buffer (no curve per subject); coupled groups may reach
+        // outside the chunk, so they take the copy.
+        let sinkCurves = sink.needsCurves
+        let direct = residual == nil && !sinkCurves && !coupled
         let studySize = Swift.max(plan.totalSubjects, range.upperBound)
         let rng = generator.rng
         let done = Counter()
@@ -146,6 +213,7 @@ public struct PopulationStudy: Sendable {
             var subjects: [PopulationSubject] = []
             subjects.reserveCapacity(last - first)
             let w = workers[worker]
+            let base = w.reserve(last - first)
             let width = Lanes.scalarCount
             var g = first
             while g < last {
@@ -166,16 +234,22 @@ public struct PopulationStudy: Sendable {
                 let groupParams = group.map(individual)
                 // The lane kernel when it can take the group; otherwise each subject alone on the
                 // lane kernel (uncoupled lanes: the same digits as in any group), then the event engine.
-                let laneResults = simulator.simulateLanes(group, parameters: groupParams, wantCurve: true)
+                let laneResults = direct
+                    ? simulator.simulateLanes(group, parameters: groupParams, wantCurve: false, grid: w.column(base + g - first), stride: 4)
+                    : simulator.simulateLanes(group, parameters: groupParams, wantCurve: true)
                 for i in g..<groupEnd {
                     let k = i - full.lowerBound
                     let s = group[k]
                     let params = groupParams[k]
+                    let column = w.column(base + i - first)
                     let r: SubjectResult
+                    var written = direct
                     if let laneResults { r = laneResults[k] } else if !coupled, group.count > 1,
-                        let alone = simulator.simulateLanes([s], parameters: [params], wantCurve: true) {
+                        let alone = direct ? simulator.simulateLanes([s], parameters: [params], wantCurve: false, grid: column, stride: 4)
+                                           : simulator.simulateLanes([s], parameters: [params], wantCurve: true) {
                         r = alone[0]
                     } else {
+                        written = false
                         do { r = try simulator.simulate(s, parameters: params, wantCurve: true) } catch let e as SimulationError {
                             let named = zip(parameterNames, params).map { "\($0)=\(NumberFormat.g($1))" }.joined(separator: " ")
                             throw SubjectFailure(message: "subject \(s.id) (index \(i + 1)): \(e.message); parameters \(named)")
@@ -188,12 +262,16 @@ public struct PopulationStudy: Sendable {
                         var stream = CounterRNG.Stream(rng, subject: UInt64(i), stream: CounterRNG.residualStream)
                         for k in observed.indices { observed[k] = residual.observe(observed[k], stream.nextNormal()) }
                     }
+                    if !written {
+                        precondition(observed.count == times, "curve length differs from the grid")
+                        for t in 0..<times { column[t * 4] = observed[t] }
+                    }
                     w.accumulator.add(r.metrics, extra: r.effectValues, plan: plan)
                     subjects.append(PopulationSubject(index: i, subject: s, result: r, observed: observed))
                 }
                 g = groupEnd
             }
-            w.addBands(subjects)
+            w.commit(last - first)
             return Chunk(subjects: subjects.count, sink: try sink.format(subjects))
         }, emit: { _, chunk in
             try sink.emit(chunk.sink, subjectsDone: done.add(chunk.subjects))
