@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -54,5 +55,25 @@ struct FileIdentity: Equatable {
         guard stat(path, &st) == 0 else { return nil }
         device = UInt64(st.st_dev)
         inode = UInt64(st.st_ino)
+    }
+}
+
+/// The output format of a command with `--format table|csv|json` and `--out FILE`: the one named,
+/// else the one `--out`'s extension names (`.csv`, `.json`; as `batch` and `merge`), else a table.
+enum OutputFormat {
+    static let names = ["table", "csv", "json"]
+
+    /// Throws a usage error for an unknown `--format`.
+    static func resolve(_ a: Arguments) throws -> String {
+        if let f = a.value("--format") {
+            guard names.contains(f.lowercased()) else { throw CLIError.usage("--format: unknown format '\(f)' (use table, csv or json)") }
+            return f.lowercased()
+        }
+        guard let out = a.value("--out") else { return "table" }
+        switch (out as NSString).pathExtension.lowercased() {
+        case "csv": return "csv"
+        case "json": return "json"
+        default: return "table"
+        }
     }
 }

@@ -36,7 +36,7 @@ struct PatientOptions {
             discharge level (default: the lower edge of the dissociation band, 100 ng/mL
             racemic; no published plasma discharge criterion exists, so choose your own)
             """),
-        OptionSpec("--format", "F", "table, csv or json (default table)"),
+        OptionSpec("--format", "F", "table, csv or json (default: from --out's extension, else table)"),
         OptionSpec("--out", "FILE", "write to FILE (atomically) instead of standard output"),
         OptionSpec("--svg", "FILE", "also write the concentration-time plot as SVG"),
         OptionSpec("--html", "FILE", "also write a self-contained HTML report (plots, metrics, inputs, sources)"),
@@ -81,12 +81,7 @@ struct PatientOptions {
             infusionH = try Units.hours(i, flag: "--infusion")
             guard infusionH > 0 else { throw CLIError.usage("--infusion: '\(i)' must be greater than zero") }
         }
-        if let f = a.value("--format") {
-            guard ["table", "csv", "json"].contains(f.lowercased()) else {
-                throw CLIError.usage("--format: unknown format '\(f)' (use table, csv or json)")
-            }
-            format = f.lowercased()
-        }
+        format = try OutputFormat.resolve(a)
         if a.flag("--no-chart") { chart = false }
         if a.flag("--chart") { chart = true }
         if format != "table" { chart = false }

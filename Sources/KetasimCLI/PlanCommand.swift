@@ -71,7 +71,7 @@ enum PlanCommand {
                 OptionSpec("--observation", "T", "observation period after the window (default: the protocol's)"),
                 OptionSpec("--discharge", "C", "discharge level (default: the dissociation band's lower edge of the analyte)"),
                 OptionSpec("--site", "S", "plasma or effect (effect-site concentration), default plasma"),
-                OptionSpec("--format", "F", "table, csv or json (default table)"),
+                OptionSpec("--format", "F", "table, csv or json (default: from --out's extension, else table)"),
                 OptionSpec("--out", "FILE", "write to FILE (atomically) instead of standard output"),
                 OptionSpec("--svg", "FILE", "also write the course chart as SVG"),
                 OptionSpec("--html", "FILE", "also write a self-contained HTML report (calendar, chart, findings, sources)"),
@@ -111,8 +111,7 @@ enum PlanCommand {
         if a.wantsHelp { console.out(spec.help); return }
         let chartWidth = console.isTerminal || a.flag("--chart") ? (a.flag("--no-chart") ? nil : console.width) : nil
         do {
-            let format = (a.value("--format") ?? "table").lowercased()
-            guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format: unknown format '\(a.value("--format")!)' (use table, csv or json)") }
+            let format = try OutputFormat.resolve(a)
             let result: (text: String, provenance: [String])
             if a.flag("--list") { result = (format == "json" ? try ReferenceList.catalogJSON(ProtocolCatalog.builtin) : list(width: console.width), []) }
             else if a.flag("--find-dose") { result = try findDose(a, format: format, width: a.value("--out") == nil ? console.width : 1000) }

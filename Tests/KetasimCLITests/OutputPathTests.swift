@@ -66,3 +66,38 @@ func SharedData_repo(_ relative: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent(relative).path
 }
+
+/// `--out x.csv` / `--out x.json` without `--format` writes that format (as `batch` and `merge`
+/// do), not the terminal table; an explicit `--format` wins.
+@Suite("Output format from the --out extension")
+struct OutputFormatFromExtensionTests {
+    static func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
+        let c = Captured()
+        let code = Ketasim.run(args, console: c.console)
+        return (code, c.out, c.err)
+    }
+
+    @Test("simulate, compare and plan: .csv gives CSV (header first), .json gives JSON, .txt a table",
+          arguments: [["simulate", "--route", "im", "--dose", "0.5mg/kg"],
+                      ["compare", "--routes", "im,in", "--doses", "0.5mg/kg,1mg/kg"],
+                      ["plan", "--protocol", "murrough-2013", "--weight", "70kg", "--start", "2026-12-01"]])
+    func fromExtension(_ command: [String]) throws {
+        let dir = tempDir()
+        let csv = dir.appendingPathComponent("out.csv").path
+        let r = Self.run(command + ["--out", csv])
+        #expect(r.code == 0, "\(r.err)")
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        let header = text.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains(",") && !header.hasPrefix("ketasim") && !header.hasPrefix("#"), "\(header)")
+        let json = dir.appendingPathComponent("out.json").path
+        #expect(Self.run(command + ["--out", json]).code == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json)))
+        #expect(object is [String: Any])
+        let txt = dir.appendingPathComponent("out.txt").path
+        #expect(Self.run(command + ["--out", txt]).code == 0)
+        #expect(try String(contentsOfFile: txt, encoding: .utf8).hasPrefix("ketasim"))
+        // An explicit --format wins over the extension.
+        #expect(Self.run(command + ["--format", "table", "--out", csv]).code == 0)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("ketasim"))
+    }
+}

@@ -973,41 +973,57 @@ public enum LaneRegimenKernel {
             }
         }
 
+        /// The state and input rates just after knot j, stepped from the checkpoint before it with
+        /// the lane's own transitions (the loop's steps in scalar arithmetic, on plain buffers).
         func rebuild(_ j: Int) -> (x: [Double], r: [Double]) {
             let stride = LaneRegimenKernel.checkpointEvery
             let c0 = j / stride
-            let firstEvent = schedule.firstEvent, knotClass = schedule.knotClass
-            var x = (0..<m).map { buffer.xCheck[c0 * Swift.max(m, 1) + $0][lane] }
-            var u = (0..<q).map { buffer.uCheck[c0 * Swift.max(q, 1) + $0][lane] }
+            let m = self.m, q = self.q, w = m + q
             var active = [Int](repeating: 0, count: q)
-            // Running infusion counts at the checkpoint, from the events before it.
-            for e in 0..<firstEvent[c0 * stride + 1] where events[e].isRate {
-                let i = inputs.firstIndex(of: events[e].compartment)!
-                active[i] += events[e].on ? 1 : -1
-            }
-            var y = [Double](repeating: 0, count: m)
-            var k = c0 * stride + 1
-            while k <= j {
-                let pg = classes[knotClass[k]]
-                for a in 0..<m {
-                    var acc = 0.0
-                    for b in 0..<m { acc += pg[a * (m + q) + b] * x[b] }
-                    for b in 0..<q { acc += pg[a * (m + q) + m + b] * u[b] }
-                    y[a] = acc
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * m + q + 1) { work in
+                var x = work.baseAddress!, y = x + m
+                let u = y + m
+                for a in 0..<m { x[a] = buffer.xCheck[c0 * Swift.max(m, 1) + a][lane] }
+                for b in 0..<q { u[b] = buffer.uCheck[c0 * Swift.max(q, 1) + b][lane] }
+                schedule.firstEvent.withUnsafeBufferPointer { firstEvent in
+                    // Running infusion counts at the checkpoint, from the events before it.
+                    if q > 0 {
+                        for e in 0..<firstEvent[c0 * stride + 1] where events[e].isRate {
+                            let i = inputs.firstIndex(of: events[e].compartment)!
+                            active[i] += events[e].on ? 1 : -1
+                        }
+                    }
+                    schedule.knotClass.withUnsafeBufferPointer { knotClass in
+                        var k = c0 * stride + 1
+                        while k <= j {
+                            classes[knotClass[k]].withUnsafeBufferPointer { pg in
+                                for a in 0..<m {
+                                    var acc = 0.0
+                                    for b in 0..<m { acc += pg[a * w + b] * x[b] }
+                                    for b in 0..<q { acc += pg[a * w + m + b] * u[b] }
+                                    y[a] = acc
+                                }
+                            }
+                            swap(&x, &y)
+                            var e = firstEvent[k]
+                            while e < firstEvent[k + 1] {
+                                let v = events[e].value[lane], c = events[e].compartment
+                                if !events[e].isRate {
+                                    x[c] += v
+                                } else {
+                                    let i = inputs.firstIndex(of: c)!
+                                    if events[e].on { u[i] += v; active[i] += 1 } else { active[i] -= 1; u[i] = active[i] == 0 ? 0 : u[i] - v }
+                                }
+                                e += 1
+                            }
+                            k += 1
+                        }
+                    }
                 }
-                swap(&x, &y)
-                for e in firstEvent[k]..<firstEvent[k + 1] {
-                    let ev = events[e]
-                    let v = ev.value[lane]
-                    if !ev.isRate { x[ev.compartment] += v; continue }
-                    let i = inputs.firstIndex(of: ev.compartment)!
-                    if ev.on { u[i] += v; active[i] += 1 } else { active[i] -= 1; u[i] = active[i] == 0 ? 0 : u[i] - v }
-                }
-                k += 1
+                var r = [Double](repeating: 0, count: m)
+                for (i, st) in inputs.enumerated() { r[st] += u[i] }
+                return (Array(UnsafeBufferPointer(start: x, count: m)), r)
             }
-            var r = [Double](repeating: 0, count: m)
-            for (i, st) in inputs.enumerated() { r[st] += u[i] }
-            return (x, r)
         }
 
         /// Value, slope and curvature at `a + dt` from state x and rates r at `a`, on the Van Loan
