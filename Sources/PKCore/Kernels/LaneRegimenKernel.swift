@@ -480,54 +480,77 @@ public enum LaneRegimenKernel {
             return r
         }
 
-        /// The loop's running summaries: the maximum of every value, the lanes with a value at or
-        /// above the level and the lanes with a turn in the current block of knots.
+        /// The smaller of each lane's pair (`low` where `c` is not smaller, so a NaN never replaces it).
+        @inline(__always) static func smaller(_ low: Lanes, _ c: Lanes) -> Lanes {
+            var r = low
+            for i in 0..<Lanes.scalarCount { r[i] = c[i] < low[i] ? c[i] : low[i] }
+            return r
+        }
+
+        /// The loop's running summaries: the maximum of every value so far, and per block of knots
+        /// the largest value that counts for it, the values at or above the level that do not (the
+        /// value before the events of knot 0 and after those of the last knot), and the largest
+        /// slope starting and smallest slope ending a piece: a block can hold a turn (rising at a
+        /// piece's start, falling at its end, in one lane) only where the first is > 0 and the
+        /// second < 0, and only those blocks are scanned for turns. Per knot: one maximum and
+        /// two slope extrema, instead of a mask test for the level and one for the turns.
         struct Running {
             var top = Lanes(repeating: -.infinity)
             /// Slope at the start of the piece that ends at the next knot.
             var dStart = Lanes.zero
-            var above = SIMDMask<Lanes.MaskStorage>(repeating: false)
-            var turned = SIMDMask<Lanes.MaskStorage>(repeating: false)
+            var blockMax = Lanes(repeating: -.infinity)
+            var aboveExtra = SIMDMask<Lanes.MaskStorage>(repeating: false)
+            var startMax = Lanes(repeating: -.infinity)
+            var endMin = Lanes(repeating: .infinity)
+            /// The last knot of the current block (or of all).
+            var blockEnd: Int
+            init(lastKnot: Int) { blockEnd = Swift.min(checkpointEvery - 1, lastKnot) }
         }
 
         /// Knot j before its events (a knot with events, ordinal `ord`): value `cp` and slope `dp`
-        /// end the piece before it, which turns if the slope at its start was rising.
+        /// end the piece before it.
         @inline(__always) static func beforeEvents(_ b: LaneBuffers, _ j: Int, _ ord: Int, _ cp: Lanes, _ dp: Lanes, _ run: inout Running, _ level: Lanes) {
             b.cPre[ord] = cp
             b.dPre[ord] = dp
-            run.above = run.above .| (cp .>= level)
-            // The value before events at knot 0 ends no piece (as CurveAnalysis).
+            // The value before events at knot 0 ends no piece (as CurveAnalysis): it counts for
+            // the level only.
             if j > 0 {
-                run.top = larger(run.top, cp)
-                run.turned = run.turned .| ((run.dStart .> 0) .& (dp .< 0))
+                run.blockMax = larger(run.blockMax, cp)
+                run.startMax = larger(run.startMax, run.dStart)
+                run.endMin = smaller(run.endMin, dp)
+            } else {
+                run.aboveExtra = run.aboveExtra .| (cp .>= level)
             }
         }
 
         /// Knot j after its events: value `c` and slope `d` start the next piece (and, at a knot
         /// without events, also end the one before). After the last knot of a block (or of all),
-        /// its summaries are stored and, when some lane turned in it, the block's turns are listed
-        /// from the stored slopes (rare: about one block per dose).
+        /// its summaries are stored and, when some lane may have turned in it, the block's turns
+        /// are listed from the stored slopes (about one block per dose).
         @inline(__always) static func afterEvents(_ b: LaneBuffers, _ j: Int, lastKnot: Int, hadEvents: Bool, _ c: Lanes, _ d: Lanes,
                                                   _ run: inout Running, _ level: Lanes, _ eo: UnsafeBufferPointer<Int>) {
             b.c[j] = c
             b.d[j] = d
-            run.above = run.above .| (c .>= level)
             if hadEvents {
                 // The value after events at the last knot ends no piece (as CurveAnalysis).
-                if j < lastKnot { run.top = larger(run.top, c) }
+                if j < lastKnot { run.blockMax = larger(run.blockMax, c) } else { run.aboveExtra = run.aboveExtra .| (c .>= level) }
             } else {
-                run.top = larger(run.top, c)
-                if j > 0 { run.turned = run.turned .| ((run.dStart .> 0) .& (d .< 0)) }
+                run.blockMax = larger(run.blockMax, c)
+                if j > 0 {
+                    run.startMax = larger(run.startMax, run.dStart)
+                    run.endMin = smaller(run.endMin, d)
+                }
             }
             run.dStart = d
-            if j & (checkpointEvery - 1) == checkpointEvery - 1 || j == lastKnot {
+            if j == run.blockEnd {
                 let i = j / checkpointEvery
+                run.top = larger(run.top, run.blockMax)
                 b.blockTop[i] = run.top
+                let above = (run.blockMax .>= level) .| run.aboveExtra
                 var bits: UInt8 = 0
-                for l in 0..<Lanes.scalarCount where run.above[l] { bits |= 1 << UInt8(l) }
+                for l in 0..<Lanes.scalarCount where above[l] { bits |= 1 << UInt8(l) }
                 b.blockAbove[i] = bits
-                run.above = SIMDMask(repeating: false)
-                if any(run.turned) {
+                if any((run.startMax .> 0) .& (run.endMin .< 0)) {
                     // Piece k − 1 turns where the slope after knot k − 1 rises and the one before
                     // knot k's events falls; listed in knot order.
                     for k in Swift.max(1, i * checkpointEvery)...j {
@@ -535,8 +558,12 @@ public enum LaneRegimenKernel {
                         let dEnd = o >= 0 ? b.dPre[o] : b.d[k]
                         noteTurn(b, k, (b.d[k - 1] .> 0) .& (dEnd .< 0))
                     }
-                    run.turned = SIMDMask(repeating: false)
                 }
+                run.blockMax = Lanes(repeating: -.infinity)
+                run.aboveExtra = SIMDMask(repeating: false)
+                run.startMax = Lanes(repeating: -.infinity)
+                run.endMin = Lanes(repeating: .infinity)
+                run.blockEnd = Swift.min(j + checkpointEvery, lastKnot)
             }
         }
 
@@ -602,7 +629,7 @@ public enum LaneRegimenKernel {
             let slopeFromInput = I.on && sInput == 0
             let s = self.s, m = self.m
             let stride = checkpointEvery, strideShift = stride.trailingZeroBitCount
-            var run = Running()
+            var run = Running(lastKnot: K - 1)
             var activeCount = [Int](repeating: 0, count: 1)
             let level = self.level
             let xs = UnsafeMutablePointer<Lanes>.allocate(capacity: 5)
@@ -691,7 +718,7 @@ public enum LaneRegimenKernel {
             for c in 0..<classCount where schedule.blockClass.contains(c) { blockAreas[c] = blockArea(c) }
             let scaleL = scale
             var auc = Lanes.zero
-            var run = Running()
+            var run = Running(lastKnot: K - 1)
             var activeCount = [Int](repeating: 0, count: Swift.max(q, 1))
             let level = self.level
             let stride = checkpointEvery, strideShift = stride.trailingZeroBitCount

@@ -108,11 +108,11 @@ public struct PopulationStudy: Sendable {
 
     private final class Worker: @unchecked Sendable {
         var accumulator: PopulationAccumulator
-        /// Curves waiting for the percentile bands, in slots of 4 subjects (a lane group): column
-        /// c (the c-th waiting place) at grid time t is `rows[(c / 4) · times · 4 + t · 4 + c % 4]`,
-        /// so the lane kernel writes a group's curve as one sequential stream. Up to 1024 columns
-        /// and about 2^22 values (32 MB) a worker, and at least one chunk; each chunk starts a
-        /// slot. When full, a block of times at a time is gathered into one row per time and each
+        /// Curves waiting for the percentile bands, in slots of W = `Lanes.scalarCount` subjects (a
+        /// lane group): column c (the c-th waiting place) at grid time t is
+        /// `rows[(c / W) · times · W + t · W + c % W]`, so the lane kernel writes a group's curve as
+        /// one sequential stream. Up to 1024 columns and about 2^23 values (64 MB) over all
+        /// workers, and at least one chunk a worker; each chunk starts a slot. When full, a block of times at a time is gathered into one row per time and each
         /// time's sketch takes the row (hundreds of values in one visit, so its buckets are
         /// fetched once per visit, not once per value). The counts are the same for any grouping;
         /// the values keep their order.
@@ -121,14 +121,17 @@ public struct PopulationStudy: Sendable {
         /// Columns holding subjects, in order: one run per chunk.
         private var runs: [(start: Int, count: Int)] = []
         private var rows: UnsafeMutablePointer<Double>? = nil
-        init(_ a: PopulationAccumulator, times: Int, chunk: Int) {
+        init(_ a: PopulationAccumulator, times: Int, chunk: Int, workers: Int) {
             accumulator = a
             self.times = times
-            capacity = Worker.slots(Swift.max(chunk, Swift.min(1024, (1 << 22) / Swift.max(1, times)))) * 4
+            capacity = Worker.slots(Swift.max(chunk, Swift.min(1024, (1 << 23) / Swift.max(1, workers) / Swift.max(1, times)))) * Worker.W
         }
+        /// Subjects per slot: the lane width.
+        static let W = Lanes.scalarCount
+        var W: Int { Worker.W }
         deinit { rows?.deallocate() }
-        /// Slots of 4 columns for n columns.
-        static func slots(_ n: Int) -> Int { (n + 3) / 4 }
+        /// Slots of W columns for n columns.
+        static func slots(_ n: Int) -> Int { (n + W - 1) / W }
         /// Room for `n` ≤ `capacity` more subjects (the waiting ones added to the bands first when
         /// they would not fit): the first one's column.
         func reserve(_ n: Int) -> Int {
@@ -137,19 +140,19 @@ public struct PopulationStudy: Sendable {
             if rows == nil { rows = .allocate(capacity: times * capacity) }
             return filled
         }
-        /// Column c's value at grid time 0; the next time's is 4 further on.
-        func column(_ c: Int) -> UnsafeMutablePointer<Double> { rows! + (c >> 2) * (times * 4) + (c & 3) }
+        /// Column c's value at grid time 0; the next time's is W further on.
+        func column(_ c: Int) -> UnsafeMutablePointer<Double> { rows! + (c / W) * (times * W) + c % W }
         /// The `n` subjects written after `reserve(n)` now wait for the bands.
         func commit(_ n: Int) {
             runs.append((filled, n))
-            filled += Worker.slots(n) * 4
+            filled += Worker.slots(n) * W
         }
         func flushBands() {
             guard filled > 0, let rows else { return }
             let n = runs.reduce(0) { $0 + $1.count }
-            // Rows of n values (+ 4 spare: a slot's 4 lanes are copied whole, the next slot
+            // Rows of n values (+ W spare: a slot's W lanes are copied whole, the next slot
             // overwrites what a partial one wrote past its subjects), ~512 KB a block of times.
-            let width = n + 4
+            let width = n + W
             let block = Swift.max(1, Swift.min(times, (1 << 16) / width))
             withUnsafeTemporaryAllocation(of: Double.self, capacity: block * width) { buffer in
                 let out = buffer.baseAddress!
@@ -160,16 +163,16 @@ public struct PopulationStudy: Sendable {
                     for run in runs {
                         var c = run.start, left = run.count
                         while left > 0 {
-                            let from = UnsafeRawPointer(rows + (c >> 2) * (times * 4) + t0 * 4)
+                            let from = UnsafeRawPointer(rows + (c / W) * (times * W) + t0 * W)
                             var to = UnsafeMutableRawPointer(out + j)
                             for t in 0..<b {
-                                to.storeBytes(of: from.loadUnaligned(fromByteOffset: t * 32, as: SIMD4<Double>.self), as: SIMD4<Double>.self)
+                                to.storeBytes(of: from.loadUnaligned(fromByteOffset: t * MemoryLayout<Lanes>.size, as: Lanes.self), as: Lanes.self)
                                 to += width * 8
                             }
-                            let k = Swift.min(4, left)
+                            let k = Swift.min(W, left)
                             j += k
                             left -= k
-                            c += 4
+                            c += W
                         }
                     }
                     accumulator.addBands(rows: out, stride: width, subjects: n, times: t0..<(t0 + b))
@@ -194,7 +197,11 @@ public struct PopulationStudy: Sendable {
         let chunks = (count + chunkSize - 1) / chunkSize
         let plan = self.plan
         // Each worker keeps its own percentile-band state (counts merge exactly, in any order).
-        let workers = (0..<threads).map { _ in Worker(PopulationAccumulator(plan: plan), times: plan.timesH.count, chunk: chunkSize) }
+        // The simulator's grid is the bands' grid (its curves fill them).
+        precondition(simulator.timesH.count == plan.timesH.count, "the simulator's grid differs from the plan's")
+        let workers = (0..<threads).map { _ in
+            Worker(PopulationAccumulator(plan: plan), times: plan.timesH.count, chunk: chunkSize, workers: threads)
+        }
         let generator = self.generator, simulator = self.simulator, individual = self.individual, residual = self.residual
         let parameterNames = self.parameterNames
         let coupled = simulator.lanesCoupled
@@ -235,7 +242,7 @@ public struct PopulationStudy: Sendable {
                 // The lane kernel when it can take the group; otherwise each subject alone on the
                 // lane kernel (uncoupled lanes: the same digits as in any group), then the event engine.
                 let laneResults = direct
-                    ? simulator.simulateLanes(group, parameters: groupParams, wantCurve: false, grid: w.column(base + g - first), stride: 4)
+                    ? simulator.simulateLanes(group, parameters: groupParams, wantCurve: false, grid: w.column(base + g - first), stride: w.W)
                     : simulator.simulateLanes(group, parameters: groupParams, wantCurve: true)
                 for i in g..<groupEnd {
                     let k = i - full.lowerBound
@@ -245,7 +252,7 @@ public struct PopulationStudy: Sendable {
                     let r: SubjectResult
                     var written = direct
                     if let laneResults { r = laneResults[k] } else if !coupled, group.count > 1,
-                        let alone = direct ? simulator.simulateLanes([s], parameters: [params], wantCurve: false, grid: column, stride: 4)
+                        let alone = direct ? simulator.simulateLanes([s], parameters: [params], wantCurve: false, grid: column, stride: w.W)
                                            : simulator.simulateLanes([s], parameters: [params], wantCurve: true) {
                         r = alone[0]
                     } else {
@@ -264,7 +271,7 @@ public struct PopulationStudy: Sendable {
                     }
                     if !written {
                         precondition(observed.count == times, "curve length differs from the grid")
-                        for t in 0..<times { column[t * 4] = observed[t] }
+                        for t in 0..<times { column[t * w.W] = observed[t] }
                     }
                     w.accumulator.add(r.metrics, extra: r.effectValues, plan: plan)
                     subjects.append(PopulationSubject(index: i, subject: s, result: r, observed: observed))
