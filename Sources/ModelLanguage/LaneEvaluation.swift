@@ -30,6 +30,27 @@ public final class LaneModelEvaluator {
     /// instructions whose intermediates are read once run as one, with the same IEEE operations.
     let rhsCode: UnsafeMutableBufferPointer<LaneInstruction>, rhsResults: UnsafeMutableBufferPointer<Int32>
     let outCode: UnsafeMutableBufferPointer<LaneInstruction>, outResults: UnsafeMutableBufferPointer<Int32>
+    /// Register index of the solver buffers that follow the model's registers: y1 (`stateCount`
+    /// vectors), then k1 ... k7 (`stageCount` blocks of `stateCount` vectors). See `solverBuffers`.
+    let y1Base: Int, kBase: Int
+    /// Stage variants of `rhsCode`: variant `input · stageCount + j` reads the states from the state
+    /// registers (input 0) or y1 (input 1) and writes dx/dt straight into block j of k; instructions
+    /// `variantStart[v] ..< variantStart[v + 1]` of `variantCode`, then the register copies (byte offsets
+    /// source, destination) `copyStart[v] ..< copyStart[v + 1]` of `variantCopies` for results that no
+    /// instruction of the variant writes (states, parameters, constants, a register that is two results).
+    let variantCode: UnsafeMutableBufferPointer<LaneInstruction>, variantStart: UnsafeMutableBufferPointer<Int>
+    let variantCopies: UnsafeMutableBufferPointer<Int32>, copyStart: UnsafeMutableBufferPointer<Int>
+
+    /// Number of k blocks in `solverBuffers` (the stages of Dormand–Prince 5(4)).
+    public static let stageCount = 7
+
+    /// Buffers inside the register file for a lane solver, each `stateCount` lane vectors: `state`
+    /// (the state registers), `y1`, and `k` (`stageCount` consecutive blocks). `derivatives` from
+    /// `state` or `y1` into a block of `k` copies nothing in or out; other pointers work as well, through
+    /// copies. Valid for the evaluator's lifetime; `derivatives` from anywhere else overwrites `state`.
+    public var solverBuffers: (state: UnsafeMutablePointer<ModelLanes>, y1: UnsafeMutablePointer<ModelLanes>, k: UnsafeMutablePointer<ModelLanes>) {
+        (registers + stateBase, registers + y1Base, registers + kBase)
+    }
 
     /// `parameters[l]` are lane l's parameters (`parameterNames` order); fewer sets than lanes
     /// repeat the last set.
@@ -39,8 +60,11 @@ public final class LaneModelEvaluator {
         count = program.registerCount
         stateCount = program.stateCount
         stateBase = 1 + program.parameterDefaults.count
-        registers = .allocate(capacity: count)
-        registers.initialize(repeating: .zero, count: count)
+        y1Base = count
+        kBase = count + program.stateCount
+        let total = kBase + LaneModelEvaluator.stageCount * program.stateCount
+        registers = .allocate(capacity: total)
+        registers.initialize(repeating: .zero, count: total)
         for (i, c) in program.constants.enumerated() { registers[program.constantBase + i] = ModelLanes(repeating: c) }
         let pc = program.parameterDefaults.count
         for l in 0..<ModelLanes.scalarCount {
@@ -54,8 +78,16 @@ public final class LaneModelEvaluator {
             return UnsafeMutableBufferPointer(rebasing: b[0..<a.count])
         }
         let rhs = program.rhsProgram, out = program.outputProgram
-        rhsCode = copy(LaneInstruction.fuse(rhs.instructions[rhs.parameterInstructionCount...], results: rhs.results).map(\.scaledToBytes)[...])
+        let rhsFused = LaneInstruction.fuse(rhs.instructions[rhs.parameterInstructionCount...], results: rhs.results)
+        rhsCode = copy(rhsFused.map(\.scaledToBytes)[...])
         rhsResults = copy(rhs.results[...])
+        let v = LaneInstruction.stageVariants(rhsFused, results: rhs.results, stateBase: stateBase, stateCount: stateCount,
+                                              y1Base: y1Base, kBase: kBase, stages: LaneModelEvaluator.stageCount)
+        variantCode = copy(v.code.map(\.scaledToBytes)[...])
+        variantStart = copy(v.codeStart[...])
+        let w = Int32(MemoryLayout<ModelLanes>.stride)
+        variantCopies = copy(v.copies.map { $0 * w }[...])
+        copyStart = copy(v.copyStart[...])
         outCode = copy(LaneInstruction.fuse(out.instructions[out.parameterInstructionCount...], results: out.results).map(\.scaledToBytes)[...])
         outResults = copy(out.results[...])
         for prog in [rhs, out] {
@@ -68,12 +100,37 @@ public final class LaneModelEvaluator {
     deinit {
         registers.deallocate()
         for b in [rhsCode, outCode] { b.baseAddress?.deallocate() }
-        for b in [rhsResults, outResults] { b.baseAddress?.deallocate() }
+        for b in [rhsResults, outResults, variantCopies] { b.baseAddress?.deallocate() }
+        for b in [variantStart, copyStart] { b.baseAddress?.deallocate() }
+        variantCode.baseAddress?.deallocate()
     }
 
     /// dx/dt for every lane: `x` and `dx` hold `stateCount` lane vectors.
     public func derivatives(t: Double, state x: UnsafePointer<ModelLanes>, into dx: UnsafeMutablePointer<ModelLanes>) {
-        run(rhsCode, rhsResults, t: t, x: x, into: dx)
+        let r = registers
+        let n = stateCount
+        // Into a block of k: the stage variant, from the state registers or y1 (copied in otherwise).
+        let j = dx - (r + kBase)
+        guard j >= 0, j < LaneModelEvaluator.stageCount * n, n > 0, j % n == 0 else {
+            run(rhsCode, rhsResults, t: t, x: x, into: dx)
+            return
+        }
+        var v = j / n
+        if x == UnsafePointer(r + y1Base) {
+            v += LaneModelEvaluator.stageCount
+        } else if x != UnsafePointer(r + stateBase) {
+            for i in 0..<n { r[stateBase + i] = x[i] }
+        }
+        r[0] = ModelLanes(repeating: t)
+        let start = variantStart[v], end = variantStart[v + 1]
+        LaneModelEvaluator.executeFused(UnsafeBufferPointer(rebasing: variantCode[start..<end]), r)
+        let raw = UnsafeMutableRawPointer(r)
+        var c = copyStart[v]
+        let cEnd = copyStart[v + 1]
+        while c < cEnd {
+            raw.storeBytes(of: raw.load(fromByteOffset: Int(variantCopies[c]), as: ModelLanes.self), toByteOffset: Int(variantCopies[c + 1]), as: ModelLanes.self)
+            c += 2
+        }
     }
 
     /// Every output for every lane into `y` (`outputNames.count` lane vectors).
@@ -375,5 +432,43 @@ struct LaneInstruction: Sendable, Equatable {
             i += 1
         }
         return out
+    }
+
+    /// The stage variants of fused code `code` (register numbers, not bytes) for
+    /// `LaneModelEvaluator.derivatives`: for input ∈ {state registers, y1} and block j < `stages`, the
+    /// code with the state operands moved to y1 (input 1) and each result register written by an
+    /// instruction renamed to its slot of block j (`kBase + j·stateCount + i` for result i, its readers
+    /// renamed too), so the same operations store dx/dt in place; results no instruction writes (or a
+    /// register that is two results) become copies (source, destination register pairs).
+    static func stageVariants(_ code: [LaneInstruction], results: ContiguousArray<Int32>, stateBase: Int, stateCount: Int,
+                              y1Base: Int, kBase: Int, stages: Int)
+        -> (code: [LaneInstruction], codeStart: [Int], copies: [Int32], copyStart: [Int]) {
+        let written = Set(code.map(\.dst))
+        var outCode: [LaneInstruction] = [], starts = [0], copies: [Int32] = [], copyStarts = [0]
+        for input in 0..<2 {
+            for j in 0..<stages {
+                var rename: [Int32: Int32] = [:]
+                if input == 1 {
+                    for i in 0..<stateCount { rename[Int32(stateBase + i)] = Int32(y1Base + i) }
+                }
+                var pending: [(Int32, Int32)] = []
+                for (i, r) in results.enumerated() {
+                    let slot = Int32(kBase + j * stateCount + i)
+                    if written.contains(r), rename[r] == nil {
+                        rename[r] = slot
+                    } else {
+                        pending.append((r, slot))
+                    }
+                }
+                func map(_ r: Int32) -> Int32 { rename[r] ?? r }
+                for ins in code {
+                    outCode.append(LaneInstruction(op: ins.op, dst: map(ins.dst), a: map(ins.a), b: map(ins.b), c: map(ins.c), e: map(ins.e)))
+                }
+                for (r, slot) in pending { copies += [map(r), slot] }
+                starts.append(outCode.count)
+                copyStarts.append(copies.count)
+            }
+        }
+        return (outCode, starts, copies, copyStarts)
     }
 }

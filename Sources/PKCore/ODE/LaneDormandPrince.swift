@@ -11,6 +11,33 @@ public protocol LaneODESystem {
     var dimension: Int { get }
     /// f(t, x) for every lane into `dx` (n lanes vectors). Must not allocate.
     func derivatives(t: Double, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>)
+    /// Where the solver should keep its stage state, y1 and the stages k1 ... k7 (7 consecutive blocks),
+    /// each `dimension` vectors, when `derivatives` is cheapest from and into those places (an
+    /// interpreted model's register file); nil (the default): the solver's own storage.
+    /// The buffers' contents need not survive between solves.
+    var stageBuffers: LaneStageBuffers? { get }
+}
+
+extension LaneODESystem {
+    /// No preferred buffers: the solver allocates its own.
+    public var stageBuffers: LaneStageBuffers? { nil }
+}
+
+/// Solver buffers supplied by a `LaneODESystem` (see `LaneODESystem.stageBuffers`).
+public struct LaneStageBuffers {
+    /// The stage state (the argument of the RHS calls of stages 2 to 6).
+    public var stage: UnsafeMutablePointer<Lanes>
+    /// The new state y1 (the argument of the RHS call of stage 7).
+    public var y1: UnsafeMutablePointer<Lanes>
+    /// k1 ... k7, block j at `k + (j − 1)·dimension`.
+    public var k: UnsafeMutablePointer<Lanes>
+
+    /// Memberwise.
+    public init(stage: UnsafeMutablePointer<Lanes>, y1: UnsafeMutablePointer<Lanes>, k: UnsafeMutablePointer<Lanes>) {
+        self.stage = stage
+        self.y1 = y1
+        self.k = k
+    }
 }
 
 /// Dormand–Prince 5(4) for `Lanes.scalarCount` subjects in lock-step: the same tableau, error estimate and PI step
@@ -43,9 +70,11 @@ public enum LaneDormandPrince {
         var storage = [Lanes](repeating: .zero, count: 11 * n)
         return try storage.withUnsafeMutableBufferPointer { buf -> [Lanes] in
             let base = buf.baseAddress!
-            let y = base, y1 = base + n, s = base + 2 * n
-            let k1 = base + 3 * n, k2 = base + 4 * n, k3 = base + 5 * n, k4 = base + 6 * n
-            let k5 = base + 7 * n, k6 = base + 8 * n, k7 = base + 9 * n, err = base + 10 * n
+            let y = base, err = base + 10 * n
+            let given = system.stageBuffers
+            let y1 = given?.y1 ?? base + n, s = given?.stage ?? base + 2 * n, kb = given?.k ?? base + 3 * n
+            let k1 = kb, k2 = kb + n, k3 = kb + 2 * n, k4 = kb + 3 * n
+            let k5 = kb + 4 * n, k6 = kb + 5 * n, k7 = kb + 6 * n
             for i in 0..<n { y[i] = x0[i] }
             var nextOut = 0
             while nextOut < outputTimes.count && outputTimes[nextOut] <= t0 { out[nextOut] = y[outputState]; nextOut += 1 }

@@ -199,7 +199,8 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
                     let tNext = e < events.count ? Swift.min(events[e].t, end) : end
                     var last = nextOut
                     while last < times.count && (times[last] < tNext || (tNext >= end && times[last] <= tNext)) { last += 1 }
-                    let system = TextLaneSystem(evaluator: evaluator, rateState: c, rate: active > 0 ? Lanes(repeating: Double(active)) * rate! : nil)
+                    let system = TextLaneSystem(evaluator: evaluator, rateState: c, rate: active > 0 ? Lanes(repeating: Double(active)) * rate! : .zero,
+                                                hasRate: active > 0)
                     x = try LaneDormandPrince.solve(
                         system, t0: t, x0: x, tEnd: tNext, outputTimes: UnsafeBufferPointer(rebasing: times[nextOut..<last]), outputState: outState,
                         rtol: rtol, atol: atol, maxSteps: maxSteps, detectStiffness: true, into: ob.baseAddress! + nextOut, stats: &stats)
@@ -214,15 +215,29 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
     }
 }
 
-/// A text model's right-hand side on lanes, plus a constant infusion rate into one state.
+/// A text model's right-hand side on lanes, plus a constant infusion rate into one state (when
+/// `hasRate`). The solver keeps its stages in the evaluator's register file (`solverBuffers`), so
+/// the RHS calls copy no state in and no derivative out.
 struct TextLaneSystem: LaneODESystem {
     let evaluator: LaneModelEvaluator
     let rateState: Int
-    let rate: Lanes?
+    let rate: Lanes
+    let hasRate: Bool
+    let buffers: LaneStageBuffers
     var dimension: Int { evaluator.stateCount }
+    var stageBuffers: LaneStageBuffers? { buffers }
+
+    init(evaluator: LaneModelEvaluator, rateState: Int, rate: Lanes, hasRate: Bool) {
+        self.evaluator = evaluator
+        self.rateState = rateState
+        self.rate = rate
+        self.hasRate = hasRate
+        let b = evaluator.solverBuffers
+        buffers = LaneStageBuffers(stage: b.state, y1: b.y1, k: b.k)
+    }
 
     func derivatives(t: Double, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>) {
         evaluator.derivatives(t: t, state: UnsafePointer(x), into: dx)
-        if let rate { dx[rateState] += rate }
+        if hasRate { dx[rateState] += rate }
     }
 }
