@@ -30,27 +30,33 @@ public final class LaneModelEvaluator {
     /// instructions whose intermediates are read once run as one, with the same IEEE operations.
     let rhsCode: UnsafeMutableBufferPointer<LaneInstruction>, rhsResults: UnsafeMutableBufferPointer<Int32>
     let outCode: UnsafeMutableBufferPointer<LaneInstruction>, outResults: UnsafeMutableBufferPointer<Int32>
-    /// Register index of the solver buffers that follow the model's registers: y1 (`stateCount`
-    /// vectors), then k1 ... k7 (`stageCount` blocks of `stateCount` vectors). See `solverBuffers`.
-    let y1Base: Int, kBase: Int
-    /// Stage variants of `rhsCode`: variant `input · stageCount + j` reads the states from the state
-    /// registers (input 0) or y1 (input 1) and writes dx/dt straight into block j of k; instructions
+    /// Register index of the solver block that follows the model's registers (`solverStorage`):
+    /// y, y1, the stage state, k1 ... k7 and a scratch block, `stateCount` vectors each.
+    let solverBase: Int
+    /// 1 / stateCount (0 without states), for the k block number in `derivatives`.
+    let inverseStateCount: Double
+    /// Register indices of the blocks of `solverStorage` that `derivatives` reads in place.
+    var y1Base: Int { solverBase + stateCount }
+    var stageBase: Int { solverBase + 2 * stateCount }
+    var kBase: Int { solverBase + 3 * stateCount }
+    /// Stage variants of `rhsCode`: variant `input · stageCount + j` reads the states from the stage
+    /// block (input 0) or y1 (input 1) and writes dx/dt straight into block j of k; instructions
     /// `variantStart[v] ..< variantStart[v + 1]` of `variantCode`, then the register copies (byte offsets
     /// source, destination) `copyStart[v] ..< copyStart[v + 1]` of `variantCopies` for results that no
     /// instruction of the variant writes (states, parameters, constants, a register that is two results).
     let variantCode: UnsafeMutableBufferPointer<LaneInstruction>, variantStart: UnsafeMutableBufferPointer<Int>
     let variantCopies: UnsafeMutableBufferPointer<Int32>, copyStart: UnsafeMutableBufferPointer<Int>
 
-    /// Number of k blocks in `solverBuffers` (the stages of Dormand–Prince 5(4)).
+    /// Number of k blocks in `solverStorage` (the stages of Dormand–Prince 5(4)).
     public static let stageCount = 7
+    /// Number of `stateCount`-vector blocks in `solverStorage`.
+    public static let solverBlockCount = 4 + stageCount
 
-    /// Buffers inside the register file for a lane solver, each `stateCount` lane vectors: `state`
-    /// (the state registers), `y1`, and `k` (`stageCount` consecutive blocks). `derivatives` from
-    /// `state` or `y1` into a block of `k` copies nothing in or out; other pointers work as well, through
-    /// copies. Valid for the evaluator's lifetime; `derivatives` from anywhere else overwrites `state`.
-    public var solverBuffers: (state: UnsafeMutablePointer<ModelLanes>, y1: UnsafeMutablePointer<ModelLanes>, k: UnsafeMutablePointer<ModelLanes>) {
-        (registers + stateBase, registers + y1Base, registers + kBase)
-    }
+    /// Storage for a lane Dormand–Prince solver inside the register file: `solverBlockCount` blocks
+    /// of `stateCount` lane vectors, in the order y, y1, stage state, k1 ... k7, scratch. `derivatives`
+    /// from the stage block or y1 into a k block copies nothing in or out (the stage variants); other
+    /// pointers work as well, through copies. Valid for the evaluator's lifetime.
+    public var solverStorage: UnsafeMutablePointer<ModelLanes> { registers + solverBase }
 
     /// `parameters[l]` are lane l's parameters (`parameterNames` order); fewer sets than lanes
     /// repeat the last set.
@@ -60,9 +66,9 @@ public final class LaneModelEvaluator {
         count = program.registerCount
         stateCount = program.stateCount
         stateBase = 1 + program.parameterDefaults.count
-        y1Base = count
-        kBase = count + program.stateCount
-        let total = kBase + LaneModelEvaluator.stageCount * program.stateCount
+        solverBase = count
+        inverseStateCount = program.stateCount > 0 ? 1 / Double(program.stateCount) : 0
+        let total = count + LaneModelEvaluator.solverBlockCount * program.stateCount
         registers = .allocate(capacity: total)
         registers.initialize(repeating: .zero, count: total)
         for (i, c) in program.constants.enumerated() { registers[program.constantBase + i] = ModelLanes(repeating: c) }
@@ -82,7 +88,8 @@ public final class LaneModelEvaluator {
         rhsCode = copy(rhsFused.map(\.scaledToBytes)[...])
         rhsResults = copy(rhs.results[...])
         let v = LaneInstruction.stageVariants(rhsFused, results: rhs.results, stateBase: stateBase, stateCount: stateCount,
-                                              y1Base: y1Base, kBase: kBase, stages: LaneModelEvaluator.stageCount)
+                                              inputBases: [count + 2 * stateCount, count + stateCount], kBase: count + 3 * stateCount,
+                                              stages: LaneModelEvaluator.stageCount)
         variantCode = copy(v.code.map(\.scaledToBytes)[...])
         variantStart = copy(v.codeStart[...])
         let w = Int32(MemoryLayout<ModelLanes>.stride)
@@ -109,17 +116,19 @@ public final class LaneModelEvaluator {
     public func derivatives(t: Double, state x: UnsafePointer<ModelLanes>, into dx: UnsafeMutablePointer<ModelLanes>) {
         let r = registers
         let n = stateCount
-        // Into a block of k: the stage variant, from the state registers or y1 (copied in otherwise).
+        // Into a block of k: the stage variant, from the stage block or y1 (copied in otherwise).
+        // The block number without an integer division: j·(1/n) is within rounding of the exact
+        // quotient for these small numbers, and the product check rejects anything else.
         let j = dx - (r + kBase)
-        guard j >= 0, j < LaneModelEvaluator.stageCount * n, n > 0, j % n == 0 else {
+        var v = Int((Double(j) * inverseStateCount).rounded())
+        guard j >= 0, j < LaneModelEvaluator.stageCount * n, v * n == j else {
             run(rhsCode, rhsResults, t: t, x: x, into: dx)
             return
         }
-        var v = j / n
         if x == UnsafePointer(r + y1Base) {
             v += LaneModelEvaluator.stageCount
-        } else if x != UnsafePointer(r + stateBase) {
-            for i in 0..<n { r[stateBase + i] = x[i] }
+        } else if x != UnsafePointer(r + stageBase) {
+            for i in 0..<n { r[stageBase + i] = x[i] }
         }
         r[0] = ModelLanes(repeating: t)
         let start = variantStart[v], end = variantStart[v + 1]
@@ -197,11 +206,15 @@ public final class LaneModelEvaluator {
 
     /// `execute` over fused code: opcodes below 32 are `Opcode`s; 32 + (op1·4 + op2)·2 + side, with
     /// op1, op2 ∈ {add, subtract, multiply, divide}, is `(a op1 b) op2 c` (side 0) or `c op2 (a op1 b)` (side 1);
-    /// 64 + op1·16 + op2·4 + op3 is `(a op1 b) op2 (c op3 e)`. Register operands are byte offsets
+    /// 64 + op1·16 + op2·4 + op3 is `(a op1 b) op2 (c op3 e)`; 128 + (op1·4 + op2)·2 + side is the pair
+    /// `(a op1 b) op2 c` or `c op2 (a op1 b)` that also stores `a op1 b` in register e (an intermediate
+    /// read again later). Register operands are byte offsets
     /// (`LaneInstruction.scaledToBytes`), so no index is scaled per operand.
+    @inline(__always)
     static func executeFused(_ code: UnsafeBufferPointer<LaneInstruction>, _ r: UnsafeMutablePointer<ModelLanes>) {
         let raw = UnsafeMutableRawPointer(r)
         @inline(__always) func reg(_ offset: Int32) -> ModelLanes { raw.load(fromByteOffset: Int(offset), as: ModelLanes.self) }
+        @inline(__always) func store(_ offset: Int32, _ v: ModelLanes) { raw.storeBytes(of: v, toByteOffset: Int(offset), as: ModelLanes.self) }
         for ins in code {
             let dp = (raw + Int(ins.dst)).assumingMemoryBound(to: ModelLanes.self)
             let x = reg(ins.a)
@@ -306,6 +319,38 @@ public final class LaneModelEvaluator {
             case 125: dp.pointee = (x / reg(ins.b)) / (reg(ins.c) - reg(ins.e))  // divide, divide, subtract
             case 126: dp.pointee = (x / reg(ins.b)) / (reg(ins.c) * reg(ins.e))  // divide, divide, multiply
             case 127: dp.pointee = (x / reg(ins.b)) / (reg(ins.c) / reg(ins.e))  // divide, divide, divide
+            case 128: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = p + reg(ins.c)  // add (kept) then add
+            case 129: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) + p  // add (kept) then add (right)
+            case 130: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = p - reg(ins.c)  // add (kept) then subtract
+            case 131: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) - p  // add (kept) then subtract (right)
+            case 132: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = p * reg(ins.c)  // add (kept) then multiply
+            case 133: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) * p  // add (kept) then multiply (right)
+            case 134: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = p / reg(ins.c)  // add (kept) then divide
+            case 135: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) / p  // add (kept) then divide (right)
+            case 136: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = p + reg(ins.c)  // subtract (kept) then add
+            case 137: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) + p  // subtract (kept) then add (right)
+            case 138: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = p - reg(ins.c)  // subtract (kept) then subtract
+            case 139: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) - p  // subtract (kept) then subtract (right)
+            case 140: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = p * reg(ins.c)  // subtract (kept) then multiply
+            case 141: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) * p  // subtract (kept) then multiply (right)
+            case 142: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = p / reg(ins.c)  // subtract (kept) then divide
+            case 143: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) / p  // subtract (kept) then divide (right)
+            case 144: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = p + reg(ins.c)  // multiply (kept) then add
+            case 145: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) + p  // multiply (kept) then add (right)
+            case 146: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = p - reg(ins.c)  // multiply (kept) then subtract
+            case 147: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) - p  // multiply (kept) then subtract (right)
+            case 148: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = p * reg(ins.c)  // multiply (kept) then multiply
+            case 149: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) * p  // multiply (kept) then multiply (right)
+            case 150: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = p / reg(ins.c)  // multiply (kept) then divide
+            case 151: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) / p  // multiply (kept) then divide (right)
+            case 152: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = p + reg(ins.c)  // divide (kept) then add
+            case 153: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) + p  // divide (kept) then add (right)
+            case 154: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = p - reg(ins.c)  // divide (kept) then subtract
+            case 155: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) - p  // divide (kept) then subtract (right)
+            case 156: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = p * reg(ins.c)  // divide (kept) then multiply
+            case 157: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) * p  // divide (kept) then multiply (right)
+            case 158: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = p / reg(ins.c)  // divide (kept) then divide
+            case 159: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) / p  // divide (kept) then divide (right)
             case 4:  // power
                 dp.pointee = lanewise(x, reg(ins.b)) { BinaryOperator.power.apply($0, $1) }
             case 5:  // minimum
@@ -366,8 +411,9 @@ struct LaneInstruction: Sendable, Equatable {
     /// is not a program result) moves to just before its reader (legal: every temporary is written
     /// once, and its operands are written earlier). Fusion: `(a op1 b) op2 (c op3 e)` when the two
     /// instructions before an arithmetic one are its two single-read operands; otherwise a pair
-    /// when the instruction before is one single-read operand. Fused instructions compute the
-    /// same IEEE operations on the same values; intermediates are not stored.
+    /// when the instruction before is one of its operands (single-read, or kept: stored as well).
+    /// Fused instructions compute the same IEEE operations on the same values; single-read
+    /// intermediates are not stored.
     static func fuse(_ code: ArraySlice<Instruction>, results: ContiguousArray<Int32>) -> [LaneInstruction] {
         precondition(Opcode.divide.rawValue == 3 && Opcode.select.rawValue == 18, "executeFused numbers the opcodes")
         func operands(_ ins: Instruction) -> [Int32] {
@@ -417,13 +463,15 @@ struct LaneInstruction: Sendable, Equatable {
                     continue
                 }
             }
-            if i + 1 < sorted.count, single(first) {
+            if i + 1 < sorted.count, isArithmetic(first.opcode) {
                 let next = sorted[i + 1]
                 if isArithmetic(next.opcode), (next.a == first.dst) != (next.b == first.dst) {
                     let side: UInt8 = next.a == first.dst ? 0 : 1
                     let other = side == 0 ? next.b : next.a
-                    let op = 32 + (first.opcode.rawValue * 4 + next.opcode.rawValue) * 2 + side
-                    out.append(LaneInstruction(op: op, dst: next.dst, a: first.a, b: first.b, c: other))
+                    // A single-read intermediate is not stored; one read again later is (the kept pairs).
+                    let kept: UInt8 = single(first) ? 32 : 128
+                    let op = kept + (first.opcode.rawValue * 4 + next.opcode.rawValue) * 2 + side
+                    out.append(LaneInstruction(op: op, dst: next.dst, a: first.a, b: first.b, c: other, e: kept == 32 ? 0 : first.dst))
                     i += 2
                     continue
                 }
@@ -435,32 +483,40 @@ struct LaneInstruction: Sendable, Equatable {
     }
 
     /// The stage variants of fused code `code` (register numbers, not bytes) for
-    /// `LaneModelEvaluator.derivatives`: for input ∈ {state registers, y1} and block j < `stages`, the
-    /// code with the state operands moved to y1 (input 1) and each result register written by an
+    /// `LaneModelEvaluator.derivatives`: for each input block (`inputBases`) and block j < `stages`, the
+    /// code with the state operands moved to the input block and each result register written by an
     /// instruction renamed to its slot of block j (`kBase + j·stateCount + i` for result i, its readers
     /// renamed too), so the same operations store dx/dt in place; results no instruction writes (or a
     /// register that is two results) become copies (source, destination register pairs).
     static func stageVariants(_ code: [LaneInstruction], results: ContiguousArray<Int32>, stateBase: Int, stateCount: Int,
-                              y1Base: Int, kBase: Int, stages: Int)
+                              inputBases: [Int], kBase: Int, stages: Int)
         -> (code: [LaneInstruction], codeStart: [Int], copies: [Int32], copyStart: [Int]) {
-        let written = Set(code.map(\.dst))
+        // Registers are small non-negative numbers: tables indexed by register, not dictionaries
+        // (this runs for every evaluator, i.e. every lane group).
+        var size = 1
+        for ins in code { size = Swift.max(size, Int(Swift.max(ins.dst, ins.a, ins.b, ins.c, ins.e)) + 1) }
+        for r in results { size = Swift.max(size, Int(r) + 1) }
+        size = Swift.max(size, stateBase + stateCount)
+        var written = [Bool](repeating: false, count: size)
+        for ins in code { written[Int(ins.dst)] = true }
         var outCode: [LaneInstruction] = [], starts = [0], copies: [Int32] = [], copyStarts = [0]
-        for input in 0..<2 {
+        outCode.reserveCapacity(inputBases.count * stages * code.count)
+        for inputBase in inputBases {
             for j in 0..<stages {
-                var rename: [Int32: Int32] = [:]
-                if input == 1 {
-                    for i in 0..<stateCount { rename[Int32(stateBase + i)] = Int32(y1Base + i) }
-                }
+                var rename = (0..<size).map { Int32($0) }
+                var renamed = [Bool](repeating: false, count: size)
+                for i in 0..<stateCount { rename[stateBase + i] = Int32(inputBase + i); renamed[stateBase + i] = true }
                 var pending: [(Int32, Int32)] = []
                 for (i, r) in results.enumerated() {
                     let slot = Int32(kBase + j * stateCount + i)
-                    if written.contains(r), rename[r] == nil {
-                        rename[r] = slot
+                    if written[Int(r)], !renamed[Int(r)] {
+                        rename[Int(r)] = slot
+                        renamed[Int(r)] = true
                     } else {
                         pending.append((r, slot))
                     }
                 }
-                func map(_ r: Int32) -> Int32 { rename[r] ?? r }
+                func map(_ r: Int32) -> Int32 { rename[Int(r)] }
                 for ins in code {
                     outCode.append(LaneInstruction(op: ins.op, dst: map(ins.dst), a: map(ins.a), b: map(ins.b), c: map(ins.c), e: map(ins.e)))
                 }

@@ -216,24 +216,24 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
 }
 
 /// A text model's right-hand side on lanes, plus a constant infusion rate into one state (when
-/// `hasRate`). The solver keeps its stages in the evaluator's register file (`solverBuffers`), so
-/// the RHS calls copy no state in and no derivative out.
+/// `hasRate`). The solver works in the evaluator's register file (`solverStorage`), so the RHS
+/// calls copy no state in and no derivative out.
 struct TextLaneSystem: LaneODESystem {
     let evaluator: LaneModelEvaluator
     let rateState: Int
     let rate: Lanes
     let hasRate: Bool
-    let buffers: LaneStageBuffers
+    let storage: UnsafeMutablePointer<Lanes>
     var dimension: Int { evaluator.stateCount }
-    var stageBuffers: LaneStageBuffers? { buffers }
+    var solverStorage: UnsafeMutablePointer<Lanes>? { storage }
 
     init(evaluator: LaneModelEvaluator, rateState: Int, rate: Lanes, hasRate: Bool) {
+        precondition(LaneModelEvaluator.solverBlockCount == LaneDormandPrince.storageBlockCount, "the evaluator's solver storage has the solver's layout")
         self.evaluator = evaluator
         self.rateState = rateState
         self.rate = rate
         self.hasRate = hasRate
-        let b = evaluator.solverBuffers
-        buffers = LaneStageBuffers(stage: b.state, y1: b.y1, k: b.k)
+        storage = evaluator.solverStorage
     }
 
     func derivatives(t: Double, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>) {
