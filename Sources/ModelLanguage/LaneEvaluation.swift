@@ -118,10 +118,15 @@ public final class LaneModelEvaluator {
         let n = stateCount
         // Into a block of k: the stage variant, from the stage block or y1 (copied in otherwise).
         // The block number without an integer division: j·(1/n) is within rounding of the exact
-        // quotient for these small numbers, and the product check rejects anything else.
+        // quotient for these small numbers (+ 0.5, truncated: the nearest integer), and the
+        // product check rejects anything that is not the start of a block.
         let j = dx - (r + kBase)
-        var v = Int((Double(j) * inverseStateCount).rounded())
-        guard j >= 0, j < LaneModelEvaluator.stageCount * n, v * n == j else {
+        guard j >= 0, j < LaneModelEvaluator.stageCount * n else {
+            run(rhsCode, rhsResults, t: t, x: x, into: dx)
+            return
+        }
+        var v = Int(Double(j) * inverseStateCount + 0.5)
+        guard v * n == j else {
             run(rhsCode, rhsResults, t: t, x: x, into: dx)
             return
         }
@@ -206,15 +211,11 @@ public final class LaneModelEvaluator {
 
     /// `execute` over fused code: opcodes below 32 are `Opcode`s; 32 + (op1·4 + op2)·2 + side, with
     /// op1, op2 ∈ {add, subtract, multiply, divide}, is `(a op1 b) op2 c` (side 0) or `c op2 (a op1 b)` (side 1);
-    /// 64 + op1·16 + op2·4 + op3 is `(a op1 b) op2 (c op3 e)`; 128 + (op1·4 + op2)·2 + side is the pair
-    /// `(a op1 b) op2 c` or `c op2 (a op1 b)` that also stores `a op1 b` in register e (an intermediate
-    /// read again later). Register operands are byte offsets
+    /// 64 + op1·16 + op2·4 + op3 is `(a op1 b) op2 (c op3 e)`. Register operands are byte offsets
     /// (`LaneInstruction.scaledToBytes`), so no index is scaled per operand.
-    @inline(__always)
     static func executeFused(_ code: UnsafeBufferPointer<LaneInstruction>, _ r: UnsafeMutablePointer<ModelLanes>) {
         let raw = UnsafeMutableRawPointer(r)
         @inline(__always) func reg(_ offset: Int32) -> ModelLanes { raw.load(fromByteOffset: Int(offset), as: ModelLanes.self) }
-        @inline(__always) func store(_ offset: Int32, _ v: ModelLanes) { raw.storeBytes(of: v, toByteOffset: Int(offset), as: ModelLanes.self) }
         for ins in code {
             let dp = (raw + Int(ins.dst)).assumingMemoryBound(to: ModelLanes.self)
             let x = reg(ins.a)
@@ -319,38 +320,6 @@ public final class LaneModelEvaluator {
             case 125: dp.pointee = (x / reg(ins.b)) / (reg(ins.c) - reg(ins.e))  // divide, divide, subtract
             case 126: dp.pointee = (x / reg(ins.b)) / (reg(ins.c) * reg(ins.e))  // divide, divide, multiply
             case 127: dp.pointee = (x / reg(ins.b)) / (reg(ins.c) / reg(ins.e))  // divide, divide, divide
-            case 128: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = p + reg(ins.c)  // add (kept) then add
-            case 129: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) + p  // add (kept) then add (right)
-            case 130: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = p - reg(ins.c)  // add (kept) then subtract
-            case 131: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) - p  // add (kept) then subtract (right)
-            case 132: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = p * reg(ins.c)  // add (kept) then multiply
-            case 133: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) * p  // add (kept) then multiply (right)
-            case 134: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = p / reg(ins.c)  // add (kept) then divide
-            case 135: let p = x + reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) / p  // add (kept) then divide (right)
-            case 136: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = p + reg(ins.c)  // subtract (kept) then add
-            case 137: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) + p  // subtract (kept) then add (right)
-            case 138: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = p - reg(ins.c)  // subtract (kept) then subtract
-            case 139: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) - p  // subtract (kept) then subtract (right)
-            case 140: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = p * reg(ins.c)  // subtract (kept) then multiply
-            case 141: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) * p  // subtract (kept) then multiply (right)
-            case 142: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = p / reg(ins.c)  // subtract (kept) then divide
-            case 143: let p = x - reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) / p  // subtract (kept) then divide (right)
-            case 144: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = p + reg(ins.c)  // multiply (kept) then add
-            case 145: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) + p  // multiply (kept) then add (right)
-            case 146: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = p - reg(ins.c)  // multiply (kept) then subtract
-            case 147: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) - p  // multiply (kept) then subtract (right)
-            case 148: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = p * reg(ins.c)  // multiply (kept) then multiply
-            case 149: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) * p  // multiply (kept) then multiply (right)
-            case 150: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = p / reg(ins.c)  // multiply (kept) then divide
-            case 151: let p = x * reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) / p  // multiply (kept) then divide (right)
-            case 152: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = p + reg(ins.c)  // divide (kept) then add
-            case 153: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) + p  // divide (kept) then add (right)
-            case 154: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = p - reg(ins.c)  // divide (kept) then subtract
-            case 155: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) - p  // divide (kept) then subtract (right)
-            case 156: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = p * reg(ins.c)  // divide (kept) then multiply
-            case 157: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) * p  // divide (kept) then multiply (right)
-            case 158: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = p / reg(ins.c)  // divide (kept) then divide
-            case 159: let p = x / reg(ins.b); store(ins.e, p); dp.pointee = reg(ins.c) / p  // divide (kept) then divide (right)
             case 4:  // power
                 dp.pointee = lanewise(x, reg(ins.b)) { BinaryOperator.power.apply($0, $1) }
             case 5:  // minimum
@@ -411,9 +380,8 @@ struct LaneInstruction: Sendable, Equatable {
     /// is not a program result) moves to just before its reader (legal: every temporary is written
     /// once, and its operands are written earlier). Fusion: `(a op1 b) op2 (c op3 e)` when the two
     /// instructions before an arithmetic one are its two single-read operands; otherwise a pair
-    /// when the instruction before is one of its operands (single-read, or kept: stored as well).
-    /// Fused instructions compute the same IEEE operations on the same values; single-read
-    /// intermediates are not stored.
+    /// when the instruction before is one single-read operand. Fused instructions compute the
+    /// same IEEE operations on the same values; intermediates are not stored.
     static func fuse(_ code: ArraySlice<Instruction>, results: ContiguousArray<Int32>) -> [LaneInstruction] {
         precondition(Opcode.divide.rawValue == 3 && Opcode.select.rawValue == 18, "executeFused numbers the opcodes")
         func operands(_ ins: Instruction) -> [Int32] {
@@ -463,15 +431,13 @@ struct LaneInstruction: Sendable, Equatable {
                     continue
                 }
             }
-            if i + 1 < sorted.count, isArithmetic(first.opcode) {
+            if i + 1 < sorted.count, single(first) {
                 let next = sorted[i + 1]
                 if isArithmetic(next.opcode), (next.a == first.dst) != (next.b == first.dst) {
                     let side: UInt8 = next.a == first.dst ? 0 : 1
                     let other = side == 0 ? next.b : next.a
-                    // A single-read intermediate is not stored; one read again later is (the kept pairs).
-                    let kept: UInt8 = single(first) ? 32 : 128
-                    let op = kept + (first.opcode.rawValue * 4 + next.opcode.rawValue) * 2 + side
-                    out.append(LaneInstruction(op: op, dst: next.dst, a: first.a, b: first.b, c: other, e: kept == 32 ? 0 : first.dst))
+                    let op = 32 + (first.opcode.rawValue * 4 + next.opcode.rawValue) * 2 + side
+                    out.append(LaneInstruction(op: op, dst: next.dst, a: first.a, b: first.b, c: other))
                     i += 2
                     continue
                 }

@@ -3,11 +3,10 @@ import Foundation
 import TestSupport
 @testable import ModelLanguage
 
-@Suite("Lane evaluation straight into solver buffers (stage variants, kept pairs)")
+@Suite("Lane evaluation straight into solver buffers (stage variants)")
 struct LaneStageVariantTests {
     /// Results of every kind: a state-dependent temporary (also read by another equation), a bare
-    /// state, a parameter, a constant, one register that is two results, and t; intermediates read
-    /// twice (kept pairs) for every operator pair.
+    /// state, a parameter, a constant, one register that is two results, and t.
     static let source = """
         [parameters]
         a = 1.5
@@ -38,9 +37,6 @@ struct LaneStageVariantTests {
     func variantsEqualScalar() throws {
         let m = try ModelProgram(source: Self.source)
         let n = m.stateCount
-        let rhsProgram = m.rhsProgram
-        let fused = LaneInstruction.fuse(rhsProgram.instructions[rhsProgram.parameterInstructionCount...], results: rhsProgram.results)
-        #expect(fused.contains { $0.op >= 128 }, "a kept pair: \(fused.map(\.op))")
         var rng = SplitMix64(state: 71)
         for _ in 0..<40 {
             let w = ModelLanes.scalarCount

@@ -178,7 +178,9 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
         let c = dosing.compartment
         let rate = dosing.infusionH.map { $0 > 0 ? amount / Lanes(repeating: $0) : .zero }
         var active = 0
-        var out = [Lanes](repeating: .zero, count: timesH.count)
+        // Every grid point is written by a solve before it is read (checked below: nextOut reaches
+        // the end), so the curve buffer is not zeroed first (a memset of 32 bytes per grid point).
+        var out = [Lanes](unsafeUninitializedCapacity: timesH.count) { _, count in count = timesH.count }
         var stats = SolverStatistics(methodUsed: .dormandPrince54)
         let rtol = model.options.rtol[0], atol = model.options.atol[0], maxSteps = model.options.maxSteps
         var t = Swift.min(0, timesH[0])
