@@ -30,6 +30,33 @@ public final class LaneModelEvaluator {
     /// instructions whose intermediates are read once run as one, with the same IEEE operations.
     let rhsCode: UnsafeMutableBufferPointer<LaneInstruction>, rhsResults: UnsafeMutableBufferPointer<Int32>
     let outCode: UnsafeMutableBufferPointer<LaneInstruction>, outResults: UnsafeMutableBufferPointer<Int32>
+    /// Register index of the solver block that follows the model's registers (`solverStorage`):
+    /// y, y1, the stage state, k1 ... k7 and a scratch block, `stateCount` vectors each.
+    let solverBase: Int
+    /// 1 / stateCount (0 without states), for the k block number in `derivatives`.
+    let inverseStateCount: Double
+    /// Register indices of the blocks of `solverStorage` that `derivatives` reads in place.
+    var y1Base: Int { solverBase + stateCount }
+    var stageBase: Int { solverBase + 2 * stateCount }
+    var kBase: Int { solverBase + 3 * stateCount }
+    /// Stage variants of `rhsCode`: variant `input · stageCount + j` reads the states from the stage
+    /// block (input 0) or y1 (input 1) and writes dx/dt straight into block j of k; instructions
+    /// `variantStart[v] ..< variantStart[v + 1]` of `variantCode`, then the register copies (byte offsets
+    /// source, destination) `copyStart[v] ..< copyStart[v + 1]` of `variantCopies` for results that no
+    /// instruction of the variant writes (states, parameters, constants, a register that is two results).
+    let variantCode: UnsafeMutableBufferPointer<LaneInstruction>, variantStart: UnsafeMutableBufferPointer<Int>
+    let variantCopies: UnsafeMutableBufferPointer<Int32>, copyStart: UnsafeMutableBufferPointer<Int>
+
+    /// Number of k blocks in `solverStorage` (the stages of Dormand–Prince 5(4)).
+    public static let stageCount = 7
+    /// Number of `stateCount`-vector blocks in `solverStorage`.
+    public static let solverBlockCount = 4 + stageCount
+
+    /// Storage for a lane Dormand–Prince solver inside the register file: `solverBlockCount` blocks
+    /// of `stateCount` lane vectors, in the order y, y1, stage state, k1 ... k7, scratch. `derivatives`
+    /// from the stage block or y1 into a k block copies nothing in or out (the stage variants); other
+    /// pointers work as well, through copies. Valid for the evaluator's lifetime.
+    public var solverStorage: UnsafeMutablePointer<ModelLanes> { registers + solverBase }
 
     /// `parameters[l]` are lane l's parameters (`parameterNames` order); fewer sets than lanes
     /// repeat the last set.
@@ -39,8 +66,11 @@ public final class LaneModelEvaluator {
         count = program.registerCount
         stateCount = program.stateCount
         stateBase = 1 + program.parameterDefaults.count
-        registers = .allocate(capacity: count)
-        registers.initialize(repeating: .zero, count: count)
+        solverBase = count
+        inverseStateCount = program.stateCount > 0 ? 1 / Double(program.stateCount) : 0
+        let total = count + LaneModelEvaluator.solverBlockCount * program.stateCount
+        registers = .allocate(capacity: total)
+        registers.initialize(repeating: .zero, count: total)
         for (i, c) in program.constants.enumerated() { registers[program.constantBase + i] = ModelLanes(repeating: c) }
         let pc = program.parameterDefaults.count
         for l in 0..<ModelLanes.scalarCount {
@@ -54,8 +84,17 @@ public final class LaneModelEvaluator {
             return UnsafeMutableBufferPointer(rebasing: b[0..<a.count])
         }
         let rhs = program.rhsProgram, out = program.outputProgram
-        rhsCode = copy(LaneInstruction.fuse(rhs.instructions[rhs.parameterInstructionCount...], results: rhs.results).map(\.scaledToBytes)[...])
+        let rhsFused = LaneInstruction.fuse(rhs.instructions[rhs.parameterInstructionCount...], results: rhs.results)
+        rhsCode = copy(rhsFused.map(\.scaledToBytes)[...])
         rhsResults = copy(rhs.results[...])
+        let v = LaneInstruction.stageVariants(rhsFused, results: rhs.results, stateBase: stateBase, stateCount: stateCount,
+                                              inputBases: [count + 2 * stateCount, count + stateCount], kBase: count + 3 * stateCount,
+                                              stages: LaneModelEvaluator.stageCount)
+        variantCode = copy(v.code.map(\.scaledToBytes)[...])
+        variantStart = copy(v.codeStart[...])
+        let w = Int32(MemoryLayout<ModelLanes>.stride)
+        variantCopies = copy(v.copies.map { $0 * w }[...])
+        copyStart = copy(v.copyStart[...])
         outCode = copy(LaneInstruction.fuse(out.instructions[out.parameterInstructionCount...], results: out.results).map(\.scaledToBytes)[...])
         outResults = copy(out.results[...])
         for prog in [rhs, out] {
@@ -68,12 +107,44 @@ public final class LaneModelEvaluator {
     deinit {
         registers.deallocate()
         for b in [rhsCode, outCode] { b.baseAddress?.deallocate() }
-        for b in [rhsResults, outResults] { b.baseAddress?.deallocate() }
+        for b in [rhsResults, outResults, variantCopies] { b.baseAddress?.deallocate() }
+        for b in [variantStart, copyStart] { b.baseAddress?.deallocate() }
+        variantCode.baseAddress?.deallocate()
     }
 
     /// dx/dt for every lane: `x` and `dx` hold `stateCount` lane vectors.
     public func derivatives(t: Double, state x: UnsafePointer<ModelLanes>, into dx: UnsafeMutablePointer<ModelLanes>) {
-        run(rhsCode, rhsResults, t: t, x: x, into: dx)
+        let r = registers
+        let n = stateCount
+        // Into a block of k: the stage variant, from the stage block or y1 (copied in otherwise).
+        // The block number without an integer division: j·(1/n) is within rounding of the exact
+        // quotient for these small numbers (+ 0.5, truncated: the nearest integer), and the
+        // product check rejects anything that is not the start of a block.
+        let j = dx - (r + kBase)
+        guard j >= 0, j < LaneModelEvaluator.stageCount * n else {
+            run(rhsCode, rhsResults, t: t, x: x, into: dx)
+            return
+        }
+        var v = Int(Double(j) * inverseStateCount + 0.5)
+        guard v * n == j else {
+            run(rhsCode, rhsResults, t: t, x: x, into: dx)
+            return
+        }
+        if x == UnsafePointer(r + y1Base) {
+            v += LaneModelEvaluator.stageCount
+        } else if x != UnsafePointer(r + stageBase) {
+            for i in 0..<n { r[stageBase + i] = x[i] }
+        }
+        r[0] = ModelLanes(repeating: t)
+        let start = variantStart[v], end = variantStart[v + 1]
+        LaneModelEvaluator.executeFused(UnsafeBufferPointer(rebasing: variantCode[start..<end]), r)
+        let raw = UnsafeMutableRawPointer(r)
+        var c = copyStart[v]
+        let cEnd = copyStart[v + 1]
+        while c < cEnd {
+            raw.storeBytes(of: raw.load(fromByteOffset: Int(variantCopies[c]), as: ModelLanes.self), toByteOffset: Int(variantCopies[c + 1]), as: ModelLanes.self)
+            c += 2
+        }
     }
 
     /// Every output for every lane into `y` (`outputNames.count` lane vectors).
@@ -375,5 +446,51 @@ struct LaneInstruction: Sendable, Equatable {
             i += 1
         }
         return out
+    }
+
+    /// The stage variants of fused code `code` (register numbers, not bytes) for
+    /// `LaneModelEvaluator.derivatives`: for each input block (`inputBases`) and block j < `stages`, the
+    /// code with the state operands moved to the input block and each result register written by an
+    /// instruction renamed to its slot of block j (`kBase + j·stateCount + i` for result i, its readers
+    /// renamed too), so the same operations store dx/dt in place; results no instruction writes (or a
+    /// register that is two results) become copies (source, destination register pairs).
+    static func stageVariants(_ code: [LaneInstruction], results: ContiguousArray<Int32>, stateBase: Int, stateCount: Int,
+                              inputBases: [Int], kBase: Int, stages: Int)
+        -> (code: [LaneInstruction], codeStart: [Int], copies: [Int32], copyStart: [Int]) {
+        // Registers are small non-negative numbers: tables indexed by register, not dictionaries
+        // (this runs for every evaluator, i.e. every lane group).
+        var size = 1
+        for ins in code { size = Swift.max(size, Int(Swift.max(ins.dst, ins.a, ins.b, ins.c, ins.e)) + 1) }
+        for r in results { size = Swift.max(size, Int(r) + 1) }
+        size = Swift.max(size, stateBase + stateCount)
+        var written = [Bool](repeating: false, count: size)
+        for ins in code { written[Int(ins.dst)] = true }
+        var outCode: [LaneInstruction] = [], starts = [0], copies: [Int32] = [], copyStarts = [0]
+        outCode.reserveCapacity(inputBases.count * stages * code.count)
+        for inputBase in inputBases {
+            for j in 0..<stages {
+                var rename = (0..<size).map { Int32($0) }
+                var renamed = [Bool](repeating: false, count: size)
+                for i in 0..<stateCount { rename[stateBase + i] = Int32(inputBase + i); renamed[stateBase + i] = true }
+                var pending: [(Int32, Int32)] = []
+                for (i, r) in results.enumerated() {
+                    let slot = Int32(kBase + j * stateCount + i)
+                    if written[Int(r)], !renamed[Int(r)] {
+                        rename[Int(r)] = slot
+                        renamed[Int(r)] = true
+                    } else {
+                        pending.append((r, slot))
+                    }
+                }
+                func map(_ r: Int32) -> Int32 { rename[Int(r)] }
+                for ins in code {
+                    outCode.append(LaneInstruction(op: ins.op, dst: map(ins.dst), a: map(ins.a), b: map(ins.b), c: map(ins.c), e: map(ins.e)))
+                }
+                for (r, slot) in pending { copies += [map(r), slot] }
+                starts.append(outCode.count)
+                copyStarts.append(copies.count)
+            }
+        }
+        return (outCode, starts, copies, copyStarts)
     }
 }

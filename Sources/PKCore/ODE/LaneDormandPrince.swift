@@ -11,6 +11,16 @@ public protocol LaneODESystem {
     var dimension: Int { get }
     /// f(t, x) for every lane into `dx` (n lanes vectors). Must not allocate.
     func derivatives(t: Double, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>)
+    /// Storage the solver should work in, when `derivatives` is cheapest from and into it (an
+    /// interpreted model's register file): `storageBlockCount` blocks of `dimension` vectors, in the
+    /// order y, y1, stage state, k1 ... k7, scratch (RHS calls read the stage state or y1 and write a
+    /// k block). nil (the default): the solver allocates its own. Contents need not survive a solve.
+    var solverStorage: UnsafeMutablePointer<Lanes>? { get }
+}
+
+extension LaneODESystem {
+    /// No storage of the system's: the solver allocates its own.
+    public var solverStorage: UnsafeMutablePointer<Lanes>? { nil }
 }
 
 /// Dormand–Prince 5(4) for `Lanes.scalarCount` subjects in lock-step: the same tableau, error estimate and PI step
@@ -19,6 +29,10 @@ public protocol LaneODESystem {
 /// (a lane never takes a longer step than it would alone). Dense output (the 4th-order continuous
 /// extension) of one state at shared output times, without shortening steps to hit them.
 public enum LaneDormandPrince {
+    /// Blocks of `dimension` vectors the solver works in (`LaneODESystem.solverStorage`): y, y1,
+    /// stage state, k1 ... k7, scratch.
+    public static let storageBlockCount = 11
+
     /// Thrown by `solve(detectStiffness: true)` when Hairer's stiffness test has fired (h·ρ > 3.25 on
     /// 15 accepted steps without 6 consecutive non-stiff ones, over the largest lane) and the solve
     /// has taken more than `stiffStepBudget` step attempts: the caller reruns the group on a stiff solver.
@@ -40,12 +54,13 @@ public enum LaneDormandPrince {
         let n = system.dimension
         precondition(x0.count == n && outputState >= 0 && outputState < n, "sizes")
         guard rtol > 0 || atol > 0, rtol >= 0, atol >= 0 else { throw ODEError.invalidTolerance("rtol \(rtol), atol \(atol)") }
-        var storage = [Lanes](repeating: .zero, count: 11 * n)
+        let given = system.solverStorage
+        var storage = [Lanes](repeating: .zero, count: given == nil ? storageBlockCount * n : 0)
         return try storage.withUnsafeMutableBufferPointer { buf -> [Lanes] in
-            let base = buf.baseAddress!
+            let base = given ?? buf.baseAddress!
             let y = base, y1 = base + n, s = base + 2 * n
             let k1 = base + 3 * n, k2 = base + 4 * n, k3 = base + 5 * n, k4 = base + 6 * n
-            let k5 = base + 7 * n, k6 = base + 8 * n, k7 = base + 9 * n, err = base + 10 * n
+            let k5 = base + 7 * n, k6 = base + 8 * n, k7 = base + 9 * n
             for i in 0..<n { y[i] = x0[i] }
             var nextOut = 0
             while nextOut < outputTimes.count && outputTimes[nextOut] <= t0 { out[nextOut] = y[outputState]; nextOut += 1 }
@@ -94,16 +109,25 @@ public enum LaneDormandPrince {
                 system.derivatives(t: tNew, state: y1, into: k7)
                 stats.rhsEvaluations += 6
                 var sum = Lanes.zero
-                var finite = true
+                // Every lane finite (x·0 is 0 only for finite x, and a sum of zeros stays 0 while a
+                // NaN or ±inf term makes it NaN): the lane reductions skip NaN (IEEE minNum/maxNum),
+                // so they cannot tell (review).
+                var zeros = Lanes.zero
+                // The stiffness test's sums (below), in the same loop while the stages are at hand.
+                var num = Lanes.zero, den = Lanes.zero
                 for i in 0..<n {
-                    err[i] = hv * (C.e1 * k1[i] + C.e3 * k3[i] + C.e4 * k4[i] + C.e5 * k5[i] + C.e6 * k6[i] + C.e7 * k7[i])
+                    let err = hv * (C.e1 * k1[i] + C.e3 * k3[i] + C.e4 * k4[i] + C.e5 * k5[i] + C.e6 * k6[i] + C.e7 * k7[i])
                     let ay = y[i].replacing(with: -y[i], where: y[i] .< 0), ay1 = y1[i].replacing(with: -y1[i], where: y1[i] .< 0)
-                    let r = err[i] / (at + rt * laneMax(ay, ay1))
+                    let r = err / (at + rt * laneMax(ay, ay1))
                     sum += r * r
-                    // Every lane finite (x·0 is 0 only for finite x): the lane reductions skip NaN
-                    // (IEEE minNum/maxNum), so they cannot tell (review).
-                    if !all(y1[i] * 0 .== Lanes.zero) || !all(r * 0 .== Lanes.zero) { finite = false }
+                    zeros += y1[i] * 0 + r * 0
+                    if detectStiffness {
+                        let a = k7[i] - k6[i], b = y1[i] - s[i]
+                        num += a * a
+                        den += b * b
+                    }
                 }
+                let finite = all(zeros .== Lanes.zero)
                 // The largest RMS error over the lanes decides.
                 let e = (laneReduceMax(sum) / Double(n)).squareRoot()
                 guard finite && e.isFinite else {
@@ -120,15 +144,12 @@ public enum LaneDormandPrince {
                 }
                 stats.acceptedSteps += 1
                 if detectStiffness {
-                    // Hairer's test (dopri5.f) on the lane with the largest h·ρ: ρ ≈ ‖k7 − k6‖/‖y1 − s6‖.
-                    var num = Lanes.zero, den = Lanes.zero
-                    for i in 0..<n {
-                        let a = k7[i] - k6[i], b = y1[i] - s[i]
-                        num += a * a
-                        den += b * b
-                    }
-                    var hRho = 0.0
-                    for l in 0..<Lanes.scalarCount where den[l] > 0 { hRho = Swift.max(hRho, hs * (num[l] / den[l]).squareRoot()) }
+                    // Hairer's test (dopri5.f) on the lane with the largest h·ρ: ρ ≈ ‖k7 − k6‖/‖y1 − s6‖
+                    // (num, den above). hs·√q is nondecreasing in q, so the largest h·ρ is hs·√ of the
+                    // largest quotient (NaN quotients skipped alike by `max`): the same bits, one root.
+                    var q = 0.0
+                    for l in 0..<Lanes.scalarCount where den[l] > 0 { q = Swift.max(q, num[l] / den[l]) }
+                    let hRho = hs * q.squareRoot()
                     if stiffness.update(hRho: hRho) { declaredStiff = true }
                     // Mild stiffness (steps at the stability boundary in a washout) costs less on
                     // lanes than a stiff solver per subject; only a stiff solve that also runs long does not.

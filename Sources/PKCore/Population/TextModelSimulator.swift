@@ -178,7 +178,9 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
         let c = dosing.compartment
         let rate = dosing.infusionH.map { $0 > 0 ? amount / Lanes(repeating: $0) : .zero }
         var active = 0
-        var out = [Lanes](repeating: .zero, count: timesH.count)
+        // Every grid point is written by a solve before it is read (checked below: nextOut reaches
+        // the end), so the curve buffer is not zeroed first (a memset of 32 bytes per grid point).
+        var out = [Lanes](unsafeUninitializedCapacity: timesH.count) { _, count in count = timesH.count }
         var stats = SolverStatistics(methodUsed: .dormandPrince54)
         let rtol = model.options.rtol[0], atol = model.options.atol[0], maxSteps = model.options.maxSteps
         var t = Swift.min(0, timesH[0])
@@ -199,7 +201,8 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
                     let tNext = e < events.count ? Swift.min(events[e].t, end) : end
                     var last = nextOut
                     while last < times.count && (times[last] < tNext || (tNext >= end && times[last] <= tNext)) { last += 1 }
-                    let system = TextLaneSystem(evaluator: evaluator, rateState: c, rate: active > 0 ? Lanes(repeating: Double(active)) * rate! : nil)
+                    let system = TextLaneSystem(evaluator: evaluator, rateState: c, rate: active > 0 ? Lanes(repeating: Double(active)) * rate! : .zero,
+                                                hasRate: active > 0)
                     x = try LaneDormandPrince.solve(
                         system, t0: t, x0: x, tEnd: tNext, outputTimes: UnsafeBufferPointer(rebasing: times[nextOut..<last]), outputState: outState,
                         rtol: rtol, atol: atol, maxSteps: maxSteps, detectStiffness: true, into: ob.baseAddress! + nextOut, stats: &stats)
@@ -214,15 +217,29 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
     }
 }
 
-/// A text model's right-hand side on lanes, plus a constant infusion rate into one state.
+/// A text model's right-hand side on lanes, plus a constant infusion rate into one state (when
+/// `hasRate`). The solver works in the evaluator's register file (`solverStorage`), so the RHS
+/// calls copy no state in and no derivative out.
 struct TextLaneSystem: LaneODESystem {
     let evaluator: LaneModelEvaluator
     let rateState: Int
-    let rate: Lanes?
+    let rate: Lanes
+    let hasRate: Bool
+    let storage: UnsafeMutablePointer<Lanes>
     var dimension: Int { evaluator.stateCount }
+    var solverStorage: UnsafeMutablePointer<Lanes>? { storage }
+
+    init(evaluator: LaneModelEvaluator, rateState: Int, rate: Lanes, hasRate: Bool) {
+        precondition(LaneModelEvaluator.solverBlockCount == LaneDormandPrince.storageBlockCount, "the evaluator's solver storage has the solver's layout")
+        self.evaluator = evaluator
+        self.rateState = rateState
+        self.rate = rate
+        self.hasRate = hasRate
+        storage = evaluator.solverStorage
+    }
 
     func derivatives(t: Double, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>) {
         evaluator.derivatives(t: t, state: UnsafePointer(x), into: dx)
-        if let rate { dx[rateState] += rate }
+        if hasRate { dx[rateState] += rate }
     }
 }
