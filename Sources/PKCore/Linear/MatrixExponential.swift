@@ -253,25 +253,21 @@ enum SmallExponential {
                 product(am, am, a2, n)
                 product(a2, a2, a4, n)
                 product(a4, a2, a6, n)
-                // uInner = A⁶(b₁₃A⁶ + b₁₁A⁴ + b₉A²) + b₇A⁶ + b₅A⁴ + b₃A² + b₁I
-                for i in 0..<nn { q[i] = b[13] * a6[i] }
-                addScaled(q, b[11], a4, nn)
-                addScaled(q, b[9], a2, nn)
-                product(a6, q, t, n)
-                addScaled(t, b[7], a6, nn)
-                addScaled(t, b[5], a4, nn)
-                addScaled(t, b[3], a2, nn)
-                addScaledIdentity(t, b[1], n)
+                // out = A⁶(c₆A⁶ + c₄A⁴ + c₂A²) + d₆A⁶ + d₄A⁴ + d₂A² + d₀I, summed as `pade13` does.
+                func combine(_ out: UnsafeMutablePointer<Double>, _ c6: Double, _ c4: Double, _ c2: Double,
+                             _ d6: Double, _ d4: Double, _ d2: Double, _ d0: Double) {
+                    for i in 0..<nn { q[i] = c6 * a6[i] }
+                    addScaled(q, c4, a4, nn)
+                    addScaled(q, c2, a2, nn)
+                    product(a6, q, out, n)
+                    addScaled(out, d6, a6, nn)
+                    addScaled(out, d4, a4, nn)
+                    addScaled(out, d2, a2, nn)
+                    addScaledIdentity(out, d0, n)
+                }
+                combine(t, b[13], b[11], b[9], b[7], b[5], b[3], b[1])   // the odd part, before A
                 product(am, t, u, n)
-                // v = A⁶(b₁₂A⁶ + b₁₀A⁴ + b₈A²) + b₆A⁶ + b₄A⁴ + b₂A² + b₀I
-                for i in 0..<nn { q[i] = b[12] * a6[i] }
-                addScaled(q, b[10], a4, nn)
-                addScaled(q, b[8], a2, nn)
-                product(a6, q, v, n)
-                addScaled(v, b[6], a6, nn)
-                addScaled(v, b[4], a4, nn)
-                addScaled(v, b[2], a2, nn)
-                addScaledIdentity(v, b[0], n)
+                combine(v, b[12], b[10], b[8], b[6], b[4], b[2], b[0])   // the even part
             }
             // r = (V − U)⁻¹(V + U): LU of V − U (in a2) with partial pivoting, as `LUDecomposition`.
             let lu = a2, rhs = a4
