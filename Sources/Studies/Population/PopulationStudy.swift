@@ -112,10 +112,10 @@ public struct PopulationStudy: Sendable {
         /// lane group): column c (the c-th waiting place) at grid time t is
         /// `rows[(c / W) · times · W + t · W + c % W]`, so the lane kernel writes a group's curve as
         /// one sequential stream. Up to 1024 columns and about 2^23 values (64 MB) over all
-        /// workers, and at least one chunk a worker; each chunk starts a slot. When full, a block of times at a time is gathered into one row per time and each
-        /// time's sketch takes the row (hundreds of values in one visit, so its buckets are
-        /// fetched once per visit, not once per value). The counts are the same for any grouping;
-        /// the values keep their order.
+        /// workers, and at least one chunk a worker; each chunk starts a slot. When full, a block
+        /// of times at a time is gathered into one row per time and each time's sketch takes the
+        /// row (hundreds of values in one visit, so its buckets are fetched once per visit, not
+        /// once per value). The counts are the same for any grouping; the values keep their order.
         let times: Int, capacity: Int
         private var filled = 0
         /// Columns holding subjects, in order: one run per chunk.
