@@ -227,6 +227,13 @@ struct BatchJob {
             do {
                 let data = try NonmemDataset(parsing: text)
                 simulator = try DatasetSubjectSimulator(data: data, model: pm.dosing.compiled, options: options)
+                // Covariate columns (WT, ...) of the one individual are not the population's: say so
+                // (`nm` uses them; here every subject has its own, drawn or from --subjects).
+                let unused = data.header.filter { h in pm.covariateNames.contains { $0.lowercased() == h.lowercased() } }
+                if !unused.isEmpty {
+                    self.notes.append("--data: the data set's \(unused.joined(separator: ", ")) column\(unused.count == 1 ? " is" : "s are") not used: "
+                                 + "each subject's covariates come from the population (drawn, or --subjects)")
+                }
             } catch let e as DataError { throw CLIError.failure("--data \(dataPath): \(e.message)") }
             regimenText = "data set \((dataPath as NSString).lastPathComponent) (FNV-1a \(BatchJob.fnv1a(Data(text.utf8))))"
             gridText = "the data set's \(simulator.timesH.count) EVID 0 times"

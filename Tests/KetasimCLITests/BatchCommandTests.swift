@@ -234,6 +234,23 @@ struct BatchCommandTests {
         #expect(mapped.code == 0 && mapped.err.isEmpty)
     }
 
+    @Test("a data set's covariate columns (WT) are named as not used: the subjects' own covariates count")
+    func dataSetCovariateColumn() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("regimen.csv")
+        var text = "ID,TIME,EVID,AMT,CMT,RATE,WT\n1,0,1,35,1,52.5,50\n"
+        for t in [0.0, 0.5, 1, 2, 4] { text += "1,\(t),0,0,1,0,50\n" }
+        try text.write(to: data, atomically: true, encoding: .utf8)
+        let r = ketasim(["batch", "--profile", "herd-2007", "--n", "4", "--seed", "3", "--data", data.path])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("note: --data: the data set's WT column is not used"), "\(r.err)")
+        // Without the column: no such note.
+        try text.replacingOccurrences(of: ",WT", with: "").replacingOccurrences(of: ",50\n", with: "\n").write(to: data, atomically: true, encoding: .utf8)
+        let plain = ketasim(["batch", "--profile", "herd-2007", "--n", "4", "--seed", "3", "--data", data.path])
+        #expect(plain.code == 0 && !plain.err.contains("column is not used"), "\(plain.err)")
+    }
+
     @Test("a NONMEM data set as the regimen: grid Cmax equals the exact Cmax when the grid holds the end of the infusion")
     func dataSetRegimen() throws {
         let dir = tempDir()
