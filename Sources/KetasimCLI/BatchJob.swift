@@ -307,18 +307,13 @@ struct BatchJob {
                 throw CLIError.usage("--svg/--html: the ribbons need the \(NumberFormat.short(p))th percentile (keep 5, 25, 50, 75, 95 in --percentiles)")
             }
         }
-        var fmt = a.value("--format")?.lowercased()
-        if let f = fmt, !["table", "csv", "json"].contains(f) { throw CLIError.usage("--format: unknown format '\(f)' (use table, csv or json)") }
-        if fmt == nil, let o = outPath {
-            let ext = (o as NSString).pathExtension.lowercased()
-            fmt = ext == "json" ? "json" : ext == "csv" ? "csv" : "table"
-        }
+        var fmt = try OutputFormat.resolve(a)
         if shard != nil {
             guard outPath != nil else { throw CLIError.usage("--shard: needs --out FILE.json (shard outputs are merged with 'ketasim merge')") }
-            if let f = fmt, f != "json" { throw CLIError.usage("--shard: shard outputs are JSON (they carry the mergeable state); got --format \(f)") }
+            if fmt != "json" { throw CLIError.usage("--shard: shard outputs are JSON (they carry the mergeable state); got --format \(fmt)") }
             fmt = "json"
         }
-        format = fmt ?? "table"
+        format = fmt
         resume = a.flag("--resume")
         if resume && outPath == nil { throw CLIError.usage("--resume: needs --out") }
         quiet = a.flag("--quiet")

@@ -40,13 +40,8 @@ enum MergeCommand {
         // usual glob `shards/part-*.json`; they are never shards, so they are passed over.
         let inputs = a.positional.filter { !$0.hasSuffix(Provenance.sidecarSuffix) }
         guard !inputs.isEmpty else { throw CLIError.usage("merge: no shard files (see 'ketasim merge --help')") }
-        var format = a.value("--format")?.lowercased()
-        if let f = format, !["table", "csv", "json"].contains(f) { throw CLIError.usage("--format: unknown format '\(f)' (use table, csv or json)") }
+        let format = try OutputFormat.resolve(a)
         let out = a.value("--out")
-        if format == nil, let o = out {
-            let ext = (o as NSString).pathExtension.lowercased()
-            format = ext == "json" ? "json" : ext == "csv" ? "csv" : "table"
-        }
 
         // Read and check every shard before writing anything.
         var shards: [(path: String, doc: BatchDocument, state: PopulationAccumulator, shard: ShardInfo)] = []
@@ -142,7 +137,7 @@ enum MergeCommand {
             curvesFile: curves.map { ($0.out as NSString).lastPathComponent }, state: merged)
         doc.perSubjectDigest = perSubject.flatMap { p in streams.first { $0.path == p.out }?.digest }
         doc.curvesDigest = curves.flatMap { c in streams.first { $0.path == c.out }?.digest }
-        let text = try BatchReport.render(doc, format: format ?? "table")
+        let text = try BatchReport.render(doc, format: format)
         try BatchGraphics.write(doc, svg: a.value("--svg"), html: a.value("--html"))
         if format == "csv" {
             try Provenance.emitCSV(text, command: "merge", lines: BatchReport.headerLines(doc), out: out, console: console)

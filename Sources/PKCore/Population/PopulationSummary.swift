@@ -263,50 +263,6 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         for (k, v) in curve.enumerated() { bands[k].add(v) }
     }
 
-    /// Many subjects' curves on the grid at once (ignored when bands are not kept): the same state
-    /// as `addBands` per curve, filled a block of times at a time (the block's values are gathered
-    /// into one column per time, so each time's buckets stay in cache).
-    public mutating func addBands(_ curves: [[Double]]) {
-        guard !bands.isEmpty, !curves.isEmpty else { return }
-        for c in curves { precondition(c.count == bands.count, "curve length differs from the grid") }
-        let n = curves.count, times = bands.count
-        let block = Swift.max(1, Swift.min(times, 4096 / n))   // about 32 KB of gathered values
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: block * n) { buffer in
-            let columns = buffer.baseAddress!
-            var k0 = 0
-            while k0 < times {
-                let b = Swift.min(block, times - k0)
-                // Two curves at a time: two pairs of times read, written as two pairs of subjects.
-                var i = 0
-                while i &+ 1 < n {
-                    curves[i].withUnsafeBufferPointer { u in
-                        curves[i &+ 1].withUnsafeBufferPointer { v in
-                            PopulationAccumulator.gather(u.baseAddress! + k0, v.baseAddress! + k0, count: b, into: columns + i, stride: n)
-                        }
-                    }
-                    i &+= 2
-                }
-                if i < n {
-                    curves[i].withUnsafeBufferPointer { u in
-                        var to = columns + i
-                        for t in 0..<b { to.pointee = u[k0 &+ t]; to += n }
-                    }
-                }
-                addBands(columns: UnsafeBufferPointer(start: columns, count: b * n), subjects: n, from: k0)
-                k0 += b
-            }
-        }
-    }
-
-    /// Many subjects' curves on the grid in one time-major buffer (ignored when bands are not kept):
-    /// `values[k * subjects + i]` is subject i at grid time k, for every grid time. The same state
-    /// as `addBands` per subject's curve.
-    public mutating func addBands(flat values: UnsafeBufferPointer<Double>, subjects: Int) {
-        guard !bands.isEmpty, subjects > 0 else { return }
-        precondition(values.count == subjects * bands.count, "values differ from subjects × grid times")
-        addBands(columns: values, subjects: subjects, from: 0)
-    }
-
     /// Many subjects' curves on the grid in a time-major block with room for more: subject i at
     /// grid time k is `values[k · stride + i]` for i < `subjects` ≤ `stride`, every grid time
     /// (ignored when bands are not kept). The same state as `addBands` per subject's curve.
@@ -321,34 +277,6 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         precondition(n <= stride && times.clamped(to: bands.indices) == times, "rows outside the grid or narrower than the subjects")
         for k in times {
             bands[k].add(contentsOf: UnsafeBufferPointer(start: values + (k - times.lowerBound) * stride, count: n))
-        }
-    }
-
-    /// Writes u[t], v[t] to to[t·stride], to[t·stride + 1] for t < count: two curves' values into
-    /// two neighbouring columns of the gathered block, two times per step.
-    @inline(__always)
-    static func gather(_ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>, count b: Int,
-                       into to: UnsafeMutablePointer<Double>, stride n: Int) {
-        var t = 0, out = UnsafeMutableRawPointer(to)
-        let step = 2 &* n &* MemoryLayout<Double>.stride
-        while t &+ 1 < b {
-            let x = UnsafeRawPointer(u + t).loadUnaligned(as: SIMD2<Double>.self)
-            let y = UnsafeRawPointer(v + t).loadUnaligned(as: SIMD2<Double>.self)
-            out.storeBytes(of: SIMD2(x[0], y[0]), as: SIMD2<Double>.self)
-            out.storeBytes(of: SIMD2(x[1], y[1]), toByteOffset: step / 2, as: SIMD2<Double>.self)
-            out += step
-            t &+= 2
-        }
-        if t < b {
-            out.storeBytes(of: SIMD2(u[t], v[t]), as: SIMD2<Double>.self)
-        }
-    }
-
-    /// Adds consecutive columns of `subjects` values each, the first at grid time `k0`.
-    private mutating func addBands(columns values: UnsafeBufferPointer<Double>, subjects n: Int, from k0: Int) {
-        let base = values.baseAddress!
-        for t in 0..<(values.count / n) {
-            bands[k0 + t].add(contentsOf: UnsafeBufferPointer(start: base + t * n, count: n))
         }
     }
 

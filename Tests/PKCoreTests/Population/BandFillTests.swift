@@ -161,7 +161,7 @@ struct BandFillTests {
         }
     }
 
-    @Test("bands from curves, from a flat time-major or subject-major buffer and one curve at a time encode byte for byte alike (sketched and exact)")
+    @Test("bands from time-major rows (whole grid, or blocks of times with spare columns) and one curve at a time encode byte for byte alike (sketched and exact)")
     func bandsThreeWays() throws {
         var g = SplitMix64(state: 77)
         let times = 301
@@ -169,6 +169,8 @@ struct BandFillTests {
             var plan = SummaryPlan(thresholds: [], timesH: (0..<times).map(Double.init), totalSubjects: 250)
             plan.bandExactValues = exact ? 1_000_000 : 10
             var perCurve = PopulationAccumulator(plan: plan), curvesAtOnce = perCurve, flat = perCurve
+            // curvesAtOnce: rows of n values with 3 spare columns, added 37 times at a time (as the
+            // population worker's buffer); flat: rows exactly n wide, the whole grid at once.
             // Uneven groups (1 subject; many; more than one block of gathered values).
             for (round, n) in [1, 32, 5, 200, 12].enumerated() {
                 let curves = (0..<n).map { _ in
@@ -176,10 +178,20 @@ struct BandFillTests {
                         : BandFillTests.concentrations(times, &g, zeroBelow: plan.bandZeroBelow, round: round)
                 }
                 for c in curves { perCurve.addBands(c) }
-                curvesAtOnce.addBands(curves)
+                let wide = n + 3
+                var spare = [Double](repeating: .nan, count: wide * times)
+                for (i, c) in curves.enumerated() { for k in 0..<times { spare[k * wide + i] = c[k] } }
+                spare.withUnsafeBufferPointer { rows in
+                    var t0 = 0
+                    while t0 < times {
+                        let t1 = Swift.min(times, t0 + 37)
+                        curvesAtOnce.addBands(rows: rows.baseAddress! + t0 * wide, stride: wide, subjects: n, times: t0..<t1)
+                        t0 = t1
+                    }
+                }
                 var timeMajor = [Double](repeating: 0, count: n * times)
                 for (i, c) in curves.enumerated() { for k in 0..<times { timeMajor[k * n + i] = c[k] } }
-                timeMajor.withUnsafeBufferPointer { flat.addBands(flat: $0, subjects: n) }
+                timeMajor.withUnsafeBufferPointer { flat.addBands(rows: $0.baseAddress!, stride: n, subjects: n) }
             }
             let enc = JSONEncoder()
             enc.outputFormatting = .sortedKeys
