@@ -14,7 +14,7 @@ enum EmbeddedEvidence {
         "domino-1982 iv": ####"IV: 9 independent figures (parent), 4 within tolerance, GMFE 1.41, 100% within 2-fold"####,
         "herd-2007 iv": ####"IV: 8 independent figures (parent), 3 within tolerance, GMFE 1.25, 100% within 2-fold"####,
         "perez-ruixo-2021 iv": ####"IV: 2 independent figures (parent), 1 within tolerance, GMFE 1.27, 100% within 2-fold"####,
-        "perez-ruixo-2021 in": ####"IN: 10 independent figures (parent, norketamine), 7 within tolerance, GMFE 1.59, 80% within 2-fold"####,
+        "perez-ruixo-2021 in": ####"IN: 10 independent figures (parent, S-norketamine), 7 within tolerance, GMFE 1.59, 80% within 2-fold"####,
         "simons-2022 iv": ####"IV: 2 independent figures (parent), 2 within tolerance, GMFE 1.13, 100% within 2-fold"####,
         "simons-2022 sl": ####"SL: unvalidated (no independent published figure; 6 fitted)"####,
         "fanta-otto-2021 iv": ####"IV: 4 independent figures (parent), 1 within tolerance, GMFE 1.64, 50% within 2-fold"####,

@@ -17,14 +17,18 @@ public struct RouteEvidence: Sendable, Equatable, Codable {
     public var gmfe: Double?
     public var withinTwoFold: Double?
 
-    /// e.g. "IN: 6 independent figures (parent, norketamine), 4 within tolerance, GMFE 1.32, 83% within 2-fold";
+    /// e.g. "IN: 6 independent figures (parent, norketamine), 4 within tolerance, GMFE 1.32, 83% within 2-fold"
+    /// ("S-norketamine" for a built-in S-ketamine profile);
     /// "SL: unvalidated (no independent published figure; 3 fitted)".
     public var text: String {
         let name = Validation.routeLabel(route)
         guard independent > 0, let g = gmfe, let w = withinTwoFold else {
             return "\(name): unvalidated (no independent published figure\(fitted > 0 ? "; \(fitted) fitted" : ""))"
         }
-        let analytes = outputs.map { $0 == "CP" ? "parent" : $0 == "CM" ? "norketamine" : $0 }.joined(separator: ", ")
+        // The metabolite of an S-ketamine profile is S-norketamine (not the racemic norketamine).
+        let esketamine = ProfileLibrary.named(profile)?.analyte.lowercased().hasPrefix("s-") == true
+        let metabolite = esketamine ? "S-norketamine" : "norketamine"
+        let analytes = outputs.map { $0 == "CP" ? "parent" : $0 == "CM" ? metabolite : $0 }.joined(separator: ", ")
         return "\(name): \(independent) independent figure\(independent == 1 ? "" : "s") (\(analytes)), \(withinTolerance) within tolerance, "
             + "GMFE \(String(format: "%.2f", g)), \(String(format: "%.0f", 100 * w))% within 2-fold"
     }

@@ -195,10 +195,10 @@ public enum ArmReport {
     /// The metrics table with its notes, warnings and the evidence per route, fitted to `o.width`.
     public static func metricsTable(_ arms: [Arm], _ o: ArmReportContext) -> String {
         let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(NumberFormat.short(o.durationH))h", "AUCinf", "terminal t1/2 h",
-                    "min in band", dischargeHeading(o), "NK Cmax", "Ce max"]
+                    "min in band", dischargeHeading(o), "NK Cmax", "rac Ce max"]
         let rows = metricRows(arms)
         var out = TextTable.fit(cols, rows, width: o.width)
-        out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine, Ce = effect site.\n"
+        out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine; rac Ce = racemic ketamine at the profile's effect site (its ke0), not the S-ketamine Ce of the effect section.\n"
         out += footnotes(arms, o).map { $0 + "\n" }.joined()
         out += warningsText(arms, o).map { $0 + "\n" }.joined()
         out += "Evidence per route (published figures not used to fit the profile \(o.profile.profile.name), 'ketasim validate'):\n"

@@ -29,6 +29,16 @@ struct ValidationSummaryTests {
         ("racemic-adult-2026", "pr", 1, 0, 1.70),
     ]
 
+    @Test("the evidence line names the metabolite of the profile's analyte: S-norketamine for S-ketamine profiles")
+    func metaboliteName() throws {
+        // perez-ruixo-2021 (esketamine) has IN figures of S-norketamine; clements-1981 (racemic) of norketamine.
+        let es = try #require(Validation.builtinSummaries().first { $0.profile == "perez-ruixo-2021" && $0.route == "in" })
+        #expect(es.outputs.contains("CM"))
+        #expect(es.text.contains("(parent, S-norketamine)"), "\(es.text)")
+        let rac = try #require(Validation.builtinSummaries().first { $0.profile == "clements-1981" && $0.route == "in" })
+        #expect(rac.text.contains("(parent, norketamine)") && !rac.text.contains("S-norketamine"), "\(rac.text)")
+    }
+
     @Test("each route summary of the built-in table is as pinned (counts equal, GMFE not worse)")
     func pinnedSummaries() {
         let all = Validation.builtinSummaries()

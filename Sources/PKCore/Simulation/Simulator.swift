@@ -32,9 +32,15 @@ public enum Simulator {
             throw SimulationError("a grid from \(startH) to \(endH) h every \(stepH) h has too many points (over 10 million); use a coarser step")
         }
         let n = Int(count)
-        // Every point is i × step in one operation (never accumulated), so a CSV prints the shortest
-        // round-trip decimal of that product (25 min: 0.4166666666666667, not 0.41666666666666663).
-        var t = (0...n).map { startH == 0 ? Double($0) * stepH : startH + Double($0) * stepH }
+        // Every point is computed in one operation (never accumulated). A step that is a whole number
+        // of milliseconds (every step the CLI parses: 5min, 0.5h, 30s) gives point i as the one
+        // correctly rounded quotient (i · step in ms) / 3,600,000: the double nearest the true time,
+        // so a CSV prints 0.4166666666666667 for 25 min, never the float noise of i × (a rounded
+        // step), e.g. 5 × (5 min in h) = 0.41666666666666663. Other steps: i × step.
+        let stepMs = (stepH * 3_600_000).rounded()
+        let wholeMs = stepMs >= 1 && abs(stepH * 3_600_000 - stepMs) <= 1e-9 * stepMs && stepMs * Double(n) < 0x1p53
+        let point: (Int) -> Double = wholeMs ? { Double($0) * stepMs / 3_600_000 } : { Double($0) * stepH }
+        var t = (0...n).map { startH == 0 ? point($0) : startH + point($0) }
         if let last = t.last, endH - last > stepH * 1e-9 { t.append(endH) }
         return t
     }
