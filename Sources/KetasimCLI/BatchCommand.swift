@@ -189,6 +189,7 @@ extension BatchJob {
             if let p = curvesPath { try Provenance.writeSidecar(for: p, command: "batch", lines: BatchReport.curvesProvenance(info, shard: shardInfo), flag: "--curves") }
             if format == "csv", let o = outPath { try Provenance.writeSidecar(for: o, command: "batch", lines: BatchReport.headerLines(doc)) }
             try summary?.commit()
+            if format != "csv", let o = outPath { Provenance.removeStaleSidecar(of: o) }
             if outPath == nil {
                 // Prose lines of the text summary wrap at the console width; its tables already fit.
                 console.out(format == "csv" || format == "json" ? text : TextTable.wrapProse(text, width: console.width))

@@ -119,7 +119,7 @@ enum PlanCommand {
                                             colour: console.colour && a.value("--out") == nil) }
             if format == "csv" && !a.flag("--list") {
                 try Provenance.emitCSV(result.text, command: "plan", lines: result.provenance, out: a.value("--out"), console: console)
-            } else if let out = a.value("--out") { try AtomicFile.write(result.text, to: out) } else { console.out(result.text) }
+            } else if let out = a.value("--out") { try Provenance.writeOutput(result.text, to: out) } else { console.out(result.text) }
         } catch let e as PlanError {
             throw e.usage ? CLIError.usage(e.message) : CLIError.failure(e.message)
         } catch let e as ProfileError {

@@ -28,6 +28,24 @@ enum Provenance {
         try AtomicFile.write(String(decoding: try enc.encode(doc), as: UTF8.self) + "\n", to: sidecarPath(path), flag: flag)
     }
 
+    /// Removes the sidecar of `path` left by an earlier CSV written there, once `path` holds an
+    /// output that has no sidecar (a table, JSON or HTML): a stale sidecar would describe a file
+    /// that is gone. Only a ketasim sidecar naming this file is removed (a JSON object with
+    /// "ketasim" and "file" equal to the file's name); anything else is left alone.
+    static func removeStaleSidecar(of path: String) {
+        let side = sidecarPath(path)
+        guard let data = FileManager.default.contents(atPath: side),
+              let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              obj["ketasim"] is String, obj["file"] as? String == (path as NSString).lastPathComponent else { return }
+        try? FileManager.default.removeItem(atPath: side)
+    }
+
+    /// A non-CSV output written to `path` (atomically), and the stale sidecar of an earlier CSV there removed.
+    static func writeOutput(_ text: String, to path: String) throws {
+        try AtomicFile.write(text, to: path)
+        removeStaleSidecar(of: path)
+    }
+
     /// A CSV to `out` (with its sidecar) or to standard output (with one provenance line on stderr).
     static func emitCSV(_ csv: String, command: String, lines: [String], out: String?, console: Ketasim.Console) throws {
         if let out {

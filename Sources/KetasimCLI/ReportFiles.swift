@@ -18,7 +18,7 @@ extension ArmReport {
     }
 
     static func emit(_ text: String, _ a: Arguments, _ console: Ketasim.Console) throws {
-        if let out = a.value("--out") { try AtomicFile.write(text, to: out) } else { console.out(text) }
+        if let out = a.value("--out") { try Provenance.writeOutput(text, to: out) } else { console.out(text) }
     }
 
     /// A CSV with its provenance (sidecar or one stderr line).
