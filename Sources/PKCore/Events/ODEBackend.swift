@@ -53,7 +53,10 @@ public struct ODEBackend: Sendable {
     /// Solver statistics summed over all segments.
     public private(set) var statistics: SolverStatistics
     var workspace: ODEWorkspace
-    let box: ScratchBox
+    /// The program's registers. Copies of a backend (an `EventEngine` copied to another thread)
+    /// share it until one integrates: `integrate` then takes its own (copy on write), so no two
+    /// copies ever evaluate into the same registers.
+    var box: ScratchBox
 
     /// A backend for `program` with one parameter vector per model index; statistics start at zero.
     public init(program: ModelProgram, parameterSets: [[Double]], options: ODEOptions = ODEOptions()) {
@@ -70,6 +73,7 @@ public struct ODEBackend: Sendable {
     mutating func integrate(_ state: inout [Double], from t0: Double, to t1: Double, rates: [Double]?, model: Int,
                             outputTimes: [Double] = []) throws -> [Double] {
         guard t1 > t0 else { return outputTimes.flatMap { _ in state } }
+        if !isKnownUniquelyReferenced(&box) { box = ScratchBox(box.scratch) }
         let system = ProgramSystem(program: program, parameters: parameterSets[model], rates: rates, box: box)
         do {
             let r = try ODESolver.solve(system, t0: t0, x0: state, tEnd: t1, outputTimes: outputTimes, options: options, workspace: &workspace)
