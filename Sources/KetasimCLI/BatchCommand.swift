@@ -54,7 +54,8 @@ enum BatchCommand {
                 OptionSpec("--start", "DATE", "with --protocol: fixes the weekday pattern (YYYY-MM-DD)"),
                 OptionSpec("--data", "FILE", """
                     a NONMEM data set of one individual as the regimen (EVID 0 times are the
-                    grid; metrics then on that grid, linear between points)
+                    grid; metrics then on that grid, linear between points; AMT in mg, at most
+                    5 g)
                     """),
             ]),
             OptionGroup("Text models", [

@@ -226,6 +226,11 @@ struct BatchJob {
             let text = try AtomicFile.read(dataPath, flag: "--data")
             do {
                 let data = try NonmemDataset(parsing: text)
+                // The profile doses ketamine in mg: an AMT beyond any ketamine dose is a unit slip
+                // (µg given as mg), as `--dose` refuses it.
+                if let r = data.rows.first(where: { ($0.evid == 1 || $0.evid == 4) && $0.amount > 5000 }) {
+                    throw CLIError.failure("--data \(dataPath): line \(r.line): AMT \(NumberFormat.g(r.amount)) mg is beyond any ketamine dose (> 5 g; the profile's amounts are in mg)")
+                }
                 simulator = try DatasetSubjectSimulator(data: data, model: pm.dosing.compiled, options: options)
                 // Covariate columns (WT, ...) of the one individual are not the population's: say so
                 // (`nm` uses them; here every subject has its own, drawn or from --subjects).

@@ -251,6 +251,21 @@ struct BatchCommandTests {
         #expect(plain.code == 0 && !plain.err.contains("column is not used"), "\(plain.err)")
     }
 
+    @Test("--data: an AMT beyond any ketamine dose (a slip of µg for mg) is refused with its line")
+    func dataSetHugeAmount() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("regimen.csv")
+        try "ID,TIME,EVID,AMT,CMT,RATE\n1,0,0,0,1,0\n1,0,1,35000,1,0\n1,1,0,0,1,0\n".write(to: data, atomically: true, encoding: .utf8)
+        let r = ketasim(["batch", "--profile", "herd-2007", "--n", "4", "--data", data.path])
+        #expect(r.code == 1, "\(r.err)")
+        #expect(r.err.contains("line 3: AMT 35000 mg is beyond any ketamine dose"), "\(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1)
+        // 5 g itself is allowed (the same limit as --dose).
+        try "ID,TIME,EVID,AMT,CMT,RATE\n1,0,1,5000,1,0\n1,0,0,0,1,0\n1,1,0,0,1,0\n".write(to: data, atomically: true, encoding: .utf8)
+        #expect(ketasim(["batch", "--profile", "herd-2007", "--n", "4", "--data", data.path]).code == 0)
+    }
+
     @Test("a NONMEM data set as the regimen: grid Cmax equals the exact Cmax when the grid holds the end of the infusion")
     func dataSetRegimen() throws {
         let dir = tempDir()
