@@ -232,6 +232,7 @@ struct BatchJob {
                     throw CLIError.failure("--data \(dataPath): line \(r.line): AMT \(NumberFormat.g(r.amount)) mg is beyond any ketamine dose (> 5 g; the profile's amounts are in mg)")
                 }
                 simulator = try DatasetSubjectSimulator(data: data, model: pm.dosing.compiled, options: options)
+                if let n = try NonmemStudy.routePartNote(data, pm) { self.notes.append("--data: " + n.dropFirst("note: ".count)) }
                 // Covariate columns (WT, ...) of the one individual are not the population's: say so
                 // (`nm` uses them; here every subject has its own, drawn or from --subjects).
                 let unused = data.header.filter { h in pm.covariateNames.contains { $0.lowercased() == h.lowercased() } }

@@ -122,6 +122,28 @@ public enum NonmemStudy {
             + "an intravenous infusion goes into '\(names[central])' (CMT \(central + 1))"
     }
 
+    /// One line when a data set doses a route's depot whose route also has other inputs (the
+    /// first-pass part of PO and SL into its own depot) that the data set never doses: a record doses
+    /// one compartment (as in NONMEM), so that part of the route is missing unless the data set
+    /// doses its compartment too. (The dosed depot itself gets the route's F and lag.)
+    public static func routePartNote(_ dataSet: NonmemDataset, _ pm: ProfileModel) throws -> String? {
+        var data = dataSet
+        let names = pm.profile.compartments.map(\.name)
+        try data.resolveCompartments(names)
+        let dosed = Set(data.rows.filter { $0.evid == 1 || $0.evid == 4 }.map { (($0.cmt == 0 ? 1 : $0.cmt) - 1) })
+        var notes: [String] = []
+        for (route, r) in pm.profile.routes.sorted(by: { $0.key < $1.key }) where r.inputs.count > 1 {
+            let cmts = r.inputs.compactMap { names.firstIndex(of: $0.compartment) }
+            guard let main = cmts.first, dosed.contains(main) else { continue }
+            let missing = r.inputs.dropFirst().filter { i in names.firstIndex(of: i.compartment).map { !dosed.contains($0) } ?? false }
+            for m in missing {
+                notes.append("doses into '\(names[main])' get route \(route)'s F and lag; its other input (\(m.fraction) of the dose into '\(m.compartment)', "
+                             + "e.g. first-pass norketamine) is not given unless the data set also doses '\(m.compartment)' (CMT \((names.firstIndex(of: m.compartment) ?? 0) + 1))")
+            }
+        }
+        return notes.isEmpty ? nil : "note: " + notes.joined(separator: "; ")
+    }
+
     /// Runs `dataText` (a NONMEM CSV) on `model`. Throws `DataError` for the data set (with line
     /// and column), `StudyError` for the model.
     public static func run(dataText: String, model: Model) throws -> Result {
@@ -133,6 +155,7 @@ public enum NonmemStudy {
                                 modelLabel: "profile \(pm.profile.name) (\(pm.profile.citation))", data: data)
             if let note { result.warnings.append(note) }
             if let w = try depotInfusionWarning(data, pm) { result.warnings.append(w) }
+            if let n = try routePartNote(data, pm) { result.warnings.append(n) }
             return result
         case .linear(let spec):
             let compiled: CompiledModel

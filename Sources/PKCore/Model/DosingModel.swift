@@ -114,7 +114,7 @@ public struct DosingModel: Sendable {
 
     /// Checks every route against the model, naming the field at fault.
     public init(spec: LinearModelSpec, routes: [String: RouteDefinition]) throws {
-        compiled = try CompiledModel(spec)
+        compiled = try CompiledModel(DosingModel.withRouteModifiers(spec, routes))
         self.routes = routes
         var index: [String: Int] = [:]
         for (i, n) in compiled.parameterNames.enumerated() { index[n] = i }
@@ -155,6 +155,30 @@ public struct DosingModel: Sendable {
                 throw ModelSpecError("routes.\(name): \(e.message)")
             }
         }
+    }
+
+    /// `spec` with each route depot's bioavailability and lag taken from the routes (NONMEM's F<n>
+    /// and ALAG<n> of that compartment), so a data-set dose into a depot (`nm`, `batch --data`) is
+    /// absorbed like a dose by its route: a dose into depot.po gets F_PO and LAG_PO. Only where the
+    /// compartment sets neither itself, no parameter F<n>/ALAG<n> exists, and every route input into
+    /// it names the same single parameter (a constant fraction such as IV's 1 needs none). Route
+    /// doses are unaffected (their inputs carry their own fraction and lag).
+    static func withRouteModifiers(_ spec: LinearModelSpec, _ routes: [String: RouteDefinition]) -> LinearModelSpec {
+        var s = spec
+        let names = Set(spec.parameters.map(\.name))
+        for (i, c) in spec.compartments.enumerated() {
+            let ins = routes.values.flatMap(\.inputs).filter { $0.compartment == c.name }
+            guard !ins.isEmpty else { continue }
+            let fractions = Set(ins.map { $0.fraction.filter { $0 != " " } })
+            if c.bioavailability == nil, !names.contains("F\(i + 1)"), fractions.count == 1, let f = fractions.first, names.contains(f) {
+                s.compartments[i].bioavailability = f
+            }
+            let lags = Set(ins.map { $0.lag ?? "" })
+            if c.lag == nil, !names.contains("ALAG\(i + 1)"), lags.count == 1, let l = lags.first, names.contains(l) {
+                s.compartments[i].lag = l
+            }
+        }
+        return s
     }
 
     /// Names of the routes this model can dose.
