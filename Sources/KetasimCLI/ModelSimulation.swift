@@ -16,8 +16,10 @@ enum ModelSimulation {
             source: source, name: path, options: try odeOptions(a), compartment: cmtName, route: route, doseMg: mg, bioavailability: f,
             infusionH: o.infusionH, intervalH: intervalH, count: count, durationH: o.durationH, stepH: stepH,
             metrics: MetricOptions(bandLow: o.band.low, bandHigh: o.band.high, windowStartH: 0, windowEndH: o.windowH, dischargeLevel: o.dischargeNgPerML))
+        var req = request
+        req.weightKg = o.weightKg
         let run: ModelRun.Result
-        do { run = try ModelRun.run(request) } catch let e as StudyError {
+        do { run = try ModelRun.run(req) } catch let e as StudyError {
             throw e.field == "model" ? CLIError.failure("--model \(e.message)") : CLIError.from(e)
         }
         let times = run.timesH, cp = run.values, made = (solver: run.solver, ())
@@ -33,11 +35,11 @@ enum ModelSimulation {
         case "json":
             struct Report: Encodable {
                 var ketasim: String, disclaimer: String, model: String, solver: String, solverStatistics: String?
-                var doseMg: Double, route: String, compartment: String, cmax: Double, tmaxH: Double, aucTrapezoid: Double, metricsOn: String
+                var weightKg: Double?, doseMg: Double, route: String, compartment: String, cmax: Double, tmaxH: Double, aucTrapezoid: Double, metricsOn: String
                 var timesH: [Double], output: [String: [Double]]
             }
             let r = Report(ketasim: Ketasim.version, disclaimer: Ketasim.disclaimer, model: path, solver: made.solver, solverStatistics: stats.isEmpty ? nil : stats,
-                           doseMg: mg, route: route.rawValue, compartment: cmtName, cmax: cmax, tmaxH: tmax, aucTrapezoid: auc,
+                           weightKg: run.weightKg, doseMg: mg, route: route.rawValue, compartment: cmtName, cmax: cmax, tmaxH: tmax, aucTrapezoid: auc,
                            metricsOn: "output grid", timesH: times, output: [name: cp])
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -48,6 +50,7 @@ enum ModelSimulation {
         default:
             var s = "ketasim \(Ketasim.version): \(Ketasim.disclaimer)\nModel: \(path)\nSolver: \(made.solver)\n"
             if !stats.isEmpty { s += "Solver statistics: \(stats)\n" }
+            if let w = run.weightKg { s += "WT: \(NumberFormat.short(w)) kg (the model's WT parameter)\n" }
             s += "Dose: \(NumberFormat.short(mg)) mg into \(cmtName) (F \(NumberFormat.short(f)))\(count > 1 ? ", \(count) doses every \(NumberFormat.short(intervalH)) h" : "")\n"
             s += "\(name) max \(NumberFormat.sig(cmax, 4)) at \(NumberFormat.f(tmax, 3)) h; AUC (trapezoid on the grid) \(NumberFormat.sig(auc, 4)); metrics on the output grid\n"
             s += "\(NumberFormat.f(run.metrics.hoursInBand * 60, 1)) min in \(NumberFormat.short(o.band.low))-\(NumberFormat.short(o.band.high)) during the first \(NumberFormat.short(o.windowH * 60)) min; below \(NumberFormat.short(o.dischargeNgPerML)) for good from \(run.metrics.dischargeH.isNaN ? "beyond the grid" : NumberFormat.hm(hours: run.metrics.dischargeH) + " h") (model output units)\n\n"
@@ -62,7 +65,7 @@ enum ModelSimulation {
         }
         if o.format == "csv" {
             try ArmReport.emitCSV(text, provenance: ["model \(path); solver: \(made.solver)\(stats.isEmpty ? "" : " (\(stats))")",
-                                                    "dose \(NumberFormat.g(mg)) mg into \(cmtName); time_h in h; \(name) in the model's output unit"],
+                                                    "dose \(NumberFormat.g(mg)) mg into \(cmtName)\(run.weightKg.map { "; WT \(NumberFormat.g($0)) kg" } ?? ""); time_h in h; \(name) in the model's output unit"],
                                   command: "simulate", a, console)
         } else {
             try ArmReport.emit(text, a, console)

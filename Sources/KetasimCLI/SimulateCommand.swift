@@ -34,7 +34,7 @@ enum SimulateCommand {
             OptionGroup("Text models", [
                 OptionSpec("--model", "FILE", """
                     simulate a text model (.model) instead of a profile; the dose goes into
-                    --cmt NAME with bioavailability --f
+                    --cmt NAME with bioavailability --f; --weight sets a WT parameter
                     """),
                 OptionSpec("--cmt", "NAME", "the dosed compartment of --model (default: depot, or central for IV)"),
                 OptionSpec("--rtol", "R", "ODE relative tolerance (default 1e-6)"),
@@ -64,6 +64,10 @@ enum SimulateCommand {
             throw CLIError.usage("--infusion: \(NumberFormat.sig(o.infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
         }
         if let modelPath = a.value("--model") {
+            // A text model's own parameters set its absorption; these act on a profile's route parameters.
+            for f in ["--ka", "--lag", "--first-pass", "--profile"] where a.value(f) != nil {
+                throw CLIError.usage("\(f): not with --model (\(f == "--profile" ? "give one of them" : "set the model's own parameters in the .model file"))")
+            }
             let stepH = try a.value("--step").map { try Units.hours($0, flag: "--step") } ?? 1.0 / 60
             guard stepH > 0, o.durationH / stepH <= 2_000_000 else { throw CLIError.usage("--step: must be > 0 and give at most 2 million points") }
             try ModelSimulation.run(path: modelPath, route: route, dose: dose, a: a, o: o, console: console, intervalH: every, count: count, stepH: stepH)

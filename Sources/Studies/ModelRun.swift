@@ -34,6 +34,8 @@ public enum ModelRun {
         public var stepH: Double
         /// Band, window and discharge level for the metrics (in the model's output unit).
         public var metrics: MetricOptions
+        /// Body weight (kg) for a model parameter named WT; nil keeps the model's default.
+        public var weightKg: Double? = nil
 
         /// Memberwise; `run` validates the values.
         public init(source: String, name: String, options: ODEOptions, compartment: String, route: Route, doseMg: Double, bioavailability: Double,
@@ -56,6 +58,8 @@ public enum ModelRun {
 
     /// The model's first output on the grid, with its metrics and the solver that produced it.
     public struct Result: Sendable {
+        /// The WT the model ran with (kg), when it has a WT parameter.
+        public var weightKg: Double? = nil
         /// Name of the model's first output (the one observed).
         public var outputName: String
         /// Grid times (h), integer multiples of the step.
@@ -88,15 +92,19 @@ public enum ModelRun {
         var records = [EventRecord(timeH: 0, action: .dose(inst))]
         records += times.map { EventRecord(timeH: $0, action: .observe) }
         let made: PreparedEngine
-        do { made = try tm.makeEngine(parameterSets: [tm.defaultParameters]) } catch let e as ModelSpecError {
+        var parameters = tm.defaultParameters
+        if let w = r.weightKg, let k = tm.parameterNames.firstIndex(where: { $0.uppercased() == "WT" }) { parameters[k] = w }
+        do { made = try tm.makeEngine(parameterSets: [parameters]) } catch let e as ModelSpecError {
             throw StudyError("model", "\(r.name): \(e.message)", isUsage: false)
         }
         var engine = made.engine
         let flat = try engine.run(records)
         let n = states.count
         let values = times.indices.map { k in made.output(0, Array(flat[((k + 1) * n)..<((k + 2) * n)]), times[k]) }
-        return Result(outputName: tm.outputName, timesH: times, values: values,
-                      metrics: GridMetrics.metrics(timesH: times, values: values, options: r.metrics),
-                      solver: made.solver, statistics: engine.ode?.statistics)
+        var result = Result(outputName: tm.outputName, timesH: times, values: values,
+                            metrics: GridMetrics.metrics(timesH: times, values: values, options: r.metrics),
+                            solver: made.solver, statistics: engine.ode?.statistics)
+        if let k = tm.parameterNames.firstIndex(where: { $0.uppercased() == "WT" }) { result.weightKg = parameters[k] }
+        return result
     }
 }
