@@ -76,7 +76,16 @@ struct PatientOptions {
             windowH = try Units.hours(w, flag: "--window")
             guard windowH > 0 else { throw CLIError.usage("--window: '\(w)' must be greater than zero") }
         }
-        if let d = a.value("--discharge") { dischargeNgPerML = try Units.concentrationNgPerML(d, flag: "--discharge") }
+        if let d = a.value("--discharge") {
+            dischargeNgPerML = try Units.concentrationNgPerML(d, flag: "--discharge")
+            guard dischargeNgPerML > 0 else { throw CLIError.usage("--discharge: '\(d)' must be greater than zero (a concentration the curve can fall below)") }
+        }
+        // Minutes in band count over the window and the tables label them "in the first N min":
+        // a curve that ends before the window would give a smaller number under that label.
+        guard durationH >= windowH else {
+            throw CLIError.usage("--duration: \(NumberFormat.short(durationH)) h ends before the session window (\(NumberFormat.short(windowH * 60)) min); "
+                                 + "give --duration of at least \(NumberFormat.short(windowH)) h or a shorter --window")
+        }
         if let i = a.value("--infusion") {
             infusionH = try Units.hours(i, flag: "--infusion")
             guard infusionH > 0 else { throw CLIError.usage("--infusion: '\(i)' must be greater than zero") }

@@ -26,4 +26,26 @@ struct ReviewRegressionCLITests {
         let b = try PatientOptions.parseBand("5e-2mg/L-0.25mg/L")
         #expect(abs(b.low - 50) < 1e-9 && abs(b.high - 250) < 1e-9)
     }
+
+    @Test("a duration shorter than the session window is a usage error naming both (minutes in band would be cut short under the window's label)",
+          arguments: ["simulate", "compare"])
+    func durationShorterThanWindow(command: String) {
+        let args = command == "simulate" ? ["simulate", "--route", "iv", "--dose", "0.5mg/kg"] : ["compare"]
+        let short = ketasimArgs(args + ["--duration", "1h"])
+        #expect(short.code == 64, "\(short.err)")
+        #expect(short.err.contains("--duration: 1 h ends before the session window (90 min)"), "\(short.err)")
+        #expect(ketasimArgs(args + ["--duration", "1h", "--window", "45min"]).code == 0)
+        #expect(ketasimArgs(args + ["--duration", "1.5h"]).code == 0)
+    }
+
+    @Test("--discharge 0 is a usage error")
+    func zeroDischarge() {
+        let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")
+        #expect(r.code == 64 && r.err.contains("--discharge: '0ng/mL' must be greater than zero"), "\(r.err)")
+    }
+}
+
+private func ketasimArgs(_ args: [String]) -> (code: Int32, out: String, err: String) {
+    let c = Captured()
+    return (Ketasim.run(args, console: c.console), c.out, c.err)
 }
