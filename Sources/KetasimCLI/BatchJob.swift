@@ -219,7 +219,7 @@ struct BatchJob {
                 + " into \(cmtName), F \(NumberFormat.g(f))"
             gridText = "0 to \(NumberFormat.g(durationH)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
         } else if let dataPath = a.value("--data") {
-            for f in ["--route", "--dose", "--every", "--count", "--infusion", "--duration", "--step"] where a.value(f) != nil {
+            for f in ["--protocol", "--start", "--route", "--dose", "--every", "--count", "--infusion", "--duration", "--step"] where a.value(f) != nil {
                 throw CLIError.usage("\(f): not with --data (the data set is the regimen and its EVID 0 times the grid)")
             }
             if effect != nil { throw CLIError.usage("--effect: not with --data (effect metrics are on the exact solution; a data set's are on its grid)") }

@@ -103,6 +103,10 @@ enum NmCommand {
         if let list = a.value("--columns") {
             select = list.split(separator: ",").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
             if select!.isEmpty { throw CLIError.usage("--columns: empty list") }
+            var seen = Set<String>()
+            for c in select! where !seen.insert(c.lowercased()).inserted {
+                throw CLIError.usage("--columns: '\(c)' appears twice (names are case-insensitive)")
+            }
         }
         if a.value("--sim") != nil || NmSimulate.needsSim.contains(where: { a.value($0) != nil }) {
             return try NmSimulate.run(a, dataPath: dataPath, dataText: text, model: model, select: select, console: console)

@@ -294,6 +294,8 @@ struct BatchCommandTests {
         }
         let both = ketasim(["batch", "--profile", "herd-2007", "--n", "6", "--data", data.path, "--dose", "35mg"])
         #expect(both.code == 64 && both.err.contains("--dose: not with --data"))
+        let protocolToo = ketasim(["batch", "--profile", "herd-2007", "--n", "6", "--data", data.path, "--protocol", "murrough-2013"])
+        #expect(protocolToo.code == 64 && protocolToo.err.contains("--protocol: not with --data"), "\(protocolToo.err)")
     }
 
     @Test("--resume leaves a finished output alone; a plain rerun rewrites it cleanly")

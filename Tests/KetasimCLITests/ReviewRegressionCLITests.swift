@@ -38,6 +38,18 @@ struct ReviewRegressionCLITests {
         #expect(ketasimArgs(args + ["--duration", "1.5h"]).code == 0)
     }
 
+    @Test("nm: a data set with a column twice, and --columns naming one twice, are errors")
+    func duplicateColumns() throws {
+        let dir = tempDir()
+        let data = dir.appendingPathComponent("d.csv").path
+        try "ID,TIME,EVID,AMT,AMT,CMT\n1,0,1,100,200,2\n1,1,0,0,0,2\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let r = ketasim("nm", data, "--model", "1cmt-oral")
+        #expect(r.code == 1 && r.err.contains("column 'AMT' appears twice in the header (columns 4 and 5)"), "\(r.err)")
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,100,2\n1,1,0,0,2\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let c = ketasim("nm", data, "--model", "1cmt-oral", "--columns", "ID,TIME,id")
+        #expect(c.code == 64 && c.err.contains("--columns: 'id' appears twice"), "\(c.err)")
+    }
+
     @Test("--discharge 0 is a usage error")
     func zeroDischarge() {
         let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")

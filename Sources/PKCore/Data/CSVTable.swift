@@ -38,6 +38,16 @@ public struct CSVTable: Sendable {
         }
         guard let head = records.first else { throw DataError("\(what): empty file (no header row)") }
         header = head.map { $0.trimmedSpaces }
+        // A name twice (case-insensitive, as columns are looked up) would leave which one counts to
+        // chance; an empty name is allowed more than once (an unnamed column is never looked up).
+        var seen: [String: Int] = [:]
+        for (k, name) in header.enumerated() where !name.isEmpty {
+            let key = name.lowercased()
+            if let first = seen[key] {
+                throw DataError("\(what) line \(lines.first ?? 1): column '\(name)' appears twice in the header (columns \(first + 1) and \(k + 1))")
+            }
+            seen[key] = k
+        }
         rows = Array(records.dropFirst())
         lineNumbers = Array(lines.dropFirst())
         for (k, r) in rows.enumerated() where r.count != header.count {

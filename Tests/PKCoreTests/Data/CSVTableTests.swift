@@ -71,6 +71,12 @@ private func referenceCSV(_ text: String, what: String = "CSV", commentPrefix: S
     }
     guard let head = records.first else { throw DataError("\(what): empty file (no header row)") }
     let header = head.map { $0.trimmedSpaces }
+    // No non-empty name twice (case-insensitive): a pairwise search, not the parser's dictionary.
+    for k in header.indices where !header[k].isEmpty {
+        if let j = header[..<k].firstIndex(where: { $0.lowercased() == header[k].lowercased() }) {
+            throw DataError("\(what) line \(lines.first ?? 1): column '\(header[k])' appears twice in the header (columns \(j + 1) and \(k + 1))")
+        }
+    }
     let rows = Array(records.dropFirst())
     let lineNumbers = Array(lines.dropFirst())
     for (k, r) in rows.enumerated() where r.count != header.count {
@@ -119,6 +125,11 @@ struct CSVTableTests {
         #expect(try CSVTable(parsing: "a,b\n1,\"x\"\"\"\"\"").rows == [["1", "x\"\""]])
         #expect(try CSVTable(parsing: "a,b\n1,x\"y\"").rows == [["1", "x\"y\""]])
         #expect(try CSVTable(parsing: "a,b\n1,").rows == [["1", ""]])
+        // A column name twice (case-insensitive) is an error naming both columns; empty names may repeat.
+        #expect(throws: DataError("F line 2: column 'amt' appears twice in the header (columns 2 and 4)")) {
+            try CSVTable(parsing: "\nID,AMT,TIME,amt\n1,2,3,4\n", what: "F")
+        }
+        #expect(try CSVTable(parsing: "a,,b,\n1,2,3,4").header == ["a", "", "b", ""])
     }
 
     @Test("the byte scanner matches the scalar reference on edge cases and random texts")
