@@ -157,6 +157,10 @@ public struct NonmemDataset: Sendable {
         guard r.rate >= 0 || r.rate == -1 || r.rate == -2 else {
             throw DataError("\(at), column RATE: \(r.rate) is not ≥ 0, −1 (modelled rate) or −2 (modelled duration)")
         }
+        if r.evid == 0 && (r.amount != 0 || r.rate != 0 || r.addl != 0 || r.ss != 0) {
+            let what = r.amount != 0 ? "AMT \(r.amount)" : r.rate != 0 ? "RATE \(r.rate)" : r.addl != 0 ? "ADDL \(r.addl)" : "SS \(r.ss)"
+            throw DataError("\(at), column EVID: an observation (EVID 0) with \(what); a dose needs its own record with EVID 1 (or 4)")
+        }
         let isDose = r.evid == 1 || r.evid == 4
         if isDose {
             if r.addl > 0 && r.ii == 0 { throw DataError("\(at), column II: ADDL \(r.addl) needs II > 0") }

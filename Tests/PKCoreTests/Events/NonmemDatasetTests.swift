@@ -57,6 +57,8 @@ struct NonmemDatasetTests {
         ("ID,TIME,EVID,AMT,RATE\n1,0,1,5,-3\n", "line 2, column RATE"),
         ("ID,TIME,EVID,AMT,CL\n1,0,1,5,x\n", "column CL"),
         ("ID,TIME,EVID,AMT,CMT\n1,0,1,inf,1\n", "not finite"),
+        ("ID,TIME,EVID,AMT,CMT\n1,0,0,100,2\n", "line 2, column EVID: an observation (EVID 0) with AMT 100"),
+        ("ID,TIME,EVID,AMT,CMT,RATE\n1,0,0,0,2,5\n", "line 2, column EVID: an observation (EVID 0) with RATE 5"),
     ])
     func errors(csv: String, message: String) {
         do {
