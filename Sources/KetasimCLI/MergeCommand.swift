@@ -84,9 +84,13 @@ enum MergeCommand {
             let names = shards.map { s in s.doc[keyPath: key].map { URL(fileURLWithPath: s.path).deletingLastPathComponent().appendingPathComponent($0).path } }
             guard let target = explicit ?? (flag == "--per-subject" ? out.map { BatchJob.sibling($0, suffix: ".subjects.csv") } : nil) else { return nil }
             guard names.allSatisfy({ $0 != nil && FileManager.default.fileExists(atPath: $0!) }) else {
-                if explicit != nil {
+                // Explicitly asked for, or written by the shards' runs and now missing: an error (a
+                // merge that silently drops the per-subject rows would look complete).
+                let recordedButMissing = names.contains { $0 != nil && !FileManager.default.fileExists(atPath: $0!) }
+                if explicit != nil || recordedButMissing {
                     let which = zip(shards, names).first { $0.1 == nil || !FileManager.default.fileExists(atPath: $0.1!) }!
-                    throw CLIError.failure("\(flag): shard \(which.0.path) has no \(flag == "--curves" ? "curves" : "per-subject") file\(which.1.map { " (\($0) not found)" } ?? "")")
+                    throw CLIError.failure("\(flag): shard \(which.0.path) has no \(flag == "--curves" ? "curves" : "per-subject") file\(which.1.map { " (\($0) not found)" } ?? "")"
+                                           + (explicit == nil ? "; give --summary-only to merge the summaries alone" : ""))
                 }
                 return nil
             }

@@ -122,6 +122,12 @@ struct BatchCommandTests {
         let whole = ketasim("merge", single.appendingPathComponent("study.json").path)
         #expect(whole.code == 1 && whole.err.contains("complete run, not a shard"))
         #expect(!FileManager.default.fileExists(atPath: merged.appendingPathComponent("x.json").path))
+        // A shard's per-subject file gone: the merge says so instead of leaving the rows out.
+        try FileManager.default.removeItem(at: shards.appendingPathComponent("part-2.subjects.csv"))
+        let lost = ketasim(["merge"] + parts + ["--out", merged.appendingPathComponent("y.json").path])
+        #expect(lost.code == 1 && lost.err.contains("part-2.subjects.csv not found") && lost.err.contains("--summary-only"), "\(lost.err)")
+        #expect(!FileManager.default.fileExists(atPath: merged.appendingPathComponent("y.json").path))
+        #expect(ketasim(["merge"] + parts + ["--summary-only", "--out", merged.appendingPathComponent("y.json").path]).code == 0)
     }
 
     @Test("the merge state is written part by part, byte for byte as Foundation's encoder writes it whole (exact metrics, sketched and exact bands, no bands)")
