@@ -23,13 +23,22 @@ extension Arguments {
         return list
     }
 
-    /// Throws a usage error when an output (given or derived) is the same file as an input: the same
-    /// path, or the same device and inode (hard or symbolic links).
+    /// Throws a usage error when an output (given or derived) is the same file as an input or as
+    /// another output: the same path, or the same device and inode (hard or symbolic links).
     public func refuseOutputsOverwritingInputs(_ derived: [(flag: String, path: String?)] = [],
                                                inputs extra: [(label: String, path: String)] = []) throws {
         var outputs: [(String, String)] = []
         for o in Arguments.outputOptions { for v in all(o) { outputs.append((o, v)) } }
         for d in derived { if let p = d.path { outputs.append((d.flag, p)) } }
+        // Two outputs in one file: the one written last would replace the other.
+        func key(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path }
+        for (k, (flag, out)) in outputs.enumerated() {
+            // (A derived output repeats its own option's value: the same flag twice is one output.)
+            for (otherFlag, other) in outputs[..<k] where otherFlag != flag
+                && (key(other) == key(out) || (FileIdentity(out).map { $0 == FileIdentity(other) } ?? false)) {
+                throw CLIError.usage("\(flag): '\(out)' is also the \(otherFlag) file; two outputs cannot share a file")
+            }
+        }
         let inputs = inputFiles + extra
         for (flag, out) in outputs {
             guard let o = FileIdentity(out) else {

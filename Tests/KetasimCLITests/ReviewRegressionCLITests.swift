@@ -50,6 +50,17 @@ struct ReviewRegressionCLITests {
         #expect(c.code == 64 && c.err.contains("--columns: 'id' appears twice"), "\(c.err)")
     }
 
+    @Test("two outputs naming one file are a usage error before any work", arguments: [
+        ["batch", "--n", "3", "--duration", "2h", "--out", "DIR/r.json", "--html", "DIR/r.json"],
+        ["simulate", "--route", "iv", "--dose", "35mg", "--out", "DIR/x.csv", "--svg", "DIR/./x.csv"],
+    ])
+    func outputsSharingAFile(args: [String]) throws {
+        let dir = tempDir()
+        let r = ketasimArgs(args.map { $0.replacingOccurrences(of: "DIR", with: dir.path) })
+        #expect(r.code == 64 && r.err.contains("two outputs cannot share a file"), "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     @Test("--discharge 0 is a usage error")
     func zeroDischarge() {
         let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")
