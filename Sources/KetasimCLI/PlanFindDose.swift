@@ -112,8 +112,10 @@ extension PlanCommand {
          ("reachable", r.reachable ? "yes" : "NO: no safe dose reaches the target"),
          ("dose", "\(NumberFormat.short(r.doseMg, 4)) mg (\(NumberFormat.short(r.doseMg / w, 3)) mg/kg)\(r.reachable ? "" : " (the ceiling)")"),
          ("measured", measured(r.doseMg, prep, ceilingMg: r.ceilingMg)),
-         ("achieved", "\(NumberFormat.short(r.achieved, 4)) \(r.targetUnit)"),
-         ("peak", "\(NumberFormat.short(r.peakNgPerML, 4)) ng/mL at \(NumberFormat.short(r.tmaxMin, 3)) min"),
+         ("achieved", "\(NumberFormat.short(r.achieved, 4)) \(r.targetUnit)" + (r.measuredAchieved.map { m in
+            "; with the measured \(NumberFormat.short(r.measuredDoseMg ?? 0, 4)) mg: \(NumberFormat.short(m, 4)) \(r.targetUnit)" } ?? "")),
+         ("peak", "\(NumberFormat.short(r.peakNgPerML, 4)) ng/mL at \(NumberFormat.short(r.tmaxMin, 3)) min" + (r.measuredPeakNgPerML.map { m in
+            "; measured dose: \(NumberFormat.short(m, 4)) ng/mL" } ?? "")),
          ("IV-equivalent", "\(NumberFormat.short(r.ivEquivalentMg, 4)) mg"),
          ("ceiling", "\(NumberFormat.short(r.ceilingMg, 4)) mg (\(r.ceilingReason))")]
     }

@@ -27,6 +27,12 @@ public struct DoseResult: Sendable, Codable, Equatable {
     public var tmaxMin: Double
     /// The IV dose with the same parent AUC in this patient on this profile (mg).
     public var ivEquivalentMg: Double
+    /// The dose as drawn up (rounded to the syringe or device step of the solution, never above
+    /// the ceiling), when it differs from `doseMg`; nil without a step.
+    public var measuredDoseMg: Double? = nil
+    /// What the measured dose achieves (unit of the target), and its peak (ng/mL).
+    public var measuredAchieved: Double? = nil
+    public var measuredPeakNgPerML: Double? = nil
     /// For routes dosed in fixed units (esketamine devices): the unit multiples just below and above
     /// the dose, with the value each achieves.
     var unitDoses: [UnitDose]
@@ -265,9 +271,17 @@ public struct DoseFinder: Sendable {
             }
             msg += "; in \(NumberFormat.short(k)) mg units: " + units.map { "\(NumberFormat.short($0.doseMg)) mg gives \(NumberFormat.short($0.achieved, 4)) \(unit)\($0.withinCeiling ? "" : " (above the ceiling)")" }.joined(separator: ", ")
         }
-        return DoseResult(goal: goal, route: route, target: target, targetUnit: unit, reachable: reachable, doseMg: dose, achieved: achieved,
-                          ceilingMg: cap, ceilingReason: why, peakNgPerML: peak, tmaxMin: tmax * 60, ivEquivalentMg: try pr.ivEquivalent(doseMg: dose),
-                          unitDoses: units, message: msg)
+        var result = DoseResult(goal: goal, route: route, target: target, targetUnit: unit, reachable: reachable, doseMg: dose, achieved: achieved,
+                                ceilingMg: cap, ceilingReason: why, peakNgPerML: peak, tmaxMin: tmax * 60, ivEquivalentMg: try pr.ivEquivalent(doseMg: dose),
+                                unitDoses: units, message: msg)
+        // The dose a clinician can draw up: its own prediction (the target is met by the exact dose only).
+        let prep = try DosePreparation(route: route == "iv-bolus" ? "iv" : route, analyte: analyte, concentrationMgPerML: concentrationMgPerML)
+        if prep.stepMg != nil, let m = prep.rounded(dose, ceilingMg: cap), m > 0, m != dose {
+            result.measuredDoseMg = m
+            result.measuredAchieved = try f(m)
+            result.measuredPeakNgPerML = try pr.single(doseMg: m).peak().cmax
+        }
+        return result
     }
 
     /// The dose range keeping low <= C < high over [fromH, toH] after a single dose, or the dose with

@@ -31,6 +31,23 @@ struct DoseFinderTests {
         #expect(isClose(1000 * m.firstOrder(doseMg: a.doseMg, f: 0.93, kaPerH: 14.8, t: tmax), 150, rtol: 1e-8))
     }
 
+    @Test("with a solution strength: the measured dose (0.1 mL steps) gets its own prediction, the closed-form IM peak of that dose")
+    func measuredDose() throws {
+        var f = finder
+        f.concentrationMgPerML = 50
+        let r = try f.doseForPeak(route: "im", targetNgPerML: 150)
+        // 0.1 mL of 50 mg/mL = 5 mg steps: the exact dose rounds to the nearest step.
+        let measured = try #require(r.measuredDoseMg)
+        #expect(measured == (r.doseMg / 5).rounded() * 5 && measured != r.doseMg)
+        let m = TwoCompartment.clements(weightKg: 70)
+        let tmax = crossing({ m.firstOrder(doseMg: 1, f: 0.93, kaPerH: 14.8, t: $0, derivative: true) }, level: 0, lo: 1e-6, hi: 12)
+        let peak = 1000 * m.firstOrder(doseMg: measured, f: 0.93, kaPerH: 14.8, t: tmax)
+        #expect(isClose(try #require(r.measuredAchieved), peak, rtol: 1e-8))
+        #expect(isClose(try #require(r.measuredPeakNgPerML), peak, rtol: 1e-8))
+        // Without a strength there is no step: nothing measured.
+        #expect(try finder.doseForPeak(route: "im", targetNgPerML: 150).measuredDoseMg == nil)
+    }
+
     @Test("no safe dose: the answer is the ceiling, marked unreachable")
     func unreachable() throws {
         let r = try finder.doseForPeak(route: "im", targetNgPerML: 1000)
