@@ -51,4 +51,32 @@ struct StandardStreamTests {
         // No error message: at most the CSV's one provenance line ("ketasim nm: ..."), never "ketasim: ...".
         #expect(!r.err.contains("ketasim: ") && r.err.split(separator: "\n").count <= 1, "\(r.err)")
     }
+
+    @Test("an interrupted nm --sim --out (SIGTERM, as Ctrl-C or a batch scheduler sends) leaves no temporary file beside the target")
+    func interruptedStreamLeavesNoTemporaryFile() throws {
+        let bin = try #require(ketasimBinary(), "ketasim executable not built")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ketasim-int-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("d.csv").path
+        var csv = "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n"
+        for i in 1...2000 { csv += "1,\(Double(i) / 100),0,0,1\n" }
+        try csv.write(toFile: data, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("big.csv").path
+        // 40 million rows take minutes: stopped once the temporary file exists (SIGINT would be
+        // ignored by a background job of a non-interactive shell until ketasim installs its handler).
+        let r = try shell("""
+            '\(bin)' nm '\(data)' --profile herd-2007 --sim 20000 --threads 1 --out '\(out)' 2>/dev/null & pid=$!
+            for i in $(seq 1 600); do
+              if ls -a '\(dir.path)' | grep -q 'ketasim-.*tmp'; then echo seen >&2; break; fi
+              sleep 0.05
+            done
+            sleep 0.5; kill -TERM $pid
+            for i in $(seq 1 100); do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
+            kill -KILL $pid 2>/dev/null; wait $pid; exit 0
+            """)
+        #expect(r.code == 0 && r.err.contains("seen"), "the temporary file never appeared: \(r.err)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(left.sorted() == ["d.csv"], "left behind: \(left) \(r.err)")
+    }
 }

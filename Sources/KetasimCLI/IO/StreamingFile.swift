@@ -17,6 +17,9 @@ final class StreamingFile: @unchecked Sendable {
         self.flag = flag
         file = try OutputFile(path: path, flag: flag)
         tempPath = file.tempPath
+        // An interrupted run (Ctrl-C, SIGTERM) removes the temporary file: no stray hidden file of
+        // tens of MB beside the target (`nm --sim`, batch's streams).
+        file.removeOnSignal()
     }
 
     func write(_ s: String) { buffer.append(contentsOf: s.utf8) }

@@ -20,6 +20,14 @@ enum TempFileCleanup {
         registered[nextToken] = files.map { strdup($0) }
         snapshot = registered.values.flatMap { $0 }
         if previous.isEmpty {
+            // A parent may have left these signals blocked (test harnesses and some job runners
+            // spawn children with most signals blocked): then a SIGTERM would stay pending, the
+            // process would run on and be killed outright, leaving the temporary files. Unblocked on
+            // this thread, the kernel delivers them here.
+            var set = sigset_t()
+            sigemptyset(&set)
+            for s in signals { sigaddset(&set, s) }
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
             previous = signals.map { s in
                 (s, signal(s, { sig in
                     for p in TempFileCleanup.snapshot { unlink(p) }
