@@ -143,10 +143,12 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
         tm.options.method = method
         let made = try tm.makeEngine(parameterSets: [parameters])
         var engine = made.engine
-        let flat = try engine.run(records(subject, compartment: system.stateIndex[dosing.compartment]))
-        let n = system.program.stateCount
+        let events = records(subject, compartment: system.stateIndex[dosing.compartment])
+        let flat = try engine.run(events)
+        // One state row per record: the dose record (if any), then one per grid time.
+        let n = system.program.stateCount, first = events.count - timesH.count
         var curve = [Double](repeating: 0, count: timesH.count)
-        for k in timesH.indices { curve[k] = made.outputs(0, Array(flat[((k + 1) * n)..<((k + 2) * n)]), timesH[k])[system.output] }
+        for k in timesH.indices { curve[k] = made.outputs(0, Array(flat[((k + first) * n)..<((k + first + 1) * n)]), timesH[k])[system.output] }
         return SubjectResult(metrics: GridMetrics.metrics(timesH: timesH, values: curve, options: options), curve: wantCurve ? curve : [])
     }
 
@@ -279,6 +281,13 @@ struct TextLaneSystem: LaneODESystem {
 
     func derivatives(t: Double, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>) {
         evaluator.derivatives(t: t, state: UnsafePointer(x), into: dx)
+        if hasRate { dx[rateState] += rate }
+    }
+
+    /// The stage variant straight from its index (the solver works in `storage`: x is the stage
+    /// block or y1, dx the stage's k block).
+    func stageDerivatives(t: Double, stage: Int, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>) {
+        evaluator.stageDerivatives(t: t, stage: stage, fromY1: stage == 6)
         if hasRate { dx[rateState] += rate }
     }
 }
