@@ -16,7 +16,8 @@ public protocol LaneODESystem {
     /// order y, y1, stage state, k1 ... k7, scratch (RHS calls read the stage state or y1 and write a
     /// k block). nil (the default): the solver allocates its own. Contents need not survive a solve.
     var solverStorage: UnsafeMutablePointer<Lanes>? { get }
-    /// f(t, x) for Dormand–Prince stage `stage` (1 ... 6: into k2 ... k7): `x` is the stage-state
+    /// f(t, x) for Dormand–Prince stage `stage` (1 ... 6: into k2 ... k7; t in the system's time
+    /// unit, h for ketasim's models, x in its state units, f per that time unit): `x` is the stage-state
     /// block (stages 1 to 5) or y1 (stage 6) and `dx` the k block of that stage, in the solver's
     /// storage. The same values as `derivatives(t:state:into:)` with these pointers (the default
     /// calls it); a system working in its own `solverStorage` knows the blocks from the stage.
