@@ -157,6 +157,18 @@ enum Bench {
     static func w3(_ report: inout Report, n: Int, threads: Int, repeats: Int, quick: Bool) throws {
         print("\n== W3: K6 with Michaelis-Menten elimination (ODE path), rtol 1e-6, atol 1e-9, N = \(n)")
         let subs = try subjects(n)
+        // For instruction counts (callgrind): KETASIM_BENCH_W3_ONLY=lanes, study or study6 runs that figure once, alone.
+        if let only = ProcessInfo.processInfo.environment["KETASIM_BENCH_W3_ONLY"] {
+            let t = try timed(1) {
+                switch only {
+                case "lanes": sink += try Workload.w3LaneMetrics(subs[...], rtol: 1e-6, atol: 1e-9, threads: threads).metrics[0].auc
+                case "study", "study6": sink += try StudyBench.w3Study(subs, threads: threads, allStates: only == "study6").metrics[2].mean ?? 0
+                default: fail("KETASIM_BENCH_W3_ONLY: lanes, study or study6")
+                }
+            }
+            print("   \(only) alone: \(f(t.best, 3)) s, \(thousands(Double(n) / t.best)) subjects/s")
+            return
+        }
         let ref = try reference("w3")
         var bestRate = 0.0, bestMethod = ""
         for method in [ODEMethod.automatic, .dormandPrince54, .rodas4] {
@@ -194,13 +206,23 @@ enum Bench {
             print(line)
             report.figures["w3_lanes_subjects_per_s"] = rate
             if rate > bestRate { bestRate = rate; bestMethod = "dopri5 x\(Lanes.scalarCount) lanes" }
-            // The same course through PopulationStudy as `ketasim batch --model Profiles/models/k6-mm.model` runs it.
-            var acc: PopulationAccumulator? = nil
-            let ts = try timed(Swift.min(repeats, 2)) { acc = try StudyBench.w3Study(subs, threads: threads) }
-            let studyRate = Double(n) / ts.best
-            print("   W3-study (PopulationStudy, batch --model Profiles/models/k6-mm.model: 6 states, grid metrics + bands, rows to /dev/null), N = \(n): best \(f(ts.best, 3)) s, \(thousands(studyRate)) subjects/s = \(f(studyRate / rate, 3))x the W3 lanes above (\(f(studyRate / Peers.w3BestLSODA, 2))x LSODA/numba); mean Cmax \(f(acc?.metrics[0].mean ?? .nan, 4)), mean AUC \(f(acc?.metrics[2].mean ?? .nan, 3))")
-            report.figures["w3_study_subjects_per_s"] = studyRate
-            report.figures["w3_study_ratio_to_lanes"] = studyRate / rate
+            // The same course through PopulationStudy as `ketasim batch --model Profiles/models/k6-mm.model` runs it:
+            // the 4 states CP depends on (as the lanes above), then all 6 (norketamine and Ce too).
+            for allStates in [false, true] {
+                var acc: PopulationAccumulator? = nil
+                let ts = try timed(Swift.min(repeats, 2)) { acc = try StudyBench.w3Study(subs, threads: threads, allStates: allStates) }
+                let studyRate = Double(n) / ts.best
+                let what = allStates ? "W3-study, all 6 states integrated" : "W3-study (PopulationStudy, batch --model Profiles/models/k6-mm.model: the 4 of 6 states CP depends on, as the lanes above; grid metrics + bands, rows to /dev/null)"
+                var line = "   \(what), N = \(n): best \(f(ts.best, 3)) s, \(thousands(studyRate)) subjects/s = \(f(studyRate / rate, 3))x the W3 lanes above (\(f(studyRate / Peers.w3BestLSODA, 2))x LSODA/numba); mean Cmax \(f(acc?.metrics[0].mean ?? .nan, 4)), mean AUC \(f(acc?.metrics[2].mean ?? .nan, 3))"
+                if let ref {
+                    let cpErr = maxRel(try StudyBench.w3Curve1(subs, allStates: allStates), ref.curve)
+                    line += ", max rel err Cp(subject 1) \(e(cpErr))"
+                    report.figures[allStates ? "w3_study_all_states_max_rel_err_cp" : "w3_study_max_rel_err_cp"] = cpErr
+                }
+                print(line)
+                report.figures[allStates ? "w3_study_all_states_subjects_per_s" : "w3_study_subjects_per_s"] = studyRate
+                report.figures[allStates ? "w3_study_all_states_ratio_to_lanes" : "w3_study_ratio_to_lanes"] = studyRate / rate
+            }
         }
         let meanAUC = try Workload.w3LaneMetrics(subs[...], rtol: 1e-6, atol: 1e-9, threads: threads).metrics.map(\.auc).reduce(0, +) / Double(n)
         print("   best: \(bestMethod) at \(thousands(bestRate)) subjects/s = \(f(bestRate / Peers.w3BestLSODA, 2))x the best peer (LSODA/numba 1,242/s; target >= 3x at max rel err <= 1e-5); mean AUC \(f(meanAUC, 3))")

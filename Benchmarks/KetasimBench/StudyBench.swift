@@ -59,11 +59,20 @@ enum StudyBench {
             .appendingPathComponent("Profiles/models/k6-mm.model").path
     }
 
-    /// W3 as `ketasim batch --model Profiles/models/k6-mm.model --subjects subjects.csv --eta-map eta_CL=ETA_VMAX
-    /// --route im --f 0.93 --dose 0.5mg/kg --every 84h --count 6 --duration 504h` runs it: the text model on
-    /// the lane Dormand-Prince path (rtol 1e-6, atol 1e-9), WT and the etas from the shared subjects,
-    /// grid metrics and bands, rows to /dev/null.
-    static func w3Study(_ subs: [BenchSubject], threads: Int) throws -> PopulationAccumulator {
+    /// The pieces of W3 as `ketasim batch --model Profiles/models/k6-mm.model --subjects subjects.csv
+    /// --eta-map eta_CL=ETA_VMAX --route im --f 0.93 --dose 0.5mg/kg --every 84h --count 6 --duration 504h`
+    /// builds them: the text model on the lane Dormand-Prince path (rtol 1e-6, atol 1e-9), WT and the
+    /// etas from the shared subjects, grid metrics and bands. `allStates`: integrate all 6 states
+    /// (otherwise the 4 that CP depends on, as batch does).
+    struct W3Setup {
+        var names: [String]
+        var generator: SubjectGenerator
+        var individual: @Sendable (Subject) -> [Double]
+        var simulator: TextModelSubjectSimulator
+        var times: [Double]
+    }
+
+    static func w3Setup(_ subs: [BenchSubject], allStates: Bool) throws -> W3Setup {
         let source = try String(contentsOfFile: k6mmModelPath, encoding: .utf8)
         let tm = try TextModel(source: source, options: ODEOptions(rtol: 1e-6, atol: 1e-9))
         let names = tm.parameterNames
@@ -78,11 +87,26 @@ enum StudyBench {
         let times = try Simulator.grid(endH: 504, stepH: 5.0 / 60)
         let options = MetricOptions(bandLow: 100, bandHigh: 250, windowStartH: 0, windowEndH: StudyDefaults.sessionWindowH, dischargeLevel: 100)
         let dosing = TextModelDosing(compartment: tm.compartmentNames.firstIndex(of: "depot")!, bioavailability: 0.93, infusionH: nil, intervalH: 84, count: 6)
-        let simulator = try TextModelSubjectSimulator(model: tm, timesH: times, options: options, dosing: dosing) { s in 0.5 * s.covariates[0] }
-        let plan = SummaryPlan(thresholds: [], timesH: times, totalSubjects: subs.count)
-        let study = PopulationStudy(parameterNames: names, individual: individual, generator: generator, simulator: simulator, residual: nil,
+        var simulator = try TextModelSubjectSimulator(model: tm, timesH: times, options: options, dosing: dosing) { s in 0.5 * s.covariates[0] }
+        simulator.integrateNeededStatesOnly = !allStates
+        return W3Setup(names: names, generator: generator, individual: individual, simulator: simulator, times: times)
+    }
+
+    /// W3 through `PopulationStudy` as `ketasim batch --model` runs it (see `w3Setup`), rows to /dev/null.
+    static func w3Study(_ subs: [BenchSubject], threads: Int, allStates: Bool = false) throws -> PopulationAccumulator {
+        let w = try w3Setup(subs, allStates: allStates)
+        let plan = SummaryPlan(thresholds: [], timesH: w.times, totalSubjects: subs.count)
+        let study = PopulationStudy(parameterNames: w.names, individual: w.individual, generator: w.generator, simulator: w.simulator, residual: nil,
                                     plan: plan, range: 0..<subs.count, threads: threads)
         let null = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
         return try study.run(sink: NullFileSink(handle: null))
+    }
+
+    /// Subject 1's CP on the grid as the study computes it (in its lane group of the first subjects).
+    static func w3Curve1(_ subs: [BenchSubject], allStates: Bool) throws -> [Double] {
+        let w = try w3Setup(subs, allStates: allStates)
+        let group = (0..<Swift.min(subs.count, Lanes.scalarCount)).map { w.generator.subject($0) }
+        guard let r = w.simulator.simulateLanes(group, parameters: group.map(w.individual), wantCurve: true) else { return [] }
+        return r[0].curve
     }
 }

@@ -147,6 +147,25 @@ public final class LaneModelEvaluator {
         }
     }
 
+    /// dx/dt for every lane from the stage block (`fromY1` false) or y1 (true) of `solverStorage`
+    /// into k block `stage` (0 ..< `stageCount`): what `derivatives` does for those pointers, without
+    /// locating the blocks.
+    public func stageDerivatives(t: Double, stage: Int, fromY1: Bool) {
+        precondition(stage >= 0 && stage < LaneModelEvaluator.stageCount, "LaneModelEvaluator: stage out of range")
+        let r = registers
+        let v = fromY1 ? stage + LaneModelEvaluator.stageCount : stage
+        r[0] = ModelLanes(repeating: t)
+        let start = variantStart[v], end = variantStart[v + 1]
+        LaneModelEvaluator.executeFused(UnsafeBufferPointer(rebasing: variantCode[start..<end]), r)
+        let raw = UnsafeMutableRawPointer(r)
+        var c = copyStart[v]
+        let cEnd = copyStart[v + 1]
+        while c < cEnd {
+            raw.storeBytes(of: raw.load(fromByteOffset: Int(variantCopies[c]), as: ModelLanes.self), toByteOffset: Int(variantCopies[c + 1]), as: ModelLanes.self)
+            c += 2
+        }
+    }
+
     /// Every output for every lane into `y` (`outputNames.count` lane vectors).
     public func outputs(t: Double, state x: UnsafePointer<ModelLanes>, into y: UnsafeMutablePointer<ModelLanes>) {
         run(outCode, outResults, t: t, x: x, into: y)

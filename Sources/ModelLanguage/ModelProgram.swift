@@ -89,6 +89,9 @@ public struct ModelProgram: Sendable {
     /// Results: output scales (outputs×n) then the outputs (to check the constant term at x = 0).
     private let linearOutputProgram: Program?
 
+    /// The checked model this program was compiled from (for `restricted`).
+    let checked: CheckedModel
+
     /// Parses, checks and compiles `source`. Throws `ModelLanguageError`.
     public init(source: String) throws {
         var lexer = Lexer(source)
@@ -97,13 +100,18 @@ public struct ModelProgram: Sendable {
         let syntax = try parser.parseModel()
         var checker = Checker(syntax)
         let model = try checker.check()
+        try self.init(model, omega: try OmegaSpec(syntax.omega, parameterNames: model.parameterNames))
+    }
 
+    /// Compiles a checked model.
+    init(_ model: CheckedModel, omega: OmegaSpec?) throws {
+        checked = model
         parameterNames = model.parameterNames
         parameterDefaults = model.parameterDefaults
         parameterUnits = model.parameterUnits
         stateNames = model.stateNames
         outputNames = model.outputNames
-        omega = try OmegaSpec(syntax.omega, parameterNames: model.parameterNames)
+        self.omega = omega
 
         let n = model.stateNames.count
         let jacobian = SymbolicJacobian(model)

@@ -16,11 +16,23 @@ public protocol LaneODESystem {
     /// order y, y1, stage state, k1 ... k7, scratch (RHS calls read the stage state or y1 and write a
     /// k block). nil (the default): the solver allocates its own. Contents need not survive a solve.
     var solverStorage: UnsafeMutablePointer<Lanes>? { get }
+    /// f(t, x) for Dormand–Prince stage `stage` (1 ... 6: into k2 ... k7; t in the system's time
+    /// unit, h for ketasim's models, x in its state units, f per that time unit): `x` is the stage-state
+    /// block (stages 1 to 5) or y1 (stage 6) and `dx` the k block of that stage, in the solver's
+    /// storage. The same values as `derivatives(t:state:into:)` with these pointers (the default
+    /// calls it); a system working in its own `solverStorage` knows the blocks from the stage.
+    func stageDerivatives(t: Double, stage: Int, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>)
 }
 
 extension LaneODESystem {
     /// No storage of the system's: the solver allocates its own.
     public var solverStorage: UnsafeMutablePointer<Lanes>? { nil }
+
+    /// `derivatives(t:state:into:)`.
+    @inlinable @inline(__always)
+    public func stageDerivatives(t: Double, stage: Int, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>) {
+        derivatives(t: t, state: x, into: dx)
+    }
 }
 
 /// Dormand–Prince 5(4) for `Lanes.scalarCount` subjects in lock-step: the same tableau, error estimate and PI step
@@ -95,18 +107,18 @@ public enum LaneDormandPrince {
                 if last { hs = tEnd - t } else if hs <= roundoff { throw ODEError.stepSizeUnderflow(t: t, h: hs) }
                 let hv = Lanes(repeating: hs)
                 for i in 0..<n { s[i] = y[i] + hv * (C.a21 * k1[i]) }
-                system.derivatives(t: t + C.c2 * hs, state: s, into: k2)
+                system.stageDerivatives(t: t + C.c2 * hs, stage: 1, state: s, into: k2)
                 for i in 0..<n { s[i] = y[i] + hv * (C.a31 * k1[i] + C.a32 * k2[i]) }
-                system.derivatives(t: t + C.c3 * hs, state: s, into: k3)
+                system.stageDerivatives(t: t + C.c3 * hs, stage: 2, state: s, into: k3)
                 for i in 0..<n { s[i] = y[i] + hv * (C.a41 * k1[i] + C.a42 * k2[i] + C.a43 * k3[i]) }
-                system.derivatives(t: t + C.c4 * hs, state: s, into: k4)
+                system.stageDerivatives(t: t + C.c4 * hs, stage: 3, state: s, into: k4)
                 for i in 0..<n { s[i] = y[i] + hv * (C.a51 * k1[i] + C.a52 * k2[i] + C.a53 * k3[i] + C.a54 * k4[i]) }
-                system.derivatives(t: t + C.c5 * hs, state: s, into: k5)
+                system.stageDerivatives(t: t + C.c5 * hs, stage: 4, state: s, into: k5)
                 for i in 0..<n { s[i] = y[i] + hv * (C.a61 * k1[i] + C.a62 * k2[i] + C.a63 * k3[i] + C.a64 * k4[i] + C.a65 * k5[i]) }
                 let tNew = last ? tEnd : t + hs
-                system.derivatives(t: tNew, state: s, into: k6)
+                system.stageDerivatives(t: tNew, stage: 5, state: s, into: k6)
                 for i in 0..<n { y1[i] = y[i] + hv * (C.b1 * k1[i] + C.b3 * k3[i] + C.b4 * k4[i] + C.b5 * k5[i] + C.b6 * k6[i]) }
-                system.derivatives(t: tNew, state: y1, into: k7)
+                system.stageDerivatives(t: tNew, stage: 6, state: y1, into: k7)
                 stats.rhsEvaluations += 6
                 var sum = Lanes.zero
                 // Every lane finite (x·0 is 0 only for finite x, and a sum of zeros stays 0 while a

@@ -39,6 +39,10 @@ public struct TextModelDosing: Sendable, Equatable {
 ///   event engine with Rodas4 at the same tolerances. Results depend on the whole lane group
 ///   (`lanesCoupled`), so callers form groups by absolute subject index.
 ///
+/// Both paths integrate only the states the analysed output depends on (`neededStates`, e.g. 4 of
+/// k6-mm.model's 6: norketamine and the effect site feed no CP), unless `integrateNeededStatesOnly`
+/// is false; doses into a state outside them are dropped (they reach no reported value).
+///
 /// Metrics are those of a curve known on the grid (`GridMetrics`, linear between points) on both
 /// paths, so they agree to the ODE tolerance.
 public struct TextModelSubjectSimulator: SubjectSimulator {
@@ -56,6 +60,16 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
     public var useLanes = true
     /// Index of the analysed output in `model.outputNames`.
     public let outputIndex: Int
+    /// Integrate only `neededStates` (default true); false: every state of the model. A
+    /// `SubjectResult` holds the analysed output alone, which the other states do not reach, so both
+    /// agree to the ODE tolerance; they differ in the step sizes (the error norm is over the
+    /// states integrated). When every state is needed, both are the same computation, bit for bit.
+    public var integrateNeededStatesOnly = true
+    /// The states the analysed output depends on (`ModelProgram.statesFeeding`), 0-based, ascending.
+    public let neededStates: [Int]
+    /// The model restricted to `neededStates` with the analysed output alone (output 0); nil when
+    /// every state is needed (or none is: then the model is integrated whole).
+    let reducedProgram: ModelProgram?
 
     /// Throws `SimulationError` when the model has no output `options.output`, the tolerances are
     /// not single numbers, or the grid is empty.
@@ -75,6 +89,20 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
         self.dosing = dosing
         self.doseMg = doseMg
         outputIndex = o
+        let needed = model.program.statesFeeding(outputs: [o])
+        neededStates = needed
+        reducedProgram = needed.isEmpty || needed.count == model.program.stateCount ? nil : model.program.restricted(toStates: needed, outputs: [o])
+    }
+
+    /// What the solvers integrate: the program, the analysed output's index in it, and each model
+    /// state's index in it (nil: not integrated).
+    var integrated: (program: ModelProgram, output: Int, stateIndex: [Int?]) {
+        if integrateNeededStatesOnly, let reducedProgram {
+            var index = [Int?](repeating: nil, count: model.program.stateCount)
+            for (k, j) in neededStates.enumerated() { index[j] = k }
+            return (reducedProgram, 0, index)
+        }
+        return (model.program, outputIndex, model.program.stateNames.indices.map { $0 })
     }
 
     /// True: a lane group shares one step size, so callers group subjects by absolute index.
@@ -83,17 +111,24 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
     /// How the lane path runs, for run metadata.
     public var solverDescription: String {
         let r = model.options.rtol[0], a = model.options.atol[0]
-        return "lanes of \(Lanes.scalarCount) subjects on Dormand-Prince 5(4), rtol \(r), atol \(a), piecewise between doses;"
+        let n = model.program.stateCount
+        let states = integrateNeededStatesOnly && reducedProgram != nil
+            ? " the \(neededStates.count) of \(n) states that \(model.outputNames[outputIndex]) depends on (\(neededStates.map { model.compartmentNames[$0] }.joined(separator: ", ")))"
+            : " all \(n) states"
+        return "lanes of \(Lanes.scalarCount) subjects on Dormand-Prince 5(4), rtol \(r), atol \(a),\(states), piecewise between doses;"
             + " a group that turns stiff (Hairer's test, and more than 2000 steps between two doses) reruns subject by subject on Rodas4, rtol \(r), atol \(a)"
     }
 
-    /// The event records of one subject's regimen, then an observation at each grid time.
-    func records(_ subject: Subject) -> [EventRecord] {
+    /// The event records of one subject's regimen, then an observation at each grid time; the
+    /// doses go to state `compartment` of the integrated system (none when nil: not integrated).
+    func records(_ subject: Subject, compartment: Int?) -> [EventRecord] {
         let d = dosing
-        let inst = DoseInstruction(compartment: d.compartment, amountMg: doseMg(subject), bioavailability: d.bioavailability,
+        let observations = timesH.map { EventRecord(timeH: $0, action: .observe) }
+        guard let compartment else { return observations }
+        let inst = DoseInstruction(compartment: compartment, amountMg: doseMg(subject), bioavailability: d.bioavailability,
                                    input: d.infusionH.map { .duration($0) } ?? .bolus,
                                    intervalH: d.count > 1 ? d.intervalH : 0, additionalDoses: d.count - 1)
-        return [EventRecord(timeH: 0, action: .dose(inst))] + timesH.map { EventRecord(timeH: $0, action: .observe) }
+        return [EventRecord(timeH: 0, action: .dose(inst))] + observations
     }
 
     /// One subject on the event engine with the model's method and tolerances (the reference path).
@@ -103,14 +138,17 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
 
     /// One subject on the event engine with `method` (the model's tolerances).
     public func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool, method: ODEMethod) throws -> SubjectResult {
-        var tm = model
+        let system = integrated
+        var tm = TextModel(model, program: system.program)
         tm.options.method = method
         let made = try tm.makeEngine(parameterSets: [parameters])
         var engine = made.engine
-        let flat = try engine.run(records(subject))
-        let n = model.compartmentNames.count
+        let events = records(subject, compartment: system.stateIndex[dosing.compartment])
+        let flat = try engine.run(events)
+        // One state row per record: the dose record (if any), then one per grid time.
+        let n = system.program.stateCount, first = events.count - timesH.count
         var curve = [Double](repeating: 0, count: timesH.count)
-        for k in timesH.indices { curve[k] = made.outputs(0, Array(flat[((k + 1) * n)..<((k + 2) * n)]), timesH[k])[outputIndex] }
+        for k in timesH.indices { curve[k] = made.outputs(0, Array(flat[((k + first) * n)..<((k + first + 1) * n)]), timesH[k])[system.output] }
         return SubjectResult(metrics: GridMetrics.metrics(timesH: timesH, values: curve, options: options), curve: wantCurve ? curve : [])
     }
 
@@ -138,7 +176,8 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
 
     /// The analysed output on the grid for each subject, from one lock-step lane solve.
     func laneCurves(_ subjects: [Subject], parameters: [[Double]]) throws -> [[Double]] {
-        let program = model.program
+        let system = integrated
+        let program = system.program, outputIndex = system.output
         let width = Lanes.scalarCount
         let n = program.stateCount
         // The output must be scale × one state (the same state in every lane).
@@ -168,14 +207,16 @@ public struct TextModelSubjectSimulator: SubjectSimulator {
         struct Event { var t: Double; var start: Bool }
         var events: [Event] = []
         let end = timesH.last!
-        for k in 0..<dosing.count {
+        // Doses into a state that is not integrated reach nothing reported: none.
+        let dosed = system.stateIndex[dosing.compartment]
+        for k in 0..<(dosed == nil ? 0 : dosing.count) {
             let t = Double(k) * (dosing.count > 1 ? dosing.intervalH : 0)
             guard t <= end else { break }
             events.append(Event(t: t, start: true))
             if let d = dosing.infusionH, d > 0 { events.append(Event(t: t + d, start: false)) }
         }
         events.sort { $0.t != $1.t ? $0.t < $1.t : (!$0.start && $1.start) }
-        let c = dosing.compartment
+        let c = dosed ?? 0
         let rate = dosing.infusionH.map { $0 > 0 ? amount / Lanes(repeating: $0) : .zero }
         var active = 0
         // Every grid point is written by a solve before it is read (checked below: nextOut reaches
@@ -241,5 +282,22 @@ struct TextLaneSystem: LaneODESystem {
     func derivatives(t: Double, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>) {
         evaluator.derivatives(t: t, state: UnsafePointer(x), into: dx)
         if hasRate { dx[rateState] += rate }
+    }
+
+    /// The stage variant straight from its index (the solver works in `storage`: x is the stage
+    /// block or y1, dx the stage's k block).
+    func stageDerivatives(t: Double, stage: Int, state x: UnsafeMutablePointer<Lanes>, into dx: UnsafeMutablePointer<Lanes>) {
+        evaluator.stageDerivatives(t: t, stage: stage, fromY1: stage == 6)
+        if hasRate { dx[rateState] += rate }
+    }
+}
+
+extension TextModel {
+    /// `model` with its program replaced by `program` (e.g. `ModelProgram.restricted`), the same
+    /// options.
+    init(_ model: TextModel, program: ModelProgram) {
+        self.program = program
+        options = model.options
+        forceODE = model.forceODE
     }
 }
