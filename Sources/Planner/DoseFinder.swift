@@ -30,8 +30,9 @@ public struct DoseResult: Sendable, Codable, Equatable {
     /// The dose as drawn up (rounded to the syringe or device step of the solution, never above
     /// the ceiling), when it differs from `doseMg`; nil without a step.
     public var measuredDoseMg: Double? = nil
-    /// What the measured dose achieves (unit of the target), and its peak (ng/mL).
+    /// What the measured dose achieves (unit of the target).
     public var measuredAchieved: Double? = nil
+    /// The measured dose's predicted peak (ng/mL).
     public var measuredPeakNgPerML: Double? = nil
     /// For routes dosed in fixed units (esketamine devices): the unit multiples just below and above
     /// the dose, with the value each achieves.

@@ -14,7 +14,7 @@ struct ChartAndTimeTests {
         let rows = r.out.split(separator: "\n").filter { $0.hasPrefix("0:") || $0.hasPrefix("1:") || $0.hasPrefix("2:") }
         #expect(rows.first?.hasPrefix("0:00 ") == true && rows.contains { $0.hasPrefix("0:15 ") } && rows.contains { $0.hasPrefix("2:00 ") })
         #expect(!r.out.contains("0.250"))
-        let fine = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--duration", "5min", "--step", "30s")
+        let fine = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--duration", "5min", "--window", "5min", "--step", "30s")
         #expect(fine.out.contains("time h:mm:ss") && fine.out.contains("0:00:30 "))
     }
 
