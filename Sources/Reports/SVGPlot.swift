@@ -134,7 +134,9 @@ public struct SVGPlot: Sendable, Equatable {
         let columns = legend.isEmpty ? 1 : Swift.max(1, Swift.min(legend.count, Int(plotW / entryW)))
         let legendRows = (legend.count + columns - 1) / columns
         let legendH = legend.isEmpty ? 0.0 : Double(legendRows) * 18 + 4
-        let bottom = 50.0 + legendH
+        // A standalone file carries the disclaimer in its last line (an embedded plot's page has it).
+        let footerH = standalone ? 16.0 : 0
+        let bottom = 50.0 + legendH + footerH
         // The canvas grows when the legend would leave less than 120 px of plot.
         let H = Swift.max(Double(Swift.max(height, 180)), top + 120 + bottom)
         let plotH = H - top - bottom
@@ -283,6 +285,9 @@ public struct SVGPlot: Sendable, Equatable {
                 out += "<text x=\"\(f(x + 38))\" y=\"\(f(y))\">\(XMLText.escape(SVGPlot.truncate(e.label, maxChars)))</text>\n"
             }
             out += "</g>\n"
+        }
+        if standalone {
+            out += "<text class=\"disclaimer\" x=\"\(f(left))\" y=\"\(f(H - 5))\" font-size=\"10.5\" fill=\"#555555\">\(XMLText.escape(Product.disclaimer))</text>\n"
         }
         out += "</svg>\n"
         return out

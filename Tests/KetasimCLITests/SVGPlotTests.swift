@@ -123,6 +123,14 @@ struct SVGPlotTests {
         #expect(!svg.contains("<script") && !svg.contains("href"))
     }
 
+    @Test("a standalone SVG says it is a model prediction, not medical advice; an embedded one leaves that to its page")
+    func disclaimer() {
+        let standalone = standardPlot().render(), embedded = standardPlot().render(standalone: false)
+        #expect(standalone.contains("Model predictions for planning and research, not medical advice."))
+        #expect(ParsedXML(standalone).ok)
+        #expect(!embedded.contains("not medical advice"))
+    }
+
     @Test("the window and band rects are placed on the axes' scale")
     func geometry() throws {
         let doc = ParsedXML(standardPlot().render())
