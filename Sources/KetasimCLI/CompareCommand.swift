@@ -68,6 +68,14 @@ enum CompareCommand {
                 arms.append((route, try Units.dose(d, flag: "--doses")))
             }
         } else {
+            // The default arms need every default route; a profile with fewer (herd-2007: IV only)
+            // is an error naming the profile's routes, not the --route flag nobody gave.
+            let missing = defaultArms.map(\.0).filter { o.profile.dosing.routes[$0.rawValue] == nil }
+            if !missing.isEmpty {
+                let has = o.profile.dosing.routeNames.joined(separator: ", ")
+                throw CLIError.usage("--routes: the default arms need routes \(missing.map(\.rawValue).joined(separator: ", ")), which profile \(o.profile.profile.name) "
+                                     + "does not have (it has: \(has)); give --routes and --doses, e.g. --routes \(o.profile.dosing.routeNames.prefix(2).joined(separator: ","))")
+            }
             if let ds = doseTexts, ds.count != defaultArms.count {
                 throw CLIError.usage("--doses: \(ds.count) doses for the \(defaultArms.count) default routes (iv,im,in,sl,po); give --routes too")
             }

@@ -61,6 +61,13 @@ struct ReviewRegressionCLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    @Test("compare on a profile without the default routes names the profile's routes, not --route")
+    func compareDefaultArmsMissingRoutes() {
+        let r = ketasim("compare", "--profile", "herd-2007")
+        #expect(r.code == 64 && r.err.contains("--routes: the default arms need routes im, in, sl, po") && r.err.contains("(it has: iv, iv-bolus)"), "\(r.err)")
+        #expect(ketasim("compare", "--profile", "herd-2007", "--routes", "iv,iv-bolus", "--doses", "0.5mg/kg,0.25mg/kg").code == 0)
+    }
+
     @Test("--discharge 0 is a usage error")
     func zeroDischarge() {
         let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")
