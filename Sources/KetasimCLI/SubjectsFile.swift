@@ -46,7 +46,13 @@ struct SubjectsFile {
         for (k, name) in pm.covariateNames.enumerated() {
             if let c = table.column(name) {
                 used.insert(c)
-                covs.append(.column(try numbers(c)))
+                let values = try numbers(c)
+                // Body weight: the plausible range of --weight (a WT of 0 or below gives negative
+                // volumes and NaN parameters; above 500 kg is a unit slip).
+                if name.uppercased() == "WT", let k = values.firstIndex(where: { !($0 > 0 && $0 <= 500) }) {
+                    throw CLIError.failure("\(at) line \(table.lineNumbers[k]), column \(table.header[c]): \(NumberFormat.g(values[k])) kg is not a plausible body weight (0 < WT <= 500 kg)")
+                }
+                covs.append(.column(values))
                 describeParts.append("\(name) from the file")
             } else if case .fixed = distributions[k] {
                 covs.append(.draw(distributions[k]))

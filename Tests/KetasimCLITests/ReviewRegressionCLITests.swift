@@ -68,6 +68,15 @@ struct ReviewRegressionCLITests {
         #expect(ketasim("compare", "--profile", "herd-2007", "--routes", "iv,iv-bolus", "--doses", "0.5mg/kg,0.25mg/kg").code == 0)
     }
 
+    @Test("--subjects: an implausible WT names the file, line, column and value", arguments: ["-70", "0", "7000"])
+    func subjectsWeight(wt: String) throws {
+        let file = tempDir().appendingPathComponent("s.csv").path
+        try "ID,WT\n1,70\n2,\(wt)\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = ketasim("batch", "--subjects", file, "--n", "2")
+        #expect(r.code == 1 && r.err.contains("\(file) line 3, column WT: \(wt) kg is not a plausible body weight"), "\(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1)
+    }
+
     @Test("--discharge 0 is a usage error")
     func zeroDischarge() {
         let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")
