@@ -73,6 +73,10 @@ enum SimulateCommand {
             try ModelSimulation.run(path: modelPath, route: route, dose: dose, a: a, o: o, console: console, intervalH: every, count: count, stepH: stepH)
             return
         }
+        // Options of the text-model path would be ignored on a profile: refused instead.
+        for f in ["--cmt", "--rtol", "--atol", "--method"] where a.value(f) != nil {
+            throw CLIError.usage("\(f): only with --model (a profile runs on the exact solution)")
+        }
         // Route overrides act on the profile's route parameters F_<ROUTE>, KA_<ROUTE>, LAG_<ROUTE>, FP_<ROUTE>.
         let tag = route.rawValue.uppercased().replacingOccurrences(of: "-", with: "_")
         var overrides: [String: Double] = [:]

@@ -77,6 +77,12 @@ struct ReviewRegressionCLITests {
         #expect(r.err.split(separator: "\n").count == 1)
     }
 
+    @Test("simulate on a profile refuses the text-model options instead of ignoring them", arguments: [["--cmt", "central"], ["--rtol", "1e-8"], ["--method", "rodas4"]])
+    func profileRefusesModelOptions(option: [String]) {
+        let r = ketasimArgs(["simulate", "--route", "im", "--dose", "35mg"] + option)
+        #expect(r.code == 64 && r.err.contains("\(option[0]): only with --model"), "\(r.err)")
+    }
+
     @Test("--discharge 0 is a usage error")
     func zeroDischarge() {
         let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")
