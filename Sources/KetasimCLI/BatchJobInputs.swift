@@ -38,9 +38,12 @@ extension BatchJob {
             }
             r = ResidualError(additive: e.additive ?? 0, proportional: e.proportional ?? 0, exponential: e.exponential ?? 0)
         } else {
+            var seen = Set<String>()
             for part in text.split(separator: ",") {
                 let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
                 guard kv.count == 2 else { throw CLIError.usage("--residual: '\(part)' is not prop=F, add=C or exp=S") }
+                let canonical = ["proportional": "prop", "additive": "add", "exponential": "exp"][kv[0].lowercased()] ?? kv[0].lowercased()
+                guard seen.insert(canonical).inserted else { throw CLIError.usage("--residual: '\(canonical)' given twice in '\(text)'") }
                 switch kv[0].lowercased() {
                 case "prop", "proportional":
                     guard let v = Double(kv[1]), v.isFinite, v >= 0 else { throw CLIError.usage("--residual: prop '\(kv[1])' must be a number >= 0 (e.g. 0.2 for 20%)") }

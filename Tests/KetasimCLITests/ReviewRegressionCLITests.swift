@@ -83,6 +83,16 @@ struct ReviewRegressionCLITests {
         #expect(r.code == 64 && r.err.contains("\(option[0]): only with --model"), "\(r.err)")
     }
 
+    @Test("--residual naming one part twice is a usage error (batch and nm)")
+    func residualTwice() throws {
+        let b = ketasim("batch", "--n", "3", "--duration", "2h", "--residual", "prop=0.2,proportional=0.3")
+        #expect(b.code == 64 && b.err.contains("--residual: 'prop' given twice"), "\(b.err)")
+        let data = tempDir().appendingPathComponent("d.csv").path
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n1,1,0,0,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let n = ketasim("nm", data, "--profile", "herd-2007", "--sim", "2", "--residual", "add=1,add=2")
+        #expect(n.code == 64 && n.err.contains("--residual: 'add' given twice"), "\(n.err)")
+    }
+
     @Test("--discharge 0 is a usage error")
     func zeroDischarge() {
         let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")
