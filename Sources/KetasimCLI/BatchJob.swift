@@ -252,8 +252,7 @@ struct BatchJob {
             guard end > course.timesH.last! else {
                 throw CLIError.usage("--duration: \(NumberFormat.g(end)) h ends before the protocol's last dose at \(NumberFormat.g(course.timesH.last!)) h")
             }
-            let times = try Simulator.grid(endH: end, stepH: stepH)
-            guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
+            let times = try BatchJob.grid(endH: end, stepH: stepH)
             let wtIndex = pm.covariateNames.firstIndex(of: "WT")
             var sim = try RegimenSubjectSimulator(model: pm.dosing, timesH: times, options: options) { s in
                 course.regimen(weightKg: wtIndex.map { s.covariates[$0] } ?? 70)

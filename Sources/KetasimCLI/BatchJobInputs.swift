@@ -102,9 +102,19 @@ extension BatchJob {
         if route == .ivInfusion && count > 1 && infusionH > every {
             throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
         }
-        let times = try Simulator.grid(endH: durationH, stepH: stepH)
+        return (count, every, infusionH, try BatchJob.grid(endH: durationH, stepH: stepH))
+    }
+
+    /// The batch grid, 0 to `endH` every `stepH` (h): at most 100,000 points, checked before the
+    /// grid is built (one usage error whatever the count).
+    static func grid(endH: Double, stepH: Double) throws -> [Double] {
+        let points = (endH / stepH).rounded(.down) + 1
+        guard points <= 100_000 else {
+            throw CLIError.usage("--step: \(NumberFormat.g(points.rounded())) grid points over \(NumberFormat.g(endH)) h; at most 100000 (use a coarser step)")
+        }
+        let times = try Simulator.grid(endH: endH, stepH: stepH)
         guard times.count <= 100_000 else { throw CLIError.usage("--step: \(times.count) grid points; at most 100000 (use a coarser step)") }
-        return (count, every, infusionH, times)
+        return times
     }
 
     /// The regimen as the run metadata names it: route, dose (mg or mg/kg), infusion length, repeats.

@@ -93,6 +93,12 @@ struct ReviewRegressionCLITests {
         #expect(n.code == 64 && n.err.contains("--residual: 'add' given twice"), "\(n.err)")
     }
 
+    @Test("batch: too many grid points is one usage error whatever the count", arguments: ["10d", "365d"])
+    func batchGridLimit(duration: String) {
+        let r = ketasim("batch", "--n", "2", "--duration", duration, "--step", "1s")
+        #expect(r.code == 64 && r.err.contains("--step: ") && r.err.contains("grid points over") && r.err.contains("at most 100000"), "\(r.err)")
+    }
+
     @Test("--discharge 0 is a usage error")
     func zeroDischarge() {
         let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")
