@@ -29,7 +29,7 @@ enum PlanCommand {
         groups: [
             OptionGroup("Plan options", [
                 .flag("--list", "list the built-in protocols, flags and rules"),
-                OptionSpec("--protocol", "P", "a built-in protocol (--list) or a protocol JSON file (same schema as Profiles/protocols.json)"),
+                OptionSpec("--protocol", "P", "a built-in protocol (--list) or a JSON file with one protocol, as an entry of the \"protocols\" list of Profiles/protocols.json (the safety rules stay built in)"),
                 OptionSpec("--start", "DATE", "first day of the course, YYYY-MM-DD (past dates are fine)"),
                 OptionSpec("--weight", "W", "body weight (default 70kg)"),
                 OptionSpec("--age", "Y", "age in years (esketamine: from 65 the start dose is 28 mg under --label eu)"),

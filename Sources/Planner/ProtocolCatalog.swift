@@ -415,6 +415,13 @@ public struct ProtocolTemplate: Sendable, Codable {
         let p: ProtocolTemplate
         do {
             if case .object(let top) = try StrictJSON.parse(text), top.values["protocols"] != nil {
+                // A copy of the whole catalog (Profiles/protocols.json): its rules, tiers and flags
+                // are the built-in ones and are not taken from a file.
+                let extra = top.keys.filter { $0 != "protocols" }
+                if !extra.isEmpty {
+                    throw PlanError("\(origin): a protocol file holds one protocol (the object, or {\"protocols\": [it]}); "
+                                    + "\(extra.joined(separator: ", ")) belong to the catalog Profiles/protocols.json, whose safety rules, tiers and flags are built in", usage: false)
+                }
                 let w = try StrictJSON.decode(Wrapper.self, from: text)
                 guard w.protocols.count == 1 else { throw PlanError("\(origin): protocols: give exactly one protocol (found \(w.protocols.count))", usage: false) }
                 p = w.protocols[0]

@@ -99,6 +99,15 @@ struct ReviewRegressionCLITests {
         #expect(r.code == 64 && r.err.contains("--step: ") && r.err.contains("grid points over") && r.err.contains("at most 100000"), "\(r.err)")
     }
 
+    @Test("plan --protocol with a copy of the whole catalog says a file holds one protocol and names the catalog's keys")
+    func planProtocolCatalogCopy() throws {
+        let file = tempDir().appendingPathComponent("p.json").path
+        try FileManager.default.copyItem(atPath: SharedData_repo("Profiles/protocols.json"), toPath: file)
+        let r = ketasim("plan", "--protocol", file, "--start", "2026-12-07")
+        #expect(r.code == 1 && r.err.contains("a protocol file holds one protocol") && r.err.contains("version") && r.err.contains("rules"), "\(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1)
+    }
+
     @Test("--discharge 0 is a usage error")
     func zeroDischarge() {
         let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")
