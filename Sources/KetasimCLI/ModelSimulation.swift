@@ -17,7 +17,8 @@ enum ModelSimulation {
             infusionH: o.infusionH, intervalH: intervalH, count: count, durationH: o.durationH, stepH: stepH,
             metrics: MetricOptions(bandLow: o.band.low, bandHigh: o.band.high, windowStartH: 0, windowEndH: o.windowH, dischargeLevel: o.dischargeNgPerML))
         var req = request
-        req.weightKg = o.weightKg
+        // Only a given --weight sets WT: without it the model keeps its own default (as batch --model).
+        req.weightKg = a.value("--weight") != nil ? o.weightKg : nil
         let run: ModelRun.Result
         do { run = try ModelRun.run(req) } catch let e as StudyError {
             throw e.field == "model" ? CLIError.failure("--model \(e.message)") : CLIError.from(e)

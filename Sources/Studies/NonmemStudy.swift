@@ -122,23 +122,34 @@ public enum NonmemStudy {
             + "an intravenous infusion goes into '\(names[central])' (CMT \(central + 1))"
     }
 
-    /// One line when a data set doses a route's depot whose route also has other inputs (the
-    /// first-pass part of PO and SL into its own depot) that the data set never doses: a record doses
-    /// one compartment (as in NONMEM), so that part of the route is missing unless the data set
-    /// doses its compartment too. (The dosed depot itself gets the route's F and lag.)
+    /// One line about data-set doses into a route's depot: a depot whose route has other inputs
+    /// (the first-pass part of PO and SL into its own depot) that the data set never doses (a
+    /// record doses one compartment, as in NONMEM, so that part is missing unless the data set doses
+    /// its compartment too); and a depot that got no route F and lag (several routes feed it
+    /// differently, or its fraction is an expression such as a device rule), whose doses enter at
+    /// F = 1 unless the data set gives F<n>.
     public static func routePartNote(_ dataSet: NonmemDataset, _ pm: ProfileModel) throws -> String? {
         var data = dataSet
         let names = pm.profile.compartments.map(\.name)
         try data.resolveCompartments(names)
-        let dosed = Set(data.rows.filter { $0.evid == 1 || $0.evid == 4 }.map { (($0.cmt == 0 ? 1 : $0.cmt) - 1) })
+        let doses = data.rows.filter { $0.evid == 1 || $0.evid == 4 }
+        let dosed = Set(doses.map { (($0.cmt == 0 ? 1 : $0.cmt) - 1) })
+        let mods = pm.dosing.compiled.doseModifiers
         var notes: [String] = []
-        for (route, r) in pm.profile.routes.sorted(by: { $0.key < $1.key }) where r.inputs.count > 1 {
-            let cmts = r.inputs.compactMap { names.firstIndex(of: $0.compartment) }
-            guard let main = cmts.first, dosed.contains(main) else { continue }
-            let missing = r.inputs.dropFirst().filter { i in names.firstIndex(of: i.compartment).map { !dosed.contains($0) } ?? false }
-            for m in missing {
+        for (route, r) in pm.profile.routes.sorted(by: { $0.key < $1.key }) {
+            guard let main = r.inputs.first.flatMap({ names.firstIndex(of: $0.compartment) }), dosed.contains(main) else { continue }
+            if !mods[main].fromRoute {
+                let hasColumn = data.header.contains { $0.caseInsensitiveEquals("F\(main + 1)") }
+                if !hasColumn && !notes.contains(where: { $0.contains("'\(names[main])' enter at F = 1") }) {
+                    notes.append("doses into '\(names[main])' enter at F = 1 with no lag: route \(route)'s fraction (\(r.inputs[0].fraction)) is not one parameter of this "
+                                 + "compartment alone; give F\(main + 1) (and ALAG\(main + 1)) columns, or dose by route with simulate/batch")
+                }
+                continue
+            }
+            for m in r.inputs.dropFirst() {
+                guard let k = names.firstIndex(of: m.compartment), !dosed.contains(k) else { continue }
                 notes.append("doses into '\(names[main])' get route \(route)'s F and lag; its other input (\(m.fraction) of the dose into '\(m.compartment)', "
-                             + "e.g. first-pass norketamine) is not given unless the data set also doses '\(m.compartment)' (CMT \((names.firstIndex(of: m.compartment) ?? 0) + 1))")
+                             + "a first-pass or swallowed part) is not given unless the data set also doses '\(m.compartment)' (CMT \(k + 1))")
             }
         }
         return notes.isEmpty ? nil : "note: " + notes.joined(separator: "; ")

@@ -59,6 +59,35 @@ struct DataSetRouteTests {
         }
     }
 
+    @Test("an F3 column wins over the route's F_PO (NONMEM data-set F); racemic-adult-2026's depot.po (fed by PO and by IN's swallowed part) gets F_PO too")
+    func columnWinsAndSharedDepot() throws {
+        let dir = tempDir()
+        let data = dir.appendingPathComponent("po.csv").path
+        try "ID,TIME,EVID,AMT,CMT,F3\n1,0,1,70,depot.po,1\n1,1,0,0,central,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let f3 = Self.run(["nm", data, "--profile", "clements-1981", "--columns", "TIME,CP"])
+        try "ID,TIME,EVID,AMT,CMT,F_PO\n1,0,1,70,depot.po,1\n1,1,0,0,central,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let fpo = Self.run(["nm", data, "--profile", "clements-1981", "--columns", "TIME,CP"])
+        #expect(f3.code == 0 && fpo.code == 0, "\(f3.err) \(fpo.err)")
+        #expect(try Self.cp(f3.out)[1] == Self.cp(fpo.out)[1])
+        // racemic-adult-2026: the data-set dose into depot.po gives simulate --route po's parent curve.
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,70,depot.po\n1,1,0,0,central\n1,2,0,0,central\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let nm = Self.run(["nm", data, "--profile", "racemic-adult-2026", "--columns", "TIME,CP"])
+        let sim = Self.run(["simulate", "--profile", "racemic-adult-2026", "--route", "po", "--dose", "70mg", "--format", "csv", "--duration", "2h"])
+        #expect(nm.code == 0 && sim.code == 0, "\(nm.err) \(sim.err)")
+        let a = try Self.cp(nm.out), b = try Self.cp(sim.out, time: "time_h")
+        for t in [1.0, 2.0] { #expect(abs(try #require(a[t]) - (try #require(b[t]))) <= 1e-9 * (try #require(b[t])), "t = \(t)") }
+    }
+
+    @Test("a depot whose route fraction is no single parameter (a nasal device rule) is named: its doses enter at F = 1")
+    func deviceDepotNamed() throws {
+        let data = tempDir().appendingPathComponent("in.csv").path
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,28,depot.nasal\n1,1,0,0,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let r = Self.run(["nm", data, "--profile", "perez-ruixo-2021"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("doses into 'depot.nasal' enter at F = 1 with no lag") && r.err.contains("give F1"), "\(r.err)")
+        #expect(!r.err.contains("get route in's F"))
+    }
+
     @Test("batch --data: the same note; both depots dosed: no note")
     func batchNote() throws {
         let dir = tempDir()

@@ -28,6 +28,9 @@ struct ModelWeightTests {
                               "--duration", "6h", "--format", "csv"])
         #expect(light.code == 0 && light.out != viaWeight.out)
         #expect(viaWeight.err.contains("WT 100 kg"), "\(viaWeight.err)")
+        // Without --weight the model keeps its own WT (here 100 from the file, not the CLI's 70 kg).
+        let own = Self.run(["simulate", "--model", heavy, "--route", "im", "--dose", "50mg", "--duration", "6h", "--format", "csv"])
+        #expect(own.code == 0 && own.out == viaFile.out && own.err.contains("WT 100 kg"), "\(own.err)")
     }
 
     @Test("--ka, --lag, --first-pass and --profile are refused with --model", arguments: [["--ka", "3/h"], ["--lag", "10min"], ["--first-pass", "0.5"], ["--profile", "herd-2007"]])

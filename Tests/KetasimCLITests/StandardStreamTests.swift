@@ -79,4 +79,32 @@ struct StandardStreamTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(left.sorted() == ["d.csv"], "left behind: \(left) \(r.err)")
     }
+
+    @Test("a signal the parent ignores stays ignored (nohup's SIGHUP): the run goes on; SIGTERM still cleans up")
+    func ignoredSignalStaysIgnored() throws {
+        let bin = try #require(ketasimBinary(), "ketasim executable not built")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ketasim-hup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("d.csv").path
+        var csv = "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n"
+        for i in 1...2000 { csv += "1,\(Double(i) / 100),0,0,1\n" }
+        try csv.write(toFile: data, atomically: true, encoding: .utf8)
+        let r = try shell("""
+            trap '' HUP
+            '\(bin)' nm '\(data)' --profile herd-2007 --sim 20000 --threads 1 --out '\(dir.path)/big.csv' 2>/dev/null & pid=$!
+            for i in $(seq 1 600); do
+              if ls -a '\(dir.path)' | grep -q 'ketasim-.*tmp'; then break; fi
+              sleep 0.05
+            done
+            kill -HUP $pid; sleep 0.5
+            if kill -0 $pid 2>/dev/null; then echo alive >&2; fi
+            kill -TERM $pid
+            for i in $(seq 1 100); do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
+            kill -KILL $pid 2>/dev/null; wait $pid; exit 0
+            """)
+        #expect(r.err.contains("alive"), "SIGHUP ended the run: \(r.err)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(left.sorted() == ["d.csv"], "left behind: \(left)")
+    }
 }

@@ -11,6 +11,8 @@ enum TempFileCleanup {
     nonisolated(unsafe) static var nextToken = 0
     nonisolated(unsafe) static var previous: [(Int32, sighandler_t?)] = []
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// The signal mask before the handlers went in (restored with them).
+    nonisolated(unsafe) static var blockedBefore = sigset_t()
 
     /// Registers files for removal on a signal; returns the token for `unregister`.
     static func register(_ files: [String]) -> Int {
@@ -20,21 +22,28 @@ enum TempFileCleanup {
         registered[nextToken] = files.map { strdup($0) }
         snapshot = registered.values.flatMap { $0 }
         if previous.isEmpty {
-            // A parent may have left these signals blocked (test harnesses and some job runners
-            // spawn children with most signals blocked): then a SIGTERM would stay pending, the
-            // process would run on and be killed outright, leaving the temporary files. Unblocked on
-            // this thread, the kernel delivers them here.
-            var set = sigset_t()
-            sigemptyset(&set)
-            for s in signals { sigaddset(&set, s) }
-            pthread_sigmask(SIG_UNBLOCK, &set, nil)
+            // A signal the parent set to be ignored stays ignored (`nohup` ignores SIGHUP; a
+            // background job of a non-interactive shell ignores SIGINT): it would not end the
+            // process, so there is nothing to clean up for it. The others get the handler.
+            var handled: [Int32] = []
             previous = signals.map { s in
-                (s, signal(s, { sig in
+                let before = signal(s, SIG_IGN)
+                if unsafeBitCast(before, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { return (s, before) }
+                handled.append(s)
+                return (s, signal(s, { sig in
                     for p in TempFileCleanup.snapshot { unlink(p) }
                     signal(sig, SIG_DFL)
                     raise(sig)
                 }))
             }
+            // A parent may also have left them blocked (test harnesses spawn children with most
+            // signals blocked): a SIGTERM would stay pending, the process run on and be killed
+            // outright, leaving the temporary files. The handled ones are unblocked on this thread,
+            // so the kernel delivers them here; restored with the handlers.
+            var set = sigset_t()
+            sigemptyset(&set)
+            for s in handled { sigaddset(&set, s) }
+            pthread_sigmask(SIG_UNBLOCK, &set, &blockedBefore)
         }
         return nextToken
     }
@@ -48,6 +57,7 @@ enum TempFileCleanup {
         if registered.isEmpty {
             for (s, h) in previous { signal(s, h) }
             previous = []
+            pthread_sigmask(SIG_SETMASK, &blockedBefore, nil)
         }
     }
 }

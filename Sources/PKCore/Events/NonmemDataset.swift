@@ -322,6 +322,8 @@ public enum NonmemRun {
                     let c = cmt - 1
                     let mods = model.doseModifiers(c)
                     func value(_ idx: Int?, _ column: Int?, _ fallback: Double) -> Double? {
+                        // A route's default (a profile's depot) yields to the data set's own column.
+                        if mods.fromRoute, let column { return r.values[column].isNaN ? nil : r.values[column] }
                         if let idx { return p[idx] }
                         if let column { return r.values[column].isNaN ? nil : r.values[column] }
                         return fallback

@@ -9,7 +9,7 @@ public struct CompiledModel: Sendable {
     /// Typical values from the spec.
     public let defaultParameters: [Double]
     /// Per compartment: indices of its bioavailability, lag, rate and duration parameters, if defined.
-    public let doseModifiers: [DoseModifierIndices]
+    public internal(set) var doseModifiers: [DoseModifierIndices]
 
     @usableFromInline let nameIndex: [String: Int]
     @usableFromInline let flows: [(from: Int, to: Int?, rate: RateExpression, yield: RateExpression?)]
@@ -27,6 +27,10 @@ public struct CompiledModel: Sendable {
         public var rate: Int?
         /// Index of D, the modelled duration (h) used when RATE = −2.
         public var duration: Int?
+        /// True when these come from the route whose depot this compartment is (`DosingModel`):
+        /// a data set's own F<n>/ALAG<n>/D<n> columns then win over them, as in a control stream
+        /// that reads them from the data.
+        public var fromRoute = false
     }
 
     /// Checks and compiles `spec`: unique names, known references, at least one compartment and

@@ -114,7 +114,9 @@ public struct DosingModel: Sendable {
 
     /// Checks every route against the model, naming the field at fault.
     public init(spec: LinearModelSpec, routes: [String: RouteDefinition]) throws {
-        compiled = try CompiledModel(DosingModel.withRouteModifiers(spec, routes))
+        var c = try CompiledModel(spec)
+        DosingModel.attachRouteModifiers(&c, spec, routes)
+        compiled = c
         self.routes = routes
         var index: [String: Int] = [:]
         for (i, n) in compiled.parameterNames.enumerated() { index[n] = i }
@@ -157,28 +159,31 @@ public struct DosingModel: Sendable {
         }
     }
 
-    /// `spec` with each route depot's bioavailability and lag taken from the routes (NONMEM's F<n>
-    /// and ALAG<n> of that compartment), so a data-set dose into a depot (`nm`, `batch --data`) is
-    /// absorbed like a dose by its route: a dose into depot.po gets F_PO and LAG_PO. Only where the
-    /// compartment sets neither itself, no parameter F<n>/ALAG<n> exists, and every route input into
-    /// it names the same single parameter (a constant fraction such as IV's 1 needs none). Route
-    /// doses are unaffected (their inputs carry their own fraction and lag).
-    static func withRouteModifiers(_ spec: LinearModelSpec, _ routes: [String: RouteDefinition]) -> LinearModelSpec {
-        var s = spec
-        let names = Set(spec.parameters.map(\.name))
-        for (i, c) in spec.compartments.enumerated() {
-            let ins = routes.values.flatMap(\.inputs).filter { $0.compartment == c.name }
-            guard !ins.isEmpty else { continue }
-            let fractions = Set(ins.map { $0.fraction.filter { $0 != " " } })
-            if c.bioavailability == nil, !names.contains("F\(i + 1)"), fractions.count == 1, let f = fractions.first, names.contains(f) {
-                s.compartments[i].bioavailability = f
-            }
-            let lags = Set(ins.map { $0.lag ?? "" })
-            if c.lag == nil, !names.contains("ALAG\(i + 1)"), lags.count == 1, let l = lags.first, names.contains(l) {
-                s.compartments[i].lag = l
-            }
+    /// Each route depot's bioavailability, lag and duration become that compartment's F, ALAG and D
+    /// (NONMEM's F<n>/ALAG<n>/D<n>), so a data-set dose into a depot (`nm`, `batch --data`) is
+    /// absorbed like a dose by its route: a dose into depot.po gets F_PO and LAG_PO. A route's depot
+    /// is its first input's compartment; a compartment gets them when every route with it as depot
+    /// names the same single parameters, and it sets none itself (spec fields or F<n> parameters).
+    /// Marked `fromRoute`: a data set's own F<n>/ALAG<n>/D<n> columns win. Route doses are
+    /// unaffected (their inputs carry their own fraction, lag and duration).
+    static func attachRouteModifiers(_ c: inout CompiledModel, _ spec: LinearModelSpec, _ routes: [String: RouteDefinition]) {
+        var index: [String: Int] = [:]
+        for (i, n) in c.parameterNames.enumerated() { index[n] = i }
+        for (i, cmt) in spec.compartments.enumerated() {
+            let own = c.doseModifiers[i]
+            guard own.bioavailability == nil && own.lag == nil && own.duration == nil else { continue }
+            let firsts = routes.values.compactMap { $0.inputs.first }.filter { $0.compartment == cmt.name }
+            guard !firsts.isEmpty else { continue }
+            let fs = Set(firsts.map { $0.fraction.filter { $0 != " " } }), lags = Set(firsts.map { $0.lag ?? "" }),
+                ds = Set(firsts.map { $0.duration ?? "" })
+            guard fs.count == 1, lags.count == 1, ds.count == 1, let f = fs.first, let fi = index[f] else { continue }
+            var m = own
+            m.bioavailability = fi
+            if let l = lags.first, !l.isEmpty { m.lag = index[l] }
+            if let d = ds.first, !d.isEmpty { m.duration = index[d] }
+            m.fromRoute = true
+            c.doseModifiers[i] = m
         }
-        return s
     }
 
     /// Names of the routes this model can dose.

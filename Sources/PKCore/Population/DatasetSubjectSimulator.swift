@@ -216,6 +216,8 @@ public struct DatasetSubjectSimulator: SubjectSimulator {
                 let mods = model.doseModifiers[d.compartment]
                 // As `NonmemRun`: the model's parameter, else the data column (non-numeric: unset), else the default.
                 func value(_ idx: Int?, _ column: Double??, _ fallback: Double) -> Double? {
+                    // A route's default (a profile's depot) yields to the data set's own column.
+                    if mods.fromRoute, let column { return column }
                     if let idx { return p[idx] }
                     if let column { return column }
                     return fallback
