@@ -88,7 +88,9 @@ enum MergeCommand {
                 // merge that silently drops the per-subject rows would look complete).
                 let recordedButMissing = names.contains { $0 != nil && !FileManager.default.fileExists(atPath: $0!) }
                 if explicit != nil || recordedButMissing {
-                    let which = zip(shards, names).first { $0.1 == nil || !FileManager.default.fileExists(atPath: $0.1!) }!
+                    // A recorded file that is gone is named first (before a shard that never had one).
+                    let gone = zip(shards, names).first { $0.1 != nil && !FileManager.default.fileExists(atPath: $0.1!) }
+                    let which = gone ?? zip(shards, names).first { $0.1 == nil }!
                     throw CLIError.failure("\(flag): shard \(which.0.path) has no \(flag == "--curves" ? "curves" : "per-subject") file\(which.1.map { " (\($0) not found)" } ?? "")"
                                            + (explicit == nil ? "; give --summary-only to merge the summaries alone" : ""))
                 }

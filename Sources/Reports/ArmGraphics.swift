@@ -34,7 +34,7 @@ extension HTMLReport {
     /// (published figures not used to fit the profile, `Validation.evidence`).
     public static func metricsTable(_ arms: [Arm], _ o: ArmReportContext) -> Table {
         let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0–\(NumberFormat.short(o.durationH)) h ng·h/mL", "AUCinf ng·h/mL",
-                    "terminal t½ h", "min in band", ArmReport.dischargeHeading(o), "NK Cmax ng/mL", "rac Ce max ng/mL",
+                    "terminal t½ h", "min in band", ArmReport.dischargeHeading(o), "NK Cmax ng/mL", ArmReport.ceHeading(o) + " ng/mL",
                     "Route evidence ('ketasim validate')"]
         let rows = zip(ArmReport.metricRows(arms), arms).map { $0 + [Validation.evidence(for: o.profile.profile, route: $1.route)] }
         return Table(columns: cols, rows: rows, caption: "Exposure metrics")
@@ -48,7 +48,7 @@ extension HTMLReport {
         let maxT = Swift.min(o.durationH, Swift.max(6, o.windowH * 3))
         var notes = [
             "AUC is the exact integral of the model; AUCinf adds the exact remaining area. Minutes in band count the session window "
-                + "(first \(NumberFormat.short(o.windowH * 60)) min). NK = norketamine; rac Ce = racemic ketamine at the profile's effect site (its ke0), not the S-ketamine Ce of the effect section.",
+                + "(first \(NumberFormat.short(o.windowH * 60)) min). " + ArmReport.ceLegend(o),
         ]
         notes += ArmReport.footnotes(arms, o) + ArmReport.warningsText(arms, o)
         if p.hasUnconfirmed {

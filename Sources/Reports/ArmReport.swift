@@ -192,13 +192,28 @@ public enum ArmReport {
         return out
     }
 
+    /// True for a profile of S-ketamine (esketamine): its metabolite is S-norketamine and its
+    /// effect-site output S-ketamine.
+    static func isEsketamine(_ o: ArmReportContext) -> Bool { o.profile.profile.analyte.lowercased().hasPrefix("s-") }
+
+    /// Heading of the profile's own effect-site column: "rac Ce max" for a racemic profile (the
+    /// effect section's Ce is S-ketamine), "Ce max" for an S-ketamine one.
+    static func ceHeading(_ o: ArmReportContext) -> String { isEsketamine(o) ? "Ce max" : "rac Ce max" }
+
+    /// The legend of the NK and Ce columns, by the profile's analyte.
+    static func ceLegend(_ o: ArmReportContext) -> String {
+        isEsketamine(o)
+            ? "NK = S-norketamine; Ce = S-ketamine at the profile's effect site (its ke0)."
+            : "NK = norketamine; rac Ce = racemic ketamine at the profile's effect site (its ke0), not the S-ketamine Ce of the effect section."
+    }
+
     /// The metrics table with its notes, warnings and the evidence per route, fitted to `o.width`.
     public static func metricsTable(_ arms: [Arm], _ o: ArmReportContext) -> String {
         let cols = ["Route and dose", "Cmax ng/mL", "Tmax min", "AUC0-\(NumberFormat.short(o.durationH))h", "AUCinf", "terminal t1/2 h",
-                    "min in band", dischargeHeading(o), "NK Cmax", "rac Ce max"]
+                    "min in band", dischargeHeading(o), "NK Cmax", ArmReport.ceHeading(o)]
         let rows = metricRows(arms)
         var out = TextTable.fit(cols, rows, width: o.width)
-        out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. NK = norketamine; rac Ce = racemic ketamine at the profile's effect site (its ke0), not the S-ketamine Ce of the effect section.\n"
+        out += "AUC in ng*h/mL (exact integral of the model); AUCinf adds the exact remaining area. \(ArmReport.ceLegend(o))\n"
         out += footnotes(arms, o).map { $0 + "\n" }.joined()
         out += warningsText(arms, o).map { $0 + "\n" }.joined()
         out += "Evidence per route (published figures not used to fit the profile \(o.profile.profile.name), 'ketasim validate'):\n"

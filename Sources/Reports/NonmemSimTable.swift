@@ -22,8 +22,15 @@ public struct NonmemSimTable: Sendable {
     public init(_ sim: NonmemSimulation, select: [String]? = nil) throws {
         self.sim = sim
         var all: [(name: String, kind: Kind)] = []
-        let taken = Set(sim.data.header.map { $0.uppercased() })
-        func unique(_ n: String) -> String { taken.contains(n.uppercased()) ? n + "_SIM" : n }
+        // "_SIM" until the name is free (an input may have both PRED and PRED_SIM), and no
+        // computed column takes a name another one has.
+        var taken = Set(sim.data.header.map { $0.uppercased() })
+        func unique(_ n: String) -> String {
+            var m = n
+            while taken.contains(m.uppercased()) { m += "_SIM" }
+            taken.insert(m.uppercased())
+            return m
+        }
         if sim.drawsEtas { all.append((unique("IREP"), .irep)) }
         for (j, n) in sim.data.header.enumerated() { all.append((n, .input(j))) }
         all.append((unique("PRED"), .pred))

@@ -67,8 +67,15 @@ public enum NonmemTable {
                 return j < cells.count ? cells[j] : ""
             })
         }
-        let taken = Set(data.header.map { $0.uppercased() })
-        func unique(_ n: String) -> String { taken.contains(n.uppercased()) ? n + "_SIM" : n }
+        // "_SIM" until the name is free (an input may have both PRED and PRED_SIM), and no
+        // computed column takes a name another one has.
+        var taken = Set(data.header.map { $0.uppercased() })
+        func unique(_ n: String) -> String {
+            var m = n
+            while taken.contains(m.uppercased()) { m += "_SIM" }
+            taken.insert(m.uppercased())
+            return m
+        }
         cols.append(Column(name: unique("PRED")) { NumberFormat.g(run.rows[$0].output) })
         cols.append(Column(name: unique("IPRED")) { NumberFormat.g(run.rows[$0].output) })
         for (o, name) in run.outputNames.enumerated() {

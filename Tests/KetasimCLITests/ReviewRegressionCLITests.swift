@@ -108,6 +108,29 @@ struct ReviewRegressionCLITests {
         #expect(r.err.split(separator: "\n").count == 1)
     }
 
+    @Test("compare's NK and Ce columns are named by the profile's analyte")
+    func ceColumnByAnalyte() {
+        // Prose wraps at the console width: compare the text with its line breaks and indents as spaces.
+        func flat(_ s: String) -> String { s.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ") }
+        let rac = ketasim("compare")
+        #expect(rac.code == 0 && rac.out.contains("rac Ce max") && flat(rac.out).contains("NK = norketamine;"))
+        let es = ketasim("compare", "--profile", "perez-ruixo-2021", "--routes", "in,iv", "--doses", "56mg,0.2mg/kg")
+        #expect(es.code == 0, "\(es.err)")
+        #expect(flat(es.out).contains("NK = S-norketamine; Ce = S-ketamine") && !es.out.contains("rac Ce"), "\(es.out)")
+    }
+
+    @Test("nm: computed columns never repeat a name (input PRED and PRED_SIM: PRED_SIM_SIM); /dev/null may take several outputs")
+    func simSuffixAndDevNull() throws {
+        let data = tempDir().appendingPathComponent("d.csv").path
+        try "ID,TIME,EVID,AMT,CMT,PRED,PRED_SIM\n1,0,1,100,1,0,0\n1,1,0,0,1,0,0\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let r = ketasim("nm", data, "--model", "1cmt-iv")
+        #expect(r.code == 0, "\(r.err)")
+        let header = (r.out.split(separator: "\n").first ?? "").split(separator: ",").map(String.init)
+        #expect(Set(header.map { $0.uppercased() }).count == header.count, "\(header)")
+        #expect(header.contains("PRED_SIM_SIM"))
+        #expect(ketasim("simulate", "--route", "iv", "--dose", "35mg", "--svg", "/dev/null", "--html", "/dev/null").code == 0)
+    }
+
     @Test("--discharge 0 is a usage error")
     func zeroDischarge() {
         let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")

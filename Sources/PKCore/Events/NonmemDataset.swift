@@ -104,7 +104,7 @@ public struct NonmemDataset: Sendable {
                 amount: amt, cmt: cmtName == nil ? try integer(cmtCol, "CMT") : 0, rate: v(rateCol), ii: v(iiCol),
                 addl: try integer(addlCol, "ADDL"), ss: try integer(ssCol, "SS"), values: values, cells: cells)
             row.cmtName = cmtName
-            try NonmemDataset.check(row)
+            try NonmemDataset.check(row, evidInferred: evidCol == nil)
             out.append(row)
         }
         guard !out.isEmpty else { throw DataError("data set: no data rows (all rows are comments)") }
@@ -144,7 +144,7 @@ public struct NonmemDataset: Sendable {
         }
     }
 
-    static func check(_ r: Row) throws {
+    static func check(_ r: Row, evidInferred: Bool = false) throws {
         let at = "line \(r.line)"
         guard (0...4).contains(r.evid) else { throw DataError("\(at), column EVID: \(r.evid) is not 0, 1, 2, 3 or 4") }
         guard r.amount >= 0 else { throw DataError("\(at), column AMT: \(r.amount) is negative") }
@@ -159,6 +159,10 @@ public struct NonmemDataset: Sendable {
         }
         if r.evid == 0 && (r.amount != 0 || r.rate != 0 || r.addl != 0 || r.ss != 0) {
             let what = r.amount != 0 ? "AMT \(r.amount)" : r.rate != 0 ? "RATE \(r.rate)" : r.addl != 0 ? "ADDL \(r.addl)" : "SS \(r.ss)"
+            if evidInferred {
+                let column = r.rate != 0 ? "RATE" : r.addl != 0 ? "ADDL" : "SS"
+                throw DataError("\(at), column \(column): \(what) on a record without a dose (no EVID column; AMT 0 makes it an observation); a dose needs AMT > 0")
+            }
             throw DataError("\(at), column EVID: an observation (EVID 0) with \(what); a dose needs its own record with EVID 1 (or 4)")
         }
         let isDose = r.evid == 1 || r.evid == 4

@@ -59,6 +59,7 @@ struct NonmemDatasetTests {
         ("ID,TIME,EVID,AMT,CMT\n1,0,1,inf,1\n", "not finite"),
         ("ID,TIME,EVID,AMT,CMT\n1,0,0,100,2\n", "line 2, column EVID: an observation (EVID 0) with AMT 100"),
         ("ID,TIME,EVID,AMT,CMT,RATE\n1,0,0,0,2,5\n", "line 2, column EVID: an observation (EVID 0) with RATE 5"),
+        ("ID,TIME,AMT,CMT,RATE\n1,0,0,2,5\n", "line 2, column RATE: RATE 5.0 on a record without a dose (no EVID column"),
     ])
     func errors(csv: String, message: String) {
         do {
