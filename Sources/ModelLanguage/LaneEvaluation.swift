@@ -135,16 +135,7 @@ public final class LaneModelEvaluator {
         } else if x != UnsafePointer(r + stageBase) {
             for i in 0..<n { r[stageBase + i] = x[i] }
         }
-        r[0] = ModelLanes(repeating: t)
-        let start = variantStart[v], end = variantStart[v + 1]
-        LaneModelEvaluator.executeFused(UnsafeBufferPointer(rebasing: variantCode[start..<end]), r)
-        let raw = UnsafeMutableRawPointer(r)
-        var c = copyStart[v]
-        let cEnd = copyStart[v + 1]
-        while c < cEnd {
-            raw.storeBytes(of: raw.load(fromByteOffset: Int(variantCopies[c]), as: ModelLanes.self), toByteOffset: Int(variantCopies[c + 1]), as: ModelLanes.self)
-            c += 2
-        }
+        runVariant(v, t: t)
     }
 
     /// dx/dt for every lane from the stage block (`fromY1` false) or y1 (true) of `solverStorage`
@@ -152,8 +143,14 @@ public final class LaneModelEvaluator {
     /// locating the blocks.
     public func stageDerivatives(t: Double, stage: Int, fromY1: Bool) {
         precondition(stage >= 0 && stage < LaneModelEvaluator.stageCount, "LaneModelEvaluator: stage out of range")
-        let r = registers
         let v = fromY1 ? stage + LaneModelEvaluator.stageCount : stage
+        runVariant(v, t: t)
+    }
+
+    /// Stage variant `v` at time `t`: its fused code on the registers, then its copies into the
+    /// solver's k block.
+    @inline(__always) private func runVariant(_ v: Int, t: Double) {
+        let r = registers
         r[0] = ModelLanes(repeating: t)
         let start = variantStart[v], end = variantStart[v + 1]
         LaneModelEvaluator.executeFused(UnsafeBufferPointer(rebasing: variantCode[start..<end]), r)

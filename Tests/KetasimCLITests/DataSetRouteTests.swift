@@ -21,6 +21,14 @@ struct DataSetRouteTests {
         return out
     }
 
+    /// Writes `csv` as a data set and runs `nm --profile P --columns TIME,CP` on it: CP by TIME.
+    static func nm(_ csv: String, profile: String = "clements-1981") throws -> (code: Int32, err: String, cp: [Double: Double]) {
+        let data = tempDir().appendingPathComponent("d.csv").path
+        try csv.write(toFile: data, atomically: true, encoding: .utf8)
+        let r = run(["nm", data, "--profile", profile, "--columns", "TIME,CP"])
+        return (r.code, r.err, r.code == 0 ? try cp(r.out) : [:])
+    }
+
     /// The typical value of a parameter in a profile file of the repository.
     static func parameter(_ name: String, profile: String) throws -> Double {
         let data = try Data(contentsOf: URL(fileURLWithPath: SharedData_repo("Profiles/\(profile).profile.json")))
@@ -31,21 +39,16 @@ struct DataSetRouteTests {
 
     @Test("nm --profile: a PO dose into depot.po gets F_PO (the ratio to F_PO = 1 is F_PO) and equals simulate --route po")
     func nmDepotGetsRouteF() throws {
-        let dir = tempDir()
-        let data = dir.appendingPathComponent("po.csv").path
-        try "ID,TIME,EVID,AMT,CMT\n1,0,1,70,depot.po\n1,0.5,0,0,central\n1,1,0,0,central\n1,2,0,0,central\n".write(toFile: data, atomically: true, encoding: .utf8)
-        let r = Self.run(["nm", data, "--profile", "clements-1981", "--columns", "TIME,CP"])
+        let r = try Self.nm("ID,TIME,EVID,AMT,CMT\n1,0,1,70,depot.po\n1,0.5,0,0,central\n1,1,0,0,central\n1,2,0,0,central\n")
         #expect(r.code == 0, "\(r.err)")
         #expect(r.err.contains("note: doses into 'depot.po' get route po's F and lag") && r.err.contains("'depot.po.firstpass' (CMT 4)"), "\(r.err)")
-        let withF = try Self.cp(r.out)
+        let withF = r.cp
         // A column named like the parameter overrides it: F_PO = 1 is the whole dose absorbed.
-        let whole = dir.appendingPathComponent("po1.csv").path
-        try "ID,TIME,EVID,AMT,CMT,F_PO\n1,0,1,70,depot.po,1\n1,0.5,0,0,central,1\n1,1,0,0,central,1\n1,2,0,0,central,1\n".write(toFile: whole, atomically: true, encoding: .utf8)
-        let r1 = Self.run(["nm", whole, "--profile", "clements-1981", "--columns", "TIME,CP"])
+        let r1 = try Self.nm("ID,TIME,EVID,AMT,CMT,F_PO\n1,0,1,70,depot.po,1\n1,0.5,0,0,central,1\n1,1,0,0,central,1\n1,2,0,0,central,1\n")
         #expect(r1.code == 0, "\(r1.err)")
         let fPO = try Self.parameter("F_PO", profile: "clements-1981")
         #expect(fPO > 0 && fPO < 0.5)
-        for (t, c1) in try Self.cp(r1.out) where t > 0 {
+        for (t, c1) in r1.cp where t > 0 {
             let c = try #require(withF[t])
             #expect(abs(c / c1 - fPO) <= 1e-12 * fPO, "t = \(t): \(c) / \(c1) vs F_PO \(fPO)")
         }
@@ -61,20 +64,15 @@ struct DataSetRouteTests {
 
     @Test("an F3 column wins over the route's F_PO (NONMEM data-set F); racemic-adult-2026's depot.po (fed by PO and by IN's swallowed part) gets F_PO too")
     func columnWinsAndSharedDepot() throws {
-        let dir = tempDir()
-        let data = dir.appendingPathComponent("po.csv").path
-        try "ID,TIME,EVID,AMT,CMT,F3\n1,0,1,70,depot.po,1\n1,1,0,0,central,1\n".write(toFile: data, atomically: true, encoding: .utf8)
-        let f3 = Self.run(["nm", data, "--profile", "clements-1981", "--columns", "TIME,CP"])
-        try "ID,TIME,EVID,AMT,CMT,F_PO\n1,0,1,70,depot.po,1\n1,1,0,0,central,1\n".write(toFile: data, atomically: true, encoding: .utf8)
-        let fpo = Self.run(["nm", data, "--profile", "clements-1981", "--columns", "TIME,CP"])
+        let f3 = try Self.nm("ID,TIME,EVID,AMT,CMT,F3\n1,0,1,70,depot.po,1\n1,1,0,0,central,1\n")
+        let fpo = try Self.nm("ID,TIME,EVID,AMT,CMT,F_PO\n1,0,1,70,depot.po,1\n1,1,0,0,central,1\n")
         #expect(f3.code == 0 && fpo.code == 0, "\(f3.err) \(fpo.err)")
-        #expect(try Self.cp(f3.out)[1] == Self.cp(fpo.out)[1])
+        #expect(f3.cp[1] != nil && f3.cp[1] == fpo.cp[1])
         // racemic-adult-2026: the data-set dose into depot.po gives simulate --route po's parent curve.
-        try "ID,TIME,EVID,AMT,CMT\n1,0,1,70,depot.po\n1,1,0,0,central\n1,2,0,0,central\n".write(toFile: data, atomically: true, encoding: .utf8)
-        let nm = Self.run(["nm", data, "--profile", "racemic-adult-2026", "--columns", "TIME,CP"])
+        let nm = try Self.nm("ID,TIME,EVID,AMT,CMT\n1,0,1,70,depot.po\n1,1,0,0,central\n1,2,0,0,central\n", profile: "racemic-adult-2026")
         let sim = Self.run(["simulate", "--profile", "racemic-adult-2026", "--route", "po", "--dose", "70mg", "--format", "csv", "--duration", "2h"])
         #expect(nm.code == 0 && sim.code == 0, "\(nm.err) \(sim.err)")
-        let a = try Self.cp(nm.out), b = try Self.cp(sim.out, time: "time_h")
+        let a = nm.cp, b = try Self.cp(sim.out, time: "time_h")
         for t in [1.0, 2.0] { #expect(abs(try #require(a[t]) - (try #require(b[t]))) <= 1e-9 * (try #require(b[t])), "t = \(t)") }
     }
 

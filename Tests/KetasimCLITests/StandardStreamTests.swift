@@ -30,6 +30,17 @@ func shell(_ command: String) throws -> (code: Int32, err: String) {
 /// Issue 16, part 5: writing to a full device or a closed pipe never traps.
 @Suite("Standard output errors")
 struct StandardStreamTests {
+    /// A fresh folder with a data set whose `nm --sim 20000` table (40 million rows) takes minutes.
+    static func longRun() throws -> (dir: URL, data: String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ketasim-sig-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let data = dir.appendingPathComponent("d.csv").path
+        var csv = "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n"
+        for i in 1...2000 { csv += "1,\(Double(i) / 100),0,0,1\n" }
+        try csv.write(toFile: data, atomically: true, encoding: .utf8)
+        return (dir, data)
+    }
+
     @Test("> /dev/full: exit 1, one line on stderr naming the error")
     func fullDevice() throws {
         let bin = try #require(ketasimBinary(), "ketasim executable not built")
@@ -55,13 +66,8 @@ struct StandardStreamTests {
     @Test("an interrupted nm --sim --out (SIGTERM, as Ctrl-C or a batch scheduler sends) leaves no temporary file beside the target")
     func interruptedStreamLeavesNoTemporaryFile() throws {
         let bin = try #require(ketasimBinary(), "ketasim executable not built")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ketasim-int-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (dir, data) = try Self.longRun()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let data = dir.appendingPathComponent("d.csv").path
-        var csv = "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n"
-        for i in 1...2000 { csv += "1,\(Double(i) / 100),0,0,1\n" }
-        try csv.write(toFile: data, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("big.csv").path
         // 40 million rows take minutes: stopped once the temporary file exists (SIGINT would be
         // ignored by a background job of a non-interactive shell until ketasim installs its handler).
@@ -83,13 +89,8 @@ struct StandardStreamTests {
     @Test("a signal the parent ignores stays ignored (nohup's SIGHUP): the run goes on; SIGTERM still cleans up")
     func ignoredSignalStaysIgnored() throws {
         let bin = try #require(ketasimBinary(), "ketasim executable not built")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ketasim-hup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let (dir, data) = try Self.longRun()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let data = dir.appendingPathComponent("d.csv").path
-        var csv = "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n"
-        for i in 1...2000 { csv += "1,\(Double(i) / 100),0,0,1\n" }
-        try csv.write(toFile: data, atomically: true, encoding: .utf8)
         let r = try shell("""
             trap '' HUP
             '\(bin)' nm '\(data)' --profile herd-2007 --sim 20000 --threads 1 --out '\(dir.path)/big.csv' 2>/dev/null & pid=$!
