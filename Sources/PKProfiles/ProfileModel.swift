@@ -91,6 +91,16 @@ public struct ProfileModel: Sendable {
             conv.append(c)
         }
         conversions = conv
+        // KE0 is derived from T12KE0 (ln 2 / t½ke0) where a profile gives both: a file that changes
+        // one and not the other would run on the stale KE0 (only KE0 enters the model).
+        if let t = index["T12KE0"], let k = index["KE0"] {
+            let halfLifeH = p.parameters[t].value * conv[t].factor, ke0 = p.parameters[k].value * conv[k].factor
+            let expected = log(2) / halfLifeH
+            guard abs(ke0 - expected) <= 1e-9 * abs(expected) else {
+                throw ProfileError("\(at): parameters.KE0: \(p.parameters[k].value) \(p.parameters[k].unit) is not ln 2 / T12KE0 "
+                                   + "(\(p.parameters[t].value) \(p.parameters[t].unit) gives \(expected) 1/h); change both, or give KE0 alone")
+            }
+        }
         var effs: [(parameter: Int, covariate: Int, effect: Effect)] = []
         for (i, e) in (p.covariateEffects ?? []).enumerated() {
             let f = "\(at): covariateEffects[\(i)]"

@@ -131,6 +131,18 @@ struct ReviewRegressionCLITests {
         #expect(ketasim("simulate", "--route", "iv", "--dose", "35mg", "--svg", "/dev/null", "--html", "/dev/null").code == 0)
     }
 
+    @Test("a profile file whose T12KE0 no longer gives its KE0 is refused, naming both (KE0 alone drives the model)")
+    func staleDerivedKe0() throws {
+        let file = tempDir().appendingPathComponent("p.profile.json").path
+        let text = try String(contentsOfFile: SharedData_repo("Profiles/clements-1981.profile.json"), encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"value\": 6.1,", with: "\"value\": 60,")
+        #expect(edited != text)
+        try edited.write(toFile: file, atomically: true, encoding: .utf8)
+        let r = ketasim("simulate", "--profile", file, "--route", "im", "--dose", "35mg")
+        #expect(r.code == 64 && r.err.contains("parameters.KE0") && r.err.contains("is not ln 2 / T12KE0 (60.0 min"), "\(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1)
+    }
+
     @Test("--discharge 0 is a usage error")
     func zeroDischarge() {
         let r = ketasim("simulate", "--route", "iv", "--dose", "0.5mg/kg", "--discharge", "0ng/mL")
