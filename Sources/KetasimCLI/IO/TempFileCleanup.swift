@@ -30,11 +30,12 @@ enum TempFileCleanup {
                 let before = signal(s, SIG_IGN)
                 if unsafeBitCast(before, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { return (s, before) }
                 handled.append(s)
-                return (s, signal(s, { sig in
+                _ = signal(s, { sig in
                     for p in TempFileCleanup.snapshot { unlink(p) }
                     signal(sig, SIG_DFL)
                     raise(sig)
-                }))
+                })
+                return (s, before)   // the handler to restore: the parent's, not the transient SIG_IGN
             }
             // A parent may also have left them blocked (test harnesses spawn children with most
             // signals blocked): a SIGTERM would stay pending, the process run on and be killed
