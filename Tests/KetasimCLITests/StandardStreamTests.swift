@@ -109,3 +109,21 @@ struct StandardStreamTests {
         #expect(left.sorted() == ["d.csv"], "left behind: \(left)")
     }
 }
+
+@Suite("Signal dispositions after a run")
+struct SignalDispositionTests {
+    /// Whether `s` is ignored now, read without changing it.
+    static func ignored(_ s: Int32) -> Bool {
+        var old = sigaction()
+        sigaction(s, nil, &old)
+        return unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+
+    @Test("a batch run in this process leaves SIGINT and SIGTERM as it found them (not ignored)")
+    func notLeftIgnored() throws {
+        try #require(!Self.ignored(SIGINT) && !Self.ignored(SIGTERM), "the test process starts with them ignored")
+        let out = tempDir().appendingPathComponent("b.json").path
+        #expect(ketasim("batch", "--n", "4", "--duration", "2h", "--out", out, "--per-subject", out + ".csv").code == 0)
+        #expect(!Self.ignored(SIGINT) && !Self.ignored(SIGTERM))
+    }
+}
