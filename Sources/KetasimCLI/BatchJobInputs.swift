@@ -42,8 +42,7 @@ extension BatchJob {
             for part in text.split(separator: ",") {
                 let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
                 guard kv.count == 2 else { throw CLIError.usage("--residual: '\(part)' is not prop=F, add=C or exp=S") }
-                let canonical = ["proportional": "prop", "additive": "add", "exponential": "exp"][kv[0].lowercased()] ?? kv[0].lowercased()
-                guard seen.insert(canonical).inserted else { throw CLIError.usage("--residual: '\(canonical)' given twice in '\(text)'") }
+                try BatchJob.residualPartOnce(kv[0], &seen, in: text)
                 switch kv[0].lowercased() {
                 case "prop", "proportional":
                     guard let v = Double(kv[1]), v.isFinite, v >= 0 else { throw CLIError.usage("--residual: prop '\(kv[1])' must be a number >= 0 (e.g. 0.2 for 20%)") }
@@ -103,6 +102,13 @@ extension BatchJob {
             throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
         }
         return (count, every, infusionH, try BatchJob.grid(endH: durationH, stepH: stepH))
+    }
+
+    /// Throws a usage error when the `--residual` part `key` (prop, add, exp or their long names)
+    /// was given before in `text` (batch and nm took the last one silently).
+    static func residualPartOnce(_ key: String, _ seen: inout Set<String>, in text: String) throws {
+        let canonical = ["proportional": "prop", "additive": "add", "exponential": "exp"][key.lowercased()] ?? key.lowercased()
+        guard seen.insert(canonical).inserted else { throw CLIError.usage("--residual: '\(canonical)' given twice in '\(text)'") }
     }
 
     /// The batch grid, 0 to `endH` every `stepH` (h): at most 100,000 points, checked before the

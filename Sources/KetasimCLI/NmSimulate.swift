@@ -119,8 +119,7 @@ enum NmSimulate {
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
             guard kv.count == 2 else { throw CLIError.usage("--residual: '\(part)' is not prop=F, add=C or exp=S (or 'profile')") }
-            let canonical = ["proportional": "prop", "additive": "add", "exponential": "exp"][kv[0].lowercased()] ?? kv[0].lowercased()
-            guard seen.insert(canonical).inserted else { throw CLIError.usage("--residual: '\(canonical)' given twice in '\(text)'") }
+            try BatchJob.residualPartOnce(kv[0], &seen, in: text)
             func number(_ what: String) throws -> Double {
                 guard let v = Double(kv[1]), v.isFinite, v >= 0 else { throw CLIError.usage("--residual: \(kv[0]) '\(kv[1])' must be a number >= 0 (\(what))") }
                 return v
