@@ -542,29 +542,34 @@ public enum LaneRegimenKernel {
                 }
             }
             run.dStart = d
-            if j == run.blockEnd {
-                let i = j / checkpointEvery
-                run.top = larger(run.top, run.blockMax)
-                b.blockTop[i] = run.top
-                let above = (run.blockMax .>= level) .| run.aboveExtra
-                var bits: UInt8 = 0
-                for l in 0..<Lanes.scalarCount where above[l] { bits |= 1 << UInt8(l) }
-                b.blockAbove[i] = bits
-                if any((run.startMax .> 0) .& (run.endMin .< 0)) {
-                    // Piece k − 1 turns where the slope after knot k − 1 rises and the one before
-                    // knot k's events falls; listed in knot order.
-                    for k in Swift.max(1, i * checkpointEvery)...j {
-                        let o = eo[k]
-                        let dEnd = o >= 0 ? b.dPre[o] : b.d[k]
-                        noteTurn(b, k, (b.d[k - 1] .> 0) .& (dEnd .< 0))
-                    }
+            if j == run.blockEnd { endBlock(b, j, lastKnot: lastKnot, &run, level, eo) }
+        }
+
+        /// After the last knot j of a block (or of all): its summaries are stored and, when some
+        /// lane may have turned in it, the block's turns are listed from the stored slopes.
+        @inline(__always) static func endBlock(_ b: LaneBuffers, _ j: Int, lastKnot: Int, _ run: inout Running, _ level: Lanes,
+                                               _ eo: UnsafeBufferPointer<Int>) {
+            let i = j / checkpointEvery
+            run.top = larger(run.top, run.blockMax)
+            b.blockTop[i] = run.top
+            let above = (run.blockMax .>= level) .| run.aboveExtra
+            var bits: UInt8 = 0
+            for l in 0..<Lanes.scalarCount where above[l] { bits |= 1 << UInt8(l) }
+            b.blockAbove[i] = bits
+            if any((run.startMax .> 0) .& (run.endMin .< 0)) {
+                // Piece k − 1 turns where the slope after knot k − 1 rises and the one before
+                // knot k's events falls; listed in knot order.
+                for k in Swift.max(1, i * checkpointEvery)...j {
+                    let o = eo[k]
+                    let dEnd = o >= 0 ? b.dPre[o] : b.d[k]
+                    noteTurn(b, k, (b.d[k - 1] .> 0) .& (dEnd .< 0))
                 }
-                run.blockMax = Lanes(repeating: -.infinity)
-                run.aboveExtra = SIMDMask(repeating: false)
-                run.startMax = Lanes(repeating: -.infinity)
-                run.endMin = Lanes(repeating: .infinity)
-                run.blockEnd = Swift.min(j + checkpointEvery, lastKnot)
             }
+            run.blockMax = Lanes(repeating: -.infinity)
+            run.aboveExtra = SIMDMask(repeating: false)
+            run.startMax = Lanes(repeating: -.infinity)
+            run.endMin = Lanes(repeating: .infinity)
+            run.blockEnd = Swift.min(j + checkpointEvery, lastKnot)
         }
 
         /// The area of a plain block (`Schedule.blockClass` c) from the state x₀ and inputs u at its
@@ -624,51 +629,58 @@ public enum LaneRegimenKernel {
             for bb in 0..<m { k4[bb] = kRow[bb] }
             let (k0, k1, k2, k3) = (k4[0], k4[1], k4[2], k4[3])
             let scaleL = scale
-            var x0 = Lanes.zero, x1 = Lanes.zero, x2 = Lanes.zero, x3 = Lanes.zero, u0 = Lanes.zero
-            var auc = Lanes.zero
             let slopeFromInput = I.on && sInput == 0
             let s = self.s, m = self.m
             let stride = checkpointEvery, strideShift = stride.trailingZeroBitCount
-            var run = Running(lastKnot: K - 1)
-            var activeCount = [Int](repeating: 0, count: 1)
             let level = self.level
             let xs = UnsafeMutablePointer<Lanes>.allocate(capacity: 5)
             defer { xs.deallocate() }
-            @inline(__always) func out() -> (Lanes, Lanes) {
-                let xo = s == 0 ? x0 : s == 1 ? x1 : s == 2 ? x2 : x3
-                var d = k0 * x0
-                if slopeFromInput { d = u0 + d }
-                d += k1 * x1
-                d += k2 * x2
-                d += k3 * x3
-                return (scaleL * xo, d * scaleL)
-            }
-            @inline(__always) func row(_ p: UnsafeMutablePointer<Lanes>, _ g: Lanes) -> Lanes {
-                var acc = p[0] * x0
-                acc += p[1] * x1
-                acc += p[2] * x2
-                acc += p[3] * x3
-                if I.on { acc += g * u0 }
-                return acc
-            }
-            schedule.knotClass.withUnsafeBufferPointer { kc in
+            return schedule.knotClass.withUnsafeBufferPointer { kc in
             schedule.eventOrdinal.withUnsafeBufferPointer { eo in
-            schedule.blockClass.withUnsafeBufferPointer { bc in
-                for j in 0..<K {
+            schedule.blockClass.withUnsafeBufferPointer { bc -> Lanes in
+                // The state lives in locals of this closure (so in registers, not in memory).
+                var x0 = Lanes.zero, x1 = Lanes.zero, x2 = Lanes.zero, x3 = Lanes.zero, u0 = Lanes.zero
+                var auc = Lanes.zero
+                var run = Running(lastKnot: K - 1)
+                var activeCount = [Int](repeating: 0, count: 1)
+                @inline(__always) func out() -> (Lanes, Lanes) {
+                    let xo = s == 0 ? x0 : s == 1 ? x1 : s == 2 ? x2 : x3
+                    var d = k0 * x0
+                    if slopeFromInput { d = u0 + d }
+                    d += k1 * x1
+                    d += k2 * x2
+                    d += k3 * x3
+                    return (scaleL * xo, d * scaleL)
+                }
+                @inline(__always) func row(_ p: UnsafeMutablePointer<Lanes>, _ g: Lanes) -> Lanes {
+                    var acc = p[0] * x0
+                    acc += p[1] * x1
+                    acc += p[2] * x2
+                    acc += p[3] * x3
+                    if I.on { acc += g * u0 }
+                    return acc
+                }
+                /// One piece of the class whose transition is at p.
+                @inline(__always) func step(_ p: UnsafeMutablePointer<Lanes>) {
+                    var y0 = p[0] * x0
+                    if R.on {
+                        if I.on { y0 += p[16] * u0 }
+                    } else {
+                        y0 = row(p, p[16])
+                    }
+                    let y1 = row(p + 4, p[17])
+                    let y2 = row(p + 8, p[18])
+                    let y3 = row(p + 12, p[19])
+                    (x0, x1, x2, x3) = (y0, y1, y2, y3)
+                }
+                /// Knot j in full: the piece before it, its events, the block summaries and the
+                /// checkpoint.
+                @inline(__always) func knot(_ j: Int) {
                     if j > 0 {
-                        let p = padded + kc[j] * 30
+                        let p = padded + kc[j] &* 30
                         // The area of piece j − 1, unless its block's area was taken at its start.
-                        if bc[(j - 1) >> strideShift] < 0 { auc += row(p + 20, p[24]) }
-                        var y0 = p[0] * x0
-                        if R.on {
-                            if I.on { y0 += p[16] * u0 }
-                        } else {
-                            y0 = row(p, p[16])
-                        }
-                        let y1 = row(p + 4, p[17])
-                        let y2 = row(p + 8, p[18])
-                        let y3 = row(p + 12, p[19])
-                        (x0, x1, x2, x3) = (y0, y1, y2, y3)
+                        if bc[(j &- 1) &>> strideShift] < 0 { auc += row(p + 20, p[24]) }
+                        step(p)
                     }
                     let ord = eo[j]
                     if ord >= 0 {
@@ -684,25 +696,55 @@ public enum LaneRegimenKernel {
                         LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: false, c, d, &run, level, eo)
                     }
                     if j & (stride - 1) == 0 {
-                        let ck = b.xCheck + (j >> strideShift) * Swift.max(m, 1)
+                        let ck = b.xCheck + (j &>> strideShift) &* Swift.max(m, 1)
                         if m > 0 { ck[0] = x0 }
                         if m > 1 { ck[1] = x1 }
                         if m > 2 { ck[2] = x2 }
                         if m > 3 { ck[3] = x3 }
-                        if I.on { b.uCheck[j >> strideShift] = u0 }
+                        if I.on { b.uCheck[j &>> strideShift] = u0 }
                         // A plain block starting here: its whole area from this state.
-                        let c = bc[j >> strideShift]
+                        let c = bc[j &>> strideShift]
                         if c >= 0 {
-                            let p = padded + c * 30
+                            let p = padded + c &* 30
                             auc += row(p + 25, p[29])
                         }
                     }
                 }
+                // Block by block: its first knot in full; the other knots of a plain block (one
+                // step class, no events, area taken at its start, never the last knot) in a
+                // tight loop with the same operations in the same order as `knot`; the knots of
+                // any other block in full.
+                var j = 0
+                while j < K {
+                    knot(j)
+                    let c = bc[j &>> strideShift]
+                    if c >= 0 {
+                        let p = padded + c &* 30
+                        var dStart = run.dStart, blockMax = run.blockMax, startMax = run.startMax, endMin = run.endMin
+                        for i in (j + 1)..<(j + stride) {
+                            step(p)
+                            let (cv, d) = out()
+                            b.c[i] = cv
+                            b.d[i] = d
+                            blockMax = LaneLoop.larger(blockMax, cv)
+                            startMax = LaneLoop.larger(startMax, dStart)
+                            endMin = LaneLoop.smaller(endMin, d)
+                            dStart = d
+                        }
+                        (run.dStart, run.blockMax, run.startMax, run.endMin) = (dStart, blockMax, startMax, endMin)
+                        LaneLoop.endBlock(b, j + stride - 1, lastKnot: K - 1, &run, level, eo)
+                        j += stride
+                    } else {
+                        let end = Swift.min(j + stride, K)
+                        j += 1
+                        while j < end { knot(j); j += 1 }
+                    }
+                }
+                b.top.pointee = run.top
+                return auc
             }
             }
             }
-            b.top.pointee = run.top
-            return auc
         }
 
         /// Any number of states and inputs.
