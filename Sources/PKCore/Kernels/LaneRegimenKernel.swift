@@ -356,8 +356,7 @@ public enum LaneRegimenKernel {
             // exceptional values to the worker's state: a whole knot's lanes at once.
             gridKnot.withUnsafeBufferPointer { gk in
                 if lanes == W {
-                    let lo = codes.state.lo, hi = codes.state.hi
-                    for t in 0..<gk.count { codes.write(buffer.c[gk[t]], time: t, lo: lo, hi: hi) }
+                    codes.writeGroup(buffer.c, knots: gk)
                 } else {
                     for t in 0..<gk.count {
                         let v = buffer.c[gk[t]]

@@ -51,14 +51,17 @@ public struct BandCodeFormat: Sendable, Equatable {
     }
 
     /// The codes of a lane vector, and whether some lane needs the careful path (an exceptional
-    /// code, or a zero or subnormal value: high word 0).
+    /// code, or a zero or subnormal value: high word 0). Plain integer vector operations (SSE2 has
+    /// no 64-bit compares: everything is on the high words).
     @inline(__always) func codes(_ v: Lanes) -> (codes: LaneCodes, rare: Bool) {
         let h = LaneWords(truncatingIfNeeded: unsafeBitCast(v, to: LaneBits.self) &>> 32)
         let hm = h & 0x7FFF_FFFF
-        var c = LaneWords(repeating: 0x7FFF)
-        c.replace(with: 0, where: hm .< zHi)
-        c.replace(with: (h &>> k) &- base, where: (h .> zHi) .& (h .< limit))
-        let rare = any((c .== 0x7FFF) .| (hm .== 0))
+        // Positive in code range: zHi < h < limit, one unsigned compare of h − (zHi + 1).
+        let pos = unsafeBitCast(LaneUWords(truncatingIfNeeded: h &- (zHi &+ 1)) .< UInt32(truncatingIfNeeded: limit &- zHi &- 1), to: LaneWords.self)
+        let zero = unsafeBitCast(hm .< zHi, to: LaneWords.self)
+        let exc = ~(pos | zero)
+        let c = (pos & ((h &>> k) &- base)) | (exc & 0x7FFF)
+        let rare = any((exc | unsafeBitCast(hm .== 0, to: LaneWords.self)) .!= 0)
         return (LaneCodes(truncatingIfNeeded: c), rare)
     }
 }
@@ -67,11 +70,13 @@ public struct BandCodeFormat: Sendable, Equatable {
 /// One code per lane.
 public typealias LaneCodes = SIMD8<UInt16>
 typealias LaneWords = SIMD8<Int32>
+typealias LaneUWords = SIMD8<UInt32>
 typealias LaneBits = SIMD8<UInt64>
 #else
 /// One code per lane.
 public typealias LaneCodes = SIMD4<UInt16>
 typealias LaneWords = SIMD4<Int32>
+typealias LaneUWords = SIMD4<UInt32>
 typealias LaneBits = SIMD4<UInt64>
 #endif
 
@@ -166,12 +171,14 @@ public struct BandCodeWriter: @unchecked Sendable {
     public let stride: Int
     /// The worker's running extrema and side values.
     public let state: BandCodeState
+    let format: BandCodeFormat
 
     /// A writer for `codes` with `stride`, keeping extrema and side values in `state`.
     public init(codes: UnsafeMutablePointer<UInt16>, stride: Int, state: BandCodeState) {
         self.codes = codes
         self.stride = stride
         self.state = state
+        format = state.format
     }
 
     /// The writer of lane `k` as its lane 0.
@@ -179,14 +186,20 @@ public struct BandCodeWriter: @unchecked Sendable {
 
     /// One value of lane `l` at grid time `t`.
     @inline(__always) public func write(_ x: Double, lane l: Int, time t: Int) {
-        let c = state.format.code(x)
+        let c = format.code(x)
         codes[t &* stride &+ l] = c
         state.note(x, code: c, lane: l & (Lanes.scalarCount - 1), time: t)
     }
 
+    /// A full lane group's values at the grid times: grid time t's vector is `values[knots[t]]`.
+    @inline(never) func writeGroup(_ values: UnsafePointer<Lanes>, knots: UnsafeBufferPointer<Int>) {
+        let lo = state.lo, hi = state.hi
+        for t in 0..<knots.count { write(values[knots[t]], time: t, lo: lo, hi: hi) }
+    }
+
     /// A full lane group's values at grid time `t` (lanes 0..<W of this writer).
     @inline(__always) func write(_ v: Lanes, time t: Int, lo: UnsafeMutablePointer<Lanes>, hi: UnsafeMutablePointer<Lanes>) {
-        let (c, rare) = state.format.codes(v)
+        let (c, rare) = format.codes(v)
         UnsafeMutableRawPointer(codes + t &* stride).storeBytes(of: c, as: LaneCodes.self)
         if _fastPath(!rare) {
             let a = lo[t], b = hi[t]

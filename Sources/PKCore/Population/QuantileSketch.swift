@@ -399,17 +399,22 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
                 if Int(c) > cHi { cHi = Int(c) }
             }
         } else {
-            var z = SIMD8<UInt16>(), mn = SIMD8<UInt16>(repeating: .max), mx = SIMD8<UInt16>()
+            var mn = SIMD8<UInt16>(repeating: .max), mx = SIMD8<UInt16>()
             let raw = UnsafeRawPointer(codes)
             var k = 0
             while k &+ 8 <= n {
-                let v = raw.loadUnaligned(fromByteOffset: k &* 2, as: SIMD8<UInt16>.self)
-                z &-= unsafeBitCast(v .== 0, to: SIMD8<UInt16>.self)
-                mn = pointwiseMin(mn, v &- 1)
-                mx = pointwiseMax(mx, v)
-                k &+= 8
+                // Zeros counted per lane in 16 bits, so at most 65535 steps at a time.
+                var z = SIMD8<UInt16>()
+                let end = Swift.min(n &- 7, k &+ 8 &* 65535)
+                while k < end {
+                    let v = raw.loadUnaligned(fromByteOffset: k &* 2, as: SIMD8<UInt16>.self)
+                    z &-= unsafeBitCast(v .== 0, to: SIMD8<UInt16>.self)
+                    mn = pointwiseMin(mn, v &- 1)
+                    mx = pointwiseMax(mx, v)
+                    k &+= 8
+                }
+                for l in 0..<8 { zeros &+= Int(z[l]) }
             }
-            zeros = Int(z.wrappedSum())
             let m1 = mn.min(), m2 = mx.max()
             cLo = m1 == .max ? Int(UInt16.max) : Int(m1) + 1
             cHi = Int(m2)

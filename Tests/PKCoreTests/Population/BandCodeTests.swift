@@ -83,7 +83,7 @@ struct BandCodeTests {
             if round % 5 == 1 {
                 // Mostly ordinary values (the vector fast path), one group now and then with a zero of either sign.
                 curves = (0..<n).map { _ in (0..<times).map { _ in exp(g.normal() * 2) } }
-                if n > 4 { curves[g.below(UInt64(n))][g.below(UInt64(times))] = g.pick([0.0, -0.0]) }
+                if n > 4 { curves[g.below(n)][g.below(times)] = g.pick([0.0, -0.0]) }
             }
             for curve in curves { expected.addBands(curve) }
             let W = Lanes.scalarCount
