@@ -404,12 +404,14 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
             var k = 0
             while k &+ 8 <= n {
                 // Zeros counted per lane in 16 bits, so at most 65535 steps at a time.
+                // Codes are at most 0x7FFE here, so c − 1 has its top bit set exactly for c = 0.
                 var z = SIMD8<UInt16>()
                 let end = Swift.min(n &- 7, k &+ 8 &* 65535)
                 while k < end {
                     let v = raw.loadUnaligned(fromByteOffset: k &* 2, as: SIMD8<UInt16>.self)
-                    z &-= unsafeBitCast(v .== 0, to: SIMD8<UInt16>.self)
-                    mn = pointwiseMin(mn, v &- 1)
+                    let m = v &- 1
+                    z &+= m &>> 15
+                    mn = pointwiseMin(mn, m)
                     mx = pointwiseMax(mx, v)
                     k &+= 8
                 }
@@ -439,11 +441,12 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
                 if zeros == 0 && skipped == 0 {
                     for k in 0..<n { p[Int(codes[k]) &+ d] &+= 1 }
                 } else if skipped == 0 {
-                    // Zeros add 0 to the store's first bucket (always inside), the others 1 to their own.
+                    // Zeros add 1 to the store's first bucket (always inside), taken back after.
                     for k in 0..<n {
-                        let c = Int(codes[k]), one = c != 0 ? 1 : 0
-                        p[(c &+ d) &* one] &+= UInt64(one)
+                        let c = Int(codes[k])
+                        p[c == 0 ? 0 : c &+ d] &+= 1
                     }
+                    p[0] &-= UInt64(zeros)
                 } else {
                     for k in 0..<n {
                         let c = codes[k]
