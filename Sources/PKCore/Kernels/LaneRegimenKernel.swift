@@ -356,7 +356,7 @@ public enum LaneRegimenKernel {
             // exceptional values to the worker's state: a whole knot's lanes at once.
             gridKnot.withUnsafeBufferPointer { gk in
                 if lanes == W {
-                    codes.writeGroup(buffer.c, knots: gk)
+                    codes.writeGroup(buffer.c, knots: gk, contiguous: gk.count == K)
                 } else {
                     for t in 0..<gk.count {
                         let v = buffer.c[gk[t]]

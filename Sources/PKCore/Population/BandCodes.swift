@@ -191,10 +191,15 @@ public struct BandCodeWriter: @unchecked Sendable {
         state.note(x, code: c, lane: l & (Lanes.scalarCount - 1), time: t)
     }
 
-    /// A full lane group's values at the grid times: grid time t's vector is `values[knots[t]]`.
-    @inline(never) func writeGroup(_ values: UnsafePointer<Lanes>, knots: UnsafeBufferPointer<Int>) {
+    /// A full lane group's values at the grid times: grid time t's vector is `values[knots[t]]`
+    /// (`values[t]` when `contiguous`: every knot is a grid time).
+    @inline(never) func writeGroup(_ values: UnsafePointer<Lanes>, knots: UnsafeBufferPointer<Int>, contiguous: Bool) {
         let lo = state.lo, hi = state.hi
-        for t in 0..<knots.count { write(values[knots[t]], time: t, lo: lo, hi: hi) }
+        if contiguous {
+            for t in 0..<knots.count { write(values[t], time: t, lo: lo, hi: hi) }
+        } else {
+            for t in 0..<knots.count { write(values[knots[t]], time: t, lo: lo, hi: hi) }
+        }
     }
 
     /// A full lane group's values at grid time `t` (lanes 0..<W of this writer).

@@ -438,13 +438,31 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
             let d = b0 &- positive.offset
             positive.counts.withUnsafeMutableBufferPointer { pc in
                 let p = pc.baseAddress.unsafelyUnwrapped
+                var k = 0
                 if zeros == 0 && skipped == 0 {
-                    for k in 0..<n { p[Int(codes[k]) &+ d] &+= 1 }
+                    while k &+ 4 <= n {
+                        let c0 = Int(codes[k]), c1 = Int(codes[k &+ 1]), c2 = Int(codes[k &+ 2]), c3 = Int(codes[k &+ 3])
+                        p[c0 &+ d] &+= 1
+                        p[c1 &+ d] &+= 1
+                        p[c2 &+ d] &+= 1
+                        p[c3 &+ d] &+= 1
+                        k &+= 4
+                    }
+                    while k < n { p[Int(codes[k]) &+ d] &+= 1; k &+= 1 }
                 } else if skipped == 0 {
                     // Zeros add 1 to the store's first bucket (always inside), taken back after.
-                    for k in 0..<n {
+                    while k &+ 4 <= n {
+                        let c0 = Int(codes[k]), c1 = Int(codes[k &+ 1]), c2 = Int(codes[k &+ 2]), c3 = Int(codes[k &+ 3])
+                        p[c0 == 0 ? 0 : c0 &+ d] &+= 1
+                        p[c1 == 0 ? 0 : c1 &+ d] &+= 1
+                        p[c2 == 0 ? 0 : c2 &+ d] &+= 1
+                        p[c3 == 0 ? 0 : c3 &+ d] &+= 1
+                        k &+= 4
+                    }
+                    while k < n {
                         let c = Int(codes[k])
                         p[c == 0 ? 0 : c &+ d] &+= 1
+                        k &+= 1
                     }
                     p[0] &-= UInt64(zeros)
                 } else {
