@@ -22,8 +22,6 @@ public struct BandCodeFormat: Sendable, Equatable {
     let limit: Int32
     /// The sketch's bucket of code 1 (zeroBelow's bucket).
     let firstBucket: Int
-    /// The largest code of the vector path: the last bucket below `limit`.
-    let maxCode: Int32
 
     /// The code of a value that takes the exact side path.
     public static let exceptional: UInt16 = 0x7FFF
@@ -41,11 +39,8 @@ public struct BandCodeFormat: Sendable, Equatable {
         let zb = Int64(z.bitPattern >> sketch.shift)
         base = Int32(zb - 1)
         firstBucket = Int(zb)
-        let lim = Swift.min((zb - 1 + 0x7FFF) << Int64(k), 0x7FF0_0000)
-        limit = Int32(lim)
-        // Both bounds of `limit` start a bucket (k ≤ 20), so h < limit ⇔ c < (limit >> k) − base.
-        maxCode = Int32((lim >> Int64(k)) - (zb - 1) - 1)
-        guard limit > zHi, maxCode >= 2, base >= 1 else { return nil }
+        limit = Int32(Swift.min((zb - 1 + 0x7FFF) << Int64(k), 0x7FF0_0000))
+        guard limit > zHi else { return nil }
     }
 
     /// The code of one value (the same as the lanes' codes).
@@ -55,20 +50,19 @@ public struct BandCodeFormat: Sendable, Equatable {
         return (h & 0x7FFF_FFFF) < zHi ? 0 : BandCodeFormat.exceptional
     }
 
-    /// The codes of a lane vector, and whether some lane needs the careful path. From the high
-    /// words h, c = (h >> k) − base (SSE2 has no 64-bit compares: everything is on 32-bit words):
-    /// 2 ≤ c ≤ `maxCode` is a positive value surely above `zeroBelow` (code c), −base < c ≤ 0 a
-    /// value surely below it (code 0); anything else (c = 1: `zeroBelow`'s own bucket, where the
-    /// low bits decide; bucket 0: ±0 and the tiniest values; the sign bit; past the code range,
-    /// ∞, NaN) is rare and takes the careful path, which writes those lanes' codes again.
+    /// The codes of a lane vector, and whether some lane needs the careful path (an exceptional
+    /// code, or a zero or subnormal value: high word 0). Plain integer vector operations (SSE2 has
+    /// no 64-bit compares: everything is on the high words).
     @inline(__always) func codes(_ v: Lanes) -> (codes: LaneCodes, rare: Bool) {
         let h = LaneWords(truncatingIfNeeded: unsafeBitCast(v, to: LaneBits.self) &>> 32)
-        let c = (h &>> k) &- base
-        let valid = LaneUWords(truncatingIfNeeded: c &- 2) .< UInt32(truncatingIfNeeded: maxCode &- 1)
-        let below = LaneUWords(truncatingIfNeeded: c &+ (base &- 1)) .< UInt32(truncatingIfNeeded: base)
-        let code = c & unsafeBitCast(valid, to: LaneWords.self)
-        let rare = !all(valid .| below)
-        return (LaneCodes(truncatingIfNeeded: code), rare)
+        let hm = h & 0x7FFF_FFFF
+        // Positive in code range: zHi < h < limit, one unsigned compare of h − (zHi + 1).
+        let pos = unsafeBitCast(LaneUWords(truncatingIfNeeded: h &- (zHi &+ 1)) .< UInt32(truncatingIfNeeded: limit &- zHi &- 1), to: LaneWords.self)
+        let zero = unsafeBitCast(hm .< zHi, to: LaneWords.self)
+        let exc = ~(pos | zero)
+        let c = (pos & ((h &>> k) &- base)) | (exc & 0x7FFF)
+        let rare = any((exc | unsafeBitCast(hm .== 0, to: LaneWords.self)) .!= 0)
+        return (LaneCodes(truncatingIfNeeded: c), rare)
     }
 }
 
@@ -217,8 +211,7 @@ public struct BandCodeWriter: @unchecked Sendable {
             lo[t] = a.replacing(with: v, where: v .< a)
             hi[t] = b.replacing(with: v, where: v .> b)
         } else {
-            // Each lane's exact code (the vector's is not final for rare lanes), in lane order.
-            for l in 0..<Lanes.scalarCount { write(v[l], lane: l, time: t) }
+            for l in 0..<Lanes.scalarCount { state.note(v[l], code: c[l], lane: l, time: t) }
         }
     }
 }
