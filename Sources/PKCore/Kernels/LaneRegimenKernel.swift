@@ -179,11 +179,13 @@ public enum LaneRegimenKernel {
     /// the group cannot run here (records of another kind, different event times across lanes,
     /// a transition outside the exact range): the caller then runs the event engine. `grid`, when
     /// given, receives lane l's curve time-major, at `values[t · stride + l]` for grid time t
-    /// (whatever `wantCurve` says). `cache` keeps knot schedules between calls on the same grid
+    /// (whatever `wantCurve` says). `codes`, when given, receives lane l's curve as band codes
+    /// (`BandCodeWriter`: lane l's code at grid time t at `codes[t · stride + l]`), written only
+    /// when the run succeeds. `cache` keeps knot schedules between calls on the same grid
     /// (see `LaneScheduleCache`).
     public static func run(models: [LinearModel], records: [[EventRecord]], output: Int, timesH: [Double],
                            options o: MetricOptions, wantCurve: Bool, grid: (values: UnsafeMutablePointer<Double>, stride: Int)? = nil,
-                           cache: LaneScheduleCache? = nil) -> [SubjectResult]? {
+                           codes: BandCodeWriter? = nil, cache: LaneScheduleCache? = nil) -> [SubjectResult]? {
         let lanes = models.count
         let W = Lanes.scalarCount
         guard lanes >= 1, lanes <= W, records.count == lanes, timesH.count >= 2 else { return nil }
@@ -345,6 +347,20 @@ public enum LaneRegimenKernel {
                         UnsafeMutableRawPointer(to).storeBytes(of: v, as: Lanes.self)
                     } else {
                         for l in 0..<lanes { to[l] = v[l] }
+                    }
+                }
+            }
+        }
+        if let codes {
+            // Lane l's code at grid time t to codes.codes[t · stride + l], the extrema and
+            // exceptional values to the worker's state: a whole knot's lanes at once.
+            gridKnot.withUnsafeBufferPointer { gk in
+                if lanes == W {
+                    codes.writeGroup(buffer.c, knots: gk, contiguous: gk.count == K)
+                } else {
+                    for t in 0..<gk.count {
+                        let v = buffer.c[gk[t]]
+                        for l in 0..<lanes { codes.write(v[l], lane: l, time: t) }
                     }
                 }
             }

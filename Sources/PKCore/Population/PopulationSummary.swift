@@ -57,6 +57,18 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
         if hi > max { max = hi }
     }
 
+    /// Adds one grid time's coded values (`BandCodeFormat`; exceptional codes are skipped, their
+    /// values added apart with `add(contentsOf:)`), `lo` and `hi` the coded values' extrema:
+    /// the same state as `add(contentsOf:)` on the coded values. Sketched, without moments only.
+    mutating func add(codes: UnsafePointer<UInt16>, count n: Int, format: BandCodeFormat, lo: Double, hi: Double, anyExceptional: Bool) {
+        precondition(sum == nil && sketch != nil, "codes are for sketched accumulators without moments")
+        let counted = sketch!.add(codes: codes, count: n, format: format, lo: lo, hi: hi, anyExceptional: anyExceptional)
+        count &+= UInt64(counted)
+        let a = sketch!.min, b = sketch!.max
+        if a < min { min = a }
+        if b > max { max = b }
+    }
+
     /// Adds another accumulator of the same kind (exact or sketched, with or without moments):
     /// associative and commutative, so any split of the subjects gives the same result.
     public mutating func merge(_ o: DistributionAccumulator) {
@@ -277,6 +289,46 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         precondition(n <= stride && times.clamped(to: bands.indices) == times, "rows outside the grid or narrower than the subjects")
         for k in times {
             bands[k].add(contentsOf: UnsafeBufferPointer(start: values + (k - times.lowerBound) * stride, count: n))
+        }
+    }
+
+    /// The code format the percentile bands take (`BandCodeFormat`), or nil when they take values:
+    /// exact bands, no bands, or a sketch the codes cannot serve.
+    public var bandCodeFormat: BandCodeFormat? {
+        guard let first = bands.first, first.sum == nil, let s = first.sketch else { return nil }
+        return BandCodeFormat(sketch: s)
+    }
+
+    /// Adds the coded band values of `state` at the grid times `times`: row k − `times.lowerBound`
+    /// of `rows` (`stride` codes apart) holds the codes of the `n` subjects at grid time k, in
+    /// subject order. The same state as `addBands(rows:stride:subjects:times:)` on the values.
+    /// The exceptional values of `state` are added by `addBandSideValues(_:)`.
+    public mutating func addBandCodes(rows: UnsafePointer<UInt16>, stride: Int, subjects n: Int, times: Range<Int>,
+                                      state: BandCodeState) {
+        guard !bands.isEmpty, n > 0 else { return }
+        precondition(n <= stride && times.clamped(to: bands.indices) == times, "rows outside the grid or narrower than the subjects")
+        for k in times {
+            let (lo, hi) = state.extrema(k)
+            bands[k].add(codes: rows + (k - times.lowerBound) * stride, count: n, format: state.format, lo: lo, hi: hi,
+                         anyExceptional: state.hasSide[k])
+        }
+    }
+
+    /// Adds the exceptional values of `state` (those the codes could not carry) to their grid
+    /// times' bands, exactly as values.
+    public mutating func addBandSideValues(_ state: BandCodeState) {
+        guard !bands.isEmpty, !state.side.isEmpty else { return }
+        let sorted = state.side.enumerated().sorted { a, b in
+            a.element.time != b.element.time ? a.element.time < b.element.time : a.offset < b.offset
+        }.map { $0.element }
+        var i = 0
+        while i < sorted.count {
+            let t = Int(sorted[i].time)
+            var j = i
+            var xs: [Double] = []
+            while j < sorted.count && Int(sorted[j].time) == t { xs.append(sorted[j].value); j += 1 }
+            xs.withUnsafeBufferPointer { bands[t].add(contentsOf: $0) }
+            i = j
         }
     }
 

@@ -379,6 +379,108 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         return skipped
     }
 
+    /// Adds one grid time's coded values (`BandCodeFormat`), skipping exceptional codes (their
+    /// values are added apart, exactly), with `lo` and `hi` the smallest and largest of the coded
+    /// values (±∞ when none): the same state as `add(_:)` on each coded value. `anyExceptional`
+    /// false promises there is none. Returns how many values were counted.
+    mutating func add(codes: UnsafePointer<UInt16>, count n: Int, format f: BandCodeFormat, lo: Double, hi: Double,
+                      anyExceptional: Bool) -> Int {
+        guard n > 0 else { return 0 }
+        let exc = BandCodeFormat.exceptional
+        // Pass 1: zeros, exceptional codes, the smallest non-zero and the largest code.
+        var zeros = 0, skipped = 0
+        var cLo = Int(UInt16.max), cHi = 0
+        if anyExceptional {
+            for k in 0..<n {
+                let c = codes[k]
+                if c == exc { skipped &+= 1; continue }
+                if c == 0 { zeros &+= 1; continue }
+                if Int(c) < cLo { cLo = Int(c) }
+                if Int(c) > cHi { cHi = Int(c) }
+            }
+        } else {
+            var mn = SIMD8<UInt16>(repeating: .max), mx = SIMD8<UInt16>()
+            let raw = UnsafeRawPointer(codes)
+            var k = 0
+            while k &+ 8 <= n {
+                // Zeros counted per lane in 16 bits, so at most 65535 steps at a time.
+                // Codes are at most 0x7FFE here, so c − 1 has its top bit set exactly for c = 0.
+                var z = SIMD8<UInt16>()
+                let end = Swift.min(n &- 7, k &+ 8 &* 65535)
+                while k < end {
+                    let v = raw.loadUnaligned(fromByteOffset: k &* 2, as: SIMD8<UInt16>.self)
+                    let m = v &- 1
+                    z &+= m &>> 15
+                    mn = pointwiseMin(mn, m)
+                    mx = pointwiseMax(mx, v)
+                    k &+= 8
+                }
+                for l in 0..<8 { zeros &+= Int(z[l]) }
+            }
+            let m1 = mn.min(), m2 = mx.max()
+            cLo = m1 == .max ? Int(UInt16.max) : Int(m1) + 1
+            cHi = Int(m2)
+            while k < n {
+                let c = codes[k]
+                if c == 0 { zeros &+= 1 } else {
+                    if Int(c) < cLo { cLo = Int(c) }
+                    if Int(c) > cHi { cHi = Int(c) }
+                }
+                k &+= 1
+            }
+        }
+        let counted = n &- skipped
+        let positives = counted &- zeros
+        if positives > 0 {
+            // Code c is bucket firstBucket + c − 1.
+            let b0 = f.firstBucket &- 1
+            positive.cover(b0 &+ cLo, b0 &+ cHi)
+            let d = b0 &- positive.offset
+            positive.counts.withUnsafeMutableBufferPointer { pc in
+                let p = pc.baseAddress.unsafelyUnwrapped
+                var k = 0
+                if zeros == 0 && skipped == 0 {
+                    while k &+ 4 <= n {
+                        let c0 = Int(codes[k]), c1 = Int(codes[k &+ 1]), c2 = Int(codes[k &+ 2]), c3 = Int(codes[k &+ 3])
+                        p[c0 &+ d] &+= 1
+                        p[c1 &+ d] &+= 1
+                        p[c2 &+ d] &+= 1
+                        p[c3 &+ d] &+= 1
+                        k &+= 4
+                    }
+                    while k < n { p[Int(codes[k]) &+ d] &+= 1; k &+= 1 }
+                } else if skipped == 0 {
+                    // Zeros add 1 to the store's first bucket (always inside), taken back after.
+                    while k &+ 4 <= n {
+                        let c0 = Int(codes[k]), c1 = Int(codes[k &+ 1]), c2 = Int(codes[k &+ 2]), c3 = Int(codes[k &+ 3])
+                        p[c0 == 0 ? 0 : c0 &+ d] &+= 1
+                        p[c1 == 0 ? 0 : c1 &+ d] &+= 1
+                        p[c2 == 0 ? 0 : c2 &+ d] &+= 1
+                        p[c3 == 0 ? 0 : c3 &+ d] &+= 1
+                        k &+= 4
+                    }
+                    while k < n {
+                        let c = Int(codes[k])
+                        p[c == 0 ? 0 : c &+ d] &+= 1
+                        k &+= 1
+                    }
+                    p[0] &-= UInt64(zeros)
+                } else {
+                    for k in 0..<n {
+                        let c = codes[k]
+                        if c != 0 && c != exc { p[Int(c) &+ d] &+= 1 }
+                    }
+                }
+            }
+        }
+        zeroCount &+= UInt64(zeros)
+        positive.total &+= UInt64(positives)
+        count &+= UInt64(counted)
+        if lo < min { min = lo }
+        if hi > max { max = hi }
+        return counted
+    }
+
     static let magnitudeMask: UInt64 = 0x7FFF_FFFF_FFFF_FFFF
     /// Bits of +∞: magnitudes at or above are not finite.
     static let infBits: UInt64 = 0x7FF0_0000_0000_0000

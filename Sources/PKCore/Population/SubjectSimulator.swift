@@ -178,6 +178,12 @@ public protocol SubjectSimulator: Sendable {
     /// anything in those columns.
     func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool,
                        grid: UnsafeMutablePointer<Double>, stride: Int) -> [SubjectResult]?
+    /// `simulateLanes(_:parameters:wantCurve:grid:stride:)` with the curves written as band codes
+    /// (`BandCodeWriter`: subject k is the writer's lane k), for the sketched percentile bands.
+    /// Writes nothing that stays when it returns nil except codes (which the caller writes
+    /// again) and values the caller's rewrite of the same columns would write identically;
+    /// exceptional values of a nil call are dropped by the caller (`BandCodeState.truncateSide`).
+    func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool, codes: BandCodeWriter) -> [SubjectResult]?
     /// True when a lane result depends on the other subjects of its group (a shared step size):
     /// callers then form groups of `Lanes.scalarCount` by absolute subject index (subjects
     /// [k·width, (k+1)·width) of the study), so results do not depend on threads or shards.
@@ -194,6 +200,16 @@ extension SubjectSimulator {
               results.allSatisfy({ $0.curve.count == timesH.count }) else { return nil }
         for k in results.indices {
             for (t, v) in results[k].curve.enumerated() { grid[t * stride + k] = v }
+            if !wantCurve { results[k].curve = [] }
+        }
+        return results
+    }
+    /// Default: the curves of `simulateLanes(_:parameters:wantCurve:)` written as codes.
+    public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool, codes: BandCodeWriter) -> [SubjectResult]? {
+        guard var results = simulateLanes(subjects, parameters: parameters, wantCurve: true),
+              results.allSatisfy({ $0.curve.count == timesH.count }) else { return nil }
+        for k in results.indices {
+            for (t, v) in results[k].curve.enumerated() { codes.write(v, lane: k, time: t) }
             if !wantCurve { results[k].curve = [] }
         }
         return results
@@ -271,13 +287,18 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
         laneGroup(subjects, parameters: parameters, wantCurve: wantCurve, grid: (grid, stride))
     }
 
+    /// The group on `LaneRegimenKernel`, its curves written straight from the kernel's buffer as
+    /// band codes (see the protocol).
+    public func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool, codes: BandCodeWriter) -> [SubjectResult]? {
+        laneGroup(subjects, parameters: parameters, wantCurve: wantCurve, grid: nil, codes: codes)
+    }
+
     func laneGroup(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool,
-                   grid: (UnsafeMutablePointer<Double>, Int)?) -> [SubjectResult]? {
+                   grid: (UnsafeMutablePointer<Double>, Int)?, codes: BandCodeWriter? = nil) -> [SubjectResult]? {
         guard useLanes else { return nil }
-        guard var results = lanes(model, output: outputIndex, subjects, parameters: parameters, options: options, wantCurve: wantCurve,
-                                  grid: grid) else { return nil }
         // Each effect site is one more output of the augmented linear model, on the same kernel: its
         // "band" [level, ∞) over the whole span and its "discharge level" give the effect metrics.
+        // They run first, so a group that fails there has written nothing to the bands.
         guard let start = timesH.first, let end = timesH.last else { return nil }
         var doseTimes: [[Double]] = []
         if !effectSites.isEmpty {
@@ -286,9 +307,15 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
                 doseTimes.append(RegimenSubjectSimulator.doseTimes(c.records, endH: end))
             }
         }
+        var effectRuns: [[SubjectResult]] = []
         for e in effectSites {
             guard let r = lanes(e.model, output: e.outputIndex, subjects, parameters: parameters.map { $0 + e.extraParameters },
                                 options: e.laneOptions(startH: start, endH: end), wantCurve: false) else { return nil }
+            effectRuns.append(r)
+        }
+        guard var results = lanes(model, output: outputIndex, subjects, parameters: parameters, options: options, wantCurve: wantCurve,
+                                  grid: grid, codes: codes) else { return nil }
+        for (e, r) in zip(effectSites, effectRuns) {
             for k in results.indices {
                 let m = r[k].metrics
                 results[k].effects.append(EffectSiteMetrics(
@@ -317,7 +344,7 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
 
     /// `subjects` on the lane kernel with `model`'s output `output`; nil when they cannot run there.
     func lanes(_ model: DosingModel, output outputIndex: Int, _ subjects: [Subject], parameters: [[Double]], options: MetricOptions,
-               wantCurve: Bool, grid: (UnsafeMutablePointer<Double>, Int)? = nil) -> [SubjectResult]? {
+               wantCurve: Bool, grid: (UnsafeMutablePointer<Double>, Int)? = nil, codes: BandCodeWriter? = nil) -> [SubjectResult]? {
         var models: [LinearModel] = [], records: [[EventRecord]] = []
         for (s, p) in zip(subjects, parameters) {
             guard let c = try? regimen(s).compile(on: model, parameters: p) else { return nil }
@@ -325,7 +352,7 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
             records.append(c.records)
         }
         if let r = LaneRegimenKernel.run(models: models, records: records, output: outputIndex, timesH: timesH, options: options,
-                                        wantCurve: wantCurve, grid: grid, cache: laneCache) {
+                                        wantCurve: wantCurve, grid: grid, codes: codes, cache: laneCache) {
             return r
         }
         // Subject-specific event times (lags, durations) or structures: one subject per lane run.
@@ -334,7 +361,7 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
         for k in models.indices {
             guard let r = LaneRegimenKernel.run(models: [models[k]], records: [records[k]], output: outputIndex, timesH: timesH,
                                                 options: options, wantCurve: wantCurve, grid: grid.map { ($0.0 + k, $0.1) },
-                                                cache: laneCache) else { return nil }
+                                                codes: codes?.shifted(by: k), cache: laneCache) else { return nil }
             out.append(r[0])
         }
         return out

@@ -116,20 +116,33 @@ public struct PopulationStudy: Sendable {
         /// of times at a time is gathered into one row per time and each time's sketch takes the
         /// row (hundreds of values in one visit, so its buckets are fetched once per visit, not
         /// once per value). The counts are the same for any grouping; the values keep their order.
+        ///
+        /// In code mode (`codeState` set: sketched bands, values written by the lane kernel) the
+        /// columns hold 16-bit band codes (`BandCodeFormat`) in the same layout, up to 4096
+        /// columns and about 2^24 codes (32 MB) over all workers; the extrema and the values the
+        /// codes cannot carry wait in `codeState`.
         let times: Int, capacity: Int
         private var filled = 0
         /// Columns holding subjects, in order: one run per chunk.
         private var runs: [(start: Int, count: Int)] = []
         private var rows: UnsafeMutablePointer<Double>? = nil
-        init(_ a: PopulationAccumulator, times: Int, chunk: Int, workers: Int) {
+        private var codeRows: UnsafeMutablePointer<UInt16>? = nil
+        let codeState: BandCodeState?
+        init(_ a: PopulationAccumulator, times: Int, chunk: Int, workers: Int, codes: BandCodeFormat?) {
             accumulator = a
             self.times = times
-            capacity = Worker.slots(Swift.max(chunk, Swift.min(1024, (1 << 23) / Swift.max(1, workers) / Swift.max(1, times)))) * Worker.W
+            codeState = codes.map { BandCodeState(times: times, format: $0) }
+            let columns = codes == nil ? Swift.min(1024, (1 << 23) / Swift.max(1, workers) / Swift.max(1, times))
+                                       : Swift.min(4096, (1 << 24) / Swift.max(1, workers) / Swift.max(1, times))
+            capacity = Worker.slots(Swift.max(chunk, columns)) * Worker.W
         }
         /// Subjects per slot: the lane width.
         static let W = Lanes.scalarCount
         var W: Int { Worker.W }
-        deinit { rows?.deallocate() }
+        deinit {
+            rows?.deallocate()
+            codeRows?.deallocate()
+        }
         /// Slots of W columns for n columns.
         static func slots(_ n: Int) -> Int { (n + W - 1) / W }
         /// Room for `n` ≤ `capacity` more subjects (the waiting ones added to the bands first when
@@ -137,17 +150,24 @@ public struct PopulationStudy: Sendable {
         func reserve(_ n: Int) -> Int {
             precondition(n <= capacity, "chunk larger than the band buffer")
             if filled + n > capacity { flushBands() }
-            if rows == nil { rows = .allocate(capacity: times * capacity) }
+            if codeState != nil {
+                if codeRows == nil { codeRows = .allocate(capacity: times * capacity) }
+            } else if rows == nil { rows = .allocate(capacity: times * capacity) }
             return filled
         }
         /// Column c's value at grid time 0; the next time's is W further on.
         func column(_ c: Int) -> UnsafeMutablePointer<Double> { rows! + (c / W) * (times * W) + c % W }
+        /// Column c's code writer (code mode): its lane 0 is column c.
+        func codeColumn(_ c: Int) -> BandCodeWriter {
+            BandCodeWriter(codes: codeRows! + (c / W) * (times * W) + c % W, stride: W, state: codeState!)
+        }
         /// The `n` subjects written after `reserve(n)` now wait for the bands.
         func commit(_ n: Int) {
             runs.append((filled, n))
             filled += Worker.slots(n) * W
         }
         func flushBands() {
+            if codeState != nil { flushCodes(); return }
             guard filled > 0, let rows else { return }
             let n = runs.reduce(0) { $0 + $1.count }
             // Rows of n values (+ W spare: a slot's W lanes are copied whole, the next slot
@@ -182,6 +202,43 @@ public struct PopulationStudy: Sendable {
             runs.removeAll(keepingCapacity: true)
             filled = 0
         }
+        /// `flushBands` in code mode: the same gather of blocks of times into rows, of codes; each
+        /// time's sketch counts its row, then takes the exceptional values.
+        private func flushCodes() {
+            guard filled > 0, let rows = codeRows, let state = codeState else { return }
+            let n = runs.reduce(0) { $0 + $1.count }
+            let width = n + W
+            let block = Swift.max(1, Swift.min(times, (1 << 17) / width))
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: block * width) { buffer in
+                let out = buffer.baseAddress!
+                var t0 = 0
+                while t0 < times {
+                    let b = Swift.min(block, times - t0)
+                    var j = 0
+                    for run in runs {
+                        var c = run.start, left = run.count
+                        while left > 0 {
+                            let from = UnsafeRawPointer(rows + (c / W) * (times * W) + t0 * W)
+                            var to = UnsafeMutableRawPointer(out + j)
+                            for t in 0..<b {
+                                to.storeBytes(of: from.loadUnaligned(fromByteOffset: t * MemoryLayout<LaneCodes>.size, as: LaneCodes.self), as: LaneCodes.self)
+                                to += width * 2
+                            }
+                            let k = Swift.min(W, left)
+                            j += k
+                            left -= k
+                            c += W
+                        }
+                    }
+                    accumulator.addBandCodes(rows: out, stride: width, subjects: n, times: t0..<(t0 + b), state: state)
+                    t0 += b
+                }
+            }
+            accumulator.addBandSideValues(state)
+            state.reset()
+            runs.removeAll(keepingCapacity: true)
+            filled = 0
+        }
     }
 
     private struct Chunk<T: Sendable>: Sendable {
@@ -199,18 +256,20 @@ public struct PopulationStudy: Sendable {
         // Each worker keeps its own percentile-band state (counts merge exactly, in any order).
         // The simulator's grid is the bands' grid (its curves fill them).
         precondition(simulator.timesH.count == plan.timesH.count, "the simulator's grid differs from the plan's")
+        // Without residual error and curves for the sink, the kernel writes the grid values
+        // straight into the bands' buffer (no curve per subject); coupled groups may reach
+        // outside the chunk, so they take the copy.
+        let sinkCurves = sink.needsCurves
+        let direct = residual == nil && !sinkCurves && !simulator.lanesCoupled
+        // Sketched bands written directly take 16-bit codes instead of the values.
+        let codeFormat = direct ? PopulationAccumulator(plan: plan).bandCodeFormat : nil
         let workers = (0..<threads).map { _ in
-            Worker(PopulationAccumulator(plan: plan), times: plan.timesH.count, chunk: chunkSize, workers: threads)
+            Worker(PopulationAccumulator(plan: plan), times: plan.timesH.count, chunk: chunkSize, workers: threads, codes: codeFormat)
         }
         let generator = self.generator, simulator = self.simulator, individual = self.individual, residual = self.residual
         let parameterNames = self.parameterNames
         let coupled = simulator.lanesCoupled
         let times = plan.timesH.count
-        // Without residual error and curves for the sink, the kernel writes the grid values
-        // straight into the bands' buffer (no curve per subject); coupled groups may reach
-        // outside the chunk, so they take the copy.
-        let sinkCurves = sink.needsCurves
-        let direct = residual == nil && !sinkCurves && !coupled
         let studySize = Swift.max(plan.totalSubjects, range.upperBound)
         let rng = generator.rng
         let done = Counter()
@@ -241,21 +300,30 @@ public struct PopulationStudy: Sendable {
                 let groupParams = group.map(individual)
                 // The lane kernel when it can take the group; otherwise each subject alone on the
                 // lane kernel (uncoupled lanes: the same digits as in any group), then the event engine.
-                let laneResults = direct
+                // (A call that returns nil may leave exceptional band values behind: dropped.)
+                let codes = w.codeState
+                var mark = codes?.side.count ?? 0
+                let laneResults = codes != nil
+                    ? simulator.simulateLanes(group, parameters: groupParams, wantCurve: false, codes: w.codeColumn(base + g - first))
+                    : direct
                     ? simulator.simulateLanes(group, parameters: groupParams, wantCurve: false, grid: w.column(base + g - first), stride: w.W)
                     : simulator.simulateLanes(group, parameters: groupParams, wantCurve: true)
+                if laneResults == nil { codes?.truncateSide(to: mark) }
                 for i in g..<groupEnd {
                     let k = i - full.lowerBound
                     let s = group[k]
                     let params = groupParams[k]
-                    let column = w.column(base + i - first)
+                    let column = codes == nil ? w.column(base + i - first) : nil
                     let r: SubjectResult
                     var written = direct
+                    if laneResults == nil { mark = codes?.side.count ?? 0 }
                     if let laneResults { r = laneResults[k] } else if !coupled, group.count > 1,
-                        let alone = direct ? simulator.simulateLanes([s], parameters: [params], wantCurve: false, grid: column, stride: w.W)
+                        let alone = codes != nil ? simulator.simulateLanes([s], parameters: [params], wantCurve: false, codes: w.codeColumn(base + i - first))
+                                  : direct ? simulator.simulateLanes([s], parameters: [params], wantCurve: false, grid: column!, stride: w.W)
                                            : simulator.simulateLanes([s], parameters: [params], wantCurve: true) {
                         r = alone[0]
                     } else {
+                        codes?.truncateSide(to: mark)
                         written = false
                         do { r = try simulator.simulate(s, parameters: params, wantCurve: true) } catch let e as SimulationError {
                             let named = zip(parameterNames, params).map { "\($0)=\(NumberFormat.g($1))" }.joined(separator: " ")
@@ -271,7 +339,12 @@ public struct PopulationStudy: Sendable {
                     }
                     if !written {
                         precondition(observed.count == times, "curve length differs from the grid")
-                        for t in 0..<times { column[t * w.W] = observed[t] }
+                        if codes != nil {
+                            let writer = w.codeColumn(base + i - first)
+                            for t in 0..<times { writer.write(observed[t], lane: 0, time: t) }
+                        } else {
+                            for t in 0..<times { column![t * w.W] = observed[t] }
+                        }
                     }
                     w.accumulator.add(r.metrics, extra: r.effectValues, plan: plan)
                     subjects.append(PopulationSubject(index: i, subject: s, result: r, observed: observed))

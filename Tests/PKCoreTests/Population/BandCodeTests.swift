@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PKCore
+
+/// Band codes (16-bit buckets written where the values are made) against the reference: the same
+/// values added one at a time with `add(_:)` to each grid time's accumulator.
+@Suite("Percentile bands: codes equal the values one at a time")
+struct BandCodeTests {
+    /// Awkward values for codes: those of `BandFillTests.awkward`, plus bucket edges (a bucket's
+    /// first bit pattern and the one before), values whose high word is zeroBelow's (the low word
+    /// decides), values at the top of the code range, and tiny negatives.
+    static func column(_ n: Int, _ g: inout SplitMix64, sketch s: QuantileSketch, scale: Double) -> [Double] {
+        let z = s.zeroBelow, zb = z.bitPattern >> s.shift
+        return (0..<n).map { _ in
+            switch g.below(12) {
+            case 0:
+                let b = (zb + UInt64(g.below(3000))) << s.shift
+                return g.pick([Double(bitPattern: b), Double(bitPattern: b - 1), Double(bitPattern: b + 1)])
+            case 1:
+                let hiWord = z.bitPattern & 0xFFFF_FFFF_0000_0000
+                return Double(bitPattern: hiWord | UInt64(g.below(1 << 32)))
+            case 2:
+                // Around the top code (32766) and past it.
+                let top = (zb - 1 + 0x7FFE) << s.shift
+                let x = Double(bitPattern: Swift.min(top, 0x7FEF_FFFF_FFFF_FFFF))
+                return g.pick([x, x.nextUp, x.nextDown, Double(bitPattern: Swift.min(top + (1 << s.shift), 0x7FEF_FFFF_FFFF_FFFF))])
+            case 3: return -1e-20 * g.uniform(0, 1)
+            case 4: return g.pick([0.0, -0.0])
+            default: return BandFillTests.awkward(1, &g, zeroBelow: z, scale: scale)[0]
+            }
+        }
+    }
+
+    /// Writes `curves` (subject-major: curves[i][t]) as codes the way a study's worker does:
+    /// full lane groups through the vector write, the rest of a group one value at a time.
+    static func writeCodes(_ curves: [[Double]], times: Int, state: BandCodeState, into buffer: UnsafeMutablePointer<UInt16>) {
+        let W = Lanes.scalarCount
+        var c = 0
+        while c < curves.count {
+            let lanes = Swift.min(W, curves.count - c)
+            let writer = BandCodeWriter(codes: buffer + (c / W) * (times * W), stride: W, state: state)
+            if lanes == W {
+                for t in 0..<times {
+                    var v = Lanes()
+                    for l in 0..<W { v[l] = curves[c + l][t] }
+                    writer.write(v, time: t, lo: state.lo, hi: state.hi)
+                }
+            } else {
+                for l in 0..<lanes {
+                    let w = writer.shifted(by: l)
+                    for t in 0..<times { w.write(curves[c + l][t], lane: 0, time: t) }
+                }
+            }
+            c += W
+        }
+    }
+
+    /// Rows of codes (time-major, `subjects` wide) from the lane-slot layout.
+    static func rows(_ buffer: UnsafeMutablePointer<UInt16>, subjects n: Int, times: Int) -> [UInt16] {
+        let W = Lanes.scalarCount
+        var out = [UInt16](repeating: 0, count: max(1, n * times))
+        for i in 0..<n { for t in 0..<times { out[t * n + i] = buffer[(i / W) * (times * W) + t * W + i % W] } }
+        return out
+    }
+
+    @Test("codes, extrema and side values give the sketch state of add(_:) per value, over several flushes",
+          arguments: [(0.01, 1e-3), (0.001, 1e-9), (0.05, 2.5), (0.01, 1e-300)])
+    func codesEqualValues(alpha: Double, zeroBelow: Double) throws {
+        let times = 7
+        var plan = SummaryPlan(thresholds: [], timesH: (0..<times).map(Double.init), totalSubjects: 10_000_000)
+        plan.bandAlpha = alpha
+        plan.bandZeroBelow = zeroBelow
+        var expected = PopulationAccumulator(plan: plan), actual = expected
+        let format = try #require(actual.bandCodeFormat)
+        let state = BandCodeState(times: times, format: format)
+        var g = SplitMix64(state: 0xc0de ^ UInt64(alpha * 1e6))
+        let sketch = expected.bands[0].sketch!
+        var sawSide = false
+        for round in 0..<40 {
+            let n = g.pick([1, 2, 3, 4, 5, 7, 8, 13, 64, 101])
+            var curves = (0..<n).map { _ in BandCodeTests.column(times, &g, sketch: sketch, scale: 0.05 + Double(round) / 10) }
+            if round % 5 == 1 {
+                // Mostly ordinary values (the vector fast path), one group now and then with a zero of either sign.
+                curves = (0..<n).map { _ in (0..<times).map { _ in exp(g.normal() * 2) } }
+                if n > 4 { curves[g.below(n)][g.below(times)] = g.pick([0.0, -0.0]) }
+            }
+            for curve in curves { expected.addBands(curve) }
+            let W = Lanes.scalarCount
+            let buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: ((n + W - 1) / W) * W * times)
+            defer { buffer.deallocate() }
+            BandCodeTests.writeCodes(curves, times: times, state: state, into: buffer)
+            sawSide = sawSide || !state.side.isEmpty
+            let rows = BandCodeTests.rows(buffer, subjects: n, times: times)
+            rows.withUnsafeBufferPointer { r in
+                actual.addBandCodes(rows: r.baseAddress!, stride: n, subjects: n, times: 0..<times, state: state)
+            }
+            actual.addBandSideValues(state)
+            state.reset()
+            for k in 0..<times {
+                let a = actual.bands[k], e = expected.bands[k]
+                #expect(a == e, "round \(round) time \(k)")
+                #expect(BandFillTests.bits(a.sketch!) == BandFillTests.bits(e.sketch!), "round \(round) time \(k)")
+                #expect(a.sketch!.positive.counts == e.sketch!.positive.counts && a.sketch!.negative.counts == e.sketch!.negative.counts)
+                #expect(a.count == e.count && a.missing == e.missing)
+                #expect(a.count == 0 || (a.min.bitPattern == e.min.bitPattern && a.max.bitPattern == e.max.bitPattern))
+            }
+        }
+        #expect(sawSide)
+        let enc = JSONEncoder()
+        enc.outputFormatting = .sortedKeys
+        enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        #expect(try enc.encode(actual) == enc.encode(expected))
+    }
+
+    @Test("the first exact zero in subject order decides the sign of a zero minimum or maximum, across lanes and flushes")
+    func zeroSigns() throws {
+        let times = 2
+        let plan = SummaryPlan(thresholds: [], timesH: [0, 1], totalSubjects: 10_000_000)
+        for pattern in 0..<64 {
+            // Six subjects (a full group and a partial one): each value +0, −0, or a positive value.
+            var g = SplitMix64(state: UInt64(pattern) &* 0x9E37_79B9)
+            let curves = (0..<6).map { _ in (0..<times).map { _ in g.pick([0.0, -0.0, 0.0, -0.0, 1.5]) } }
+            var expected = PopulationAccumulator(plan: plan), actual = expected
+            for c in curves { expected.addBands(c) }
+            let state = BandCodeState(times: times, format: try #require(actual.bandCodeFormat))
+            let buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: 8 * times)
+            defer { buffer.deallocate() }
+            BandCodeTests.writeCodes(curves, times: times, state: state, into: buffer)
+            BandCodeTests.rows(buffer, subjects: 6, times: times).withUnsafeBufferPointer { r in
+                actual.addBandCodes(rows: r.baseAddress!, stride: 6, subjects: 6, times: 0..<times, state: state)
+            }
+            actual.addBandSideValues(state)
+            for k in 0..<times {
+                #expect(actual.bands[k].min.bitPattern == expected.bands[k].min.bitPattern, "pattern \(pattern)")
+                #expect(actual.bands[k].max.bitPattern == expected.bands[k].max.bitPattern, "pattern \(pattern)")
+                #expect(actual.bands[k] == expected.bands[k])
+            }
+        }
+    }
+
+    @Test("a value's code is its sketch bucket relative to zeroBelow's, 0 below zeroBelow, exceptional otherwise")
+    func codeMeaning() throws {
+        let s = QuantileSketch(alpha: 0.01, zeroBelow: 1e-3)
+        let f = try #require(BandCodeFormat(sketch: s))
+        var g = SplitMix64(state: 42)
+        for _ in 0..<20_000 {
+            let x = BandFillTests.awkward(1, &g, zeroBelow: 1e-3, scale: 3)[0]
+            let c = f.code(x)
+            if c == BandCodeFormat.exceptional { continue }
+            if c == 0 { #expect(abs(x) < 1e-3) } else {
+                #expect(x >= 1e-3 && x.isFinite)
+                #expect(Int(c) == s.bucket(x) - s.bucket(1e-3) + 1)
+            }
+        }
+        #expect(f.code(1) != BandCodeFormat.exceptional && f.code(-1) == BandCodeFormat.exceptional && f.code(.nan) == BandCodeFormat.exceptional)
+        #expect(BandCodeFormat(sketch: QuantileSketch(alpha: 0.01, zeroBelow: 0)) == nil)
+        #expect(BandCodeFormat(sketch: QuantileSketch(alpha: 1e-9, zeroBelow: 1e-3)) == nil)
+    }
+}
