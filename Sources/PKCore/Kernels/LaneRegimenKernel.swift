@@ -858,7 +858,8 @@ public enum LaneRegimenKernel {
             init(knots: Int, m: Int, turns: Int) {
                 self.m = m
                 slot = .allocate(capacity: Swift.max(knots, 1))
-                slot.initialize(repeating: -1, count: Swift.max(knots, 1))
+                // −1 in every entry (all bits set): one memset.
+                UnsafeMutableRawPointer(slot).initializeMemory(as: UInt8.self, repeating: 0xFF, count: Swift.max(knots, 1) * 4)
                 capacity = 32
                 knotOf = .allocate(capacity: capacity)
                 flags = .allocate(capacity: capacity)
@@ -917,7 +918,7 @@ public enum LaneRegimenKernel {
             let s: Int, m: Int, scale: Double, kNorm: Double
             let k: Matrix
 
-            init(_ c: LaneContext, _ j: Int) {
+            init(_ c: LaneContext, _ j: Int, fromEnd: Bool) {
                 let st = c.state(j), m = c.m
                 var k0 = V.zero, k1 = V.zero, k2 = V.zero, k3 = V.zero, ks = V.zero, x = V.zero, r = V.zero
                 for a in 0..<m {
@@ -928,8 +929,24 @@ public enum LaneRegimenKernel {
                     if m > 3 { k3[a] = c.kk[a * m + 3] }
                     ks[a] = c.kk[c.s * m + a]
                 }
-                (self.k0, self.k1, self.k2, self.k3, self.ks, self.r, self.x0, self.x) = (k0, k1, k2, k3, ks, r, x, x)
-                t00 = c.schedule.knots[j]; t0 = t00
+                (self.k0, self.k1, self.k2, self.k3, self.ks, self.r, self.x0) = (k0, k1, k2, k3, ks, r, x)
+                t00 = c.schedule.knots[j]
+                if fromEnd {
+                    // Anchored at the end of the piece (the loop's step: P·x + G·u, before the next knot's events).
+                    let q = c.q, w = m + q, pg = c.classes + c.schedule.knotClass[j + 1] &* (m &* w)
+                    var y = V.zero
+                    for a in 0..<m {
+                        var acc = 0.0
+                        for b in 0..<m { acc += pg[a * w + b] * x[b] }
+                        for b in 0..<q { acc += pg[a * w + m + b] * r[c.inputs[b]] }
+                        y[a] = acc
+                    }
+                    self.x = y
+                    t0 = c.schedule.knots[j + 1]
+                } else {
+                    self.x = x
+                    t0 = t00
+                }
                 (s, self.m, scale, kNorm, k) = (c.s, m, c.scale, c.kNorm, c.k)
             }
 
@@ -955,10 +972,11 @@ public enum LaneRegimenKernel {
                 var i = 2
                 while i <= 60 {
                     let next = times(w) * (tau / Double(i))
+                    // The state's size from the first two terms only (smaller than or equal to the
+                    // largest partial sum: the test is no looser).
                     let size = largest(next)
                     w = next
                     sum += w
-                    xs = Swift.max(xs, largest(sum))
                     if size <= 1e-18 * xs && Double(i) > limit { break }
                     i += 1
                 }
@@ -996,7 +1014,7 @@ public enum LaneRegimenKernel {
             let s: Int, m: Int, scale: Double, kNorm: Double
             let k: Matrix
 
-            init(_ c: LaneContext, _ j: Int) {
+            init(_ c: LaneContext, _ j: Int, fromEnd: Bool) {
                 let st = c.state(j), m = c.m, work = c.memo.pointee.work
                 (x, r, x0, w, next, sum) = (work, work + m, work + 2 * m, work + 3 * m, work + 4 * m, work + 5 * m)
                 for a in 0..<m { x[a] = st[a]; x0[a] = st[a]; r[a] = st[m + a] }
@@ -1061,12 +1079,14 @@ public enum LaneRegimenKernel {
         }
 
         /// Runs `body` with the exact solution of piece j (value, slope and curvature at a time).
-        @inline(__always) func withSolution<R>(_ j: Int, _ body: (_ at: (Double) -> (Double, Double, Double)) -> R) -> R {
+        /// `near`: the first time asked for (the solution is then stepped from the nearer end of the piece).
+        @inline(__always) func withSolution<R>(_ j: Int, near: Double?, _ body: (_ at: (Double) -> (Double, Double, Double)) -> R) -> R {
             if m <= 4 {
-                var p = Probe4(self, j)
+                let fromEnd = near.map { $0 - knots[j] > knots[j + 1] - $0 } ?? false
+                var p = Probe4(self, j, fromEnd: fromEnd)
                 return body { p.at($0) }
             }
-            var p = ProbeN(self, j)
+            var p = ProbeN(self, j, fromEnd: false)
             return body { p.at($0) }
         }
 
@@ -1131,9 +1151,15 @@ public enum LaneRegimenKernel {
             }
             let a = knots[j], b = knots[j + 1]
             let fa = start(j).1, fb = end(j).1
-            let result: (t: Double, c: Double) = withSolution(j) { at in
-                let t = LaneContext.newton({ let v = at($0); return (v.1, v.2) }, a, b, fa: fa, fb: fb,
-                                           tolerance: 1e-13 * Swift.max(1, b), guess: hermiteStationary(j))
+            let guess = hermiteStationary(j)
+            let result: (t: Double, c: Double) = withSolution(j, near: guess) { at in
+                var last = (t: Double.nan, v: (0.0, 0.0, 0.0))
+                let t = LaneContext.newton({ let v = at($0); last = ($0, v); return (v.1, v.2) }, a, b, fa: fa, fb: fb,
+                                           tolerance: 1e-13 * Swift.max(1, b), guess: guess)
+                // The value at the root from the last point evaluated (a Newton step away, far below
+                // 1e−9 h: the cubic term is below rounding), else one more evaluation.
+                let dt = t - last.t
+                if abs(dt) <= 1e-9 * Swift.max(1, abs(t)) { return (t, last.v.0 + dt * (last.v.1 + 0.5 * dt * last.v.2)) }
                 return (t, at(t).0)
             }
             let p = memo.pointee.stateOf(e) + 2 * m
@@ -1149,7 +1175,7 @@ public enum LaneRegimenKernel {
             if f0 == 0 { return t0 }
             if f1 == 0 { return t1 }
             let guess = hermiteCrossing(j, level, t0, t1)
-            return withSolution(j) { at in
+            return withSolution(j, near: guess) { at in
                 LaneContext.newton({ let v = at($0); return (v.0 - level, v.1) }, t0, t1, fa: f0, fb: f1,
                                    tolerance: 1e-13 * Swift.max(1, t1), guess: guess)
             }
