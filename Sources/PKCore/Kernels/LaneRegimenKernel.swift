@@ -358,17 +358,22 @@ public enum LaneRegimenKernel {
         let perLane = classDt.count * m * (m + q)
         let flat = UnsafeMutablePointer<Double>.allocate(capacity: lanes * (m * m + perLane))
         defer { memo.pointee.deallocate(); memo.deallocate(); flat.deallocate() }
+        let perLane4 = m <= 4 ? 5 + classDt.count * (4 + q) : 1
+        let cols4 = UnsafeMutablePointer<SIMD4<Double>>.allocate(capacity: lanes * perLane4)
+        cols4.initialize(repeating: .zero, count: lanes * perLane4)
+        defer { cols4.deallocate() }
         for l in 0..<lanes {
             let kk = flat + l * (m * m + perLane)
             for i in 0..<(m * m) { kk[i] = kRed[l].elements[i] }
             for (c, pg) in scalarClasses[l].enumerated() { for i in 0..<pg.count { kk[m * m + c * m * (m + q) + i] = pg[i] } }
+            if m <= 4 { LaneContext.columns4(kk: kk, m: m, q: q, s: s, classes: classDt.count, into: cols4 + l * perLane4) }
         }
         for l in 0..<lanes {
             memo.pointee.reset()
             let kk = flat + l * (m * m + perLane)
             let ctx = LaneContext(
                 lane: l, m: m, q: q, s: s, inputs: inputs, scale: scale[l], k: kRed[l], kk: kk, kNorm: kRed[l].norm1, schedule: schedule,
-                classes: kk + m * m, events: events, buffer: buffer, blockLevel: o.dischargeLevel, memo: memo)
+                classes: kk + m * m, cols4: cols4 + l * perLane4, events: events, buffer: buffer, blockLevel: o.dischargeLevel, memo: memo)
             let (cmax, tmax) = ctx.peak()
             // An open band (no upper edge, e.g. an effect site's [C50, ∞)) has nothing above it.
             let band = ctx.hoursAtOrAbove(o.bandLow, from: o.windowStartH, to: o.windowEndH)
@@ -808,6 +813,9 @@ public enum LaneRegimenKernel {
         let schedule: Schedule
         /// This lane's transitions per class: P and G row-major m×(m+q), class c at c·m·(m+q).
         let classes: UnsafePointer<Double>
+        /// Up to 4 states: the columns of K, its output row, then per class the columns of P and G
+        /// (4 + q vectors), zero-padded (`columns4`).
+        let cols4: UnsafePointer<SIMD4<Double>>
         let events: [Event]
         let buffer: LaneBuffers
         /// The level of the loop's `LaneBuffers.blockAbove` (output units).
@@ -916,38 +924,30 @@ public enum LaneRegimenKernel {
             let r: V, x0: V, t00: Double
             var x: V, t0: Double
             let s: Int, m: Int, scale: Double, kNorm: Double
-            let k: Matrix
+            let kk: UnsafePointer<Double>
 
             init(_ c: LaneContext, _ j: Int, fromEnd: Bool) {
-                let st = c.state(j), m = c.m
-                var k0 = V.zero, k1 = V.zero, k2 = V.zero, k3 = V.zero, ks = V.zero, x = V.zero, r = V.zero
-                for a in 0..<m {
-                    x[a] = st[a]; r[a] = st[m + a]
-                    k0[a] = c.kk[a * m]
-                    if m > 1 { k1[a] = c.kk[a * m + 1] }
-                    if m > 2 { k2[a] = c.kk[a * m + 2] }
-                    if m > 3 { k3[a] = c.kk[a * m + 3] }
-                    ks[a] = c.kk[c.s * m + a]
-                }
-                (self.k0, self.k1, self.k2, self.k3, self.ks, self.r, self.x0) = (k0, k1, k2, k3, ks, r, x)
+                let st = c.state(j), m = c.m, q = c.q
+                var x = V.zero, r = V.zero
+                for a in 0..<m { x[a] = st[a]; r[a] = st[m + a] }
+                let k = c.cols4
+                (k0, k1, k2, k3, ks, self.r, x0) = (k[0], k[1], k[2], k[3], k[4], r, x)
                 t00 = c.schedule.knots[j]
                 if fromEnd {
                     // Anchored at the end of the piece (the loop's step: P·x + G·u, before the next knot's events).
-                    let q = c.q, w = m + q, pg = c.classes + c.schedule.knotClass[j + 1] &* (m &* w)
-                    var y = V.zero
-                    for a in 0..<m {
-                        var acc = 0.0
-                        for b in 0..<m { acc += pg[a * w + b] * x[b] }
-                        for b in 0..<q { acc += pg[a * w + m + b] * r[c.inputs[b]] }
-                        y[a] = acc
-                    }
+                    let pg = c.cols4 + 5 + c.schedule.knotClass[j + 1] &* (4 &+ q)
+                    var y = pg[0] * x[0]
+                    y += pg[1] * x[1]
+                    y += pg[2] * x[2]
+                    y += pg[3] * x[3]
+                    for b in 0..<q { y += pg[4 + b] * r[c.inputs[b]] }
                     self.x = y
                     t0 = c.schedule.knots[j + 1]
                 } else {
                     self.x = x
                     t0 = t00
                 }
-                (s, self.m, scale, kNorm, k) = (c.s, m, c.scale, c.kNorm, c.k)
+                (s, self.m, scale, kNorm, kk) = (c.s, m, c.scale, c.kNorm, c.kk)
             }
 
             @inline(__always) func largest(_ v: V) -> Double {
@@ -993,6 +993,8 @@ public enum LaneRegimenKernel {
                         for _ in 0..<steps { x = series(x, h) }
                     } else {
                         var y = (0..<m).map { x0[$0] }, rr = (0..<m).map { r[$0] }
+                        var k = Matrix(rows: m, cols: m)
+                        for i in 0..<(m * m) { k.elements[i] = kk[i] }
                         Transition(rateMatrix: k, dtH: Swift.max(0, t - t00)).apply(&y, rate: rr.contains { $0 != 0 } ? rr : nil)
                         x = .zero
                         for a in 0..<m { x[a] = y[a] }
@@ -1090,6 +1092,22 @@ public enum LaneRegimenKernel {
             return body { p.at($0) }
         }
 
+        /// `cols4` from K (row-major m×m, followed by P and G row-major m×(m+q) per class), m ≤ 4.
+        static func columns4(kk: UnsafePointer<Double>, m: Int, q: Int, s: Int, classes: Int, into v: UnsafeMutablePointer<SIMD4<Double>>) {
+            for a in 0..<m {
+                for b in 0..<m { v[b][a] = kk[a * m + b] }
+                v[4][a] = kk[s * m + a]
+            }
+            let w = m + q
+            for c in 0..<classes {
+                let pg = kk + m * m + c * m * w, out = v + 5 + c * (4 + q)
+                for a in 0..<m {
+                    for b in 0..<m { out[b][a] = pg[a * w + b] }
+                    for b in 0..<q { out[4 + b][a] = pg[a * w + m + b] }
+                }
+            }
+        }
+
         /// The state and input rates just after knot j into p (m + m values), stepped from the
         /// checkpoint before it with the lane's own transitions (the loop's steps in scalar
         /// arithmetic, on plain buffers).
@@ -1113,12 +1131,23 @@ public enum LaneRegimenKernel {
                     schedule.knotClass.withUnsafeBufferPointer { knotClass in
                         var k = c0 * stride + 1
                         while k <= j {
-                            let pg = classes + knotClass[k] &* (m &* w)
-                            for a in 0..<m {
-                                var acc = 0.0
-                                for b in 0..<m { acc += pg[a * w + b] * x[b] }
-                                for b in 0..<q { acc += pg[a * w + m + b] * u[b] }
-                                y[a] = acc
+                            if m <= 4 {
+                                // Columns of P and G as vectors: each entry the same sum in the same order.
+                                let pc = cols4 + 5 + knotClass[k] &* (4 &+ q)
+                                var v = pc[0] * x[0]
+                                if m > 1 { v += pc[1] * x[1] }
+                                if m > 2 { v += pc[2] * x[2] }
+                                if m > 3 { v += pc[3] * x[3] }
+                                for b in 0..<q { v += pc[4 + b] * u[b] }
+                                for a in 0..<m { y[a] = v[a] }
+                            } else {
+                                let pg = classes + knotClass[k] &* (m &* w)
+                                for a in 0..<m {
+                                    var acc = 0.0
+                                    for b in 0..<m { acc += pg[a * w + b] * x[b] }
+                                    for b in 0..<q { acc += pg[a * w + m + b] * u[b] }
+                                    y[a] = acc
+                                }
                             }
                             swap(&x, &y)
                             var e = firstEvent[k]
