@@ -986,6 +986,9 @@ public enum LaneRegimenKernel {
             /// Value, slope and curvature of the output at time t.
             mutating func at(_ t: Double) -> (Double, Double, Double) {
                 if t != t0 {
+                    // Backwards only over short spans (a stiff component grows backwards, and with it
+                    // the rounding error); else again forwards from the knot.
+                    if t < t0 && kNorm * (t0 - t) > 1 { (x, t0) = (x0, t00) }
                     let tau = t - t0, span = kNorm * Swift.abs(tau)
                     let steps = span <= 2 ? 1 : Int((span / 2).rounded(.up))
                     if steps <= 64 {
@@ -1056,6 +1059,10 @@ public enum LaneRegimenKernel {
             mutating func at(_ t: Double) -> (Double, Double, Double) {
                 let m = self.m
                 if t != t0 {
+                    if t < t0 && kNorm * (t0 - t) > 1 {
+                        for a in 0..<m { x[a] = x0[a] }
+                        t0 = t00
+                    }
                     let tau = t - t0, span = kNorm * Swift.abs(tau)
                     let steps = span <= 2 ? 1 : Int((span / 2).rounded(.up))
                     if steps <= 64 {
@@ -1084,7 +1091,8 @@ public enum LaneRegimenKernel {
         /// `near`: the first time asked for (the solution is then stepped from the nearer end of the piece).
         @inline(__always) func withSolution<R>(_ j: Int, near: Double?, _ body: (_ at: (Double) -> (Double, Double, Double)) -> R) -> R {
             if m <= 4 {
-                let fromEnd = near.map { $0 - knots[j] > knots[j + 1] - $0 } ?? false
+                // From the end only when it is nearer and no more than 1/‖K‖₁ away (see `Probe4.at`).
+                let fromEnd = near.map { $0 - knots[j] > knots[j + 1] - $0 && kNorm * (knots[j + 1] - $0) <= 1 } ?? false
                 var p = Probe4(self, j, fromEnd: fromEnd)
                 return body { p.at($0) }
             }
