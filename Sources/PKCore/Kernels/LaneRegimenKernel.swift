@@ -845,12 +845,14 @@ public enum LaneRegimenKernel {
             return p
         }
 
-        /// Knots already solved for this lane: states and interior extrema, found through a table
-        /// indexed by knot (not by hashing), on plain buffers kept for the whole run.
+        /// Knots already solved for this lane: states and interior extrema, found through a small
+        /// open-addressing table keyed by knot (a lane visits a few dozen pieces of thousands), on
+        /// plain buffers kept for the whole run.
         struct Memo {
             let m: Int
-            /// Entry of knot j, or −1.
-            let slot: UnsafeMutablePointer<Int32>
+            /// Entry + 1 per table slot (0: empty); `tableSize` a power of two, at most half full.
+            var table: UnsafeMutablePointer<Int32>
+            var tableSize = 64
             /// Per entry: its knot, flags (1: state, 2: extremum) and 2m + 2 values (state, rates,
             /// extremum time and value).
             var knotOf: UnsafeMutablePointer<Int32>
@@ -865,9 +867,8 @@ public enum LaneRegimenKernel {
 
             init(knots: Int, m: Int, turns: Int) {
                 self.m = m
-                slot = .allocate(capacity: Swift.max(knots, 1))
-                // −1 in every entry (all bits set): one memset.
-                UnsafeMutableRawPointer(slot).initializeMemory(as: UInt8.self, repeating: 0xFF, count: Swift.max(knots, 1) * 4)
+                table = .allocate(capacity: tableSize)
+                table.initialize(repeating: 0, count: tableSize)
                 capacity = 32
                 knotOf = .allocate(capacity: capacity)
                 flags = .allocate(capacity: capacity)
@@ -877,21 +878,42 @@ public enum LaneRegimenKernel {
             }
 
             func deallocate() {
-                slot.deallocate(); knotOf.deallocate(); flags.deallocate(); values.deallocate(); turns.deallocate(); work.deallocate()
+                table.deallocate(); knotOf.deallocate(); flags.deallocate(); values.deallocate(); turns.deallocate(); work.deallocate()
             }
 
             @inline(__always) func stateOf(_ e: Int) -> UnsafeMutablePointer<Double> { values + e &* (2 &* m &+ 2) }
 
+            @inline(__always) static func hash(_ j: Int, _ mask: Int) -> Int { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: j) &* 0x9E37_79B1) & mask }
+
             /// The entry of knot j (a new, empty one the first time).
             @inline(__always) mutating func entry(_ j: Int) -> Int {
-                let e = slot[j]
-                if e >= 0 { return Int(e) }
+                let mask = tableSize - 1
+                var h = Memo.hash(j, mask)
+                while true {
+                    let e = Int(table[h]) - 1
+                    if e < 0 { break }
+                    if Int(knotOf[e]) == j { return e }
+                    h = (h + 1) & mask
+                }
                 if count == capacity { grow() }
-                slot[j] = Int32(count)
                 knotOf[count] = Int32(j)
                 flags[count] = 0
                 count += 1
+                if 2 * count > tableSize { rehash(2 * tableSize) } else { table[h] = Int32(count) }
                 return count - 1
+            }
+
+            mutating func rehash(_ size: Int) {
+                table.deallocate()
+                table = .allocate(capacity: size)
+                table.initialize(repeating: 0, count: size)
+                tableSize = size
+                let mask = size - 1
+                for e in 0..<count {
+                    var h = Memo.hash(Int(knotOf[e]), mask)
+                    while table[h] != 0 { h = (h + 1) & mask }
+                    table[h] = Int32(e + 1)
+                }
             }
 
             mutating func grow() {
@@ -905,7 +927,7 @@ public enum LaneRegimenKernel {
 
             /// Empties the memo for the next lane (keeping its storage).
             mutating func reset() {
-                for i in 0..<count { slot[Int(knotOf[i])] = -1 }
+                table.update(repeating: 0, count: tableSize)
                 count = 0
                 turnCount = -1
             }
