@@ -25,8 +25,10 @@ import Darwin
 ///   (so the peak and discharge scans start at the right block). Peaks, band and discharge
 ///   crossings are located on those values exactly as `CurveAnalysis` does, then refined on the
 ///   exact solution inside the bracketing
-///   piece (state rebuilt from the nearest checkpoint, the piece's solution as Taylor polynomials:
-///   `PieceSolution`) with the same root finder and tolerances.
+///   piece (state rebuilt from the nearest checkpoint; the exact solution stepped by its Taylor
+///   series from the nearer end of the piece, then from each Newton point to the next:
+///   `LaneContext.Probe4`) with the same root finder and tolerances, started from the piece's cubic
+///   Hermite interpolant.
 ///
 /// Every lane's numbers depend only on that subject (each transition is computed by the scalar
 /// `MatrixExponential` for its own lane), so results do not depend on which subjects share a
