@@ -25,8 +25,10 @@ import Darwin
 ///   (so the peak and discharge scans start at the right block). Peaks, band and discharge
 ///   crossings are located on those values exactly as `CurveAnalysis` does, then refined on the
 ///   exact solution inside the bracketing
-///   piece (state rebuilt from the nearest checkpoint, the piece's solution as Taylor polynomials:
-///   `PieceSolution`) with the same root finder and tolerances.
+///   piece (state rebuilt from the nearest checkpoint; the exact solution stepped by its Taylor
+///   series from the nearer end of the piece, then from each Newton point to the next:
+///   `LaneContext.Probe4`) with the same root finder and tolerances, started from the piece's cubic
+///   Hermite interpolant.
 ///
 /// Every lane's numbers depend only on that subject (each transition is computed by the scalar
 /// `MatrixExponential` for its own lane), so results do not depend on which subjects share a
@@ -368,12 +370,28 @@ public enum LaneRegimenKernel {
         // Per-lane metrics on the exact solution.
         var results: [SubjectResult] = []
         results.reserveCapacity(lanes)
-        let memo = LaneContext.Memo(knots: K)
+        let memo = UnsafeMutablePointer<LaneContext.Memo>.allocate(capacity: 1)
+        memo.initialize(to: LaneContext.Memo(knots: K, m: m, turns: buffer.turnCount.pointee))
+        // Each lane's K (row-major) and transitions (P, G per class) on plain buffers.
+        let perLane = classDt.count * m * (m + q)
+        let flat = UnsafeMutablePointer<Double>.allocate(capacity: lanes * (m * m + perLane))
+        defer { memo.pointee.deallocate(); memo.deallocate(); flat.deallocate() }
+        let perLane4 = m <= 4 ? 5 + classDt.count * (4 + q) : 1
+        let cols4 = UnsafeMutablePointer<SIMD4<Double>>.allocate(capacity: lanes * perLane4)
+        cols4.initialize(repeating: .zero, count: lanes * perLane4)
+        defer { cols4.deallocate() }
         for l in 0..<lanes {
-            memo.reset()
+            let kk = flat + l * (m * m + perLane)
+            for i in 0..<(m * m) { kk[i] = kRed[l].elements[i] }
+            for (c, pg) in scalarClasses[l].enumerated() { for i in 0..<pg.count { kk[m * m + c * m * (m + q) + i] = pg[i] } }
+            if m <= 4 { LaneContext.columns4(kk: kk, m: m, q: q, s: s, classes: classDt.count, into: cols4 + l * perLane4) }
+        }
+        for l in 0..<lanes {
+            memo.pointee.reset()
+            let kk = flat + l * (m * m + perLane)
             let ctx = LaneContext(
-                lane: l, m: m, q: q, s: s, inputs: inputs, scale: scale[l], k: kRed[l], kNorm: kRed[l].norm1, schedule: schedule,
-                classes: scalarClasses[l], events: events, buffer: buffer, blockLevel: o.dischargeLevel, memo: memo)
+                lane: l, m: m, q: q, s: s, inputs: inputs, scale: scale[l], k: kRed[l], kk: kk, kNorm: kRed[l].norm1, schedule: schedule,
+                classes: kk + m * m, cols4: cols4 + l * perLane4, events: events, buffer: buffer, blockLevel: o.dischargeLevel, memo: memo)
             let (cmax, tmax) = ctx.peak()
             // An open band (no upper edge, e.g. an effect site's [C50, ∞)) has nothing above it.
             let band = ctx.hoursAtOrAbove(o.bandLow, from: o.windowStartH, to: o.windowEndH)
@@ -842,21 +860,28 @@ public enum LaneRegimenKernel {
     }
 
     /// One lane's view of a finished lane run: values and slopes at the knots, and the exact
-    /// solution inside any piece rebuilt from the nearest checkpoint.
+    /// solution inside any piece from the state just after its knot (rebuilt from the nearest
+    /// checkpoint, kept in a `Memo`).
     struct LaneContext {
         let lane: Int, m: Int, q: Int, s: Int
         let inputs: [Int]
         let scale: Double
         let k: Matrix
+        /// K row-major (m·m), this lane's.
+        let kk: UnsafePointer<Double>
         let kNorm: Double
         let schedule: Schedule
-        let classes: [[Double]]
+        /// This lane's transitions per class: P and G row-major m×(m+q), class c at c·m·(m+q).
+        let classes: UnsafePointer<Double>
+        /// Up to 4 states: the columns of K, its output row, then per class the columns of P and G
+        /// (4 + q vectors), zero-padded (`columns4`).
+        let cols4: UnsafePointer<SIMD4<Double>>
         let events: [Event]
         let buffer: LaneBuffers
         /// The level of the loop's `LaneBuffers.blockAbove` (output units).
         let blockLevel: Double
         /// Pieces solved so far (one `Memo` serves the lanes of a run in turn: `reset` between them).
-        let memo: Memo
+        let memo: UnsafeMutablePointer<Memo>
 
         var knots: [Double] { schedule.knots }
         var pieces: Int { schedule.knots.count - 1 }
@@ -868,208 +893,323 @@ public enum LaneRegimenKernel {
             return o >= 0 ? (buffer.cPre[o][lane], buffer.dPre[o][lane]) : (buffer.c[j + 1][lane], buffer.d[j + 1][lane])
         }
 
-        /// The state and the input rates (per reduced state) just after knot j.
-        func state(_ j: Int) -> (x: [Double], r: [Double]) {
-            let e = memo.entry(j)
-            if let st = memo.entries[e].state { return st }
-            let st = rebuild(j)
-            memo.entries[e].state = st
-            return st
+        /// The state (m values) and the input rates per reduced state (m more) just after knot j,
+        /// in the memo (valid until the next new entry).
+        func state(_ j: Int) -> UnsafeMutablePointer<Double> {
+            let e = memo.pointee.entry(j)
+            let p = memo.pointee.stateOf(e)
+            if memo.pointee.flags[e] & 1 == 0 {
+                rebuild(j, into: p)
+                memo.pointee.flags[e] |= 1
+            }
+            return p
         }
 
-        /// Pieces already solved for this lane: states, interior extrema and solutions by piece
-        /// (found through a table indexed by piece, not by hashing).
-        final class Memo {
-            struct Entry {
-                var state: (x: [Double], r: [Double])? = nil
-                var extremum: (t: Double, c: Double)? = nil
-                var solution: PieceSolution? = nil
+        /// Knots already solved for this lane: states and interior extrema, found through a small
+        /// open-addressing table keyed by knot (a lane visits a few dozen pieces of thousands), on
+        /// plain buffers kept for the whole run.
+        struct Memo {
+            let m: Int
+            /// Entry + 1 per table slot (0: empty); `tableSize` a power of two, at most half full.
+            var table: UnsafeMutablePointer<Int32>
+            var tableSize = 64
+            /// Per entry: its knot, flags (1: state, 2: extremum) and 2m + 2 values (state, rates,
+            /// extremum time and value).
+            var knotOf: UnsafeMutablePointer<Int32>
+            var flags: UnsafeMutablePointer<UInt8>
+            var values: UnsafeMutablePointer<Double>
+            var count = 0, capacity: Int
+            /// The lane's turn pieces (`laneTurns`), −1 until listed.
+            let turns: UnsafeMutablePointer<Int32>
+            var turnCount = -1
+            /// Scratch of the general (m > 4) evaluator.
+            let work: UnsafeMutablePointer<Double>
+
+            init(knots: Int, m: Int, turns: Int) {
+                self.m = m
+                table = .allocate(capacity: tableSize)
+                table.initialize(repeating: 0, count: tableSize)
+                capacity = 32
+                knotOf = .allocate(capacity: capacity)
+                flags = .allocate(capacity: capacity)
+                values = .allocate(capacity: capacity * (2 * m + 2))
+                self.turns = .allocate(capacity: Swift.max(turns, 1))
+                work = .allocate(capacity: 6 * Swift.max(m, 1))
             }
-            /// Index into `entries` of piece j, or −1.
-            private var slot: [Int32]
-            var entries: [Entry] = []
-            private var pieces: [Int] = []
-            var turns: [Int]? = nil
 
-            /// A memo for pieces and knots 0..<knots (the state after the last knot is asked for too).
-            init(knots: Int) { slot = [Int32](repeating: -1, count: Swift.max(knots, 0)) }
+            func deallocate() {
+                table.deallocate(); knotOf.deallocate(); flags.deallocate(); values.deallocate(); turns.deallocate(); work.deallocate()
+            }
 
-            /// The entry of piece j (a new, empty one the first time).
-            @inline(__always) func entry(_ j: Int) -> Int {
-                let e = slot[j]
-                if e >= 0 { return Int(e) }
-                slot[j] = Int32(entries.count)
-                entries.append(Entry())
-                pieces.append(j)
-                return entries.count - 1
+            @inline(__always) func stateOf(_ e: Int) -> UnsafeMutablePointer<Double> { values + e &* (2 &* m &+ 2) }
+
+            @inline(__always) static func hash(_ j: Int, _ mask: Int) -> Int { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: j) &* 0x9E37_79B1) & mask }
+
+            /// The entry of knot j (a new, empty one the first time).
+            @inline(__always) mutating func entry(_ j: Int) -> Int {
+                let mask = tableSize - 1
+                var h = Memo.hash(j, mask)
+                while true {
+                    let e = Int(table[h]) - 1
+                    if e < 0 { break }
+                    if Int(knotOf[e]) == j { return e }
+                    h = (h + 1) & mask
+                }
+                if count == capacity { grow() }
+                knotOf[count] = Int32(j)
+                flags[count] = 0
+                count += 1
+                if 2 * count > tableSize { rehash(2 * tableSize) } else { table[h] = Int32(count) }
+                return count - 1
+            }
+
+            mutating func rehash(_ size: Int) {
+                table.deallocate()
+                table = .allocate(capacity: size)
+                table.initialize(repeating: 0, count: size)
+                tableSize = size
+                let mask = size - 1
+                for e in 0..<count {
+                    var h = Memo.hash(Int(knotOf[e]), mask)
+                    while table[h] != 0 { h = (h + 1) & mask }
+                    table[h] = Int32(e + 1)
+                }
+            }
+
+            mutating func grow() {
+                let n = capacity * 2, e = 2 * m + 2
+                let k2 = UnsafeMutablePointer<Int32>.allocate(capacity: n), f2 = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+                let v2 = UnsafeMutablePointer<Double>.allocate(capacity: n * e)
+                k2.update(from: knotOf, count: count); f2.update(from: flags, count: count); v2.update(from: values, count: count * e)
+                knotOf.deallocate(); flags.deallocate(); values.deallocate()
+                (knotOf, flags, values, capacity) = (k2, f2, v2, n)
             }
 
             /// Empties the memo for the next lane (keeping its storage).
-            func reset() {
-                for j in pieces { slot[j] = -1 }
-                pieces.removeAll(keepingCapacity: true)
-                entries.removeAll(keepingCapacity: true)
-                turns = nil
+            mutating func reset() {
+                table.update(repeating: 0, count: tableSize)
+                count = 0
+                turnCount = -1
             }
         }
 
-        /// The exact solution on piece j, from the state just after knot j: the output as
-        /// polynomials in u = (t − t₀)/hₛ on S equal segments of the piece with ‖K‖₁·hₛ ≤ 2 (the
-        /// Taylor series of e^{Kτ}x + ∫e^{Ks}r ds, truncated where its terms fall below 1e−18 of
-        /// the state: the action of the exponential by its Taylor series, Al-Mohy & Higham 2011;
-        /// each segment starts from the series' sum at the end of the one before). More than 64
-        /// segments: no polynomial, `valueAndSlope` instead. Built once per piece; an evaluation is
-        /// then one Horner pass.
-        struct PieceSolution {
-            let x: [Double], r: [Double]
-            /// Segment length (h).
-            let hs: Double
-            /// Coefficients of the output in powers of u per segment (output units), segment i at
-            /// `b[starts[i] ..< starts[i + 1]]`; `starts` empty: no polynomial.
-            let b: [Double]
-            let starts: [Int]
-        }
-
-        func piece(_ j: Int) -> PieceSolution {
-            if let sol = memo.entries[memo.entry(j)].solution { return sol }
-            let st = state(j)
-            let h = knots[j + 1] - knots[j]
-            let segments = h > 0 ? Swift.max(1, Int((kNorm * h / 2).rounded(.up))) : 1
-            var b: [Double] = [], starts: [Int] = []
-            let hs = h / Double(segments)
-            if segments <= 64 && m <= 4 {
-                b.reserveCapacity(32 * segments)
-                starts.reserveCapacity(segments + 1)
-                taylor4(st, hs: hs, segments: segments, &b, &starts)
-            } else if segments <= 64 {
-                let m = self.m
-                b.reserveCapacity(32 * segments)
-                starts.reserveCapacity(segments + 1)
-                k.elements.withUnsafeBufferPointer { kk in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * m) { buf in
-                        let w = buf.baseAddress!, next = w + m, sum = next + m, x = sum + m
-                        for a in 0..<m { x[a] = st.x[a] }
-                        for _ in 0..<segments {
-                            starts.append(b.count)
-                            // w₁ = hₛ·(Kx + r), wᵢ = (hₛ/i)·K·wᵢ₋₁: the terms of the series at u = 1.
-                            var xs = 0.0
-                            for a in 0..<m { sum[a] = x[a]; xs = Swift.max(xs, abs(x[a])) }
-                            b.append(scale * x[s])
-                            for a in 0..<m { var acc = st.r[a]; for c in 0..<m { acc += kk[a * m + c] * x[c] }; w[a] = acc * hs }
-                            b.append(scale * w[s])
-                            for a in 0..<m { sum[a] += w[a]; xs = Swift.max(xs, abs(sum[a])) }
-                            var i = 2
-                            while i <= 60 {
-                                var size = 0.0
-                                let f = hs / Double(i)
-                                for a in 0..<m {
-                                    var acc = 0.0
-                                    for c in 0..<m { acc += kk[a * m + c] * w[c] }
-                                    next[a] = acc * f
-                                    size = Swift.max(size, abs(next[a]))
-                                }
-                                for a in 0..<m { w[a] = next[a]; sum[a] += w[a]; xs = Swift.max(xs, abs(sum[a])) }
-                                b.append(scale * w[s])
-                                // The terms shrink geometrically once i > ‖K‖₁·hₛ: stop below rounding.
-                                if size <= 1e-18 * xs && Double(i) > 2 * kNorm * hs { break }
-                                i += 1
-                            }
-                            for a in 0..<m { x[a] = sum[a] }
-                        }
-                        starts.append(b.count)
-                    }
-                }
-            }
-            let sol = PieceSolution(x: st.x, r: st.r, hs: hs, b: b, starts: starts)
-            memo.entries[memo.entry(j)].solution = sol
-            return sol
-        }
-
-        /// `piece`'s series for up to 4 states on SIMD vectors (columns of K): the same terms,
-        /// sums and stopping rule, each entry formed in the same order as the scalar loop.
-        func taylor4(_ st: (x: [Double], r: [Double]), hs: Double, segments: Int, _ b: inout [Double], _ starts: inout [Int]) {
+        /// The exact solution inside a piece for up to 4 states: stepped from an anchor (the state
+        /// just after the piece's knot, then the last point asked for) by the Taylor series of
+        /// e^{Kτ}x + ∫e^{Ks}r ds, truncated where its terms fall below 1e−18 of the state, in steps
+        /// with ‖K‖₁·|τ| ≤ 2 (the action of the exponential by its Taylor series, Al-Mohy & Higham
+        /// 2011); a root finder's later points lie next to the anchor and take a few terms.
+        /// More than 64 steps: the Van Loan transition from the knot instead.
+        struct Probe4 {
             typealias V = SIMD4<Double>
-            var x = V.zero, r = V.zero
-            var k0 = V.zero, k1 = V.zero, k2 = V.zero, k3 = V.zero   // columns of K
-            for a in 0..<m {
-                x[a] = st.x[a]
-                r[a] = st.r[a]
-                k0[a] = k[a, 0]
-                if m > 1 { k1[a] = k[a, 1] }
-                if m > 2 { k2[a] = k[a, 2] }
-                if m > 3 { k3[a] = k[a, 3] }
+            /// Columns of K, and its output row.
+            let k0: V, k1: V, k2: V, k3: V, ks: V
+            let r: V, x0: V, t00: Double
+            var x: V, t0: Double
+            let s: Int, m: Int, scale: Double, kNorm: Double
+            let kk: UnsafePointer<Double>
+
+            init(_ c: LaneContext, _ j: Int, fromEnd: Bool) {
+                let st = c.state(j), m = c.m, q = c.q
+                var x = V.zero, r = V.zero
+                for a in 0..<m { x[a] = st[a]; r[a] = st[m + a] }
+                let k = c.cols4
+                (k0, k1, k2, k3, ks, self.r, x0) = (k[0], k[1], k[2], k[3], k[4], r, x)
+                t00 = c.schedule.knots[j]
+                if fromEnd {
+                    // Anchored at the end of the piece (the loop's step: P·x + G·u, before the next knot's events).
+                    let pg = c.cols4 + 5 + c.schedule.knotClass[j + 1] &* (4 &+ q)
+                    var y = pg[0] * x[0]
+                    y += pg[1] * x[1]
+                    y += pg[2] * x[2]
+                    y += pg[3] * x[3]
+                    for b in 0..<q { y += pg[4 + b] * r[c.inputs[b]] }
+                    self.x = y
+                    t0 = c.schedule.knots[j + 1]
+                } else {
+                    self.x = x
+                    t0 = t00
+                }
+                (s, self.m, scale, kNorm, kk) = (c.s, m, c.scale, c.kNorm, c.kk)
             }
-            let s = self.s, scale = self.scale, limit = 2 * kNorm * hs
+
             @inline(__always) func largest(_ v: V) -> Double {
                 Swift.max(Swift.max(Swift.abs(v[0]), Swift.abs(v[1])), Swift.max(Swift.abs(v[2]), Swift.abs(v[3])))
             }
-            for _ in 0..<segments {
-                starts.append(b.count)
+            @inline(__always) func times(_ v: V) -> V {
+                var w = k0 * v[0]
+                w += k1 * v[1]
+                w += k2 * v[2]
+                w += k3 * v[3]
+                return w
+            }
+
+            /// The state τ after x by the series (‖K‖₁·|τ| ≤ 2).
+            @inline(__always) func series(_ x: V, _ tau: Double) -> V {
                 var sum = x
                 var xs = largest(x)
-                b.append(scale * x[s])
-                var w = r + k0 * x[0]
-                w += k1 * x[1]
-                w += k2 * x[2]
-                w += k3 * x[3]
-                w *= hs
-                b.append(scale * w[s])
+                var w = (times(x) + r) * tau
                 sum += w
                 xs = Swift.max(xs, largest(sum))
+                let limit = 2 * kNorm * Swift.abs(tau)
                 var i = 2
                 while i <= 60 {
-                    let f = hs / Double(i)
-                    var next = k0 * w[0]
-                    next += k1 * w[1]
-                    next += k2 * w[2]
-                    next += k3 * w[3]
-                    next *= f
+                    let next = times(w) * (tau / Double(i))
+                    // The state's size from the first two terms only (smaller than or equal to the
+                    // largest partial sum: the test is no looser).
                     let size = largest(next)
                     w = next
                     sum += w
-                    xs = Swift.max(xs, largest(sum))
-                    b.append(scale * w[s])
                     if size <= 1e-18 * xs && Double(i) > limit { break }
                     i += 1
                 }
-                x = sum
+                return sum
             }
-            starts.append(b.count)
-        }
 
-        /// Value, slope and curvature of the output at `dt` (h) into the piece of `sol`.
-        @inline(__always) func eval(_ sol: PieceSolution, _ dt: Double) -> (Double, Double, Double) {
-            if sol.starts.isEmpty { return valueAndSlope(sol.x, sol.r, dt) }
-            let segments = sol.starts.count - 1
-            let seg = dt > 0 ? Swift.min(segments - 1, Int(dt / sol.hs)) : 0
-            let u = (dt - Double(seg) * sol.hs) / sol.hs
-            let lo = sol.starts[seg], hi = sol.starts[seg + 1]
-            return sol.b.withUnsafeBufferPointer { b in
-                // Horner for p, p′ and p″/2 at once.
-                var p = b[hi - 1], dp = 0.0, hp = 0.0
-                var i = hi - 2
-                while i >= lo {
-                    hp = hp * u + dp
-                    dp = dp * u + p
-                    p = p * u + b[i]
-                    i -= 1
+            /// Value, slope and curvature of the output at time t.
+            mutating func at(_ t: Double) -> (Double, Double, Double) {
+                if t != t0 {
+                    // Backwards only over short spans (a stiff component grows backwards, and with it
+                    // the rounding error); else again forwards from the knot.
+                    if t < t0 && kNorm * (t0 - t) > 1 { (x, t0) = (x0, t00) }
+                    let tau = t - t0, span = kNorm * Swift.abs(tau)
+                    let steps = span <= 2 ? 1 : Int((span / 2).rounded(.up))
+                    if steps <= 64 {
+                        let h = tau / Double(steps)
+                        for _ in 0..<steps { x = series(x, h) }
+                    } else {
+                        var y = (0..<m).map { x0[$0] }, rr = (0..<m).map { r[$0] }
+                        var k = Matrix(rows: m, cols: m)
+                        for i in 0..<(m * m) { k.elements[i] = kk[i] }
+                        Transition(rateMatrix: k, dtH: Swift.max(0, t - t00)).apply(&y, rate: rr.contains { $0 != 0 } ? rr : nil)
+                        x = .zero
+                        for a in 0..<m { x[a] = y[a] }
+                    }
+                    t0 = t
                 }
-                return (p, dp / sol.hs, 2 * hp / (sol.hs * sol.hs))
+                let dx = times(x) + r
+                return (scale * x[s], scale * dx[s], scale * (ks * dx).sum())
             }
         }
 
-        /// The state and input rates just after knot j, stepped from the checkpoint before it with
-        /// the lane's own transitions (the loop's steps in scalar arithmetic, on plain buffers).
-        func rebuild(_ j: Int) -> (x: [Double], r: [Double]) {
+        /// `Probe4` for any number of states, on the memo's scratch.
+        struct ProbeN {
+            let kk: UnsafePointer<Double>
+            let x: UnsafeMutablePointer<Double>, r: UnsafeMutablePointer<Double>, x0: UnsafeMutablePointer<Double>
+            let w: UnsafeMutablePointer<Double>, next: UnsafeMutablePointer<Double>, sum: UnsafeMutablePointer<Double>
+            let t00: Double
+            var t0: Double
+            let s: Int, m: Int, scale: Double, kNorm: Double
+            let k: Matrix
+
+            init(_ c: LaneContext, _ j: Int, fromEnd: Bool) {
+                let st = c.state(j), m = c.m, work = c.memo.pointee.work
+                (x, r, x0, w, next, sum) = (work, work + m, work + 2 * m, work + 3 * m, work + 4 * m, work + 5 * m)
+                for a in 0..<m { x[a] = st[a]; x0[a] = st[a]; r[a] = st[m + a] }
+                kk = c.kk
+                t00 = c.schedule.knots[j]; t0 = t00
+                (s, self.m, scale, kNorm, k) = (c.s, m, c.scale, c.kNorm, c.k)
+            }
+
+            func step(_ tau: Double) {
+                let m = self.m
+                var xs = 0.0
+                for a in 0..<m {
+                    sum[a] = x[a]; xs = Swift.max(xs, abs(x[a]))
+                    var acc = r[a]
+                    for c in 0..<m { acc += kk[a * m + c] * x[c] }
+                    w[a] = acc * tau
+                }
+                for a in 0..<m { sum[a] += w[a]; xs = Swift.max(xs, abs(sum[a])) }
+                let limit = 2 * kNorm * Swift.abs(tau)
+                var i = 2
+                while i <= 60 {
+                    var size = 0.0
+                    let f = tau / Double(i)
+                    for a in 0..<m {
+                        var acc = 0.0
+                        for c in 0..<m { acc += kk[a * m + c] * w[c] }
+                        next[a] = acc * f
+                        size = Swift.max(size, abs(next[a]))
+                    }
+                    for a in 0..<m { w[a] = next[a]; sum[a] += w[a]; xs = Swift.max(xs, abs(sum[a])) }
+                    if size <= 1e-18 * xs && Double(i) > limit { break }
+                    i += 1
+                }
+                for a in 0..<m { x[a] = sum[a] }
+            }
+
+            mutating func at(_ t: Double) -> (Double, Double, Double) {
+                let m = self.m
+                if t != t0 {
+                    if t < t0 && kNorm * (t0 - t) > 1 {
+                        for a in 0..<m { x[a] = x0[a] }
+                        t0 = t00
+                    }
+                    let tau = t - t0, span = kNorm * Swift.abs(tau)
+                    let steps = span <= 2 ? 1 : Int((span / 2).rounded(.up))
+                    if steps <= 64 {
+                        let h = tau / Double(steps)
+                        for _ in 0..<steps { step(h) }
+                    } else {
+                        var y = (0..<m).map { x0[$0] }
+                        let rr = (0..<m).map { r[$0] }
+                        Transition(rateMatrix: k, dtH: Swift.max(0, t - t00)).apply(&y, rate: rr.contains { $0 != 0 } ? rr : nil)
+                        for a in 0..<m { x[a] = y[a] }
+                    }
+                    t0 = t
+                }
+                var slope = r[s], curv = 0.0
+                for b in 0..<m {
+                    var xd = r[b]
+                    for c in 0..<m { xd += kk[b * m + c] * x[c] }
+                    if b == s { slope = xd }
+                    curv += kk[s * m + b] * xd
+                }
+                return (scale * x[s], scale * slope, scale * curv)
+            }
+        }
+
+        /// Runs `body` with the exact solution of piece j (value, slope and curvature at a time).
+        /// `near`: the first time asked for (the solution is then stepped from the nearer end of the piece).
+        @inline(__always) func withSolution<R>(_ j: Int, near: Double?, _ body: (_ at: (Double) -> (Double, Double, Double)) -> R) -> R {
+            if m <= 4 {
+                // From the end only when it is nearer and no more than 1/‖K‖₁ away (see `Probe4.at`).
+                let fromEnd = near.map { $0 - knots[j] > knots[j + 1] - $0 && kNorm * (knots[j + 1] - $0) <= 1 } ?? false
+                var p = Probe4(self, j, fromEnd: fromEnd)
+                return body { p.at($0) }
+            }
+            var p = ProbeN(self, j, fromEnd: false)
+            return body { p.at($0) }
+        }
+
+        /// `cols4` from K (row-major m×m, followed by P and G row-major m×(m+q) per class), m ≤ 4.
+        static func columns4(kk: UnsafePointer<Double>, m: Int, q: Int, s: Int, classes: Int, into v: UnsafeMutablePointer<SIMD4<Double>>) {
+            for a in 0..<m {
+                for b in 0..<m { v[b][a] = kk[a * m + b] }
+                v[4][a] = kk[s * m + a]
+            }
+            let w = m + q
+            for c in 0..<classes {
+                let pg = kk + m * m + c * m * w, out = v + 5 + c * (4 + q)
+                for a in 0..<m {
+                    for b in 0..<m { out[b][a] = pg[a * w + b] }
+                    for b in 0..<q { out[4 + b][a] = pg[a * w + m + b] }
+                }
+            }
+        }
+
+        /// The state and input rates just after knot j into p (m + m values), stepped from the
+        /// checkpoint before it with the lane's own transitions (the loop's steps in scalar
+        /// arithmetic, on plain buffers).
+        func rebuild(_ j: Int, into p: UnsafeMutablePointer<Double>) {
             let stride = LaneRegimenKernel.checkpointEvery
             let c0 = j / stride
             let m = self.m, q = self.q, w = m + q
-            var active = [Int](repeating: 0, count: q)
-            return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * m + q + 1) { work in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * m + 2 * q + 1) { work in
                 var x = work.baseAddress!, y = x + m
-                let u = y + m
+                let u = y + m, active = u + q
                 for a in 0..<m { x[a] = buffer.xCheck[c0 * Swift.max(m, 1) + a][lane] }
-                for b in 0..<q { u[b] = buffer.uCheck[c0 * Swift.max(q, 1) + b][lane] }
+                for b in 0..<q { u[b] = buffer.uCheck[c0 * Swift.max(q, 1) + b][lane]; active[b] = 0 }
                 schedule.firstEvent.withUnsafeBufferPointer { firstEvent in
                     // Running infusion counts at the checkpoint, from the events before it.
                     if q > 0 {
@@ -1081,7 +1221,17 @@ public enum LaneRegimenKernel {
                     schedule.knotClass.withUnsafeBufferPointer { knotClass in
                         var k = c0 * stride + 1
                         while k <= j {
-                            classes[knotClass[k]].withUnsafeBufferPointer { pg in
+                            if m <= 4 {
+                                // Columns of P and G as vectors: each entry the same sum in the same order.
+                                let pc = cols4 + 5 + knotClass[k] &* (4 &+ q)
+                                var v = pc[0] * x[0]
+                                if m > 1 { v += pc[1] * x[1] }
+                                if m > 2 { v += pc[2] * x[2] }
+                                if m > 3 { v += pc[3] * x[3] }
+                                for b in 0..<q { v += pc[4 + b] * u[b] }
+                                for a in 0..<m { y[a] = v[a] }
+                            } else {
+                                let pg = classes + knotClass[k] &* (m &* w)
                                 for a in 0..<m {
                                     var acc = 0.0
                                     for b in 0..<m { acc += pg[a * w + b] * x[b] }
@@ -1105,33 +1255,75 @@ public enum LaneRegimenKernel {
                         }
                     }
                 }
-                var r = [Double](repeating: 0, count: m)
-                for (i, st) in inputs.enumerated() { r[st] += u[i] }
-                return (Array(UnsafeBufferPointer(start: x, count: m)), r)
+                for a in 0..<m { p[a] = x[a]; p[m + a] = 0 }
+                for (i, st) in inputs.enumerated() { p[m + st] += u[i] }
             }
         }
 
-        /// Value, slope and curvature at `a + dt` from state x and rates r at `a`, on the Van Loan
-        /// transition (pieces too long for `PieceSolution`'s polynomials).
-        func valueAndSlope(_ x0: [Double], _ r: [Double], _ dt: Double) -> (Double, Double, Double) {
-            var x = x0
-            Transition(rateMatrix: k, dtH: dt).apply(&x, rate: r.contains { $0 != 0 } ? r : nil)
-            var dd = r[s], d2 = 0.0
-            for b in 0..<m { dd += k[s, b] * x[b] }
-            for b in 0..<m { var xd = r[b]; for c in 0..<m { xd += k[b, c] * x[c] }; d2 += k[s, b] * xd }
-            return (scale * x[s], scale * dd, scale * d2)
+        /// The interior extremum of piece j (as `CurveAnalysis.interiorExtremum`): Newton on the
+        /// exact slope from the stationary point of the piece's cubic Hermite interpolant.
+        func extremum(_ j: Int) -> (t: Double, c: Double) {
+            let e = memo.pointee.entry(j)
+            if memo.pointee.flags[e] & 2 != 0 {
+                let p = memo.pointee.stateOf(e) + 2 * m
+                return (p[0], p[1])
+            }
+            let a = knots[j], b = knots[j + 1]
+            let fa = start(j).1, fb = end(j).1
+            let guess = hermiteStationary(j)
+            let result: (t: Double, c: Double) = withSolution(j, near: guess) { at in
+                var last = (t: Double.nan, v: (0.0, 0.0, 0.0))
+                let t = LaneContext.newton({ let v = at($0); last = ($0, v); return (v.1, v.2) }, a, b, fa: fa, fb: fb,
+                                           tolerance: 1e-13 * Swift.max(1, b), guess: guess)
+                // The value at the root from the last point evaluated (a Newton step away, far below
+                // 1e−9 h: the cubic term is below rounding), else one more evaluation.
+                let dt = t - last.t
+                if abs(dt) <= 1e-9 * Swift.max(1, abs(t)) { return (t, last.v.0 + dt * (last.v.1 + 0.5 * dt * last.v.2)) }
+                return (t, at(t).0)
+            }
+            let p = memo.pointee.stateOf(e) + 2 * m
+            (p[0], p[1]) = result
+            memo.pointee.flags[e] |= 2
+            return result
         }
 
-        /// The interior extremum of piece j (as `CurveAnalysis.interiorExtremum`).
-        func extremum(_ j: Int, _ st: (x: [Double], r: [Double])) -> (t: Double, c: Double) {
-            if let e = memo.entries[memo.entry(j)].extremum { return e }
-            let a = knots[j], b = knots[j + 1]
-            let sol = piece(j)
-            let t = LaneContext.newton({ let v = eval(sol, $0 - a); return (v.1, v.2) }, a, b, fa: start(j).1, fb: end(j).1,
-                                       tolerance: 1e-13 * Swift.max(1, b), guess: hermiteStationary(j))
-            let e = (t: t, c: eval(sol, t - a).0)
-            memo.entries[memo.entry(j)].extremum = e
-            return e
+        /// A root of output − level in [t0, t1] inside piece j (values f0, f1 of output − level at
+        /// the ends, of opposite signs or zero), by `newton` on the exact solution from the root of
+        /// the piece's cubic Hermite interpolant.
+        func crossing(_ j: Int, _ level: Double, _ t0: Double, _ t1: Double, _ f0: Double, _ f1: Double) -> Double {
+            if f0 == 0 { return t0 }
+            if f1 == 0 { return t1 }
+            let guess = hermiteCrossing(j, level, t0, t1)
+            return withSolution(j, near: guess) { at in
+                LaneContext.newton({ let v = at($0); return (v.0 - level, v.1) }, t0, t1, fa: f0, fb: f1,
+                                   tolerance: 1e-13 * Swift.max(1, t1), guess: guess)
+            }
+        }
+
+        /// Where the cubic Hermite interpolant of piece j crosses `level` in [t0, t1] (a few
+        /// safeguarded Newton steps on the cubic), or nil when its ends do not bracket it.
+        func hermiteCrossing(_ j: Int, _ level: Double, _ t0: Double, _ t1: Double) -> Double? {
+            let a = knots[j], h = knots[j + 1] - a
+            guard h > 0 else { return nil }
+            let (ca, da) = start(j), (cb, db) = end(j)
+            let c1 = h * da, c2 = 3 * (cb - ca) - h * (2 * da + db), c3 = 2 * (ca - cb) + h * (da + db), c0 = ca - level
+            @inline(__always) func p(_ s: Double) -> Double { ((c3 * s + c2) * s + c1) * s + c0 }
+            var lo = (t0 - a) / h, hi = (t1 - a) / h
+            let plo = p(lo), phi = p(hi)
+            guard (plo < 0 && phi > 0) || (plo > 0 && phi < 0) else { return nil }
+            let loPositive = plo > 0
+            var s = lo + (hi - lo) * plo / (plo - phi)
+            for _ in 0..<8 {
+                let v = p(s), dv = (3 * c3 * s + 2 * c2) * s + c1
+                if v == 0 { break }
+                if (v > 0) == loPositive { lo = s } else { hi = s }
+                var next = dv != 0 ? s - v / dv : .nan
+                if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
+                let moved = abs(next - s)
+                s = next
+                if moved <= 1e-12 { break }
+            }
+            return a + s * h
         }
 
         /// A root of f in [a, b] (f(a), f(b) of opposite signs or zero) by Newton's method on the
@@ -1200,14 +1392,15 @@ public enum LaneRegimenKernel {
         }
 
         /// The pieces whose slope turns from rising to falling in this lane, ascending (from the
-        /// loop's turn list).
-        func laneTurns() -> [Int] {
-            if let t = memo.turns { return t }
-            var t: [Int] = []
-            let bit = UInt32(1) << UInt32(lane)
-            for i in 0..<buffer.turnCount.pointee where buffer.turnLanes[i] & bit != 0 { t.append(Int(buffer.turns[i])) }
-            memo.turns = t
-            return t
+        /// loop's turn list; in the memo).
+        func laneTurns() -> UnsafeBufferPointer<Int32> {
+            if memo.pointee.turnCount < 0 {
+                var n = 0
+                let bit = UInt32(1) << UInt32(lane), t = memo.pointee.turns
+                for i in 0..<buffer.turnCount.pointee where buffer.turnLanes[i] & bit != 0 { t[n] = buffer.turns[i]; n += 1 }
+                memo.pointee.turnCount = n
+            }
+            return UnsafeBufferPointer(start: memo.pointee.turns, count: memo.pointee.turnCount)
         }
 
         func hasExtremum(_ j: Int) -> Bool { let (da, db) = (start(j).1, end(j).1); return (da > 0 && db < 0) || (da < 0 && db > 0) }
@@ -1220,11 +1413,8 @@ public enum LaneRegimenKernel {
         func peak() -> (Double, Double) {
             var top = buffer.top.pointee[lane]
             let turnPieces = laneTurns()
-            var interior: [(t: Double, c: Double)] = []
-            interior.reserveCapacity(turnPieces.count)
             for j in turnPieces {
-                let e = extremum(j, state(j))
-                interior.append(e)
+                let e = extremum(Int(j))
                 if e.c > top { top = e.c }
             }
             // The earliest point within the tie tolerance of the maximum, in time order: equal
@@ -1236,14 +1426,14 @@ public enum LaneRegimenKernel {
             let stride = LaneRegimenKernel.checkpointEvery
             var first = pieces
             for i in 0...(pieces / stride) where buffer.blockTop[i][lane] >= threshold { first = Swift.max(0, i * stride - 1); break }
-            for (k, j) in turnPieces.enumerated() where interior[k].c >= threshold { first = Swift.min(first, j); break }
+            for j in turnPieces where extremum(Int(j)).c >= threshold { first = Swift.min(first, Int(j)); break }
             var next = 0
-            while next < turnPieces.count && turnPieces[next] < first { next += 1 }
+            while next < turnPieces.count && Int(turnPieces[next]) < first { next += 1 }
             for j in first..<pieces {
                 let (ca, _) = start(j)
                 if ca >= threshold { return (ca, knots[j]) }
-                if next < turnPieces.count && turnPieces[next] == j {
-                    let e = interior[next]
+                if next < turnPieces.count && Int(turnPieces[next]) == j {
+                    let e = extremum(j)
                     next += 1
                     if e.c >= threshold { return (e.c, e.t) }
                 }
@@ -1265,7 +1455,7 @@ public enum LaneRegimenKernel {
                 let a = knots[j], b = knots[j + 1]
                 let (ca, cb) = (start(j).0, end(j).0)
                 if hasExtremum(j) {
-                    let e = extremum(j, state(j))
+                    let e = extremum(j)
                     total += hoursAtOrAbove(level, piece: j, a, ca, e.t, e.c, from: from, to: to)
                     total += hoursAtOrAbove(level, piece: j, e.t, e.c, b, cb, from: from, to: to)
                 } else {
@@ -1283,9 +1473,7 @@ public enum LaneRegimenKernel {
             let f0 = c0 - level, f1 = c1 - level
             var lo2: Double, hi2: Double
             if f0 >= 0 && f1 >= 0 { (lo2, hi2) = (t0, t1) } else if f0 < 0 && f1 < 0 { return 0 } else {
-                let sol = piece(j), a = knots[j]
-                let t = LaneContext.newton({ let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, t0, t1, fa: f0, fb: f1,
-                                           tolerance: 1e-13 * Swift.max(1, t1))
+                let t = crossing(j, level, t0, t1, f0, f1)
                 (lo2, hi2) = f0 >= 0 ? (t0, t) : (t, t1)
             }
             lo2 = Swift.max(lo2, from); hi2 = Swift.min(hi2, to)
@@ -1311,43 +1499,31 @@ public enum LaneRegimenKernel {
                         i -= 1
                     }
                 }
-                let turnsAfter = laneTurns().filter { $0 > jAbove }
-                var t = turnsAfter.count - 1
-                var j = t >= 0 ? turnsAfter[t] : jAbove
+                let turns = laneTurns()
+                var firstAfter = turns.count
+                while firstAfter > 0 && Int(turns[firstAfter - 1]) > jAbove { firstAfter -= 1 }
+                var t = turns.count - 1
+                var j = t >= firstAfter ? Int(turns[t]) : jAbove
                 while j >= 0 {
                     let a = knots[j], b = knots[j + 1]
                     let (ca, da) = start(j), (cb, db) = end(j)
                     if cb >= level { return b }   // a drop at the next knot
                     if da > 0 && db < 0 {
-                        if ca >= level {
-                            let st = state(j)
-                            let e = extremum(j, st)
-                            return LaneContext.newton({ [sol = piece(j)] in let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, e.t, b, fa: e.c - level, fb: cb - level,
-                                                        tolerance: 1e-13 * Swift.max(1, b))
-                        }
-                        do {   // no tangent-bound skip: it holds only on concave pieces
-                            let st = state(j)
-                            let e = extremum(j, st)
-                            if e.c >= level {
-                                return LaneContext.newton({ [sol = piece(j)] in let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, e.t, b, fa: e.c - level, fb: cb - level,
-                                                            tolerance: 1e-13 * Swift.max(1, b))
-                            }
-                        }
+                        // No tangent-bound skip: it holds only on concave pieces.
+                        let e = extremum(j)
+                        if ca >= level || e.c >= level { return crossing(j, level, e.t, b, e.c - level, cb - level) }
                     } else if da < 0 && db > 0 {
                         if ca >= level {
-                            let st = state(j)
-                            let e = extremum(j, st)
+                            let e = extremum(j)
                             if e.c >= level { return b }
-                            return LaneContext.newton({ [sol = piece(j)] in let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, a, e.t, fa: ca - level, fb: e.c - level,
-                                                        tolerance: 1e-13 * Swift.max(1, e.t))
+                            return crossing(j, level, a, e.t, ca - level, e.c - level)
                         }
                     } else if ca >= level {
-                        return LaneContext.newton({ [sol = piece(j)] in let v = eval(sol, $0 - a); return (v.0 - level, v.1) }, a, b, fa: ca - level, fb: cb - level,
-                                                    tolerance: 1e-13 * Swift.max(1, b))
+                        return crossing(j, level, a, b, ca - level, cb - level)
                     }
-                    if t >= 0 && j == turnsAfter[t] {
+                    if t >= firstAfter && j == Int(turns[t]) {
                         t -= 1
-                        j = t >= 0 ? turnsAfter[t] : jAbove
+                        j = t >= firstAfter ? Int(turns[t]) : jAbove
                     } else {
                         j -= 1
                     }
@@ -1357,8 +1533,9 @@ public enum LaneRegimenKernel {
             // Still at or above the level at the end: continue with the inputs then in force.
             let endH = knots[knots.count - 1]
             let st = state(knots.count - 1)
-            var x = st.x
-            let rate: [Double]? = st.r.contains { $0 != 0 } ? st.r : nil
+            var x = (0..<m).map { st[$0] }
+            let r = (0..<m).map { st[m + $0] }
+            let rate: [Double]? = r.contains { $0 != 0 } ? r : nil
             let hour = Transition(rateMatrix: k, dtH: 1)
             var t = endH
             while t - endH < maxExtraH {
