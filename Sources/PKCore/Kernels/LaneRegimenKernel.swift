@@ -943,7 +943,11 @@ public enum LaneRegimenKernel {
 
             @inline(__always) func stateOf(_ e: Int) -> UnsafeMutablePointer<Double> { values + e &* (2 &* m &+ 2) }
 
-            @inline(__always) static func hash(_ j: Int, _ mask: Int) -> Int { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: j) &* 0x9E37_79B1) & mask }
+            /// Fibonacci hashing: the high bits of j·⌊2³²/φ⌋ (the low bits would map knots a multiple of
+            /// the table size apart, e.g. regular doses, to one slot).
+            @inline(__always) static func hash(_ j: Int, _ mask: Int) -> Int {
+                Int(truncatingIfNeeded: (UInt32(truncatingIfNeeded: j) &* 0x9E37_79B1) &>> UInt32(32 &- mask.nonzeroBitCount)) & mask
+            }
 
             /// The entry of knot j (a new, empty one the first time).
             @inline(__always) mutating func entry(_ j: Int) -> Int {
@@ -1173,8 +1177,13 @@ public enum LaneRegimenKernel {
         /// `near`: the first time asked for (the solution is then stepped from the nearer end of the piece).
         @inline(__always) func withSolution<R>(_ j: Int, near: Double?, _ body: (_ at: (Double) -> (Double, Double, Double)) -> R) -> R {
             if m <= 4 {
-                // From the end only when it is nearer and no more than 1/‖K‖₁ away (see `Probe4.at`).
-                let fromEnd = near.map { $0 - knots[j] > knots[j + 1] - $0 && kNorm * (knots[j + 1] - $0) <= 1 } ?? false
+                // From the end only when it is nearer and no more than 1/‖K‖₁ away (see `Probe4.at`),
+                // and the piece is exactly its class's step (the end state is the class's P applied
+                // to the start: a piece within 1e-10 of the class length is not stepped to its end).
+                let fromEnd = near.map {
+                    $0 - knots[j] > knots[j + 1] - $0 && kNorm * (knots[j + 1] - $0) <= 1
+                        && knots[j + 1] - knots[j] == schedule.classDt[schedule.knotClass[j + 1]]
+                } ?? false
                 var p = Probe4(self, j, fromEnd: fromEnd)
                 return body { p.at($0) }
             }

@@ -149,12 +149,17 @@ public struct PopulationStudy: Sendable {
         /// they would not fit): the first one's column.
         func reserve(_ n: Int) -> Int {
             precondition(n <= capacity, "chunk larger than the band buffer")
-            if filled + n > capacity { flushBands() }
+            // Exceptional values (negative outputs, non-finite values) travel as (time, value)
+            // pairs: flushed once they reach about the codes' own size, so memory stays bounded
+            // whatever the values.
+            if filled + n > capacity || (codeState?.side.count ?? 0) > Worker.sideLimit { flushBands() }
             if codeState != nil {
                 if codeRows == nil { codeRows = .allocate(capacity: times * capacity) }
             } else if rows == nil { rows = .allocate(capacity: times * capacity) }
             return filled
         }
+        /// Exceptional values kept before the buffer is flushed early (16 bytes each: 16 MB).
+        static let sideLimit = 1 << 20
         /// Column c's value at grid time 0; the next time's is W further on.
         func column(_ c: Int) -> UnsafeMutablePointer<Double> { rows! + (c / W) * (times * W) + c % W }
         /// Column c's code writer (code mode): its lane 0 is column c.
