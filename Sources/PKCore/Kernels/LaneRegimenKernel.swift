@@ -750,11 +750,34 @@ public enum LaneRegimenKernel {
                 // any other block in full.
                 var j = 0
                 while j < K {
-                    knot(j)
                     let c = bc[j &>> strideShift]
                     if c >= 0 {
                         let p = padded + c &* 30
-                        var dStart = run.dStart, blockMax = run.blockMax, startMax = run.startMax, endMin = run.endMin
+                        var dStart: Lanes, blockMax: Lanes, startMax: Lanes, endMin: Lanes
+                        if j > 0 && eo[j] < 0 {
+                            // Its first knot without events, as `knot` takes it (never a block's
+                            // last knot: the block has 16 more).
+                            let pj = padded + kc[j] &* 30
+                            if bc[(j &- 1) &>> strideShift] < 0 { auc += row(pj + 20, pj[24]) }
+                            step(pj)
+                            let (cv, d) = out()
+                            b.c[j] = cv
+                            b.d[j] = d
+                            blockMax = LaneLoop.larger(run.blockMax, cv)
+                            startMax = LaneLoop.larger(run.startMax, run.dStart)
+                            endMin = LaneLoop.smaller(run.endMin, d)
+                            dStart = d
+                            let ck = b.xCheck + (j &>> strideShift) &* Swift.max(m, 1)
+                            if m > 0 { ck[0] = x0 }
+                            if m > 1 { ck[1] = x1 }
+                            if m > 2 { ck[2] = x2 }
+                            if m > 3 { ck[3] = x3 }
+                            if I.on { b.uCheck[j &>> strideShift] = u0 }
+                            auc += row(p + 25, p[29])
+                        } else {
+                            knot(j)
+                            (dStart, blockMax, startMax, endMin) = (run.dStart, run.blockMax, run.startMax, run.endMin)
+                        }
                         for i in (j + 1)..<(j + stride) {
                             step(p)
                             let (cv, d) = out()
@@ -770,7 +793,6 @@ public enum LaneRegimenKernel {
                         j += stride
                     } else {
                         let end = Swift.min(j + stride, K)
-                        j += 1
                         while j < end { knot(j); j += 1 }
                     }
                 }
