@@ -729,19 +729,21 @@ public enum LaneRegimenKernel {
                         let (c, d) = out()
                         LaneLoop.afterEvents(b, j, lastKnot: K - 1, hadEvents: false, c, d, &run, level, eo)
                     }
-                    if j & (stride - 1) == 0 {
-                        let ck = b.xCheck + (j &>> strideShift) &* Swift.max(m, 1)
-                        if m > 0 { ck[0] = x0 }
-                        if m > 1 { ck[1] = x1 }
-                        if m > 2 { ck[2] = x2 }
-                        if m > 3 { ck[3] = x3 }
-                        if I.on { b.uCheck[j &>> strideShift] = u0 }
-                        // A plain block starting here: its whole area from this state.
-                        let c = bc[j &>> strideShift]
-                        if c >= 0 {
-                            let p = padded + c &* 30
-                            auc += row(p + 25, p[29])
-                        }
+                    if j & (stride - 1) == 0 { checkpoint(j) }
+                }
+                /// At knot j, the first of a block: the state kept, and when the block is plain its
+                /// whole area from this state.
+                @inline(__always) func checkpoint(_ j: Int) {
+                    let ck = b.xCheck + (j &>> strideShift) &* Swift.max(m, 1)
+                    if m > 0 { ck[0] = x0 }
+                    if m > 1 { ck[1] = x1 }
+                    if m > 2 { ck[2] = x2 }
+                    if m > 3 { ck[3] = x3 }
+                    if I.on { b.uCheck[j &>> strideShift] = u0 }
+                    let c = bc[j &>> strideShift]
+                    if c >= 0 {
+                        let p = padded + c &* 30
+                        auc += row(p + 25, p[29])
                     }
                 }
                 // Block by block: its first knot in full; the other knots of a plain block (one
@@ -767,13 +769,7 @@ public enum LaneRegimenKernel {
                             startMax = LaneLoop.larger(run.startMax, run.dStart)
                             endMin = LaneLoop.smaller(run.endMin, d)
                             dStart = d
-                            let ck = b.xCheck + (j &>> strideShift) &* Swift.max(m, 1)
-                            if m > 0 { ck[0] = x0 }
-                            if m > 1 { ck[1] = x1 }
-                            if m > 2 { ck[2] = x2 }
-                            if m > 3 { ck[3] = x3 }
-                            if I.on { b.uCheck[j &>> strideShift] = u0 }
-                            auc += row(p + 25, p[29])
+                            checkpoint(j)
                         } else {
                             knot(j)
                             (dStart, blockMax, startMax, endMin) = (run.dStart, run.blockMax, run.startMax, run.endMin)

@@ -174,12 +174,23 @@ public struct PopulationStudy: Sendable {
         func flushBands() {
             if codeState != nil { flushCodes(); return }
             guard filled > 0, let rows else { return }
+            gather(rows, Lanes.self, budget: 1 << 16) { out, width, n, ts in
+                accumulator.addBands(rows: out, stride: width, subjects: n, times: ts)
+            }
+            runs.removeAll(keepingCapacity: true)
+            filled = 0
+        }
+        /// The waiting columns of `rows` gathered a block of times at a time (about `budget`
+        /// elements) into rows of n + W elements, handed to `take(rows, width, n, times)`: a
+        /// slot's W lanes are copied whole as one vector `V` (the next slot overwrites what a
+        /// partial one wrote past its subjects).
+        private func gather<T, V: BitwiseCopyable>(_ rows: UnsafeMutablePointer<T>, _ vector: V.Type, budget: Int,
+                                                   _ take: (UnsafePointer<T>, Int, Int, Range<Int>) -> Void) {
             let n = runs.reduce(0) { $0 + $1.count }
-            // Rows of n values (+ W spare: a slot's W lanes are copied whole, the next slot
-            // overwrites what a partial one wrote past its subjects), ~512 KB a block of times.
             let width = n + W
-            let block = Swift.max(1, Swift.min(times, (1 << 16) / width))
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: block * width) { buffer in
+            let block = Swift.max(1, Swift.min(times, budget / width))
+            let size = MemoryLayout<T>.stride
+            withUnsafeTemporaryAllocation(of: T.self, capacity: block * width) { buffer in
                 let out = buffer.baseAddress!
                 var t0 = 0
                 while t0 < times {
@@ -191,8 +202,8 @@ public struct PopulationStudy: Sendable {
                             let from = UnsafeRawPointer(rows + (c / W) * (times * W) + t0 * W)
                             var to = UnsafeMutableRawPointer(out + j)
                             for t in 0..<b {
-                                to.storeBytes(of: from.loadUnaligned(fromByteOffset: t * MemoryLayout<Lanes>.size, as: Lanes.self), as: Lanes.self)
-                                to += width * 8
+                                to.storeBytes(of: from.loadUnaligned(fromByteOffset: t * MemoryLayout<V>.size, as: V.self), as: V.self)
+                                to += width * size
                             }
                             let k = Swift.min(W, left)
                             j += k
@@ -200,44 +211,17 @@ public struct PopulationStudy: Sendable {
                             c += W
                         }
                     }
-                    accumulator.addBands(rows: out, stride: width, subjects: n, times: t0..<(t0 + b))
+                    take(out, width, n, t0..<(t0 + b))
                     t0 += b
                 }
             }
-            runs.removeAll(keepingCapacity: true)
-            filled = 0
         }
         /// `flushBands` in code mode: the same gather of blocks of times into rows, of codes; each
         /// time's sketch counts its row, then takes the exceptional values.
         private func flushCodes() {
             guard filled > 0, let rows = codeRows, let state = codeState else { return }
-            let n = runs.reduce(0) { $0 + $1.count }
-            let width = n + W
-            let block = Swift.max(1, Swift.min(times, (1 << 17) / width))
-            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: block * width) { buffer in
-                let out = buffer.baseAddress!
-                var t0 = 0
-                while t0 < times {
-                    let b = Swift.min(block, times - t0)
-                    var j = 0
-                    for run in runs {
-                        var c = run.start, left = run.count
-                        while left > 0 {
-                            let from = UnsafeRawPointer(rows + (c / W) * (times * W) + t0 * W)
-                            var to = UnsafeMutableRawPointer(out + j)
-                            for t in 0..<b {
-                                to.storeBytes(of: from.loadUnaligned(fromByteOffset: t * MemoryLayout<LaneCodes>.size, as: LaneCodes.self), as: LaneCodes.self)
-                                to += width * 2
-                            }
-                            let k = Swift.min(W, left)
-                            j += k
-                            left -= k
-                            c += W
-                        }
-                    }
-                    accumulator.addBandCodes(rows: out, stride: width, subjects: n, times: t0..<(t0 + b), state: state)
-                    t0 += b
-                }
+            gather(rows, LaneCodes.self, budget: 1 << 17) { out, width, n, ts in
+                accumulator.addBandCodes(rows: out, stride: width, subjects: n, times: ts, state: state)
             }
             accumulator.addBandSideValues(state)
             state.reset()
