@@ -746,10 +746,11 @@ public enum LaneRegimenKernel {
                         auc += row(p + 25, p[29])
                     }
                 }
-                // Block by block: its first knot in full; the other knots of a plain block (one
-                // step class, no events, area taken at its start, never the last knot) in a
-                // tight loop with the same operations in the same order as `knot`; the knots of
-                // any other block in full.
+                // Block by block. A plain block (one step class, no events inside, area taken at
+                // its start, never holding the last knot): its first knot in full when it has
+                // events (or is knot 0), else inline, and its other knots in a tight loop, both
+                // with the same operations in the same order as `knot`. Any other block: every
+                // knot in full.
                 var j = 0
                 while j < K {
                     let c = bc[j &>> strideShift]
