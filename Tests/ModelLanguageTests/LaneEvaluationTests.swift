@@ -64,7 +64,7 @@ struct LaneEvaluationTests {
 
     @Test("k6-mm.model: the fused lane code is shorter than the compiled code and every lane equals the scalar right-hand side bit for bit")
     func fusedK6MM() throws {
-        let source = try String(contentsOf: SharedData.repositoryRoot.appendingPathComponent("Profiles/models/k6-mm.model"), encoding: .utf8)
+        let source = try SharedData.k6mmModel()
         let m = try ModelProgram(source: source)
         let rhsProgram = m.rhsProgram
         let stateCode = rhsProgram.instructions[rhsProgram.parameterInstructionCount...]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ModelLanguage
 
 #if canImport(Glibc)
@@ -306,9 +307,7 @@ struct ModelTests {
     }
 
     @Test func exampleProfileModelParses() throws {
-        let path = String(#filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
-            .joined(separator: "/")) + "/Profiles/models/k6-mm.model"
-        let source = try String(contentsOfFile: path, encoding: .utf8)
+        let source = try SharedData.k6mmModel()
         let m = try ModelProgram(source: source)
         #expect(m.stateNames == ["depot", "central", "periph2", "periph3", "norket", "ce"])
         #expect(m.outputNames == ["CP"])

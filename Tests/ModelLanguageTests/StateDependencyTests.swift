@@ -50,7 +50,7 @@ struct StateDependencyTests {
         #expect(m.statesFeeding(outputs: [0, 1]) == [0, 1, 2, 3, 4])
         #expect(m.statesFeeding(outputs: []) == [])
         // k6-mm.model: CP = 1000·central/V1i needs depot, central and both peripherals, not norket or ce.
-        let k6 = try ModelProgram(source: String(contentsOf: SharedData.repositoryRoot.appendingPathComponent("Profiles/models/k6-mm.model"), encoding: .utf8))
+        let k6 = try ModelProgram(source: SharedData.k6mmModel())
         #expect(k6.statesFeeding(outputs: [0]).map { k6.stateNames[$0] } == ["depot", "central", "periph2", "periph3"])
     }
 

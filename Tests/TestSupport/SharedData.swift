@@ -9,6 +9,11 @@ public enum SharedData {
 
     public static var root: URL { repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared") }
 
+    /// The text of `Profiles/models/k6-mm.model` in this repository (the W3 model).
+    public static func k6mmModel() throws -> String {
+        try String(contentsOf: repositoryRoot.appendingPathComponent("Profiles/models/k6-mm.model"), encoding: .utf8)
+    }
+
     /// The file at `relative` under ../shared, or nil when it does not exist.
     public static func file(_ relative: String) -> URL? {
         let u = root.appendingPathComponent(relative)

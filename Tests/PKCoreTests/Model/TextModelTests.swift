@@ -5,7 +5,7 @@ import TestSupport
 
 @Suite("Text models on the event engine")
 struct TextModelTests {
-    static let k6mm = try! String(contentsOf: SharedData.repositoryRoot.appendingPathComponent("Profiles/models/k6-mm.model"), encoding: .utf8)
+    static let k6mm = try! SharedData.k6mmModel()
 
     /// Individual K6-MM parameters of a subject of ../shared/bench/subjects.csv (WORKLOADS.md, W3).
     static func w3Parameters(_ tm: TextModel, wt: Double, eta: [Double]) -> [Double] {

@@ -8,7 +8,7 @@ import TestSupport
 /// reference), on seeded random subjects and regimens (issue 13).
 @Suite("Text-model populations on lanes")
 struct TextModelLaneTests {
-    static let k6mm = try! String(contentsOf: SharedData.repositoryRoot.appendingPathComponent("Profiles/models/k6-mm.model"), encoding: .utf8)
+    static let k6mm = try! SharedData.k6mmModel()
 
     /// A linear two-compartment model with first-order absorption (the engine solves it exactly).
     static let linear = """

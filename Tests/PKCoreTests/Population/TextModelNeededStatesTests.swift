@@ -8,7 +8,7 @@ import TestSupport
 /// with a rtol 1e-12 reference); on a model whose output needs every state nothing changes.
 @Suite("Text-model populations: only the needed states")
 struct TextModelNeededStatesTests {
-    static let k6mm = try! String(contentsOf: SharedData.repositoryRoot.appendingPathComponent("Profiles/models/k6-mm.model"), encoding: .utf8)
+    static let k6mm = try! SharedData.k6mmModel()
 
     /// Nonlinear, three states, CP needs all of them (depot feeds central, periph feeds back).
     static let allNeeded = """
