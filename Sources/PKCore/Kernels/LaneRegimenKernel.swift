@@ -330,11 +330,14 @@ public enum LaneRegimenKernel {
             for bb in 1..<m where packed[c * perClass + bb] != .zero { depotRow = false }
         }
         let auc: Lanes
-        switch (m <= 4 ? q : -1, depotRow) {
-        case (0, false): auc = loop.run4(buffer, input: Off.self, depotRow: Off.self)
-        case (0, true): auc = loop.run4(buffer, input: Off.self, depotRow: On.self)
-        case (1, false): auc = loop.run4(buffer, input: On.self, depotRow: Off.self)
-        case (1, true): auc = loop.run4(buffer, input: On.self, depotRow: On.self)
+        // The output in state 1 (after a depot: every extravascular profile) is a static case too.
+        switch (m <= 4 ? q : -1, depotRow, s == 1) {
+        case (0, false, _): auc = loop.run4(buffer, input: Off.self, depotRow: Off.self, outputOne: Off.self)
+        case (0, true, false): auc = loop.run4(buffer, input: Off.self, depotRow: On.self, outputOne: Off.self)
+        case (0, true, true): auc = loop.run4(buffer, input: Off.self, depotRow: On.self, outputOne: On.self)
+        case (1, false, _): auc = loop.run4(buffer, input: On.self, depotRow: Off.self, outputOne: Off.self)
+        case (1, true, false): auc = loop.run4(buffer, input: On.self, depotRow: On.self, outputOne: Off.self)
+        case (1, true, true): auc = loop.run4(buffer, input: On.self, depotRow: On.self, outputOne: On.self)
         default: auc = loop.runGeneral(buffer)
         }
         guard (0..<lanes).allSatisfy({ auc[$0].isFinite }) else { return nil }
@@ -462,7 +465,7 @@ public enum LaneRegimenKernel {
     }
 
     /// A compile-time yes/no for the unrolled loop (`On`/`Off`), which is specialised for each:
-    /// whether it carries one infusion input, whether its first row is a depot's.
+    /// whether it carries one infusion input, whether its first row is a depot's, whether the output is state 1.
     protocol StaticFlag { static var on: Bool { get } }
     enum Off: StaticFlag { static var on: Bool { false } }
     enum On: StaticFlag { static var on: Bool { true } }
@@ -637,8 +640,9 @@ public enum LaneRegimenKernel {
         /// Up to 4 states and at most 1 infusion input (every built-in profile's output): the
         /// generic loop unrolled on a zero-padded 4×4 system held in registers. Padded states stay
         /// 0 and add exact zeros; without an input its (zero) terms are left out, and with `R` a
-        /// first row without inflow (a depot: no state flows into it) is one product.
-        func run4<I: StaticFlag, R: StaticFlag>(_ b: LaneBuffers, input: I.Type, depotRow: R.Type) -> Lanes {
+        /// first row without inflow (a depot: no state flows into it) is one product; with `O` the
+        /// output is state 1 (known when compiled, so the loop does not pick it at every knot).
+        func run4<I: StaticFlag, R: StaticFlag, O: StaticFlag>(_ b: LaneBuffers, input: I.Type, depotRow: R.Type, outputOne: O.Type) -> Lanes {
             let K = schedule.knots.count
             let classes = Swift.max(1, classCount)
             // Per class: P (4×4), G (4), area row a (4) and b, then the block area α (4) and β.
@@ -678,7 +682,7 @@ public enum LaneRegimenKernel {
                 var run = Running(lastKnot: K - 1)
                 var activeCount = [Int](repeating: 0, count: 1)
                 @inline(__always) func out() -> (Lanes, Lanes) {
-                    let xo = s == 0 ? x0 : s == 1 ? x1 : s == 2 ? x2 : x3
+                    let xo = O.on ? x1 : s == 0 ? x0 : s == 1 ? x1 : s == 2 ? x2 : x3
                     var d = k0 * x0
                     if slopeFromInput { d = u0 + d }
                     d += k1 * x1
