@@ -120,7 +120,7 @@ enum BatchCommand {
             ]),
         ],
         notes: """
-            Quantiles: exact for metrics up to 100,000 subjects and for bands up to 250,000 values
+            Quantiles: exact for metrics up to 100,000 subjects and for bands up to 2,000,000 values
             (subjects x grid times); beyond, a log-bucket sketch with relative error <= 0.1% (metrics) and
             <= 1% (bands; band values below 0.001 ng/mL count as 0). The choice depends on the study's N
             only. Means come from exact sums, so a merge of shards equals one run bit for bit. Memory does
