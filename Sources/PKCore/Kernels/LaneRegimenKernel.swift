@@ -46,7 +46,8 @@ public enum LaneRegimenKernel {
         var compartment: Int
         var isRate: Bool
         var on: Bool
-        var value: [Double]
+        /// Lane l's amount in `value[l]` (lanes of the group only; up to 8).
+        var value: SIMD8<Double>
     }
 
     /// The expanded events of one subject's records, as the event engine applies them; nil if a
@@ -209,6 +210,7 @@ public enum LaneRegimenKernel {
 
         // Events: identical times, kinds and compartments across lanes.
         var lanesEvents: [[(t: Double, c: Int, isRate: Bool, on: Bool, v: Double)]] = []
+        lanesEvents.reserveCapacity(lanes)
         for r in records {
             guard let e = expand(r, stateCount: n, endH: end) else { return nil }
             if e.contains(where: { $0.t < start }) { return nil }
@@ -251,8 +253,11 @@ public enum LaneRegimenKernel {
 
         // Events on kept compartments, and the knot schedule (cached per event-time list).
         var events: [Event] = []
+        events.reserveCapacity(e0.count)
         for (i, e) in e0.enumerated() where red[e.c] >= 0 {
-            events.append(Event(timeH: e.t, compartment: red[e.c], isRate: e.isRate, on: e.on, value: lanesEvents.map { $0[i].v }))
+            var value = SIMD8<Double>()
+            for (l, le) in lanesEvents.enumerated() { value[l] = le[i].v }
+            events.append(Event(timeH: e.t, compartment: red[e.c], isRate: e.isRate, on: e.on, value: value))
         }
         let eventTimes = events.map(\.timeH)
         let schedule: Schedule
