@@ -222,8 +222,10 @@ public enum MatrixExponential {
 /// most `plainSquaringMaxExponent` squarings): the same operations in the same order as the
 /// `Matrix` code (products skipping zero entries of the left factor, sums left to right, partial
 /// pivoting, one right-hand column at a time), so every entry is the same double, on one scratch
-/// buffer instead of an array per intermediate. The lane kernel computes one per subject and step
-/// length; the event engine one per distinct step.
+/// buffer instead of an array per intermediate. Up to 8×8 (`rows`) each matrix row is one SIMD
+/// vector and the size a compile-time constant, so a row operation serves every column at once;
+/// larger sizes take `scratchExp`. The lane kernel computes one per subject and step length (on
+/// its own buffers: `MatrixExponential.exp(_:n:into:work:)`); the event engine one per distinct step.
 enum SmallExponential {
     static let maxSize = 12
 
