@@ -46,13 +46,17 @@ public enum LaneRegimenKernel {
         var compartment: Int
         var isRate: Bool
         var on: Bool
-        var value: [Double]
+        /// Lane l's amount in `value[l]` (lanes of the group only; up to 8).
+        var value: SIMD8<Double>
     }
 
     /// The expanded events of one subject's records, as the event engine applies them; nil if a
     /// record is of a kind this path does not model (the engine then runs the subject).
     static func expand(_ records: [EventRecord], stateCount n: Int, endH: Double) -> [(t: Double, c: Int, isRate: Bool, on: Bool, v: Double)]? {
         var out: [(t: Double, c: Int, isRate: Bool, on: Bool, v: Double)] = []
+        if records.count == 1, case .dose(let d) = records[0].action {
+            out.reserveCapacity((Swift.max(0, Swift.min(d.additionalDoses, 100_000)) + 1) * (d.infusion == nil ? 1 : 2))
+        }
         for r in records {
             guard case .dose(let d) = r.action, r.modelIndex == 0, d.steadyState == .none else { return nil }
             guard d.compartment >= 0, d.compartment < n, d.amountMg.isFinite, d.amountMg >= 0, d.bioavailability.isFinite,
@@ -64,21 +68,10 @@ public enum LaneRegimenKernel {
             let amount = d.enteringAmountMg
             let inf = d.infusion
             // Start times exactly as the engine computes them (each repeat II after the last).
-            var starts: [Double] = []
-            let first = r.timeH + d.lagH
-            if first == r.timeH {
-                starts.append(r.timeH)
-                if d.additionalDoses > 0 {
-                    var s = r.timeH + d.intervalH + d.lagH
-                    for k in 0..<d.additionalDoses { if k > 0 { s = s + d.intervalH }; starts.append(s) }
-                }
-            } else {
-                var s = first
-                for k in 0...d.additionalDoses { if k > 0 { s = s + d.intervalH }; starts.append(s) }
-            }
-            for s in starts where s <= endH {
+            @inline(__always) func start(_ s: Double) {
+                guard s <= endH else { return }
                 if let inf {
-                    guard inf.durationH > 0, inf.rateMgPerH > 0 else { continue }
+                    guard inf.durationH > 0, inf.rateMgPerH > 0 else { return }
                     out.append((s, d.compartment, true, true, inf.rateMgPerH))
                     let e = s + inf.durationH
                     if e <= endH { out.append((e, d.compartment, true, false, inf.rateMgPerH)) }
@@ -86,16 +79,32 @@ public enum LaneRegimenKernel {
                     out.append((s, d.compartment, false, false, amount))
                 }
             }
+            let first = r.timeH + d.lagH
+            if first == r.timeH {
+                start(r.timeH)
+                if d.additionalDoses > 0 {
+                    var s = r.timeH + d.intervalH + d.lagH
+                    for k in 0..<d.additionalDoses { if k > 0 { s = s + d.intervalH }; start(s) }
+                }
+            } else {
+                var s = first
+                for k in 0...d.additionalDoses { if k > 0 { s = s + d.intervalH }; start(s) }
+            }
         }
         // Time order; at equal times infusion ends first (as the engine's pending queue does), then
         // starts and boluses in record order.
-        let order = out.indices.sorted { a, b in
+        @inline(__always) func before(_ a: Int, _ b: Int) -> Bool {
             let x = out[a], y = out[b]
             if x.t != y.t { return x.t < y.t }
             let kx = x.isRate && !x.on ? 0 : 1, ky = y.isRate && !y.on ? 0 : 1
             if kx != ky { return kx < ky }
             return a < b
         }
+        // Already in that (total) order, as a single dose course is: nothing to sort.
+        var ordered = true
+        for i in out.indices.dropFirst() where !before(i - 1, i) { ordered = false; break }
+        if ordered { return out }
+        let order = out.indices.sorted(by: before)
         return order.map { out[$0] }
     }
 
@@ -201,6 +210,7 @@ public enum LaneRegimenKernel {
 
         // Events: identical times, kinds and compartments across lanes.
         var lanesEvents: [[(t: Double, c: Int, isRate: Bool, on: Bool, v: Double)]] = []
+        lanesEvents.reserveCapacity(lanes)
         for r in records {
             guard let e = expand(r, stateCount: n, endH: end) else { return nil }
             if e.contains(where: { $0.t < start }) { return nil }
@@ -243,8 +253,11 @@ public enum LaneRegimenKernel {
 
         // Events on kept compartments, and the knot schedule (cached per event-time list).
         var events: [Event] = []
+        events.reserveCapacity(e0.count)
         for (i, e) in e0.enumerated() where red[e.c] >= 0 {
-            events.append(Event(timeH: e.t, compartment: red[e.c], isRate: e.isRate, on: e.on, value: lanesEvents.map { $0[i].v }))
+            var value = SIMD8<Double>()
+            for (l, le) in lanesEvents.enumerated() { value[l] = le[i].v }
+            events.append(Event(timeH: e.t, compartment: red[e.c], isRate: e.isRate, on: e.on, value: value))
         }
         let eventTimes = events.map(\.timeH)
         let schedule: Schedule
@@ -260,48 +273,70 @@ public enum LaneRegimenKernel {
 
         // Per-lane reduced models and transitions.
         let M = m + q + 1
-        var kRed: [Matrix] = []
+        let classCount = classDt.count
         var scale = [Double](repeating: 0, count: W)
         // Packed per class: P (m·m), G (m·q), a (m), b (q) as lanes.
         let perClass = m * m + m * q + m + q
-        var packed = [Lanes](repeating: .zero, count: classDt.count * perClass)
-        var scalarClasses: [[[Double]]] = []   // [lane][class] -> P, G (row-major m×(m+q))
-        for l in 0..<W {
-            let src = Swift.min(l, lanes - 1)
-            let mdl = models[src]
-            var kr = Matrix(rows: m, cols: m)
-            for a in 0..<m { for b in 0..<m { kr[a, b] = mdl.rateMatrix[kept[a], kept[b]] } }
-            if l < lanes { kRed.append(kr) }
-            scale[l] = mdl.outputs[output].scale
-            var laneClasses: [[Double]] = []
-            for (c, dt) in classDt.enumerated() {
+        var packed = [Lanes](repeating: .zero, count: classCount * perClass)
+        // Each lane's K (row-major m×m) then its transitions per class (P and G row-major m×(m+q)),
+        // on one plain buffer: what `LaneContext` reads.
+        let perLane = classCount * m * (m + q)
+        let flat = UnsafeMutablePointer<Double>.allocate(capacity: lanes * (m * m + perLane))
+        defer { flat.deallocate() }
+        var kNorm = SIMD8<Double>()
+        // The Van Loan block matrix, its exponential, and the exponential's scratch.
+        let augBytes = (2 * M * M * MemoryLayout<Double>.stride + 63) & ~63
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: augBytes + MatrixExponential.workBytes(M), alignment: 64)
+        defer { scratch.deallocate() }
+        let aug = scratch.bindMemory(to: Double.self, capacity: 2 * M * M), e = aug + M * M
+        let expWork = scratch + augBytes
+        let ok = packed.withUnsafeMutableBufferPointer { pk -> Bool in
+            let packed = pk.baseAddress!
+            for l in 0..<W {
+                let src = Swift.min(l, lanes - 1)
+                let mdl = models[src]
+                scale[l] = mdl.outputs[output].scale
                 if l >= lanes {
-                    let off = c * perClass
-                    for i in 0..<perClass { packed[off + i][l] = packed[off + i][0] }
+                    for i in 0..<(classCount * perClass) { packed[i][l] = packed[i][0] }
                     continue
                 }
-                guard (kr.norm1 + 1) * dt <= MatrixExponential.maxNorm1 else { return nil }
-                var aug = Matrix(rows: M, cols: M)
-                for a in 0..<m { for b in 0..<m { aug[a, b] = kr[a, b] * dt } }
-                for (l2, st) in inputs.enumerated() { aug[st, m + l2] = dt }
-                // The area row of the state itself (e_s), scaled to output units afterwards: the
-                // output scale (e.g. 1000/V in ng/mL per mg) would otherwise dominate the block's
-                // 1-norm and call for a higher Padé degree and more squarings.
-                aug[M - 1, s] = dt
-                let e = MatrixExponential.exp(aug)
-                guard e.isFinite else { return nil }
-                let off = c * perClass
-                var pg = [Double](repeating: 0, count: m * (m + q))
-                for a in 0..<m {
-                    for b in 0..<m { packed[off + a * m + b][l] = e[a, b]; pg[a * (m + q) + b] = e[a, b] }
-                    for b in 0..<q { packed[off + m * m + a * q + b][l] = e[a, m + b]; pg[a * (m + q) + m + b] = e[a, m + b] }
-                    packed[off + m * m + m * q + a][l] = scale[l] * e[M - 1, a]
+                let kk = flat + l * (m * m + perLane)
+                mdl.rateMatrix.elements.withUnsafeBufferPointer { rm in
+                    for a in 0..<m { for b in 0..<m { kk[a * m + b] = rm[kept[a] * n + kept[b]] } }
                 }
-                for b in 0..<q { packed[off + m * m + m * q + m + b][l] = scale[l] * e[M - 1, m + b] }
-                laneClasses.append(pg)
+                // ‖K‖₁ as `Matrix.norm1` sums it.
+                var norm = 0.0
+                for b in 0..<m {
+                    var sum = 0.0
+                    for a in 0..<m { sum += abs(kk[a * m + b]) }
+                    norm = Swift.max(norm, sum)
+                }
+                kNorm[l] = norm
+                for c in 0..<classCount {
+                    let dt = classDt[c]
+                    guard (norm + 1) * dt <= MatrixExponential.maxNorm1 else { return false }
+                    aug.update(repeating: 0, count: M * M)
+                    for a in 0..<m { for b in 0..<m { aug[a * M + b] = kk[a * m + b] * dt } }
+                    for l2 in 0..<q { aug[inputs[l2] * M + m + l2] = dt }
+                    // The area row of the state itself (e_s), scaled to output units afterwards: the
+                    // output scale (e.g. 1000/V in ng/mL per mg) would otherwise dominate the block's
+                    // 1-norm and call for a higher Padé degree and more squarings.
+                    aug[(M - 1) * M + s] = dt
+                    MatrixExponential.exp(aug, n: M, into: e, work: expWork)
+                    for i in 0..<(M * M) where !e[i].isFinite { return false }
+                    let off = c * perClass, sc = scale[l]
+                    let pg = kk + m * m + c * m * (m + q)
+                    for a in 0..<m {
+                        for b in 0..<m { let x = e[a * M + b]; packed[off + a * m + b][l] = x; pg[a * (m + q) + b] = x }
+                        for b in 0..<q { let x = e[a * M + m + b]; packed[off + m * m + a * q + b][l] = x; pg[a * (m + q) + m + b] = x }
+                        packed[off + m * m + m * q + a][l] = sc * e[(M - 1) * M + a]
+                    }
+                    for b in 0..<q { packed[off + m * m + m * q + m + b][l] = sc * e[(M - 1) * M + m + b] }
+                }
             }
-            if l < lanes { scalarClasses.append(laneClasses) }
+            return true
         }
+        guard ok else { return nil }
         // Output row of K (for slopes), per lane.
         var kRow = [Lanes](repeating: .zero, count: m)
         for l in 0..<W { let src = Swift.min(l, lanes - 1); for b in 0..<m { kRow[b][l] = models[src].rateMatrix[outState, kept[b]] } }
@@ -375,25 +410,22 @@ public enum LaneRegimenKernel {
         results.reserveCapacity(lanes)
         let memo = UnsafeMutablePointer<LaneContext.Memo>.allocate(capacity: 1)
         memo.initialize(to: LaneContext.Memo(knots: K, m: m, turns: buffer.turnCount.pointee))
-        // Each lane's K (row-major) and transitions (P, G per class) on plain buffers.
-        let perLane = classDt.count * m * (m + q)
-        let flat = UnsafeMutablePointer<Double>.allocate(capacity: lanes * (m * m + perLane))
-        defer { memo.pointee.deallocate(); memo.deallocate(); flat.deallocate() }
-        let perLane4 = m <= 4 ? 5 + classDt.count * (4 + q) : 1
+        let perLane4 = m <= 4 ? 5 + classCount * (4 + q) : 1
         let cols4 = UnsafeMutablePointer<SIMD4<Double>>.allocate(capacity: lanes * perLane4)
         cols4.initialize(repeating: .zero, count: lanes * perLane4)
-        defer { cols4.deallocate() }
-        for l in 0..<lanes {
-            let kk = flat + l * (m * m + perLane)
-            for i in 0..<(m * m) { kk[i] = kRed[l].elements[i] }
-            for (c, pg) in scalarClasses[l].enumerated() { for i in 0..<pg.count { kk[m * m + c * m * (m + q) + i] = pg[i] } }
-            if m <= 4 { LaneContext.columns4(kk: kk, m: m, q: q, s: s, classes: classDt.count, into: cols4 + l * perLane4) }
+        defer { memo.pointee.deallocate(); memo.deallocate(); cols4.deallocate() }
+        if m <= 4 {
+            for l in 0..<lanes {
+                LaneContext.columns4(kk: flat + l * (m * m + perLane), m: m, q: q, s: s, classes: classCount, into: cols4 + l * perLane4)
+            }
         }
         for l in 0..<lanes {
             memo.pointee.reset()
             let kk = flat + l * (m * m + perLane)
+            var k = Matrix(rows: m, cols: m)
+            k.elements.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: kk, count: m * m) }
             let ctx = LaneContext(
-                lane: l, m: m, q: q, s: s, inputs: inputs, scale: scale[l], k: kRed[l], kk: kk, kNorm: kRed[l].norm1, schedule: schedule,
+                lane: l, m: m, q: q, s: s, inputs: inputs, scale: scale[l], k: k, kk: kk, kNorm: kNorm[l], schedule: schedule,
                 classes: kk + m * m, cols4: cols4 + l * perLane4, events: events, buffer: buffer, blockLevel: o.dischargeLevel, memo: memo)
             let (cmax, tmax) = ctx.peak()
             // An open band (no upper edge, e.g. an effect site's [C50, ∞)) has nothing above it.

@@ -97,6 +97,40 @@ public enum MatrixExponential {
         return general(a, norm: norm)
     }
 
+    /// Bytes of scratch `exp(_:n:into:work:)` needs for an n×n matrix.
+    static func workBytes(_ n: Int) -> Int { SmallExponential.workBytes(n) }
+
+    /// `exp` of the n×n row-major matrix at a into out (n×n row-major), every entry the same
+    /// double as `exp(Matrix)` gives, without arrays on the small path. work: `workBytes(n)` bytes
+    /// aligned for `SIMD8<Double>`.
+    static func exp(_ a: UnsafePointer<Double>, n: Int, into out: UnsafeMutablePointer<Double>, work: UnsafeMutableRawPointer) {
+        let nn = n * n
+        if n == 0 { return }
+        // ‖a‖₁ as `Matrix.norm1` sums it.
+        var norm = 0.0
+        for j in 0..<n {
+            var s = 0.0
+            for i in 0..<n { s += abs(a[i &* n &+ j]) }
+            norm = Swift.max(norm, s)
+        }
+        var finite = true
+        for i in 0..<nn where !a[i].isFinite { finite = false; break }
+        guard norm.isFinite, norm <= maxNorm1, finite else { out.update(repeating: .nan, count: nn); return }
+        if norm == 0 {
+            out.update(repeating: 0, count: nn)
+            for i in 0..<n { out[i &* n &+ i] = 1 }
+            return
+        }
+        if n <= SmallExponential.maxSize && scalingExponent(norm) <= plainSquaringMaxExponent {
+            SmallExponential.exp(a, n: n, norm: norm, into: out, work: work)
+            return
+        }
+        var m = Matrix(rows: n, cols: n)
+        m.elements.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: a, count: nn) }
+        let e = general(m, norm: norm)
+        e.elements.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: nn) }
+    }
+
     /// `exp` on `Matrix` values (one array per intermediate): the reference for
     /// `SmallExponential`, which must agree with it bit for bit. `norm` = ‖a‖₁ > 0, finite.
     static func general(_ a: Matrix, norm: Double) -> Matrix {
@@ -188,10 +222,201 @@ public enum MatrixExponential {
 /// most `plainSquaringMaxExponent` squarings): the same operations in the same order as the
 /// `Matrix` code (products skipping zero entries of the left factor, sums left to right, partial
 /// pivoting, one right-hand column at a time), so every entry is the same double, on one scratch
-/// buffer instead of an array per intermediate. The lane kernel computes one per subject and step
-/// length; the event engine one per distinct step.
+/// buffer instead of an array per intermediate. Up to 8×8 (`rows`) each matrix row is one SIMD
+/// vector and the size a compile-time constant, so a row operation serves every column at once;
+/// larger sizes take `scratchExp`. The lane kernel computes one per subject and step length (on
+/// its own buffers: `MatrixExponential.exp(_:n:into:work:)`); the event engine one per distinct step.
 enum SmallExponential {
     static let maxSize = 12
+
+    /// e^a for a ≤ 8×8 matrix whose rows are SIMD vectors (`V` of 4 or 8 lanes, n ≤ lane count):
+    /// per entry the same operations in the same order as `scratchExp` (so the same doubles),
+    /// each row operation on every column at once. a and out n×n row-major; work `workBytes(n)`
+    /// bytes aligned for `SIMD8<Double>`. False when the Padé denominator is singular or not
+    /// finite (out then untouched).
+    static func rows<V: SIMD, N: FixedSize>(_: V.Type, _: N.Type, _ a: UnsafePointer<Double>, _ norm: Double, _ out: UnsafeMutablePointer<Double>,
+                                             _ work: UnsafeMutableRawPointer) -> Bool where V.Scalar == Double {
+        let n = N.n
+        let w = work.bindMemory(to: V.self, capacity: 11 * n)
+        let am = w, a2 = w + n, a4 = w + 2 * n, a6 = w + 3 * n, t = w + 4 * n
+        let u = w + 5 * n, v = w + 6 * n, lu = w + 7 * n, x = w + 8 * n
+        var q = w + 9 * n, pw = w + 10 * n
+        /// c = a·b: per entry +0, then aᵢₖ·bₖⱼ added for k ascending where aᵢₖ ≠ 0 (`product`).
+        @inline(__always) func mul(_ a: UnsafeMutablePointer<V>, _ b: UnsafeMutablePointer<V>, _ c: UnsafeMutablePointer<V>) {
+            for i in 0..<n {
+                let ai = a[i]
+                var acc = V()
+                for k in 0..<n {
+                    let f = ai[k]
+                    if f != 0 { acc = acc + f * b[k] }
+                }
+                c[i] = acc
+            }
+        }
+        @inline(__always) func unit(_ i: Int, _ s: Double) -> V { var e = V(); e[i] = s; return e }
+        for i in 0..<n {
+            var row = V()
+            for j in 0..<n { row[j] = a[i &* n &+ j] }
+            am[i] = row
+        }
+        var squarings = 0
+        if norm <= MatrixExponential.theta9 {
+            let b = MatrixExponential.lowDegreeCoefficients(norm)
+            mul(am, am, a2)
+            // power = I, uInner (in t) = b₁·I, v = b₀·I; then power·A² and the sums.
+            for i in 0..<n { pw[i] = unit(i, 1); t[i] = unit(i, b[1] * 1); v[i] = unit(i, b[0] * 1) }
+            var k = 2
+            while k < b.count {
+                mul(pw, a2, q)
+                swap(&pw, &q)
+                let bk = b[k]
+                for i in 0..<n { v[i] = v[i] + bk * pw[i] }
+                if k + 1 < b.count { let b1 = b[k + 1]; for i in 0..<n { t[i] = t[i] + b1 * pw[i] } }
+                k += 2
+            }
+            mul(am, t, u)
+        } else {
+            let s = MatrixExponential.scalingExponent(norm)
+            if s > 0 {
+                let f = Double(sign: .plus, exponent: -s, significand: 1)
+                for i in 0..<n { am[i] = f * am[i] }
+            }
+            squarings = s
+            let b = MatrixExponential.b13
+            mul(am, am, a2)
+            mul(a2, a2, a4)
+            mul(a4, a2, a6)
+            // out = A⁶(c₆A⁶ + c₄A⁴ + c₂A²) + d₆A⁶ + d₄A⁴ + d₂A² + d₀I, summed as `pade13` does.
+            @inline(__always) func combine(_ o: UnsafeMutablePointer<V>, _ c6: Double, _ c4: Double, _ c2: Double,
+                                           _ d6: Double, _ d4: Double, _ d2: Double, _ d0: Double) {
+                for i in 0..<n {
+                    var y = c6 * a6[i]
+                    y = y + c4 * a4[i]
+                    q[i] = y + c2 * a2[i]
+                }
+                mul(a6, q, o)
+                for i in 0..<n {
+                    var y = o[i]
+                    y = y + d6 * a6[i]
+                    y = y + d4 * a4[i]
+                    y = y + d2 * a2[i]
+                    o[i] = y + d0 * unit(i, 1)
+                }
+            }
+            combine(t, b[13], b[11], b[9], b[7], b[5], b[3], b[1])   // the odd part, before A
+            mul(am, t, u)
+            combine(v, b[12], b[10], b[8], b[6], b[4], b[2], b[0])   // the even part
+        }
+        // r = (V − U)⁻¹(V + U): LU of V − U with partial pivoting, as `LUDecomposition`; the
+        // right-hand sides V + U solved together, column c in lane c.
+        let rhs = a4
+        for i in 0..<n { lu[i] = v[i] - u[i]; rhs[i] = v[i] + u[i] }
+        // The multipliers of row i in lanes 0..<i of l[i] (`LUDecomposition` keeps them in the
+        // lower triangle of lu; here lu's lanes left of the diagonal are not read after their step).
+        let l = t
+        var piv = SIMD8<Int32>()
+        for i in 0..<n { piv[i] = Int32(i); l[i] = V() }
+        for k in 0..<n {
+            var p = k
+            var best = abs(lu[k][k])
+            var i = k + 1
+            while i < n { let y = abs(lu[i][k]); if y > best { best = y; p = i }; i += 1 }
+            if best == 0 || !best.isFinite { return false }
+            if p != k {
+                let y = lu[k]; lu[k] = lu[p]; lu[p] = y
+                let z = l[k]; l[k] = l[p]; l[p] = z
+                let e = piv[k]; piv[k] = piv[p]; piv[p] = e
+            }
+            let pivotRow = lu[k], pivot = pivotRow[k]
+            i = k + 1
+            while i < n {
+                let row = lu[i]
+                let f = row[k] / pivot
+                if f != 0 { lu[i] = row - f * pivotRow }
+                l[i][k] = f
+                i += 1
+            }
+        }
+        for i in 0..<n {
+            var y = rhs[Int(piv[i])]
+            let li = l[i]
+            for j in 0..<i { y = y - li[j] * x[j] }
+            x[i] = y
+        }
+        var i = n - 1
+        while i >= 0 {
+            var y = x[i]
+            let ui = lu[i]
+            var j = i + 1
+            while j < n { y = y - ui[j] * x[j]; j += 1 }
+            x[i] = y / ui[i]
+            i -= 1
+        }
+        var r = x, spare = a2
+        for _ in 0..<squarings {
+            mul(r, r, spare)
+            swap(&r, &spare)
+        }
+        for i in 0..<n {
+            let row = r[i]
+            for j in 0..<n { out[i &* n &+ j] = row[j] }
+        }
+        return true
+    }
+
+    /// A matrix size known at compile time (`rows` is specialised for each, its loops unrolled).
+    protocol FixedSize { static var n: Int { get } }
+    enum N1: FixedSize { static var n: Int { 1 } }
+    enum N2: FixedSize { static var n: Int { 2 } }
+    enum N3: FixedSize { static var n: Int { 3 } }
+    enum N4: FixedSize { static var n: Int { 4 } }
+    enum N5: FixedSize { static var n: Int { 5 } }
+    enum N6: FixedSize { static var n: Int { 6 } }
+    enum N7: FixedSize { static var n: Int { 7 } }
+    enum N8: FixedSize { static var n: Int { 8 } }
+
+    /// Bytes of scratch `exp(_:n:norm:into:work:)` needs for an n×n matrix.
+    static func workBytes(_ n: Int) -> Int { 11 * Swift.max(n, 1) * MemoryLayout<SIMD8<Double>>.stride }
+
+    /// e^a (n×n row-major at a, n ≤ `maxSize`, `norm` = ‖a‖₁ > 0 finite, at most
+    /// `plainSquaringMaxExponent` squarings) into out: every entry the same double as `scratchExp`
+    /// gives (all NaN when the Padé denominator is singular). work: `workBytes(n)` bytes aligned
+    /// for `SIMD8<Double>`.
+    static func exp(_ a: UnsafePointer<Double>, n: Int, norm: Double, into out: UnsafeMutablePointer<Double>,
+                    work: UnsafeMutableRawPointer) {
+        let ok: Bool
+        switch n {
+        case 1: ok = rows(SIMD4<Double>.self, N1.self, a, norm, out, work)
+        case 2: ok = rows(SIMD4<Double>.self, N2.self, a, norm, out, work)
+        case 3: ok = rows(SIMD4<Double>.self, N3.self, a, norm, out, work)
+        case 4: ok = rows(SIMD4<Double>.self, N4.self, a, norm, out, work)
+        case 5: ok = rows(SIMD8<Double>.self, N5.self, a, norm, out, work)
+        case 6: ok = rows(SIMD8<Double>.self, N6.self, a, norm, out, work)
+        case 7: ok = rows(SIMD8<Double>.self, N7.self, a, norm, out, work)
+        case 8: ok = rows(SIMD8<Double>.self, N8.self, a, norm, out, work)
+        default:
+            var m = Matrix(rows: n, cols: n)
+            m.elements.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: a, count: n * n) }
+            let e = scratchExp(m, norm: norm)
+            e.elements.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: n * n) }
+            return
+        }
+        if !ok { out.update(repeating: .nan, count: n * n) }
+    }
+
+    /// e^a as `MatrixExponential.exp` takes it for small matrices (see `exp(_:n:norm:into:work:)`).
+    static func exp(_ a: Matrix, norm: Double) -> Matrix {
+        let n = a.rows
+        var out = Matrix(rows: n, cols: n)
+        withUnsafeTemporaryAllocation(byteCount: workBytes(n), alignment: MemoryLayout<SIMD8<Double>>.alignment) { work in
+            a.elements.withUnsafeBufferPointer { ap in
+                out.elements.withUnsafeMutableBufferPointer { op in
+                    exp(ap.baseAddress!, n: n, norm: norm, into: op.baseAddress!, work: work.baseAddress!)
+                }
+            }
+        }
+        return out
+    }
 
     /// c = a·b (n×n, row-major; c distinct from a and b).
     @inline(__always)
@@ -218,7 +443,8 @@ enum SmallExponential {
         for i in 0..<n { for j in 0..<n { x[i * n + j] += s * (i == j ? 1 : 0) } }
     }
 
-    static func exp(_ a: Matrix, norm: Double) -> Matrix {
+    /// The scalar version of `exp` (any n ≤ `maxSize`): one row-major buffer per intermediate.
+    static func scratchExp(_ a: Matrix, norm: Double) -> Matrix {
         let n = a.rows, nn = n * n
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 10 * nn + n) { buffer in
             let w = buffer.baseAddress!

@@ -16,6 +16,10 @@ public struct CompiledModel: Sendable {
     @usableFromInline let volumes: [Int?]
     @usableFromInline let effects: [(state: Int, source: Int, ke0: Int)]
     @usableFromInline let outputDefs: [(name: String, state: Int, scale: Double, unit: String)]
+    /// The compartment names in state order, and the mass flags (false for effect sites), once:
+    /// every `build` shares them.
+    @usableFromInline let stateNames: [String]
+    @usableFromInline let massFlags: [Bool]
 
     /// Parameter indices of NONMEM's per-compartment dose modifiers (nil = not defined).
     public struct DoseModifierIndices: Sendable, Equatable {
@@ -86,6 +90,10 @@ public struct CompiledModel: Sendable {
         }
         volumes = vols
         effects = effs
+        stateNames = spec.compartments.map(\.name)
+        var massFlags = [Bool](repeating: true, count: spec.compartments.count)
+        for e in effs { massFlags[e.0] = false }
+        self.massFlags = massFlags
         doseModifiers = mods
         flows = try spec.flows.enumerated().map { i, fl in
             let f = "flows[\(i)]"
@@ -152,7 +160,6 @@ public struct CompiledModel: Sendable {
                 elim[fl.from] += r
             }
         }
-        var mass = [Bool](repeating: true, count: n)
         for e in effects {
             let ke0 = p[e.ke0]
             guard ke0.isFinite, ke0 >= 0, ke0 <= MatrixExponential.maxRateConstant,
@@ -161,14 +168,13 @@ public struct CompiledModel: Sendable {
             }
             k[e.state, e.source] += ke0 / p[volumes[e.source]!]
             k[e.state, e.state] -= ke0
-            mass[e.state] = false
         }
         let outs = outputDefs.map { o -> ModelOutput in
             let v = volumes[o.state].map { p[$0] } ?? 1
             return ModelOutput(name: o.name, state: o.state, scale: o.scale / v, unit: o.unit)
         }
         return LinearModel(
-            stateNames: spec.compartments.map(\.name), rateMatrix: k, isMassState: mass, outputs: outs,
+            stateNames: stateNames, rateMatrix: k, isMassState: massFlags, outputs: outs,
             eliminationRatePerH: elim)
     }
 }

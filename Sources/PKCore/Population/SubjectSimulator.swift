@@ -346,6 +346,8 @@ public struct RegimenSubjectSimulator: SubjectSimulator {
     func lanes(_ model: DosingModel, output outputIndex: Int, _ subjects: [Subject], parameters: [[Double]], options: MetricOptions,
                wantCurve: Bool, grid: (UnsafeMutablePointer<Double>, Int)? = nil, codes: BandCodeWriter? = nil) -> [SubjectResult]? {
         var models: [LinearModel] = [], records: [[EventRecord]] = []
+        models.reserveCapacity(subjects.count)
+        records.reserveCapacity(subjects.count)
         for (s, p) in zip(subjects, parameters) {
             guard let c = try? regimen(s).compile(on: model, parameters: p) else { return nil }
             models.append(c.model)

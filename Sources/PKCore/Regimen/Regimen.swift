@@ -112,7 +112,10 @@ extension Regimen {
                 records.append(EventRecord(timeH: d.timeH, action: .dose(inst)))
             }
         }
-        records = records.enumerated().sorted { ($0.element.timeH, $0.offset) < ($1.element.timeH, $1.offset) }.map(\.element)
+        // Stable time order (already so for doses given in time order: nothing to sort).
+        if zip(records, records.dropFirst()).contains(where: { !($0.timeH <= $1.timeH) }) {
+            records = records.enumerated().sorted { ($0.element.timeH, $0.offset) < ($1.element.timeH, $1.offset) }.map(\.element)
+        }
         return CompiledRegimen(model: linear, records: records)
     }
 }

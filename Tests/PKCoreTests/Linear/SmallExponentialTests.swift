@@ -49,4 +49,41 @@ struct SmallExponentialTests {
         let wide = Self.rateMatrix(n: 4, norm: 1e7, seed: 3)
         #expect(MatrixExponential.exp(wide) == MatrixExponential.general(wide, norm: wide.norm1))
     }
+
+    @Test("the pointer entry point gives MatrixExponential.exp's bits for Van Loan block matrices",
+          arguments: [1e-3, 0.05, 0.5, 1.5, 4.0, 60.0, 1e6])
+    func pointerEntry(dt: Double) {
+        // [[K·dt, B·dt, 0], [0, 0, 0], [e_sᵀ·dt, 0, 0]]: zero rows and structural zeros, as the lane kernel builds them.
+        for m in 1...6 {
+            for seed in 0..<4 as Range<UInt64> {
+                let k = Self.rateMatrix(n: m, norm: 2.0, seed: seed &* 17 &+ UInt64(m))
+                for q in 0...1 {
+                    let n = m + q + 1
+                    var aug = Matrix(rows: n, cols: n)
+                    for a in 0..<m { for b in 0..<m { aug[a, b] = k[a, b] * dt } }
+                    if q == 1 { aug[0, m] = dt }
+                    aug[n - 1, m - 1] = dt
+                    let reference = MatrixExponential.exp(aug)
+                    var out = [Double](repeating: 0, count: n * n)
+                    let work = UnsafeMutableRawPointer.allocate(byteCount: MatrixExponential.workBytes(n), alignment: 64)
+                    defer { work.deallocate() }
+                    aug.elements.withUnsafeBufferPointer { a in
+                        out.withUnsafeMutableBufferPointer { MatrixExponential.exp(a.baseAddress!, n: n, into: $0.baseAddress!, work: work) }
+                    }
+                    #expect(out.map(\.bitPattern) == reference.elements.map(\.bitPattern), "m = \(m), q = \(q), seed \(seed)")
+                }
+            }
+        }
+        // The zero matrix and a non-finite entry, as `exp` takes them.
+        let work = UnsafeMutableRawPointer.allocate(byteCount: MatrixExponential.workBytes(3), alignment: 64)
+        defer { work.deallocate() }
+        var out = [Double](repeating: 7, count: 9)
+        let zero = [Double](repeating: 0, count: 9)
+        zero.withUnsafeBufferPointer { a in out.withUnsafeMutableBufferPointer { MatrixExponential.exp(a.baseAddress!, n: 3, into: $0.baseAddress!, work: work) } }
+        #expect(out == Matrix.identity(3).elements)
+        var bad = zero
+        bad[4] = .infinity
+        bad.withUnsafeBufferPointer { a in out.withUnsafeMutableBufferPointer { MatrixExponential.exp(a.baseAddress!, n: 3, into: $0.baseAddress!, work: work) } }
+        #expect(out.allSatisfy { $0.isNaN })
+    }
 }
