@@ -69,6 +69,18 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
         if b > max { max = b }
     }
 
+    /// `add(codes:count:format:lo:hi:anyExceptional:)` for a grid time whose codes are all in
+    /// `cLo...cHi`, the codes of the extrema `lo` and `hi` (no zero, nothing exceptional).
+    mutating func add(positiveCodes codes: UnsafePointer<UInt16>, count n: Int, format: BandCodeFormat, cLo: Int, cHi: Int,
+                      lo: Double, hi: Double) {
+        precondition(sum == nil && sketch != nil, "codes are for sketched accumulators without moments")
+        sketch!.add(positiveCodes: codes, count: n, format: format, cLo: cLo, cHi: cHi, lo: lo, hi: hi)
+        count &+= UInt64(n)
+        let a = sketch!.min, b = sketch!.max
+        if a < min { min = a }
+        if b > max { max = b }
+    }
+
     /// Adds another accumulator of the same kind (exact or sketched, with or without moments):
     /// associative and commutative, so any split of the subjects gives the same result.
     public mutating func merge(_ o: DistributionAccumulator) {
@@ -307,10 +319,19 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
                                       state: BandCodeState) {
         guard !bands.isEmpty, n > 0 else { return }
         precondition(n <= stride && times.clamped(to: bands.indices) == times, "rows outside the grid or narrower than the subjects")
+        let f = state.format
         for k in times {
             let (lo, hi) = state.extrema(k)
-            bands[k].add(codes: rows + (k - times.lowerBound) * stride, count: n, format: state.format, lo: lo, hi: hi,
-                         anyExceptional: state.hasSide[k])
+            let row = rows + (k - times.lowerBound) * stride
+            // Codes order like the values they stand for; when the smallest coded value has a
+            // code of its own (positive, not counted as 0) every coded value does, and the codes
+            // of the extrema are the smallest and largest code.
+            let cLo = Int(f.code(lo))
+            if !state.hasSide[k] && cLo != 0 && cLo != Int(BandCodeFormat.exceptional) {
+                bands[k].add(positiveCodes: row, count: n, format: f, cLo: cLo, cHi: Int(f.code(hi)), lo: lo, hi: hi)
+            } else {
+                bands[k].add(codes: row, count: n, format: f, lo: lo, hi: hi, anyExceptional: state.hasSide[k])
+            }
         }
     }
 

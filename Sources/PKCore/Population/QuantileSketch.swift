@@ -481,6 +481,41 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         return counted
     }
 
+    /// `add(codes:count:format:lo:hi:anyExceptional:)` for a grid time whose codes are all in
+    /// `cLo...cHi` (1 ≤ cLo, cHi ≤ 32766: positive values, no zero, nothing exceptional), with `cLo`
+    /// and `cHi` the smallest and largest code present (the codes of the extrema `lo` and `hi`):
+    /// the store grows once to their buckets and each code adds 1 to its bucket, with no first pass.
+    mutating func add(positiveCodes codes: UnsafePointer<UInt16>, count n: Int, format f: BandCodeFormat, cLo: Int, cHi: Int,
+                      lo: Double, hi: Double) {
+        guard n > 0 else { return }
+        // Code c is bucket firstBucket + c − 1.
+        let b0 = f.firstBucket &- 1
+        positive.cover(b0 &+ cLo, b0 &+ cHi)
+        let d = b0 &- positive.offset
+        positive.counts.withUnsafeMutableBufferPointer { pc in
+            // Code c's count at q[c]: the store's counts shifted by d (as an address: q itself may
+            // lie before the store; every q[c] counted lies inside it).
+            let q = UnsafeMutablePointer<UInt64>(bitPattern: Int(bitPattern: pc.baseAddress.unsafelyUnwrapped) &+ d &* 8).unsafelyUnwrapped
+            var k = 0
+            while k &+ 8 <= n {
+                q[Int(codes[k])] &+= 1
+                q[Int(codes[k &+ 1])] &+= 1
+                q[Int(codes[k &+ 2])] &+= 1
+                q[Int(codes[k &+ 3])] &+= 1
+                q[Int(codes[k &+ 4])] &+= 1
+                q[Int(codes[k &+ 5])] &+= 1
+                q[Int(codes[k &+ 6])] &+= 1
+                q[Int(codes[k &+ 7])] &+= 1
+                k &+= 8
+            }
+            while k < n { q[Int(codes[k])] &+= 1; k &+= 1 }
+        }
+        positive.total &+= UInt64(n)
+        count &+= UInt64(n)
+        if lo < min { min = lo }
+        if hi > max { max = hi }
+    }
+
     static let magnitudeMask: UInt64 = 0x7FFF_FFFF_FFFF_FFFF
     /// Bits of +∞: magnitudes at or above are not finite.
     static let infBits: UInt64 = 0x7FF0_0000_0000_0000
