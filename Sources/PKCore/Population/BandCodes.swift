@@ -25,6 +25,9 @@ public struct BandCodeFormat: Sendable, Equatable {
     /// The code-range test zHi < h < limit as one signed compare: h &+ `rangeShift` < `rangeTop`
     /// (the unsigned test h − (zHi + 1) < limit − zHi − 1 with the sign bit flipped on both sides).
     let rangeShift: Int32, rangeTop: Int32
+    /// The test 0 < h < zHi (positive values that count as 0, not an exact zero) likewise:
+    /// h &+ Int32.max < `tinyTop`.
+    let tinyTop: Int32
 
     /// The code of a value that takes the exact side path.
     public static let exceptional: UInt16 = 0x7FFF
@@ -46,6 +49,7 @@ public struct BandCodeFormat: Sendable, Equatable {
         guard limit > zHi else { return nil }
         rangeShift = Int32.max &- zHi
         rangeTop = (limit &- zHi &- 1) &+ Int32.min
+        tinyTop = (zHi &- 1) &+ Int32.min
     }
 
     /// The code of one value (the same as the lanes' codes).
@@ -226,10 +230,11 @@ public struct BandCodeWriter: @unchecked Sendable {
     }
 
     /// `write(_:time:lo:hi:)` with the grid time's places: its codes at `to`, its extrema at `lo`
-    /// and `hi`. The usual case first: every lane positive within the code range (zHi < h < limit,
-    /// one signed compare of the high words), so each code is its bucket minus `base` and the
-    /// extrema take `v` per lane where it is smaller (larger): the same as the general path,
-    /// which handles the rest (zeros, tiny or negative values, exceptional values).
+    /// and `hi`. The usual cases first: every lane positive within the code range (zHi < h < limit,
+    /// one signed compare of the high words), so each code is its bucket minus `base`; or every
+    /// lane positive below zeroBelow's high word (codes 0). The extrema take `v` per lane where it
+    /// is smaller (larger): the same as the general path, which handles the rest (lanes of both
+    /// kinds, exact zeros, subnormal or negative values, exceptional values).
     @inline(__always) func write(_ v: Lanes, to: UnsafeMutablePointer<UInt16>, lo: UnsafeMutablePointer<Lanes>, hi: UnsafeMutablePointer<Lanes>) {
         let h = LaneWords(truncatingIfNeeded: unsafeBitCast(v, to: LaneBits.self) &>> 32)
         let f = format
@@ -241,6 +246,19 @@ public struct BandCodeWriter: @unchecked Sendable {
             let z = m.replacing(with: -32768, where: m .< -32768)
             UnsafeMutableRawPointer(to).storeBytes(of: LaneCodes(truncatingIfNeeded: z), as: LaneCodes.self)
             // Per lane v < a ? v : a (one minpd per register; no NaN here), and likewise for the largest.
+            let a = lo.pointee, b = hi.pointee
+            var mn = a, mx = b
+            for l in 0..<Lanes.scalarCount {
+                mn[l] = v[l] < a[l] ? v[l] : a[l]
+                mx[l] = v[l] > b[l] ? v[l] : b[l]
+            }
+            lo.pointee = mn
+            hi.pointee = mx
+            return
+        }
+        if all(h &+ Int32.max .< f.tinyTop) {
+            // Every lane positive but below zeroBelow (not 0, not subnormal): codes 0.
+            UnsafeMutableRawPointer(to).storeBytes(of: LaneCodes(), as: LaneCodes.self)
             let a = lo.pointee, b = hi.pointee
             var mn = a, mx = b
             for l in 0..<Lanes.scalarCount {
