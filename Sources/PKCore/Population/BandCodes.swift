@@ -25,9 +25,6 @@ public struct BandCodeFormat: Sendable, Equatable {
     /// The code-range test zHi < h < limit as one signed compare: h &+ `rangeShift` < `rangeTop`
     /// (the unsigned test h − (zHi + 1) < limit − zHi − 1 with the sign bit flipped on both sides).
     let rangeShift: Int32, rangeTop: Int32
-    /// The test 0 < h < zHi (positive values that count as 0, not an exact zero) likewise:
-    /// h &+ Int32.max < `tinyTop`.
-    let tinyTop: Int32
 
     /// The code of a value that takes the exact side path.
     public static let exceptional: UInt16 = 0x7FFF
@@ -49,7 +46,6 @@ public struct BandCodeFormat: Sendable, Equatable {
         guard limit > zHi else { return nil }
         rangeShift = Int32.max &- zHi
         rangeTop = (limit &- zHi &- 1) &+ Int32.min
-        tinyTop = (zHi &- 1) &+ Int32.min
     }
 
     /// The code of one value (the same as the lanes' codes).
@@ -224,52 +220,35 @@ public struct BandCodeWriter: @unchecked Sendable {
         }
     }
 
-    /// The extrema at one grid time take `v` per lane where it is smaller (larger): v < a ? v : a,
-    /// as `replacing(with:where:)` does (one minpd per register), and likewise for the largest.
-    @inline(__always) static func extrema(_ v: Lanes, lo: UnsafeMutablePointer<Lanes>, hi: UnsafeMutablePointer<Lanes>) {
-        let a = lo.pointee, b = hi.pointee
-        var mn = a, mx = b
-        for l in 0..<Lanes.scalarCount {
-            mn[l] = v[l] < a[l] ? v[l] : a[l]
-            mx[l] = v[l] > b[l] ? v[l] : b[l]
-        }
-        lo.pointee = mn
-        hi.pointee = mx
-    }
-
     /// A full lane group's values at grid time `t` (lanes 0..<W of this writer).
     @inline(__always) func write(_ v: Lanes, time t: Int, lo: UnsafeMutablePointer<Lanes>, hi: UnsafeMutablePointer<Lanes>) {
         write(v, to: codes + t &* stride, lo: lo + t, hi: hi + t)
     }
 
     /// `write(_:time:lo:hi:)` with the grid time's places: its codes at `to`, its extrema at `lo`
-    /// and `hi`. The usual cases first: every lane positive within the code range (zHi < h < limit,
-    /// one signed compare of the high words), so each code is its bucket minus `base`; or each
-    /// lane either that or positive below zeroBelow's high word (code 0). The extrema take `v` per
-    /// lane where it is smaller (larger): the same as the general path, which handles the rest
-    /// (exact zeros, subnormal or negative values, exceptional values).
+    /// and `hi`. The usual case first: every lane positive within the code range (zHi < h < limit,
+    /// one signed compare of the high words), so each code is its bucket minus `base` and the
+    /// extrema take `v` per lane where it is smaller (larger): the same as the general path,
+    /// which handles the rest (zeros, tiny or negative values, exceptional values).
     @inline(__always) func write(_ v: Lanes, to: UnsafeMutablePointer<UInt16>, lo: UnsafeMutablePointer<Lanes>, hi: UnsafeMutablePointer<Lanes>) {
         let h = LaneWords(truncatingIfNeeded: unsafeBitCast(v, to: LaneBits.self) &>> 32)
         let f = format
-        let pos = h &+ f.rangeShift .< f.rangeTop
-        if _fastPath(all(pos)) {
+        if _fastPath(all(h &+ f.rangeShift .< f.rangeTop)) {
             // Codes 1...32766 here: clamped to 16 bits (no change) so that the narrowing is one
             // saturating pack (packssdw) rather than shuffles.
             let c = (h &>> f.k) &- f.base
             let m = c.replacing(with: 32767, where: c .> 32767)
             let z = m.replacing(with: -32768, where: m .< -32768)
             UnsafeMutableRawPointer(to).storeBytes(of: LaneCodes(truncatingIfNeeded: z), as: LaneCodes.self)
-            BandCodeWriter.extrema(v, lo: lo, hi: hi)
-            return
-        }
-        if all(pos .| (h &+ Int32.max .< f.tinyTop)) {
-            // Each lane positive in the code range or below zeroBelow's high word (not 0, not
-            // subnormal: code 0). Codes 0...32766, clamped as above.
-            let c = ((h &>> f.k) &- f.base).replacing(with: 0, where: .!pos)
-            let m = c.replacing(with: 32767, where: c .> 32767)
-            let z = m.replacing(with: -32768, where: m .< -32768)
-            UnsafeMutableRawPointer(to).storeBytes(of: LaneCodes(truncatingIfNeeded: z), as: LaneCodes.self)
-            BandCodeWriter.extrema(v, lo: lo, hi: hi)
+            // Per lane v < a ? v : a (one minpd per register; no NaN here), and likewise for the largest.
+            let a = lo.pointee, b = hi.pointee
+            var mn = a, mx = b
+            for l in 0..<Lanes.scalarCount {
+                mn[l] = v[l] < a[l] ? v[l] : a[l]
+                mx[l] = v[l] > b[l] ? v[l] : b[l]
+            }
+            lo.pointee = mn
+            hi.pointee = mx
             return
         }
         let t = lo - state.lo
