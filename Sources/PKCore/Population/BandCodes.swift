@@ -22,6 +22,9 @@ public struct BandCodeFormat: Sendable, Equatable {
     let limit: Int32
     /// The sketch's bucket of code 1 (zeroBelow's bucket).
     let firstBucket: Int
+    /// The code-range test zHi < h < limit as one signed compare: h &+ `rangeShift` < `rangeTop`
+    /// (the unsigned test h − (zHi + 1) < limit − zHi − 1 with the sign bit flipped on both sides).
+    let rangeShift: Int32, rangeTop: Int32
 
     /// The code of a value that takes the exact side path.
     public static let exceptional: UInt16 = 0x7FFF
@@ -41,6 +44,8 @@ public struct BandCodeFormat: Sendable, Equatable {
         firstBucket = Int(zb)
         limit = Int32(Swift.min((zb - 1 + 0x7FFF) << Int64(k), 0x7FF0_0000))
         guard limit > zHi else { return nil }
+        rangeShift = Int32.max &- zHi
+        rangeTop = (limit &- zHi &- 1) &+ Int32.min
     }
 
     /// The code of one value (the same as the lanes' codes).
@@ -194,22 +199,65 @@ public struct BandCodeWriter: @unchecked Sendable {
     /// A full lane group's values at the grid times: grid time t's vector is `values[knots[t]]`
     /// (`values[t]` when `contiguous`: every knot is a grid time).
     @inline(never) func writeGroup(_ values: UnsafePointer<Lanes>, knots: UnsafeBufferPointer<Int>, contiguous: Bool) {
-        let lo = state.lo, hi = state.hi
+        let lo = state.lo, hi = state.hi, n = knots.count, step = stride
+        var to = codes
         if contiguous {
-            for t in 0..<knots.count { write(values[t], time: t, lo: lo, hi: hi) }
+            // One byte offset for the values and both extrema (the same layout: one vector a time).
+            let v0 = UnsafeRawPointer(values), lo0 = UnsafeMutableRawPointer(lo), hi0 = UnsafeMutableRawPointer(hi)
+            let size = MemoryLayout<Lanes>.stride, end = n &* size
+            var o = 0
+            while o < end {
+                write(v0.load(fromByteOffset: o, as: Lanes.self), to: to,
+                      lo: (lo0 + o).assumingMemoryBound(to: Lanes.self), hi: (hi0 + o).assumingMemoryBound(to: Lanes.self))
+                to += step
+                o &+= size
+            }
         } else {
-            for t in 0..<knots.count { write(values[knots[t]], time: t, lo: lo, hi: hi) }
+            for t in 0..<n {
+                write(values[knots[t]], to: to, lo: lo + t, hi: hi + t)
+                to += step
+            }
         }
     }
 
     /// A full lane group's values at grid time `t` (lanes 0..<W of this writer).
     @inline(__always) func write(_ v: Lanes, time t: Int, lo: UnsafeMutablePointer<Lanes>, hi: UnsafeMutablePointer<Lanes>) {
+        write(v, to: codes + t &* stride, lo: lo + t, hi: hi + t)
+    }
+
+    /// `write(_:time:lo:hi:)` with the grid time's places: its codes at `to`, its extrema at `lo`
+    /// and `hi`. The usual case first: every lane positive within the code range (zHi < h < limit,
+    /// one signed compare of the high words), so each code is its bucket minus `base` and the
+    /// extrema take `v` per lane where it is smaller (larger): the same as the general path,
+    /// which handles the rest (zeros, tiny or negative values, exceptional values).
+    @inline(__always) func write(_ v: Lanes, to: UnsafeMutablePointer<UInt16>, lo: UnsafeMutablePointer<Lanes>, hi: UnsafeMutablePointer<Lanes>) {
+        let h = LaneWords(truncatingIfNeeded: unsafeBitCast(v, to: LaneBits.self) &>> 32)
+        let f = format
+        if _fastPath(all(h &+ f.rangeShift .< f.rangeTop)) {
+            // Codes 1...32766 here: clamped to 16 bits (no change) so that the narrowing is one
+            // saturating pack (packssdw) rather than shuffles.
+            let c = (h &>> f.k) &- f.base
+            let m = c.replacing(with: 32767, where: c .> 32767)
+            let z = m.replacing(with: -32768, where: m .< -32768)
+            UnsafeMutableRawPointer(to).storeBytes(of: LaneCodes(truncatingIfNeeded: z), as: LaneCodes.self)
+            // Per lane v < a ? v : a (one minpd per register; no NaN here), and likewise for the largest.
+            let a = lo.pointee, b = hi.pointee
+            var mn = a, mx = b
+            for l in 0..<Lanes.scalarCount {
+                mn[l] = v[l] < a[l] ? v[l] : a[l]
+                mx[l] = v[l] > b[l] ? v[l] : b[l]
+            }
+            lo.pointee = mn
+            hi.pointee = mx
+            return
+        }
+        let t = lo - state.lo
         let (c, rare) = format.codes(v)
-        UnsafeMutableRawPointer(codes + t &* stride).storeBytes(of: c, as: LaneCodes.self)
-        if _fastPath(!rare) {
-            let a = lo[t], b = hi[t]
-            lo[t] = a.replacing(with: v, where: v .< a)
-            hi[t] = b.replacing(with: v, where: v .> b)
+        UnsafeMutableRawPointer(to).storeBytes(of: c, as: LaneCodes.self)
+        if !rare {
+            let a = lo.pointee, b = hi.pointee
+            lo.pointee = a.replacing(with: v, where: v .< a)
+            hi.pointee = b.replacing(with: v, where: v .> b)
         } else {
             for l in 0..<Lanes.scalarCount { state.note(v[l], code: c[l], lane: l, time: t) }
         }

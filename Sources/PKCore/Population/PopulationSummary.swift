@@ -69,6 +69,44 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
         if b > max { max = b }
     }
 
+    /// `add(codes:count:format:lo:hi:anyExceptional:)` for a grid time whose codes are all in
+    /// `cLo...cHi`, the codes of the extrema `lo` and `hi` (no zero, nothing exceptional).
+    mutating func add(positiveCodes codes: UnsafePointer<UInt16>, count n: Int, format: BandCodeFormat, cLo: Int, cHi: Int,
+                      lo: Double, hi: Double) {
+        precondition(sum == nil && sketch != nil, "codes are for sketched accumulators without moments")
+        sketch!.add(positiveCodes: codes, count: n, format: format, cLo: cLo, cHi: cHi, lo: lo, hi: hi)
+        count &+= UInt64(n)
+        let a = sketch!.min, b = sketch!.max
+        if a < min { min = a }
+        if b > max { max = b }
+    }
+
+    /// `QuantileSketch.add(codeCounts:...)` on the sketch, and the count and extrema here.
+    mutating func add(codeCounts s: UnsafePointer<UInt64>?, format: BandCodeFormat, cLo: Int, cHi: Int, zeros: Int, count n: Int,
+                      lo: Double, hi: Double) {
+        precondition(sum == nil && sketch != nil, "codes are for sketched accumulators without moments")
+        sketch!.add(codeCounts: s, format: format, cLo: cLo, cHi: cHi, zeros: zeros, count: n, lo: lo, hi: hi)
+        count &+= UInt64(n)
+        let a = sketch!.min, b = sketch!.max
+        if a < min { min = a }
+        if b > max { max = b }
+    }
+
+    /// `QuantileSketch.beginPositiveCodes` on the sketch (sketched, without moments only).
+    mutating func beginPositiveCodes(format: BandCodeFormat, cLo: Int, cHi: Int) -> UnsafeMutablePointer<UInt64> {
+        precondition(sum == nil && sketch != nil, "codes are for sketched accumulators without moments")
+        return sketch!.beginPositiveCodes(format: format, cLo: cLo, cHi: cHi)
+    }
+
+    /// `QuantileSketch.endPositiveCodes` on the sketch, and the count and extrema here.
+    mutating func endPositiveCodes(count n: Int, lo: Double, hi: Double) {
+        sketch!.endPositiveCodes(count: n, lo: lo, hi: hi)
+        count &+= UInt64(n)
+        let a = sketch!.min, b = sketch!.max
+        if a < min { min = a }
+        if b > max { max = b }
+    }
+
     /// Adds another accumulator of the same kind (exact or sketched, with or without moments):
     /// associative and commutative, so any split of the subjects gives the same result.
     public mutating func merge(_ o: DistributionAccumulator) {
@@ -308,11 +346,148 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
                                       state: BandCodeState) {
         guard !bands.isEmpty, n > 0 else { return }
         precondition(n <= stride && times.clamped(to: bands.indices) == times, "rows outside the grid or narrower than the subjects")
+        let f = state.format
         for k in times {
             let (lo, hi) = state.extrema(k)
-            bands[k].add(codes: rows + (k - times.lowerBound) * stride, count: n, format: state.format, lo: lo, hi: hi,
-                         anyExceptional: state.hasSide[k])
+            let row = rows + (k - times.lowerBound) * stride
+            // Codes order like the values they stand for; when the smallest coded value has a
+            // code of its own (positive, not counted as 0) every coded value does, and the codes
+            // of the extrema are the smallest and largest code.
+            let cLo = Int(f.code(lo))
+            if !state.hasSide[k] && cLo != 0 && cLo != Int(BandCodeFormat.exceptional) {
+                bands[k].add(positiveCodes: row, count: n, format: f, cLo: cLo, cHi: Int(f.code(hi)), lo: lo, hi: hi)
+            } else {
+                bands[k].add(codes: row, count: n, format: f, lo: lo, hi: hi, anyExceptional: state.hasSide[k])
+            }
         }
+    }
+
+    /// `addBandCodes(rows:stride:subjects:times:state:)` for every grid time, with the codes in
+    /// the lane-slot layout the lane kernel writes them in: slot s holds `lanes[s]` subjects
+    /// (1...W, W = `Lanes.scalarCount`, in subject order), the code of its lane l at grid time t at
+    /// `codes[s · slotStride + t · W + l]`. The same state as the rows (counts do not depend on the
+    /// order the values come in; the extrema come from `state`). Grid times whose codes are all
+    /// positive (the usual case: known from the extrema) are counted a block of times at a time,
+    /// each slot's codes of the block read in one sequential stretch; the others take a row each.
+    public mutating func addBandCodes(slots codes: UnsafePointer<UInt16>, slotStride: Int, lanes: [Int], state: BandCodeState) {
+        let W = Lanes.scalarCount
+        let n = lanes.reduce(0, +)
+        guard !bands.isEmpty, n > 0 else { return }
+        precondition(state.times == bands.count && lanes.allSatisfy { $0 >= 1 && $0 <= W }, "slots outside the grid")
+        let f = state.format, times = bands.count, exc = Int(BandCodeFormat.exceptional)
+        let full = lanes.indices.filter { lanes[$0] == W }.map { $0 &* slotStride }
+        let partial = lanes.indices.filter { lanes[$0] < W }
+        let block = 32
+        // The block's times whose codes are counted: where code c of the i-th goes ([c]) and
+        // where its codes are in a slot (codes after the block's first).
+        let places = UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>.allocate(capacity: block)
+        let offsets = UnsafeMutablePointer<Int>.allocate(capacity: block)
+        let kinds = UnsafeMutablePointer<CodeTime>.allocate(capacity: block)
+        // Counts per code of the block's mixed times (zeros and positive codes: the smallest
+        // positive code is found after), zero between uses.
+        var scratch: UnsafeMutablePointer<UInt64>? = nil, scratchSize = 0
+        var row: [UInt16] = []
+        defer {
+            places.deallocate()
+            offsets.deallocate()
+            kinds.deallocate()
+            scratch?.deallocate()
+        }
+        var t0 = 0
+        while t0 < times {
+            let b = Swift.min(block, times &- t0)
+            var used = 0
+            for j in 0..<b {
+                let k = t0 &+ j
+                let (lo, hi) = state.extrema(k)
+                // Codes order like the values they stand for (exceptional values aside): the codes
+                // of the extrema are the smallest and largest code, and when the smallest coded
+                // value has a code of its own (positive, not counted as 0) every coded value does.
+                let cLo = Int(f.code(lo)), cHi = Int(f.code(hi))
+                if state.hasSide[k] || cLo == exc || cHi == exc {
+                    kinds[j] = .row
+                } else if cLo != 0 {
+                    kinds[j] = .positive
+                } else if cHi == 0 {
+                    kinds[j] = .zeros
+                } else {
+                    kinds[j] = .mixed(at: used, cHi: cHi)
+                    used &+= cHi &+ 1
+                }
+            }
+            if used > scratchSize {
+                scratch?.deallocate()
+                scratchSize = Swift.max(used, 2 &* scratchSize)
+                scratch = .allocate(capacity: scratchSize)
+                scratch!.initialize(repeating: 0, count: scratchSize)
+            }
+            var m = 0
+            for j in 0..<b {
+                let k = t0 &+ j
+                switch kinds[j] {
+                case .positive:
+                    let (lo, hi) = state.extrema(k)
+                    places[m] = bands[k].beginPositiveCodes(format: f, cLo: Int(f.code(lo)), cHi: Int(f.code(hi)))
+                case .mixed(let at, _): places[m] = scratch! + at
+                case .zeros, .row: continue
+                }
+                offsets[m] = j &* W
+                m &+= 1
+            }
+            let from = codes + t0 &* W
+            for off in full {
+                let s = from + off
+                var i = 0
+                while i < m {
+                    let q = places[i], c = s + offsets[i]
+                    for l in 0..<W { q[Int(c[l])] &+= 1 }
+                    i &+= 1
+                }
+            }
+            for p in partial {
+                let s = from + p &* slotStride
+                for i in 0..<m {
+                    let q = places[i], c = s + offsets[i]
+                    for l in 0..<lanes[p] { q[Int(c[l])] &+= 1 }
+                }
+            }
+            for j in 0..<b {
+                let k = t0 &+ j
+                let (lo, hi) = state.extrema(k)
+                switch kinds[j] {
+                case .positive:
+                    bands[k].endPositiveCodes(count: n, lo: lo, hi: hi)
+                case .zeros:
+                    bands[k].add(codeCounts: nil, format: f, cLo: 1, cHi: 1, zeros: n, count: n, lo: lo, hi: hi)
+                case .mixed(let at, let cHi):
+                    let s = scratch! + at
+                    var cLo = 1
+                    while cLo < cHi && s[cLo] == 0 { cLo &+= 1 }
+                    bands[k].add(codeCounts: s, format: f, cLo: cLo, cHi: cHi, zeros: Int(s[0]), count: n, lo: lo, hi: hi)
+                    s.update(repeating: 0, count: cHi &+ 1)
+                case .row:
+                    // This time's codes as one row, in subject order.
+                    row.removeAll(keepingCapacity: true)
+                    for (p, c) in lanes.enumerated() {
+                        let r = from + p &* slotStride + j &* W
+                        for l in 0..<c { row.append(r[l]) }
+                    }
+                    row.withUnsafeBufferPointer {
+                        bands[k].add(codes: $0.baseAddress!, count: n, format: f, lo: lo, hi: hi, anyExceptional: state.hasSide[k])
+                    }
+                }
+            }
+            t0 &+= b
+        }
+    }
+
+    /// How `addBandCodes(slots:...)` adds a grid time: counted straight into the sketch (all
+    /// codes positive), all codes 0, counted per code first (0 and positive codes), or from a row.
+    private enum CodeTime {
+        case positive
+        case zeros
+        case mixed(at: Int, cHi: Int)
+        case row
     }
 
     /// Adds the exceptional values of `state` (those the codes could not carry) to their grid

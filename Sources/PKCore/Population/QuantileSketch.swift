@@ -481,6 +481,77 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         return counted
     }
 
+    /// `add(codes:count:format:lo:hi:anyExceptional:)` for a grid time whose codes are all in
+    /// `cLo...cHi` (1 ≤ cLo, cHi ≤ 32766: positive values, no zero, nothing exceptional), with `cLo`
+    /// and `cHi` the smallest and largest code present (the codes of the extrema `lo` and `hi`):
+    /// the store grows once to their buckets and each code adds 1 to its bucket, with no first pass.
+    mutating func add(positiveCodes codes: UnsafePointer<UInt16>, count n: Int, format f: BandCodeFormat, cLo: Int, cHi: Int,
+                      lo: Double, hi: Double) {
+        guard n > 0 else { return }
+        let q = beginPositiveCodes(format: f, cLo: cLo, cHi: cHi)
+        var k = 0
+        while k &+ 8 <= n {
+            q[Int(codes[k])] &+= 1
+            q[Int(codes[k &+ 1])] &+= 1
+            q[Int(codes[k &+ 2])] &+= 1
+            q[Int(codes[k &+ 3])] &+= 1
+            q[Int(codes[k &+ 4])] &+= 1
+            q[Int(codes[k &+ 5])] &+= 1
+            q[Int(codes[k &+ 6])] &+= 1
+            q[Int(codes[k &+ 7])] &+= 1
+            k &+= 8
+        }
+        while k < n { q[Int(codes[k])] &+= 1; k &+= 1 }
+        endPositiveCodes(count: n, lo: lo, hi: hi)
+    }
+
+    /// The first half of `add(positiveCodes:...)`: the store grown to the buckets of codes
+    /// `cLo...cHi` (1 ≤ cLo ≤ cHi ≤ 32766), and the place where code c's count is at [c]. The
+    /// caller adds 1 there per code in `cLo...cHi`, touching the sketch no other way in between
+    /// (the place is the store's own memory: valid while the store is not changed otherwise),
+    /// then calls `endPositiveCodes` with their number and extrema.
+    mutating func beginPositiveCodes(format f: BandCodeFormat, cLo: Int, cHi: Int) -> UnsafeMutablePointer<UInt64> {
+        // Code c is bucket firstBucket + c − 1.
+        let b0 = f.firstBucket &- 1
+        positive.cover(b0 &+ cLo, b0 &+ cHi)
+        let d = b0 &- positive.offset
+        // (Made unique by the mutable access; the place is computed as an address: it may lie
+        // before the store, every place [c] counted lies inside.)
+        let base = positive.counts.withUnsafeMutableBufferPointer { $0.baseAddress.unsafelyUnwrapped }
+        return UnsafeMutablePointer<UInt64>(bitPattern: Int(bitPattern: base) &+ d &* 8).unsafelyUnwrapped
+    }
+
+    /// The second half of `add(positiveCodes:...)`: `n` codes were counted, with extrema `lo`, `hi`.
+    mutating func endPositiveCodes(count n: Int, lo: Double, hi: Double) {
+        positive.total &+= UInt64(n)
+        count &+= UInt64(n)
+        if lo < min { min = lo }
+        if hi > max { max = hi }
+    }
+
+    /// Adds one grid time's coded values given as counts per code: `zeros` codes 0 and, when
+    /// fewer than `n` values, `counts[c]` codes c for c in `cLo...cHi` (1 ≤ cLo ≤ cHi ≤ 32766, the
+    /// smallest and largest non-zero code present), with `lo` and `hi` their extrema: the same
+    /// state as `add(codes:count:format:lo:hi:anyExceptional:)` on those codes.
+    mutating func add(codeCounts s: UnsafePointer<UInt64>?, format f: BandCodeFormat, cLo: Int, cHi: Int, zeros: Int, count n: Int,
+                      lo: Double, hi: Double) {
+        let positives = n &- zeros
+        if positives > 0, let s {
+            let b0 = f.firstBucket &- 1
+            positive.cover(b0 &+ cLo, b0 &+ cHi)
+            let d = b0 &- positive.offset
+            positive.counts.withUnsafeMutableBufferPointer { pc in
+                let p = pc.baseAddress.unsafelyUnwrapped
+                for c in cLo...cHi { p[c &+ d] &+= s[c] }
+            }
+        }
+        zeroCount &+= UInt64(zeros)
+        positive.total &+= UInt64(positives)
+        count &+= UInt64(n)
+        if lo < min { min = lo }
+        if hi > max { max = hi }
+    }
+
     static let magnitudeMask: UInt64 = 0x7FFF_FFFF_FFFF_FFFF
     /// Bits of +∞: magnitudes at or above are not finite.
     static let infBits: UInt64 = 0x7FF0_0000_0000_0000

@@ -216,13 +216,17 @@ public struct PopulationStudy: Sendable {
                 }
             }
         }
-        /// `flushBands` in code mode: the same gather of blocks of times into rows, of codes; each
-        /// time's sketch counts its row, then takes the exceptional values.
+        /// `flushBands` in code mode: each time's sketch counts the codes straight from the slots
+        /// (no gather: the counts do not depend on the order), then takes the exceptional values.
         private func flushCodes() {
             guard filled > 0, let rows = codeRows, let state = codeState else { return }
-            gather(rows, LaneCodes.self, budget: 1 << 17) { out, width, n, ts in
-                accumulator.addBandCodes(rows: out, stride: width, subjects: n, times: ts, state: state)
+            // Subjects per slot: each run fills whole slots but perhaps its last.
+            var lanes: [Int] = []
+            for run in runs {
+                var left = run.count
+                while left > 0 { lanes.append(Swift.min(W, left)); left -= W }
             }
+            accumulator.addBandCodes(slots: rows, slotStride: times * W, lanes: lanes, state: state)
             accumulator.addBandSideValues(state)
             state.reset()
             runs.removeAll(keepingCapacity: true)

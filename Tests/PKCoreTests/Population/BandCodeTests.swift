@@ -71,7 +71,7 @@ struct BandCodeTests {
         var plan = SummaryPlan(thresholds: [], timesH: (0..<times).map(Double.init), totalSubjects: 10_000_000)
         plan.bandAlpha = alpha
         plan.bandZeroBelow = zeroBelow
-        var expected = PopulationAccumulator(plan: plan), actual = expected
+        var expected = PopulationAccumulator(plan: plan), actual = expected, slotted = expected
         let format = try #require(actual.bandCodeFormat)
         let state = BandCodeState(times: times, format: format)
         var g = SplitMix64(state: 0xc0de ^ UInt64(alpha * 1e6))
@@ -96,8 +96,11 @@ struct BandCodeTests {
                 actual.addBandCodes(rows: r.baseAddress!, stride: n, subjects: n, times: 0..<times, state: state)
             }
             actual.addBandSideValues(state)
+            slotted.addBandCodes(slots: buffer, slotStride: times * W, lanes: BandCodeTests.lanes(n), state: state)
+            slotted.addBandSideValues(state)
             state.reset()
             for k in 0..<times {
+                #expect(slotted.bands[k] == expected.bands[k], "round \(round) time \(k)")
                 let a = actual.bands[k], e = expected.bands[k]
                 #expect(a == e, "round \(round) time \(k)")
                 #expect(BandFillTests.bits(a.sketch!) == BandFillTests.bits(e.sketch!), "round \(round) time \(k)")
@@ -107,6 +110,51 @@ struct BandCodeTests {
             }
         }
         #expect(sawSide)
+        let enc = JSONEncoder()
+        enc.outputFormatting = .sortedKeys
+        enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        #expect(try enc.encode(actual) == enc.encode(expected))
+        #expect(try enc.encode(slotted) == enc.encode(expected))
+    }
+
+    /// Subjects per slot of n subjects written by `writeCodes`: full slots, then the rest.
+    static func lanes(_ n: Int) -> [Int] {
+        let W = Lanes.scalarCount
+        return stride(from: 0, to: n, by: W).map { Swift.min(W, n - $0) }
+    }
+
+    @Test("codes counted straight from the lane slots, blocks of times at once, give the state of add(_:) per value",
+          arguments: [1, 4, 9, 37, 130])
+    func slotsEqualValues(subjects n: Int) throws {
+        // More grid times than one block, most of them all positive, some with zeros, tiny or
+        // negative values (counted a row at a time), over several flushes.
+        let times = 75
+        var plan = SummaryPlan(thresholds: [], timesH: (0..<times).map(Double.init), totalSubjects: 10_000_000)
+        plan.bandAlpha = 0.01
+        plan.bandZeroBelow = 1e-6
+        var expected = PopulationAccumulator(plan: plan), actual = expected
+        let state = BandCodeState(times: times, format: try #require(actual.bandCodeFormat))
+        var g = SplitMix64(state: 0x5107 &+ UInt64(n))
+        let W = Lanes.scalarCount
+        for round in 0..<4 {
+            var curves = (0..<n).map { _ in (0..<times).map { t in t == 0 ? 0.0 : exp(g.normal() * 3) * Double(round + 1) } }
+            for _ in 0..<3 {
+                curves[g.below(n)][1 + g.below(times - 1)] = g.pick([0.0, -0.0, 1e-9, -1e-9, -2.5, 1e300, .infinity, .nan])
+            }
+            for curve in curves { expected.addBands(curve) }
+            let buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: ((n + W - 1) / W) * W * times)
+            defer { buffer.deallocate() }
+            BandCodeTests.writeCodes(curves, times: times, state: state, into: buffer)
+            actual.addBandCodes(slots: buffer, slotStride: times * W, lanes: BandCodeTests.lanes(n), state: state)
+            actual.addBandSideValues(state)
+            state.reset()
+            for k in 0..<times {
+                let a = actual.bands[k], e = expected.bands[k]
+                #expect(a == e, "round \(round) time \(k)")
+                #expect(a.sketch!.positive.counts == e.sketch!.positive.counts && a.sketch!.positive.offset == e.sketch!.positive.offset)
+                #expect(a.count == 0 || (a.min.bitPattern == e.min.bitPattern && a.max.bitPattern == e.max.bitPattern))
+            }
+        }
         let enc = JSONEncoder()
         enc.outputFormatting = .sortedKeys
         enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
