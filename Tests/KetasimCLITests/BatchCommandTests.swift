@@ -134,7 +134,8 @@ struct BatchCommandTests {
     func stateEncoding() throws {
         let dir = tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for (n, extra) in [("1000", ["--duration", "24h", "--step", "5min"]), ("41", small)] {
+        // 7000 subjects × 289 grid times: past the 2 million values of exact bands.
+        for (n, extra) in [("7000", ["--duration", "24h", "--step", "5min"]), ("41", small)] {
             let out = dir.appendingPathComponent("s\(n).json")
             let r = ketasim(["batch", "--n", n, "--seed", "8", "--summary-only", "--out", out.path, "--quiet"] + extra)
             #expect(r.code == 0, "\(r.err)")
