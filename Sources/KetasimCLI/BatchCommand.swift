@@ -123,8 +123,8 @@ enum BatchCommand {
             Quantiles: exact for metrics up to 100,000 subjects and for bands up to 2,000,000 values
             (subjects x grid times); beyond, a log-bucket sketch with relative error <= 0.1% (metrics) and
             <= 1% (bands; band values below 0.001 ng/mL count as 0). The choice depends on the study's N
-            only. Means come from exact sums, so a merge of shards equals one run bit for bit. Memory does
-            not grow with N. Files are written to a temporary file and renamed: an interrupted run leaves
+            only. Means come from exact sums, so a merge of shards equals one run bit for bit. Memory is
+            bounded (exact values up to those limits, then sketches whatever N). Files are written to a temporary file and renamed: an interrupted run leaves
             no partial output.
             """,
         examples: ["ketasim batch --profile herd-2007 --n 10000 --seed 42 --dose 0.5mg/kg --out study.json"])

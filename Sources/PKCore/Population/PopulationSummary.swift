@@ -69,18 +69,6 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
         if b > max { max = b }
     }
 
-    /// `add(codes:count:format:lo:hi:anyExceptional:)` for a grid time whose codes are all in
-    /// `cLo...cHi`, the codes of the extrema `lo` and `hi` (no zero, nothing exceptional).
-    mutating func add(positiveCodes codes: UnsafePointer<UInt16>, count n: Int, format: BandCodeFormat, cLo: Int, cHi: Int,
-                      lo: Double, hi: Double) {
-        precondition(sum == nil && sketch != nil, "codes are for sketched accumulators without moments")
-        sketch!.add(positiveCodes: codes, count: n, format: format, cLo: cLo, cHi: cHi, lo: lo, hi: hi)
-        count &+= UInt64(n)
-        let a = sketch!.min, b = sketch!.max
-        if a < min { min = a }
-        if b > max { max = b }
-    }
-
     /// `QuantileSketch.add(codeCounts:...)` on the sketch, and the count and extrema here.
     mutating func add(codeCounts s: UnsafePointer<UInt64>?, format: BandCodeFormat, cLo: Int, cHi: Int, zeros: Int, count n: Int,
                       lo: Double, hi: Double) {
@@ -349,16 +337,7 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         let f = state.format
         for k in times {
             let (lo, hi) = state.extrema(k)
-            let row = rows + (k - times.lowerBound) * stride
-            // Codes order like the values they stand for; when the smallest coded value has a
-            // code of its own (positive, not counted as 0) every coded value does, and the codes
-            // of the extrema are the smallest and largest code.
-            let cLo = Int(f.code(lo))
-            if !state.hasSide[k] && cLo != 0 && cLo != Int(BandCodeFormat.exceptional) {
-                bands[k].add(positiveCodes: row, count: n, format: f, cLo: cLo, cHi: Int(f.code(hi)), lo: lo, hi: hi)
-            } else {
-                bands[k].add(codes: row, count: n, format: f, lo: lo, hi: hi, anyExceptional: state.hasSide[k])
-            }
+            bands[k].add(codes: rows + (k - times.lowerBound) * stride, count: n, format: f, lo: lo, hi: hi, anyExceptional: state.hasSide[k])
         }
     }
 
@@ -383,6 +362,9 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         let places = UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>.allocate(capacity: block)
         let offsets = UnsafeMutablePointer<Int>.allocate(capacity: block)
         let kinds = UnsafeMutablePointer<CodeTime>.allocate(capacity: block)
+        // The codes each place may receive (checked in debug builds: the places are written
+        // unchecked, sized from the extrema's codes).
+        let ranges = UnsafeMutablePointer<(low: Int, high: Int)>.allocate(capacity: block)
         // Counts per code of the block's mixed times (zeros and positive codes: the smallest
         // positive code is found after), zero between uses.
         var scratch: UnsafeMutablePointer<UInt64>? = nil, scratchSize = 0
@@ -391,6 +373,7 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
             places.deallocate()
             offsets.deallocate()
             kinds.deallocate()
+            ranges.deallocate()
             scratch?.deallocate()
         }
         var t0 = 0
@@ -428,7 +411,10 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
                 case .positive:
                     let (lo, hi) = state.extrema(k)
                     places[m] = bands[k].beginPositiveCodes(format: f, cLo: Int(f.code(lo)), cHi: Int(f.code(hi)))
-                case .mixed(let at, _): places[m] = scratch! + at
+                    ranges[m] = (Int(f.code(lo)), Int(f.code(hi)))
+                case .mixed(let at, let cHi):
+                    places[m] = scratch! + at
+                    ranges[m] = (0, cHi)
                 case .zeros, .row: continue
                 }
                 offsets[m] = j &* W
@@ -440,7 +426,10 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
                 var i = 0
                 while i < m {
                     let q = places[i], c = s + offsets[i]
-                    for l in 0..<W { q[Int(c[l])] &+= 1 }
+                    for l in 0..<W {
+                        assert(Int(c[l]) >= ranges[i].low && Int(c[l]) <= ranges[i].high, "band code outside its time's extrema")
+                        q[Int(c[l])] &+= 1
+                    }
                     i &+= 1
                 }
             }
@@ -448,7 +437,10 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
                 let s = from + p &* slotStride
                 for i in 0..<m {
                     let q = places[i], c = s + offsets[i]
-                    for l in 0..<lanes[p] { q[Int(c[l])] &+= 1 }
+                    for l in 0..<lanes[p] {
+                        assert(Int(c[l]) >= ranges[i].low && Int(c[l]) <= ranges[i].high, "band code outside its time's extrema")
+                        q[Int(c[l])] &+= 1
+                    }
                 }
             }
             for j in 0..<b {

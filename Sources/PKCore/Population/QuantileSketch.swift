@@ -481,32 +481,8 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         return counted
     }
 
-    /// `add(codes:count:format:lo:hi:anyExceptional:)` for a grid time whose codes are all in
-    /// `cLo...cHi` (1 ≤ cLo, cHi ≤ 32766: positive values, no zero, nothing exceptional), with `cLo`
-    /// and `cHi` the smallest and largest code present (the codes of the extrema `lo` and `hi`):
-    /// the store grows once to their buckets and each code adds 1 to its bucket, with no first pass.
-    mutating func add(positiveCodes codes: UnsafePointer<UInt16>, count n: Int, format f: BandCodeFormat, cLo: Int, cHi: Int,
-                      lo: Double, hi: Double) {
-        guard n > 0 else { return }
-        let q = beginPositiveCodes(format: f, cLo: cLo, cHi: cHi)
-        var k = 0
-        while k &+ 8 <= n {
-            q[Int(codes[k])] &+= 1
-            q[Int(codes[k &+ 1])] &+= 1
-            q[Int(codes[k &+ 2])] &+= 1
-            q[Int(codes[k &+ 3])] &+= 1
-            q[Int(codes[k &+ 4])] &+= 1
-            q[Int(codes[k &+ 5])] &+= 1
-            q[Int(codes[k &+ 6])] &+= 1
-            q[Int(codes[k &+ 7])] &+= 1
-            k &+= 8
-        }
-        while k < n { q[Int(codes[k])] &+= 1; k &+= 1 }
-        endPositiveCodes(count: n, lo: lo, hi: hi)
-    }
-
-    /// The first half of `add(positiveCodes:...)`: the store grown to the buckets of codes
-    /// `cLo...cHi` (1 ≤ cLo ≤ cHi ≤ 32766), and the place where code c's count is at [c]. The
+    /// For a grid time whose codes are all positive (no zero, nothing exceptional): the store
+    /// grown to the buckets of codes `cLo...cHi` (1 ≤ cLo ≤ cHi ≤ 32766), and the place where code c's count is at [c]. The
     /// caller adds 1 there per code in `cLo...cHi`, touching the sketch no other way in between
     /// (the place is the store's own memory: valid while the store is not changed otherwise),
     /// then calls `endPositiveCodes` with their number and extrema.
@@ -521,7 +497,7 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         return UnsafeMutablePointer<UInt64>(bitPattern: Int(bitPattern: base) &+ d &* 8).unsafelyUnwrapped
     }
 
-    /// The second half of `add(positiveCodes:...)`: `n` codes were counted, with extrema `lo`, `hi`.
+    /// After `beginPositiveCodes`: `n` codes were counted, with extrema `lo`, `hi`.
     mutating func endPositiveCodes(count n: Int, lo: Double, hi: Double) {
         positive.total &+= UInt64(n)
         count &+= UInt64(n)
