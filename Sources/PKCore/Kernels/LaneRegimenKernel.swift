@@ -304,13 +304,7 @@ public enum LaneRegimenKernel {
                 mdl.rateMatrix.elements.withUnsafeBufferPointer { rm in
                     for a in 0..<m { for b in 0..<m { kk[a * m + b] = rm[kept[a] * n + kept[b]] } }
                 }
-                // ‖K‖₁ as `Matrix.norm1` sums it.
-                var norm = 0.0
-                for b in 0..<m {
-                    var sum = 0.0
-                    for a in 0..<m { sum += abs(kk[a * m + b]) }
-                    norm = Swift.max(norm, sum)
-                }
+                let norm = MatrixExponential.norm1(kk, n: m)
                 kNorm[l] = norm
                 for c in 0..<classCount {
                     let dt = classDt[c]

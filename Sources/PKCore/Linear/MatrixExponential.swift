@@ -97,6 +97,18 @@ public enum MatrixExponential {
         return general(a, norm: norm)
     }
 
+    /// ‖a‖₁ of the n×n row-major matrix at a, summed as `Matrix.norm1` sums it (column by
+    /// column, rows ascending), so the same double.
+    static func norm1(_ a: UnsafePointer<Double>, n: Int) -> Double {
+        var norm = 0.0
+        for j in 0..<n {
+            var s = 0.0
+            for i in 0..<n { s += abs(a[i &* n &+ j]) }
+            norm = Swift.max(norm, s)
+        }
+        return norm
+    }
+
     /// Bytes of scratch `exp(_:n:into:work:)` needs for an n×n matrix.
     static func workBytes(_ n: Int) -> Int { SmallExponential.workBytes(n) }
 
@@ -106,13 +118,7 @@ public enum MatrixExponential {
     static func exp(_ a: UnsafePointer<Double>, n: Int, into out: UnsafeMutablePointer<Double>, work: UnsafeMutableRawPointer) {
         let nn = n * n
         if n == 0 { return }
-        // ‖a‖₁ as `Matrix.norm1` sums it.
-        var norm = 0.0
-        for j in 0..<n {
-            var s = 0.0
-            for i in 0..<n { s += abs(a[i &* n &+ j]) }
-            norm = Swift.max(norm, s)
-        }
+        let norm = norm1(a, n: n)
         var finite = true
         for i in 0..<nn where !a[i].isFinite { finite = false; break }
         guard norm.isFinite, norm <= maxNorm1, finite else { out.update(repeating: .nan, count: nn); return }

@@ -120,7 +120,8 @@ public struct PopulationStudy: Sendable {
         /// In code mode (`codeState` set: sketched bands, values written by the lane kernel) the
         /// columns hold 16-bit band codes (`BandCodeFormat`) in the same layout, up to 4096
         /// columns and about 2^24 codes (32 MB) over all workers; the extrema and the values the
-        /// codes cannot carry wait in `codeState`.
+        /// codes cannot carry wait in `codeState`. Codes are not gathered: each time's sketch
+        /// counts them straight from the slots (`PopulationAccumulator.addBandCodes(slots:...)`).
         let times: Int, capacity: Int
         private var filled = 0
         /// Columns holding subjects, in order: one run per chunk.
