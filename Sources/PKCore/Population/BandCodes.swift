@@ -102,6 +102,8 @@ public final class BandCodeState: @unchecked Sendable {
     let hasSide: UnsafeMutablePointer<Bool>
     /// Exceptional values (grid time, value), in the order written.
     public internal(set) var side: [(time: Int32, value: Double)] = []
+    /// The codes counted at the band flushes, until they reach the sketches (kept by `reset`).
+    public let counts: BandCodeCounts
 
     /// Empty state for `times` grid times.
     public init(times: Int, format: BandCodeFormat) {
@@ -115,6 +117,7 @@ public final class BandCodeState: @unchecked Sendable {
         firstZero.initialize(repeating: 0, count: Swift.max(1, times))
         hasSide = .allocate(capacity: Swift.max(1, times))
         hasSide.initialize(repeating: false, count: Swift.max(1, times))
+        counts = BandCodeCounts(times: times)
     }
     deinit {
         lo.deallocate()
@@ -123,7 +126,7 @@ public final class BandCodeState: @unchecked Sendable {
         hasSide.deallocate()
     }
 
-    /// Back to empty (after the values were added to the bands).
+    /// Back to empty (after the values were added to the bands), the staged `counts` aside.
     public func reset() {
         lo.update(repeating: Lanes(repeating: .infinity), count: Swift.max(1, times))
         hi.update(repeating: Lanes(repeating: -.infinity), count: Swift.max(1, times))

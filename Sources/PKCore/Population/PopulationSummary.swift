@@ -69,30 +69,21 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
         if b > max { max = b }
     }
 
-    /// `QuantileSketch.add(codeCounts:...)` on the sketch, and the count and extrema here.
-    mutating func add(codeCounts s: UnsafePointer<UInt64>?, format: BandCodeFormat, cLo: Int, cHi: Int, zeros: Int, count n: Int,
-                      lo: Double, hi: Double) {
+    /// `QuantileSketch.noteCodes` on the sketch, and the count and extrema here (sketched,
+    /// without moments only).
+    mutating func noteCodes(count n: Int, lo: Double, hi: Double) {
         precondition(sum == nil && sketch != nil, "codes are for sketched accumulators without moments")
-        sketch!.add(codeCounts: s, format: format, cLo: cLo, cHi: cHi, zeros: zeros, count: n, lo: lo, hi: hi)
+        sketch!.noteCodes(count: n, lo: lo, hi: hi)
         count &+= UInt64(n)
         let a = sketch!.min, b = sketch!.max
         if a < min { min = a }
         if b > max { max = b }
     }
 
-    /// `QuantileSketch.beginPositiveCodes` on the sketch (sketched, without moments only).
-    mutating func beginPositiveCodes(format: BandCodeFormat, cLo: Int, cHi: Int) -> UnsafeMutablePointer<UInt64> {
+    /// `QuantileSketch.addCodeCounts` on the sketch.
+    mutating func addCodeCounts(_ counts: UnsafePointer<UInt32>, first: Int, length: Int, format: BandCodeFormat) {
         precondition(sum == nil && sketch != nil, "codes are for sketched accumulators without moments")
-        return sketch!.beginPositiveCodes(format: format, cLo: cLo, cHi: cHi)
-    }
-
-    /// `QuantileSketch.endPositiveCodes` on the sketch, and the count and extrema here.
-    mutating func endPositiveCodes(count n: Int, lo: Double, hi: Double) {
-        sketch!.endPositiveCodes(count: n, lo: lo, hi: hi)
-        count &+= UInt64(n)
-        let a = sketch!.min, b = sketch!.max
-        if a < min { min = a }
-        if b > max { max = b }
+        sketch!.addCodeCounts(counts, first: first, length: length, format: format)
     }
 
     /// Adds another accumulator of the same kind (exact or sketched, with or without moments):
@@ -344,81 +335,62 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
     /// `addBandCodes(rows:stride:subjects:times:state:)` for every grid time, with the codes in
     /// the lane-slot layout the lane kernel writes them in: slot s holds `lanes[s]` subjects
     /// (1...W, W = `Lanes.scalarCount`, in subject order), the code of its lane l at grid time t at
-    /// `codes[s · slotStride + t · W + l]`. The same state as the rows (counts do not depend on the
-    /// order the values come in; the extrema come from `state`). Grid times whose codes are all
-    /// positive (the usual case: known from the extrema) are counted a block of times at a time,
-    /// each slot's codes of the block read in one sequential stretch; the others take a row each.
+    /// `codes[s · slotStride + t · W + l]`. Grid times whose codes are all zeros or positive (the
+    /// usual case: known from their extrema) are counted into `state.counts`, a block of times
+    /// at a time (each slot's codes of the block read in one sequential stretch), and reach the
+    /// sketches with `addStagedBandCodes(_:)`; their count and extrema are added now. The others
+    /// (with exceptional values) take a row each, straight into the sketch. Once the staged
+    /// codes are added: the same state as the rows (counts do not depend on the order the
+    /// values come in; the extrema come from `state`).
     public mutating func addBandCodes(slots codes: UnsafePointer<UInt16>, slotStride: Int, lanes: [Int], state: BandCodeState) {
         let W = Lanes.scalarCount
         let n = lanes.reduce(0, +)
         guard !bands.isEmpty, n > 0 else { return }
         precondition(state.times == bands.count && lanes.allSatisfy { $0 >= 1 && $0 <= W }, "slots outside the grid")
         let f = state.format, times = bands.count, exc = Int(BandCodeFormat.exceptional)
+        let stage = state.counts
+        // 32-bit counters: taken into the sketches before any could overflow.
+        if !stage.room(for: n) { addStagedBandCodes(state) }
         let full = lanes.indices.filter { lanes[$0] == W }.map { $0 &* slotStride }
         let partial = lanes.indices.filter { lanes[$0] < W }
         // Grid times per pass: 8 (measured, W2 on two threads: 32 times at once, ~1 MB of sketch
         // stores touched together, was ~15 % slower in wall time for the same instructions).
         let block = 8
-        // The block's times whose codes are counted: where code c of the i-th goes ([c]) and
-        // where its codes are in a slot (codes after the block's first).
-        let places = UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>.allocate(capacity: block)
+        // The block's counted times: where code c of the i-th is counted ([c]) and where its
+        // codes are in a slot (codes after the block's first).
+        let places = UnsafeMutablePointer<UnsafeMutablePointer<UInt32>>.allocate(capacity: block)
         let offsets = UnsafeMutablePointer<Int>.allocate(capacity: block)
-        let kinds = UnsafeMutablePointer<CodeTime>.allocate(capacity: block)
+        let counted = UnsafeMutablePointer<Bool>.allocate(capacity: block)
         // The codes each place may receive (checked in debug builds: the places are written
         // unchecked, sized from the extrema's codes).
         let ranges = UnsafeMutablePointer<(low: Int, high: Int)>.allocate(capacity: block)
-        // Counts per code of the block's mixed times (zeros and positive codes: the smallest
-        // positive code is found after), zero between uses.
-        var scratch: UnsafeMutablePointer<UInt64>? = nil, scratchSize = 0
         var row: [UInt16] = []
         defer {
             places.deallocate()
             offsets.deallocate()
-            kinds.deallocate()
+            counted.deallocate()
             ranges.deallocate()
-            scratch?.deallocate()
         }
         var t0 = 0
         while t0 < times {
             let b = Swift.min(block, times &- t0)
-            var used = 0
+            var m = 0
             for j in 0..<b {
                 let k = t0 &+ j
                 let (lo, hi) = state.extrema(k)
                 // Codes order like the values they stand for (exceptional values aside): the codes
-                // of the extrema are the smallest and largest code, and when the smallest coded
-                // value has a code of its own (positive, not counted as 0) every coded value does.
+                // of the extrema are the smallest and largest code. Codes 0 (counted as 0) and
+                // positive codes are counted; a time with exceptional values takes a row.
                 let cLo = Int(f.code(lo)), cHi = Int(f.code(hi))
-                if state.hasSide[k] || cLo == exc || cHi == exc {
-                    kinds[j] = .row
-                } else if cLo != 0 {
-                    kinds[j] = .positive
-                } else if cHi == 0 {
-                    kinds[j] = .zeros
-                } else {
-                    kinds[j] = .mixed(at: used, cHi: cHi)
-                    used &+= cHi &+ 1
+                counted[j] = !(state.hasSide[k] || cLo == exc || cHi == exc)
+                guard counted[j] else { continue }
+                if cHi == 0 {
+                    // Every code 0: their number.
+                    stage.place(k, covering: 0, 0)[0] &+= UInt32(truncatingIfNeeded: n)
+                    continue
                 }
-            }
-            if used > scratchSize {
-                scratch?.deallocate()
-                scratchSize = Swift.max(used, 2 &* scratchSize)
-                scratch = .allocate(capacity: scratchSize)
-                scratch!.initialize(repeating: 0, count: scratchSize)
-            }
-            var m = 0
-            for j in 0..<b {
-                let k = t0 &+ j
-                switch kinds[j] {
-                case .positive:
-                    let (lo, hi) = state.extrema(k)
-                    places[m] = bands[k].beginPositiveCodes(format: f, cLo: Int(f.code(lo)), cHi: Int(f.code(hi)))
-                    ranges[m] = (Int(f.code(lo)), Int(f.code(hi)))
-                case .mixed(let at, let cHi):
-                    places[m] = scratch! + at
-                    ranges[m] = (0, cHi)
-                case .zeros, .row: continue
-                }
+                places[m] = stage.place(k, covering: cLo, cHi)
+                ranges[m] = (cLo, cHi)
                 offsets[m] = j &* W
                 m &+= 1
             }
@@ -448,18 +420,9 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
             for j in 0..<b {
                 let k = t0 &+ j
                 let (lo, hi) = state.extrema(k)
-                switch kinds[j] {
-                case .positive:
-                    bands[k].endPositiveCodes(count: n, lo: lo, hi: hi)
-                case .zeros:
-                    bands[k].add(codeCounts: nil, format: f, cLo: 1, cHi: 1, zeros: n, count: n, lo: lo, hi: hi)
-                case .mixed(let at, let cHi):
-                    let s = scratch! + at
-                    var cLo = 1
-                    while cLo < cHi && s[cLo] == 0 { cLo &+= 1 }
-                    bands[k].add(codeCounts: s, format: f, cLo: cLo, cHi: cHi, zeros: Int(s[0]), count: n, lo: lo, hi: hi)
-                    s.update(repeating: 0, count: cHi &+ 1)
-                case .row:
+                if counted[j] {
+                    bands[k].noteCodes(count: n, lo: lo, hi: hi)
+                } else {
                     // This time's codes as one row, in subject order.
                     row.removeAll(keepingCapacity: true)
                     for (p, c) in lanes.enumerated() {
@@ -473,15 +436,23 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
             }
             t0 &+= b
         }
+        stage.counted(n)
     }
 
-    /// How `addBandCodes(slots:...)` adds a grid time: counted straight into the sketch (all
-    /// codes positive), all codes 0, counted per code first (0 and positive codes), or from a row.
-    private enum CodeTime {
-        case positive
-        case zeros
-        case mixed(at: Int, cHi: Int)
-        case row
+    /// Adds the codes counted into `state.counts` by `addBandCodes(slots:slotStride:lanes:state:)`
+    /// to the sketches (their counts and extrema are in already), and clears those counts;
+    /// `release`: frees their memory too (at the end of a run), else keeps it for more.
+    public mutating func addStagedBandCodes(_ state: BandCodeState, release: Bool = false) {
+        let stage = state.counts
+        guard !bands.isEmpty, stage.staged > 0 else { return }
+        precondition(stage.times == bands.count, "staged codes of another grid")
+        for k in bands.indices {
+            let (p, first, count) = stage.counts(k)
+            if let p { bands[k].addCodeCounts(p, first: first, length: count, format: state.format) }
+            // Freed as they go: the sketches grow as the counters go.
+            if release { stage.release(k) }
+        }
+        if release { stage.staged = 0 } else { stage.clear() }
     }
 
     /// Adds the exceptional values of `state` (those the codes could not carry) to their grid

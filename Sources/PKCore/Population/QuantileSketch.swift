@@ -481,51 +481,42 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
         return counted
     }
 
-    /// For a grid time whose codes are all positive (no zero, nothing exceptional): the store
-    /// grown to the buckets of codes `cLo...cHi` (1 ≤ cLo ≤ cHi ≤ 32766), and the place where code c's count is at [c]. The
-    /// caller adds 1 there per code in `cLo...cHi`, touching the sketch no other way in between
-    /// (the place is the store's own memory: valid while the store is not changed otherwise),
-    /// then calls `endPositiveCodes` with their number and extrema.
-    mutating func beginPositiveCodes(format f: BandCodeFormat, cLo: Int, cHi: Int) -> UnsafeMutablePointer<UInt64> {
+    /// `n` coded values (zeros and positive codes, whose counts come apart with `addCodeCounts`)
+    /// with extrema `lo` and `hi`: the count and the extrema.
+    mutating func noteCodes(count n: Int, lo: Double, hi: Double) {
+        count &+= UInt64(n)
+        if lo < min { min = lo }
+        if hi > max { max = hi }
+    }
+
+    /// Counts of coded values per code (`BandCodeFormat`; `counts[i]` values of code `first + i`,
+    /// code 0 counting as 0, none exceptional): the zero count, the buckets of the positive codes
+    /// (the store grown to the smallest and largest code counted) and their total. The count
+    /// and extrema come with `noteCodes`. Together: the same state as
+    /// `add(codes:count:format:lo:hi:anyExceptional:)` on those codes.
+    mutating func addCodeCounts(_ counts: UnsafePointer<UInt32>, first: Int, length: Int, format f: BandCodeFormat) {
+        var lo = 0, hi = length &- 1
+        if first == 0 && length > 0 {
+            zeroCount &+= UInt64(counts[0])
+            lo = 1
+        }
+        while lo <= hi && counts[lo] == 0 { lo &+= 1 }
+        while hi >= lo && counts[hi] == 0 { hi &-= 1 }
+        guard lo <= hi else { return }
         // Code c is bucket firstBucket + c − 1.
         let b0 = f.firstBucket &- 1
-        positive.cover(b0 &+ cLo, b0 &+ cHi)
-        let d = b0 &- positive.offset
-        // (Made unique by the mutable access; the place is computed as an address: it may lie
-        // before the store, every place [c] counted lies inside.)
-        let base = positive.counts.withUnsafeMutableBufferPointer { $0.baseAddress.unsafelyUnwrapped }
-        return UnsafeMutablePointer<UInt64>(bitPattern: Int(bitPattern: base) &+ d &* 8).unsafelyUnwrapped
-    }
-
-    /// After `beginPositiveCodes`: `n` codes were counted, with extrema `lo`, `hi`.
-    mutating func endPositiveCodes(count n: Int, lo: Double, hi: Double) {
-        positive.total &+= UInt64(n)
-        count &+= UInt64(n)
-        if lo < min { min = lo }
-        if hi > max { max = hi }
-    }
-
-    /// Adds one grid time's coded values given as counts per code: `zeros` codes 0 and, when
-    /// fewer than `n` values, `counts[c]` codes c for c in `cLo...cHi` (1 ≤ cLo ≤ cHi ≤ 32766, the
-    /// smallest and largest non-zero code present), with `lo` and `hi` their extrema: the same
-    /// state as `add(codes:count:format:lo:hi:anyExceptional:)` on those codes.
-    mutating func add(codeCounts s: UnsafePointer<UInt64>?, format f: BandCodeFormat, cLo: Int, cHi: Int, zeros: Int, count n: Int,
-                      lo: Double, hi: Double) {
-        let positives = n &- zeros
-        if positives > 0, let s {
-            let b0 = f.firstBucket &- 1
-            positive.cover(b0 &+ cLo, b0 &+ cHi)
-            let d = b0 &- positive.offset
-            positive.counts.withUnsafeMutableBufferPointer { pc in
-                let p = pc.baseAddress.unsafelyUnwrapped
-                for c in cLo...cHi { p[c &+ d] &+= s[c] }
+        positive.cover(b0 &+ first &+ lo, b0 &+ first &+ hi)
+        let d = b0 &+ first &- positive.offset
+        var total: UInt64 = 0
+        positive.counts.withUnsafeMutableBufferPointer { pc in
+            let p = pc.baseAddress.unsafelyUnwrapped
+            for k in lo...hi {
+                let c = UInt64(counts[k])
+                p[k &+ d] &+= c
+                total &+= c
             }
         }
-        zeroCount &+= UInt64(zeros)
-        positive.total &+= UInt64(positives)
-        count &+= UInt64(n)
-        if lo < min { min = lo }
-        if hi > max { max = hi }
+        positive.total &+= total
     }
 
     static let magnitudeMask: UInt64 = 0x7FFF_FFFF_FFFF_FFFF

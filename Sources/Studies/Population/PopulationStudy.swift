@@ -217,6 +217,10 @@ public struct PopulationStudy: Sendable {
                 }
             }
         }
+        /// The codes counted at the flushes into the sketches (code mode; after the last flush).
+        func finishBands() {
+            if let state = codeState { accumulator.addStagedBandCodes(state, release: true) }
+        }
         /// `flushBands` in code mode: each time's sketch counts the codes straight from the slots
         /// (no gather: the counts do not depend on the order), then takes the exceptional values.
         private func flushCodes() {
@@ -351,7 +355,7 @@ public struct PopulationStudy: Sendable {
             try sink.emit(chunk.sink, subjectsDone: done.add(chunk.subjects))
         })
         // Merged into the first worker's state (taken out of the worker, so no copy is made).
-        for w in workers { w.flushBands() }
+        for w in workers { w.flushBands(); w.finishBands() }
         var total = workers[0].accumulator
         workers[0].accumulator = PopulationAccumulator(plan: plan, bands: false)
         for w in workers.dropFirst() { total.merge(w.accumulator) }

@@ -1,0 +1,87 @@
+/// A worker's band codes counted per grid time and code, before they reach the sketches: the
+/// band flush counts every code straight into these (32-bit counters over a code range with
+/// room to grow, code 0 included), and `PopulationAccumulator.addStagedBandCodes(_:)` adds them
+/// to the sketches once, at the end of a run. The sketches then hold exactly what counting the
+/// codes into them flush by flush would have given (counts add up; a sketch store covers the
+/// smallest to the largest bucket counted either way), without growing each store, or
+/// zeroing and adding a scratch of counts, at every flush: about half the memory, and a flush
+/// whose cost is the counting itself.
+public final class BandCodeCounts: @unchecked Sendable {
+    /// Number of grid times.
+    public let times: Int
+    /// Per grid time: its counters (nil before the first code), the code of the first, how many.
+    private let base: UnsafeMutablePointer<UnsafeMutablePointer<UInt32>?>
+    private let first: UnsafeMutablePointer<Int>, length: UnsafeMutablePointer<Int>
+    /// Values counted at each grid time since the counts were last taken (at most
+    /// `UInt32.max`, so no counter can overflow: see `room(for:)`).
+    public internal(set) var staged = 0
+
+    /// No counts, for `times` grid times.
+    public init(times: Int) {
+        self.times = times
+        let n = Swift.max(1, times)
+        base = .allocate(capacity: n)
+        base.initialize(repeating: nil, count: n)
+        first = .allocate(capacity: n)
+        first.initialize(repeating: 0, count: n)
+        length = .allocate(capacity: n)
+        length.initialize(repeating: 0, count: n)
+    }
+    deinit {
+        for t in 0..<Swift.max(1, times) { base[t]?.deallocate() }
+        base.deallocate()
+        first.deallocate()
+        length.deallocate()
+    }
+
+    /// True when `n` more values per grid time can be counted without a counter overflowing.
+    public func room(for n: Int) -> Bool { staged <= Int(UInt32.max) &- n }
+
+    /// `n` more values per grid time were counted (at most: grid times whose codes are all 0 or
+    /// exceptional count none here).
+    func counted(_ n: Int) { staged &+= n }
+
+    /// The place of grid time `t`'s counters, covering codes `lo...hi` (0 ≤ lo ≤ hi ≤ 32767):
+    /// code c's counter is `[c]` (an address computed from the counters: only codes the range
+    /// covers may be counted). A range grows with room to spare (an eighth of its width and 8
+    /// codes each side), so the counters of a grid time move only a few times in a run.
+    @inline(__always) func place(_ t: Int, covering lo: Int, _ hi: Int) -> UnsafeMutablePointer<UInt32> {
+        let f = first[t]
+        if base[t] == nil || lo < f || hi >= f &+ length[t] { grow(t, lo, hi) }
+        return base[t].unsafelyUnwrapped - first[t]
+    }
+
+    private func grow(_ t: Int, _ lo: Int, _ hi: Int) {
+        let old = base[t], oldFirst = first[t], oldLength = length[t]
+        let a = old == nil ? lo : Swift.min(lo, oldFirst), b = old == nil ? hi : Swift.max(hi, oldFirst &+ oldLength &- 1)
+        let slack = (b &- a) / 8 &+ 8
+        let newFirst = Swift.max(0, a &- slack), newEnd = Swift.min(Int(BandCodeFormat.exceptional), b &+ slack) &+ 1
+        let p = UnsafeMutablePointer<UInt32>.allocate(capacity: newEnd &- newFirst)
+        p.initialize(repeating: 0, count: newEnd &- newFirst)
+        if let old {
+            (p + (oldFirst &- newFirst)).update(from: old, count: oldLength)
+            old.deallocate()
+        }
+        base[t] = p
+        first[t] = newFirst
+        length[t] = newEnd &- newFirst
+    }
+
+    /// Grid time `t`'s counters (code `first + i` at `[i]`), for reading them out; empty when none.
+    func counts(_ t: Int) -> (codes: UnsafeMutablePointer<UInt32>?, first: Int, count: Int) { (base[t], first[t], length[t]) }
+
+    /// Back to no counts (after they were added to the sketches): the counters zeroed, their
+    /// ranges kept.
+    func clear() {
+        for t in 0..<times { if let p = base[t] { p.update(repeating: 0, count: length[t]) } }
+        staged = 0
+    }
+
+    /// Grid time `t`'s counters freed (after they were added to the sketches, at the end of a
+    /// run; set `staged` to 0 once every grid time's are).
+    func release(_ t: Int) {
+        base[t]?.deallocate()
+        base[t] = nil
+        length[t] = 0
+    }
+}
