@@ -413,14 +413,24 @@ public enum LaneRegimenKernel {
                 LaneContext.columns4(kk: flat + l * (m * m + perLane), m: m, q: q, s: s, classes: classCount, into: cols4 + l * perLane4)
             }
         }
+        let inputsBuffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: inputs.count)
+        _ = inputsBuffer.initialize(from: inputs)
+        let eventsBuffer = UnsafeMutableBufferPointer<Event>.allocate(capacity: events.count)
+        _ = eventsBuffer.initialize(from: events)
+        defer { inputsBuffer.deallocate(); eventsBuffer.deallocate() }
+        schedule.knots.withUnsafeBufferPointer { knots in
+        schedule.knotClass.withUnsafeBufferPointer { knotClass in
+        schedule.eventOrdinal.withUnsafeBufferPointer { eventOrdinal in
+        schedule.classDt.withUnsafeBufferPointer { classDt in
+        schedule.firstEvent.withUnsafeBufferPointer { firstEvent in
         for l in 0..<lanes {
             memo.pointee.reset()
             let kk = flat + l * (m * m + perLane)
-            var k = Matrix(rows: m, cols: m)
-            k.elements.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: kk, count: m * m) }
             let ctx = LaneContext(
-                lane: l, m: m, q: q, s: s, inputs: inputs, scale: scale[l], k: k, kk: kk, kNorm: kNorm[l], schedule: schedule,
-                classes: kk + m * m, cols4: cols4 + l * perLane4, events: events, buffer: buffer, blockLevel: o.dischargeLevel, memo: memo)
+                lane: l, m: m, q: q, s: s, inputs: UnsafeBufferPointer(inputsBuffer), scale: scale[l], kk: kk, kNorm: kNorm[l],
+                knots: knots, knotClass: knotClass, eventOrdinal: eventOrdinal, classDt: classDt, firstEvent: firstEvent,
+                classes: kk + m * m, cols4: cols4 + l * perLane4, events: UnsafeBufferPointer(eventsBuffer),
+                buffer: buffer, blockLevel: o.dischargeLevel, memo: memo)
             let (cmax, tmax) = ctx.peak()
             // An open band (no upper edge, e.g. an effect site's [C50, ∞)) has nothing above it.
             let band = ctx.hoursAtOrAbove(o.bandLow, from: o.windowStartH, to: o.windowEndH)
@@ -444,6 +454,11 @@ public enum LaneRegimenKernel {
                 }
             }
             results.append(SubjectResult(metrics: metrics, curve: curve))
+        }
+        }
+        }
+        }
+        }
         }
         return results
     }
@@ -911,34 +926,37 @@ public enum LaneRegimenKernel {
     /// One lane's view of a finished lane run: values and slopes at the knots, and the exact
     /// solution inside any piece from the state just after its knot (rebuilt from the nearest
     /// checkpoint, kept in a `Memo`).
+    /// (Plain references only, valid during the run that makes it: copies cost no reference
+    /// counting.)
     struct LaneContext {
         let lane: Int, m: Int, q: Int, s: Int
-        let inputs: [Int]
+        let inputs: UnsafeBufferPointer<Int>
         let scale: Double
-        let k: Matrix
         /// K row-major (m·m), this lane's.
         let kk: UnsafePointer<Double>
         let kNorm: Double
-        let schedule: Schedule
+        /// The schedule's knots (h), their step classes and event ordinals, the classes' steps
+        /// (h), and the first event of each knot (`Schedule`).
+        let knots: UnsafeBufferPointer<Double>, knotClass: UnsafeBufferPointer<Int>, eventOrdinal: UnsafeBufferPointer<Int>
+        let classDt: UnsafeBufferPointer<Double>, firstEvent: UnsafeBufferPointer<Int>
         /// This lane's transitions per class: P and G row-major m×(m+q), class c at c·m·(m+q).
         let classes: UnsafePointer<Double>
         /// Up to 4 states: the columns of K, its output row, then per class the columns of P and G
         /// (4 + q vectors), zero-padded (`columns4`).
         let cols4: UnsafePointer<SIMD4<Double>>
-        let events: [Event]
+        let events: UnsafeBufferPointer<Event>
         let buffer: LaneBuffers
         /// The level of the loop's `LaneBuffers.blockAbove` (output units).
         let blockLevel: Double
         /// Pieces solved so far (one `Memo` serves the lanes of a run in turn: `reset` between them).
         let memo: UnsafeMutablePointer<Memo>
 
-        var knots: [Double] { schedule.knots }
-        var pieces: Int { schedule.knots.count - 1 }
+        var pieces: Int { knots.count - 1 }
         /// Value and slope at the start of piece j (after the knot's events).
         @inline(__always) func start(_ j: Int) -> (Double, Double) { (buffer.c[j][lane], buffer.d[j][lane]) }
         /// Value and slope at the end of piece j (the left limit at knot j + 1).
         @inline(__always) func end(_ j: Int) -> (Double, Double) {
-            let o = schedule.eventOrdinal[j + 1]
+            let o = eventOrdinal[j + 1]
             return o >= 0 ? (buffer.cPre[o][lane], buffer.dPre[o][lane]) : (buffer.c[j + 1][lane], buffer.d[j + 1][lane])
         }
 
@@ -1067,17 +1085,17 @@ public enum LaneRegimenKernel {
                 for a in 0..<m { x[a] = st[a]; r[a] = st[m + a] }
                 let k = c.cols4
                 (k0, k1, k2, k3, ks, self.r, x0) = (k[0], k[1], k[2], k[3], k[4], r, x)
-                t00 = c.schedule.knots[j]
+                t00 = c.knots[j]
                 if fromEnd {
                     // Anchored at the end of the piece (the loop's step: P·x + G·u, before the next knot's events).
-                    let pg = c.cols4 + 5 + c.schedule.knotClass[j + 1] &* (4 &+ q)
+                    let pg = c.cols4 + 5 + c.knotClass[j + 1] &* (4 &+ q)
                     var y = pg[0] * x[0]
                     y += pg[1] * x[1]
                     y += pg[2] * x[2]
                     y += pg[3] * x[3]
                     for b in 0..<q { y += pg[4 + b] * r[c.inputs[b]] }
                     self.x = y
-                    t0 = c.schedule.knots[j + 1]
+                    t0 = c.knots[j + 1]
                 } else {
                     self.x = x
                     t0 = t00
@@ -1152,15 +1170,13 @@ public enum LaneRegimenKernel {
             let t00: Double
             var t0: Double
             let s: Int, m: Int, scale: Double, kNorm: Double
-            let k: Matrix
-
             init(_ c: LaneContext, _ j: Int, fromEnd: Bool) {
                 let st = c.state(j), m = c.m, work = c.memo.pointee.work
                 (x, r, x0, w, next, sum) = (work, work + m, work + 2 * m, work + 3 * m, work + 4 * m, work + 5 * m)
                 for a in 0..<m { x[a] = st[a]; x0[a] = st[a]; r[a] = st[m + a] }
                 kk = c.kk
-                t00 = c.schedule.knots[j]; t0 = t00
-                (s, self.m, scale, kNorm, k) = (c.s, m, c.scale, c.kNorm, c.k)
+                t00 = c.knots[j]; t0 = t00
+                (s, self.m, scale, kNorm) = (c.s, m, c.scale, c.kNorm)
             }
 
             func step(_ tau: Double) {
@@ -1206,6 +1222,8 @@ public enum LaneRegimenKernel {
                     } else {
                         var y = (0..<m).map { x0[$0] }
                         let rr = (0..<m).map { r[$0] }
+                        var k = Matrix(rows: m, cols: m)
+                        for i in 0..<(m * m) { k.elements[i] = kk[i] }
                         Transition(rateMatrix: k, dtH: Swift.max(0, t - t00)).apply(&y, rate: rr.contains { $0 != 0 } ? rr : nil)
                         for a in 0..<m { x[a] = y[a] }
                     }
@@ -1231,7 +1249,7 @@ public enum LaneRegimenKernel {
                 // to the start: a piece within 1e-10 of the class length is not stepped to its end).
                 let fromEnd = near.map {
                     $0 - knots[j] > knots[j + 1] - $0 && kNorm * (knots[j + 1] - $0) <= 1
-                        && knots[j + 1] - knots[j] == schedule.classDt[schedule.knotClass[j + 1]]
+                        && knots[j + 1] - knots[j] == classDt[knotClass[j + 1]]
                 } ?? false
                 var p = Probe4(self, j, fromEnd: fromEnd)
                 return body { p.at($0) }
@@ -1268,7 +1286,7 @@ public enum LaneRegimenKernel {
                 let u = y + m, active = u + q
                 for a in 0..<m { x[a] = buffer.xCheck[c0 * Swift.max(m, 1) + a][lane] }
                 for b in 0..<q { u[b] = buffer.uCheck[c0 * Swift.max(q, 1) + b][lane]; active[b] = 0 }
-                schedule.firstEvent.withUnsafeBufferPointer { firstEvent in
+                do {
                     // Running infusion counts at the checkpoint, from the events before it.
                     if q > 0 {
                         for e in 0..<firstEvent[c0 * stride + 1] where events[e].isRate {
@@ -1276,7 +1294,7 @@ public enum LaneRegimenKernel {
                             active[i] += events[e].on ? 1 : -1
                         }
                     }
-                    schedule.knotClass.withUnsafeBufferPointer { knotClass in
+                    do {
                         var k = c0 * stride + 1
                         while k <= j {
                             if m <= 4 {
@@ -1594,6 +1612,8 @@ public enum LaneRegimenKernel {
             var x = (0..<m).map { st[$0] }
             let r = (0..<m).map { st[m + $0] }
             let rate: [Double]? = r.contains { $0 != 0 } ? r : nil
+            var k = Matrix(rows: m, cols: m)
+            for i in 0..<(m * m) { k.elements[i] = kk[i] }
             let hour = Transition(rateMatrix: k, dtH: 1)
             var t = endH
             while t - endH < maxExtraH {
