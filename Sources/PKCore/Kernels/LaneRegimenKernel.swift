@@ -926,10 +926,11 @@ public enum LaneRegimenKernel {
     /// One lane's view of a finished lane run: values and slopes at the knots, and the exact
     /// solution inside any piece from the state just after its knot (rebuilt from the nearest
     /// checkpoint, kept in a `Memo`).
-    /// (Plain references only, valid during the run that makes it: copies cost no reference
-    /// counting.)
+    /// Its arrays are views (no reference counting when it is copied, e.g. into closures and
+    /// probes), valid only inside `run`'s scope that makes it: a context must not be kept.
     struct LaneContext {
         let lane: Int, m: Int, q: Int, s: Int
+        /// The reduced state of each infusion input (`run`'s `inputs`).
         let inputs: UnsafeBufferPointer<Int>
         let scale: Double
         /// K row-major (m·m), this lane's.
@@ -944,6 +945,7 @@ public enum LaneRegimenKernel {
         /// Up to 4 states: the columns of K, its output row, then per class the columns of P and G
         /// (4 + q vectors), zero-padded (`columns4`).
         let cols4: UnsafePointer<SIMD4<Double>>
+        /// The events on kept compartments, in time order (`run`'s `events`).
         let events: UnsafeBufferPointer<Event>
         let buffer: LaneBuffers
         /// The level of the loop's `LaneBuffers.blockAbove` (output units).

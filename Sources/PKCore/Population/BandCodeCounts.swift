@@ -4,16 +4,21 @@
 /// to the sketches once, at the end of a run. The sketches then hold exactly what counting the
 /// codes into them flush by flush would have given (counts add up; a sketch store covers the
 /// smallest to the largest bucket counted either way), without growing each store, or
-/// zeroing and adding a scratch of counts, at every flush: about half the memory, and a flush
-/// whose cost is the counting itself.
+/// zeroing and adding a scratch of counts, at every flush: a flush whose cost is the counting
+/// itself. (Counters are 4 bytes against a store's 8, but a grid time with zeros among its
+/// codes covers code 0 up: about as much memory as the stores overall.)
+///
+/// Until the counts are added, the accumulator's bands hold the counts and extrema of the
+/// counted values but not their buckets: they must not be read, merged or encoded before.
 public final class BandCodeCounts: @unchecked Sendable {
     /// Number of grid times.
     public let times: Int
     /// Per grid time: its counters (nil before the first code), the code of the first, how many.
     private let base: UnsafeMutablePointer<UnsafeMutablePointer<UInt32>?>
     private let first: UnsafeMutablePointer<Int>, length: UnsafeMutablePointer<Int>
-    /// Values counted at each grid time since the counts were last taken (at most
-    /// `UInt32.max`, so no counter can overflow: see `room(for:)`).
+    /// Values counted per grid time since the counts were last taken, at most (every subject
+    /// of each flush; grid times whose values took a row count fewer): kept at most
+    /// `UInt32.max`, so no counter can overflow (see `room(for:)`).
     public internal(set) var staged = 0
 
     /// No counts, for `times` grid times.
@@ -41,14 +46,15 @@ public final class BandCodeCounts: @unchecked Sendable {
     /// exceptional count none here).
     func counted(_ n: Int) { staged &+= n }
 
-    /// The place of grid time `t`'s counters, covering codes `lo...hi` (0 ≤ lo ≤ hi ≤ 32767):
-    /// code c's counter is `[c]` (an address computed from the counters: only codes the range
-    /// covers may be counted). A range grows with room to spare (an eighth of its width and 8
+    /// The place of grid time `t`'s counters, covering codes `lo...hi` (0 ≤ lo ≤ hi ≤ 32766; the
+    /// exceptional code 32767 is never counted): code c's counter is `[c]` (an address computed
+    /// from the counters' address as an integer, so that it may lie before them: only codes the
+    /// range covers may be counted). A range grows with room to spare (an eighth of its width and 8
     /// codes each side), so the counters of a grid time move only a few times in a run.
     @inline(__always) func place(_ t: Int, covering lo: Int, _ hi: Int) -> UnsafeMutablePointer<UInt32> {
         let f = first[t]
         if base[t] == nil || lo < f || hi >= f &+ length[t] { grow(t, lo, hi) }
-        return base[t].unsafelyUnwrapped - first[t]
+        return UnsafeMutablePointer<UInt32>(bitPattern: Int(bitPattern: base[t].unsafelyUnwrapped) &- first[t] &* 4).unsafelyUnwrapped
     }
 
     private func grow(_ t: Int, _ lo: Int, _ hi: Int) {

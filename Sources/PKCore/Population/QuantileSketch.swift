@@ -482,7 +482,8 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
     }
 
     /// `n` coded values (zeros and positive codes, whose counts come apart with `addCodeCounts`)
-    /// with extrema `lo` and `hi`: the count and the extrema.
+    /// with extrema `lo` and `hi`: the count and the extrema. Until their counts are added the
+    /// sketch is incomplete (its count exceeds its buckets' totals): not to be read before.
     mutating func noteCodes(count n: Int, lo: Double, hi: Double) {
         count &+= UInt64(n)
         if lo < min { min = lo }

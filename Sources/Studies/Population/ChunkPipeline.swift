@@ -15,11 +15,14 @@ public enum ChunkPipeline {
     }
 
     /// Runs `process` on `chunks` chunks over `threads` workers and calls `emit` in chunk order, at
-    /// most `ahead` chunks ahead of the next to emit; rethrows the first error.
+    /// most `ahead` chunks ahead of the next to emit; rethrows the first error. `finish`, when
+    /// given, runs on each worker's own thread once no chunk is left for it (not after an error):
+    /// the workers' last work in parallel, while the others still process their last chunks.
     public static func run<T: Sendable>(
         chunks: Int, threads: Int, ahead: Int,
         process: @escaping @Sendable (_ worker: Int, _ chunk: Int) throws -> T,
-        emit: @escaping @Sendable (_ chunk: Int, T) throws -> Void
+        emit: @escaping @Sendable (_ chunk: Int, T) throws -> Void,
+        finish: (@Sendable (_ worker: Int) -> Void)? = nil
     ) throws {
         guard chunks > 0 else { return }
         let st = State<T>()
@@ -28,7 +31,12 @@ public enum ChunkPipeline {
             while true {
                 st.lock.lock()
                 while st.failure == nil && st.nextChunk < chunks && st.nextChunk >= st.nextEmit + window { st.lock.wait() }
-                if st.failure != nil || st.nextChunk >= chunks { st.lock.unlock(); return }
+                if st.failure != nil || st.nextChunk >= chunks {
+                    let failed = st.failure != nil
+                    st.lock.unlock()
+                    if !failed { finish?(worker) }
+                    return
+                }
                 let c = st.nextChunk
                 st.nextChunk += 1
                 st.lock.unlock()

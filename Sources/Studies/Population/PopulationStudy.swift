@@ -120,8 +120,10 @@ public struct PopulationStudy: Sendable {
         /// In code mode (`codeState` set: sketched bands, values written by the lane kernel) the
         /// columns hold 16-bit band codes (`BandCodeFormat`) in the same layout, up to 4096
         /// columns and about 2^24 codes (32 MB) over all workers; the extrema and the values the
-        /// codes cannot carry wait in `codeState`. Codes are not gathered: each time's sketch
-        /// counts them straight from the slots (`PopulationAccumulator.addBandCodes(slots:...)`).
+        /// codes cannot carry wait in `codeState`. Codes are not gathered: a flush counts them
+        /// straight from the slots into the worker's 32-bit counters per grid time and code
+        /// (`codeState.counts`, `PopulationAccumulator.addBandCodes(slots:...)`, about as large
+        /// as the sketch stores), which reach the sketches once, after the last flush (`finishBands`).
         let times: Int, capacity: Int
         private var filled = 0
         /// Columns holding subjects, in order: one run per chunk.
@@ -221,8 +223,9 @@ public struct PopulationStudy: Sendable {
         func finishBands() {
             if let state = codeState { accumulator.addStagedBandCodes(state, release: true) }
         }
-        /// `flushBands` in code mode: each time's sketch counts the codes straight from the slots
-        /// (no gather: the counts do not depend on the order), then takes the exceptional values.
+        /// `flushBands` in code mode: the codes counted straight from the slots into the
+        /// worker's counters (no gather: the counts do not depend on the order; a grid time with
+        /// exceptional values takes a row into its sketch), then the exceptional values.
         private func flushCodes() {
             guard filled > 0, let rows = codeRows, let state = codeState else { return }
             // Subjects per slot: each run fills whole slots but perhaps its last.
@@ -353,9 +356,14 @@ public struct PopulationStudy: Sendable {
             return Chunk(subjects: subjects.count, sink: try sink.format(subjects))
         }, emit: { _, chunk in
             try sink.emit(chunk.sink, subjectsDone: done.add(chunk.subjects))
+        }, finish: { worker in
+            // Each worker's last band flush on its own thread, as soon as it has no chunk left.
+            workers[worker].flushBands()
+            workers[worker].finishBands()
         })
-        // Merged into the first worker's state (taken out of the worker, so no copy is made).
+        // (Workers that never ran have nothing waiting: these do nothing after `finish`.)
         for w in workers { w.flushBands(); w.finishBands() }
+        // Merged into the first worker's state (taken out of the worker, so no copy is made).
         var total = workers[0].accumulator
         workers[0].accumulator = PopulationAccumulator(plan: plan, bands: false)
         for w in workers.dropFirst() { total.merge(w.accumulator) }

@@ -174,6 +174,55 @@ struct BandCodeTests {
         #expect(try enc.encode(actual) == enc.encode(expected))
     }
 
+    @Test("codes kept in the counters over several flushes while their ranges widen, then added and freed at once, give the state of add(_:) per value",
+          arguments: [3, 9, 130])
+    func stagedOverFlushes(subjects n: Int) throws {
+        let times = 21
+        var plan = SummaryPlan(thresholds: [], timesH: (0..<times).map(Double.init), totalSubjects: 10_000_000)
+        plan.bandAlpha = 0.01
+        plan.bandZeroBelow = 1e-3
+        var expected = PopulationAccumulator(plan: plan), actual = expected
+        let state = BandCodeState(times: times, format: try #require(actual.bandCodeFormat))
+        var g = SplitMix64(state: 0x57a9 &+ UInt64(n))
+        let W = Lanes.scalarCount
+        func flush(spread: Double) {
+            // Every third grid time has values below zeroBelow among the others (codes 0 and positive).
+            let curves = (0..<n).map { _ in
+                (0..<times).map { t in t % 3 == 1 && g.below(2) == 0 ? 1e-5 * g.uniform(0, 1) : exp(g.normal() * spread) }
+            }
+            for curve in curves { expected.addBands(curve) }
+            let buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: ((n + W - 1) / W) * W * times)
+            defer { buffer.deallocate() }
+            BandCodeTests.writeCodes(curves, times: times, state: state, into: buffer)
+            actual.addBandCodes(slots: buffer, slotStride: times * W, lanes: BandCodeTests.lanes(n), state: state)
+            actual.addBandSideValues(state)
+            state.reset()
+        }
+        // Each flush spreads wider than the last, both ways: the counters of every grid time
+        // move while they hold counts.
+        for round in 0..<5 {
+            flush(spread: 0.3 + 2.0 * Double(round))
+            #expect(state.counts.staged == n * (round + 1))
+        }
+        actual.addStagedBandCodes(state, release: true)
+        #expect(state.counts.staged == 0)
+        for t in 0..<times { #expect(state.counts.counts(t).codes == nil) }
+        // Counted again after the release: the counters start anew.
+        flush(spread: 1)
+        actual.addStagedBandCodes(state)
+        let enc = JSONEncoder()
+        enc.outputFormatting = .sortedKeys
+        enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        for k in 0..<times {
+            let a = actual.bands[k], e = expected.bands[k]
+            #expect(a == e, "time \(k)")
+            #expect(a.sketch!.positive.counts == e.sketch!.positive.counts && a.sketch!.positive.offset == e.sketch!.positive.offset)
+            #expect(a.sketch!.zeroCount == e.sketch!.zeroCount && a.sketch!.zeroCount > 0 || k % 3 != 1)
+            #expect(a.min.bitPattern == e.min.bitPattern && a.max.bitPattern == e.max.bitPattern)
+        }
+        #expect(try enc.encode(actual) == enc.encode(expected))
+    }
+
     @Test("the first exact zero in subject order decides the sign of a zero minimum or maximum, across lanes and flushes")
     func zeroSigns() throws {
         let times = 2
