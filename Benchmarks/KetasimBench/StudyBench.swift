@@ -17,9 +17,14 @@ enum StudyBench {
         let handle: FileHandle
         func format(_ subjects: [PopulationSubject]) -> String {
             var rows = ""
+            rows.reserveCapacity(subjects.count * 96)
             for s in subjects {
                 rows += s.subject.id
-                for v in s.result.metrics.values { rows += ","; rows += v.isNaN ? "" : "\(v)" }
+                // Each number written in place, as `batch --per-subject` writes its rows.
+                for v in s.result.metrics.values {
+                    rows += ","
+                    if !v.isNaN { v.write(to: &rows) }
+                }
                 rows += "\n"
             }
             return rows

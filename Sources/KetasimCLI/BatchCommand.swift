@@ -220,7 +220,10 @@ struct BatchFileSink: PopulationSink {
 
     func format(_ subjects: [PopulationSubject]) -> (perSubject: String, curves: String) {
         var rows = "", curveRows = ""
-        if perSubject != nil { for s in subjects { rows += BatchReport.perSubjectRow(s) } }
+        if perSubject != nil {
+            rows.reserveCapacity(subjects.count * 160)
+            for s in subjects { BatchReport.appendPerSubjectRow(s, to: &rows) }
+        }
         if curves != nil { for s in subjects { curveRows += BatchReport.curveRows(s, timesH: timesH, withObservations: withObservations) } }
         return (rows, curveRows)
     }

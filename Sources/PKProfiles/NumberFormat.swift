@@ -30,6 +30,13 @@ public enum NumberFormat {
         return "\(x)"
     }
 
+    /// `g(x)` appended to `out` (no intermediate string: for rows of many numbers).
+    public static func appendG(_ x: Double, to out: inout String) {
+        if x == 0 { out += "0"; return }
+        if x == x.rounded() && abs(x) < 1e15 { out += String(Int64(x)); return }
+        x.write(to: &out)
+    }
+
     /// Minutes as "h:mm".
     public static func hm(minutes: Double) -> String {
         guard minutes.isFinite, abs(minutes) < 1e12 else { return "\(minutes)" }

@@ -202,12 +202,23 @@ public enum BatchReport {
 
     /// One row of the per-subject CSV: id, covariates, etas, metrics.
     public static func perSubjectRow(_ s: PopulationSubject) -> String {
-        var row = CSV.field(s.subject.id)
-        for v in s.subject.covariates { row += "," + number(v) }
-        for v in s.subject.etas { row += "," + number(v) }
-        for v in s.result.metrics.values { row += "," + number(v) }
-        for v in s.result.effectValues { row += "," + number(v) }
-        return row + "\n"
+        var row = ""
+        appendPerSubjectRow(s, to: &row)
+        return row
+    }
+
+    /// `perSubjectRow(s)` appended to `out` (each number written in place: no string per number).
+    public static func appendPerSubjectRow(_ s: PopulationSubject, to out: inout String) {
+        out += CSV.field(s.subject.id)
+        @inline(__always) func put(_ v: Double) {
+            out += ","
+            if v.isNaN { out += "NA" } else { NumberFormat.appendG(v, to: &out) }
+        }
+        for v in s.subject.covariates { put(v) }
+        for v in s.subject.etas { put(v) }
+        for v in s.result.metrics.values { put(v) }
+        for v in s.result.effectValues { put(v) }
+        out += "\n"
     }
 
     /// The rows of one subject in the long curves CSV: id, time, concentration (and observation).
