@@ -111,11 +111,26 @@ struct BandCodeTests {
             }
         }
         #expect(sawSide)
+        #expect(try BandCodeTests.encoded(actual) == BandCodeTests.encoded(expected))
+        #expect(try BandCodeTests.encoded(slotted) == BandCodeTests.encoded(expected))
+    }
+
+    /// A sketched plan of `times` grid times (1 % buckets, values below `zeroBelow` count as 0),
+    /// an empty accumulator for it and a worker's empty code state.
+    static func sketched(times: Int, zeroBelow: Double) throws -> (plan: SummaryPlan, accumulator: PopulationAccumulator, state: BandCodeState) {
+        var plan = SummaryPlan(thresholds: [], timesH: (0..<times).map(Double.init), totalSubjects: 10_000_000)
+        plan.bandAlpha = 0.01
+        plan.bandZeroBelow = zeroBelow
+        let accumulator = PopulationAccumulator(plan: plan)
+        return (plan, accumulator, BandCodeState(times: times, format: try #require(accumulator.bandCodeFormat)))
+    }
+
+    /// The accumulator's encoded state (keys sorted, non-finite numbers as text).
+    static func encoded(_ a: PopulationAccumulator) throws -> Data {
         let enc = JSONEncoder()
         enc.outputFormatting = .sortedKeys
         enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        #expect(try enc.encode(actual) == enc.encode(expected))
-        #expect(try enc.encode(slotted) == enc.encode(expected))
+        return try enc.encode(a)
     }
 
     /// Subjects per slot of n subjects written by `writeCodes`: full slots, then the rest.
@@ -130,11 +145,8 @@ struct BandCodeTests {
         // More grid times than one block, most of them all positive, some with zeros, tiny or
         // negative values (counted a row at a time), over several flushes.
         let times = 75
-        var plan = SummaryPlan(thresholds: [], timesH: (0..<times).map(Double.init), totalSubjects: 10_000_000)
-        plan.bandAlpha = 0.01
-        plan.bandZeroBelow = 1e-6
-        var expected = PopulationAccumulator(plan: plan), actual = expected
-        let state = BandCodeState(times: times, format: try #require(actual.bandCodeFormat))
+        let (_, empty, state) = try BandCodeTests.sketched(times: times, zeroBelow: 1e-6)
+        var expected = empty, actual = empty
         var g = SplitMix64(state: 0x5107 &+ UInt64(n))
         let W = Lanes.scalarCount
         for round in 0..<4 {
@@ -168,21 +180,15 @@ struct BandCodeTests {
                 #expect(a.count == 0 || (a.min.bitPattern == e.min.bitPattern && a.max.bitPattern == e.max.bitPattern))
             }
         }
-        let enc = JSONEncoder()
-        enc.outputFormatting = .sortedKeys
-        enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        #expect(try enc.encode(actual) == enc.encode(expected))
+        #expect(try BandCodeTests.encoded(actual) == BandCodeTests.encoded(expected))
     }
 
     @Test("codes kept in the counters over several flushes while their ranges widen, then added and freed at once, give the state of add(_:) per value",
           arguments: [3, 9, 130])
     func stagedOverFlushes(subjects n: Int) throws {
         let times = 21
-        var plan = SummaryPlan(thresholds: [], timesH: (0..<times).map(Double.init), totalSubjects: 10_000_000)
-        plan.bandAlpha = 0.01
-        plan.bandZeroBelow = 1e-3
-        var expected = PopulationAccumulator(plan: plan), actual = expected
-        let state = BandCodeState(times: times, format: try #require(actual.bandCodeFormat))
+        let (_, empty, state) = try BandCodeTests.sketched(times: times, zeroBelow: 1e-3)
+        var expected = empty, actual = empty
         var g = SplitMix64(state: 0x57a9 &+ UInt64(n))
         let W = Lanes.scalarCount
         func flush(spread: Double) {
@@ -210,9 +216,6 @@ struct BandCodeTests {
         // Counted again after the release: the counters start anew.
         flush(spread: 1)
         actual.addStagedBandCodes(state)
-        let enc = JSONEncoder()
-        enc.outputFormatting = .sortedKeys
-        enc.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         for k in 0..<times {
             let a = actual.bands[k], e = expected.bands[k]
             #expect(a == e, "time \(k)")
@@ -220,7 +223,7 @@ struct BandCodeTests {
             #expect(a.sketch!.zeroCount == e.sketch!.zeroCount && a.sketch!.zeroCount > 0 || k % 3 != 1)
             #expect(a.min.bitPattern == e.min.bitPattern && a.max.bitPattern == e.max.bitPattern)
         }
-        #expect(try enc.encode(actual) == enc.encode(expected))
+        #expect(try BandCodeTests.encoded(actual) == BandCodeTests.encoded(expected))
     }
 
     @Test("the first exact zero in subject order decides the sign of a zero minimum or maximum, across lanes and flushes")
