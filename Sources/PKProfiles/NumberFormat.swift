@@ -25,9 +25,9 @@ public enum NumberFormat {
 
     /// Full precision for CSV.
     public static func g(_ x: Double) -> String {
-        if x == 0 { return "0" }
-        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
+        var s = ""
+        appendG(x, to: &s)
+        return s
     }
 
     /// `g(x)` appended to `out` (no intermediate string: for rows of many numbers).

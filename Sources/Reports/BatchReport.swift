@@ -200,14 +200,8 @@ public enum BatchReport {
         return line(cols) + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" + rows.map(line).joined()
     }
 
-    /// One row of the per-subject CSV: id, covariates, etas, metrics.
-    public static func perSubjectRow(_ s: PopulationSubject) -> String {
-        var row = ""
-        appendPerSubjectRow(s, to: &row)
-        return row
-    }
-
-    /// `perSubjectRow(s)` appended to `out` (each number written in place: no string per number).
+    /// One row of the per-subject CSV (id, covariates, etas, metrics, effect-site metrics)
+    /// appended to `out`, each number written in place (no string per number).
     public static func appendPerSubjectRow(_ s: PopulationSubject, to out: inout String) {
         out += CSV.field(s.subject.id)
         @inline(__always) func put(_ v: Double) {

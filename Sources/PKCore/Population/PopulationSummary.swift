@@ -353,8 +353,8 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         if !stage.room(for: n) { addStagedBandCodes(state) }
         let full = lanes.indices.filter { lanes[$0] == W }.map { $0 &* slotStride }
         let partial = lanes.indices.filter { lanes[$0] < W }
-        // Grid times per pass: 8 (measured, W2 on two threads: 32 times at once, ~1 MB of sketch
-        // stores touched together, was ~15 % slower in wall time for the same instructions).
+        // Grid times per pass: 8 (measured, W2 on two threads: 32 times at once, ~1 MB of counts
+        // touched together, was ~15 % slower in wall time for the same instructions).
         let block = 8
         // The block's counted times: where code c of the i-th is counted ([c]) and where its
         // codes are in a slot (codes after the block's first).
