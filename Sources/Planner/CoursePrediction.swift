@@ -233,12 +233,14 @@ struct CoursePredictor: Sendable {
             if let w = worst {
                 worstPeak = CurveAnalysis(trajectory: w.trajectory, output: o, startH: t0, endH: Swift.max(t1, t0)).peak().cmax
             }
+            // Times and amounts at their reported resolution (`ReportedPrecision`).
+            let minutes = ReportedPrecision.minutes, mg = ReportedPrecision.milligrams
             out.append(SessionPrediction(
-                peakNgPerML: cmax, tmaxMin: (tmax - t0) * 60, bandTier: band.tier, bandLowNgPerML: band.low, bandHighNgPerML: band.high,
-                minutesInBand: inBand, windowMin: windowMin, dischargeLevelNgPerML: dischargeLevel, dischargeMin: discharge,
+                peakNgPerML: cmax, tmaxMin: minutes((tmax - t0) * 60), bandTier: band.tier, bandLowNgPerML: band.low, bandHighNgPerML: band.high,
+                minutesInBand: minutes(inBand), windowMin: windowMin, dischargeLevelNgPerML: dischargeLevel, dischargeMin: discharge.map(minutes),
                 neverAboveDischarge: neverAbove, residualAtStartNgPerML: resStart, residualAtNextNgPerML: resNext, exposureTier: exposure,
-                ivEquivalentMg: iv, racemicEquivalentIVMg: potency.map { iv * $0 }, rolling7DayMg: wMg, rolling7DayMgPerKg: wMg / weightKg,
-                rolling7DayIVEquivalentMg: wIV, peakWithMaxTopUpNgPerML: worstPeak))
+                ivEquivalentMg: mg(iv), racemicEquivalentIVMg: potency.map { mg(iv * $0) }, rolling7DayMg: mg(wMg), rolling7DayMgPerKg: mg(wMg / weightKg),
+                rolling7DayIVEquivalentMg: mg(wIV), peakWithMaxTopUpNgPerML: worstPeak))
         }
         return out
     }

@@ -273,7 +273,8 @@ public struct DoseFinder: Sendable {
             msg += "; in \(NumberFormat.short(k)) mg units: " + units.map { "\(NumberFormat.short($0.doseMg)) mg gives \(NumberFormat.short($0.achieved, 4)) \(unit)\($0.withinCeiling ? "" : " (above the ceiling)")" }.joined(separator: ", ")
         }
         var result = DoseResult(goal: goal, route: route, target: target, targetUnit: unit, reachable: reachable, doseMg: dose, achieved: achieved,
-                                ceilingMg: cap, ceilingReason: why, peakNgPerML: peak, tmaxMin: tmax * 60, ivEquivalentMg: try pr.ivEquivalent(doseMg: dose),
+                                ceilingMg: cap, ceilingReason: why, peakNgPerML: peak, tmaxMin: ReportedPrecision.minutes(tmax * 60),
+                                ivEquivalentMg: ReportedPrecision.milligrams(try pr.ivEquivalent(doseMg: dose)),
                                 unitDoses: units, message: msg)
         // The dose a clinician can draw up: its own prediction (the target is met by the exact dose only).
         let prep = try DosePreparation(route: route == "iv-bolus" ? "iv" : route, analyte: analyte, concentrationMgPerML: concentrationMgPerML)
