@@ -3,12 +3,15 @@ import Foundation
 /// Numbers as text: the one implementation used by every message and report (safe on non-finite
 /// values). Tables, CSV fields and layout live in the Reports module.
 public enum NumberFormat {
-    /// About `sig` significant digits.
+    /// About `sig` significant digits: fixed decimals (at most 6), or the exponent form when 6
+    /// decimals would not show `sig` digits (a nonzero value never prints as 0: 1e-9 mg is
+    /// "1e-09", not "0").
     public static func sig(_ x: Double, _ sig: Int = 3) -> String {
         if x == 0 || !x.isFinite { return x == 0 ? "0" : "\(x)" }
         let mag = Int(floor(log10(abs(x))))
         let digits = Swift.max(0, sig - 1 - mag)
-        return String(format: "%.\(Swift.min(digits, 6))f", x)
+        if digits > 6 { return String(format: "%.\(Swift.max(1, sig))g", x) }
+        return String(format: "%.\(digits)f", x)
     }
 
     /// Significant digits without trailing zeros.

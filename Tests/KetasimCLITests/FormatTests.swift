@@ -12,4 +12,12 @@ struct FormatTests {
         #expect(NumberFormat.sig(.infinity, 4) == "inf" && NumberFormat.sig(.nan, 4) == "nan")
         #expect(NumberFormat.hm(hours: .nan) == "nan")
     }
+
+    @Test("a nonzero value never prints as 0: below what 6 decimals show, the exponent form")
+    func tinyValues() {
+        #expect(NumberFormat.sig(0.00012345, 3) == "0.000123")   // 6 decimals still show 3 digits
+        #expect(NumberFormat.sig(1e-9, 4) == "1e-09")
+        #expect(NumberFormat.short(2.5e-8) == "2.5e-08")
+        #expect(NumberFormat.short(-3.25e-7, 3) == "-3.25e-07")
+    }
 }
