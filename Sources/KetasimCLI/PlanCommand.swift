@@ -269,6 +269,10 @@ enum PlanCommand {
             guard parts.count == 2, let n = Int(parts[0]), let resp = SessionResponse(rawValue: parts[1].lowercased()) else {
                 throw CLIError.usage("--response: '\(r)' is not N:RESPONSE (RESPONSE: \(SessionResponse.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
+            // One response per session: a second one is a typo, not an update.
+            if let old = req.responses[n] {
+                throw CLIError.usage("--response: session \(n) given twice ('\(n):\(old.rawValue)', '\(r)')")
+            }
             req.responses[n] = resp
         }
         req.acknowledgements = list(a, "--acknowledge")

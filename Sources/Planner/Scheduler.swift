@@ -202,7 +202,11 @@ enum Scheduler {
             }
         }
         var dosing = dates.map { (date: $0.0, time: o.timeMin, phase: $0.1) }
-        for e in o.extra { dosing.append((e.date, e.timeMin, "added")) }
+        for e in o.extra {
+            // An added session belongs to the course: not before its first day.
+            guard e.date >= o.start else { throw PlanError("--add-dose: \(e.date) is before the course start (--start \(o.start))") }
+            dosing.append((e.date, e.timeMin, "added"))
+        }
         dosing.sort { ($0.date, $0.time) < ($1.date, $1.time) }
         let total = dosing.count
         let dosingDays = Set(dosing.map(\.date))
