@@ -147,7 +147,10 @@ enum MergeCommand {
         try BatchGraphics.write(doc, svg: a.value("--svg"), html: a.value("--html"))
         if format == "csv" {
             try Provenance.emitCSV(text, command: "merge", lines: BatchReport.headerLines(doc), out: out, console: console)
-        } else if let o = out { try Provenance.writeOutput(text, to: o) } else { console.out(text) }
+        } else if let o = out { try Provenance.writeOutput(text, to: o) } else {
+            // As `batch`: the text summary's prose lines wrap at the console width (its tables fit).
+            console.out(format == "json" ? text : TextTable.wrapProse(text, width: console.width))
+        }
     }
 
     /// The header line of the first file, then the rows of every file in order (comment lines, which

@@ -47,6 +47,21 @@ struct NarrowConsoleTests {
         #expect(long.isEmpty, "\(args): \(long.count) lines over 80, e.g. \(long.first ?? "")")
     }
 
+    @Test("merge prints its summary within 80 columns, as batch does")
+    func mergeNarrow() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let parts = ["1/2", "2/2"].enumerated().map { dir.appendingPathComponent("part\($0.offset).json").path }
+        for (k, shard) in ["1/2", "2/2"].enumerated() {
+            #expect(Self.run(["batch", "--n", "20", "--seed", "1", "--shard", shard, "--out", parts[k]], width: 80).code == 0)
+        }
+        let r = Self.run(["merge"] + parts, width: 80)
+        #expect(r.code == 0)
+        #expect(r.out.contains("Profile: "))
+        let long = r.out.split(separator: "\n").filter { $0.count > 80 }.map(String.init)
+        #expect(long.isEmpty, "\(long.count) lines over 80, e.g. \(long.first ?? "")")
+    }
+
     /// The value cells of the wide compare table, row by row (label dropped): the rows between the
     /// dashed rule and the first line that is not a table row.
     static func wideCells(_ table: String) -> [[String]] {
