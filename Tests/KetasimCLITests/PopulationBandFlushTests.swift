@@ -1,4 +1,4 @@
-import PKCore
+@testable import PKCore
 import Studies
 import Testing
 
@@ -9,6 +9,19 @@ private struct NegativeSimulator: SubjectSimulator {
     func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool) throws -> SubjectResult {
         let curve = timesH.indices.map { -1 - Double(subject.index % 97) * 0.01 - Double($0) * 1e-3 }
         return SubjectResult(metrics: SubjectMetrics(cmax: curve[0], tmaxH: 0, auc: 0, hoursInBand: 0, dischargeH: .nan), curve: curve)
+    }
+    func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? {
+        try? subjects.map { try simulate($0, parameters: [], wantCurve: true) }
+    }
+}
+
+/// A simulator whose grid values are positive: 1 for every subject at time 0 (one band bucket
+/// takes every subject), then different per subject and time.
+private struct PositiveSimulator: SubjectSimulator {
+    let timesH: [Double]
+    func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool) throws -> SubjectResult {
+        let curve = timesH.indices.map { $0 == 0 ? 1 : 2 + Double(subject.index % 89) * 0.5 + Double($0) }
+        return SubjectResult(metrics: SubjectMetrics(cmax: curve.max()!, tmaxH: 0, auc: 0, hoursInBand: 0, dischargeH: .nan), curve: curve)
     }
     func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? {
         try? subjects.map { try simulate($0, parameters: [], wantCurve: true) }
@@ -46,5 +59,24 @@ struct PopulationBandFlushTests {
         // smallest is that of index 96 and the largest −1, and all 1100 are counted.
         let b = byValues.bands[0]
         #expect(!b.isExact && b.count == 1100 && b.min == -1 - Double(96) * 0.01 && b.max == -1)
+    }
+
+    @Test("more subjects than a band-code counter holds (65,535 in one bucket): counted exactly, as the values themselves")
+    func pastOneCounter() throws {
+        let n = Int(BandCodeCounter.max) + 4_500, times = [0.0, 1, 2]
+        var plan = SummaryPlan(thresholds: [], timesH: times, totalSubjects: n)
+        plan.bandExactValues = 10   // sketched bands: the code path
+        func study(_ threads: Int) -> PopulationStudy {
+            PopulationStudy(parameterNames: [], individual: { _ in [] },
+                            generator: SubjectGenerator(rng: CounterRNG(seed: 3), covariates: [], etas: .none(count: 0)),
+                            simulator: PositiveSimulator(timesH: times), residual: nil, plan: plan, range: 0..<n, threads: threads)
+        }
+        let byValues = try study(1).run(sink: CurvesSink())
+        let byCodes = try study(1).run(sink: SummaryOnlySink())
+        #expect(byCodes == byValues)
+        #expect(try study(2).run(sink: SummaryOnlySink()) == byValues)
+        // Independently: every subject is 1 at time 0, one bucket of n counts.
+        let b = try #require(byCodes.bands[0].sketch)
+        #expect(byCodes.bands[0].count == n && b.positive.counts.filter { $0 > 0 } == [UInt64(n)])
     }
 }

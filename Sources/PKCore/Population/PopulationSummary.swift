@@ -81,7 +81,7 @@ public struct DistributionAccumulator: Sendable, Equatable, Codable {
     }
 
     /// `QuantileSketch.addCodeCounts` on the sketch.
-    mutating func addCodeCounts(_ counts: UnsafePointer<UInt32>, first: Int, length: Int, format: BandCodeFormat) {
+    mutating func addCodeCounts(_ counts: UnsafePointer<BandCodeCounter>, first: Int, length: Int, format: BandCodeFormat) {
         precondition(sum == nil && sketch != nil, "codes are for sketched accumulators without moments")
         sketch!.addCodeCounts(counts, first: first, length: length, format: format)
     }
@@ -349,7 +349,7 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         precondition(state.times == bands.count && lanes.allSatisfy { $0 >= 1 && $0 <= W }, "slots outside the grid")
         let f = state.format, times = bands.count, exc = Int(BandCodeFormat.exceptional)
         let stage = state.counts
-        // 32-bit counters: taken into the sketches before any could overflow.
+        // Counters of `BandCodeCounter.max`: taken into the sketches before any could overflow.
         if !stage.room(for: n) { addStagedBandCodes(state) }
         let full = lanes.indices.filter { lanes[$0] == W }.map { $0 &* slotStride }
         let partial = lanes.indices.filter { lanes[$0] < W }
@@ -358,7 +358,7 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         let block = 8
         // The block's counted times: where code c of the i-th is counted ([c]) and where its
         // codes are in a slot (codes after the block's first).
-        let places = UnsafeMutablePointer<UnsafeMutablePointer<UInt32>>.allocate(capacity: block)
+        let places = UnsafeMutablePointer<UnsafeMutablePointer<BandCodeCounter>>.allocate(capacity: block)
         let offsets = UnsafeMutablePointer<Int>.allocate(capacity: block)
         let counted = UnsafeMutablePointer<Bool>.allocate(capacity: block)
         // The codes each place may receive (checked in debug builds: the places are written
@@ -386,7 +386,7 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
                 guard counted[j] else { continue }
                 if cHi == 0 {
                     // Every code 0: their number.
-                    stage.place(k, covering: 0, 0)[0] &+= UInt32(truncatingIfNeeded: n)
+                    stage.place(k, covering: 0, 0)[0] &+= BandCodeCounter(truncatingIfNeeded: n)
                     continue
                 }
                 places[m] = stage.place(k, covering: cLo, cHi)

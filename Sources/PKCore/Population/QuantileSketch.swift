@@ -495,7 +495,7 @@ public struct QuantileSketch: Sendable, Equatable, Codable {
     /// (the store grown to the smallest and largest code counted) and their total. The count
     /// and extrema come with `noteCodes`. Together: the same state as
     /// `add(codes:count:format:lo:hi:anyExceptional:)` on those codes.
-    mutating func addCodeCounts(_ counts: UnsafePointer<UInt32>, first: Int, length: Int, format f: BandCodeFormat) {
+    mutating func addCodeCounts(_ counts: UnsafePointer<BandCodeCounter>, first: Int, length: Int, format f: BandCodeFormat) {
         var lo = 0, hi = length &- 1
         if first == 0 && length > 0 {
             zeroCount &+= UInt64(counts[0])

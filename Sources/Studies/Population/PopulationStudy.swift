@@ -121,9 +121,10 @@ public struct PopulationStudy: Sendable {
         /// columns hold 16-bit band codes (`BandCodeFormat`) in the same layout, up to 4096
         /// columns and about 2^24 codes (32 MB) over all workers; the extrema and the values the
         /// codes cannot carry wait in `codeState`. Codes are not gathered: a flush counts them
-        /// straight from the slots into the worker's 32-bit counters per grid time and code
-        /// (`codeState.counts`, `PopulationAccumulator.addBandCodes(slots:...)`, about as large
-        /// as the sketch stores), which reach the sketches once, after the last flush (`finishBands`).
+        /// straight from the slots into the worker's 16-bit counters per grid time and code
+        /// (`codeState.counts`, `PopulationAccumulator.addBandCodes(slots:...)`, a quarter of
+        /// the sketch stores' size), which reach the sketches after the last flush (`finishBands`),
+        /// or before a flush that could overflow them.
         let times: Int, capacity: Int
         private var filled = 0
         /// Columns holding subjects, in order: one run per chunk.

@@ -159,10 +159,10 @@ struct BandCodeTests {
             defer { buffer.deallocate() }
             BandCodeTests.writeCodes(curves, times: times, state: state, into: buffer)
             if round == 2 {
-                // As if 2^32 − 1 − n/2 values per time were counted already: these do not fit, so the
-                // counts so far reach the sketches first (the 32-bit counters never overflow).
+                // As if BandCodeCounter.max − n/2 values per time were counted already: these do not fit, so the
+                // counts so far reach the sketches first (the counters never overflow).
                 let staged = state.counts.staged
-                state.counts.counted(Int(UInt32.max) - n / 2 - staged)
+                state.counts.counted(Int(BandCodeCounter.max) - n / 2 - staged)
                 #expect(!state.counts.room(for: n))
                 actual.addBandCodes(slots: buffer, slotStride: times * W, lanes: BandCodeTests.lanes(n), state: state)
                 #expect(state.counts.staged == n)
