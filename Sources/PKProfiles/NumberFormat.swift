@@ -3,9 +3,9 @@ import Foundation
 /// Numbers as text: the one implementation used by every message and report (safe on non-finite
 /// values). Tables, CSV fields and layout live in the Reports module.
 public enum NumberFormat {
-    /// About `sig` significant digits: fixed decimals (at most 6), or the exponent form when 6
-    /// decimals would not show `sig` digits (a nonzero value never prints as 0: 1e-9 mg is
-    /// "1e-09", not "0").
+    /// About `sig` significant digits: fixed decimals when 6 or fewer show them, else `%g` with
+    /// `sig` digits (the exponent form for tiny values, trailing zeros dropped), so a nonzero
+    /// value never prints as 0: 1e-9 mg is "1e-09", not "0".
     public static func sig(_ x: Double, _ sig: Int = 3) -> String {
         if x == 0 || !x.isFinite { return x == 0 ? "0" : "\(x)" }
         let mag = Int(floor(log10(abs(x))))
@@ -17,7 +17,8 @@ public enum NumberFormat {
     /// Significant digits without trailing zeros.
     public static func short(_ x: Double, _ sig: Int = 4) -> String {
         var s = NumberFormat.sig(x, sig)
-        if s.contains(".") {
+        // Trailing zeros of fixed decimals only (the exponent form has none to drop: `%g`).
+        if s.contains(".") && !s.contains("e") {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
         }

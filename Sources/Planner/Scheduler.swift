@@ -202,9 +202,13 @@ enum Scheduler {
             }
         }
         var dosing = dates.map { (date: $0.0, time: o.timeMin, phase: $0.1) }
+        // An added session comes within the course, after its first scheduled dosing session (one
+        // before it would become dose 1, the start of the escalation, and renumber the course).
+        let first = dosing.min { ($0.date, $0.time) < ($1.date, $1.time) }
         for e in o.extra {
-            // An added session belongs to the course: not before its first day.
-            guard e.date >= o.start else { throw PlanError("--add-dose: \(e.date) is before the course start (--start \(o.start))") }
+            if let f = first, (e.date, e.timeMin) < (f.date, f.time) {
+                throw PlanError("--add-dose: \(e.date) \(CivilDate.timeText(e.timeMin)) is before the first dosing session (\(f.date) \(CivilDate.timeText(f.time))); move --start instead")
+            }
             dosing.append((e.date, e.timeMin, "added"))
         }
         dosing.sort { ($0.date, $0.time) < ($1.date, $1.time) }

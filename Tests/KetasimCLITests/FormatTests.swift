@@ -19,5 +19,7 @@ struct FormatTests {
         #expect(NumberFormat.sig(1e-9, 4) == "1e-09")
         #expect(NumberFormat.short(2.5e-8) == "2.5e-08")
         #expect(NumberFormat.short(-3.25e-7, 3) == "-3.25e-07")
+        // The exponent's zeros are not trailing decimals.
+        #expect(NumberFormat.short(1.5e-10) == "1.5e-10" && NumberFormat.short(1.2e-20) == "1.2e-20")
     }
 }

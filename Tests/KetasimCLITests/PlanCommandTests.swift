@@ -90,7 +90,10 @@ struct PlanCommandTests {
         (["plan", "--protocol", "murrough-2013", "--start", "2026-12-01", "--response", "7:none"], "--response: session 7 is not one of the 6"),
         (["plan", "--protocol", "murrough-2013", "--start", "2026-12-01", "--response", "1:good", "--response", "1:adverse"], "--response: session 1 given twice ('1:good', '1:adverse')"),
         (["plan", "--protocol", "murrough-2013", "--start", "2026-12-01", "--response", "2:good,2:none"], "--response: session 2 given twice"),
-        (["plan", "--protocol", "murrough-2013", "--start", "2027-01-04", "--add-dose", "2026-12-20"], "--add-dose: 2026-12-20 is before the course start (--start 2027-01-04)"),
+        (["plan", "--protocol", "murrough-2013", "--start", "2027-01-04", "--add-dose", "2026-12-20"], "--add-dose: 2026-12-20 09:00 is before the first dosing session (2027-01-04 09:00)"),
+        // 2026-12-01 is a Tuesday: murrough-2013 (Mon/Wed/Fri) first doses on Wednesday 2 December.
+        (["plan", "--protocol", "murrough-2013", "--start", "2026-12-01", "--add-dose", "2026-12-01T15:00"], "--add-dose: 2026-12-01 15:00 is before the first dosing session (2026-12-02 09:00)"),
+        (["plan", "--protocol", "murrough-2013", "--start", "2026-12-02", "--add-dose", "2026-12-02T07:00"], "--add-dose: 2026-12-02 07:00 is before the first dosing session (2026-12-02 09:00)"),
         (["plan", "--protocol", "murrough-2013", "--start", "2026-12-01", "--override", "same-day"], "--override: 'same-day' needs --reason"),
         (["plan", "--protocol", "murrough-2013", "--start", "2026-12-01", "--override", "bogus", "--reason", "x"], "--override: unknown rule 'bogus'"),
         (["plan", "--protocol", "murrough-2013", "--start", "2026-12-01", "--profile", "perez-ruixo-2021"], "--profile: perez-ruixo-2021 is S-ketamine"),

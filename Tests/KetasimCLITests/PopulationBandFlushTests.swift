@@ -16,11 +16,12 @@ private struct NegativeSimulator: SubjectSimulator {
 }
 
 /// A simulator whose grid values are positive: 1 for every subject at time 0 (one band bucket
-/// takes every subject), then different per subject and time.
+/// takes every subject), 1e-6 at time 1 (below the bands' zeroBelow, 1e-3: every code 0, counted
+/// at once per flush), then different per subject and time.
 private struct PositiveSimulator: SubjectSimulator {
     let timesH: [Double]
     func simulate(_ subject: Subject, parameters: [Double], wantCurve: Bool) throws -> SubjectResult {
-        let curve = timesH.indices.map { $0 == 0 ? 1 : 2 + Double(subject.index % 89) * 0.5 + Double($0) }
+        let curve = timesH.indices.map { $0 == 0 ? 1 : $0 == 1 ? 1e-6 : 2 + Double(subject.index % 89) * 0.5 + Double($0) }
         return SubjectResult(metrics: SubjectMetrics(cmax: curve.max()!, tmaxH: 0, auc: 0, hoursInBand: 0, dischargeH: .nan), curve: curve)
     }
     func simulateLanes(_ subjects: [Subject], parameters: [[Double]], wantCurve: Bool) -> [SubjectResult]? {
@@ -75,8 +76,10 @@ struct PopulationBandFlushTests {
         let byCodes = try study(1).run(sink: SummaryOnlySink())
         #expect(byCodes == byValues)
         #expect(try study(2).run(sink: SummaryOnlySink()) == byValues)
-        // Independently: every subject is 1 at time 0, one bucket of n counts.
+        // Independently: every subject is 1 at time 0, one bucket of n counts; 1e-6 at time 1, n zeros.
         let b = try #require(byCodes.bands[0].sketch)
         #expect(byCodes.bands[0].count == n && b.positive.counts.filter { $0 > 0 } == [UInt64(n)])
+        let z = try #require(byCodes.bands[1].sketch)
+        #expect(byCodes.bands[1].count == n && z.zeroCount == UInt64(n) && z.positive.total == 0)
     }
 }

@@ -6,7 +6,7 @@ public typealias BandCodeCounter = UInt16
 /// band flush counts every code straight into these (`BandCodeCounter`s over a code range with
 /// room to grow, code 0 included), and `PopulationAccumulator.addStagedBandCodes(_:)` adds them
 /// to the sketches at the end of a run, or earlier when another flush could overflow a counter
-/// (every 65,535 values per grid time: dozens of flushes). The sketches then hold exactly what
+/// (every 65,535 values per grid time: 16 or more flushes of at most 4,096 subjects). The sketches then hold exactly what
 /// counting the codes into them flush by flush would have given (counts add up; a sketch store
 /// covers the smallest to the largest bucket counted either way), without growing each store,
 /// or zeroing and adding a scratch of counts, at every flush: a flush whose cost is the counting

@@ -349,6 +349,7 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         precondition(state.times == bands.count && lanes.allSatisfy { $0 >= 1 && $0 <= W }, "slots outside the grid")
         let f = state.format, times = bands.count, exc = Int(BandCodeFormat.exceptional)
         let stage = state.counts
+        precondition(n <= Int(BandCodeCounter.max), "more subjects in one band flush than a band-code counter holds")
         // Counters of `BandCodeCounter.max`: taken into the sketches before any could overflow.
         if !stage.room(for: n) { addStagedBandCodes(state) }
         let full = lanes.indices.filter { lanes[$0] == W }.map { $0 &* slotStride }

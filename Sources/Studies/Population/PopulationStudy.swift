@@ -122,8 +122,8 @@ public struct PopulationStudy: Sendable {
         /// columns and about 2^24 codes (32 MB) over all workers; the extrema and the values the
         /// codes cannot carry wait in `codeState`. Codes are not gathered: a flush counts them
         /// straight from the slots into the worker's 16-bit counters per grid time and code
-        /// (`codeState.counts`, `PopulationAccumulator.addBandCodes(slots:...)`, a quarter of
-        /// the sketch stores' size), which reach the sketches after the last flush (`finishBands`),
+        /// (`codeState.counts`, `PopulationAccumulator.addBandCodes(slots:...)`, about half the
+        /// sketch stores' size), which reach the sketches after the last flush (`finishBands`),
         /// or before a flush that could overflow them.
         let times: Int, capacity: Int
         private var filled = 0
