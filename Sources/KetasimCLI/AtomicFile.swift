@@ -59,6 +59,9 @@ public enum AtomicFile {
 ///   file (so does `abort()`, and dropping an uncommitted file).
 /// - Creating a file removes the temporary files left for the same target name by processes that are
 ///   gone (kill(pid, 0) fails with ESRCH); those of live processes are never touched.
+/// - A device or pipe (`isDevice`: /dev/null, /dev/stdout, a FIFO) is written straight into, never
+///   replaced: run as root, renaming a temporary file over /dev/null would turn it into a regular
+///   file for every program on the machine.
 final class OutputFile: @unchecked Sendable {
     let path: String
     let flag: String
@@ -70,6 +73,20 @@ final class OutputFile: @unchecked Sendable {
     private var dirFD: Int32 = -1
     private var signalToken: Int?
     private var syncFolder = true
+    /// Written straight into the target (a device or pipe): no temporary file, no rename.
+    private var direct = false
+
+    /// Whether `path` names a device or pipe rather than a file: a path under /dev/ (where ketasim
+    /// never creates or replaces a name), or a character device, FIFO or socket itself (checked
+    /// without following a symbolic link, so a link planted in a folder is replaced as before,
+    /// never written through).
+    static func isDevice(_ path: String) -> Bool {
+        if URL(fileURLWithPath: path).standardizedFileURL.path.hasPrefix("/dev/") { return true }
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return false }
+        let kind = st.st_mode & S_IFMT
+        return kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK
+    }
 
     /// Creates the temporary file for `path`. `tempName` forces the temporary name (tests only):
     /// one attempt, which fails if anything exists under that name.
@@ -79,6 +96,15 @@ final class OutputFile: @unchecked Sendable {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         name = url.lastPathComponent
+        if forced == nil && OutputFile.isDevice(path) {
+            // Opened as it is (never created: a name under /dev/ that does not exist is an error).
+            repeat { fd = open(path, O_WRONLY | O_CLOEXEC) } while fd < 0 && errno == EINTR
+            guard fd >= 0 else { throw CLIError.failure("\(flag): cannot write '\(path)': \(OutputFile.errorText())") }
+            direct = true
+            tempName = ""
+            tempPath = ""
+            return
+        }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
             throw CLIError.failure("\(flag): folder '\(dir.path)' does not exist")
@@ -119,7 +145,7 @@ final class OutputFile: @unchecked Sendable {
     /// Has the temporary file removed if the process is interrupted (see `TempFileCleanup`) until
     /// the file is committed or aborted.
     func removeOnSignal() {
-        if signalToken == nil { signalToken = TempFileCleanup.register([tempPath]) }
+        if signalToken == nil && !direct { signalToken = TempFileCleanup.register([tempPath]) }
     }
 
     private func releaseSignal() {
@@ -150,6 +176,13 @@ final class OutputFile: @unchecked Sendable {
     /// Puts the file in place: mode, fsync, rename over the target, fsync of the folder.
     func commit() throws {
         guard fd >= 0 else { throw CLIError.failure("\(flag): cannot write '\(path)': file already closed") }
+        if direct {
+            // Nothing to put in place (and a device need not support fsync).
+            let closed = close(fd)
+            fd = -1
+            if closed != 0 && errno != EINTR { throw CLIError.failure("\(flag): cannot write '\(path)': \(OutputFile.errorText())") }
+            return
+        }
         if fchmod(fd, OutputFile.normalMode()) != 0 { throw fail(errno) }
         while fsync(fd) != 0 { if errno != EINTR { throw fail(errno) } }
         let closed = close(fd)

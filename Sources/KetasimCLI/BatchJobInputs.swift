@@ -27,21 +27,23 @@ extension BatchJob {
         }
     }
 
-    /// --residual: none, profile, or prop=F,add=C,exp=S.
+    /// --residual: none, profile, or prop=F,add=C,exp=S (as `nm --sim`: an empty part or an error
+    /// of zero is refused, not read as none).
     static func residual(_ text: String, profile p: Profile) throws -> ResidualError? {
         let t = text.trimmedSpaces.lowercased()
-        if t == "none" || t.isEmpty { return nil }
+        if t == "none" { return nil }
         var r = ResidualError()
         if t == "profile" {
             guard let e = (p.residualError ?? []).first(where: { $0.output.lowercased() == "cp" }) else {
                 throw CLIError.usage("--residual: profile \(p.name) has no residual error on CP; give one, e.g. --residual prop=0.2,add=5ng/mL")
             }
             r = ResidualError(additive: e.additive ?? 0, proportional: e.proportional ?? 0, exponential: e.exponential ?? 0)
+            guard !r.isZero else { throw CLIError.usage("--residual: profile \(p.name) has no residual error on CP (its entry is zero); give one, e.g. --residual prop=0.2,add=5ng/mL") }
         } else {
             var seen = Set<String>()
-            for part in text.split(separator: ",") {
+            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
                 let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
-                guard kv.count == 2 else { throw CLIError.usage("--residual: '\(part)' is not prop=F, add=C or exp=S") }
+                guard kv.count == 2 else { throw CLIError.usage("--residual: '\(part)' is not prop=F, add=C or exp=S (or none, profile)") }
                 try BatchJob.residualPartOnce(kv[0], &seen, in: text)
                 switch kv[0].lowercased() {
                 case "prop", "proportional":
@@ -58,7 +60,8 @@ extension BatchJob {
         if r.exponential != 0 && (r.additive != 0 || r.proportional != 0) {
             throw CLIError.usage("--residual: exponential error cannot be combined with additive/proportional here")
         }
-        return r.isZero ? nil : r
+        guard !r.isZero else { throw CLIError.usage("--residual: '\(text)' is zero error; give none (or leave --residual out) for no residual error") }
+        return r
     }
 
     /// `path` with its extension replaced by `suffix` ("study.json" → "study.subjects.csv").

@@ -19,8 +19,10 @@ enum Provenance {
     static func sidecarPath(_ path: String) -> String { path + sidecarSuffix }
     static let sidecarSuffix = ".meta.json"
 
-    /// Writes the sidecar of `path` (atomically).
+    /// Writes the sidecar of `path` (atomically); none for a device or pipe (`OutputFile.isDevice`:
+    /// /dev/null has no folder of its own to hold one).
     static func writeSidecar(for path: String, command: String, lines: [String], flag: String = "--out") throws {
+        guard !OutputFile.isDevice(path) else { return }
         let doc = Sidecar(ketasim: Ketasim.version, command: command, file: (path as NSString).lastPathComponent,
                           disclaimer: Ketasim.disclaimer, provenance: lines)
         let enc = JSONEncoder()

@@ -336,6 +336,10 @@ struct BatchCommandTests {
         (["--n", "10", "--percentiles", "50,5"], 64, "--percentiles: '50,5' must increase"),
         (["--n", "10", "--residual", "profile"], 64, "--residual: profile clements-1981 has no residual error on CP"),
         (["--n", "10", "--residual", "prop=0.1,exp=0.2"], 64, "--residual: exponential error cannot be combined"),
+        // As nm --sim: an error of zero and an empty part are refused (batch read them as none and skipped).
+        (["--n", "10", "--residual", "prop=0"], 64, "--residual: 'prop=0' is zero error"),
+        (["--n", "10", "--residual", "prop=0.2,,add=5ng/mL"], 64, "--residual: '' is not prop=F, add=C or exp=S"),
+        (["--n", "10", "--residual", ""], 64, "--residual: '' is not prop=F, add=C or exp=S"),
         (["--n", "10", "--profile", "nosuch"], 64, "--profile: unknown profile 'nosuch'"),
         (["--n", "10", "--format", "csv", "--shard", "1/2"], 64, "--shard: needs --out"),
         (["--n", "10", "--eta-map", "a=b"], 64, "--eta-map: only with --subjects"),

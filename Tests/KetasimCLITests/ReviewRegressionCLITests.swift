@@ -129,6 +129,50 @@ struct ReviewRegressionCLITests {
         #expect(Set(header.map { $0.uppercased() }).count == header.count, "\(header)")
         #expect(header.contains("PRED_SIM_SIM"))
         #expect(ketasim("simulate", "--route", "iv", "--dose", "35mg", "--svg", "/dev/null", "--html", "/dev/null").code == 0)
+        #expect(Self.isCharacterDevice("/dev/null"), "/dev/null was replaced")
+    }
+
+    static func isCharacterDevice(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR
+    }
+
+    @Test("an output to /dev/null is written into the device, never renamed over it (as root that replaced it with a file); a CSV there has no sidecar")
+    func devNullStaysADevice() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(Self.isCharacterDevice("/dev/null"))
+        let r = ketasim("batch", "--n", "8", "--duration", "2h", "--step", "30min", "--format", "csv", "--out", "/dev/null",
+                        "--summary-only", "--svg", "/dev/null")
+        #expect(r.code == 0, "\(r.err)")
+        // A streamed per-subject file too.
+        let s = ketasim("batch", "--n", "8", "--duration", "2h", "--step", "30min", "--out", dir.appendingPathComponent("s.json").path,
+                        "--per-subject", "/dev/null")
+        #expect(s.code == 0, "\(s.err)")
+        #expect(Self.isCharacterDevice("/dev/null"), "/dev/null was replaced")
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null.meta.json"))
+        // A name under /dev/ that is not there is an error, never a new file.
+        let missing = ketasim("simulate", "--route", "iv", "--dose", "35mg", "--svg", "/dev/ketasim-no-such-device")
+        #expect(missing.code == 1 && missing.err.contains("--svg: cannot write '/dev/ketasim-no-such-device'"), "\(missing.err)")
+        #expect(!FileManager.default.fileExists(atPath: "/dev/ketasim-no-such-device"))
+        // A FIFO in a folder is written into as well (a reader takes the text).
+        let fifo = dir.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Thread {
+            // A plain reader (open blocks until ketasim opens the other end; read to its close).
+            let r = open(fifo, O_RDONLY)
+            guard r >= 0 else { return }
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while read(r, &buffer, buffer.count) > 0 {}
+            close(r)
+        }
+        reader.start()
+        #expect(ketasim("simulate", "--route", "iv", "--dose", "35mg", "--svg", fifo).code == 0)
+        // (Had nothing opened the FIFO, this open ends the reader's wait.)
+        let w = open(fifo, O_WRONLY | O_NONBLOCK)
+        if w >= 0 { close(w) }
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO, "the FIFO was replaced")
     }
 
     @Test("a profile file whose T12KE0 no longer gives its KE0 is refused, naming both (KE0 alone drives the model)")

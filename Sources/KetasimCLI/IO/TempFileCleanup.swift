@@ -19,7 +19,8 @@ enum TempFileCleanup {
         lock.lock()
         defer { lock.unlock() }
         nextToken += 1
-        registered[nextToken] = files.map { strdup($0) }
+        // (An output written straight into a device has no temporary file: an empty path.)
+        registered[nextToken] = files.filter { !$0.isEmpty }.map { strdup($0) }
         snapshot = registered.values.flatMap { $0 }
         if previous.isEmpty {
             // A signal the parent set to be ignored stays ignored (`nohup` ignores SIGHUP; a
