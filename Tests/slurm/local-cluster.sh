@@ -111,7 +111,7 @@ wait_job() {   # wait_job JOBID: until no task of the job is pending or running
 cd "$WORK"
 mkdir -p study/logs
 SHARDS=4
-export KETASIM N=${N:-400000} SEED=11 SHARDS   # batch runs ~30k subjects/s per core on the lane kernel: each task must still run for seconds to be killed mid-run
+export KETASIM N=${N:-2000000} SEED=11 SHARDS   # batch runs 100k-200k subjects/s per core on the lane kernel: 500,000 a task still run for seconds, to be killed mid-run
 echo "== submit: array 1-$SHARDS and the dependent merge (N=$N)"
 jid=$(sbatch --parsable --export=ALL --array=1-$SHARDS "$RECIPE")
 mid=$(sbatch --parsable --export=ALL --dependency=afterok:"$jid" --array=1 "$RECIPE" merge)
