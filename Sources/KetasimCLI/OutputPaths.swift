@@ -32,9 +32,11 @@ extension Arguments {
         for d in derived { if let p = d.path { outputs.append((d.flag, p)) } }
         // Two outputs in one file: the one written last would replace the other.
         func key(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path }
+        // A device or pipe as the writer sees one, or a link to a character device (two links to
+        // /dev/null are two names, each replaced by its own file, not one output).
         func isDevice(_ p: String) -> Bool {
             var st = stat()
-            return key(p).hasPrefix("/dev/") || (stat(p, &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
+            return OutputFile.isDevice(p) || (stat(p, &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
         }
         for (k, (flag, out)) in outputs.enumerated() where !isDevice(out) {   // /dev/null takes any number
             // (A derived output repeats its own option's value: the same flag twice is one output.)
