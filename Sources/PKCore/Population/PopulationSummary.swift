@@ -456,6 +456,37 @@ public struct PopulationAccumulator: Sendable, Equatable, Codable {
         if release { stage.staged = 0 } else { stage.clear() }
     }
 
+    /// The codes staged in several workers' `states` added to these bands at the end of a run
+    /// (after merging the workers' accumulators into this one, which brings their counts and
+    /// extrema), their counters freed: the same sketches as `addStagedBandCodes(_:release:)` on
+    /// each worker's own bands followed by the merge (counts add exactly, in any order), without
+    /// a sketch store per worker to fill and merge. The grid times are split into `parts`
+    /// contiguous ranges; `perform(parts, body)` runs `body(i)` for each i, possibly concurrently
+    /// (each touches only its own range's bands and counters).
+    public mutating func addStagedBandCodes(_ states: [BandCodeState], parts: Int,
+                                            perform: (_ parts: Int, _ body: @Sendable (Int) -> Void) -> Void) {
+        let live = states.filter { $0.counts.staged > 0 }
+        guard !bands.isEmpty, !live.isEmpty else { return }
+        precondition(live.allSatisfy { $0.counts.times == bands.count }, "staged codes of another grid")
+        let times = bands.count, n = Swift.max(1, Swift.min(parts, times))
+        /// The bands' storage, shared by the parts (each writes its own grid times only).
+        struct Shared: @unchecked Sendable { let b: UnsafeMutablePointer<DistributionAccumulator> }
+        bands.withUnsafeMutableBufferPointer { buffer in
+            let shared = Shared(b: buffer.baseAddress.unsafelyUnwrapped)
+            perform(n) { i in
+                let b = shared.b
+                for k in (times * i / n)..<(times * (i + 1) / n) {
+                    for state in live {
+                        let (p, first, count) = state.counts.counts(k)
+                        if let p { b[k].addCodeCounts(p, first: first, length: count, format: state.format) }
+                        state.counts.release(k)
+                    }
+                }
+            }
+        }
+        for state in live { state.counts.staged = 0 }
+    }
+
     /// Adds the exceptional values of `state` (those the codes could not carry) to their grid
     /// times' bands, exactly as values.
     public mutating func addBandSideValues(_ state: BandCodeState) {

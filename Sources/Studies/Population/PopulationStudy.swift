@@ -1,3 +1,4 @@
+import Dispatch
 import PKCore
 import PKProfiles
 
@@ -123,7 +124,7 @@ public struct PopulationStudy: Sendable {
         /// codes cannot carry wait in `codeState`. Codes are not gathered: a flush counts them
         /// straight from the slots into the worker's 16-bit counters per grid time and code
         /// (`codeState.counts`, `PopulationAccumulator.addBandCodes(slots:...)`, about half the
-        /// sketch stores' size), which reach the sketches after the last flush (`finishBands`),
+        /// sketch stores' size), which reach the merged sketches after the last flush (`run`),
         /// or before a flush that could overflow them.
         let times: Int, capacity: Int
         private var filled = 0
@@ -219,10 +220,6 @@ public struct PopulationStudy: Sendable {
                     t0 += b
                 }
             }
-        }
-        /// The codes counted at the flushes into the sketches (code mode; after the last flush).
-        func finishBands() {
-            if let state = codeState { accumulator.addStagedBandCodes(state, release: true) }
         }
         /// `flushBands` in code mode: the codes counted straight from the slots into the
         /// worker's counters (no gather: the counts do not depend on the order; a grid time with
@@ -360,14 +357,22 @@ public struct PopulationStudy: Sendable {
         }, finish: { worker in
             // Each worker's last band flush on its own thread, as soon as it has no chunk left.
             workers[worker].flushBands()
-            workers[worker].finishBands()
         })
-        // (Workers that never ran have nothing waiting: these do nothing after `finish`.)
-        for w in workers { w.flushBands(); w.finishBands() }
+        // (Workers that never ran have nothing waiting: this does nothing after `finish`.)
+        for w in workers { w.flushBands() }
         // Merged into the first worker's state (taken out of the worker, so no copy is made).
         var total = workers[0].accumulator
         workers[0].accumulator = PopulationAccumulator(plan: plan, bands: false)
         for w in workers.dropFirst() { total.merge(w.accumulator) }
+        // Code mode: the codes the workers counted go straight into the merged sketches, the grid
+        // times split over the threads (one sketch store per grid time, filled once: not one per
+        // worker filled and then merged, which left one thread merging while the others waited).
+        let states = workers.compactMap { $0.codeState }
+        if !states.isEmpty {
+            total.addStagedBandCodes(states, parts: threads) { n, body in
+                if n == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: n, execute: body) }
+            }
+        }
         return total
     }
 

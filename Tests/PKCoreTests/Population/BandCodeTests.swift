@@ -226,6 +226,56 @@ struct BandCodeTests {
         #expect(try BandCodeTests.encoded(actual) == BandCodeTests.encoded(expected))
     }
 
+    @Test("several workers' staged codes added at once to their merged accumulator, grid times split in parts, give the state of add(_:) per value",
+          arguments: [1, 2, 3, 5, 40])
+    func stagedFromWorkers(parts: Int) throws {
+        // Three workers with different subjects (and one with none); one's bands took values as
+        // rows too (a grid time with negative values) and had its counts added mid-run.
+        let times = 23
+        let (plan, empty, _) = try BandCodeTests.sketched(times: times, zeroBelow: 1e-3)
+        let format = try #require(empty.bandCodeFormat)
+        var expected = empty
+        var g = SplitMix64(state: 0x3e1d &+ UInt64(parts))
+        let W = Lanes.scalarCount
+        var workers: [(accumulator: PopulationAccumulator, state: BandCodeState)] = []
+        for (w, n) in [13, 0, 7].enumerated() {
+            var actual = PopulationAccumulator(plan: plan)
+            let state = BandCodeState(times: times, format: format)
+            for flush in 0..<2 where n > 0 {
+                let curves = (0..<n).map { _ in
+                    (0..<times).map { t in t == 5 && w == 0 ? -1.5 : t % 4 == 1 && g.below(2) == 0 ? 1e-5 : exp(g.normal() * Double(1 + w + flush)) }
+                }
+                for curve in curves { expected.addBands(curve) }
+                let buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: ((n + W - 1) / W) * W * times)
+                defer { buffer.deallocate() }
+                BandCodeTests.writeCodes(curves, times: times, state: state, into: buffer)
+                actual.addBandCodes(slots: buffer, slotStride: times * W, lanes: BandCodeTests.lanes(n), state: state)
+                actual.addBandSideValues(state)
+                if w == 0 && flush == 0 { actual.addStagedBandCodes(state) }
+                state.reset()
+            }
+            workers.append((actual, state))
+        }
+        var total = workers[0].accumulator
+        for worker in workers.dropFirst() { total.merge(worker.accumulator) }
+        var ran: [Int] = []
+        total.addStagedBandCodes(workers.map(\.state), parts: parts) { n, body in
+            for i in 0..<n { ran.append(i); body(i) }
+        }
+        #expect(ran == Array(0..<Swift.min(parts, times)))
+        for (_, state) in workers {
+            #expect(state.counts.staged == 0)
+            for t in 0..<times { #expect(state.counts.counts(t).codes == nil) }
+        }
+        for k in 0..<times {
+            let a = total.bands[k], e = expected.bands[k]
+            #expect(a == e, "time \(k)")
+            #expect(a.sketch!.positive.counts == e.sketch!.positive.counts && a.sketch!.positive.offset == e.sketch!.positive.offset)
+            #expect(a.min.bitPattern == e.min.bitPattern && a.max.bitPattern == e.max.bitPattern)
+        }
+        #expect(try BandCodeTests.encoded(total) == BandCodeTests.encoded(expected))
+    }
+
     @Test("the first exact zero in subject order decides the sign of a zero minimum or maximum, across lanes and flushes")
     func zeroSigns() throws {
         let times = 2
