@@ -288,11 +288,10 @@ struct BatchJob {
         }
 
         // Residual error.
-        let residualText = a.value("--residual") ?? "none"
-        if textModel != nil && residualText.trimmedSpaces.lowercased() == "profile" {
-            throw CLIError.usage("--residual: 'profile' needs a profile; with --model give one, e.g. --residual prop=0.2,add=5ng/mL")
-        }
-        residual = try BatchJob.residual(residualText, profile: p)
+        residual = try ResidualOption.parse(a.value("--residual") ?? "none", model: ResidualOption.Model(
+            profile: textModel == nil ? (p, "CP") : nil,
+            noProfile: "--residual: 'profile' needs a profile; with --model give one, e.g. --residual prop=0.2,add=5ng/mL",
+            bareAdditive: false, unitAdditive: true))
 
         // Outputs.
         outPath = a.value("--out")

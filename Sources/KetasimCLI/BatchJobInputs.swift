@@ -27,43 +27,6 @@ extension BatchJob {
         }
     }
 
-    /// --residual: none, profile, or prop=F,add=C,exp=S (as `nm --sim`: an empty part or an error
-    /// of zero is refused, not read as none).
-    static func residual(_ text: String, profile p: Profile) throws -> ResidualError? {
-        let t = text.trimmedSpaces.lowercased()
-        if t == "none" { return nil }
-        var r = ResidualError()
-        if t == "profile" {
-            guard let e = (p.residualError ?? []).first(where: { $0.output.lowercased() == "cp" }) else {
-                throw CLIError.usage("--residual: profile \(p.name) has no residual error on CP; give one, e.g. --residual prop=0.2,add=5ng/mL")
-            }
-            r = ResidualError(additive: e.additive ?? 0, proportional: e.proportional ?? 0, exponential: e.exponential ?? 0)
-            guard !r.isZero else { throw CLIError.usage("--residual: profile \(p.name) has no residual error on CP (its entry is zero); give one, e.g. --residual prop=0.2,add=5ng/mL") }
-        } else {
-            var seen = Set<String>()
-            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-                let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
-                guard kv.count == 2 else { throw CLIError.usage("--residual: '\(part)' is not prop=F, add=C or exp=S (or none, profile)") }
-                try BatchJob.residualPartOnce(kv[0], &seen, in: text)
-                switch kv[0].lowercased() {
-                case "prop", "proportional":
-                    guard let v = Double(kv[1]), v.isFinite, v >= 0 else { throw CLIError.usage("--residual: prop '\(kv[1])' must be a number >= 0 (e.g. 0.2 for 20%)") }
-                    r.proportional = v
-                case "add", "additive": r.additive = try Units.concentrationNgPerML(kv[1], flag: "--residual add")
-                case "exp", "exponential":
-                    guard let v = Double(kv[1]), v.isFinite, v >= 0 else { throw CLIError.usage("--residual: exp '\(kv[1])' must be a number >= 0 (SD on the log scale)") }
-                    r.exponential = v
-                default: throw CLIError.usage("--residual: unknown part '\(kv[0])' (prop, add, exp; or none, profile)")
-                }
-            }
-        }
-        if r.exponential != 0 && (r.additive != 0 || r.proportional != 0) {
-            throw CLIError.usage("--residual: exponential error cannot be combined with additive/proportional here")
-        }
-        guard !r.isZero else { throw CLIError.usage("--residual: '\(text)' is zero error; give none (or leave --residual out) for no residual error") }
-        return r
-    }
-
     /// `path` with its extension replaced by `suffix` ("study.json" → "study.subjects.csv").
     static func sibling(_ path: String, suffix: String) -> String {
         let ns = path as NSString
@@ -105,13 +68,6 @@ extension BatchJob {
             throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
         }
         return (count, every, infusionH, try BatchJob.grid(endH: durationH, stepH: stepH))
-    }
-
-    /// Throws a usage error when the `--residual` part `key` (prop, add, exp or their long names)
-    /// was given before in `text` (batch and nm took the last one silently).
-    static func residualPartOnce(_ key: String, _ seen: inout Set<String>, in text: String) throws {
-        let canonical = ["proportional": "prop", "additive": "add", "exponential": "exp"][key.lowercased()] ?? key.lowercased()
-        guard seen.insert(canonical).inserted else { throw CLIError.usage("--residual: '\(canonical)' given twice in '\(text)'") }
     }
 
     /// The batch grid, 0 to `endH` every `stepH` (h): at most 100,000 points, checked before the

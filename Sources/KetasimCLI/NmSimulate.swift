@@ -103,44 +103,10 @@ enum NmSimulate {
     /// --residual: 'profile' (the profile's error model on its first output) or prop=F,add=C,exp=S;
     /// add as a bare number is in the first output's unit, with a unit (ng/mL...) only for profiles.
     static func residual(_ text: String, model: NonmemStudy.Model) throws -> ResidualError? {
-        let t = text.trimmedSpaces.lowercased()
-        if t == "none" { return nil }
-        if t == "profile" {
-            guard case .profile(let pm) = model else { throw CLIError.usage("--residual: 'profile' needs --profile; give prop=F,add=C,exp=S") }
-            let first = pm.profile.outputs[0].name
-            guard let e = (pm.profile.residualError ?? []).first(where: { $0.output.caseInsensitiveEquals(first) }),
-                  (e.additive ?? 0) != 0 || (e.proportional ?? 0) != 0 || (e.exponential ?? 0) != 0 else {
-                throw CLIError.usage("--residual: profile \(pm.profile.name) has no residual error on \(first); give one, e.g. --residual prop=0.2,add=5ng/mL")
-            }
-            return ResidualError(additive: e.additive ?? 0, proportional: e.proportional ?? 0, exponential: e.exponential ?? 0)
-        }
-        var r = ResidualError()
-        var seen = Set<String>()
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces }
-            guard kv.count == 2 else { throw CLIError.usage("--residual: '\(part)' is not prop=F, add=C or exp=S (or 'profile')") }
-            try BatchJob.residualPartOnce(kv[0], &seen, in: text)
-            func number(_ what: String) throws -> Double {
-                guard let v = Double(kv[1]), v.isFinite, v >= 0 else { throw CLIError.usage("--residual: \(kv[0]) '\(kv[1])' must be a number >= 0 (\(what))") }
-                return v
-            }
-            switch kv[0].lowercased() {
-            case "prop", "proportional": r.proportional = try number("e.g. 0.2 for 20%")
-            case "exp", "exponential": r.exponential = try number("SD on the log scale")
-            case "add", "additive":
-                if Double(kv[1]) != nil {
-                    r.additive = try number("SD in the output's unit")
-                } else {
-                    guard case .profile = model else { throw CLIError.usage("--residual: add '\(kv[1])': give a bare number in the model output's unit") }
-                    r.additive = try Units.concentrationNgPerML(kv[1], flag: "--residual add")
-                }
-            default: throw CLIError.usage("--residual: unknown part '\(kv[0])' (prop, add, exp; or profile)")
-            }
-        }
-        if r.exponential != 0 && (r.additive != 0 || r.proportional != 0) {
-            throw CLIError.usage("--residual: exponential error cannot be combined with additive/proportional here")
-        }
-        guard !r.isZero else { throw CLIError.usage("--residual: '\(text)' is zero error; leave --residual out for no SIMDV") }
-        return r
+        var profile: (Profile, String)? = nil
+        if case .profile(let pm) = model { profile = (pm.profile, pm.profile.outputs[0].name) }
+        return try ResidualOption.parse(text, model: ResidualOption.Model(
+            profile: profile, noProfile: "--residual: 'profile' needs --profile; give prop=F,add=C,exp=S",
+            bareAdditive: true, unitAdditive: profile != nil))
     }
 }

@@ -93,6 +93,41 @@ struct ReviewRegressionCLITests {
         #expect(n.code == 64 && n.err.contains("--residual: 'add' given twice"), "\(n.err)")
     }
 
+    @Test("--residual: batch and nm refuse the same text with the same line (one parser)", arguments: [
+        ("prop=0.2,,add=5ng/mL", "--residual: '' is not prop=F, add=C or exp=S (or none, profile)"),
+        ("prop", "--residual: 'prop' is not prop=F, add=C or exp=S (or none, profile)"),
+        ("prop=0,add=0ng/mL", "--residual: 'prop=0,add=0ng/mL' is zero error; give none (or leave --residual out) for no residual error"),
+        ("prop=-0.1", "--residual: prop '-0.1' must be a number >= 0 (e.g. 0.2 for 20%)"),
+        ("exp=nan", "--residual: exp 'nan' must be a number >= 0 (SD on the log scale)"),
+        ("prop=0.1,exp=0.2", "--residual: exponential error cannot be combined with additive/proportional here"),
+        ("sd=0.1", "--residual: unknown part 'sd' (prop, add, exp; or none, profile)"),
+        ("exponential=0.1,exp=0.2", "--residual: 'exp' given twice in 'exponential=0.1,exp=0.2'"),
+        ("add=5ng/mL,additive=1mg/L", "--residual: 'add' given twice in 'add=5ng/mL,additive=1mg/L'"),
+        ("add=-5ng/mL", "--residual add: "),
+    ])
+    func residualOneParser(text: String, message: String) throws {
+        let data = tempDir().appendingPathComponent("d.csv").path
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n1,1,0,0,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let b = ketasim("batch", "--n", "3", "--duration", "2h", "--residual", text)
+        let n = ketasim("nm", data, "--profile", "herd-2007", "--sim", "2", "--residual", text)
+        for r in [b, n] {
+            #expect(r.code == 64 && r.err.contains(message) && r.err.split(separator: "\n").count == 1, "\(text): \(r.err)")
+        }
+        #expect(b.err == n.err)
+    }
+
+    @Test("--residual add: batch needs a concentration unit; nm takes a bare number in the output's unit, and a unit only on a profile")
+    func residualAdditiveUnits() throws {
+        let b = ketasim("batch", "--n", "3", "--duration", "2h", "--residual", "add=5")
+        #expect(b.code == 64 && b.err.contains("--residual add: '5' has no unit"), "\(b.err)")
+        let data = tempDir().appendingPathComponent("d.csv").path
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n1,1,0,0,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let bare = ketasim("nm", data, "--profile", "herd-2007", "--sim", "2", "--residual", "add=5")
+        #expect(bare.code == 0, "\(bare.err)")
+        let unit = ketasim("nm", data, "--profile", "herd-2007", "--sim", "2", "--residual", "add=0.005mg/L")
+        #expect(unit.code == 0, "\(unit.err)")
+    }
+
     @Test("batch: too many grid points is one usage error whatever the count", arguments: ["10d", "365d"])
     func batchGridLimit(duration: String) {
         let r = ketasim("batch", "--n", "2", "--duration", duration, "--step", "1s")
