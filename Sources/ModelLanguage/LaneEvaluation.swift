@@ -12,6 +12,17 @@ public typealias ModelLanes = SIMD8<Double>
 public typealias ModelLanes = SIMD4<Double>
 #endif
 
+/// −x per lane with the sign bit flipped, as scalar negation does: SIMD's prefix minus is 0 − x,
+/// which turns +0 into +0 where the scalar interpreter gives −0.
+@inline(__always) func negated(_ x: ModelLanes) -> ModelLanes {
+    #if KETASIM_WIDE_LANES
+    typealias Bits = SIMD8<UInt64>
+    #else
+    typealias Bits = SIMD4<UInt64>
+    #endif
+    return unsafeBitCast(unsafeBitCast(x, to: Bits.self) ^ Bits(repeating: 1 << 63), to: ModelLanes.self)
+}
+
 /// A model's right-hand side and outputs for `ModelLanes.scalarCount` parameter sets at once, one per
 /// SIMD lane, on the same compiled register programs as the scalar calls: every lane gets exactly
 /// the value the scalar `derivatives`/`outputs` would give for its parameters (the same IEEE
@@ -211,7 +222,7 @@ public final class LaneModelEvaluator {
             case .greaterEqual: r[d] = lanewise(x, r[Int(ins.b)]) { $0 >= $1 ? 1 : 0 }
             case .equal: r[d] = lanewise(x, r[Int(ins.b)]) { $0 == $1 ? 1 : 0 }
             case .notEqual: r[d] = lanewise(x, r[Int(ins.b)]) { $0 != $1 ? 1 : 0 }
-            case .negate: r[d] = -x
+            case .negate: r[d] = negated(x)
             case .exp: r[d] = lanewise(x) { libmExp($0) }
             case .log: r[d] = lanewise(x) { libmLog($0) }
             case .sqrt: r[d] = x.squareRoot()
@@ -355,7 +366,7 @@ public final class LaneModelEvaluator {
             case 12:  // notEqual
                 dp.pointee = lanewise(x, reg(ins.b)) { $0 != $1 ? 1 : 0 }
             case 13:  // negate
-                dp.pointee = -x
+                dp.pointee = negated(x)
             case 14:  // exp
                 dp.pointee = lanewise(x) { libmExp($0) }
             case 15:  // log

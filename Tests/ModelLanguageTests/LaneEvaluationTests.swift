@@ -48,6 +48,25 @@ struct LaneEvaluationTests {
         }
     }
 
+    @Test("negation keeps the sign of zero in every lane as the scalar interpreter does (-(+0) = -0, -(-0) = +0)")
+    func negatedZeros() throws {
+        let m = try ModelProgram(source: """
+            [parameters]
+            a = 0
+            [odes]
+            d/dt(x) = -x
+            d/dt(y) = -(a * y)
+            [outputs]
+            Y = -x
+            """)
+        var x = [ModelLanes](repeating: .zero, count: 2)
+        for l in 0..<ModelLanes.scalarCount { x[0][l] = l % 2 == 0 ? 0.0 : -0.0; x[1][l] = l % 2 == 0 ? 2.0 : -2.0 }
+        LaneEvaluationTests.expectLanesEqualScalar(m, sets: [[0]], t: 0, x: x)
+        let d = rhs(m, t: 0, x: [0.0, 2.0], p: [0])
+        // Independently of either evaluator: −(+0) is −0 and −(0 · 2) is −0 in IEEE 754.
+        #expect(d[0].sign == .minus && d[1].sign == .minus)
+    }
+
     /// Every lane's dx/dt against the scalar interpreter, bit for bit.
     static func expectLanesEqualScalar(_ m: ModelProgram, sets: [[Double]], t: Double, x: [ModelLanes]) {
         let ev = LaneModelEvaluator(m, parameters: sets)
