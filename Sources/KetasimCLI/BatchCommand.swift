@@ -113,7 +113,7 @@ enum BatchCommand {
                 OptionSpec("--curves", "F", "per-subject concentration (and observation) on the grid, long CSV"),
                 OptionSpec("--svg", "FILE", "percentile ribbons (5-95, 25-75) and median with the band, as SVG"),
                 OptionSpec("--html", "FILE", "a self-contained HTML report with the ribbons and the summary"),
-                .flag("--summary-only", "no per-subject file"),
+                .flag("--summary-only", "no per-subject file and no curves (not with --curves)"),
                 .flag("--resume", "if --out already holds this run (same arguments), do nothing"),
                 .flag("--quiet", "no progress line"),
                 .flag("--progress", "force the progress line (lines every 10 s when not a terminal)"),
@@ -179,7 +179,7 @@ extension BatchJob {
                 perSubjectFile: perSubjectPath.map { ($0 as NSString).lastPathComponent },
                 curvesFile: curvesPath.map { ($0 as NSString).lastPathComponent }, state: accumulator)
             (doc.perSubjectDigest, doc.curvesDigest) = (perSubject?.digest, curves?.digest)
-            let text = try BatchReport.render(doc, format: format)
+            let text = try BatchReport.render(doc, format: format, width: outPath == nil ? console.width : 80)
             // Reports first, then the streamed files, then --out (the sign of a finished run for
             // --resume): a failure anywhere leaves no partial output.
             if shardInfo == nil { try BatchGraphics.write(doc, svg: svgPath, html: htmlPath) }

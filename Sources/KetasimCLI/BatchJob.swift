@@ -173,6 +173,13 @@ struct BatchJob {
                 return .init(name: t.trimmedSpaces, level: try Units.concentrationNgPerML(t, flag: "--threshold"))
             }
         }
+        var names = Set<String>()
+        for t in thresholds where !names.insert(t.name.lowercased()).inserted {
+            throw CLIError.usage("--threshold: the name '\(t.name)' is given twice (each names a row of the summary)")
+        }
+        if a.value("--start") != nil && a.value("--protocol") == nil {
+            throw CLIError.usage("--start: only with --protocol (it fixes the protocol's weekday pattern)")
+        }
         var percentiles = [5.0, 25, 50, 75, 95]
         if let t = a.value("--percentiles") {
             let vs = t.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
@@ -204,7 +211,7 @@ struct BatchJob {
             if case .mgPerKg = dose, wtCovariate == nil, wtDefault == nil {
                 throw CLIError.usage("--dose: a dose per kg needs a WT parameter in \(tm.fileName) or a WT column in --subjects (give mg)")
             }
-            if case .mg(let mg) = dose, mg > 5000 { throw CLIError.usage("--dose: \(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
+            try BatchJob.checkDose(dose)
             let (count, every, infusionH, times) = try BatchJob.repeatsAndGrid(a, route: route, durationH: durationH, stepH: stepH)
             let dosing = TextModelDosing(compartment: cmt, bioavailability: f, infusionH: route == .ivInfusion ? infusionH : nil, intervalH: every, count: count)
             var sim: TextModelSubjectSimulator
@@ -217,7 +224,7 @@ struct BatchJob {
             simulator = sim
             regimenText = BatchJob.regimenText(route: route, dose: dose, infusionH: infusionH, count: count, every: every)
                 + " into \(cmtName), F \(NumberFormat.g(f))"
-            gridText = "0 to \(NumberFormat.g(durationH)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
+            gridText = "0 to \(NumberFormat.short(durationH, 6)) h every \(NumberFormat.short(stepH * 60, 6)) min (\(times.count) points)"
         } else if let dataPath = a.value("--data") {
             for f in ["--protocol", "--start", "--route", "--dose", "--every", "--count", "--infusion", "--duration", "--step"] where a.value(f) != nil {
                 throw CLIError.usage("\(f): not with --data (the data set is the regimen and its EVID 0 times the grid)")
@@ -260,7 +267,7 @@ struct BatchJob {
             sim.effectSites = effect?.outputs ?? []
             simulator = sim
             regimenText = course.description
-            gridText = "0 to \(NumberFormat.g(end)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
+            gridText = "0 to \(NumberFormat.short(end, 6)) h every \(NumberFormat.short(stepH * 60, 6)) min (\(times.count) points)"
         } else {
             let routeText = a.value("--route") ?? "iv"
             guard let route = Route(text: routeText) else { throw CLIError.usage("--route: unknown route '\(routeText)' (use iv, iv-bolus, im, in, po, sl or pr)") }
@@ -272,7 +279,7 @@ struct BatchJob {
             if case .mgPerKg = dose, wtIndex == nil {
                 throw CLIError.usage("--dose: a dose per kg needs a WT covariate; profile \(p.name) has none (give mg)")
             }
-            if case .mg(let mg) = dose, mg > 5000 { throw CLIError.usage("--dose: \(NumberFormat.sig(mg, 4)) mg is beyond any ketamine dose (> 5 g)") }
+            try BatchJob.checkDose(dose)
             let (count, every, infusionH, times) = try BatchJob.repeatsAndGrid(a, route: route, durationH: durationH, stepH: stepH)
             let (inf, ev, cnt) = (infusionH, every, count)
             var sim = try RegimenSubjectSimulator(model: pm.dosing, timesH: times, options: options) { s in
@@ -284,7 +291,7 @@ struct BatchJob {
             sim.effectSites = effect?.outputs ?? []
             simulator = sim
             regimenText = BatchJob.regimenText(route: route, dose: dose, infusionH: infusionH, count: count, every: every)
-            gridText = "0 to \(NumberFormat.g(durationH)) h every \(NumberFormat.g(stepH * 60)) min (\(times.count) points)"
+            gridText = "0 to \(NumberFormat.short(durationH, 6)) h every \(NumberFormat.short(stepH * 60, 6)) min (\(times.count) points)"
         }
 
         // Residual error.

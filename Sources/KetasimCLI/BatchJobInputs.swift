@@ -27,6 +27,20 @@ extension BatchJob {
         }
     }
 
+    /// `--dose` within what ketamine is ever given: at most 5 g, or per kg at most what gives 5 g
+    /// to a 70 kg adult (71.4 mg/kg; `simulate` refuses the same at its default weight): a larger
+    /// number is a unit slip (mg for ug, per kg for total), not a dose.
+    static func checkDose(_ dose: DoseAmount) throws {
+        switch dose {
+        case .mg(let mg):
+            if mg > 5000 { throw CLIError.usage("--dose: \(NumberFormat.g(mg)) mg is beyond any ketamine dose (> 5 g)") }
+        case .mgPerKg(let perKg):
+            if perKg * 70 > 5000 {
+                throw CLIError.usage("--dose: \(NumberFormat.g(perKg)) mg/kg is \(NumberFormat.short(perKg * 70, 6)) mg for a 70 kg adult, beyond any ketamine dose (> 5 g)")
+            }
+        }
+    }
+
     /// `path` with its extension replaced by `suffix` ("study.json" → "study.subjects.csv").
     static func sibling(_ path: String, suffix: String) -> String {
         let ns = path as NSString
@@ -62,10 +76,14 @@ extension BatchJob {
             guard route == .ivInfusion else { throw CLIError.usage("--infusion: only for route iv") }
         }
         if Double(count - 1) * every >= durationH {
-            throw CLIError.usage("--duration: \(NumberFormat.g(durationH)) h ends before the last dose at \(NumberFormat.g(Double(count - 1) * every)) h; simulate past the last dose")
+            throw CLIError.usage("--duration: \(NumberFormat.short(durationH, 6)) h ends before the last dose at \(NumberFormat.short(Double(count - 1) * every, 6)) h; simulate past the last dose")
         }
         if route == .ivInfusion && count > 1 && infusionH > every {
             throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
+        }
+        if route == .ivInfusion && Double(count - 1) * every + infusionH > durationH {
+            // The grid would end inside the last infusion: its peak (at the infusion's end) cut short.
+            throw CLIError.usage("--duration: \(NumberFormat.short(durationH, 6)) h ends before the last infusion does at \(NumberFormat.short(Double(count - 1) * every + infusionH, 6)) h; simulate past its end")
         }
         return (count, every, infusionH, try BatchJob.grid(endH: durationH, stepH: stepH))
     }

@@ -17,7 +17,7 @@ struct BatchProtocolCourse: Sendable {
 
     init(_ name: String, startText: String?, profile: ProfileModel) throws {
         guard let t = ProtocolCatalog.builtin.named(name) else {
-            throw CLIError.usage("--protocol: unknown protocol '\(name)' (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")))")
+            throw CLIError.usage("--protocol: unknown protocol '\(name)' (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")); batch takes the built-in protocols only)")
         }
         guard t.analyte.lowercased() == profile.profile.analyte.lowercased() else {
             throw CLIError.usage("--protocol: \(name) is for \(t.analyte) but profile \(profile.profile.name) is \(profile.profile.analyte) (use --profile \(t.profile ?? "…"))")

@@ -64,7 +64,11 @@ public enum Ketasim {
         Commands:
 
         """
-        for c in commands { s += "  \(c.name.padding(toLength: 10, withPad: " ", startingAt: 0))\(c.summary)\n" }
+        // Summaries wrapped within 80 columns, continued under themselves.
+        for c in commands {
+            s += TextTable.wrap(c.summary, width: 80, first: "  " + c.name.padding(toLength: 10, withPad: " ", startingAt: 0),
+                                rest: String(repeating: " ", count: 12))
+        }
         s += """
 
         Run 'ketasim <command> --help' for a command's options and an example.

@@ -86,8 +86,11 @@ enum MergeCommand {
             guard names.allSatisfy({ $0 != nil && FileManager.default.fileExists(atPath: $0!) }) else {
                 // Explicitly asked for, or written by the shards' runs and now missing: an error (a
                 // merge that silently drops the per-subject rows would look complete).
+                // Some shards with the file and some without (one run with --summary-only) is
+                // refused too: the merged file would silently lack those shards' subjects.
                 let recordedButMissing = names.contains { $0 != nil && !FileManager.default.fileExists(atPath: $0!) }
-                if explicit != nil || recordedButMissing {
+                let mixed = names.contains { $0 != nil } && names.contains { $0 == nil }
+                if explicit != nil || recordedButMissing || mixed {
                     // A recorded file that is gone is named first (before a shard that never had one).
                     let gone = zip(shards, names).first { $0.1 != nil && !FileManager.default.fileExists(atPath: $0.1!) }
                     let which = gone ?? zip(shards, names).first { $0.1 == nil }!
@@ -143,7 +146,7 @@ enum MergeCommand {
             curvesFile: curves.map { ($0.out as NSString).lastPathComponent }, state: merged)
         doc.perSubjectDigest = perSubject.flatMap { p in streams.first { $0.path == p.out }?.digest }
         doc.curvesDigest = curves.flatMap { c in streams.first { $0.path == c.out }?.digest }
-        let text = try BatchReport.render(doc, format: format)
+        let text = try BatchReport.render(doc, format: format, width: out == nil ? console.width : 80)
         try BatchGraphics.write(doc, svg: a.value("--svg"), html: a.value("--html"))
         if format == "csv" {
             try Provenance.emitCSV(text, command: "merge", lines: BatchReport.headerLines(doc), out: out, console: console)

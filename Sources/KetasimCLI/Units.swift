@@ -183,6 +183,10 @@ public enum Units {
             guard every > 0 else { throw CLIError.usage("--every: '\(e)' must be greater than zero") }
         }
         if count > 1 && every == 0 { throw CLIError.usage("--count: \(count) doses need --every (the interval)") }
+        // The other way round too: an interval without a number of doses would be one dose, silently.
+        if let e = a.value("--every"), a.value("--count") == nil {
+            throw CLIError.usage("--every: '\(e)' needs --count (the number of doses, e.g. --count 6)")
+        }
         return (count, every)
     }
 }

@@ -15,7 +15,7 @@ extension BatchReport {
     }
 
     /// The text section: one table per PD model (empty without --effect).
-    public static func effectTable(_ doc: BatchDocument) -> String {
+    public static func effectTable(_ doc: BatchDocument, width: Int = 80) -> String {
         guard let e = doc.run.effect else { return "" }
         let s = doc.summary
         var out = ""
@@ -28,7 +28,7 @@ extension BatchReport {
                              m.mean.map { NumberFormat.sig($0, 4) } ?? "-", m.sd.map { NumberFormat.sig($0, 4) } ?? "-"]
                             + m.percentiles.map { $0.isNaN ? "-" : NumberFormat.sig($0, 4) })
             }
-            out += grid(["Effect", "n", "mean", "sd"] + s.percentiles.map(pctName), rows)
+            out += grid(["Effect", "n", "mean", "sd"] + s.percentiles.map(pctName), rows, width: width)
             out += "Ce peak: time of peak effect (h after the first dose); delay: after the Cp peak; n: subjects with a value (< C50 from: those whose Ce reached C50 and fell below it within 30 days). Ce in ng/mL S-ketamine. Intensity is Ce/C50 (1 = half the maximal effect whatever gamma is), not a CADSS score, a blood pressure or a 'level'.\n"
             for c in model.caveats { out += "Caveat: \(c)\n" }
         }

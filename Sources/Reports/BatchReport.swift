@@ -26,11 +26,13 @@ public enum BatchReport {
     /// CSV number: shortest round-trip text, NA for NaN.
     public static func number(_ x: Double) -> String { x.isNaN ? "NA" : NumberFormat.g(x) }
 
-    public static func render(_ doc: BatchDocument, format: String) throws -> String {
+    /// The summary as JSON, CSV or text; the text's tables fit in `width` columns (more
+    /// percentiles than fit: the columns continue in a second table under the first).
+    public static func render(_ doc: BatchDocument, format: String, width: Int = 80) throws -> String {
         switch format {
         case "json": return try json(doc)
         case "csv": return csv(doc)
-        default: return table(doc)
+        default: return table(doc, width: width)
         }
     }
 
@@ -155,7 +157,7 @@ public enum BatchReport {
         return out
     }
 
-    public static func table(_ doc: BatchDocument) -> String {
+    public static func table(_ doc: BatchDocument, width: Int = 80) -> String {
         let s = doc.summary
         var out = headerLines(doc).joined(separator: "\n") + "\n\n"
         let cols = ["Metric", "n", "mean", "sd"] + s.percentiles.map(pctName)
@@ -164,8 +166,8 @@ public enum BatchReport {
             rows.append([metricLabels[k] + (m.notReached > 0 ? " (\(m.notReached) NA)" : ""), "\(m.n)", m.mean.map { NumberFormat.sig($0, 4) } ?? "-",
                          m.sd.map { NumberFormat.sig($0, 4) } ?? "-"] + m.percentiles.map { $0.isNaN ? "-" : NumberFormat.sig($0, 4) })
         }
-        out += grid(cols, rows)
-        out += effectTable(doc)
+        out += grid(cols, rows, width: width)
+        out += effectTable(doc, width: width)
         if !s.thresholds.isEmpty {
             out += "\nP(Cmax >= threshold):\n"
             for t in s.thresholds {
@@ -186,18 +188,15 @@ public enum BatchReport {
                 if i == s.timesH.count - 1 { break }
                 i = Swift.min(i + step, s.timesH.count - 1)
             }
-            out += grid(["time h"] + s.percentiles.map(pctName), brows)
+            out += grid(["time h"] + s.percentiles.map(pctName), brows, width: width)
         }
         return out
     }
 
-    public static func grid(_ cols: [String], _ rows: [[String]]) -> String {
-        var widths = cols.map(\.count)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = Swift.max(widths[i], c.count) } }
-        func line(_ r: [String]) -> String {
-            zip(r, widths).enumerated().map { i, cw in TextTable.pad(cw.0, cw.1, right: i > 0) }.joined(separator: "  ") + "\n"
-        }
-        return line(cols) + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" + rows.map(line).joined()
+    /// A table of a label column and right-aligned numbers within `width` columns (`TextTable.fit`:
+    /// rows are never wrapped; columns that do not fit continue in another table).
+    public static func grid(_ cols: [String], _ rows: [[String]], width: Int = 80) -> String {
+        TextTable.fit(cols, rows, width: width, left: [0])
     }
 
     /// One row of the per-subject CSV (id, covariates, etas, metrics, effect-site metrics)

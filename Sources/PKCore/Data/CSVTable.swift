@@ -190,9 +190,11 @@ extension String {
 }
 
 extension CSVTable {
-    /// `Double(text)`, faster for plain decimals: `[-]digits[.digits]` with at most 15 digits is
-    /// converted exactly (an integer below 2^53 scaled by an exact power of ten, one rounding, as
-    /// `strtod` rounds); every other text goes to `Double(text)`, so the same texts are accepted.
+    /// A decimal number as NONMEM, R and pandas read one (`Double(text)` for texts of digits, sign,
+    /// point and exponent, and for nan and inf, which callers refuse by name), faster for plain
+    /// decimals: `[-]digits[.digits]` with at most 15 digits is converted exactly (an integer below
+    /// 2^53 scaled by an exact power of ten, one rounding, as `strtod` rounds). Hexadecimal texts
+    /// (`0x10`, `0x1p6`), which `Double(text)` would read, are not numbers here.
     public static func number(_ text: String) -> Double? {
         var text = text
         let fast: Double? = text.withUTF8 { b -> Double? in
@@ -223,7 +225,13 @@ extension CSVTable {
             let value = Double(mantissa) / CSVTable.powersOfTen[fraction]
             return negative ? -value : value
         }
-        return fast ?? Double(text)
+        if let fast { return fast }
+        let decimal = text.utf8.allSatisfy { c in
+            c &- 0x30 < 10 || c == 0x2B || c == 0x2D || c == 0x2E || c == 0x65 || c == 0x45
+        }
+        if decimal { return Double(text) }
+        let word = text.lowercased().drop { $0 == "+" || $0 == "-" }
+        return word == "nan" || word == "inf" || word == "infinity" ? Double(text) : nil
     }
 
     /// 10^0 ... 10^15, each exact in a Double.

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import KetasimCLI
+
+/// Defects a new user found by trying the commands (session 13): each ran with exit 0 and a
+/// wrong or silently changed result, or broke the 80-column bar.
+@Suite("New-user report: silent results refused, output within 80 columns")
+struct NewUserReportTests {
+    private func run(_ args: [String], width: Int = 80) -> (code: Int32, out: String, err: String) {
+        var out = "", err = ""
+        let console = Ketasim.Console(out: { out += $0 }, err: { err += $0 }, isTerminal: false, width: width)
+        let code = Ketasim.run(args, console: console)
+        return (code, out, err)
+    }
+
+    private func expectUsage(_ args: [String], _ message: String) {
+        let r = run(args)
+        #expect(r.code == 64 && r.err.contains(message) && r.err.split(separator: "\n").count == 1, "\(args): \(r.err)")
+    }
+
+    @Test("batch: a dose per kg beyond 5 g for a 70 kg adult is refused like a dose in mg (it ran: Cmax 3.5e302 ng/mL)")
+    func dosePerKgLimit() {
+        expectUsage(["batch", "--n", "3", "--dose", "1e300mg/kg"], "--dose: 1e+300 mg/kg is ")
+        expectUsage(["batch", "--n", "3", "--dose", "72mg/kg"], "--dose: 72 mg/kg is 5040 mg for a 70 kg adult, beyond any ketamine dose (> 5 g)")
+        expectUsage(["batch", "--n", "3", "--dose", "5000.1mg"], "--dose: 5000.1 mg is beyond any ketamine dose (> 5 g)")
+        // 71 mg/kg is 4970 mg at 70 kg: a dose (absurd, but not a unit slip).
+        #expect(run(["batch", "--n", "3", "--duration", "2h", "--dose", "71mg/kg"]).code == 0)
+    }
+
+    @Test("--every without --count is refused as --count without --every is (it ran one dose)", arguments: ["batch", "simulate"])
+    func everyNeedsCount(command: String) {
+        let n = command == "batch" ? ["--n", "3"] : []
+        expectUsage([command, "--route", "iv", "--dose", "0.5mg/kg", "--every", "12h"] + n, "--every: '12h' needs --count")
+        #expect(run([command, "--route", "iv", "--dose", "0.5mg/kg", "--every", "12h", "--count", "1", "--duration", "2h"] + n).code == 0)
+    }
+
+    @Test("batch: a grid that ends inside the last infusion is refused (its peak was cut short: Cmax 109.5 for 177.3)")
+    func gridEndsInsideInfusion() {
+        expectUsage(["batch", "--n", "3", "--duration", "20min"], "--duration: 0.333333 h ends before the last infusion does at 0.666667 h")
+        expectUsage(["batch", "--n", "3", "--infusion", "30h"], "--duration: 24 h ends before the last infusion does at 30 h")
+        // Ending exactly at the end of the infusion keeps its peak.
+        #expect(run(["batch", "--n", "3", "--duration", "40min", "--step", "1min"]).code == 0)
+    }
+
+    @Test("--residual beyond any error model is refused (prop=1e308 gave percentile bands of NaN)", arguments: [
+        ("prop=1e308", "--residual: prop '1e308' is beyond any residual error model (at most 10)"),
+        ("exp=50", "--residual: exp '50' is beyond any residual error model (at most 5)"),
+        ("add=1e308ng/mL", "--residual: add '1e308ng/mL' is beyond any residual error model"),
+    ])
+    func residualLimits(text: String, message: String) {
+        expectUsage(["batch", "--n", "3", "--duration", "2h", "--residual", text], message)
+    }
+
+    @Test("hexadecimal numbers in data files are not numbers (0x46 was read as a weight of 70 kg, 0x10 as TIME 16)")
+    func hexadecimalCells() throws {
+        let dir = tempDir()
+        let subjects = dir.appendingPathComponent("s.csv").path
+        try "ID,WT\n1,0x46\n".write(toFile: subjects, atomically: true, encoding: .utf8)
+        let b = run(["batch", "--subjects", subjects, "--n", "1", "--duration", "2h"])
+        #expect(b.code == 1 && b.err.contains("column WT: '0x46' is not a finite number"), "\(b.err)")
+        let data = dir.appendingPathComponent("d.csv").path
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n1,0x10,0,0,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let n = run(["nm", data, "--profile", "herd-2007"])
+        #expect(n.code != 0 && n.err.contains("column TIME: '0x10' is not a number"), "\(n.err)")
+    }
+
+    @Test("merge refuses shards of which only some have a per-subject file (the merged file silently lacked their subjects)")
+    func mergeMixedPerSubject() throws {
+        let dir = tempDir()
+        let p1 = dir.appendingPathComponent("p1.json").path, p2 = dir.appendingPathComponent("p2.json").path
+        let common = ["batch", "--n", "6", "--duration", "2h"]
+        #expect(run(common + ["--shard", "1/2", "--out", p1]).code == 0)
+        #expect(run(common + ["--shard", "2/2", "--out", p2, "--summary-only"]).code == 0)
+        let m = run(["merge", p1, p2, "--out", dir.appendingPathComponent("m.json").path])
+        #expect(m.code == 1 && m.err.contains("--per-subject: shard \(p2) has no per-subject file") && m.err.contains("--summary-only"), "\(m.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.json").path))
+        #expect(run(["merge", p1, p2, "--summary-only", "--out", dir.appendingPathComponent("m.json").path]).code == 0)
+    }
+
+    @Test("batch: --start without --protocol and a --threshold name given twice are refused (they were ignored or doubled)")
+    func ignoredOptions() {
+        expectUsage(["batch", "--n", "3", "--start", "2026-12-01"], "--start: only with --protocol")
+        expectUsage(["batch", "--n", "3", "--threshold", "a=100ng/mL", "--threshold", "A=200ng/mL"], "--threshold: the name 'A' is given twice")
+    }
+
+    @Test("ketasim --help fits 80 columns (command summaries wrap under themselves)")
+    func mainHelpWidth() {
+        let r = run(["--help"])
+        #expect(r.code == 0)
+        for line in r.out.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        #expect(r.out.contains("  plan      plan a course of sessions from a protocol"))
+    }
+
+    @Test("batch: percentile columns beyond 80 continue in a second table; no row is wrapped")
+    func widePercentileTables() {
+        let r = run(["batch", "--n", "5", "--duration", "2h", "--percentiles", "1,2.5,5,10,25,50,75,90,95,97.5,99"])
+        #expect(r.code == 0)
+        let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines { #expect(line.count <= 80, "\(line)") }
+        // Each metric row starts with its label in both tables (a wrapped row would not).
+        #expect(lines.filter { $0.hasPrefix("Cmax ng/mL ") }.count == 2)
+        #expect(lines.filter { $0.hasPrefix("Metric ") }.count == 2)
+        #expect(lines.contains { $0.hasPrefix("Metric ") && $0.hasSuffix("p99") })
+    }
+}
