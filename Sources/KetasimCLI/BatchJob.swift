@@ -220,6 +220,13 @@ struct BatchJob {
                     dose.milligrams(weightKg: wtCovariate.map { s.covariates[$0] } ?? wtDefault ?? 70)
                 }
             } catch let e as SimulationError { throw CLIError.usage("--model \(tm.fileName): \(e.message)") }
+            // Bands, thresholds and the report are in ng/mL: an output declared in another unit
+            // would be read as ng/mL (mg/L a thousand times too low), so it is refused.
+            if let unit = tm.model.program.outputUnits[sim.outputIndex]?.trimmedSpaces,
+               !["ng/ml", "ug/l", "µg/l", "mcg/l"].contains(unit.lowercased()) {
+                throw CLIError.usage("--model \(tm.fileName): output \(tm.model.outputNames[sim.outputIndex]) is in '\(unit)'; batch reads it in ng/mL "
+                                     + "(its bands, thresholds and report): write the output in ng/mL, e.g. 1000 * central / V [ng/mL] for V in L")
+            }
             sim.useLanes = tm.model.options.method != .rodas4
             simulator = sim
             regimenText = BatchJob.regimenText(route: route, dose: dose, infusionH: infusionH, count: count, every: every)

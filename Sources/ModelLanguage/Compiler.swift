@@ -55,6 +55,8 @@ struct CheckedModel: Sendable {
     /// Right-hand side per state index.
     var odes: [Expr] = []
     var outputNames: [String] = []
+    /// The unit in brackets after each output, if any (free text).
+    var outputUnits: [String?] = []
     var outputs: [Expr] = []
 }
 
@@ -142,6 +144,7 @@ struct Checker {
 
         for definition in syntax.outputs {
             model.outputNames.append(definition.name)
+            model.outputUnits.append(definition.unit)
             guard let node = definition.expression else {
                 model.outputs.append(.constant(0))
                 continue

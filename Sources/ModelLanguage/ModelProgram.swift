@@ -63,6 +63,8 @@ public struct ModelProgram: Sendable {
     public let parameterUnits: [String?]
     public let stateNames: [String]
     public let outputNames: [String]
+    /// The unit written in brackets after each output (free text), or nil.
+    public let outputUnits: [String?]
     public var stateCount: Int { stateNames.count }
     /// The `[omega]` section (etas on parameters, P·exp(η)); nil when the file has none.
     public let omega: OmegaSpec?
@@ -111,6 +113,7 @@ public struct ModelProgram: Sendable {
         parameterUnits = model.parameterUnits
         stateNames = model.stateNames
         outputNames = model.outputNames
+        outputUnits = model.outputUnits
         self.omega = omega
 
         let n = model.stateNames.count

@@ -83,6 +83,33 @@ struct NewUserReportTests {
         expectUsage(["batch", "--n", "3", "--threshold", "a=100ng/mL", "--threshold", "A=200ng/mL"], "--threshold: the name 'A' is given twice")
     }
 
+    @Test("batch --model refuses an output declared in another unit than ng/mL (mg/L was reported as ng/mL, 1000x too low)")
+    func textModelOutputUnit() throws {
+        let dir = tempDir()
+        func model(_ unit: String) throws -> String {
+            let path = dir.appendingPathComponent("m\(unit.count).model").path
+            try """
+                [parameters]
+                CL = 60 [L/h]
+                V = 100 [L]
+                [odes]
+                d/dt(central) = -CL / V * central
+                [outputs]
+                CP = \(unit == "[mg/L]" ? "" : "1000 * ")central / V \(unit)
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let mgPerL = try model("[mg/L]")
+        expectUsage(["batch", "--model", mgPerL, "--n", "3", "--route", "iv-bolus", "--dose", "35mg", "--duration", "2h"],
+                    "output CP is in 'mg/L'; batch reads it in ng/mL")
+        for unit in ["[ng/mL]", "[ug/L]", ""] {
+            let r = run(["batch", "--model", try model(unit), "--n", "3", "--route", "iv-bolus", "--dose", "35mg", "--duration", "2h"])
+            #expect(r.code == 0, "\(unit): \(r.err)")
+            // 35 mg in 100 L: 350 ng/mL at the bolus.
+            #expect(r.out.contains("350.0"), "\(unit)")
+        }
+    }
+
     @Test("ketasim --help fits 80 columns (command summaries wrap under themselves)")
     func mainHelpWidth() {
         let r = run(["--help"])
