@@ -120,12 +120,13 @@ enum NmCommand {
         } catch let e as StudyError {
             throw CLIError.failure("--model \(e.message)")
         }
-        for w in result.warnings { console.err("ketasim nm: \(w)\n") }
-        if a.flag("--verbose") { console.err("ketasim nm: solver: \(result.run.solver)\n") }
         let csv: String
         do { csv = try NonmemTable.csv(result, select: select) } catch let e as NonmemTable.UnknownColumn {
             throw CLIError.usage(e.message)
         }
+        // Notes once the table is made: a refused --columns is then the one line on standard error.
+        for w in result.warnings { console.err("ketasim nm: \(w)\n") }
+        if a.flag("--verbose") { console.err("ketasim nm: solver: \(result.run.solver)\n") }
         try Provenance.emitCSV(csv, command: "nm", lines: NonmemTable.provenance(result, dataPath: dataPath),
                                out: a.value("--out"), console: console)
     }

@@ -110,6 +110,22 @@ struct NewUserReportTests {
         }
     }
 
+    @Test("nm: a negative weight, a TIME past any study and an unknown --columns name are one line naming the row or flag")
+    func nmMessages() throws {
+        let dir = tempDir()
+        func data(_ text: String) throws -> String {
+            let p = dir.appendingPathComponent("d\(text.count).csv").path
+            try text.write(toFile: p, atomically: true, encoding: .utf8)
+            return p
+        }
+        let wt = run(["nm", try data("ID,TIME,EVID,AMT,CMT,WT\n1,0,1,35,1,-70\n1,1,0,0,1,-70\n"), "--profile", "herd-2007"])
+        #expect(wt.code == 1 && wt.err.contains("line 2, column WT: -70 kg is not a plausible body weight") && wt.err.split(separator: "\n").count == 1, "\(wt.err)")
+        let t = run(["nm", try data("ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n1,1e300,0,0,1\n"), "--profile", "herd-2007"])
+        #expect(t.code == 1 && t.err.contains("line 3, column TIME: 1e+300 is beyond any study"), "\(t.err)")
+        let c = run(["nm", try data("ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n1,1,0,0,1\n"), "--profile", "herd-2007", "--columns", "ID,FOO"])
+        #expect(c.code == 64 && c.err.contains("--columns: unknown column 'FOO'") && c.err.split(separator: "\n").count == 1, "\(c.err)")
+    }
+
     @Test("ketasim --help fits 80 columns (command summaries wrap under themselves)")
     func mainHelpWidth() {
         let r = run(["--help"])

@@ -5,6 +5,10 @@ public enum InputLimits {
     /// Additional doses of one dose record (ADDL; scheduled one at a time, so this bounds the work of a
     /// record when II is tiny), and implied doses before a steady-state lag.
     public static let maxAdditionalDoses = 1_000_000
+    /// |TIME| and II of a data record, in the data set's time unit: 1e8 is 11,000 years in hours
+    /// and 3 years in seconds. Beyond it a value is a slip (the exact solver's steps would
+    /// overflow and its error could not name the record).
+    public static let maxDataTime = 1e8
     /// Points of an output grid (duration / step); also enforced by `Simulator.grid`.
     public static let maxGridPoints = 10_000_000
     /// Dosing sessions of a protocol (all phases), the same bound as `plan --sessions`.

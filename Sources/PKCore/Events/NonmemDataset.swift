@@ -149,6 +149,10 @@ public struct NonmemDataset: Sendable {
         guard (0...4).contains(r.evid) else { throw DataError("\(at), column EVID: \(r.evid) is not 0, 1, 2, 3 or 4") }
         guard r.amount >= 0 else { throw DataError("\(at), column AMT: \(r.amount) is negative") }
         guard r.ii >= 0 else { throw DataError("\(at), column II: \(r.ii) is negative") }
+        guard abs(r.timeH) <= InputLimits.maxDataTime else {
+            throw DataError("\(at), column TIME: \(r.timeH) is beyond any study (|TIME| <= 1e8)")
+        }
+        guard r.ii <= InputLimits.maxDataTime else { throw DataError("\(at), column II: \(r.ii) is beyond any study (II <= 1e8)") }
         guard r.addl >= 0 else { throw DataError("\(at), column ADDL: \(r.addl) is negative") }
         guard r.addl <= InputLimits.maxAdditionalDoses else {
             throw DataError("\(at), column ADDL: \(r.addl) exceeds the limit of \(InputLimits.maxAdditionalDoses) additional doses")
