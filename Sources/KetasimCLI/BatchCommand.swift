@@ -47,7 +47,8 @@ enum BatchCommand {
                 OptionSpec("--every", "T", "repeat the dose every T ..."),
                 OptionSpec("--count", "N", "... N doses in all"),
                 OptionSpec("--protocol", "NAME", """
-                    a planner protocol ('ketasim plan --list') as the regimen: its dosing
+                    a planner protocol ('ketasim plan --list', or a protocol JSON file as for
+                    'plan --protocol') as the regimen: its dosing
                     sessions and start doses at each subject's weight (the projected course,
                     no responses or top-ups)
                     """),

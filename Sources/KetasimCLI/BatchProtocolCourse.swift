@@ -15,9 +15,23 @@ struct BatchProtocolCourse: Sendable {
     /// Dosing-session times (h from the first dose).
     let timesH: [Double]
 
+    /// For a protocol read from a file: its name and FNV-1a checksum (in the run's regimen, so
+    /// shards and resumed runs of different files do not merge).
+    let file: (name: String, checksum: String)?
+
+    /// `name`: a built-in protocol or a protocol JSON file (as `plan --protocol`).
     init(_ name: String, startText: String?, profile: ProfileModel) throws {
-        guard let t = ProtocolCatalog.builtin.named(name) else {
-            throw CLIError.usage("--protocol: unknown protocol '\(name)' (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")); batch takes the built-in protocols only)")
+        let t: ProtocolTemplate
+        if let builtin = ProtocolCatalog.builtin.named(name) {
+            t = builtin
+            file = nil
+        } else {
+            guard FileManager.default.fileExists(atPath: name) else {
+                throw CLIError.usage("--protocol: unknown protocol '\(name)' (built-in: \(ProtocolCatalog.builtin.protocols.map(\.id).joined(separator: ", ")); or a JSON file)")
+            }
+            let text = try AtomicFile.read(name, flag: "--protocol")
+            do { t = try ProtocolTemplate.decodeFile(text, origin: name) } catch let e as PlanError { throw CLIError.failure("--protocol \(e.message)") }
+            file = ((name as NSString).lastPathComponent, BatchJob.fnv1a(Data(text.utf8)))
         }
         guard t.analyte.lowercased() == profile.profile.analyte.lowercased() else {
             throw CLIError.usage("--protocol: \(name) is for \(t.analyte) but profile \(profile.profile.name) is \(profile.profile.analyte) (use --profile \(t.profile ?? "…"))")
@@ -50,7 +64,7 @@ struct BatchProtocolCourse: Sendable {
     }
 
     var description: String {
-        "protocol \(template.id) (\(template.source)): \(timesH.count) dosing sessions of \(template.dose.text) by \(route.displayName), projected course"
+        "protocol \(template.id)\(file.map { " from \($0.name) (FNV-1a \($0.checksum))" } ?? "") (\(template.source)): \(timesH.count) dosing sessions of \(template.dose.text) by \(route.displayName), projected course"
     }
 
     func regimen(weightKg: Double) -> Regimen {

@@ -126,6 +126,26 @@ struct NewUserReportTests {
         #expect(c.code == 64 && c.err.contains("--columns: unknown column 'FOO'") && c.err.split(separator: "\n").count == 1, "\(c.err)")
     }
 
+    @Test("batch --protocol takes a protocol file as plan does: the same subjects as the built-in one, its checksum in the run")
+    func protocolFile() throws {
+        let catalog = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: SharedData_repo("Profiles/protocols.json")))) as! [String: Any]
+        let murrough = try #require((catalog["protocols"] as! [[String: Any]]).first { $0["id"] as? String == "murrough-2013" })
+        let dir = tempDir()
+        let file = dir.appendingPathComponent("mine.json").path
+        try JSONSerialization.data(withJSONObject: ["protocols": [murrough]]).write(to: URL(fileURLWithPath: file))
+        let common = ["batch", "--n", "5", "--profile", "racemic-adult-2026"]
+        let a = dir.appendingPathComponent("a.json").path, b = dir.appendingPathComponent("b.json").path
+        let builtin = run(common + ["--protocol", "murrough-2013", "--out", a])
+        let fromFile = run(common + ["--protocol", file, "--out", b])
+        #expect(builtin.code == 0 && fromFile.code == 0, "\(builtin.err) \(fromFile.err)")
+        let ra = try String(contentsOfFile: dir.appendingPathComponent("a.subjects.csv").path, encoding: .utf8)
+        let rb = try String(contentsOfFile: dir.appendingPathComponent("b.subjects.csv").path, encoding: .utf8)
+        #expect(ra == rb && ra.split(separator: "\n").count == 6)
+        let doc = try String(contentsOfFile: b, encoding: .utf8)
+        #expect(doc.contains("protocol murrough-2013 from mine.json (FNV-1a "), "\(doc.prefix(600))")
+        expectUsage(common + ["--protocol", dir.appendingPathComponent("none.json").path], "--protocol: unknown protocol")
+    }
+
     @Test("ketasim --help fits 80 columns (command summaries wrap under themselves)")
     func mainHelpWidth() {
         let r = run(["--help"])
