@@ -69,6 +69,47 @@ struct EffectSiteTests {
         #expect(isClose(try #require(m.peakCeOverC50), m.ceMaxNgPerML / c50, rtol: 1e-15))
     }
 
+    @Test("first-order absorption: the effect site starts flat (dCe/dt = 0 at the dose), and its peak and the plasma peak are exact on a grid of one 24 h step as on a fine one (the closed form)",
+          arguments: [24.0, 6.0, 0.25])
+    func flatStartPeak(stepH: Double) throws {
+        // depot -ka-> central (V 50 L, k 0.2/h) -ke0-> effect; ka 3/h, ke0 2/h.
+        let p = try ProfileLibrary.decode("""
+            {"name": "depot-cmt", "title": "t", "analyte": "S-ketamine", "drug": "d", "population": "p", "citation": "c",
+             "parameters": [{"name": "V", "value": 50, "unit": "L", "source": "test"},
+                            {"name": "CL", "value": 10, "unit": "L/h", "source": "test"},
+                            {"name": "KA", "value": 3, "unit": "1/h", "source": "test"},
+                            {"name": "KE0", "value": 2, "unit": "1/h", "source": "test"}],
+             "compartments": [{"name": "depot"}, {"name": "central", "volume": "V"},
+                              {"name": "effect", "effect": {"source": "central", "ke0": "KE0"}}],
+             "flows": [{"from": "depot", "to": "central", "rate": "KA"}, {"from": "central", "to": null, "rate": "CL/V"}],
+             "outputs": [{"name": "CP", "compartment": "central", "scale": 1000, "unit": "ng/mL"},
+                         {"name": "CE", "compartment": "effect", "scale": 1000, "unit": "ng/mL"}],
+             "routes": {"im": {"inputs": [{"compartment": "depot", "fraction": "1"}], "source": "test"}}}
+            """, origin: "test")
+        let model = try ProfileModel(p)
+        let compiled = try Regimen().dose(amountMg: 100, route: .intramuscular).compile(on: model.dosing, parameters: model.parameters(covariates: model.covariates()))
+        let r = try Simulator.simulate(model: compiled.model, records: compiled.records, timesH: try Simulator.grid(endH: 24, stepH: stepH))
+        let (d, v, k, ka, ke0) = (100.0, 50.0, 0.2, 3.0, 2.0)
+        // Cp = D·ka/(V(ka − k))·(e^{−kt} − e^{−ka·t}); Ce = ke0 ∫ Cp(s) e^{−ke0(t−s)} ds.
+        func ce(_ t: Double) -> Double {
+            1000 * d * ka * ke0 / (v * (ka - k)) * ((exp(-k * t) - exp(-ke0 * t)) / (ke0 - k) - (exp(-ka * t) - exp(-ke0 * t)) / (ke0 - ka))
+        }
+        func dce(_ t: Double) -> Double {
+            let cp = 1000 * d * ka / (v * (ka - k)) * (exp(-k * t) - exp(-ka * t))
+            return ke0 * (cp - ce(t))
+        }
+        // The peak where dCe/dt changes sign, by bisection on the closed form.
+        var (lo, hi) = (1e-6, 24.0)
+        for _ in 0..<200 { let mid = (lo + hi) / 2; if dce(mid) > 0 { lo = mid } else { hi = mid } }
+        let ceIndex = try #require(r.trajectory.models[0].outputIndex("CE"))
+        let peak = CurveAnalysis(trajectory: r.trajectory, output: ceIndex).peak()
+        #expect(isClose(peak.tmaxH, lo, rtol: 1e-9), "step \(stepH): Tmax \(peak.tmaxH) vs \(lo)")
+        #expect(isClose(peak.cmax, ce(lo), rtol: 1e-10), "step \(stepH): Cmax \(peak.cmax) vs \(ce(lo))")
+        // The plasma peak: t = ln(ka/k)/(ka − k).
+        let cpPeak = CurveAnalysis(trajectory: r.trajectory, output: 0).peak()
+        #expect(isClose(cpPeak.tmaxH, log(ka / k) / (ka - k), rtol: 1e-9))
+    }
+
     @Test("racemic profile: the effect site follows the S half of the concentration")
     func racemicHalf() throws {
         let pd = Self.perception

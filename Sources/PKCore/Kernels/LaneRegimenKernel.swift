@@ -634,13 +634,14 @@ public enum LaneRegimenKernel {
             var bits: UInt8 = 0
             for l in 0..<Lanes.scalarCount where above[l] { bits |= 1 << UInt8(l) }
             b.blockAbove[i] = bits
-            if any((run.startMax .> 0) .& (run.endMin .< 0)) {
+            if any((run.startMax .>= 0) .& (run.endMin .< 0)) {
                 // Piece k − 1 turns where the slope after knot k − 1 rises and the one before
                 // knot k's events falls; listed in knot order.
                 for k in Swift.max(1, i * checkpointEvery)...j {
                     let o = eo[k]
                     let dEnd = o >= 0 ? b.dPre[o] : b.d[k]
-                    noteTurn(b, k, (b.d[k - 1] .> 0) .& (dEnd .< 0))
+                    // (A flat start, slope exactly 0, may turn too: `extremum` decides.)
+                    noteTurn(b, k, (b.d[k - 1] .>= 0) .& (dEnd .< 0))
                 }
             }
             run.blockMax = Lanes(repeating: -.infinity)
@@ -1346,10 +1347,22 @@ public enum LaneRegimenKernel {
                 let p = memo.pointee.stateOf(e) + 2 * m
                 return (p[0], p[1])
             }
-            let a = knots[j], b = knots[j + 1]
-            let fa = start(j).1, fb = end(j).1
-            let guess = hermiteStationary(j)
-            let result: (t: Double, c: Double) = withSolution(j, near: guess) { at in
+            var a = knots[j]
+            let b = knots[j + 1]
+            var fa = start(j).1
+            let fb = end(j).1
+            let flat = fa == 0
+            let guess = flat ? nil : hermiteStationary(j)
+            let result: (t: Double, c: Double) = withSolution(j, near: flat ? a : guess) { at in
+                if flat {
+                    // A flat start (slope exactly 0, as after a first dose from nothing): the bracket
+                    // starts where the slope first takes the sign opposite to the end's, as
+                    // `CurveAnalysis.interiorExtremum` finds it; none: the extremum is the start.
+                    guard let s = CurveAnalysis.flatStartBracket(a: a, b: b, db: fb, curvature: at(a).2, slope: { at($0).1 }) else {
+                        return (a, start(j).0)
+                    }
+                    (a, fa) = s
+                }
                 var last = (t: Double.nan, v: (0.0, 0.0, 0.0))
                 let t = LaneContext.newton({ let v = at($0); last = ($0, v); return (v.1, v.2) }, a, b, fa: fa, fb: fb,
                                            tolerance: 1e-13 * Swift.max(1, b), guess: guess)
@@ -1481,7 +1494,12 @@ public enum LaneRegimenKernel {
             return UnsafeBufferPointer(start: memo.pointee.turns, count: memo.pointee.turnCount)
         }
 
-        func hasExtremum(_ j: Int) -> Bool { let (da, db) = (start(j).1, end(j).1); return (da > 0 && db < 0) || (da < 0 && db > 0) }
+        /// Whether piece j may hold an interior extremum: its slope changes sign, or starts exactly flat
+        /// (then `extremum` finds whether it has one, else returns the start).
+        func hasExtremum(_ j: Int) -> Bool {
+            let (da, db) = (start(j).1, end(j).1)
+            return (da > 0 && db < 0) || (da < 0 && db > 0) || (da == 0 && db != 0)
+        }
 
         /// The highest value and its time, as `CurveAnalysis.peak`: the knot values (the loop's
         /// running maximum) and the exact interior maxima of the pieces where the slope turns from

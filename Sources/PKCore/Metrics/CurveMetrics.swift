@@ -107,10 +107,56 @@ public struct CurveAnalysis: Sendable {
     func value(_ p: Piece, _ t: Double) -> Double { CurveAnalysis.valueAndSlope(trajectory, output, knot: p.knot, at: t).0 }
     func slope(_ p: Piece, _ t: Double) -> Double { CurveAnalysis.valueAndSlope(trajectory, output, knot: p.knot, at: t).1 }
 
-    /// The interior extremum of a piece, if its slope changes sign inside.
+    /// Curvature (d²C/dt², output unit/h²) at time t inside the piece that starts at knot k: the
+    /// output row of K applied to dA/dt = K·A + r (r constant inside the piece).
+    static func curvature(_ tr: Trajectory, _ o: Int, knot k: Int, at t: Double) -> Double {
+        let m = tr.models[tr.modelIndex(after: k)]
+        var x = Array(tr.knotState(k))
+        let r = Array(tr.knotRates(k))
+        let dt = t - tr.knots.timesH[k]
+        if dt > 0 { Transition(rateMatrix: m.rateMatrix, dtH: dt).apply(&x, rate: r.contains { $0 != 0 } ? r : nil) }
+        let n = m.stateCount, s = m.outputs[o].state
+        var c = 0.0
+        for j in 0..<n {
+            var dj = r[j]
+            for i in 0..<n { dj += m.rateMatrix[j, i] * x[i] }
+            c += m.rateMatrix[s, j] * dj
+        }
+        return m.outputs[o].scale * c
+    }
+
+    /// Where the slope of a piece that starts flat (slope exactly 0 at `a`, as an effect site or a
+    /// chain of absorption compartments does after a first dose from nothing) first takes the sign
+    /// opposite to `db` (its slope at the end): the start of a bracket of the interior extremum, with
+    /// that slope; nil when it has none (the curve leaves the flat start towards `db`'s sign). The
+    /// first nonzero derivative at `a` decides when it is the curvature; when that is 0 too, the
+    /// slope is sampled at a + (b − a)/2^k (k = 1...60) towards `a`.
+    static func flatStartBracket(a: Double, b: Double, db: Double, curvature: Double, slope: (Double) -> Double) -> (t: Double, d: Double)? {
+        guard db != 0, b > a else { return nil }
+        if curvature != 0 && (curvature > 0) == (db > 0) { return nil }
+        var k = 1
+        while k <= 60 {
+            let t = a + (b - a) * Double(sign: .plus, exponent: -k, significand: 1)
+            guard t > a else { break }
+            let d = slope(t)
+            if d != 0 && (d > 0) != (db > 0) { return (t, d) }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The interior extremum of a piece, if its slope changes sign inside (also from a flat start:
+    /// slope exactly 0 at the piece's start, then of the sign opposite to its end's).
     func interiorExtremum(_ p: Piece) -> (t: Double, c: Double)? {
-        guard p.b > p.a, (p.da > 0 && p.db < 0) || (p.da < 0 && p.db > 0) else { return nil }
-        let t = RootFinding.illinois({ slope(p, $0) }, p.a, p.b, fa: p.da, fb: p.db, tolerance: 1e-12 * Swift.max(1, p.b))
+        guard p.b > p.a else { return nil }
+        var a = p.a, da = p.da
+        if da == 0 {
+            let bend = CurveAnalysis.curvature(trajectory, output, knot: p.knot, at: p.a)
+            guard let start = CurveAnalysis.flatStartBracket(a: p.a, b: p.b, db: p.db, curvature: bend, slope: { slope(p, $0) }) else { return nil }
+            (a, da) = start
+        }
+        guard (da > 0 && p.db < 0) || (da < 0 && p.db > 0) else { return nil }
+        let t = RootFinding.illinois({ slope(p, $0) }, a, p.b, fa: da, fb: p.db, tolerance: 1e-12 * Swift.max(1, p.b))
         return (t, value(p, t))
     }
 

@@ -93,6 +93,57 @@ struct EffectSiteOutputTests {
         #expect(peaks.contains { $0 >= c50 } && peaks.contains { $0 < c50 })
     }
 
+    /// depot -KA-> central (CL, V); with `effect`, an effect site on central (KE0 last).
+    static func depotModel(effect: Bool) throws -> DosingModel {
+        var cmts: [LinearModelSpec.Compartment] = [.init(name: "depot"), .init(name: "central", volume: "V")]
+        var params: [LinearModelSpec.Parameter] = [.init(name: "KA", value: 3), .init(name: "CL", value: 10), .init(name: "V", value: 50)]
+        var outputs: [LinearModelSpec.Output] = [.init(name: "CP", compartment: "central", scale: 1000)]
+        if effect {
+            cmts.append(.init(name: "effect", effect: .init(source: "central", ke0: "KE0")))
+            params.append(.init(name: "KE0", value: 1))
+            outputs.append(.init(name: "CE", compartment: "effect", scale: 1000))
+        }
+        let spec = LinearModelSpec(name: "depot-1cmt", parameters: params, compartments: cmts,
+                                   flows: [.init(from: "depot", to: "central", rate: "KA"), .init(from: "central", to: nil, rate: "CL/V")], outputs: outputs)
+        return try DosingModel(spec: spec, routes: ["im": RouteDefinition(inputs: [RouteInput(compartment: "depot", fraction: "1")])])
+    }
+
+    @Test("first-order absorption: Ce starts flat (dCe/dt = 0 at the dose); its peak equals the closed form on lanes and engine, on a 24 h step as on a 15 min one",
+          arguments: [24.0, 0.25])
+    func flatStart(stepH: Double) throws {
+        let base = try Self.depotModel(effect: false), augmented = try Self.depotModel(effect: true)
+        let (ka, ke0, dose) = (3.0, 2.0, 100.0)
+        var sim = try RegimenSubjectSimulator(model: base, timesH: try Simulator.grid(endH: 24, stepH: stepH),
+                                              options: MetricOptions(bandLow: 100, bandHigh: 400, windowStartH: 0, windowEndH: 2, dischargeLevel: 50)) { _ in
+            Regimen().dose(amountMg: dose, route: .intramuscular)
+        }
+        sim.effectSites = [try EffectSiteOutput(model: augmented, output: "CE", extraParameters: [ke0], level: 100)]
+        let pk: [(cl: Double, v: Double)] = [(5, 50), (10, 50), (20, 40), (8, 80)]
+        let n = Swift.min(pk.count, Lanes.scalarCount)
+        let subjects = pk.indices.map { Subject(index: $0, id: "\($0 + 1)", covariates: [], etas: []) }
+        let params = pk.map { [ka, $0.cl, $0.v] }
+        let lanes = try #require(sim.simulateLanes(Array(subjects.prefix(n)), parameters: Array(params.prefix(n)), wantCurve: false))
+        var engine = sim
+        engine.useLanes = false
+        for (i, p) in pk.enumerated() {
+            let k = p.cl / p.v
+            // Cp = D·ka/(V(ka − k))·(e^{−kt} − e^{−ka·t}); Ce = ke0 ∫ Cp(s) e^{−ke0(t−s)} ds (ng/mL).
+            let ce = { (t: Double) in
+                1000 * dose * ka * ke0 / (p.v * (ka - k)) * ((exp(-k * t) - exp(-ke0 * t)) / (ke0 - k) - (exp(-ka * t) - exp(-ke0 * t)) / (ke0 - ka))
+            }
+            let cp = { (t: Double) in 1000 * dose * ka / (p.v * (ka - k)) * (exp(-k * t) - exp(-ka * t)) }
+            let tPeak = Self.bisect({ cp($0) - ce($0) }, 1e-6, 24)
+            var results = [try engine.simulate(subjects[i], parameters: params[i], wantCurve: false)]
+            if i < lanes.count { results.append(lanes[i]) }
+            for r in results {
+                let e = try #require(r.effects.first)
+                #expect(isClose(e.ceMax, ce(tPeak), rtol: 1e-10), "subject \(i + 1) step \(stepH): Ce max \(e.ceMax) vs \(ce(tPeak))")
+                #expect(isClose(e.ceTmaxH, tPeak, rtol: 1e-8), "subject \(i + 1) step \(stepH): Ce peak at \(e.ceTmaxH) vs \(tPeak) h")
+                #expect(isClose(r.metrics.tmaxH, log(ka / k) / (ka - k), rtol: 1e-9))
+            }
+        }
+    }
+
     @Test("repeated sessions: the delay is the effect peak after the plasma peak of the same session, NaN when the highest peaks fall in different sessions")
     func delayWithinOneSession() throws {
         let base = try Self.model(effect: false), augmented = try Self.model(effect: true)
