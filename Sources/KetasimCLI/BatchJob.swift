@@ -182,7 +182,7 @@ struct BatchJob {
         }
         var percentiles = [5.0, 25, 50, 75, 95]
         if let t = a.value("--percentiles") {
-            let vs = t.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            let vs = t.split(separator: ",", omittingEmptySubsequences: false).map { CSVTable.number($0.trimmingCharacters(in: .whitespaces)) }
             guard !vs.isEmpty, vs.allSatisfy({ $0 != nil && $0! >= 0 && $0! <= 100 }) else {
                 throw CLIError.usage("--percentiles: '\(t)' must be comma-separated numbers from 0 to 100")
             }
@@ -222,8 +222,7 @@ struct BatchJob {
             } catch let e as SimulationError { throw CLIError.usage("--model \(tm.fileName): \(e.message)") }
             // Bands, thresholds and the report are in ng/mL: an output declared in another unit
             // would be read as ng/mL (mg/L a thousand times too low), so it is refused.
-            if let unit = tm.model.program.outputUnits[sim.outputIndex]?.trimmedSpaces,
-               !["ng/ml", "ug/l", "µg/l", "mcg/l"].contains(unit.lowercased()) {
+            if let unit = tm.model.program.outputUnits[sim.outputIndex]?.trimmedSpaces, !BatchJob.isNgPerML(unit) {
                 throw CLIError.usage("--model \(tm.fileName): output \(tm.model.outputNames[sim.outputIndex]) is in '\(unit)'; batch reads it in ng/mL "
                                      + "(its bands, thresholds and report): write the output in ng/mL, e.g. 1000 * central / V [ng/mL] for V in L")
             }
@@ -265,6 +264,9 @@ struct BatchJob {
             let end = a.value("--duration") != nil ? durationH : course.timesH.last! + 24
             guard end > course.timesH.last! else {
                 throw CLIError.usage("--duration: \(NumberFormat.g(end)) h ends before the protocol's last dose at \(NumberFormat.g(course.timesH.last!)) h")
+            }
+            guard !BatchJob.endsBefore(end, course.lastDoseEndH) else {
+                throw CLIError.usage("--duration: \(NumberFormat.short(end, 6)) h ends before the protocol's last infusion does at \(NumberFormat.short(course.lastDoseEndH, 6)) h; simulate past its end")
             }
             let times = try BatchJob.grid(endH: end, stepH: stepH)
             let wtIndex = pm.covariateNames.firstIndex(of: "WT")

@@ -41,6 +41,20 @@ extension BatchJob {
         }
     }
 
+    /// True when a grid ending at `endH` ends before `eventH` (h), beyond rounding: times made of
+    /// minutes are not exact in hours (3 × 12 min is 0.6000000000000001 h, not 0.6).
+    static func endsBefore(_ endH: Double, _ eventH: Double) -> Bool {
+        eventH - endH > 1e-9 * Swift.max(1, abs(endH))
+    }
+
+    /// Whether a unit written in a model ("ng/mL", "ng / mL", "µg/L", "μg/L", "ng mL-1") is ng/mL,
+    /// as `Units` reads units: case, spaces and the micro sign aside.
+    static func isNgPerML(_ unit: String) -> Bool {
+        let u = unit.lowercased().replacingOccurrences(of: " ", with: "")
+            .replacingOccurrences(of: "µ", with: "u").replacingOccurrences(of: "μ", with: "u").replacingOccurrences(of: "mcg", with: "ug")
+        return ["ng/ml", "ug/l", "ngml-1", "ugl-1", "ngml^-1", "ugl^-1"].contains(u)
+    }
+
     /// `path` with its extension replaced by `suffix` ("study.json" → "study.subjects.csv").
     static func sibling(_ path: String, suffix: String) -> String {
         let ns = path as NSString
@@ -81,7 +95,7 @@ extension BatchJob {
         if route == .ivInfusion && count > 1 && infusionH > every {
             throw CLIError.usage("--infusion: \(NumberFormat.sig(infusionH * 60, 4)) min is longer than the interval --every \(NumberFormat.sig(every * 60, 4)) min")
         }
-        if route == .ivInfusion && Double(count - 1) * every + infusionH > durationH {
+        if route == .ivInfusion && BatchJob.endsBefore(durationH, Double(count - 1) * every + infusionH) {
             // The grid would end inside the last infusion: its peak (at the infusion's end) cut short.
             throw CLIError.usage("--duration: \(NumberFormat.short(durationH, 6)) h ends before the last infusion does at \(NumberFormat.short(Double(count - 1) * every + infusionH, 6)) h; simulate past its end")
         }

@@ -61,7 +61,17 @@ struct BatchProtocolCourse: Sendable {
         template = t
         route = r
         infusionH = (t.infusionMin ?? 40) / 60
+        // A protocol file's doses within what ketamine is ever given, as --dose (a unit slip in a
+        // file, 500 mg/kg, would otherwise run as 35 g doses).
+        for d in Escalation.doses(template: t, catalog: .builtin, weightKg: 70, ageYears: nil, startOverride: nil,
+                                  count: timesH.count, responses: [:]) where d.doseMg > 5000 {
+            throw CLIError.usage("--protocol \(name): a dose of \(NumberFormat.g(d.doseMg)) mg for a 70 kg adult is beyond any ketamine dose (> 5 g)")
+        }
     }
+
+    /// When the last dose's infusion ends (h from the first dose): the last session's time plus
+    /// the infusion for route iv, else the last session's time.
+    var lastDoseEndH: Double { timesH.last! + (route == .ivInfusion ? infusionH : 0) }
 
     var description: String {
         "protocol \(template.id)\(file.map { " from \($0.name) (FNV-1a \($0.checksum))" } ?? "") (\(template.source)): \(timesH.count) dosing sessions of \(template.dose.text) by \(route.displayName), projected course"

@@ -103,5 +103,6 @@ enum CompareCommand {
         } else {
             try ArmReport.emit(text, a, console)
         }
+        ArmReport.warnOnConsole(results, r, a, command: "compare", console)
     }
 }

@@ -21,6 +21,13 @@ extension ArmReport {
         if let out = a.value("--out") { try Provenance.writeOutput(text, to: out) } else { console.out(text) }
     }
 
+    /// The arms' WARNING lines on standard error when the report went to a file (`--out`): a
+    /// dose in the anaesthesia band or past a planner rule must not be told to a file alone.
+    static func warnOnConsole(_ arms: [Arm], _ o: ArmReportContext, _ a: Arguments, command: String, _ console: Ketasim.Console) {
+        guard a.value("--out") != nil else { return }
+        for w in warningsText(arms, o) { console.err("ketasim \(command): \(w)\n") }
+    }
+
     /// A CSV with its provenance (sidecar or one stderr line).
     static func emitCSV(_ text: String, provenance: [String], command: String, _ a: Arguments, _ console: Ketasim.Console) throws {
         try Provenance.emitCSV(text, command: command, lines: provenance, out: a.value("--out"), console: console)

@@ -46,7 +46,7 @@ enum ResidualOption {
             }
             guard seen.insert(canonical).inserted else { throw CLIError.usage("--residual: '\(canonical)' given twice in '\(text)'") }
             func number(_ what: String, atMost top: Double) throws -> Double {
-                guard let v = Double(value), v.isFinite, v >= 0 else {
+                guard let v = CSVTable.number(value), v.isFinite, v >= 0 else {
                     throw CLIError.usage("--residual: \(canonical) '\(value)' must be a number >= 0 (\(what))")
                 }
                 try below(v, top)
@@ -55,18 +55,18 @@ enum ResidualOption {
             // Sizes past these are slips, not error models: a proportional SD of 10 is 1000 %, an
             // exponential SD of 5 a factor of 148 at one SD (e^5), and larger ones overflow the
             // observations to infinity (percentile bands of NaN).
-            func below(_ v: Double, _ top: Double) throws {
-                guard v <= top else { throw CLIError.usage("--residual: \(canonical) '\(value)' is beyond any residual error model (at most \(NumberFormat.g(top)))") }
+            func below(_ v: Double, _ top: Double, unit: String = "") throws {
+                guard v <= top else { throw CLIError.usage("--residual: \(canonical) '\(value)' is beyond any residual error model (at most \(NumberFormat.g(top))\(unit))") }
             }
             switch canonical {
             case "prop": r.proportional = try number("e.g. 0.2 for 20%", atMost: 10)
             case "exp": r.exponential = try number("SD on the log scale", atMost: 5)
             default:
-                if m.bareAdditive && Double(value) != nil {
+                if m.bareAdditive && CSVTable.number(value) != nil {
                     r.additive = try number("SD in the output's unit", atMost: 1e6)
                 } else if m.unitAdditive {
                     r.additive = try Units.concentrationNgPerML(value, flag: "--residual add")
-                    try below(r.additive, 1e6)
+                    try below(r.additive, 1e6, unit: " ng/mL")
                 } else {
                     throw CLIError.usage("--residual: add '\(value)': give a bare number in the model output's unit")
                 }

@@ -85,7 +85,14 @@ enum SimulateCommand {
             if route.isIntravascular { throw CLIError.usage("--ka: not used by route \(route.rawValue)") }
             overrides["KA_\(tag)"] = try Units.perHour(k, flag: "--ka")
         }
-        if let l = a.value("--lag") { overrides["LAG_\(tag)"] = try Units.hours(l, flag: "--lag") }
+        if let l = a.value("--lag") {
+            let lagH = try Units.hours(l, flag: "--lag")
+            // A lag past the simulated span gives a curve of zeros and metrics of nothing.
+            guard lagH < o.durationH else {
+                throw CLIError.usage("--lag: '\(l)' is not shorter than --duration \(NumberFormat.short(o.durationH, 6)) h (the dose would be absorbed after the simulation ends)")
+            }
+            overrides["LAG_\(tag)"] = lagH
+        }
         if let fp = a.value("--first-pass") { overrides["FP_\(tag)"] = try Units.fraction(fp, flag: "--first-pass") }
         if overrides["F_\(tag)"] != nil || overrides["FP_\(tag)"] != nil {
             let names = o.profile.dosing.compiled.parameterNames
@@ -125,6 +132,7 @@ enum SimulateCommand {
         } else {
             try ArmReport.emit(text, a, console)
         }
+        ArmReport.warnOnConsole([arm], r, a, command: "simulate", console)
     }
 
     static func curveTable(_ arm: Arm, every stepH: Double) -> String {

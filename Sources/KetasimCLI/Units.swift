@@ -64,6 +64,9 @@ public enum Units {
     public static func dose(_ text: String, flag: String = "--dose") throws -> DoseAmount {
         let (v, u) = try split(text, flag: flag)
         try nonNegative(v, flag, text)
+        // A dose of nothing plans nothing: a full report of zeros (and minutes "in" a band that
+        // starts at 0) would read as a result.
+        guard v > 0 else { throw CLIError.usage("\(flag): '\(text)' must be greater than zero") }
         switch u {
         case "mg": return .mg(v)
         case "ug": return .mg(v / 1000)

@@ -73,11 +73,6 @@ public enum NonmemStudy {
                 guard !v.isNaN else {
                     throw DataError("line \(r.line), column \(data.header[j]): '\(r.cells[j].trimmedSpaces)' is not a number (covariate \(names[ci]) of profile \(pm.profile.name))")
                 }
-                // A weight the profile would scale to a negative or absurd volume (WT -70 gave
-                // "V1: volume must be positive (got -38.7)", naming neither WT nor -70).
-                if names[ci] == "WT" && !(v > 0 && v <= 500) {
-                    throw DataError("line \(r.line), column \(data.header[j]): \(NumberFormat.g(v)) kg is not a plausible body weight (0 < WT <= 500 kg)")
-                }
                 cov[ci] = v
             }
             out.append(cov)

@@ -146,6 +146,68 @@ struct NewUserReportTests {
         expectUsage(common + ["--protocol", dir.appendingPathComponent("none.json").path], "--protocol: unknown protocol")
     }
 
+    @Test("review: a protocol file's doses are held to 5 g; minute-made infusion ends are not refused by rounding; the protocol path checks its last infusion")
+    func reviewProtocolAndInfusion() throws {
+        let catalog = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: SharedData_repo("Profiles/protocols.json")))) as! [String: Any]
+        var murrough = try #require((catalog["protocols"] as! [[String: Any]]).first { $0["id"] as? String == "murrough-2013" })
+        murrough["dose"] = ["mgPerKg": 500]
+        let file = tempDir().appendingPathComponent("slip.json").path
+        try JSONSerialization.data(withJSONObject: ["protocols": [murrough]]).write(to: URL(fileURLWithPath: file))
+        expectUsage(["batch", "--n", "3", "--profile", "racemic-adult-2026", "--protocol", file], "a dose of 35000 mg for a 70 kg adult is beyond any ketamine dose (> 5 g)")
+        // 3 × 12 min is 0.6000000000000001 h: the grid's end at 36 min is the last infusion's end.
+        #expect(run(["batch", "--n", "3", "--every", "12min", "--count", "3", "--infusion", "12min", "--duration", "36min", "--step", "1min"]).code == 0)
+        let r = run(["batch", "--n", "3", "--profile", "racemic-adult-2026", "--protocol", "murrough-2013", "--duration", "264.3h"])
+        #expect(r.code == 64 && r.err.contains("ends before the protocol's last infusion does at 264.667 h"), "\(r.err)")
+    }
+
+    @Test("review: a WT cell '.' is not checked as a weight; a WT parameter of a text model is held to a body weight; units of a model output are read as Units reads them; --residual numbers are decimal")
+    func reviewWeightUnitsResidual() throws {
+        let dir = tempDir()
+        let dotted = dir.appendingPathComponent("dot.csv").path
+        try "ID,TIME,EVID,AMT,CMT,WT\n1,0,1,35,1,.\n1,1,0,0,1,.\n".write(toFile: dotted, atomically: true, encoding: .utf8)
+        let plain = dir.appendingPathComponent("plain.model").path
+        try "[parameters]\nK = 0.1 [1/h]\n[odes]\nd/dt(central) = -K * central\n[outputs]\nCP = central [ng/mL]\n".write(toFile: plain, atomically: true, encoding: .utf8)
+        let dottedRun = run(["nm", dotted, "--model", plain])
+        #expect(dottedRun.code == 0, "\(dottedRun.err)")
+        let model = dir.appendingPathComponent("wt.model").path
+        try """
+            [parameters]
+            WT = 70 [kg]
+            [odes]
+            d/dt(central) = -0.1 * central
+            [outputs]
+            CP = 1000 * central / WT [ng / mL]
+            """.write(toFile: model, atomically: true, encoding: .utf8)
+        let negative = dir.appendingPathComponent("neg.csv").path
+        try "ID,TIME,EVID,AMT,CMT,WT\n1,0,1,35,1,-70\n1,1,0,0,1,-70\n".write(toFile: negative, atomically: true, encoding: .utf8)
+        let n = run(["nm", negative, "--model", model])
+        #expect(n.code == 1 && n.err.contains("line 2, column WT: -70 kg is not a plausible body weight"), "\(n.err)")
+        #expect(run(["batch", "--model", model, "--n", "3", "--route", "iv-bolus", "--dose", "35mg", "--duration", "2h"]).code == 0)
+        expectUsage(["batch", "--n", "3", "--duration", "2h", "--residual", "add=2000mg/L"], "(at most 1000000 ng/mL)")
+        expectUsage(["batch", "--n", "3", "--duration", "2h", "--residual", "prop=0x0.4p0"], "--residual: prop '0x0.4p0' must be a number >= 0")
+        expectUsage(["batch", "--n", "3", "--duration", "2h", "--percentiles", "5,0x32"], "--percentiles: '5,0x32' must be comma-separated numbers")
+    }
+
+    @Test("clinician report: with --out the WARNING lines still reach the console; a dose of 0 and a lag past the simulation are refused")
+    func clinicianReport() throws {
+        let dir = tempDir()
+        for (command, extra) in [("simulate", ["--route", "im", "--dose", "4mg/kg"]), ("compare", ["--routes", "im", "--doses", "4mg/kg"])] {
+            for format in ["csv", "json", "table"] {
+                let out = dir.appendingPathComponent("\(command).\(format)").path
+                let r = run([command] + extra + ["--format", format, "--out", out])
+                #expect(r.code == 0 && r.out.isEmpty, "\(command) \(format): \(r.err)")
+                // IM 4 mg/kg peaks near 1600 ng/mL: the anaesthesia band.
+                #expect(r.err.contains("ketasim \(command): WARNING IM 4 mg/kg") && r.err.contains("anaesthe"), "\(command) \(format): \(r.err)")
+            }
+        }
+        #expect(!run(["simulate", "--route", "iv", "--dose", "0.5mg/kg"]).err.contains("WARNING"))
+        for command in [["simulate", "--route", "iv", "--dose", "0mg"], ["compare", "--routes", "iv", "--doses", "0mg/kg"], ["batch", "--n", "3", "--dose", "0mg"]] {
+            expectUsage(command, "'\(command.contains("0mg") ? "0mg" : "0mg/kg")' must be greater than zero")
+        }
+        expectUsage(["simulate", "--route", "im", "--dose", "35mg", "--lag", "25h"], "--lag: '25h' is not shorter than --duration 24 h")
+        #expect(run(["simulate", "--route", "im", "--dose", "35mg", "--lag", "23h"]).code == 0)
+    }
+
     @Test("ketasim --help fits 80 columns (command summaries wrap under themselves)")
     func mainHelpWidth() {
         let r = run(["--help"])

@@ -48,23 +48,35 @@ struct LaneEvaluationTests {
         }
     }
 
-    @Test("negation keeps the sign of zero in every lane as the scalar interpreter does (-(+0) = -0, -(-0) = +0)")
+    @Test("negation keeps the sign of zero in every lane as the scalar interpreter does (-(+0) = -0, -(-0) = +0): fused state code, parameter code and outputs")
     func negatedZeros() throws {
         let m = try ModelProgram(source: """
             [parameters]
             a = 0
+            [derived]
+            na = -a
             [odes]
             d/dt(x) = -x
             d/dt(y) = -(a * y)
+            d/dt(z) = na
             [outputs]
             Y = -x
+            Z = -(a * y)
             """)
-        var x = [ModelLanes](repeating: .zero, count: 2)
+        var x = [ModelLanes](repeating: .zero, count: 3)
         for l in 0..<ModelLanes.scalarCount { x[0][l] = l % 2 == 0 ? 0.0 : -0.0; x[1][l] = l % 2 == 0 ? 2.0 : -2.0 }
         LaneEvaluationTests.expectLanesEqualScalar(m, sets: [[0]], t: 0, x: x)
-        let d = rhs(m, t: 0, x: [0.0, 2.0], p: [0])
-        // Independently of either evaluator: −(+0) is −0 and −(0 · 2) is −0 in IEEE 754.
-        #expect(d[0].sign == .minus && d[1].sign == .minus)
+        let ev = LaneModelEvaluator(m, parameters: [[0]])
+        var y = [ModelLanes](repeating: .zero, count: 2)
+        x.withUnsafeBufferPointer { xp in y.withUnsafeMutableBufferPointer { ev.outputs(t: 0, state: xp.baseAddress!, into: $0.baseAddress!) } }
+        for l in 0..<ModelLanes.scalarCount {
+            let o = outs(m, t: 0, x: x.map { $0[l] }, p: [0])
+            #expect(o[0].bitPattern == y[0][l].bitPattern && o[1].bitPattern == y[1][l].bitPattern, "lane \(l): \(o) vs \(y[0][l]), \(y[1][l])")
+        }
+        // Independently of either evaluator: −(+0), −(0 · 2) and −a for a = +0 are −0 in IEEE 754.
+        let d = rhs(m, t: 0, x: [0.0, 2.0, 0], p: [0])
+        #expect(d[0].sign == .minus && d[1].sign == .minus && d[2].sign == .minus)
+        #expect(y[0][0].sign == .minus && y[1][0].sign == .minus)
     }
 
     /// Every lane's dx/dt against the scalar interpreter, bit for bit.

@@ -56,6 +56,10 @@ public struct NonmemDataset: Sendable {
         let evidCol = col("EVID"), amtCol = col("AMT"), cmtCol = col("CMT"), rateCol = col("RATE")
         let iiCol = col("II"), addlCol = col("ADDL"), ssCol = col("SS"), mdvCol = col("MDV")
         let strict: Set<Int> = Set([timeCol, evidCol, amtCol, rateCol, iiCol, addlCol, ssCol, mdvCol].compactMap { $0 })
+        // A body weight (column WT, any case) given in a cell must be one: a profile or model would
+        // scale WT -70 to a negative volume (the error then named neither WT nor -70) or, for a
+        // text model, run to negative concentrations. "." (missing) stays 0, as NONMEM reads it.
+        let weightCol = col("WT")
         var out: [Row] = []
         for (k, cells) in table.rows.enumerated() {
             let line = table.lineNumbers[k]
@@ -68,6 +72,9 @@ public struct NonmemDataset: Sendable {
                 if let v = CSVTable.number(s) {
                     guard v.isFinite else {
                         throw DataError("line \(line), column \(table.header[j]): value '\(s)' is not finite")
+                    }
+                    if j == weightCol && !(v > 0 && v <= 500) {
+                        throw DataError("line \(line), column \(table.header[j]): \(s) kg is not a plausible body weight (0 < WT <= 500 kg)")
                     }
                     values[j] = v
                 } else if strict.contains(j) {

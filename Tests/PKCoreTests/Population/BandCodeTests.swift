@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 import TestSupport
@@ -227,8 +228,8 @@ struct BandCodeTests {
     }
 
     @Test("several workers' staged codes added at once to their merged accumulator, grid times split in parts, give the state of add(_:) per value",
-          arguments: [1, 2, 3, 5, 40])
-    func stagedFromWorkers(parts: Int) throws {
+          arguments: [(1, false), (2, false), (3, false), (5, false), (40, false), (2, true), (7, true)])
+    func stagedFromWorkers(parts: Int, concurrent: Bool) throws {
         // Three workers with different subjects (and one with none); one's bands took values as
         // rows too (a grid time with negative values) and had its counts added mid-run.
         let times = 23
@@ -260,7 +261,8 @@ struct BandCodeTests {
         for worker in workers.dropFirst() { total.merge(worker.accumulator) }
         var ran: [Int] = []
         total.addStagedBandCodes(workers.map(\.state), parts: parts) { n, body in
-            for i in 0..<n { ran.append(i); body(i) }
+            // Concurrently as PopulationStudy runs it, or one part after another.
+            if concurrent { DispatchQueue.concurrentPerform(iterations: n, execute: body); ran = Array(0..<n) } else { for i in 0..<n { ran.append(i); body(i) } }
         }
         #expect(ran == Array(0..<Swift.min(parts, times)))
         for (_, state) in workers {
