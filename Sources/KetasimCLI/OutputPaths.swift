@@ -28,7 +28,13 @@ extension Arguments {
     public func refuseOutputsOverwritingInputs(_ derived: [(flag: String, path: String?)] = [],
                                                inputs extra: [(label: String, path: String)] = []) throws {
         var outputs: [(String, String)] = []
-        for o in Arguments.outputOptions { for v in all(o) { outputs.append((o, v)) } }
+        for o in Arguments.outputOptions {
+            for v in all(o) {
+                // An empty name is a slip on the command line, not a file that cannot be written.
+                guard !v.trimmedSpaces.isEmpty else { throw CLIError.usage("\(o): an empty file name") }
+                outputs.append((o, v))
+            }
+        }
         for d in derived { if let p = d.path { outputs.append((d.flag, p)) } }
         // Two outputs in one file: the one written last would replace the other.
         func key(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path }

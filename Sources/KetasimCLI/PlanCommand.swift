@@ -225,7 +225,8 @@ enum PlanCommand {
         var bp: (Double, Double)? = nil
         if let s = a.value("--bp") {
             let parts = s.split(separator: "/").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard parts.count == 2, let sys = parts[0], let dia = parts[1], sys > dia, dia > 0, sys < 350 else {
+            // Within what a sphygmomanometer reads of a patient at a session (diastolic 30-200, systolic 60-300 mmHg), systolic above diastolic.
+            guard parts.count == 2, let sys = parts[0], let dia = parts[1], sys > dia, dia >= 30, dia <= 200, sys >= 60, sys <= 300 else {
                 throw CLIError.usage("--bp: '\(s)' is not SYSTOLIC/DIASTOLIC in mmHg, e.g. 150/95")
             }
             bp = (sys, dia)

@@ -116,7 +116,10 @@ enum SimulateCommand {
         default:
             var s = ArmReport.header(r).joined(separator: "\n") + "\n"
             s += "Route: \(arm.route.displayName): \(arm.routeNote)\n"
-            if count > 1 { s += "Repeated every \(NumberFormat.sig(every, 4)) h, \(count) doses\n" }
+            if count > 1 {
+                let interval = every < 1 ? "\(NumberFormat.short(every * 60, 4)) min" : "\(NumberFormat.short(every, 4)) h"
+                s += "Repeated every \(interval), \(count) doses\n"
+            }
             s += "\n" + ArmReport.metricsTable([arm], r)
             let effect = EffectReport.text([arm], r)
             if !effect.isEmpty { s += "\n" + effect }

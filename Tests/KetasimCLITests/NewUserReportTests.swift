@@ -208,6 +208,14 @@ struct NewUserReportTests {
         #expect(run(["simulate", "--route", "im", "--dose", "35mg", "--lag", "23h"]).code == 0)
     }
 
+    @Test("clinician report: an empty output name and a blood pressure no cuff reads are usage errors; a sub-hour interval reads in minutes")
+    func clinicianInputs() {
+        expectUsage(["simulate", "--route", "iv", "--dose", "0.5mg/kg", "--out", ""], "--out: an empty file name")
+        expectUsage(["plan", "--protocol", "murrough-2013", "--start", "2026-12-01", "--bp", "300/20"], "--bp: '300/20' is not SYSTOLIC/DIASTOLIC")
+        let r = run(["simulate", "--route", "po", "--dose", "100mg", "--every", "45min", "--count", "3"])
+        #expect(r.code == 0 && r.out.contains("Repeated every 45 min, 3 doses"), "\(r.err)")
+    }
+
     @Test("ketasim --help fits 80 columns (command summaries wrap under themselves)")
     func mainHelpWidth() {
         let r = run(["--help"])

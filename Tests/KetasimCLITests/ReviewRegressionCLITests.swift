@@ -4,6 +4,13 @@ import Testing
 
 @Suite("Review regressions (CLI)")
 struct ReviewRegressionCLITests {
+    /// A NONMEM data set of one 35 mg dose and one observation (a temporary file's path).
+    static func oneDoseDataSet() throws -> String {
+        let data = tempDir().appendingPathComponent("d.csv").path
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n1,1,0,0,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        return data
+    }
+
     @Test("a duration that ends before the last dose is a usage error (metrics need the tail)")
     func durationBeforeLastDose() {
         let r = ketasim("simulate", "--route", "im", "--dose", "10mg", "--every", "12h", "--count", "4", "--duration", "24h")
@@ -87,8 +94,7 @@ struct ReviewRegressionCLITests {
     func residualTwice() throws {
         let b = ketasim("batch", "--n", "3", "--duration", "2h", "--residual", "prop=0.2,proportional=0.3")
         #expect(b.code == 64 && b.err.contains("--residual: 'prop' given twice"), "\(b.err)")
-        let data = tempDir().appendingPathComponent("d.csv").path
-        try "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n1,1,0,0,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let data = try ReviewRegressionCLITests.oneDoseDataSet()
         let n = ketasim("nm", data, "--profile", "herd-2007", "--sim", "2", "--residual", "add=1,add=2")
         #expect(n.code == 64 && n.err.contains("--residual: 'add' given twice"), "\(n.err)")
     }
@@ -106,8 +112,7 @@ struct ReviewRegressionCLITests {
         ("add=-5ng/mL", "--residual add: "),
     ])
     func residualOneParser(text: String, message: String) throws {
-        let data = tempDir().appendingPathComponent("d.csv").path
-        try "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n1,1,0,0,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let data = try ReviewRegressionCLITests.oneDoseDataSet()
         let b = ketasim("batch", "--n", "3", "--duration", "2h", "--residual", text)
         let n = ketasim("nm", data, "--profile", "herd-2007", "--sim", "2", "--residual", text)
         for r in [b, n] {
@@ -120,8 +125,7 @@ struct ReviewRegressionCLITests {
     func residualAdditiveUnits() throws {
         let b = ketasim("batch", "--n", "3", "--duration", "2h", "--residual", "add=5")
         #expect(b.code == 64 && b.err.contains("--residual add: '5' has no unit"), "\(b.err)")
-        let data = tempDir().appendingPathComponent("d.csv").path
-        try "ID,TIME,EVID,AMT,CMT\n1,0,1,35,1\n1,1,0,0,1\n".write(toFile: data, atomically: true, encoding: .utf8)
+        let data = try ReviewRegressionCLITests.oneDoseDataSet()
         let bare = ketasim("nm", data, "--profile", "herd-2007", "--sim", "2", "--residual", "add=5")
         #expect(bare.code == 0, "\(bare.err)")
         let unit = ketasim("nm", data, "--profile", "herd-2007", "--sim", "2", "--residual", "add=0.005mg/L")

@@ -134,6 +134,17 @@ struct BandCodeTests {
         return try enc.encode(a)
     }
 
+    /// One band flush of `curves` as a worker makes it: codes written to lane slots, counted
+    /// into `state.counts` (extrema and counts into `actual`), the exceptional values added.
+    static func flushSlots(_ curves: [[Double]], times: Int, state: BandCodeState, into actual: inout PopulationAccumulator) {
+        let W = Lanes.scalarCount, n = curves.count
+        let buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: ((n + W - 1) / W) * W * times)
+        defer { buffer.deallocate() }
+        BandCodeTests.writeCodes(curves, times: times, state: state, into: buffer)
+        actual.addBandCodes(slots: buffer, slotStride: times * W, lanes: BandCodeTests.lanes(n), state: state)
+        actual.addBandSideValues(state)
+    }
+
     /// Subjects per slot of n subjects written by `writeCodes`: full slots, then the rest.
     static func lanes(_ n: Int) -> [Int] {
         let W = Lanes.scalarCount
@@ -191,18 +202,13 @@ struct BandCodeTests {
         let (_, empty, state) = try BandCodeTests.sketched(times: times, zeroBelow: 1e-3)
         var expected = empty, actual = empty
         var g = SplitMix64(state: 0x57a9 &+ UInt64(n))
-        let W = Lanes.scalarCount
         func flush(spread: Double) {
             // Every third grid time has values below zeroBelow among the others (codes 0 and positive).
             let curves = (0..<n).map { _ in
                 (0..<times).map { t in t % 3 == 1 && g.below(2) == 0 ? 1e-5 * g.uniform(0, 1) : exp(g.normal() * spread) }
             }
             for curve in curves { expected.addBands(curve) }
-            let buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: ((n + W - 1) / W) * W * times)
-            defer { buffer.deallocate() }
-            BandCodeTests.writeCodes(curves, times: times, state: state, into: buffer)
-            actual.addBandCodes(slots: buffer, slotStride: times * W, lanes: BandCodeTests.lanes(n), state: state)
-            actual.addBandSideValues(state)
+            BandCodeTests.flushSlots(curves, times: times, state: state, into: &actual)
             state.reset()
         }
         // Each flush spreads wider than the last, both ways: the counters of every grid time
@@ -237,7 +243,6 @@ struct BandCodeTests {
         let format = try #require(empty.bandCodeFormat)
         var expected = empty
         var g = SplitMix64(state: 0x3e1d &+ UInt64(parts))
-        let W = Lanes.scalarCount
         var workers: [(accumulator: PopulationAccumulator, state: BandCodeState)] = []
         for (w, n) in [13, 0, 7].enumerated() {
             var actual = PopulationAccumulator(plan: plan)
@@ -247,11 +252,7 @@ struct BandCodeTests {
                     (0..<times).map { t in t == 5 && w == 0 ? -1.5 : t % 4 == 1 && g.below(2) == 0 ? 1e-5 : exp(g.normal() * Double(1 + w + flush)) }
                 }
                 for curve in curves { expected.addBands(curve) }
-                let buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: ((n + W - 1) / W) * W * times)
-                defer { buffer.deallocate() }
-                BandCodeTests.writeCodes(curves, times: times, state: state, into: buffer)
-                actual.addBandCodes(slots: buffer, slotStride: times * W, lanes: BandCodeTests.lanes(n), state: state)
-                actual.addBandSideValues(state)
+                BandCodeTests.flushSlots(curves, times: times, state: state, into: &actual)
                 if w == 0 && flush == 0 { actual.addStagedBandCodes(state) }
                 state.reset()
             }

@@ -14,19 +14,27 @@ import TestSupport
 /// ln(ke0/k)/(ke0 − k).
 @Suite("Effect site in population runs")
 struct EffectSiteOutputTests {
-    /// One compartment (CL, V) dosed by IV bolus; with `effect`, an effect site on it (KE0 last).
-    static func model(effect: Bool) throws -> DosingModel {
+    /// One compartment (CL, V) dosed by IV bolus, or with `depot` by route im into a depot that
+    /// empties into it at KA (parameters KA, CL, V); with `effect`, an effect site on it (KE0 last).
+    static func model(effect: Bool, depot: Bool = false) throws -> DosingModel {
         var cmts: [LinearModelSpec.Compartment] = [.init(name: "central", volume: "V")]
         var params: [LinearModelSpec.Parameter] = [.init(name: "CL", value: 10), .init(name: "V", value: 50)]
         var outputs: [LinearModelSpec.Output] = [.init(name: "CP", compartment: "central", scale: 1000)]
+        var flows: [LinearModelSpec.Flow] = [.init(from: "central", to: nil, rate: "CL/V")]
+        if depot {
+            cmts.insert(.init(name: "depot"), at: 0)
+            params.insert(.init(name: "KA", value: 3), at: 0)
+            flows.insert(.init(from: "depot", to: "central", rate: "KA"), at: 0)
+        }
         if effect {
             cmts.append(.init(name: "effect", effect: .init(source: "central", ke0: "KE0")))
             params.append(.init(name: "KE0", value: 1))
             outputs.append(.init(name: "CE", compartment: "effect", scale: 1000))
         }
-        let spec = LinearModelSpec(name: "1cmt-bolus", parameters: params, compartments: cmts,
-                                   flows: [.init(from: "central", to: nil, rate: "CL/V")], outputs: outputs)
-        return try DosingModel(spec: spec, routes: ["iv-bolus": RouteDefinition(inputs: [RouteInput(compartment: "central", fraction: "1")])])
+        let spec = LinearModelSpec(name: depot ? "depot-1cmt" : "1cmt-bolus", parameters: params, compartments: cmts, flows: flows, outputs: outputs)
+        let route = depot ? ["im": RouteDefinition(inputs: [RouteInput(compartment: "depot", fraction: "1")])]
+                          : ["iv-bolus": RouteDefinition(inputs: [RouteInput(compartment: "central", fraction: "1")])]
+        return try DosingModel(spec: spec, routes: route)
     }
 
     /// Ce (ng/mL) of the closed form.
@@ -93,25 +101,10 @@ struct EffectSiteOutputTests {
         #expect(peaks.contains { $0 >= c50 } && peaks.contains { $0 < c50 })
     }
 
-    /// depot -KA-> central (CL, V); with `effect`, an effect site on central (KE0 last).
-    static func depotModel(effect: Bool) throws -> DosingModel {
-        var cmts: [LinearModelSpec.Compartment] = [.init(name: "depot"), .init(name: "central", volume: "V")]
-        var params: [LinearModelSpec.Parameter] = [.init(name: "KA", value: 3), .init(name: "CL", value: 10), .init(name: "V", value: 50)]
-        var outputs: [LinearModelSpec.Output] = [.init(name: "CP", compartment: "central", scale: 1000)]
-        if effect {
-            cmts.append(.init(name: "effect", effect: .init(source: "central", ke0: "KE0")))
-            params.append(.init(name: "KE0", value: 1))
-            outputs.append(.init(name: "CE", compartment: "effect", scale: 1000))
-        }
-        let spec = LinearModelSpec(name: "depot-1cmt", parameters: params, compartments: cmts,
-                                   flows: [.init(from: "depot", to: "central", rate: "KA"), .init(from: "central", to: nil, rate: "CL/V")], outputs: outputs)
-        return try DosingModel(spec: spec, routes: ["im": RouteDefinition(inputs: [RouteInput(compartment: "depot", fraction: "1")])])
-    }
-
     @Test("first-order absorption: Ce starts flat (dCe/dt = 0 at the dose); its peak equals the closed form on lanes and engine, on a 24 h step as on a 15 min one",
           arguments: [24.0, 0.25])
     func flatStart(stepH: Double) throws {
-        let base = try Self.depotModel(effect: false), augmented = try Self.depotModel(effect: true)
+        let base = try Self.model(effect: false, depot: true), augmented = try Self.model(effect: true, depot: true)
         let (ka, ke0, dose) = (3.0, 2.0, 100.0)
         var sim = try RegimenSubjectSimulator(model: base, timesH: try Simulator.grid(endH: 24, stepH: stepH),
                                               options: MetricOptions(bandLow: 100, bandHigh: 400, windowStartH: 0, windowEndH: 2, dischargeLevel: 50)) { _ in
