@@ -90,15 +90,6 @@ struct ReviewRegressionCLITests {
         #expect(r.code == 64 && r.err.contains("\(option[0]): only with --model"), "\(r.err)")
     }
 
-    @Test("--residual naming one part twice is a usage error (batch and nm)")
-    func residualTwice() throws {
-        let b = ketasim("batch", "--n", "3", "--duration", "2h", "--residual", "prop=0.2,proportional=0.3")
-        #expect(b.code == 64 && b.err.contains("--residual: 'prop' given twice"), "\(b.err)")
-        let data = try ReviewRegressionCLITests.oneDoseDataSet()
-        let n = ketasim("nm", data, "--profile", "herd-2007", "--sim", "2", "--residual", "add=1,add=2")
-        #expect(n.code == 64 && n.err.contains("--residual: 'add' given twice"), "\(n.err)")
-    }
-
     @Test("--residual: batch and nm refuse the same text with the same line (one parser)", arguments: [
         ("prop=0.2,,add=5ng/mL", "--residual: '' is not prop=F, add=C or exp=S (or none, profile)"),
         ("prop", "--residual: 'prop' is not prop=F, add=C or exp=S (or none, profile)"),
