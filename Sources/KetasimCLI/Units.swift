@@ -108,6 +108,8 @@ public enum Units {
         default: throw CLIError.usage("\(flag): unknown unit '\(u)' in '\(text)' (use kg, g or lb)")
         }
         guard kg > 0 else { throw CLIError.usage("\(flag): '\(text)' must be greater than zero") }
+        // Below a newborn's weight a number is a slip (0.5 kg, 1000 g), not a patient.
+        guard kg >= 2 else { throw CLIError.usage("\(flag): '\(text)' is not a plausible body weight (< 2 kg)") }
         guard kg <= 500 else { throw CLIError.usage("\(flag): '\(text)' is not a plausible body weight (> 500 kg)") }
         return kg
     }

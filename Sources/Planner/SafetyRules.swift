@@ -107,6 +107,42 @@ public enum SafetyRules {
         }
     }
 
+    /// A fastIV rule's finding for a dose of `perKg` mg/kg given over `minutes` (0: a bolus), or nil:
+    /// it fires for a dose >= minMgPerKg given in under maxMinutes and/or faster than
+    /// maxMgPerKgPerMin (a bolus is instantaneous).
+    static func fastIVExcess(_ r: ProtocolCatalog.Rule, perKg: Double, minutes: Double) -> String? {
+        guard let lim = r.minMgPerKg, r.maxMinutes != nil || r.maxMgPerKgPerMin != nil, perKg >= lim * (1 - 1e-12) else { return nil }
+        let rate = minutes > 0 ? perKg / minutes : .infinity
+        var why: [String] = []
+        if let m = r.maxMinutes {
+            guard minutes < m - 1e-9 else { return nil }
+            why.append("under \(NumberFormat.short(m)) min")
+        }
+        if let q = r.maxMgPerKgPerMin {
+            guard rate > q * (1 + 1e-9) else { return nil }
+            why.append("faster than \(NumberFormat.short(q)) mg/kg/min")
+        }
+        let rateText = rate.isFinite ? "\(NumberFormat.short(rate, 3)) mg/kg/min" : "a bolus"
+        return "\(NumberFormat.short(perKg)) mg/kg IV over \(NumberFormat.short(minutes)) min (\(rateText)): >= \(NumberFormat.short(lim)) mg/kg \(why.joined(separator: " and "))"
+    }
+
+    /// The fastIV rules one IV dose breaks (`simulate`, `compare`): route iv over `infusionMin`
+    /// (40 min when nil) or iv-bolus (instantaneous), as `plan` applies them to its sessions.
+    public static func fastIVFindings(catalog c: ProtocolCatalog = .builtin, route: String, analyte: String,
+                                      doseMg: Double, weightKg: Double, infusionMin: Double?) -> [Finding] {
+        guard route == "iv" || route == "iv-bolus" else { return [] }
+        let key = ProtocolTemplate.routeKey(route: route, analyte: analyte)
+        return c.rules.compactMap { r in
+            guard r.kind == "fastIV" else { return nil }
+            let routeOK = r.routes.map { $0.contains(key) || $0.contains(route) } ?? (r.route == nil || r.route == key)
+            guard routeOK, r.analyte == nil || r.analyte!.lowercased() == analyte.lowercased() else { return nil }
+            guard let why = fastIVExcess(r, perKg: doseMg / weightKg, minutes: route == "iv-bolus" ? 0 : (infusionMin ?? 40)) else { return nil }
+            let level = Finding.Level(rawValue: r.level) ?? .block
+            return Finding(rule: r.id, level: level, sessions: [], message: why, source: r.source, evidence: r.evidence,
+                           requiresAcknowledgement: level == .warnAck, acknowledged: false, overridden: false, overrideReason: nil)
+        }
+    }
+
     static func evaluate(
         catalog c: ProtocolCatalog, template p: ProtocolTemplate, sessions: [RuleSession], patient: PatientFacts,
         infusionMin: Double?, anaesthesiaFloor: Double?, setting: String? = nil, bookedMin: Double? = nil
@@ -134,25 +170,8 @@ public enum SafetyRules {
                     if !why.isEmpty { add(r, s.number, "single dose\(with) \(why.joined(separator: ", ")) (\(key))") }
                 }
             case "fastIV":
-                // By dose and rate: fires for a dose >= minMgPerKg given in under maxMinutes and/or
-                // faster than maxMgPerKgPerMin (a bolus is instantaneous).
                 let minutes = isBolus ? 0 : (infusionMin ?? 40)
-                guard let lim = r.minMgPerKg, r.maxMinutes != nil || r.maxMgPerKgPerMin != nil else { continue }
-                for s in sessions where s.doseMg / w >= lim * (1 - 1e-12) {
-                    let perKg = s.doseMg / w
-                    let rate = minutes > 0 ? perKg / minutes : .infinity
-                    var why: [String] = []
-                    if let m = r.maxMinutes {
-                        guard minutes < m - 1e-9 else { continue }
-                        why.append("under \(NumberFormat.short(m)) min")
-                    }
-                    if let q = r.maxMgPerKgPerMin {
-                        guard rate > q * (1 + 1e-9) else { continue }
-                        why.append("faster than \(NumberFormat.short(q)) mg/kg/min")
-                    }
-                    let rateText = rate.isFinite ? "\(NumberFormat.short(rate, 3)) mg/kg/min" : "a bolus"
-                    add(r, s.number, "\(NumberFormat.short(perKg)) mg/kg IV over \(NumberFormat.short(minutes)) min (\(rateText)): >= \(NumberFormat.short(lim)) mg/kg \(why.joined(separator: " and "))")
-                }
+                for s in sessions { if let m = fastIVExcess(r, perKg: s.doseMg / w, minutes: minutes) { add(r, s.number, m) } }
             case "shortInfusion":
                 if p.route == "iv", let m = infusionMin, let lim = r.minMinutes, m < lim, !sessions.isEmpty {
                     add(r, nil, "infusion over \(NumberFormat.short(m)) min is shorter than the conventional \(NumberFormat.short(lim)) min")

@@ -143,6 +143,11 @@ public enum ArmReport {
                     rule: f.rule, level: f.level.rawValue,
                     message: "\(f.message) exceeds the single-dose limit of rule \(f.rule) ('plan' level: \(f.level.rawValue))",
                     source: f.source)
+            case .fastIV(let f):
+                return WarningLine(
+                    rule: f.rule, level: f.level.rawValue,
+                    message: "\(f.message): too fast for rule \(f.rule) ('plan' level: \(f.level.rawValue))",
+                    source: f.source)
             }
         }
     }

@@ -130,15 +130,22 @@ public enum ExposureWarning: Sendable, Equatable {
     case anaesthesiaBand(peakNgPerML: Double, band: ConcentrationBand)
     /// A dose exceeds a single-dose limit of the planner's rules (protocols.json maxSingleDose).
     case singleDoseLimit(Finding)
+    /// An IV dose is given faster than a planner rule allows (protocols.json fastIV: a bolus of
+    /// 1 mg/kg or more, a short infusion).
+    case fastIV(Finding)
 
-    /// The warnings for an arm: peak against the anaesthesia band, each dose against the route's limits.
-    public static func check(analyte: String, route: Route, doseMg: Double, weightKg: Double, peakNgPerML: Double) -> [ExposureWarning] {
+    /// The warnings for an arm: peak against the anaesthesia band, each dose against the route's
+    /// limits and, IV, its speed (`infusionMin`: the infusion's length, ignored for a bolus).
+    public static func check(analyte: String, route: Route, doseMg: Double, weightKg: Double, peakNgPerML: Double,
+                             infusionMin: Double? = nil) -> [ExposureWarning] {
         var out: [ExposureWarning] = []
         if let band = ProfileLibrary.bands(for: analyte).first(where: { $0.name == "anaesthesia" }), peakNgPerML >= band.lowNgPerML {
             out.append(.anaesthesiaBand(peakNgPerML: peakNgPerML, band: band))
         }
         out += SafetyRules.singleDoseFindings(route: route.rawValue, analyte: analyte, doseMg: doseMg, weightKg: weightKg)
             .map { .singleDoseLimit($0) }
+        out += SafetyRules.fastIVFindings(route: route.rawValue, analyte: analyte, doseMg: doseMg, weightKg: weightKg, infusionMin: infusionMin)
+            .map { .fastIV($0) }
         return out
     }
 }
@@ -169,7 +176,7 @@ public enum SingleSimulation {
             result, band: (patient.bandLowNgPerML, patient.bandHighNgPerML), windowH: (0, patient.windowH),
             dischargeLevel: patient.dischargeNgPerML)
         let warnings = ExposureWarning.check(analyte: pm.profile.analyte, route: arm.route, doseMg: mg,
-                                             weightKg: patient.weightKg, peakNgPerML: summary.cmaxNgPerML)
+                                             weightKg: patient.weightKg, peakNgPerML: summary.cmaxNgPerML, infusionMin: patient.infusionH * 60)
         var out = ExposureResult(arm: arm, doseMg: mg, curve: result, metrics: summary, routeSource: def.source, warnings: warnings)
         out.effects = try patient.effectModels.map { e in
             let r = try simulate(e.model, patient, arm: arm, mg: mg, stepH: stepH)

@@ -216,6 +216,20 @@ struct NewUserReportTests {
         #expect(r.code == 0 && r.out.contains("Repeated every 45 min, 3 doses"), "\(r.err)")
     }
 
+    @Test("clinician report: simulate and compare name the planner's fast-IV rules (a 2 mg/kg bolus: iv-fast-bolus); a weight below 2 kg is refused")
+    func fastIVAndWeight() {
+        // (A wide console: the warning's words on one line.)
+        let bolus = run(["simulate", "--route", "iv-bolus", "--dose", "2mg/kg"], width: 400)
+        #expect(bolus.code == 0 && bolus.out.contains("rule iv-fast-bolus ('plan' level: block)") && bolus.out.contains("2 mg/kg IV over 0 min (a bolus)"), "\(bolus.out.suffix(1500))")
+        // 1 mg/kg over 10 min is 0.1 mg/kg/min: under the 0.2 of iv-fast-bolus; over 5 min (0.2) not faster either, over 4 min it is.
+        let slow = run(["simulate", "--route", "iv", "--dose", "1mg/kg", "--infusion", "10min"], width: 400)
+        #expect(slow.code == 0 && !slow.out.contains("iv-fast-bolus"))
+        let fast = run(["compare", "--routes", "iv", "--doses", "1mg/kg", "--infusion", "4min"], width: 400)
+        #expect(fast.code == 0 && fast.out.contains("rule iv-fast-bolus"), "\(fast.err)")
+        #expect(!run(["simulate", "--route", "iv", "--dose", "0.5mg/kg"]).out.contains("WARNING"))
+        expectUsage(["simulate", "--route", "iv", "--dose", "35mg", "--weight", "1000g"], "--weight: '1000g' is not a plausible body weight (< 2 kg)")
+    }
+
     @Test("ketasim --help fits 80 columns (command summaries wrap under themselves)")
     func mainHelpWidth() {
         let r = run(["--help"])
