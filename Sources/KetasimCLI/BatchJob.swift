@@ -266,7 +266,7 @@ struct BatchJob {
                 throw CLIError.usage("--duration: \(NumberFormat.g(end)) h ends before the protocol's last dose at \(NumberFormat.g(course.timesH.last!)) h")
             }
             guard !BatchJob.endsBefore(end, course.lastDoseEndH) else {
-                throw CLIError.usage("--duration: \(NumberFormat.short(end, 6)) h ends before the protocol's last infusion does at \(NumberFormat.short(course.lastDoseEndH, 6)) h; simulate past its end")
+                throw CLIError.usage("--duration: \(BatchJob.hours(end, against: course.lastDoseEndH)) h ends before the protocol's last infusion does at \(BatchJob.hours(course.lastDoseEndH, against: end)) h; simulate past its end")
             }
             let times = try BatchJob.grid(endH: end, stepH: stepH)
             let wtIndex = pm.covariateNames.firstIndex(of: "WT")

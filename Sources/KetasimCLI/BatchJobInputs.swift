@@ -41,10 +41,16 @@ extension BatchJob {
         }
     }
 
-    /// True when a grid ending at `endH` ends before `eventH` (h), beyond rounding: times made of
-    /// minutes are not exact in hours (3 × 12 min is 0.6000000000000001 h, not 0.6).
-    static func endsBefore(_ endH: Double, _ eventH: Double) -> Bool {
-        eventH - endH > 1e-9 * Swift.max(1, abs(endH))
+    /// True when a grid ending at `endH` ends before `eventH` (h). Strictly: an infusion that
+    /// stops after the grid's last point, even by rounding (3 × 12 min is 0.6000000000000001 h, the
+    /// grid's 36 min is 0.6), is still running at the end, which leaves the discharge time and
+    /// AUCinf undefined.
+    static func endsBefore(_ endH: Double, _ eventH: Double) -> Bool { eventH > endH }
+
+    /// A time for an error message: its shortest exact text when 6 digits would print it equal to
+    /// `other` (0.6000000000000001 against 0.6), else 6 significant digits.
+    static func hours(_ t: Double, against other: Double) -> String {
+        NumberFormat.short(t, 6) == NumberFormat.short(other, 6) && t != other ? NumberFormat.g(t) : NumberFormat.short(t, 6)
     }
 
     /// Whether a unit written in a model ("ng/mL", "ng / mL", "µg/L", "μg/L", "ng mL-1") is ng/mL,
@@ -97,7 +103,8 @@ extension BatchJob {
         }
         if route == .ivInfusion && BatchJob.endsBefore(durationH, Double(count - 1) * every + infusionH) {
             // The grid would end inside the last infusion: its peak (at the infusion's end) cut short.
-            throw CLIError.usage("--duration: \(NumberFormat.short(durationH, 6)) h ends before the last infusion does at \(NumberFormat.short(Double(count - 1) * every + infusionH, 6)) h; simulate past its end")
+            let stop = Double(count - 1) * every + infusionH
+            throw CLIError.usage("--duration: \(BatchJob.hours(durationH, against: stop)) h ends before the last infusion does at \(BatchJob.hours(stop, against: durationH)) h (times add up in hours); simulate past its end")
         }
         return (count, every, infusionH, try BatchJob.grid(endH: durationH, stepH: stepH))
     }

@@ -224,7 +224,7 @@ enum PlanCommand {
         }
         var bp: (Double, Double)? = nil
         if let s = a.value("--bp") {
-            let parts = s.split(separator: "/").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            let parts = s.split(separator: "/").map { CSVTable.number($0.trimmingCharacters(in: .whitespaces)) }
             // Within what a sphygmomanometer reads of a patient at a session (diastolic 30-200, systolic 60-300 mmHg), systolic above diastolic.
             guard parts.count == 2, let sys = parts[0], let dia = parts[1], sys > dia, dia >= 30, dia <= 200, sys >= 60, sys <= 300 else {
                 throw CLIError.usage("--bp: '\(s)' is not SYSTOLIC/DIASTOLIC in mmHg, e.g. 150/95")

@@ -73,6 +73,11 @@ public enum NonmemStudy {
                 guard !v.isNaN else {
                     throw DataError("line \(r.line), column \(data.header[j]): '\(r.cells[j].trimmedSpaces)' is not a number (covariate \(names[ci]) of profile \(pm.profile.name))")
                 }
+                // A weight cell read as 0 ("." or empty: NONMEM's missing) would scale the profile's
+                // volumes to 0 (the error then named V1, not WT); numbers are checked on reading.
+                if names[ci].caseInsensitiveEquals("WT") && !(v > 0) {
+                    throw DataError("line \(r.line), column \(data.header[j]): '\(r.cells[j].trimmedSpaces)' is not a body weight (profile \(pm.profile.name) scales by WT)")
+                }
                 cov[ci] = v
             }
             out.append(cov)

@@ -154,8 +154,12 @@ struct NewUserReportTests {
         let file = tempDir().appendingPathComponent("slip.json").path
         try JSONSerialization.data(withJSONObject: ["protocols": [murrough]]).write(to: URL(fileURLWithPath: file))
         expectUsage(["batch", "--n", "3", "--profile", "racemic-adult-2026", "--protocol", file], "a dose of 35000 mg for a 70 kg adult is beyond any ketamine dose (> 5 g)")
-        // 3 × 12 min is 0.6000000000000001 h: the grid's end at 36 min is the last infusion's end.
-        #expect(run(["batch", "--n", "3", "--every", "12min", "--count", "3", "--infusion", "12min", "--duration", "36min", "--step", "1min"]).code == 0)
+        // 3 × 12 min is 0.6000000000000001 h in hours, after the grid's 36 min (0.6): the infusion
+        // would still run at the end (discharge and AUCinf undefined), so refused, saying why.
+        expectUsage(["batch", "--n", "3", "--every", "12min", "--count", "3", "--infusion", "12min", "--duration", "36min", "--step", "1min"],
+                    "--duration: 0.6 h ends before the last infusion does at 0.6000000000000001 h (times add up in hours)")
+        let past = run(["batch", "--n", "3", "--every", "12min", "--count", "3", "--infusion", "12min", "--duration", "37min", "--step", "1min", "--per-subject", tempDir().appendingPathComponent("p.csv").path])
+        #expect(past.code == 0, "\(past.err)")
         let r = run(["batch", "--n", "3", "--profile", "racemic-adult-2026", "--protocol", "murrough-2013", "--duration", "264.3h"])
         #expect(r.code == 64 && r.err.contains("ends before the protocol's last infusion does at 264.667 h"), "\(r.err)")
     }
@@ -169,6 +173,8 @@ struct NewUserReportTests {
         try "[parameters]\nK = 0.1 [1/h]\n[odes]\nd/dt(central) = -K * central\n[outputs]\nCP = central [ng/mL]\n".write(toFile: plain, atomically: true, encoding: .utf8)
         let dottedRun = run(["nm", dotted, "--model", plain])
         #expect(dottedRun.code == 0, "\(dottedRun.err)")
+        let dottedProfile = run(["nm", dotted, "--profile", "herd-2007"])
+        #expect(dottedProfile.code == 1 && dottedProfile.err.contains("line 2, column WT: '.' is not a body weight (profile herd-2007 scales by WT)"), "\(dottedProfile.err)")
         let model = dir.appendingPathComponent("wt.model").path
         try """
             [parameters]

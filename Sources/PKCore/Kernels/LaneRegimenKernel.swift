@@ -1604,11 +1604,12 @@ public enum LaneRegimenKernel {
                     let a = knots[j], b = knots[j + 1]
                     let (ca, da) = start(j), (cb, db) = end(j)
                     if cb >= level { return b }   // a drop at the next knot
-                    if da > 0 && db < 0 {
-                        // No tangent-bound skip: it holds only on concave pieces.
+                    if da >= 0 && db < 0 {
+                        // No tangent-bound skip: it holds only on concave pieces. (A flat start, da
+                        // exactly 0, may rise first: `extremum` finds its peak, else gives the start.)
                         let e = extremum(j)
                         if ca >= level || e.c >= level { return crossing(j, level, e.t, b, e.c - level, cb - level) }
-                    } else if da < 0 && db > 0 {
+                    } else if da <= 0 && db > 0 {
                         if ca >= level {
                             let e = extremum(j)
                             if e.c >= level { return b }

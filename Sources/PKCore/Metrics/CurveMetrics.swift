@@ -151,6 +151,8 @@ public struct CurveAnalysis: Sendable {
         guard p.b > p.a else { return nil }
         var a = p.a, da = p.da
         if da == 0 {
+            // (Flat at both ends, as before the first dose: nothing to find, no exponential spent.)
+            guard p.db != 0 else { return nil }
             let bend = CurveAnalysis.curvature(trajectory, output, knot: p.knot, at: p.a)
             guard let start = CurveAnalysis.flatStartBracket(a: p.a, b: p.b, db: p.db, curvature: bend, slope: { slope(p, $0) }) else { return nil }
             (a, da) = start

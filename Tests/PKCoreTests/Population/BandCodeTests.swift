@@ -263,7 +263,15 @@ struct BandCodeTests {
         var ran: [Int] = []
         total.addStagedBandCodes(workers.map(\.state), parts: parts) { n, body in
             // Concurrently as PopulationStudy runs it, or one part after another.
-            if concurrent { DispatchQueue.concurrentPerform(iterations: n, execute: body); ran = Array(0..<n) } else { for i in 0..<n { ran.append(i); body(i) } }
+            if concurrent {
+                final class Parts: @unchecked Sendable { let lock = NSLock(); var done: [Int] = [] }
+                let parts = Parts()
+                DispatchQueue.concurrentPerform(iterations: n) { i in
+                    body(i)
+                    parts.lock.lock(); parts.done.append(i); parts.lock.unlock()
+                }
+                ran = parts.done.sorted()
+            } else { for i in 0..<n { ran.append(i); body(i) } }
         }
         #expect(ran == Array(0..<Swift.min(parts, times)))
         for (_, state) in workers {

@@ -16,7 +16,7 @@ import TestSupport
 struct EffectSiteOutputTests {
     /// One compartment (CL, V) dosed by IV bolus, or with `depot` by route im into a depot that
     /// empties into it at KA (parameters KA, CL, V); with `effect`, an effect site on it (KE0 last).
-    static func model(effect: Bool, depot: Bool = false) throws -> DosingModel {
+    static func model(effect: Bool, depot: Bool = false, transit: Bool = false) throws -> DosingModel {
         var cmts: [LinearModelSpec.Compartment] = [.init(name: "central", volume: "V")]
         var params: [LinearModelSpec.Parameter] = [.init(name: "CL", value: 10), .init(name: "V", value: 50)]
         var outputs: [LinearModelSpec.Output] = [.init(name: "CP", compartment: "central", scale: 1000)]
@@ -25,6 +25,11 @@ struct EffectSiteOutputTests {
             cmts.insert(.init(name: "depot"), at: 0)
             params.insert(.init(name: "KA", value: 3), at: 0)
             flows.insert(.init(from: "depot", to: "central", rate: "KA"), at: 0)
+            if transit {
+                // A second depot before the first: Cp and Cp' are 0 at the dose, Ce and Ce', Ce'' too.
+                cmts.insert(.init(name: "transit"), at: 0)
+                flows.insert(.init(from: "transit", to: "depot", rate: "KA"), at: 0)
+            }
         }
         if effect {
             cmts.append(.init(name: "effect", effect: .init(source: "central", ke0: "KE0")))
@@ -32,7 +37,7 @@ struct EffectSiteOutputTests {
             outputs.append(.init(name: "CE", compartment: "effect", scale: 1000))
         }
         let spec = LinearModelSpec(name: depot ? "depot-1cmt" : "1cmt-bolus", parameters: params, compartments: cmts, flows: flows, outputs: outputs)
-        let route = depot ? ["im": RouteDefinition(inputs: [RouteInput(compartment: "depot", fraction: "1")])]
+        let route = depot ? ["im": RouteDefinition(inputs: [RouteInput(compartment: transit ? "transit" : "depot", fraction: "1")])]
                           : ["iv-bolus": RouteDefinition(inputs: [RouteInput(compartment: "central", fraction: "1")])]
         return try DosingModel(spec: spec, routes: route)
     }
@@ -133,7 +138,50 @@ struct EffectSiteOutputTests {
                 #expect(isClose(e.ceMax, ce(tPeak), rtol: 1e-10), "subject \(i + 1) step \(stepH): Ce max \(e.ceMax) vs \(ce(tPeak))")
                 #expect(isClose(e.ceTmaxH, tPeak, rtol: 1e-8), "subject \(i + 1) step \(stepH): Ce peak at \(e.ceTmaxH) vs \(tPeak) h")
                 #expect(isClose(r.metrics.tmaxH, log(ka / k) / (ka - k), rtol: 1e-9))
+                // Minutes at or above the level (100 ng/mL) and the time Ce stays below it, after
+                // the flat start (review: the lanes' below-for-good skipped a flat start).
+                if ce(tPeak) >= 100 {
+                    let up = Self.bisect({ ce($0) - 100 }, 1e-9, tPeak), down = Self.bisect({ ce($0) - 100 }, tPeak, 200)
+                    #expect(isClose(e.minutesAtOrAboveLevel, (Swift.min(down, 24) - up) * 60, rtol: 1e-8), "subject \(i + 1) step \(stepH): \(e.minutesAtOrAboveLevel) min")
+                    #expect(isClose(e.belowLevelH, down, rtol: 1e-8), "subject \(i + 1) step \(stepH): below from \(e.belowLevelH) vs \(down) h")
+                } else {
+                    #expect(e.minutesAtOrAboveLevel == 0)
+                }
             }
+        }
+    }
+
+    @Test("a transit chain (Ce, Ce' and Ce'' all 0 at the dose): the Ce peak on a 24 h step equals the exact solution's maximum, on lanes and engine")
+    func transitFlatStart() throws {
+        let base = try Self.model(effect: false, depot: true, transit: true), augmented = try Self.model(effect: true, depot: true, transit: true)
+        let (ka, cl, v, ke0, dose) = (3.0, 10.0, 50.0, 2.0, 100.0)
+        var sim = try RegimenSubjectSimulator(model: base, timesH: try Simulator.grid(endH: 24, stepH: 24),
+                                              options: MetricOptions(bandLow: 100, bandHigh: 400, windowStartH: 0, windowEndH: 2, dischargeLevel: 50)) { _ in
+            Regimen().dose(amountMg: dose, route: .intramuscular)
+        }
+        sim.effectSites = [try EffectSiteOutput(model: augmented, output: "CE", extraParameters: [ke0], level: 100)]
+        // The maximum of the exact solution, found apart from the metrics: Ce on a 1-min scan,
+        // then golden-section search around the best point.
+        let compiled = try Regimen().dose(amountMg: dose, route: .intramuscular).compile(on: augmented, parameters: [ka, cl, v, ke0])
+        let exact = try Simulator.simulate(model: compiled.model, records: compiled.records, timesH: [0, 24])
+        let ceIndex = try #require(exact.trajectory.models[0].outputIndex("CE"))
+        let f = { (t: Double) in exact.trajectory.output(ceIndex, atH: t) }
+        let best = stride(from: 0.0, through: 24, by: 1.0 / 60).max { f($0) < f($1) }!
+        var (lo, hi) = (best - 1.0 / 60, best + 1.0 / 60)
+        let g = (5.0.squareRoot() - 1) / 2
+        for _ in 0..<200 {
+            let a = hi - g * (hi - lo), b = lo + g * (hi - lo)
+            if f(a) < f(b) { lo = a } else { hi = b }
+        }
+        let tPeak = (lo + hi) / 2
+        let subject = Subject(index: 0, id: "1", covariates: [], etas: [])
+        let lanes = try #require(sim.simulateLanes([subject], parameters: [[ka, cl, v]], wantCurve: false))
+        var engine = sim
+        engine.useLanes = false
+        for r in [lanes[0], try engine.simulate(subject, parameters: [ka, cl, v], wantCurve: false)] {
+            let e = try #require(r.effects.first)
+            #expect(isClose(e.ceMax, f(tPeak), rtol: 1e-10), "Ce max \(e.ceMax) vs \(f(tPeak))")
+            #expect(isClose(e.ceTmaxH, tPeak, rtol: 1e-6), "Ce peak at \(e.ceTmaxH) vs \(tPeak) h")
         }
     }
 
