@@ -33,9 +33,9 @@ extension BatchJob {
     static func checkDose(_ dose: DoseAmount) throws {
         switch dose {
         case .mg(let mg):
-            if mg > 5000 { throw CLIError.usage("--dose: \(NumberFormat.g(mg)) mg is beyond any ketamine dose (> 5 g)") }
+            if mg > SingleSimulation.maxDoseMg { throw CLIError.usage("--dose: \(NumberFormat.g(mg)) mg is beyond any ketamine dose (> 5 g)") }
         case .mgPerKg(let perKg):
-            if perKg * 70 > 5000 {
+            if perKg * 70 > SingleSimulation.maxDoseMg {
                 throw CLIError.usage("--dose: \(NumberFormat.g(perKg)) mg/kg is \(NumberFormat.short(perKg * 70, 6)) mg for a 70 kg adult, beyond any ketamine dose (> 5 g)")
             }
         }
@@ -53,12 +53,10 @@ extension BatchJob {
         NumberFormat.short(t, 6) == NumberFormat.short(other, 6) && t != other ? NumberFormat.g(t) : NumberFormat.short(t, 6)
     }
 
-    /// Whether a unit written in a model ("ng/mL", "ng / mL", "µg/L", "μg/L", "ng mL-1") is ng/mL,
-    /// as `Units` reads units: case, spaces and the micro sign aside.
+    /// Whether a unit written in a model is ng/mL as `Units` reads a concentration (case, spaces and
+    /// the micro sign aside: "ng/mL", "ng / mL", "µg/L"), i.e. one of it is 1 ng/mL.
     static func isNgPerML(_ unit: String) -> Bool {
-        let u = unit.lowercased().replacingOccurrences(of: " ", with: "")
-            .replacingOccurrences(of: "µ", with: "u").replacingOccurrences(of: "μ", with: "u").replacingOccurrences(of: "mcg", with: "ug")
-        return ["ng/ml", "ug/l", "ngml-1", "ugl-1", "ngml^-1", "ugl^-1"].contains(u)
+        (try? Units.concentrationNgPerML("1" + unit, flag: "--model")) == 1
     }
 
     /// `path` with its extension replaced by `suffix` ("study.json" → "study.subjects.csv").

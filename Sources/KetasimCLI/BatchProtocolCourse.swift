@@ -64,7 +64,7 @@ struct BatchProtocolCourse: Sendable {
         // A protocol file's doses within what ketamine is ever given, as --dose (a unit slip in a
         // file, 500 mg/kg, would otherwise run as 35 g doses).
         for d in Escalation.doses(template: t, catalog: .builtin, weightKg: 70, ageYears: nil, startOverride: nil,
-                                  count: timesH.count, responses: [:]) where d.doseMg > 5000 {
+                                  count: timesH.count, responses: [:]) where d.doseMg > SingleSimulation.maxDoseMg {
             throw CLIError.usage("--protocol \(name): a dose of \(NumberFormat.g(d.doseMg)) mg for a 70 kg adult is beyond any ketamine dose (> 5 g)")
         }
     }

@@ -95,9 +95,7 @@ public enum SafetyRules {
                                           doseMg: Double, weightKg: Double) -> [Finding] {
         let key = ProtocolTemplate.routeKey(route: route, analyte: analyte)
         return c.rules.compactMap { r in
-            guard r.kind == "maxSingleDose" else { return nil }
-            let routeOK = r.routes.map { $0.contains(key) || $0.contains(route) } ?? (r.route == nil || r.route == key)
-            guard routeOK, r.analyte == nil || r.analyte!.lowercased() == analyte.lowercased() else { return nil }
+            guard r.kind == "maxSingleDose", applies(r, route: route, key: key, analyte: analyte) else { return nil }
             let why = singleDoseExcess(r, doseMg: doseMg, weightKg: weightKg)
             guard !why.isEmpty else { return nil }
             let level = Finding.Level(rawValue: r.level) ?? .block   // catalog levels are checked on load
@@ -105,6 +103,12 @@ public enum SafetyRules {
                            source: r.source, evidence: r.evidence, requiresAcknowledgement: level == .warnAck,
                            acknowledged: false, overridden: false, overrideReason: nil)
         }
+    }
+
+    /// Whether rule `r` is for `route` (or its route key, e.g. iv for iv-bolus) and `analyte`.
+    static func applies(_ r: ProtocolCatalog.Rule, route: String, key: String, analyte: String) -> Bool {
+        let routeOK = r.routes.map { $0.contains(key) || $0.contains(route) } ?? (r.route == nil || r.route == key)
+        return routeOK && (r.analyte == nil || r.analyte!.lowercased() == analyte.lowercased())
     }
 
     /// A fastIV rule's finding for a dose of `perKg` mg/kg given over `minutes` (0: a bolus), or nil:
@@ -133,9 +137,7 @@ public enum SafetyRules {
         guard route == "iv" || route == "iv-bolus" else { return [] }
         let key = ProtocolTemplate.routeKey(route: route, analyte: analyte)
         return c.rules.compactMap { r in
-            guard r.kind == "fastIV" else { return nil }
-            let routeOK = r.routes.map { $0.contains(key) || $0.contains(route) } ?? (r.route == nil || r.route == key)
-            guard routeOK, r.analyte == nil || r.analyte!.lowercased() == analyte.lowercased() else { return nil }
+            guard r.kind == "fastIV", applies(r, route: route, key: key, analyte: analyte) else { return nil }
             guard let why = fastIVExcess(r, perKg: doseMg / weightKg, minutes: route == "iv-bolus" ? 0 : (infusionMin ?? 40)) else { return nil }
             let level = Finding.Level(rawValue: r.level) ?? .block
             return Finding(rule: r.id, level: level, sessions: [], message: why, source: r.source, evidence: r.evidence,
@@ -152,13 +154,8 @@ public enum SafetyRules {
         let analyte = p.analyte.lowercased()
         let w = patient.weightKg
         func add(_ r: ProtocolCatalog.Rule, _ s: Int?, _ m: String) { raw.append((r, r.id, r.level, s, m, r.source, r.evidence)) }
-        func routeMatches(_ r: ProtocolCatalog.Rule) -> Bool {
-            if let rs = r.routes { return rs.contains(key) || rs.contains(p.route) }
-            return r.route == nil || r.route == key
-        }
-        func analyteMatches(_ r: ProtocolCatalog.Rule) -> Bool { r.analyte == nil || r.analyte!.lowercased() == analyte }
         let isBolus = p.route == "iv-bolus"
-        for r in c.rules where routeMatches(r) && analyteMatches(r) {
+        for r in c.rules where applies(r, route: p.route, key: key, analyte: analyte) {
             switch r.kind {
             case "maxSingleDose":
                 // Caps apply to the dose plus the planned top-up, or the largest optional top-up.
